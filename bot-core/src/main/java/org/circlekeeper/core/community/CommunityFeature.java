@@ -1,0 +1,175 @@
+package org.circlekeeper.core.community;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.circlekeeper.core.engine.Args;
+import org.circlekeeper.core.engine.Audience;
+import org.circlekeeper.core.engine.CommandSpec;
+import org.circlekeeper.core.engine.Feature;
+import org.circlekeeper.core.engine.FeatureRegistry;
+import org.circlekeeper.core.engine.OptionSpec;
+import org.circlekeeper.core.engine.PersonalData;
+import org.circlekeeper.core.engine.Scope;
+import org.circlekeeper.core.engine.Turn;
+import org.circlekeeper.core.member.ZoneLookup;
+import org.circlekeeper.core.template.Locales;
+import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.template.TemplateRenderer;
+import org.circlekeeper.core.template.WordingStore;
+
+/**
+ * Organisers' settings for the whole community ({@code /community}) and its own wording of the
+ * bot's messages ({@code /wording}). Used in the group, by organisers only.
+ */
+public final class CommunityFeature implements Feature {
+
+    static final MessageKey CMD_COMMUNITY = MessageKey.of("cmd.community");
+    static final MessageKey CMD_COMMUNITY_SHOW = MessageKey.of("cmd.community.show");
+    static final MessageKey CMD_COMMUNITY_TIMEZONE = MessageKey.of("cmd.community.timezone");
+    static final MessageKey CMD_COMMUNITY_TIMEZONE_EXAMPLE = MessageKey.of("cmd.community.timezone.example");
+    static final MessageKey CMD_COMMUNITY_LANGUAGE = MessageKey.of("cmd.community.language");
+    static final MessageKey CMD_WORDING = MessageKey.of("cmd.wording");
+    static final MessageKey CMD_WORDING_SHOW = MessageKey.of("cmd.wording.show");
+    static final MessageKey CMD_WORDING_SET = MessageKey.of("cmd.wording.set");
+    static final MessageKey CMD_WORDING_SET_EXAMPLE = MessageKey.of("cmd.wording.set.example");
+    static final MessageKey CMD_WORDING_RESET = MessageKey.of("cmd.wording.reset");
+    static final MessageKey OPT_ZONE = MessageKey.of("opt.community.zone");
+    static final MessageKey OPT_LANGUAGE = MessageKey.of("opt.community.language");
+    static final MessageKey OPT_KEY = MessageKey.of("opt.wording.key");
+    static final MessageKey OPT_TEXT = MessageKey.of("opt.wording.text");
+
+    static final MessageKey SHOW = MessageKey.of("community.show", "zone", "language");
+    static final MessageKey ZONE_SET = MessageKey.of("community.timezone.set", "zone");
+    static final MessageKey ZONE_UNKNOWN = MessageKey.of("community.timezone.unknown", "given", "example");
+    static final MessageKey LANGUAGE_SET = MessageKey.of("community.language.set", "language");
+    static final MessageKey WORDING_SHOW = MessageKey.of("wording.show", "key", "text", "values", "custom");
+    static final MessageKey WORDING_UNKNOWN_KEY = MessageKey.of("wording.unknown-key", "key");
+    static final MessageKey WORDING_BAD_TEXT = MessageKey.of("wording.bad-text", "key", "values");
+    static final MessageKey WORDING_SET = MessageKey.of("wording.set", "key", "language");
+    static final MessageKey WORDING_RESET = MessageKey.of("wording.reset", "key");
+    static final MessageKey WORDING_NOTHING_TO_RESET = MessageKey.of("wording.nothing-to-reset", "key");
+
+    private final CommunitySettingsStore store;
+    private final WordingStore wording;
+    private final TemplateRenderer renderer;
+    private final FeatureRegistry registry;
+    private final ZoneLookup zones;
+
+    public CommunityFeature(CommunitySettingsStore store, WordingStore wording, TemplateRenderer renderer,
+                            FeatureRegistry registry, ZoneLookup zones) {
+        this.store = store;
+        this.wording = wording;
+        this.renderer = renderer;
+        this.registry = registry;
+        this.zones = zones;
+    }
+
+    @Override
+    public String id() {
+        return "community";
+    }
+
+    @Override
+    public List<CommandSpec> commands() {
+        return List.of(
+                CommandSpec.command("community", CMD_COMMUNITY).audience(Audience.ORGANISER).scope(Scope.GROUP)
+                        .subcommand(CommandSpec.command("show", CMD_COMMUNITY_SHOW).audience(Audience.ORGANISER)
+                                .handler(this::show).build())
+                        .subcommand(CommandSpec.command("timezone", CMD_COMMUNITY_TIMEZONE).audience(Audience.ORGANISER)
+                                .example(CMD_COMMUNITY_TIMEZONE_EXAMPLE)
+                                .option(OptionSpec.text("zone", OPT_ZONE).required().length(1, 64))
+                                .handler(this::timezone).build())
+                        .subcommand(CommandSpec.command("language", CMD_COMMUNITY_LANGUAGE).audience(Audience.ORGANISER)
+                                .option(OptionSpec.choice("language", OPT_LANGUAGE, Locales.tags()).required())
+                                .handler(this::language).build())
+                        .build(),
+                CommandSpec.command("wording", CMD_WORDING).audience(Audience.ORGANISER).scope(Scope.GROUP)
+                        .subcommand(CommandSpec.command("show", CMD_WORDING_SHOW).audience(Audience.ORGANISER)
+                                .option(OptionSpec.text("key", OPT_KEY).required().length(3, 80))
+                                .handler(this::showWording).build())
+                        .subcommand(CommandSpec.command("set", CMD_WORDING_SET).audience(Audience.ORGANISER)
+                                .example(CMD_WORDING_SET_EXAMPLE)
+                                .option(OptionSpec.text("key", OPT_KEY).required().length(3, 80))
+                                .option(OptionSpec.text("text", OPT_TEXT).required().length(1, 1500))
+                                .handler(this::setWording).build())
+                        .subcommand(CommandSpec.command("reset", CMD_WORDING_RESET).audience(Audience.ORGANISER)
+                                .option(OptionSpec.text("key", OPT_KEY).required().length(3, 80))
+                                .handler(this::resetWording).build())
+                        .build());
+    }
+
+    @Override
+    public List<MessageKey> messages() {
+        return List.of(SHOW, ZONE_SET, ZONE_UNKNOWN, LANGUAGE_SET, WORDING_SHOW, WORDING_UNKNOWN_KEY, WORDING_BAD_TEXT,
+                WORDING_SET, WORDING_RESET, WORDING_NOTHING_TO_RESET);
+    }
+
+    /** Community settings and wording are about the group, not about any one member. */
+    @Override
+    public List<PersonalData> personalData() {
+        return List.of();
+    }
+
+    private void show(Turn turn, Args args) {
+        CommunitySettings settings = store.get(turn.community());
+        turn.replyPrivately(SHOW, "zone", settings.zoneSetting().map(Object::toString).orElse("—"),
+                "language", settings.languageSetting().map(l -> l.getDisplayLanguage(turn.locale())).orElse("—"));
+    }
+
+    private void timezone(Turn turn, Args args) {
+        String typed = args.text("zone");
+        if (zones.lookup(typed) instanceof ZoneLookup.Result.Found found) {
+            store.save(turn.community(), store.get(turn.community()).withZone(found.zone()));
+            turn.reply(ZONE_SET, "zone", found.zone().getId());
+        } else {
+            turn.replyPrivately(ZONE_UNKNOWN, "given", typed, "example", turn.text(CMD_COMMUNITY_TIMEZONE_EXAMPLE));
+        }
+    }
+
+    private void language(Turn turn, Args args) {
+        Locale chosen = Locales.supported(args.text("language")).orElseThrow();
+        store.save(turn.community(), store.get(turn.community()).withLanguage(chosen));
+        turn.reply(LANGUAGE_SET, "language", chosen.getDisplayLanguage(chosen));
+    }
+
+    private Optional<MessageKey> key(String name) {
+        return registry.messageKeys().stream().filter(k -> k.key().equals(name.strip())).findFirst();
+    }
+
+    private void showWording(Turn turn, Args args) {
+        Optional<MessageKey> key = key(args.text("key"));
+        if (key.isEmpty()) {
+            turn.replyPrivately(WORDING_UNKNOWN_KEY, "key", args.text("key"));
+            return;
+        }
+        String custom = wording.overrides(turn.community(), turn.locale()).get(key.get().key());
+        String text = custom != null ? custom : renderer.source().text(turn.locale(), key.get().key());
+        turn.replyPrivately(WORDING_SHOW, "key", key.get().key(), "text", text == null ? "" : text,
+                "values", String.join(", ", key.get().params()), "custom", custom != null);
+    }
+
+    private void setWording(Turn turn, Args args) {
+        Optional<MessageKey> key = key(args.text("key"));
+        if (key.isEmpty()) {
+            turn.replyPrivately(WORDING_UNKNOWN_KEY, "key", args.text("key"));
+            return;
+        }
+        String text = args.text("text").replace("\\n", "\n");
+        if (!renderer.fits(key.get(), text)) {
+            turn.replyPrivately(WORDING_BAD_TEXT, "key", key.get().key(), "values", String.join(", ", key.get().params()));
+            return;
+        }
+        wording.put(turn.community(), turn.locale(), key.get().key(), text);
+        turn.replyPrivately(WORDING_SET, "key", key.get().key(), "language", turn.locale().getDisplayLanguage(turn.locale()));
+    }
+
+    private void resetWording(Turn turn, Args args) {
+        String name = args.text("key").strip();
+        if (wording.remove(turn.community(), turn.locale(), name)) {
+            turn.replyPrivately(WORDING_RESET, "key", name);
+        } else {
+            turn.replyPrivately(WORDING_NOTHING_TO_RESET, "key", name);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.circlekeeper.core.engine;
+
+import java.time.Duration;
+
+/**
+ * One-time tokens for buttons that must work once only (confirming an erasure): a token is bound
+ * to one member and one purpose, expires, and is consumed atomically, even across replicas.
+ */
+public interface ActionTokens {
+
+    /** The outcome of pressing a one-time button. */
+    enum Outcome { CONSUMED, NOT_YOURS, GONE }
+
+    /** Issues a fresh token for the member and purpose; it fits in a button's action id. */
+    String issue(MemberRef owner, String purpose, Duration ttl);
+
+    /** Consumes the token if it is the owner's and for this purpose; a second press finds it {@code GONE}. */
+    Outcome consume(String token, MemberRef presser, String purpose);
+}

@@ -1,0 +1,184 @@
+package org.circlekeeper.core.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Parses and validates a command's arguments against its spec. Typed text is split into words
+ * (double quotes group words); the last text option takes the rest of the line as typed.
+ */
+final class ArgumentParser {
+
+    /** The command (or subcommand) that will run, with its validated values. */
+    record Parsed(CommandSpec leaf, String path, Args args) {
+    }
+
+    private record Word(String text, int start, int end) {
+    }
+
+    private ArgumentParser() {
+    }
+
+    static Parsed parse(CommandSpec spec, Arguments arguments, String example) throws ArgumentProblem {
+        if (arguments instanceof Arguments.Named named) {
+            return parseNamed(spec, named, example);
+        }
+        return parseTyped(spec, ((Arguments.Typed) arguments).text().strip(), example);
+    }
+
+    private static Parsed parseTyped(CommandSpec spec, String text, String example) throws ArgumentProblem {
+        CommandSpec leaf = spec;
+        String path = "/" + spec.name();
+        if (spec.hasSubcommands()) {
+            List<Word> words = words(text);
+            if (words.isEmpty()) {
+                throw new ArgumentProblem(EngineMessages.SUBCOMMAND_MISSING, "command", path, "subcommands", subNames(spec));
+            }
+            String given = words.get(0).text();
+            leaf = spec.subcommand(given).orElseThrow(() -> new ArgumentProblem(EngineMessages.SUBCOMMAND_UNKNOWN,
+                    "command", "/" + spec.name(), "given", given, "subcommands", subNames(spec)));
+            path = path + " " + leaf.name();
+            text = text.substring(words.get(0).end()).strip();
+        }
+        Map<String, String> raw = new LinkedHashMap<>();
+        List<Word> words = words(text);
+        List<OptionSpec> options = leaf.options();
+        int w = 0;
+        for (int i = 0; i < options.size() && w < words.size(); i++) {
+            OptionSpec option = options.get(i);
+            boolean last = i == options.size() - 1;
+            if (last && option.type() == OptionType.TEXT) {
+                String rest = text.substring(words.get(w).start()).strip();
+                if (w == words.size() - 1) {
+                    rest = words.get(w).text();
+                }
+                raw.put(option.name(), rest);
+                w = words.size();
+            } else {
+                raw.put(option.name(), words.get(w++).text());
+            }
+        }
+        String usage = leaf.usage(path.substring(0, path.length() - leaf.name().length()));
+        if (w < words.size()) {
+            String extra = text.substring(words.get(w).start()).strip();
+            throw new ArgumentProblem(EngineMessages.TOO_MANY_WORDS, "extra", extra, "usage", usage, "example", example);
+        }
+        return new Parsed(leaf, path, validate(leaf, raw, usage, example));
+    }
+
+    private static Parsed parseNamed(CommandSpec spec, Arguments.Named named, String example) throws ArgumentProblem {
+        CommandSpec leaf = spec;
+        String path = "/" + spec.name();
+        if (spec.hasSubcommands()) {
+            if (named.subcommand() == null) {
+                throw new ArgumentProblem(EngineMessages.SUBCOMMAND_MISSING, "command", path, "subcommands", subNames(spec));
+            }
+            leaf = spec.subcommand(named.subcommand()).orElseThrow(() -> new ArgumentProblem(EngineMessages.SUBCOMMAND_UNKNOWN,
+                    "command", "/" + spec.name(), "given", named.subcommand(), "subcommands", subNames(spec)));
+            path = path + " " + leaf.name();
+        }
+        String usage = leaf.usage(path.substring(0, path.length() - leaf.name().length()));
+        for (String given : named.options().keySet()) {
+            if (leaf.options().stream().noneMatch(o -> o.name().equals(given))) {
+                throw new ArgumentProblem(EngineMessages.OPTION_UNKNOWN, "option", given, "usage", usage);
+            }
+        }
+        Map<String, String> raw = new LinkedHashMap<>();
+        named.options().forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                raw.put(k, v.strip());
+            }
+        });
+        return new Parsed(leaf, path, validate(leaf, raw, usage, example));
+    }
+
+    private static Args validate(CommandSpec leaf, Map<String, String> raw, String usage, String example) throws ArgumentProblem {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (OptionSpec option : leaf.options()) {
+            String value = raw.get(option.name());
+            if (value == null || value.isEmpty()) {
+                if (option.required()) {
+                    throw new ArgumentProblem(EngineMessages.OPTION_MISSING, "option", option.name(), "usage", usage, "example", example);
+                }
+                continue;
+            }
+            values.put(option.name(), check(option, value));
+        }
+        return new Args(values);
+    }
+
+    private static String check(OptionSpec option, String value) throws ArgumentProblem {
+        switch (option.type()) {
+            case TEXT -> {
+                int length = value.codePointCount(0, value.length());
+                if (length > option.maxLength()) {
+                    throw new ArgumentProblem(EngineMessages.OPTION_TOO_LONG, "option", option.name(), "max", option.maxLength(), "length", length);
+                }
+                if (length < option.minLength()) {
+                    throw new ArgumentProblem(EngineMessages.OPTION_TOO_SHORT, "option", option.name(), "min", option.minLength());
+                }
+                return value;
+            }
+            case INTEGER -> {
+                long number;
+                try {
+                    number = Long.parseLong(value.strip());
+                } catch (NumberFormatException e) {
+                    throw new ArgumentProblem(EngineMessages.OPTION_NOT_A_NUMBER, "option", option.name(), "value", shorten(value));
+                }
+                if (number < option.min() || number > option.max()) {
+                    throw new ArgumentProblem(EngineMessages.OPTION_OUT_OF_RANGE, "option", option.name(), "min", option.min(), "max", option.max());
+                }
+                return Long.toString(number);
+            }
+            case CHOICE -> {
+                String lower = value.strip().toLowerCase(Locale.ROOT);
+                return option.choices().stream().filter(c -> c.equalsIgnoreCase(lower)).findFirst()
+                        .orElseThrow(() -> new ArgumentProblem(EngineMessages.OPTION_NOT_A_CHOICE, "option", option.name(),
+                                "choices", String.join(", ", option.choices())));
+            }
+            default -> throw new IllegalStateException("unhandled option type " + option.type());
+        }
+    }
+
+    private static String shorten(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    }
+
+    private static String subNames(CommandSpec spec) {
+        return spec.subcommands().stream().map(CommandSpec::name).collect(Collectors.joining(", "));
+    }
+
+    /** Splits on whitespace; a double-quoted run is one word without its quotes. */
+    private static List<Word> words(String text) {
+        List<Word> words = new ArrayList<>();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            int start = i;
+            if (text.charAt(i) == '"') {
+                int close = text.indexOf('"', i + 1);
+                if (close > i) {
+                    words.add(new Word(text.substring(i + 1, close), start, close + 1));
+                    i = close + 1;
+                    continue;
+                }
+            }
+            while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            words.add(new Word(text.substring(start, i), start, i));
+        }
+        return words;
+    }
+}

@@ -1,0 +1,147 @@
+package org.circlekeeper.core.engine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.circlekeeper.core.template.MessageKey;
+
+/**
+ * The one declarative description of a command: name, options, description, who may use it and
+ * where. The engine checks against it and every adapter builds its command menu from it. A command
+ * has either options and a handler, or subcommands (one level, as Discord allows).
+ */
+public record CommandSpec(String name, MessageKey description, MessageKey example, Audience audience, Scope scope,
+                          List<OptionSpec> options, List<CommandSpec> subcommands, CommandHandler handler) {
+
+    /** Lower-case, as both Discord and Telegram require; Telegram allows no hyphen. */
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
+
+    public CommandSpec {
+        Objects.requireNonNull(description, "description of /" + name);
+        Objects.requireNonNull(audience, "audience of /" + name);
+        Objects.requireNonNull(scope, "scope of /" + name);
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("command name '" + name + "' must be 1-32 lower-case letters, digits or _");
+        }
+        options = List.copyOf(options);
+        subcommands = List.copyOf(subcommands);
+        if (!subcommands.isEmpty() && (!options.isEmpty() || handler != null)) {
+            throw new IllegalArgumentException("/" + name + " has subcommands, so its options and handler belong to them");
+        }
+        if (subcommands.isEmpty() && handler == null) {
+            throw new IllegalArgumentException("/" + name + " needs a handler or subcommands");
+        }
+        Set<String> seen = new HashSet<>();
+        boolean optionalSeen = false;
+        for (OptionSpec option : options) {
+            if (!seen.add(option.name())) {
+                throw new IllegalArgumentException("/" + name + " has two options named '" + option.name() + "'");
+            }
+            if (option.required() && optionalSeen) {
+                throw new IllegalArgumentException("/" + name + ": required option '" + option.name() + "' must come before the optional ones");
+            }
+            optionalSeen |= !option.required();
+        }
+        for (CommandSpec sub : subcommands) {
+            if (!seen.add(sub.name())) {
+                throw new IllegalArgumentException("/" + name + " has two subcommands named '" + sub.name() + "'");
+            }
+            if (!sub.subcommands().isEmpty()) {
+                throw new IllegalArgumentException("/" + name + " " + sub.name() + ": only one level of subcommands");
+            }
+        }
+    }
+
+    public static Builder command(String name, MessageKey description) {
+        return new Builder(name, description);
+    }
+
+    public boolean hasSubcommands() {
+        return !subcommands.isEmpty();
+    }
+
+    /** The subcommand with this name (any case), if there is one. */
+    public java.util.Optional<CommandSpec> subcommand(String subName) {
+        return subcommands.stream().filter(s -> s.name().equalsIgnoreCase(subName)).findFirst();
+    }
+
+    /** How the command is typed, e.g. {@code /timezone [zone]}. */
+    public String usage(String prefix) {
+        StringBuilder out = new StringBuilder(prefix).append(name);
+        for (OptionSpec option : options) {
+            out.append(' ').append(option.required() ? "<" : "[").append(option.name()).append(option.required() ? ">" : "]");
+        }
+        return out.toString();
+    }
+
+    /** All message keys this spec names (descriptions, examples, option descriptions). */
+    public List<MessageKey> messageKeys() {
+        List<MessageKey> keys = new ArrayList<>();
+        keys.add(description);
+        if (example != null) {
+            keys.add(example);
+        }
+        options.forEach(o -> keys.add(o.description()));
+        subcommands.forEach(s -> keys.addAll(s.messageKeys()));
+        return keys;
+    }
+
+    /** Builds a command spec; the record's constructor validates the whole. */
+    public static final class Builder {
+        private final String name;
+        private final MessageKey description;
+        private MessageKey example;
+        private Audience audience = Audience.MEMBER;
+        private Scope scope = Scope.ANYWHERE;
+        private final List<OptionSpec> options = new ArrayList<>();
+        private final List<CommandSpec> subcommands = new ArrayList<>();
+        private CommandHandler handler;
+
+        private Builder(String name, MessageKey description) {
+            this.name = name;
+            this.description = description;
+        }
+
+        public Builder example(MessageKey example) {
+            this.example = example;
+            return this;
+        }
+
+        public Builder audience(Audience audience) {
+            this.audience = audience;
+            return this;
+        }
+
+        public Builder scope(Scope scope) {
+            this.scope = scope;
+            return this;
+        }
+
+        public Builder option(OptionSpec option) {
+            options.add(option);
+            return this;
+        }
+
+        public Builder option(OptionSpec.Builder option) {
+            return option(option.build());
+        }
+
+        /** A subcommand; it inherits this command's audience and scope unless it sets its own. */
+        public Builder subcommand(CommandSpec sub) {
+            subcommands.add(sub);
+            return this;
+        }
+
+        public Builder handler(CommandHandler handler) {
+            this.handler = handler;
+            return this;
+        }
+
+        public CommandSpec build() {
+            return new CommandSpec(name, description, example, audience, scope, options, subcommands, handler);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.circlekeeper.core.engine;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Who did something, where, in which community, and with which role, as the adapter resolved it.
+ *
+ * @param localeHint the language the platform reports for the person, if any; the member's own
+ *                   setting wins over it
+ */
+public record Context(MemberRef member, ChannelRef channel, CommunityRef community, Role role, Locale localeHint) {
+
+    public Context {
+        Objects.requireNonNull(member, "member");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(community, "community");
+        Objects.requireNonNull(role, "role");
+    }
+
+    public Optional<Locale> locale() {
+        return Optional.ofNullable(localeHint);
+    }
+
+    public boolean isOrganiser() {
+        return role == Role.ORGANISER;
+    }
+}

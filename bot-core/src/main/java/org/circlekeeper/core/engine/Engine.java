@@ -1,0 +1,203 @@
+package org.circlekeeper.core.engine;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.circlekeeper.core.template.TemplateRenderer;
+import org.circlekeeper.core.template.WordingStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one inbound port: {@link #handle(Inbound)}. It checks who may do what where, parses and
+ * validates arguments, dispatches to the feature and returns its replies. Bad input gets a kind
+ * reply and reaches no feature; a feature's failure is logged (without personal data) and
+ * answered with an apology, never a crash.
+ */
+public final class Engine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(3);
+
+    private final FeatureRegistry registry;
+    private final TemplateRenderer renderer;
+    private final WordingStore wording;
+    private final Preferences.Resolver preferences;
+    private final ChairPolicy chairs;
+    private final Clock clock;
+
+    public Engine(FeatureRegistry registry, TemplateRenderer renderer, WordingStore wording,
+                  Preferences.Resolver preferences, ChairPolicy chairs, Clock clock) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.wording = Objects.requireNonNull(wording, "wording");
+        this.preferences = Objects.requireNonNull(preferences, "preferences");
+        this.chairs = Objects.requireNonNull(chairs, "chairs");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        registry.freeze();
+    }
+
+    public FeatureRegistry registry() {
+        return registry;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Handles one event and returns what to say, in order. Never throws for bad input or feature failures. */
+    public List<Reply> handle(Inbound inbound) {
+        Context context = inbound.context();
+        Turn turn = newTurn(context);
+        try {
+            if (inbound instanceof Inbound.CommandInvoked command) {
+                onCommand(turn, command);
+            } else if (inbound instanceof Inbound.ButtonPressed button) {
+                onButton(turn, button);
+            } else if (inbound instanceof Inbound.TextReceived text) {
+                onText(turn, text);
+            } else if (inbound instanceof Inbound.FormSubmitted form) {
+                onForm(turn, form);
+            }
+            return turn.replies();
+        } catch (RuntimeException e) {
+            LOG.error("handling a {} on {} failed: {}", inbound.getClass().getSimpleName(), context.channel().platform().id(),
+                    e.getClass().getName(), e);
+            Turn apology = newTurn(context);
+            apology.replyPrivately(EngineMessages.INTERNAL_ERROR);
+            return apology.replies();
+        }
+    }
+
+    /** The commands this person may use in this place, in registration order (for /help and menus). */
+    public List<CommandSpec> commandsFor(Context context) {
+        return commandsFor(context, context.channel().kind());
+    }
+
+    /** The commands this person may use in a place of the given kind. */
+    public List<CommandSpec> commandsFor(Context context, ChannelRef.Kind kind) {
+        ChannelRef place = new ChannelRef(context.channel().platform(), context.channel().channelId(), kind);
+        return registry.commands().stream()
+                .filter(c -> allowed(c.audience(), context) && c.scope().allows(place))
+                .toList();
+    }
+
+    /** True when this person may use commands of this audience here. */
+    public boolean allowed(Audience audience, Context context) {
+        return switch (audience) {
+            case MEMBER -> true;
+            case ORGANISER -> context.isOrganiser();
+            case CHAIR -> context.isOrganiser() || chairs.isChair(context);
+        };
+    }
+
+    /** The preferences (language, zone) the engine will use for this context. */
+    public Preferences preferencesFor(Context context) {
+        return preferences.resolve(context);
+    }
+
+    private Turn newTurn(Context context) {
+        Preferences prefs = preferences.resolve(context);
+        Locale locale = prefs.locale();
+        return new Turn(context, prefs, clock, renderer, () -> wording.overrides(context.community(), locale),
+                kind -> commandsFor(context, kind));
+    }
+
+    private void onCommand(Turn turn, Inbound.CommandInvoked invoked) {
+        String name = invoked.command().toLowerCase(Locale.ROOT);
+        Optional<CommandSpec> found = registry.command(name);
+        if (found.isEmpty()) {
+            turn.replyPrivately(EngineMessages.UNKNOWN_COMMAND, "command", invoked.command(), "suggestion", closestCommand(name, turn.context()));
+            return;
+        }
+        CommandSpec spec = found.get();
+        if (!passes(turn, spec, "/" + spec.name())) {
+            return;
+        }
+        String example = spec.example() == null ? "" : turn.text(spec.example());
+        ArgumentParser.Parsed parsed;
+        try {
+            parsed = ArgumentParser.parse(spec, invoked.arguments(), example);
+        } catch (ArgumentProblem problem) {
+            turn.replyPrivately(problem.key(), flatten(problem.values()));
+            return;
+        }
+        if (parsed.leaf() != spec && !passes(turn, parsed.leaf(), parsed.path())) {
+            return;
+        }
+        LOG.debug("command {} on {}", parsed.path(), turn.context().channel().platform().id());
+        parsed.leaf().handler().handle(turn, parsed.args());
+    }
+
+    private boolean passes(Turn turn, CommandSpec spec, String path) {
+        Context context = turn.context();
+        if (!allowed(spec.audience(), context)) {
+            turn.replyPrivately(spec.audience() == Audience.CHAIR ? EngineMessages.CHAIR_ONLY : EngineMessages.ORGANISERS_ONLY,
+                    "command", path);
+            return false;
+        }
+        if (!spec.scope().allows(context.channel())) {
+            turn.replyPrivately(spec.scope() == Scope.DIRECT ? EngineMessages.DIRECT_ONLY : EngineMessages.GROUP_ONLY,
+                    "command", path);
+            return false;
+        }
+        return true;
+    }
+
+    private void onButton(Turn turn, Inbound.ButtonPressed pressed) {
+        String actionId = pressed.actionId();
+        int colon = actionId.indexOf(':');
+        String id = colon < 0 ? actionId : actionId.substring(0, colon);
+        String argument = colon < 0 ? "" : actionId.substring(colon + 1);
+        Optional<ActionSpec> action = registry.action(id);
+        if (action.isEmpty()) {
+            turn.replyPrivately(EngineMessages.BUTTON_STALE);
+            return;
+        }
+        if (!allowed(action.get().audience(), turn.context())) {
+            turn.replyPrivately(EngineMessages.BUTTON_NOT_YOURS);
+            return;
+        }
+        action.get().handler().handle(turn, argument);
+    }
+
+    private void onText(Turn turn, Inbound.TextReceived text) {
+        for (TextListener listener : registry.textListeners()) {
+            if (listener.onText(turn, text.text())) {
+                return;
+            }
+        }
+        if (turn.context().channel().isDirect()) {
+            turn.reply(EngineMessages.DIRECT_HINT);
+        }
+    }
+
+    private void onForm(Turn turn, Inbound.FormSubmitted form) {
+        Optional<FormSpec> spec = registry.form(form.formId());
+        if (spec.isEmpty()) {
+            turn.replyPrivately(EngineMessages.FORM_STALE);
+            return;
+        }
+        spec.get().handler().handle(turn, form.fields());
+    }
+
+    private String closestCommand(String name, Context context) {
+        return commandsFor(context).stream()
+                .map(CommandSpec::name)
+                .filter(candidate -> DISTANCE.apply(candidate, name) >= 0 || candidate.startsWith(name))
+                .min(Comparator.comparingInt(candidate -> {
+                    int d = DISTANCE.apply(candidate, name);
+                    return d < 0 ? 4 : d;
+                }))
+                .orElse("");
+    }
+
+    private static Object[] flatten(Map<String, Object> values) {
+        return values.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray();
+    }
+}

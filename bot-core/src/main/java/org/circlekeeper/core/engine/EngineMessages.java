@@ -1,0 +1,37 @@
+package org.circlekeeper.core.engine;
+
+import java.util.List;
+import org.circlekeeper.core.template.MessageKey;
+
+/** The engine's own messages: what people are told when a command, an option or a button cannot be used. */
+public final class EngineMessages {
+
+    public static final MessageKey UNKNOWN_COMMAND = MessageKey.of("engine.unknown-command", "command", "suggestion");
+    public static final MessageKey DIRECT_ONLY = MessageKey.of("engine.scope.direct-only", "command");
+    public static final MessageKey GROUP_ONLY = MessageKey.of("engine.scope.group-only", "command");
+    public static final MessageKey ORGANISERS_ONLY = MessageKey.of("engine.permission.organiser", "command");
+    public static final MessageKey CHAIR_ONLY = MessageKey.of("engine.permission.chair", "command");
+    public static final MessageKey OPTION_MISSING = MessageKey.of("engine.option.missing", "option", "usage", "example");
+    public static final MessageKey OPTION_TOO_LONG = MessageKey.of("engine.option.too-long", "option", "max", "length");
+    public static final MessageKey OPTION_TOO_SHORT = MessageKey.of("engine.option.too-short", "option", "min");
+    public static final MessageKey OPTION_NOT_A_NUMBER = MessageKey.of("engine.option.not-a-number", "option", "value");
+    public static final MessageKey OPTION_OUT_OF_RANGE = MessageKey.of("engine.option.out-of-range", "option", "min", "max");
+    public static final MessageKey OPTION_NOT_A_CHOICE = MessageKey.of("engine.option.not-a-choice", "option", "choices");
+    public static final MessageKey OPTION_UNKNOWN = MessageKey.of("engine.option.unknown", "option", "usage");
+    public static final MessageKey TOO_MANY_WORDS = MessageKey.of("engine.option.too-many", "extra", "usage", "example");
+    public static final MessageKey SUBCOMMAND_MISSING = MessageKey.of("engine.subcommand.missing", "command", "subcommands");
+    public static final MessageKey SUBCOMMAND_UNKNOWN = MessageKey.of("engine.subcommand.unknown", "command", "given", "subcommands");
+    public static final MessageKey BUTTON_STALE = MessageKey.of("engine.button.stale");
+    public static final MessageKey BUTTON_NOT_YOURS = MessageKey.of("engine.button.not-yours");
+    public static final MessageKey FORM_STALE = MessageKey.of("engine.form.stale");
+    public static final MessageKey INTERNAL_ERROR = MessageKey.of("engine.error.internal");
+    public static final MessageKey DIRECT_HINT = MessageKey.of("engine.direct-hint");
+
+    public static final List<MessageKey> ALL = List.of(UNKNOWN_COMMAND, DIRECT_ONLY, GROUP_ONLY, ORGANISERS_ONLY,
+            CHAIR_ONLY, OPTION_MISSING, OPTION_TOO_LONG, OPTION_TOO_SHORT, OPTION_NOT_A_NUMBER, OPTION_OUT_OF_RANGE,
+            OPTION_NOT_A_CHOICE, OPTION_UNKNOWN, TOO_MANY_WORDS, SUBCOMMAND_MISSING, SUBCOMMAND_UNKNOWN, BUTTON_STALE,
+            BUTTON_NOT_YOURS, FORM_STALE, INTERNAL_ERROR, DIRECT_HINT);
+
+    private EngineMessages() {
+    }
+}

@@ -1,0 +1,35 @@
+package org.circlekeeper.core.engine;
+
+import java.util.List;
+import org.circlekeeper.core.template.MessageKey;
+
+/**
+ * A capability plugged into the engine: its commands, buttons, forms and text listeners, the
+ * messages it uses, and what it keeps about members. {@link #personalData()} has no default on
+ * purpose: a feature cannot be added without saying how its data is exported and erased.
+ */
+public interface Feature {
+
+    /** A short id, the prefix of its action ids (e.g. {@code settings}). */
+    String id();
+
+    List<CommandSpec> commands();
+
+    default List<ActionSpec> actions() {
+        return List.of();
+    }
+
+    default List<FormSpec> forms() {
+        return List.of();
+    }
+
+    default List<TextListener> textListeners() {
+        return List.of();
+    }
+
+    /** Every message key the feature renders besides those its command specs name. */
+    List<MessageKey> messages();
+
+    /** What the feature keeps about members; an empty list only when it keeps nothing. */
+    List<PersonalData> personalData();
+}

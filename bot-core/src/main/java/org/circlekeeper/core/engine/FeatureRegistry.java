@@ -1,0 +1,99 @@
+package org.circlekeeper.core.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.circlekeeper.core.template.MessageKey;
+
+/**
+ * All features of one bot and what they declare: commands by name, actions by id, forms, text
+ * listeners, messages and personal-data participants. Filled while the bot is assembled, then
+ * frozen by the {@link Engine}; features that list commands (help) or walk personal data (privacy)
+ * read it.
+ */
+public final class FeatureRegistry {
+
+    private final List<Feature> features = new ArrayList<>();
+    private final Map<String, CommandSpec> commands = new LinkedHashMap<>();
+    private final Map<String, ActionSpec> actions = new LinkedHashMap<>();
+    private final Map<String, FormSpec> forms = new LinkedHashMap<>();
+    private final List<TextListener> listeners = new ArrayList<>();
+    private final List<PersonalData> personalData = new ArrayList<>();
+    private boolean frozen;
+
+    /** Adds a feature; its command names, action ids and form ids must be new. */
+    public FeatureRegistry add(Feature feature) {
+        if (frozen) {
+            throw new IllegalStateException("features are fixed once the engine runs; add " + feature.id() + " before");
+        }
+        for (CommandSpec spec : feature.commands()) {
+            if (commands.putIfAbsent(spec.name(), spec) != null) {
+                throw new IllegalArgumentException("two features declare /" + spec.name());
+            }
+        }
+        for (ActionSpec action : feature.actions()) {
+            if (!action.id().startsWith(feature.id() + ".")) {
+                throw new IllegalArgumentException("action " + action.id() + " must start with its feature id " + feature.id());
+            }
+            if (actions.putIfAbsent(action.id(), action) != null) {
+                throw new IllegalArgumentException("two actions named " + action.id());
+            }
+        }
+        for (FormSpec form : feature.forms()) {
+            if (forms.putIfAbsent(form.id(), form) != null) {
+                throw new IllegalArgumentException("two forms named " + form.id());
+            }
+        }
+        listeners.addAll(feature.textListeners());
+        personalData.addAll(feature.personalData());
+        features.add(feature);
+        return this;
+    }
+
+    void freeze() {
+        frozen = true;
+    }
+
+    public List<Feature> features() {
+        return List.copyOf(features);
+    }
+
+    public Collection<CommandSpec> commands() {
+        return List.copyOf(commands.values());
+    }
+
+    public Optional<CommandSpec> command(String name) {
+        return Optional.ofNullable(commands.get(name));
+    }
+
+    Optional<ActionSpec> action(String id) {
+        return Optional.ofNullable(actions.get(id));
+    }
+
+    Optional<FormSpec> form(String id) {
+        return Optional.ofNullable(forms.get(id));
+    }
+
+    List<TextListener> textListeners() {
+        return List.copyOf(listeners);
+    }
+
+    /** Every participant in export and erasure, in the order features were added. */
+    public List<PersonalData> personalData() {
+        return List.copyOf(personalData);
+    }
+
+    /** Every message key any feature or command spec names, plus the engine's own. */
+    public List<MessageKey> messageKeys() {
+        Map<String, MessageKey> keys = new LinkedHashMap<>();
+        EngineMessages.ALL.forEach(k -> keys.put(k.key(), k));
+        for (Feature feature : features) {
+            feature.commands().forEach(c -> c.messageKeys().forEach(k -> keys.put(k.key(), k)));
+            feature.messages().forEach(k -> keys.put(k.key(), k));
+        }
+        return List.copyOf(keys.values());
+    }
+}

@@ -1,0 +1,28 @@
+package org.circlekeeper.core.engine;
+
+import java.util.Objects;
+
+/**
+ * A person on a platform. Identity is the platform and the user id; the display name is only
+ * for addressing the person in this conversation and is never stored by the core.
+ */
+public record MemberRef(Platform platform, String userId, String displayName) {
+
+    public MemberRef {
+        Objects.requireNonNull(platform, "platform");
+        if (userId == null || userId.isBlank()) {
+            throw new IllegalArgumentException("a member needs a platform user id");
+        }
+        displayName = displayName == null || displayName.isBlank() ? userId : displayName;
+    }
+
+    /** The stable storage key of this member: {@code platform:userId}. */
+    public String key() {
+        return platform.id() + ":" + userId;
+    }
+
+    /** True when both refer to the same person, whatever their display names. */
+    public boolean sameMember(MemberRef other) {
+        return other != null && platform == other.platform && userId.equals(other.userId);
+    }
+}

@@ -1,0 +1,140 @@
+package org.circlekeeper.core.engine;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.circlekeeper.core.message.OutgoingMessage;
+import org.circlekeeper.core.message.Visibility;
+import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.template.TemplateRenderer;
+
+/**
+ * The handle a feature gets for one event: who and where, the language and zone to use, the clock,
+ * and the only way to answer. Features never see platform types.
+ */
+public final class Turn {
+
+    private final Context context;
+    private final Preferences preferences;
+    private final Clock clock;
+    private final TemplateRenderer renderer;
+    private final Supplier<Map<String, String>> wording;
+    private final Function<ChannelRef.Kind, List<CommandSpec>> commands;
+    private Map<String, String> wordingSnapshot;
+    private final List<Reply> replies = new ArrayList<>();
+
+    Turn(Context context, Preferences preferences, Clock clock, TemplateRenderer renderer,
+         Supplier<Map<String, String>> wording, Function<ChannelRef.Kind, List<CommandSpec>> commands) {
+        this.context = context;
+        this.preferences = preferences;
+        this.clock = clock;
+        this.renderer = renderer;
+        this.wording = wording;
+        this.commands = commands;
+    }
+
+    public Context context() {
+        return context;
+    }
+
+    public MemberRef member() {
+        return context.member();
+    }
+
+    public CommunityRef community() {
+        return context.community();
+    }
+
+    public Locale locale() {
+        return preferences.locale();
+    }
+
+    public ZoneId zone() {
+        return preferences.zone();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public ZonedDateTime localNow() {
+        return ZonedDateTime.now(clock).withZoneSameInstant(preferences.zone());
+    }
+
+    /** Renders a message in this person's language, with the community's own wording where it has one. */
+    public String text(MessageKey key, Object... keyValues) {
+        return renderer.render(key, locale(), communityWording(), values(keyValues));
+    }
+
+    /** Renders a message in a given language (e.g. right after the member changed theirs). */
+    public String textIn(Locale locale, MessageKey key, Object... keyValues) {
+        return renderer.render(key, locale, Map.of(), values(keyValues));
+    }
+
+    /** The commands this person may use here, or in a place of the other kind (for /help). */
+    public List<CommandSpec> availableCommands(ChannelRef.Kind where) {
+        return commands.apply(where);
+    }
+
+    /** A message builder with the rendered text, for adding buttons or an attachment. */
+    public OutgoingMessage.Builder compose(MessageKey key, Object... keyValues) {
+        return OutgoingMessage.text(text(key, keyValues));
+    }
+
+    /** Answers where the event happened, visible to everyone there. */
+    public void reply(OutgoingMessage message) {
+        replies.add(new Reply(message, false));
+    }
+
+    public void reply(MessageKey key, Object... keyValues) {
+        reply(compose(key, keyValues).build());
+    }
+
+    /** Answers only the member (ephemeral on Discord, the private chat on Telegram). */
+    public void replyPrivately(OutgoingMessage message) {
+        replies.add(new Reply(message.withVisibility(Visibility.PRIVATE), false));
+    }
+
+    public void replyPrivately(MessageKey key, Object... keyValues) {
+        replyPrivately(compose(key, keyValues).build());
+    }
+
+    /** Replaces the message whose button was pressed (falls back to a new message where that cannot be done). */
+    public void replaceOrigin(OutgoingMessage message) {
+        replies.add(new Reply(message, true));
+    }
+
+    List<Reply> replies() {
+        return List.copyOf(replies);
+    }
+
+    private Map<String, String> communityWording() {
+        if (wordingSnapshot == null) {
+            wordingSnapshot = wording.get();
+        }
+        return wordingSnapshot;
+    }
+
+    static Map<String, Object> values(Object... keyValues) {
+        if (keyValues.length % 2 != 0) {
+            throw new IllegalArgumentException("template values come in name, value pairs");
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+}

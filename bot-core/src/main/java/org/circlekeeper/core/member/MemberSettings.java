@@ -1,0 +1,54 @@
+package org.circlekeeper.core.member;
+
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a member chose about themselves; each is empty until they set it (we keep the least).
+ *
+ * @param country an ISO 3166-1 alpha-2 code, used for the right crisis lines
+ */
+public record MemberSettings(ZoneId zone, Locale language, String country) {
+
+    public static final MemberSettings NONE = new MemberSettings(null, null, null);
+
+    public Optional<ZoneId> zoneSetting() {
+        return Optional.ofNullable(zone);
+    }
+
+    public Optional<Locale> languageSetting() {
+        return Optional.ofNullable(language);
+    }
+
+    public Optional<String> countrySetting() {
+        return Optional.ofNullable(country);
+    }
+
+    public MemberSettings withZone(ZoneId newZone) {
+        return new MemberSettings(newZone, language, country);
+    }
+
+    public MemberSettings withLanguage(Locale newLanguage) {
+        return new MemberSettings(zone, newLanguage, country);
+    }
+
+    public MemberSettings withCountry(String newCountry) {
+        return new MemberSettings(zone, language, newCountry);
+    }
+
+    public boolean isEmpty() {
+        return zone == null && language == null && country == null;
+    }
+
+    /** The settings as plain values, only those set, for the member's data export. */
+    public Map<String, Object> export() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        zoneSetting().ifPresent(z -> out.put("timeZone", z.getId()));
+        languageSetting().ifPresent(l -> out.put("language", l.getLanguage()));
+        countrySetting().ifPresent(c -> out.put("country", c));
+        return out;
+    }
+}

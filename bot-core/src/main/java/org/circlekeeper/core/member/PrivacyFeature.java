@@ -1,0 +1,148 @@
+package org.circlekeeper.core.member;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.circlekeeper.core.engine.ActionSpec;
+import org.circlekeeper.core.engine.ActionTokens;
+import org.circlekeeper.core.engine.Args;
+import org.circlekeeper.core.engine.Audience;
+import org.circlekeeper.core.engine.CommandSpec;
+import org.circlekeeper.core.engine.EngineMessages;
+import org.circlekeeper.core.engine.Feature;
+import org.circlekeeper.core.engine.FeatureRegistry;
+import org.circlekeeper.core.engine.PersonalData;
+import org.circlekeeper.core.engine.Turn;
+import org.circlekeeper.core.message.Attachment;
+import org.circlekeeper.core.message.Button;
+import org.circlekeeper.core.message.OutgoingMessage;
+import org.circlekeeper.core.template.MessageKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The privacy pair: {@code /mydata} exports everything every feature keeps about the member, and
+ * {@code /forgetme} (after a one-time confirmation) erases it in every feature. Both walk the
+ * {@link FeatureRegistry}'s personal-data participants, so a new feature cannot be left out.
+ */
+public final class PrivacyFeature implements Feature {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PrivacyFeature.class);
+    static final Duration CONFIRM_WINDOW = Duration.ofMinutes(10);
+    private static final String PURPOSE = "forgetme";
+
+    private final FeatureRegistry registry;
+    private final ActionTokens tokens;
+    private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private final ActionSpec erase = new ActionSpec("privacy.erase", Audience.MEMBER, this::onErase);
+    private final ActionSpec keep = new ActionSpec("privacy.keep", Audience.MEMBER, this::onKeep);
+
+    public PrivacyFeature(FeatureRegistry registry, ActionTokens tokens) {
+        this.registry = registry;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public String id() {
+        return "privacy";
+    }
+
+    @Override
+    public List<CommandSpec> commands() {
+        return List.of(
+                CommandSpec.command("mydata", SettingsMessages.CMD_MYDATA).handler(this::myData).build(),
+                CommandSpec.command("forgetme", SettingsMessages.CMD_FORGETME).handler(this::forgetMe).build());
+    }
+
+    @Override
+    public List<ActionSpec> actions() {
+        return List.of(erase, keep);
+    }
+
+    @Override
+    public List<MessageKey> messages() {
+        return List.of();
+    }
+
+    /** The privacy feature keeps nothing itself: its confirmation tokens expire within minutes. */
+    @Override
+    public List<PersonalData> personalData() {
+        return List.of();
+    }
+
+    private void myData(Turn turn, Args args) {
+        Map<String, Object> sections = new LinkedHashMap<>();
+        List<Map<String, Object>> summary = new ArrayList<>();
+        for (PersonalData participant : registry.personalData()) {
+            Map<String, Object> data = participant.export(turn.member());
+            if (!data.isEmpty()) {
+                sections.put(participant.section(), data);
+                summary.add(Map.of("name", participant.section(), "items", data.size()));
+            }
+        }
+        if (sections.isEmpty()) {
+            turn.replyPrivately(SettingsMessages.MYDATA_EMPTY);
+            return;
+        }
+        Map<String, Object> export = new LinkedHashMap<>();
+        export.put("exportedAt", turn.now().toString());
+        export.put("platform", turn.member().platform().id());
+        export.put("userId", turn.member().userId());
+        export.put("data", sections);
+        byte[] file = json.writeValueAsString(export).getBytes(StandardCharsets.UTF_8);
+        turn.replyPrivately(turn.compose(SettingsMessages.MYDATA, "sections", summary)
+                .attachment(new Attachment("circlekeeper-my-data.json", "application/json", file))
+                .build());
+    }
+
+    private void forgetMe(Turn turn, Args args) {
+        String token = tokens.issue(turn.member(), PURPOSE, CONFIRM_WINDOW);
+        turn.replyPrivately(turn.compose(SettingsMessages.FORGET_ASK, "minutes", CONFIRM_WINDOW.toMinutes())
+                .button(erase.button(turn.text(SettingsMessages.FORGET_YES), token, Button.Style.DANGER))
+                .button(keep.button(turn.text(SettingsMessages.FORGET_NO), token, Button.Style.SECONDARY))
+                .build());
+    }
+
+    private void onErase(Turn turn, String token) {
+        if (!claim(turn, token)) {
+            return;
+        }
+        List<String> failed = new ArrayList<>();
+        for (PersonalData participant : registry.personalData()) {
+            try {
+                participant.erase(turn.member());
+            } catch (RuntimeException e) {
+                LOG.error("erasing section {} failed", participant.section(), e);
+                failed.add(participant.section());
+            }
+        }
+        OutgoingMessage done = turn.compose(failed.isEmpty() ? SettingsMessages.FORGET_DONE : SettingsMessages.FORGET_PARTIAL).build();
+        turn.replaceOrigin(done.withVisibility(org.circlekeeper.core.message.Visibility.PRIVATE));
+    }
+
+    private void onKeep(Turn turn, String token) {
+        if (claim(turn, token)) {
+            turn.replaceOrigin(turn.compose(SettingsMessages.FORGET_KEPT)
+                    .visibility(org.circlekeeper.core.message.Visibility.PRIVATE).build());
+        }
+    }
+
+    private boolean claim(Turn turn, String token) {
+        return switch (tokens.consume(token, turn.member(), PURPOSE)) {
+            case CONSUMED -> true;
+            case NOT_YOURS -> {
+                turn.replyPrivately(EngineMessages.BUTTON_NOT_YOURS);
+                yield false;
+            }
+            case GONE -> {
+                turn.replyPrivately(SettingsMessages.FORGET_USED);
+                yield false;
+            }
+        };
+    }
+}

@@ -1,0 +1,199 @@
+package org.circlekeeper.core.member;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.circlekeeper.core.engine.ActionSpec;
+import org.circlekeeper.core.engine.Args;
+import org.circlekeeper.core.engine.Audience;
+import org.circlekeeper.core.engine.ChannelRef;
+import org.circlekeeper.core.engine.CommandSpec;
+import org.circlekeeper.core.engine.EngineMessages;
+import org.circlekeeper.core.engine.Feature;
+import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.engine.OptionSpec;
+import org.circlekeeper.core.engine.PersonalData;
+import org.circlekeeper.core.engine.Suggester;
+import org.circlekeeper.core.engine.Turn;
+import org.circlekeeper.core.message.OutgoingMessage;
+import org.circlekeeper.core.template.Locales;
+import org.circlekeeper.core.template.MessageKey;
+
+/**
+ * Welcome, help, and the member's own settings: time zone, language and country. Replies about a
+ * member's settings are always private.
+ */
+public final class SettingsFeature implements Feature {
+
+    private final MemberSettingsStore store;
+    private final ZoneLookup zones;
+    private final CountryLookup countries = new CountryLookup();
+    private final ActionSpec pickZone = new ActionSpec("settings.tz", Audience.MEMBER, this::onZonePicked);
+
+    public SettingsFeature(MemberSettingsStore store, ZoneLookup zones) {
+        this.store = store;
+        this.zones = zones;
+    }
+
+    @Override
+    public String id() {
+        return "settings";
+    }
+
+    @Override
+    public List<CommandSpec> commands() {
+        Suggester zoneSuggester = (context, partial) -> zones.startingWith(partial, 25).stream()
+                .map(z -> new Suggester.Suggestion(z.getId(), z.getId())).toList();
+        return List.of(
+                CommandSpec.command("start", SettingsMessages.CMD_START).handler(this::welcome).build(),
+                CommandSpec.command("hello", SettingsMessages.CMD_HELLO).handler(this::welcome).build(),
+                CommandSpec.command("help", SettingsMessages.CMD_HELP).handler(this::help).build(),
+                CommandSpec.command("timezone", SettingsMessages.CMD_TIMEZONE)
+                        .example(SettingsMessages.CMD_TIMEZONE_EXAMPLE)
+                        .option(OptionSpec.text("zone", SettingsMessages.OPT_TIMEZONE_ZONE).length(1, 64).suggestions(zoneSuggester))
+                        .handler(this::timezone).build(),
+                CommandSpec.command("language", SettingsMessages.CMD_LANGUAGE)
+                        .example(SettingsMessages.CMD_LANGUAGE_EXAMPLE)
+                        .option(OptionSpec.choice("language", SettingsMessages.OPT_LANGUAGE_LANGUAGE, Locales.tags()))
+                        .handler(this::language).build(),
+                CommandSpec.command("country", SettingsMessages.CMD_COUNTRY)
+                        .example(SettingsMessages.CMD_COUNTRY_EXAMPLE)
+                        .option(OptionSpec.text("country", SettingsMessages.OPT_COUNTRY_COUNTRY).length(2, 60))
+                        .handler(this::country).build());
+    }
+
+    @Override
+    public List<ActionSpec> actions() {
+        return List.of(pickZone);
+    }
+
+    @Override
+    public List<MessageKey> messages() {
+        return SettingsMessages.ALL;
+    }
+
+    @Override
+    public List<PersonalData> personalData() {
+        return List.of(new PersonalData() {
+            @Override
+            public String section() {
+                return "settings";
+            }
+
+            @Override
+            public Map<String, Object> export(MemberRef member) {
+                return store.get(member).export();
+            }
+
+            @Override
+            public void erase(MemberRef member) {
+                store.delete(member);
+            }
+        });
+    }
+
+    private void welcome(Turn turn, Args args) {
+        turn.replyPrivately(SettingsMessages.WELCOME, "name", turn.member().displayName());
+    }
+
+    private void help(Turn turn, Args args) {
+        List<Map<String, String>> lines = new ArrayList<>();
+        for (CommandSpec spec : turn.availableCommands(turn.context().channel().kind())) {
+            if (spec.hasSubcommands()) {
+                for (CommandSpec sub : spec.subcommands()) {
+                    lines.add(line(turn, sub.usage("/" + spec.name() + " "), sub.description()));
+                }
+            } else {
+                lines.add(line(turn, spec.usage("/"), spec.description()));
+            }
+        }
+        boolean inGroup = !turn.context().channel().isDirect();
+        boolean moreInDirect = inGroup && turn.availableCommands(ChannelRef.Kind.DIRECT).stream()
+                .anyMatch(c -> !turn.availableCommands(ChannelRef.Kind.GROUP).contains(c));
+        turn.replyPrivately(SettingsMessages.HELP, "commands", lines, "moreInDirect", moreInDirect);
+    }
+
+    private static Map<String, String> line(Turn turn, String usage, MessageKey description) {
+        Map<String, String> line = new LinkedHashMap<>();
+        line.put("usage", usage);
+        line.put("description", turn.text(description));
+        return line;
+    }
+
+    private void timezone(Turn turn, Args args) {
+        if (args.optional("zone").isEmpty()) {
+            boolean own = store.get(turn.member()).zoneSetting().isPresent();
+            turn.replyPrivately(SettingsMessages.TIMEZONE_CURRENT, "zone", turn.zone().getId(),
+                    "localTime", localTime(turn.zone(), turn), "own", own);
+            return;
+        }
+        String typed = args.text("zone");
+        ZoneLookup.Result result = zones.lookup(typed);
+        if (result instanceof ZoneLookup.Result.Found found) {
+            setZone(turn, found.zone());
+        } else if (result instanceof ZoneLookup.Result.Ambiguous ambiguous) {
+            turn.replyPrivately(zoneButtons(turn.compose(SettingsMessages.TIMEZONE_AMBIGUOUS, "given", typed), ambiguous.candidates()));
+        } else if (result instanceof ZoneLookup.Result.NotFound notFound) {
+            turn.replyPrivately(zoneButtons(turn.compose(SettingsMessages.TIMEZONE_UNKNOWN, "given", typed,
+                    "suggestions", !notFound.suggestions().isEmpty(),
+                    "example", turn.text(SettingsMessages.CMD_TIMEZONE_EXAMPLE)), notFound.suggestions()));
+        }
+    }
+
+    private OutgoingMessage zoneButtons(OutgoingMessage.Builder message, List<ZoneId> candidates) {
+        candidates.forEach(zone -> message.button(pickZone.button(zone.getId(), zone.getId())).row());
+        return message.build();
+    }
+
+    private void onZonePicked(Turn turn, String zoneId) {
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(zoneId);
+        } catch (RuntimeException e) {
+            turn.replyPrivately(EngineMessages.BUTTON_STALE);
+            return;
+        }
+        setZone(turn, zone);
+    }
+
+    private void setZone(Turn turn, ZoneId zone) {
+        store.save(turn.member(), store.get(turn.member()).withZone(zone));
+        turn.replyPrivately(SettingsMessages.TIMEZONE_SET, "zone", zone.getId(), "localTime", localTime(zone, turn));
+    }
+
+    private static String localTime(ZoneId zone, Turn turn) {
+        ZonedDateTime now = turn.now().atZone(zone);
+        return now.format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(turn.locale()));
+    }
+
+    private void language(Turn turn, Args args) {
+        if (args.optional("language").isEmpty()) {
+            turn.replyPrivately(SettingsMessages.LANGUAGE_CURRENT, "language", turn.locale().getDisplayLanguage(turn.locale()),
+                    "choices", String.join(", ", Locales.tags()));
+            return;
+        }
+        Locale chosen = Locales.supported(args.text("language")).orElseThrow();
+        store.save(turn.member(), store.get(turn.member()).withLanguage(chosen));
+        turn.replyPrivately(OutgoingMessage.text(turn.textIn(chosen, SettingsMessages.LANGUAGE_SET)).build());
+    }
+
+    private void country(Turn turn, Args args) {
+        if (args.optional("country").isEmpty()) {
+            store.get(turn.member()).countrySetting().ifPresentOrElse(
+                    code -> turn.replyPrivately(SettingsMessages.COUNTRY_CURRENT, "country", CountryLookup.displayName(code, turn.locale())),
+                    () -> turn.replyPrivately(SettingsMessages.COUNTRY_NONE));
+            return;
+        }
+        String typed = args.text("country");
+        countries.lookup(typed).ifPresentOrElse(code -> {
+            store.save(turn.member(), store.get(turn.member()).withCountry(code));
+            turn.replyPrivately(SettingsMessages.COUNTRY_SET, "country", CountryLookup.displayName(code, turn.locale()));
+        }, () -> turn.replyPrivately(SettingsMessages.COUNTRY_UNKNOWN, "given", typed));
+    }
+}

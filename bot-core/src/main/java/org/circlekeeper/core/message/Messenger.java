@@ -1,0 +1,43 @@
+package org.circlekeeper.core.message;
+
+import org.circlekeeper.core.engine.Platform;
+
+/**
+ * The outbound port for messages the bot starts itself (reminders, prompts, flow steps). One
+ * implementation per platform; an operation a platform lacks throws {@link UnsupportedOnPlatform}.
+ */
+public interface Messenger {
+
+    Platform platform();
+
+    /** Sends a message and returns a handle for editing it; fails with {@link DeliveryFailed} when it cannot be delivered. */
+    SentMessage send(Target target, OutgoingMessage message);
+
+    /** Replaces the text and buttons of a message sent earlier. */
+    void edit(SentMessage sent, OutgoingMessage message);
+
+    /** Delivery failed for a reason the caller should know (member unreachable, channel gone). */
+    final class DeliveryFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final boolean permanent;
+
+        public DeliveryFailed(String message, boolean permanent, Throwable cause) {
+            super(message, cause);
+            this.permanent = permanent;
+        }
+
+        /** True when retrying will not help (the member blocked the bot, the channel is gone). */
+        public boolean permanent() {
+            return permanent;
+        }
+    }
+
+    /** An operation this platform does not have; thrown loudly, never silently ignored. */
+    final class UnsupportedOnPlatform extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public UnsupportedOnPlatform(Platform platform, String operation) {
+            super(platform.id() + " cannot " + operation);
+        }
+    }
+}

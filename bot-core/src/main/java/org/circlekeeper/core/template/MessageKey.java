@@ -1,0 +1,39 @@
+package org.circlekeeper.core.template;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A template key together with the values the code supplies for it. Declaring both lets a test
+ * prove that every locale has every key and that no template asks for a value the code never gives.
+ * A dotted name ({@code commands.name}) is a field of the items of a list value ({@code commands}).
+ */
+public record MessageKey(String key, Set<String> params) {
+
+    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z0-9][a-z0-9-]*)+");
+
+    public MessageKey {
+        Objects.requireNonNull(key, "key");
+        if (!KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("message key '" + key + "' must be dotted lower-case, e.g. settings.welcome");
+        }
+        params = Set.copyOf(params);
+    }
+
+    public static MessageKey of(String key, String... params) {
+        return new MessageKey(key, new LinkedHashSet<>(Arrays.asList(params)));
+    }
+
+    /** The values the caller must supply at render time (list fields excluded). */
+    public Set<String> topLevelParams() {
+        return params.stream().filter(p -> p.indexOf('.') < 0).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** True when a name a template uses is one this key declares (as a value or a list field). */
+    public boolean declares(String name) {
+        return params.contains(name) || params.stream().anyMatch(p -> p.endsWith("." + name));
+    }
+}

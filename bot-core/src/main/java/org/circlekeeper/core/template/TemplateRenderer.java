@@ -1,0 +1,126 @@
+package org.circlekeeper.core.template;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.circlekeeper.core.message.Markup;
+
+/**
+ * Renders a {@link MessageKey} in a locale to neutral markup with Mustache. Every value is escaped
+ * as markup, so member text never becomes formatting. A community's own wording wins, then the
+ * requested locale, then English.
+ */
+public final class TemplateRenderer {
+
+    private static final int MAX_CACHED_OVERRIDES = 2_000;
+
+    private final TemplateSource source;
+    private final Mustache.Compiler compiler = Mustache.compiler()
+            .withEscaper(Markup::escape)
+            .emptyStringIsFalse(true)
+            .strictSections(true);
+    private final Map<String, Template> compiled = new ConcurrentHashMap<>();
+    private final Map<String, Template> compiledOverrides = new ConcurrentHashMap<>();
+
+    public TemplateRenderer(TemplateSource source) {
+        this.source = source;
+    }
+
+    public TemplateSource source() {
+        return source;
+    }
+
+    /** Renders the shipped (or deployment) text of a key. */
+    public String render(MessageKey key, Locale locale, Map<String, ?> values) {
+        return render(key, locale, Map.of(), values);
+    }
+
+    /**
+     * Renders a key, preferring the community's own wording.
+     *
+     * @param communityWording the community's overrides in this locale, by key
+     * @throws IllegalArgumentException when the code did not supply a value the key declares
+     */
+    public String render(MessageKey key, Locale locale, Map<String, String> communityWording, Map<String, ?> values) {
+        for (String param : key.topLevelParams()) {
+            if (!values.containsKey(param)) {
+                throw new IllegalArgumentException("message " + key.key() + " needs the value '" + param + "'");
+            }
+        }
+        String override = communityWording.get(key.key());
+        if (override != null) {
+            try {
+                return compileOverride(override).execute(values);
+            } catch (RuntimeException e) {
+                // A community's wording must never break the bot: fall back to the shipped text.
+            }
+        }
+        return template(key.key(), locale).execute(values);
+    }
+
+    /** The names (values and sections) a template text uses, for validating wording before it is saved. */
+    public Set<String> namesUsedBy(String text) {
+        Set<String> names = new LinkedHashSet<>();
+        compiler.compile(text).visit(new Mustache.Visitor() {
+            @Override
+            public void visitText(String text) {
+            }
+
+            @Override
+            public void visitVariable(String name) {
+                names.add(name);
+            }
+
+            @Override
+            public boolean visitInclude(String name) {
+                names.add(">" + name);
+                return false;
+            }
+
+            @Override
+            public boolean visitSection(String name) {
+                names.add(name);
+                return true;
+            }
+
+            @Override
+            public boolean visitInvertedSection(String name) {
+                names.add(name);
+                return true;
+            }
+        });
+        names.removeIf(n -> n.equals(".") || n.equals("this") || n.startsWith("-"));
+        return names;
+    }
+
+    /** True when a text compiles and uses only names the key declares. */
+    public boolean fits(MessageKey key, String text) {
+        try {
+            return namesUsedBy(text).stream().allMatch(key::declares);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private Template template(String key, Locale locale) {
+        Locale effective = source.text(locale, key) != null ? locale : Locales.ENGLISH;
+        return compiled.computeIfAbsent(effective.getLanguage() + ":" + key, k -> {
+            String text = source.text(effective, key);
+            if (text == null) {
+                throw new IllegalStateException("no template for message key " + key);
+            }
+            return compiler.compile(text);
+        });
+    }
+
+    private Template compileOverride(String text) {
+        if (compiledOverrides.size() > MAX_CACHED_OVERRIDES) {
+            compiledOverrides.clear();
+        }
+        return compiledOverrides.computeIfAbsent(text, compiler::compile);
+    }
+}
