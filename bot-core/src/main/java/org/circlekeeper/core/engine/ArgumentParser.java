@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -23,14 +24,14 @@ final class ArgumentParser {
     private ArgumentParser() {
     }
 
-    static Parsed parse(CommandSpec spec, Arguments arguments, String example) throws ArgumentProblem {
+    static Parsed parse(CommandSpec spec, Arguments arguments, Function<CommandSpec, String> examples) throws ArgumentProblem {
         if (arguments instanceof Arguments.Named named) {
-            return parseNamed(spec, named, example);
+            return parseNamed(spec, named, examples);
         }
-        return parseTyped(spec, ((Arguments.Typed) arguments).text().strip(), example);
+        return parseTyped(spec, ((Arguments.Typed) arguments).text().strip(), examples);
     }
 
-    private static Parsed parseTyped(CommandSpec spec, String text, String example) throws ArgumentProblem {
+    private static Parsed parseTyped(CommandSpec spec, String text, Function<CommandSpec, String> examples) throws ArgumentProblem {
         CommandSpec leaf = spec;
         String path = "/" + spec.name();
         if (spec.hasSubcommands()) {
@@ -63,6 +64,7 @@ final class ArgumentParser {
             }
         }
         String usage = leaf.usage(path.substring(0, path.length() - leaf.name().length()));
+        String example = examples.apply(leaf);
         if (w < words.size()) {
             String extra = text.substring(words.get(w).start()).strip();
             throw new ArgumentProblem(EngineMessages.TOO_MANY_WORDS, "extra", extra, "usage", usage, "example", example);
@@ -70,7 +72,7 @@ final class ArgumentParser {
         return new Parsed(leaf, path, validate(leaf, raw, usage, example));
     }
 
-    private static Parsed parseNamed(CommandSpec spec, Arguments.Named named, String example) throws ArgumentProblem {
+    private static Parsed parseNamed(CommandSpec spec, Arguments.Named named, Function<CommandSpec, String> examples) throws ArgumentProblem {
         CommandSpec leaf = spec;
         String path = "/" + spec.name();
         if (spec.hasSubcommands()) {
@@ -82,6 +84,7 @@ final class ArgumentParser {
             path = path + " " + leaf.name();
         }
         String usage = leaf.usage(path.substring(0, path.length() - leaf.name().length()));
+        String example = examples.apply(leaf);
         for (String given : named.options().keySet()) {
             if (leaf.options().stream().noneMatch(o -> o.name().equals(given))) {
                 throw new ArgumentProblem(EngineMessages.OPTION_UNKNOWN, "option", given, "usage", usage);

@@ -119,10 +119,10 @@ public final class Engine {
         if (!passes(turn, spec, "/" + spec.name())) {
             return;
         }
-        String example = spec.example() == null ? "" : turn.text(spec.example());
         ArgumentParser.Parsed parsed;
         try {
-            parsed = ArgumentParser.parse(spec, invoked.arguments(), example);
+            parsed = ArgumentParser.parse(spec, invoked.arguments(),
+                    leaf -> leaf.example() != null ? turn.text(leaf.example()) : spec.example() != null ? turn.text(spec.example()) : "");
         } catch (ArgumentProblem problem) {
             turn.replyPrivately(problem.key(), flatten(problem.values()));
             return;

@@ -57,7 +57,7 @@ public final class ZoneLookup {
             ZoneId zone = ZoneId.of(id);
             byId.put(normalize(id), zone);
             String city = id.substring(id.lastIndexOf('/') + 1);
-            byName.computeIfAbsent(normalize(city), k -> new TreeSet<>(Comparator.comparing(ZoneId::getId))).add(zone);
+            addName(city, zone);
         }
         byId.put("utc", ZoneId.of("UTC"));
         loadAliases();
@@ -79,7 +79,7 @@ public final class ZoneLookup {
         if (OFFSET.matcher(key).matches()) {
             try {
                 String offset = key.replaceAll("\\s+", "").replace("gmt", "").replace("utc", "");
-                return new Result.Found(ZoneId.of("UTC" + offset.toUpperCase(Locale.ROOT)).normalized());
+                return new Result.Found(ZoneId.of("UTC" + offset.toUpperCase(Locale.ROOT)));
             } catch (DateTimeException e) {
                 return new Result.NotFound(List.of());
             }
@@ -124,6 +124,29 @@ public final class ZoneLookup {
         return out.stream().limit(MAX_SUGGESTIONS).toList();
     }
 
+    /**
+     * Adds a name for a zone. The tz database keeps old names as links (America/Buenos_Aires for
+     * America/Argentina/Buenos_Aires): zones with the same rules are one place, kept under the
+     * more specific id, so a link never makes a city look ambiguous.
+     */
+    private void addName(String name, ZoneId zone) {
+        Set<ZoneId> zonesOfName = byName.computeIfAbsent(normalize(name), k -> new TreeSet<>(Comparator.comparing(ZoneId::getId)));
+        for (ZoneId known : List.copyOf(zonesOfName)) {
+            if (known.getRules().equals(zone.getRules())) {
+                if (depth(zone) > depth(known)) {
+                    zonesOfName.remove(known);
+                    zonesOfName.add(zone);
+                }
+                return;
+            }
+        }
+        zonesOfName.add(zone);
+    }
+
+    private static int depth(ZoneId zone) {
+        return zone.getId().split("/").length;
+    }
+
     private void loadAliases() {
         try (InputStream in = ZoneLookup.class.getClassLoader().getResourceAsStream("templates/zones/cities.yml")) {
             if (in == null) {
@@ -133,8 +156,7 @@ public final class ZoneLookup {
             if (!(loaded instanceof Map<?, ?> aliases)) {
                 throw new IllegalStateException("templates/zones/cities.yml must map a city to a zone id");
             }
-            aliases.forEach((city, zone) -> byName.computeIfAbsent(normalize(String.valueOf(city)),
-                    k -> new TreeSet<>(Comparator.comparing(ZoneId::getId))).add(ZoneId.of(String.valueOf(zone))));
+            aliases.forEach((city, zone) -> addName(String.valueOf(city), ZoneId.of(String.valueOf(zone))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,46 @@
+package org.circlekeeper.core.community;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.circlekeeper.core.testing.BotTester;
+import org.circlekeeper.core.testing.BotTester.Talk;
+import org.junit.jupiter.api.Test;
+
+/** Organisers set the group's defaults and its own wording. */
+class CommunityFeatureTest {
+
+    private final BotTester bot = new BotTester();
+    private final Talk olivia = bot.asOrganiser("olivia").inGroup();
+
+    @Test
+    void organisersSetTheGroupsZoneAndLanguage() {
+        assertThat(olivia.send("/community timezone Buenos Aires").text()).contains("America/Argentina/Buenos_Aires");
+        assertThat(olivia.send("/community language es").text()).contains("español");
+        assertThat(bot.as("alice").inGroup().send("/help").text()).contains("Lo que puedes hacer aquí");
+        assertThat(olivia.send("/community timezone Nowhere Land").text()).contains("No se ha cambiado nada");
+    }
+
+    @Test
+    void aCommunityCanUseItsOwnWording() {
+        assertThat(olivia.send("/wording set settings.welcome Welcome to the Tuesday circle, {{name}}. We're glad you came.").text())
+                .contains("Saved");
+        assertThat(bot.as("Alice").inGroup().send("/start").text()).isEqualTo("Welcome to the Tuesday circle, Alice. We're glad you came.");
+        assertThat(olivia.send("/wording show settings.welcome").text()).contains("this group's own wording").contains("name");
+        assertThat(olivia.send("/wording reset settings.welcome").text()).contains("back to the standard wording");
+        assertThat(bot.as("Alice").inGroup().send("/start").text()).contains("I'm circlekeeper");
+    }
+
+    @Test
+    void wordingThatAsksForUnknownValuesOrKeysIsRefused() {
+        assertThat(olivia.send("/wording set settings.welcome Hi {{email}}").text()).contains("Nothing was changed");
+        assertThat(olivia.send("/wording set settings.nope Hi").text()).contains("There is no message called");
+        assertThat(bot.as("Alice").inGroup().send("/start").text()).contains("I'm circlekeeper");
+    }
+
+    @Test
+    void memberTextInWordingValuesCannotFormat() {
+        olivia.send("/wording set settings.welcome Hi *{{name}}*");
+        assertThat(bot.as("*Bob* [x](https://evil.example)").inGroup().send("/start").all().get(0).message().markup())
+                .isEqualTo("Hi *\\*Bob\\* \\[x\\](https://evil.example)*");
+    }
+}

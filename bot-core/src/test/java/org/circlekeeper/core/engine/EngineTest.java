@@ -1,0 +1,167 @@
+package org.circlekeeper.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.circlekeeper.core.testing.BotTester;
+import org.circlekeeper.core.testing.BotTester.Replies;
+import org.circlekeeper.core.testing.InMemoryWordingStore;
+import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.template.TemplateRenderer;
+import org.circlekeeper.core.template.TemplateSource;
+import org.junit.jupiter.api.Test;
+
+/** The engine's checks: every kind of bad input gets a kind, private reply and reaches no feature. */
+class EngineTest {
+
+    private final BotTester bot = new BotTester();
+
+    @Test
+    void anUnknownCommandSuggestsTheClosestOne() {
+        Replies replies = bot.as("alice").inGroup().send("/timezon Europe/Berlin");
+        assertThat(replies.text()).contains("/timezon").contains("Did you mean /timezone?");
+        assertThat(replies.allPrivate()).isTrue();
+    }
+
+    @Test
+    void anUnknownCommandWithNothingCloseStillHelps() {
+        assertThat(bot.as("alice").inGroup().send("/xyzzyplugh").text())
+                .contains("I don't know the command /xyzzyplugh").doesNotContain("Did you mean").contains("/help");
+    }
+
+    @Test
+    void organiserCommandsAreRefusedToMembersAndChangeNothing() {
+        Replies replies = bot.as("alice").inGroup().send("/community timezone Europe/Madrid");
+        assertThat(replies.text()).contains("/community is for the group's organisers").contains("Nothing was changed");
+        assertThat(bot.stores().communitySettings().get(BotTester.COMMUNITY).zoneSetting()).isEmpty();
+    }
+
+    @Test
+    void groupCommandsAreRefusedInADirectChat() {
+        Replies replies = bot.asOrganiser("olivia").inDirect().send("/community show");
+        assertThat(replies.text()).contains("/community works in the group's chat");
+    }
+
+    @Test
+    void aMissingOptionNamesItAndShowsAnExample() {
+        Replies replies = bot.asOrganiser("olivia").inGroup().send("/community timezone");
+        assertThat(replies.text()).contains("I need the zone").contains("/community timezone <zone>")
+                .contains("For example: /community timezone Europe/Madrid");
+    }
+
+    @Test
+    void anOverLongArgumentIsRefused() {
+        String longZone = "x".repeat(5_000);
+        Replies replies = bot.as("alice").inDirect().send("/timezone " + longZone);
+        assertThat(replies.text()).contains("up to 64 characters").contains("5000");
+        assertThat(bot.stores().memberSettings().get(bot.as("alice").member()).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aChoiceOutsideItsChoicesIsRefused() {
+        assertThat(bot.as("alice").inDirect().send("/language klingon").text())
+                .contains("can be one of: en, es").contains("Nothing was changed");
+    }
+
+    @Test
+    void extraWordsAreRefusedWithTheUsage() {
+        assertThat(bot.as("alice").inDirect().send("/language es please").text())
+                .contains("I didn't expect \"please\" there").contains("/language [language]");
+    }
+
+    @Test
+    void aMissingOrUnknownSubcommandListsTheChoices() {
+        assertThat(bot.asOrganiser("olivia").inGroup().send("/community").text())
+                .contains("/community needs one more word: show, timezone, language");
+        assertThat(bot.asOrganiser("olivia").inGroup().send("/community paint red").text())
+                .contains("/community has no \"paint\"");
+    }
+
+    @Test
+    void namedOptionsAreValidatedLikeTypedOnes() {
+        BotTester.Talk olivia = bot.asOrganiser("olivia").inGroup();
+        assertThat(olivia.sendNamed("community", new Arguments.Named("language", Map.of("language", "fr"))).text())
+                .contains("can be one of");
+        assertThat(olivia.sendNamed("community", new Arguments.Named("language", Map.of("colour", "red"))).text())
+                .contains("I don't know an option called colour");
+        assertThat(olivia.sendNamed("community", new Arguments.Named("language", Map.of("language", "es"))).text())
+                .contains("español");
+    }
+
+    @Test
+    void quotedWordsStayTogether() {
+        assertThat(bot.as("alice").inDirect().send("/timezone \"Buenos Aires\"").text())
+                .contains("America/Argentina/Buenos_Aires");
+    }
+
+    @Test
+    void aButtonOfAnUnknownActionIsStale() {
+        Replies replies = bot.as("alice").inGroup().press("circles.rsvp:old-occurrence");
+        assertThat(replies.text()).contains("from an older message and no longer works");
+    }
+
+    @Test
+    void plainTextInTheGroupIsIgnoredButADirectChatGetsAHint() {
+        assertThat(bot.as("alice").inGroup().send("hello everyone").all()).isEmpty();
+        assertThat(bot.as("alice").inDirect().send("hello?").text()).contains("/help");
+    }
+
+    @Test
+    void aFailingFeatureIsAnsweredWithAnApologyNotACrash() {
+        MessageKey description = MessageKey.of("cmd.help");
+        Feature broken = new Feature() {
+            @Override
+            public String id() {
+                return "broken";
+            }
+
+            @Override
+            public List<CommandSpec> commands() {
+                return List.of(CommandSpec.command("boom", description).handler((turn, args) -> {
+                    throw new IllegalStateException("feature bug");
+                }).build());
+            }
+
+            @Override
+            public List<MessageKey> messages() {
+                return List.of();
+            }
+
+            @Override
+            public List<PersonalData> personalData() {
+                return List.of();
+            }
+        };
+        Engine engine = new Engine(new FeatureRegistry().add(broken), new TemplateRenderer(TemplateSource.shipped()),
+                new InMemoryWordingStore(), ctx -> new Preferences(Locale.ENGLISH, ZoneId.of("UTC")), ChairPolicy.NOBODY,
+                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        Context context = bot.as("alice").inGroup().context();
+        List<Reply> replies = engine.handle(Inbound.CommandInvoked.typed(context, "boom", ""));
+        assertThat(replies).singleElement().satisfies(r -> assertThat(r.message().markup()).contains("something went wrong on my side"));
+    }
+
+    @Test
+    void specsRejectNamesNoPlatformAccepts() {
+        MessageKey description = MessageKey.of("cmd.help");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CommandSpec.command("Time-Zone", description).handler((t, a) -> { }).build())
+                .hasMessageContaining("lower-case");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CommandSpec.command("x", description)
+                        .option(OptionSpec.text("a", description))
+                        .option(OptionSpec.text("b", description).required())
+                        .handler((t, a) -> { }).build())
+                .hasMessageContaining("must come before the optional ones");
+    }
+
+    @Test
+    void twoFeaturesCannotClaimTheSameCommand() {
+        FeatureRegistry registry = bot.engine().registry();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> registry.add(registry.features().get(0)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+}

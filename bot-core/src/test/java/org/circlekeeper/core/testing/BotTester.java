@@ -1,0 +1,183 @@
+package org.circlekeeper.core.testing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.circlekeeper.core.Bot;
+import org.circlekeeper.core.Stores;
+import org.circlekeeper.core.engine.Arguments;
+import org.circlekeeper.core.engine.ChannelRef;
+import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.engine.Context;
+import org.circlekeeper.core.engine.Engine;
+import org.circlekeeper.core.engine.Inbound;
+import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.engine.Reply;
+import org.circlekeeper.core.engine.Role;
+import org.circlekeeper.core.message.Button;
+import org.circlekeeper.core.message.Markup;
+import org.circlekeeper.core.message.Visibility;
+import org.circlekeeper.core.schedule.VirtualClock;
+import org.circlekeeper.core.template.TemplateSource;
+
+/**
+ * A fluent tester that reads like the conversation: {@code bot.as("alice").inGroup().send("/help")}.
+ * It drives the real {@link Engine} with every feature, in-memory stores (or the stores given) and
+ * a virtual clock.
+ */
+public final class BotTester {
+
+    public static final Instant START = Instant.parse("2026-11-27T09:00:00Z");
+    public static final CommunityRef COMMUNITY = new CommunityRef(Platform.CONSOLE, "circle");
+    public static final String GROUP_CHANNEL = "#circle-room";
+
+    private final VirtualClock clock;
+    private final Stores stores;
+    private final Engine engine;
+
+    public BotTester() {
+        this(new VirtualClock(START));
+    }
+
+    private BotTester(VirtualClock clock) {
+        this(clock, new Stores(new InMemoryMemberSettingsStore(), new InMemoryCommunitySettingsStore(),
+                new InMemoryWordingStore(), new InMemoryActionTokens(clock)));
+    }
+
+    public BotTester(VirtualClock clock, Stores stores) {
+        this.clock = clock;
+        this.stores = stores;
+        this.engine = Bot.assemble(stores, TemplateSource.shipped(), Bot.Defaults.english(), clock);
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public Stores stores() {
+        return stores;
+    }
+
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    /** A member of the community. */
+    public Person as(String name) {
+        return new Person(name, Role.MEMBER, null);
+    }
+
+    public Person asOrganiser(String name) {
+        return new Person(name, Role.ORGANISER, null);
+    }
+
+    /** Someone whose platform reports a language (Telegram's language_code, Discord's locale). */
+    public Person as(String name, Locale platformLanguage) {
+        return new Person(name, Role.MEMBER, platformLanguage);
+    }
+
+    /** A person on the platform, about to say something somewhere. */
+    public final class Person {
+        private final MemberRef member;
+        private final Role role;
+        private final Locale language;
+
+        private Person(String name, Role role, Locale language) {
+            this.member = new MemberRef(Platform.CONSOLE, name.toLowerCase(Locale.ROOT), name);
+            this.role = role;
+            this.language = language;
+        }
+
+        public MemberRef member() {
+            return member;
+        }
+
+        public Talk inGroup() {
+            return new Talk(new Context(member, new ChannelRef(Platform.CONSOLE, GROUP_CHANNEL, ChannelRef.Kind.GROUP),
+                    COMMUNITY, role, language));
+        }
+
+        public Talk inDirect() {
+            return new Talk(new Context(member, new ChannelRef(Platform.CONSOLE, "dm:" + member.userId(), ChannelRef.Kind.DIRECT),
+                    COMMUNITY, role, language));
+        }
+    }
+
+    /** One person in one place. */
+    public final class Talk {
+        private final Context context;
+
+        private Talk(Context context) {
+            this.context = context;
+        }
+
+        public Context context() {
+            return context;
+        }
+
+        /** Types a line: a {@code /command} or plain text. */
+        public Replies send(String line) {
+            if (line.startsWith("/")) {
+                String body = line.substring(1);
+                int space = body.indexOf(' ');
+                String command = space < 0 ? body : body.substring(0, space);
+                String rest = space < 0 ? "" : body.substring(space + 1);
+                return new Replies(this, engine.handle(Inbound.CommandInvoked.typed(context, command, rest)));
+            }
+            return new Replies(this, engine.handle(new Inbound.TextReceived(context, line)));
+        }
+
+        /** A command with named options, as Discord delivers it. */
+        public Replies sendNamed(String command, Arguments.Named arguments) {
+            return new Replies(this, engine.handle(new Inbound.CommandInvoked(context, command, arguments)));
+        }
+
+        public Replies press(Button button) {
+            return new Replies(this, engine.handle(new Inbound.ButtonPressed(context, button.actionId(), null)));
+        }
+
+        public Replies press(String actionId) {
+            return new Replies(this, engine.handle(new Inbound.ButtonPressed(context, actionId, null)));
+        }
+    }
+
+    /** What the bot answered to one event. */
+    public static final class Replies {
+        private final Talk talk;
+        private final List<Reply> replies;
+
+        Replies(Talk talk, List<Reply> replies) {
+            this.talk = talk;
+            this.replies = replies;
+        }
+
+        public List<Reply> all() {
+            return replies;
+        }
+
+        /** The plain text of every reply, joined by blank lines. */
+        public String text() {
+            return String.join("\n\n", replies.stream().map(r -> Markup.plain(r.message().markup())).toList());
+        }
+
+        public boolean allPrivate() {
+            return !replies.isEmpty() && replies.stream().allMatch(r -> r.message().visibility() == Visibility.PRIVATE);
+        }
+
+        public List<Button> buttons() {
+            return replies.stream().flatMap(r -> r.message().buttons().stream()).toList();
+        }
+
+        /** The first button whose label contains the text. */
+        public Button button(String labelPart) {
+            return buttons().stream().filter(b -> b.label().contains(labelPart)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no button containing '" + labelPart + "' in " + buttons()));
+        }
+
+        /** Presses a button of these replies as the same person in the same place. */
+        public Replies press(String labelPart) {
+            return talk.press(button(labelPart));
+        }
+    }
+}

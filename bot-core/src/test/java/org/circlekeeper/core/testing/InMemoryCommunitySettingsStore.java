@@ -1,0 +1,23 @@
+package org.circlekeeper.core.testing;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.circlekeeper.core.community.CommunitySettings;
+import org.circlekeeper.core.community.CommunitySettingsStore;
+import org.circlekeeper.core.engine.CommunityRef;
+
+/** Community settings in memory, for the core's unit tests only. */
+public final class InMemoryCommunitySettingsStore implements CommunitySettingsStore {
+
+    private final Map<String, CommunitySettings> settings = new ConcurrentHashMap<>();
+
+    @Override
+    public CommunitySettings get(CommunityRef community) {
+        return settings.getOrDefault(community.key(), CommunitySettings.NONE);
+    }
+
+    @Override
+    public void save(CommunityRef community, CommunitySettings value) {
+        settings.put(community.key(), value);
+    }
+}
