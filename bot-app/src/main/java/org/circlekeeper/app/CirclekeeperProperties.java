@@ -1,0 +1,66 @@
+package org.circlekeeper.app;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Locale;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every setting of circlekeeper, under {@code circlekeeper.*} (or the matching environment variable,
+ * e.g. {@code CIRCLEKEEPER_REDIS_URL}). The README's configuration reference lists them all.
+ */
+@ConfigurationProperties("circlekeeper")
+public record CirclekeeperProperties(
+        @DefaultValue Redis redis,
+        @DefaultValue Defaults defaults,
+        @DefaultValue Templates templates,
+        @DefaultValue Console console,
+        @DefaultValue Web web) {
+
+    /**
+     * Where state lives.
+     *
+     * @param url a Redis URL ({@code redis://host:6379/0}, {@code rediss://…} for TLS); empty starts an embedded Redis
+     */
+    public record Redis(@DefaultValue("") String url, @DefaultValue Embedded embedded) {
+        public boolean embeddedWanted() {
+            return url == null || url.isBlank();
+        }
+    }
+
+    /**
+     * The embedded Redis used when no URL is configured.
+     *
+     * @param dataDir where it keeps its append-only file, so data survives a restart
+     * @param port    its port on 127.0.0.1; 0 picks a free one
+     */
+    public record Embedded(@DefaultValue("./data/redis") Path dataDir, @DefaultValue("6390") int port) {
+    }
+
+    /** The language and time zone for members and communities that set none. */
+    public record Defaults(@DefaultValue("en") Locale locale, @DefaultValue("UTC") ZoneId zone) {
+    }
+
+    /** A folder whose {@code messages/<lang>.yml} files replace shipped texts key by key; empty for none. */
+    public record Templates(Path overrideDir) {
+    }
+
+    /**
+     * The terminal adapter, the default when no chat platform is configured.
+     *
+     * @param enabled   whether to run it
+     * @param community the id of the console's one community
+     * @param script    a file of console lines to run instead of reading standard input
+     */
+    public record Console(@DefaultValue("true") boolean enabled, @DefaultValue("local") String community, Path script) {
+    }
+
+    /**
+     * The optional web port for the health endpoint (and later Telegram webhooks and calendar feeds).
+     *
+     * @param port empty for no web server at all
+     */
+    public record Web(Integer port) {
+    }
+}
