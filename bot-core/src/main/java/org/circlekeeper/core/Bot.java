@@ -1,7 +1,9 @@
 package org.circlekeeper.core;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.circlekeeper.core.community.CommunityFeature;
@@ -21,7 +23,15 @@ import org.circlekeeper.core.template.TemplateSource;
  */
 public final class Bot {
 
+    /** The message bundles of every feature, in {@code templates/messages/<lang>/<bundle>.yml}. */
+    public static final List<String> BUNDLES = List.of("core");
+
     private Bot() {
+    }
+
+    /** The shipped templates of every bundle, with a deployment's override folder if given (may be null). */
+    public static TemplateSource templates(Path overrideDir) {
+        return TemplateSource.withOverrides(BUNDLES, overrideDir);
     }
 
     /** The deployment's defaults for members and communities that set nothing. */

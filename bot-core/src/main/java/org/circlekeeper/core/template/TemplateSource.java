@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -16,8 +17,9 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The shipped message texts ({@code templates/messages/<lang>.yml} on the classpath), with a
- * deployment's override folder laid over them key by key.
+ * The shipped message texts, one bundle per feature ({@code templates/messages/<lang>/<bundle>.yml}
+ * on the classpath), with a deployment's override folder laid over them key by key. Bundles keep
+ * each feature's sentences in a file of its own.
  */
 public final class TemplateSource {
 
@@ -27,24 +29,33 @@ public final class TemplateSource {
         this.texts = texts;
     }
 
-    /** The shipped texts only. */
-    public static TemplateSource shipped() {
-        return withOverrides(null);
+    /** The shipped texts of the given bundles only. */
+    public static TemplateSource shipped(List<String> bundles) {
+        return withOverrides(bundles, null);
     }
 
-    /** The shipped texts with {@code <dir>/messages/<lang>.yml} laid over them where present. */
-    public static TemplateSource withOverrides(Path overrideDir) {
+    /** The shipped texts with {@code <dir>/messages/<lang>/<bundle>.yml} laid over them where present. */
+    public static TemplateSource withOverrides(List<String> bundles, Path overrideDir) {
         Map<Locale, Map<String, String>> texts = new HashMap<>();
         for (Locale locale : Locales.SUPPORTED) {
-            String file = "messages/" + locale.getLanguage() + ".yml";
-            Map<String, String> merged = new LinkedHashMap<>(loadClasspath("templates/" + file));
-            if (overrideDir != null) {
-                Path override = overrideDir.resolve(file);
-                if (Files.isRegularFile(override)) {
-                    try (Reader reader = Files.newBufferedReader(override, StandardCharsets.UTF_8)) {
-                        merged.putAll(parse(reader, override.toString()));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot read template overrides " + override, e);
+            Map<String, String> merged = new LinkedHashMap<>();
+            for (String bundle : bundles) {
+                String file = "messages/" + locale.getLanguage() + "/" + bundle + ".yml";
+                Map<String, String> shipped = loadClasspath("templates/" + file);
+                for (String key : shipped.keySet()) {
+                    if (merged.containsKey(key)) {
+                        throw new IllegalStateException("message key " + key + " is in two bundles (" + file + ")");
+                    }
+                }
+                merged.putAll(shipped);
+                if (overrideDir != null) {
+                    Path override = overrideDir.resolve(file);
+                    if (Files.isRegularFile(override)) {
+                        try (Reader reader = Files.newBufferedReader(override, StandardCharsets.UTF_8)) {
+                            merged.putAll(parse(reader, override.toString()));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException("cannot read template overrides " + override, e);
+                        }
                     }
                 }
             }

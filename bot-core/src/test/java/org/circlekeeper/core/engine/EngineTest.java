@@ -1,5 +1,6 @@
 package org.circlekeeper.core.engine;
 
+import org.circlekeeper.core.Bot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -138,7 +139,7 @@ class EngineTest {
                 return List.of();
             }
         };
-        Engine engine = new Engine(new FeatureRegistry().add(broken), new TemplateRenderer(TemplateSource.shipped()),
+        Engine engine = new Engine(new FeatureRegistry().add(broken), new TemplateRenderer(Bot.templates(null)),
                 new InMemoryWordingStore(), ctx -> new Preferences(Locale.ENGLISH, ZoneId.of("UTC")), ChairPolicy.NOBODY,
                 Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         Context context = bot.as("alice").inGroup().context();

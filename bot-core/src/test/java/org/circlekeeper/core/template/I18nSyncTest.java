@@ -1,5 +1,6 @@
 package org.circlekeeper.core.template;
 
+import org.circlekeeper.core.Bot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class I18nSyncTest {
 
     private final List<MessageKey> declared = new BotTester().engine().registry().messageKeys();
-    private final TemplateSource source = TemplateSource.shipped();
+    private final TemplateSource source = Bot.templates(null);
     private final TemplateRenderer renderer = new TemplateRenderer(source);
 
     @Test

@@ -48,7 +48,7 @@ public final class BotTester {
     public BotTester(VirtualClock clock, Stores stores) {
         this.clock = clock;
         this.stores = stores;
-        this.engine = Bot.assemble(stores, TemplateSource.shipped(), Bot.Defaults.english(), clock);
+        this.engine = Bot.assemble(stores, Bot.templates(null), Bot.Defaults.english(), clock);
     }
 
     public Engine engine() {
