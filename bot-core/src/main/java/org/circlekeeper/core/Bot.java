@@ -2,6 +2,7 @@ package org.circlekeeper.core;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,10 @@ import org.circlekeeper.core.engine.ChairPolicy;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.FeatureRegistry;
 import org.circlekeeper.core.member.PrivacyFeature;
+import org.circlekeeper.core.message.Messengers;
+import org.circlekeeper.core.message.Outbox;
+import org.circlekeeper.core.schedule.JobHandler;
+import org.circlekeeper.core.schedule.Scheduler;
 import org.circlekeeper.core.member.SettingsFeature;
 import org.circlekeeper.core.member.SettingsPreferences;
 import org.circlekeeper.core.member.ZoneLookup;
@@ -46,16 +51,31 @@ public final class Bot {
         }
     }
 
-    /** Builds the engine with every feature. */
-    public static Engine assemble(Stores stores, TemplateSource templates, Defaults defaults, Clock clock) {
+    /** The assembled bot: the engine for inbound events and the scheduler for due work. */
+    public record Assembly(Engine engine, Scheduler scheduler) {
+    }
+
+    /** How long a claimed job is held before another replica may take it over. */
+    public static final Duration JOB_LEASE = Duration.ofSeconds(60);
+
+    /**
+     * Builds the engine and the scheduler with every feature.
+     *
+     * @param messengers the connected platforms, for messages the bot starts itself
+     */
+    public static Assembly assemble(Stores stores, TemplateSource templates, Defaults defaults, Clock clock,
+                                    Messengers messengers) {
         TemplateRenderer renderer = new TemplateRenderer(templates);
+        SettingsPreferences preferences = new SettingsPreferences(stores.memberSettings(), stores.communitySettings(),
+                defaults.locale(), defaults.zone());
+        Outbox outbox = new Outbox(renderer, stores.wording(), preferences, messengers);
         ZoneLookup zones = new ZoneLookup();
         FeatureRegistry registry = new FeatureRegistry();
         registry.add(new SettingsFeature(stores.memberSettings(), zones));
         registry.add(new PrivacyFeature(registry, stores.tokens()));
         registry.add(new CommunityFeature(stores.communitySettings(), stores.wording(), renderer, registry, zones));
-        SettingsPreferences preferences = new SettingsPreferences(stores.memberSettings(), stores.communitySettings(),
-                defaults.locale(), defaults.zone());
-        return new Engine(registry, renderer, stores.wording(), preferences, ChairPolicy.NOBODY, clock);
+        Engine engine = new Engine(registry, renderer, stores.wording(), preferences, ChairPolicy.NOBODY, clock);
+        List<JobHandler> handlers = registry.features().stream().flatMap(f -> f.jobHandlers().stream()).toList();
+        return new Assembly(engine, new Scheduler(stores.jobs(), clock, handlers, JOB_LEASE));
     }
 }

@@ -4,16 +4,18 @@ import java.util.Objects;
 import org.circlekeeper.core.community.CommunitySettingsStore;
 import org.circlekeeper.core.engine.ActionTokens;
 import org.circlekeeper.core.member.MemberSettingsStore;
+import org.circlekeeper.core.schedule.JobQueue;
 import org.circlekeeper.core.template.WordingStore;
 
 /** Every store port the features need, implemented by Redis in production and in memory in tests. */
 public record Stores(MemberSettingsStore memberSettings, CommunitySettingsStore communitySettings,
-                     WordingStore wording, ActionTokens tokens) {
+                     WordingStore wording, ActionTokens tokens, JobQueue jobs) {
 
     public Stores {
         Objects.requireNonNull(memberSettings, "memberSettings");
         Objects.requireNonNull(communitySettings, "communitySettings");
         Objects.requireNonNull(wording, "wording");
         Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(jobs, "jobs");
     }
 }

@@ -27,6 +27,11 @@ public interface Feature {
         return List.of();
     }
 
+    /** Handlers for the feature's due jobs (reminders, prompts). */
+    default List<org.circlekeeper.core.schedule.JobHandler> jobHandlers() {
+        return List.of();
+    }
+
     /** Every message key the feature renders besides those its command specs name. */
     List<MessageKey> messages();
 

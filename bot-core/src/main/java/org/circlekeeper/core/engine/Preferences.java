@@ -12,9 +12,19 @@ public record Preferences(Locale locale, ZoneId zone) {
         Objects.requireNonNull(zone, "zone");
     }
 
-    /** Resolves the preferences for an event's context: the member's settings, the community's, the defaults. */
-    @FunctionalInterface
+    /** Resolves preferences from the member's settings, the community's and the deployment's defaults. */
     public interface Resolver {
+
+        /** For a person in a place (an event's context). */
         Preferences resolve(Context context);
+
+        /** For the whole community (messages to a group channel). */
+        Preferences resolve(CommunityRef community);
+
+        /** For one member in a community when the bot writes first (a private reminder). */
+        default Preferences resolve(MemberRef member, CommunityRef community) {
+            ChannelRef direct = new ChannelRef(member.platform(), "dm:" + member.userId(), ChannelRef.Kind.DIRECT);
+            return resolve(new Context(member, direct, community, Role.MEMBER, null));
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import org.circlekeeper.core.community.CommunitySettings;
 import org.circlekeeper.core.community.CommunitySettingsStore;
+import org.circlekeeper.core.engine.CommunityRef;
 import org.circlekeeper.core.engine.Context;
 import org.circlekeeper.core.engine.Preferences;
 import org.circlekeeper.core.template.Locales;
@@ -37,5 +38,11 @@ public final class SettingsPreferences implements Preferences.Resolver {
                 .orElse(defaultLocale);
         ZoneId zone = own.zoneSetting().or(community::zoneSetting).orElse(defaultZone);
         return new Preferences(locale, zone);
+    }
+
+    @Override
+    public Preferences resolve(CommunityRef community) {
+        CommunitySettings settings = communities.get(community);
+        return new Preferences(settings.languageSetting().orElse(defaultLocale), settings.zoneSetting().orElse(defaultZone));
     }
 }

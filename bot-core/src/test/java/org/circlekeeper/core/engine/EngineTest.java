@@ -140,7 +140,17 @@ class EngineTest {
             }
         };
         Engine engine = new Engine(new FeatureRegistry().add(broken), new TemplateRenderer(Bot.templates(null)),
-                new InMemoryWordingStore(), ctx -> new Preferences(Locale.ENGLISH, ZoneId.of("UTC")), ChairPolicy.NOBODY,
+                new InMemoryWordingStore(), new Preferences.Resolver() {
+                    @Override
+                    public Preferences resolve(Context ctx) {
+                        return new Preferences(Locale.ENGLISH, ZoneId.of("UTC"));
+                    }
+
+                    @Override
+                    public Preferences resolve(CommunityRef community) {
+                        return new Preferences(Locale.ENGLISH, ZoneId.of("UTC"));
+                    }
+                }, ChairPolicy.NOBODY,
                 Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         Context context = bot.as("alice").inGroup().context();
         List<Reply> replies = engine.handle(Inbound.CommandInvoked.typed(context, "boom", ""));

@@ -17,6 +17,8 @@ import org.circlekeeper.core.engine.Reply;
 import org.circlekeeper.core.engine.Role;
 import org.circlekeeper.core.message.Button;
 import org.circlekeeper.core.message.Markup;
+import org.circlekeeper.core.message.Messengers;
+import org.circlekeeper.core.schedule.Scheduler;
 import org.circlekeeper.core.message.Visibility;
 import org.circlekeeper.core.schedule.VirtualClock;
 import org.circlekeeper.core.template.TemplateSource;
@@ -35,6 +37,8 @@ public final class BotTester {
     private final VirtualClock clock;
     private final Stores stores;
     private final Engine engine;
+    private final Scheduler scheduler;
+    private final RecordingMessenger messenger = new RecordingMessenger();
 
     public BotTester() {
         this(new VirtualClock(START));
@@ -42,13 +46,32 @@ public final class BotTester {
 
     private BotTester(VirtualClock clock) {
         this(clock, new Stores(new InMemoryMemberSettingsStore(), new InMemoryCommunitySettingsStore(),
-                new InMemoryWordingStore(), new InMemoryActionTokens(clock)));
+                new InMemoryWordingStore(), new InMemoryActionTokens(clock), new InMemoryJobQueue()));
     }
 
     public BotTester(VirtualClock clock, Stores stores) {
         this.clock = clock;
         this.stores = stores;
-        this.engine = Bot.assemble(stores, Bot.templates(null), Bot.Defaults.english(), clock);
+        Bot.Assembly bot = Bot.assemble(stores, Bot.templates(null), Bot.Defaults.english(), clock,
+                new Messengers(List.of(messenger)));
+        this.engine = bot.engine();
+        this.scheduler = bot.scheduler();
+    }
+
+    /** Moves the virtual clock forward and runs every job due by then, as the console's {@code :clock} does. */
+    public BotTester advance(java.time.Duration by) {
+        clock.advance(by);
+        scheduler.runDue();
+        return this;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** Everything the bot sent on its own (reminders, prompts), in order. */
+    public RecordingMessenger outbox() {
+        return messenger;
     }
 
     public Engine engine() {

@@ -1,0 +1,40 @@
+package org.circlekeeper.core.message;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.circlekeeper.core.engine.Platform;
+
+/** The messenger of each connected platform, for messages the bot starts itself. */
+public final class Messengers {
+
+    private final Map<Platform, Messenger> byPlatform = new EnumMap<>(Platform.class);
+
+    public Messengers(List<Messenger> messengers) {
+        for (Messenger messenger : messengers) {
+            if (byPlatform.putIfAbsent(messenger.platform(), messenger) != null) {
+                throw new IllegalArgumentException("two messengers for " + messenger.platform().id());
+            }
+        }
+    }
+
+    /** The platform's messenger; fails loudly when that platform is not connected in this deployment. */
+    public Messenger forPlatform(Platform platform) {
+        Messenger messenger = byPlatform.get(platform);
+        if (messenger == null) {
+            throw new IllegalStateException("no " + platform.id() + " adapter is connected, so nothing can be sent there");
+        }
+        return messenger;
+    }
+
+    public SentMessage send(Target target, OutgoingMessage message) {
+        return forPlatform(platformOf(target)).send(target, message);
+    }
+
+    private static Platform platformOf(Target target) {
+        if (target instanceof Target.Channel channel) {
+            return channel.channel().platform();
+        }
+        return ((Target.Member) target).member().platform();
+    }
+}

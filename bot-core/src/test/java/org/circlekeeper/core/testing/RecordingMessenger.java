@@ -1,0 +1,53 @@
+package org.circlekeeper.core.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.message.Markup;
+import org.circlekeeper.core.message.Messenger;
+import org.circlekeeper.core.message.OutgoingMessage;
+import org.circlekeeper.core.message.SentMessage;
+import org.circlekeeper.core.message.Target;
+
+/** A messenger that records what the bot sent on its own, for assertions in core tests. */
+public final class RecordingMessenger implements Messenger {
+
+    /** One message the bot sent or edited. */
+    public record Sent(Target target, OutgoingMessage message, String messageId, boolean edit) {
+        public String text() {
+            return Markup.plain(message.markup());
+        }
+    }
+
+    private final List<Sent> sent = new ArrayList<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    @Override
+    public Platform platform() {
+        return Platform.CONSOLE;
+    }
+
+    @Override
+    public synchronized SentMessage send(Target target, OutgoingMessage message) {
+        String id = "m" + ids.incrementAndGet();
+        sent.add(new Sent(target, message, id, false));
+        return new SentMessage(target, id);
+    }
+
+    @Override
+    public synchronized void edit(SentMessage sentMessage, OutgoingMessage message) {
+        sent.add(new Sent(sentMessage.target(), message, sentMessage.messageId(), true));
+    }
+
+    public synchronized List<Sent> all() {
+        return List.copyOf(sent);
+    }
+
+    /** Returns and forgets what was sent so far. */
+    public synchronized List<Sent> drain() {
+        List<Sent> out = List.copyOf(sent);
+        sent.clear();
+        return out;
+    }
+}
