@@ -27,8 +27,8 @@ import org.circlekeeper.core.engine.MemberRef;
  *     (only those set)</td><td>3 fields</td></tr>
  * <tr><td>{@code ck:c:{platform:communityId}:settings}</td><td>hash</td><td>a community's zone and
  *     language</td><td>2 fields</td></tr>
- * <tr><td>{@code ck:c:{platform:communityId}:wording:<locale>}</td><td>hash</td><td>a community's own
- *     message texts in one locale, by message key</td><td>{@link RedisWordingStore#MAX_OVERRIDES} fields of
+ * <tr><td>{@code ck:c:{platform:communityId}:wording:<language>}</td><td>hash</td><td>a community's own
+ *     message texts in one language, by message key</td><td>{@link RedisWordingStore#MAX_OVERRIDES} fields of
  *     at most {@link RedisWordingStore#MAX_TEXT_LENGTH} characters</td></tr>
  * <tr><td>{@code ck:token:<token>}</td><td>hash</td><td>a one-time button token: its owner and
  *     purpose</td><td>2 fields, TTL as issued</td></tr>
@@ -55,10 +55,16 @@ public final class RedisKeys {
         return communityKey(community, "settings");
     }
 
-    /** The hash of a community's own message texts in one locale. */
+    /**
+     * The hash of a community's own message texts in one language: texts are kept per language (as the
+     * bot's messages are), so {@code es-MX} and {@code es} share one hash.
+     */
     public static String wording(CommunityRef community, Locale locale) {
         Objects.requireNonNull(locale, "locale");
-        return communityKey(community, "wording:" + escape(locale.toLanguageTag()));
+        if (locale.getLanguage().isEmpty()) {
+            throw new IllegalArgumentException("wording is kept per language; the locale '" + locale + "' has none");
+        }
+        return communityKey(community, "wording:" + escape(locale.getLanguage()));
     }
 
     /** The hash that holds one one-time token; the token must look like one {@link RedisActionTokens} issues. */

@@ -8,13 +8,13 @@ import org.circlekeeper.core.engine.CommunityRef;
 import org.circlekeeper.core.template.WordingStore;
 
 /**
- * A community's own message texts in Redis: one hash per community and locale ({@link RedisKeys#wording}),
+ * A community's own message texts in Redis: one hash per community and language ({@link RedisKeys#wording}),
  * message key to text. Each hash is bounded ({@link #MAX_OVERRIDES} texts of at most
  * {@link #MAX_TEXT_LENGTH} characters), checked inside Redis so that replicas cannot overrun it together.
  */
 public final class RedisWordingStore implements WordingStore {
 
-    /** Overridden texts one community may keep per locale: far more than the bot has messages. */
+    /** Overridden texts one community may keep per language: far more than the bot has messages. */
     public static final int MAX_OVERRIDES = 500;
     /** The longest text kept: twice Telegram's message limit, room for the template's markup. */
     public static final int MAX_TEXT_LENGTH = 8_192;

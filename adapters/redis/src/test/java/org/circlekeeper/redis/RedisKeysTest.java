@@ -25,8 +25,9 @@ class RedisKeysTest {
         CommunityRef group = new CommunityRef(Platform.DISCORD, "123456789");
         assertThat(RedisKeys.communitySettings(group)).isEqualTo("ck:c:{discord:123456789}:settings");
         assertThat(RedisKeys.wording(group, Locale.forLanguageTag("es"))).isEqualTo("ck:c:{discord:123456789}:wording:es");
-        assertThat(RedisKeys.wording(group, Locale.forLanguageTag("pt-BR")))
-                .isEqualTo("ck:c:{discord:123456789}:wording:pt-BR");
+        assertThat(RedisKeys.wording(group, Locale.forLanguageTag("es-MX")))
+                .isEqualTo("ck:c:{discord:123456789}:wording:es");
+        assertThatThrownBy(() -> RedisKeys.wording(group, Locale.ROOT)).isInstanceOf(IllegalArgumentException.class);
         assertThat(RedisKeys.token("AbC_-9")).isEqualTo("ck:token:AbC_-9");
     }
 

@@ -58,6 +58,13 @@ class RedisWordingStoreTest {
     }
 
     @Test
+    void aRegionalLocaleSharesItsLanguagesWording() {
+        store.put(GROUP, SPANISH, "welcome", "Bienvenida");
+
+        assertThat(store.overrides(GROUP, Locale.forLanguageTag("es-MX"))).containsExactly(Map.entry("welcome", "Bienvenida"));
+    }
+
+    @Test
     void eachCommunityHasItsOwnWording() {
         store.put(GROUP, ENGLISH, "welcome", "Welcome, circle one");
 
