@@ -1,0 +1,53 @@
+package org.circlekeeper.redis;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.circlekeeper.core.community.CommunitySettings;
+import org.circlekeeper.core.community.CommunitySettingsStore;
+import org.circlekeeper.core.engine.CommunityRef;
+import redis.clients.jedis.Transaction;
+
+/**
+ * Community defaults in Redis: one hash per community ({@link RedisKeys#communitySettings}) with the
+ * fields its organisers set; settings with nothing set remove the hash.
+ */
+public final class RedisCommunitySettingsStore implements CommunitySettingsStore {
+
+    static final String ZONE = "zone";
+    static final String LANGUAGE = "language";
+
+    private final RedisConnection redis;
+
+    public RedisCommunitySettingsStore(RedisConnection redis) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+    }
+
+    @Override
+    public CommunitySettings get(CommunityRef community) {
+        Map<String, String> hash = redis.call(jedis -> jedis.hgetAll(RedisKeys.communitySettings(community)));
+        if (hash.isEmpty()) {
+            return CommunitySettings.NONE;
+        }
+        return new CommunitySettings(RedisMemberSettingsStore.zone(hash.get(ZONE)),
+                RedisMemberSettingsStore.language(hash.get(LANGUAGE)));
+    }
+
+    @Override
+    public void save(CommunityRef community, CommunitySettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        String key = RedisKeys.communitySettings(community);
+        Map<String, String> fields = new LinkedHashMap<>();
+        settings.zoneSetting().ifPresent(zone -> fields.put(ZONE, zone.getId()));
+        settings.languageSetting().ifPresent(language -> fields.put(LANGUAGE, language.toLanguageTag()));
+        redis.run(jedis -> {
+            try (Transaction replace = jedis.multi()) {
+                replace.del(key);
+                if (!fields.isEmpty()) {
+                    replace.hset(key, fields);
+                }
+                replace.exec();
+            }
+        });
+    }
+}

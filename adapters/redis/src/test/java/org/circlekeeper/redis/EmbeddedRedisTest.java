@@ -1,0 +1,141 @@
+package org.circlekeeper.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.embedded.core.ExecutableProvider;
+
+/** Each test here starts its own server: these are about starting and stopping one. */
+class EmbeddedRedisTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void startsOnAFreePortAnswersAndStops() {
+        EmbeddedRedis redis = EmbeddedRedis.start(0, dir);
+        try (RedisConnection connection = new RedisConnection(redis.url())) {
+            assertThat(redis.port()).isPositive();
+            assertThat(redis.isRunning()).isTrue();
+            assertThat(redis.url()).isEqualTo(RedisUrl.local(redis.port()));
+            assertThat(connection.ping()).isTrue();
+        } finally {
+            redis.close();
+        }
+        assertThat(redis.isRunning()).isFalse();
+        try (RedisConnection afterwards = new RedisConnection(redis.url())) {
+            assertThat(afterwards.ping()).isFalse();
+        }
+    }
+
+    @Test
+    void listensOnLoopbackOnlyAndKeepsAnAppendOnlyFileInItsDirectory() {
+        try (EmbeddedRedis redis = EmbeddedRedis.start(0, dir);
+             RedisConnection connection = new RedisConnection(redis.url())) {
+            // Redis 6.2 takes one parameter per CONFIG GET
+            Map<String, String> config = new HashMap<>();
+            for (String name : List.of("bind", "appendonly", "dir", "save")) {
+                config.putAll(connection.call(jedis -> jedis.configGet(name)));
+            }
+            assertThat(config).containsEntry("bind", "127.0.0.1")
+                    .containsEntry("appendonly", "yes")
+                    .containsEntry("save", "")
+                    .containsEntry("dir", dir.toAbsolutePath().toString());
+            connection.run(jedis -> jedis.set("ck:probe", "1"));
+        }
+        assertThat(dir.resolve("appendonly.aof")).exists().isNotEmptyFile();
+    }
+
+    @Test
+    void dataSurvivesARestartOnTheSameDirectory() {
+        try (EmbeddedRedis redis = EmbeddedRedis.start(0, dir);
+             RedisConnection connection = new RedisConnection(redis.url())) {
+            connection.run(jedis -> jedis.hset("ck:probe:hash", Map.of("zone", "Europe/Berlin", "country", "DE")));
+            connection.run(jedis -> jedis.set("ck:probe:string", "kept"));
+        }
+        try (EmbeddedRedis again = EmbeddedRedis.start(0, dir);
+             RedisConnection connection = new RedisConnection(again.url())) {
+            Map<String, String> hash = connection.call(jedis -> jedis.hgetAll("ck:probe:hash"));
+            String text = connection.call(jedis -> jedis.get("ck:probe:string"));
+            assertThat(hash).isEqualTo(Map.of("zone", "Europe/Berlin", "country", "DE"));
+            assertThat(text).isEqualTo("kept");
+        }
+    }
+
+    @Test
+    void aTakenPortIsReportedClearly() throws IOException {
+        try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getByName(EmbeddedRedis.HOST))) {
+            assertThatThrownBy(() -> EmbeddedRedis.start(squatter.getLocalPort(), dir))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("port " + squatter.getLocalPort())
+                    .hasMessageContaining("already in use");
+        }
+        // the failed start left the directory free for the next one
+        try (EmbeddedRedis redis = EmbeddedRedis.start(0, dir)) {
+            assertThat(redis.isRunning()).isTrue();
+        }
+    }
+
+    @Test
+    void oneDataDirectoryServesOneServerAtATime() {
+        try (EmbeddedRedis first = EmbeddedRedis.start(0, dir)) {
+            assertThatThrownBy(() -> EmbeddedRedis.start(0, dir))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("in use by another embedded Redis");
+            assertThat(first.isRunning()).isTrue();
+        }
+    }
+
+    @Test
+    void makesAMissingDataDirectory() {
+        Path nested = dir.resolve("deeper").resolve("redis data");
+        try (EmbeddedRedis redis = EmbeddedRedis.start(0, nested)) {
+            assertThat(redis.dataDir()).isEqualTo(nested.toAbsolutePath());
+        }
+        assertThat(nested.resolve("appendonly.aof")).exists();
+    }
+
+    @Test
+    void runsAGivenExecutable() throws IOException {
+        Path binary = ExecutableProvider.newJarResourceProvider().get().toPath();
+        try (EmbeddedRedis redis = EmbeddedRedis.start(0, dir, binary);
+             RedisConnection connection = new RedisConnection(redis.url())) {
+            assertThat(connection.ping()).isTrue();
+        }
+    }
+
+    @Test
+    void refusesAnExecutableThatIsNotThere() {
+        assertThatThrownBy(() -> EmbeddedRedis.start(0, dir, dir.resolve("no-such-redis-server")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no executable redis-server");
+    }
+
+    @Test
+    void explainsWhyTheServerDidNotStart() throws IOException {
+        Path failing = dir.resolve("broken-redis-server");
+        Files.writeString(failing, "#!/bin/sh\necho 'FATAL CONFIG FILE ERROR' \nexit 1\n");
+        assertThat(failing.toFile().setExecutable(true)).isTrue();
+        assertThatThrownBy(() -> EmbeddedRedis.start(0, dir.resolve("data"), failing))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("did not start")
+                .hasMessageContaining("FATAL CONFIG FILE ERROR");
+    }
+
+    @Test
+    void refusesABadPort() {
+        for (int port : List.of(-1, 65_536)) {
+            assertThatThrownBy(() -> EmbeddedRedis.start(port, dir)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.circlekeeper.redis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * A real Redis for tests: one {@link EmbeddedRedis} per test JVM, on a free port with its data in a temporary
+ * directory, shared by every test class that uses this extension and stopped when the JVM's tests end. Each
+ * test starts on an empty database ({@code FLUSHDB} before it). Tests that use it must not run in parallel.
+ *
+ * <p>Either declare a {@link RedisConnection} (or {@link EmbeddedRedis}) parameter:
+ *
+ * <pre>{@code
+ * @ExtendWith(RealRedis.class)
+ * class CircleStoreTest {
+ *     @Test
+ *     void keepsACircle(RedisConnection redis) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>or register it in a static field and ask it:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final RealRedis REDIS = new RealRedis();
+ *
+ * private final CircleStore store = new RedisCircleStore(REDIS.connection());
+ * }</pre>
+ */
+public final class RealRedis implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RealRedis.class);
+
+    private volatile Shared shared;
+
+    /**
+     * The shared connection; usable from {@code @BeforeAll} on, and so in instance field initialisers under the
+     * default per-method test lifecycle.
+     */
+    public RedisConnection connection() {
+        return started().connection;
+    }
+
+    /** The shared server, for tests about the server itself (its port or data directory). */
+    public EmbeddedRedis server() {
+        return started().server;
+    }
+
+    /** Every key in the test database now, for checking what a store wrote. */
+    public Set<String> keys() {
+        return connection().call(jedis -> jedis.keys("*"));
+    }
+
+    /** The fields of the hash at {@code key}; empty when there is none. */
+    public Map<String, String> hash(String key) {
+        return connection().call(jedis -> jedis.hgetAll(key));
+    }
+
+    /** True when {@code key} exists. */
+    public boolean exists(String key) {
+        return connection().call(jedis -> jedis.exists(key));
+    }
+
+    /** The key's time to live in milliseconds: -1 when it never expires, -2 when there is no such key. */
+    public long ttlMillis(String key) {
+        return connection().call(jedis -> jedis.pttl(key));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        shared(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        shared(context).connection.run(jedis -> jedis.flushDB());
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == RedisConnection.class || type == EmbeddedRedis.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Shared redis = shared(context);
+        return parameter.getParameter().getType() == EmbeddedRedis.class ? redis.server : redis.connection;
+    }
+
+    private Shared started() {
+        Shared current = shared;
+        if (current == null) {
+            throw new IllegalStateException("RealRedis is not started yet: register it with @RegisterExtension on a "
+                    + "static field, or @ExtendWith, and use it from @BeforeAll on");
+        }
+        return current;
+    }
+
+    private Shared shared(ExtensionContext context) {
+        Shared current = context.getRoot().getStore(NAMESPACE).computeIfAbsent(Shared.class, key -> Shared.start(),
+                Shared.class);
+        shared = current;
+        return current;
+    }
+
+    /** The server, its connection and its directory; the root store closes it when all tests are done. */
+    private static final class Shared implements AutoCloseable {
+
+        private final Path dir;
+        private final EmbeddedRedis server;
+        private final RedisConnection connection;
+
+        private Shared(Path dir, EmbeddedRedis server, RedisConnection connection) {
+            this.dir = dir;
+            this.server = server;
+            this.connection = connection;
+        }
+
+        static Shared start() {
+            try {
+                Path dir = Files.createTempDirectory("circlekeeper-redis-test");
+                EmbeddedRedis server = EmbeddedRedis.start(0, dir);
+                return new Shared(dir, server, new RedisConnection(server.url()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make a directory for the test Redis", e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                connection.close();
+            } finally {
+                server.close();
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(path);
+                    }
+                }
+            }
+        }
+    }
+}
