@@ -114,17 +114,23 @@ public final class ConsoleSession {
         String input = line.strip();
         if (ended) {
             out.add(CONSOLE + "this session has ended.");
-        } else if (isIgnored(input)) {
-            LOG.trace("ignored a comment or empty line");
-        } else if (input.length() > 1 && input.charAt(0) == ':' && Character.isLetter(input.charAt(1))) {
+            return out;
+        }
+        if (!isIgnored(input)) {
+            dispatch(input, out);
+        }
+        out.addAll(messenger.drain());
+        return out;
+    }
+
+    private void dispatch(String input, List<String> out) {
+        if (input.length() > 1 && input.charAt(0) == ':' && Character.isLetter(input.charAt(1))) {
             directive(input, out);
         } else if (input.startsWith("/")) {
             command(input, out);
         } else {
             deliver(new Inbound.TextReceived(context(), input), context().channel(), null, out);
         }
-        out.addAll(messenger.drain());
-        return out;
     }
 
     /** The lines the bot sent by itself since they were last printed (a reminder from a scheduler thread). */
@@ -157,14 +163,17 @@ public final class ConsoleSession {
         return "> " + whoAndWhere() + ": " + line.strip();
     }
 
+    /** The engine this session talks to (for command menus and completion). */
     public Engine engine() {
         return engine;
     }
 
+    /** The messenger whose messages share this session's transcript and button numbers. */
     public ConsoleMessenger messenger() {
         return messenger;
     }
 
+    /** The virtual clock that {@code :clock} moves. */
     public VirtualClock clock() {
         return clock;
     }
