@@ -94,6 +94,21 @@ class ConsoleAdapterTest {
     }
 
     @Test
+    void theReadmeShowsWhatTheFoundationScriptReallyPrints() throws IOException {
+        List<String> out;
+        try (InputStream script = Objects.requireNonNull(getClass().getResourceAsStream("/scripts/foundation.txt"))) {
+            out = scripted(new BufferedReader(new InputStreamReader(script, StandardCharsets.UTF_8)));
+        }
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        String example = readme.substring(readme.indexOf("## Example transcript"));
+        example = example.substring(example.indexOf("```\n") + 4, example.lastIndexOf("\n```"));
+        // newer JDKs put a narrow no-break space before AM/PM in localized times
+        String actual = String.join("\n", out).replace('\u202f', ' ');
+
+        assertThat(example).as("README.md's example transcript is out of date; replace it with:%n%s", actual).isEqualTo(actual);
+    }
+
+    @Test
     void aScriptStopsAtQuitAndAtItsEnd() throws IOException {
         assertThat(scripted(new BufferedReader(new StringReader(":quit\n/help\n")))).containsExactly(
                 "> alice @ #circle-room: :quit", "(console) bye.");
