@@ -1,13 +1,15 @@
 package org.circlekeeper.console;
 
 import java.time.Instant;
+import java.util.List;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.Stores;
 import org.circlekeeper.core.engine.Engine;
+import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.schedule.VirtualClock;
-import org.circlekeeper.core.template.TemplateSource;
 import org.circlekeeper.core.testing.InMemoryActionTokens;
 import org.circlekeeper.core.testing.InMemoryCommunitySettingsStore;
+import org.circlekeeper.core.testing.InMemoryJobQueue;
 import org.circlekeeper.core.testing.InMemoryMemberSettingsStore;
 import org.circlekeeper.core.testing.InMemoryWordingStore;
 
@@ -19,8 +21,14 @@ final class ConsoleFixture {
     final VirtualClock clock = new VirtualClock(START);
     final InMemoryMemberSettingsStore memberSettings = new InMemoryMemberSettingsStore();
     final InMemoryActionTokens tokens = new InMemoryActionTokens(clock);
-    final Engine engine = Bot.assemble(new Stores(memberSettings, new InMemoryCommunitySettingsStore(),
-            new InMemoryWordingStore(), tokens), TemplateSource.shipped(), Bot.Defaults.english(), clock);
     final ConsoleMessenger messenger = new ConsoleMessenger();
+    final Bot.Assembly bot = Bot.assemble(new Stores(memberSettings, new InMemoryCommunitySettingsStore(),
+            new InMemoryWordingStore(), tokens, new InMemoryJobQueue()), Bot.templates(null), Bot.Defaults.english(), clock,
+            new Messengers(List.of(messenger)));
+    final Engine engine = bot.engine();
     final ConsoleSession session = new ConsoleSession(engine, clock, messenger);
+
+    ConsoleFixture() {
+        session.addClockListener(now -> bot.scheduler().runDue());
+    }
 }

@@ -1,0 +1,74 @@
+package org.circlekeeper.app;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.circlekeeper.console.ConsoleAdapter;
+import org.circlekeeper.console.ConsoleMessenger;
+import org.circlekeeper.console.ConsoleSession;
+import org.circlekeeper.core.Bot;
+import org.circlekeeper.core.schedule.VirtualClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The console adapter, the default while no chat platform is configured: an interactive prompt in a
+ * terminal, or a script from standard input or a file. When the console ends, the app stops.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "circlekeeper.console.enabled", havingValue = "true", matchIfMissing = true)
+class ConsoleConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleConfiguration.class);
+
+    /** The console's input and output; tests replace them. */
+    record ConsoleStreams(InputStream in, PrintStream out) {
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ConsoleStreams consoleStreams() {
+        return new ConsoleStreams(System.in, System.out);
+    }
+
+    @Bean
+    ConsoleMessenger consoleMessenger() {
+        return new ConsoleMessenger();
+    }
+
+    @Bean
+    ApplicationRunner consoleRunner(Bot.Assembly bot, VirtualClock clock, ConsoleMessenger messenger,
+                                    CirclekeeperProperties properties, ConsoleStreams streams,
+                                    ConfigurableApplicationContext context) {
+        return arguments -> {
+            ConsoleSession session = new ConsoleSession(bot.engine(), clock, messenger, properties.console().community());
+            session.addClockListener(now -> bot.scheduler().runDue());
+            List<String> args = scriptArguments(arguments, properties);
+            LOG.info("adapter: console, {}", args.isEmpty()
+                    ? (ConsoleAdapter.chooseMode() == ConsoleAdapter.Mode.INTERACTIVE ? "interactive" : "scripted from standard input")
+                    : "scripted from " + args.get(0));
+            try {
+                new ConsoleAdapter(session).run(args, streams.in(), streams.out());
+            } finally {
+                streams.out().flush();
+                context.close();
+            }
+        };
+    }
+
+    private static List<String> scriptArguments(ApplicationArguments arguments, CirclekeeperProperties properties) {
+        List<String> args = new ArrayList<>(arguments.getNonOptionArgs());
+        if (args.isEmpty() && properties.console().script() != null) {
+            args.add(properties.console().script().toString());
+        }
+        return args;
+    }
+}
