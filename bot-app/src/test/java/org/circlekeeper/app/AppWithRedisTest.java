@@ -1,0 +1,74 @@
+package org.circlekeeper.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.circlekeeper.core.engine.ChannelRef;
+import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.engine.Context;
+import org.circlekeeper.core.engine.Engine;
+import org.circlekeeper.core.engine.Inbound;
+import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.engine.Reply;
+import org.circlekeeper.core.engine.Role;
+import org.circlekeeper.redis.RedisConnection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The app boots with no Redis URL: it starts an embedded Redis with data in a folder, opens no web
+ * port, and the engine keeps and erases a member's data in Redis.
+ */
+@SpringBootTest(properties = {"circlekeeper.console.enabled=false", "circlekeeper.redis.embedded.port=0"})
+class AppWithRedisTest {
+
+    @TempDir
+    static Path data;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("circlekeeper.redis.embedded.data-dir", () -> data.resolve("redis").toString());
+    }
+
+    @Autowired
+    Engine engine;
+    @Autowired
+    RedisConnection redis;
+    @Autowired
+    ApplicationContext context;
+
+    private final MemberRef alice = new MemberRef(Platform.CONSOLE, "alice", "Alice");
+    private final Context inDirect = new Context(alice, new ChannelRef(Platform.CONSOLE, "dm:alice", ChannelRef.Kind.DIRECT),
+            new CommunityRef(Platform.CONSOLE, "local"), Role.MEMBER, null);
+
+    @Test
+    void noWebServerRunsWithoutAWebPort() {
+        assertThat(context).isNotInstanceOf(org.springframework.boot.web.server.context.WebServerApplicationContext.class);
+    }
+
+    @Test
+    void settingsLiveInRedisAndForgetmeErasesThem() {
+        engine.handle(Inbound.CommandInvoked.typed(inDirect, "timezone", "Europe/Berlin"));
+        String key = "ck:m:{console:alice}:settings";
+        Map<String, String> stored = redis.call(jedis -> jedis.hgetAll(key));
+        assertThat(stored).containsEntry("zone", "Europe/Berlin");
+        assertThat(data.resolve("redis")).isDirectory();
+
+        List<Reply> ask = engine.handle(Inbound.CommandInvoked.typed(inDirect, "forgetme", ""));
+        String erase = ask.get(0).message().buttons().get(0).actionId();
+        List<Reply> done = engine.handle(new Inbound.ButtonPressed(inDirect, erase, null));
+        assertThat(done.get(0).message().markup()).contains("I erased everything");
+        Boolean exists = redis.call(jedis -> jedis.exists(key));
+        assertThat(exists).isFalse();
+        List<Reply> again = engine.handle(new Inbound.ButtonPressed(inDirect, erase, null));
+        assertThat(again.get(0).message().markup()).contains("already used");
+    }
+}
