@@ -80,6 +80,7 @@ public final class RedisJobQueue implements JobQueue {
      * earliest due time first (then id), counts one more claim on each, leases them until ARGV[3], and returns
      * id, new value, id, new value, ... The first ARGV[2] due jobs are the earliest by score already; expired
      * leases are ordered by lease end, not due time, so up to ARGV[4] of them are read and sorted with the rest.
+     * Data is read 1,000 ids per HMGET: Redis's Lua cannot unpack more than 8,000 values into one call.
      * An id whose data is missing or unreadable (never written by this class) leaves its set with a warning in
      * the server log instead of blocking the queue.
      */
@@ -92,7 +93,13 @@ public final class RedisJobQueue implements JobQueue {
               if #ids == 0 then
                 return
               end
-              local values = redis.call('HMGET', KEYS[3], unpack(ids))
+              local values = {}
+              for from = 1, #ids, 1000 do
+                local part = redis.call('HMGET', KEYS[3], unpack(ids, from, math.min(#ids, from + 999)))
+                for j = 1, #part do
+                  values[from + j - 1] = part[j]
+                end
+              end
               for i = 1, #ids do
                 local id = ids[i]
                 if not seen[id] then

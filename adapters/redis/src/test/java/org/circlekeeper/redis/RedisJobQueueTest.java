@@ -165,6 +165,37 @@ class RedisJobQueueTest {
     }
 
     @Test
+    void amongExpiredLeasesTheEarliestDueGoesFirstNotTheEarliestLeaseEnd() {
+        queue.schedule(job("due-later", T0.minusSeconds(1)));
+        queue.claimDue(T0, 10, LEASE);
+        queue.schedule(job("due-earlier", T0.minusSeconds(100)));
+        queue.claimDue(T0.plusSeconds(1), 10, LEASE);
+
+        assertThat(ids(queue.claimDue(T0.plus(LEASE).plusSeconds(1), 1, LEASE))).containsExactly("due-earlier");
+        assertThat(ids(queue.claimDue(T0.plus(LEASE).plusSeconds(1), 1, LEASE))).containsExactly("due-later");
+    }
+
+    @Test
+    void manyExpiredLeasesAreReclaimedEarliestDueFirst() {
+        // more than Lua's 8,000 values one call can take at once: the claim must read them in parts
+        int count = 9_000;
+        List<Job> jobs = IntStream.range(0, count)
+                .mapToObj(i -> job(String.format("j%05d", i), T0.minusMillis(count - i))).toList();
+        queue.scheduleAll(jobs);
+        // claimed over nine claims a second apart, leased until nine different times
+        for (int batch = 0; batch < 9; batch++) {
+            Instant at = T0.plusSeconds(batch);
+            List<ClaimedJob> claimed = queue.claimDue(at, RedisJobQueue.MAX_CLAIM, LEASE);
+            assertThat(claimed).hasSize(RedisJobQueue.MAX_CLAIM);
+        }
+
+        List<ClaimedJob> reclaimed = queue.claimDue(T0.plus(LEASE).plusSeconds(9), 3, LEASE);
+
+        assertThat(ids(reclaimed)).containsExactly("j00000", "j00001", "j00002");
+        assertThat(reclaimed).extracting(ClaimedJob::attempt).containsOnly(2);
+    }
+
+    @Test
     void anAckRemovesTheJobForGood() {
         queue.schedule(job("a", T0));
         ClaimedJob claimed = queue.claimDue(T0, 10, LEASE).get(0);
