@@ -81,8 +81,8 @@ public final class RedisJobQueue implements JobQueue {
      * id, new value, id, new value, ... The first ARGV[2] due jobs are the earliest by score already; expired
      * leases are ordered by lease end, not due time, so up to ARGV[4] of them are read and sorted with the rest.
      * Data is read 1,000 ids per HMGET: Redis's Lua cannot unpack more than 8,000 values into one call.
-     * An id whose data is missing or unreadable (never written by this class) leaves its set with a warning in
-     * the server log instead of blocking the queue.
+     * An id whose data is missing or unreadable (never written by this class) leaves its set and the hash, with
+     * a warning in the server log, instead of blocking the queue.
      */
     private static final RedisScript CLAIM = new RedisScript("""
             local max = tonumber(ARGV[2])
@@ -116,6 +116,7 @@ public final class RedisJobQueue implements JobQueue {
                                          nano = tonumber(nano), tail = tail}
                   else
                     redis.call('ZREM', key, id)
+                    redis.call('HDEL', KEYS[3], id)
                     redis.log(redis.LOG_WARNING, 'circlekeeper job queue: dropped job ' .. id .. ' without readable data')
                   end
                 end

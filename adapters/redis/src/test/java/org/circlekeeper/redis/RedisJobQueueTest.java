@@ -310,9 +310,13 @@ class RedisJobQueueTest {
     void aJobWithoutReadableDataIsDroppedInsteadOfBlockingTheQueue() {
         queue.schedule(job("good", T0));
         REDIS.connection().run(jedis -> jedis.zadd(RedisKeys.jobsDue(), T0.toEpochMilli() - 1, "orphan"));
+        REDIS.connection().run(jedis -> jedis.zadd(RedisKeys.jobsDue(), T0.toEpochMilli() - 2, "garbled"));
+        REDIS.connection().run(jedis -> jedis.hset(RedisKeys.jobsData(), "garbled", "not a job"));
 
         assertThat(ids(queue.claimDue(T0, 10, LEASE))).containsExactly("good");
         assertThat(score(RedisKeys.jobsDue(), "orphan")).isNull();
+        assertThat(score(RedisKeys.jobsDue(), "garbled")).isNull();
+        assertThat(REDIS.hash(RedisKeys.jobsData())).containsOnlyKeys("good");
     }
 
     /**
