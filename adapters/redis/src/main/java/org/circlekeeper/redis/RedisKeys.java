@@ -32,6 +32,13 @@ import org.circlekeeper.core.engine.MemberRef;
  *     at most {@link RedisWordingStore#MAX_TEXT_LENGTH} characters</td></tr>
  * <tr><td>{@code ck:token:<token>}</td><td>hash</td><td>a one-time button token: its owner and
  *     purpose</td><td>2 fields, TTL as issued</td></tr>
+ * <tr><td>{@code ck:{jobs}:due}</td><td>sorted set</td><td>waiting jobs' ids by due time</td><td>one member per
+ *     waiting job</td></tr>
+ * <tr><td>{@code ck:{jobs}:leased}</td><td>sorted set</td><td>claimed jobs' ids by lease end</td><td>one member
+ *     per claimed job</td></tr>
+ * <tr><td>{@code ck:{jobs}:data}</td><td>hash</td><td>every job: claim count, due time, kind, payload</td><td>one
+ *     field per job, removed on ack or cancel; payload at most {@link RedisJobQueue#MAX_PAYLOAD_LENGTH}
+ *     characters</td></tr>
  * </table>
  */
 public final class RedisKeys {
@@ -39,6 +46,7 @@ public final class RedisKeys {
     /** The prefix of every key circlekeeper writes, so that it can share a Redis with others. */
     public static final String PREFIX = "ck:";
 
+    private static final String JOBS = "{jobs}";
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -78,6 +86,24 @@ public final class RedisKeys {
     /** True when the text could be a token: 1 to 64 characters of the URL-safe base64 alphabet. */
     public static boolean isToken(String token) {
         return token != null && TOKEN.matcher(token).matches();
+    }
+
+    /**
+     * The sorted set of waiting jobs: job id scored by its due time in epoch milliseconds (rounded up). The
+     * three job keys share the hash tag {@code {jobs}}, so the queue's scripts may touch all of them in a Cluster.
+     */
+    public static String jobsDue() {
+        return PREFIX + JOBS + ":due";
+    }
+
+    /** The sorted set of claimed jobs: job id scored by the end of its lease in epoch milliseconds (rounded up). */
+    public static String jobsLeased() {
+        return PREFIX + JOBS + ":leased";
+    }
+
+    /** The hash of every job, waiting or claimed: job id to its claim count, due time, kind and payload. */
+    public static String jobsData() {
+        return PREFIX + JOBS + ":data";
     }
 
     /**

@@ -1,0 +1,348 @@
+package org.circlekeeper.redis;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import org.circlekeeper.core.schedule.ClaimedJob;
+import org.circlekeeper.core.schedule.Job;
+import org.circlekeeper.core.schedule.JobQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Durable due jobs in Redis, shared by every replica: waiting jobs in the sorted set {@link RedisKeys#jobsDue()},
+ * claimed ones in {@link RedisKeys#jobsLeased()} until their lease ends, and each job's claim count, due time,
+ * kind and payload in the hash {@link RedisKeys#jobsData()}. Every operation is one Lua script, so a claim goes
+ * to exactly one caller however many replicas ask at once, and an ack or retry counts only from the instance
+ * that still holds the claim.
+ *
+ * <p>Times come from the caller's clock (the virtual one in tests and the console), never from Redis. Scores are
+ * epoch milliseconds: a due time or lease end is rounded up and {@code now} down, so a job never runs early; one
+ * due within the same millisecond as {@code now} waits at most one millisecond more. The job handed back keeps its
+ * exact due time.
+ */
+public final class RedisJobQueue implements JobQueue {
+
+    /** The longest payload a job may carry here: a handler's ids, not a document. */
+    public static final int MAX_PAYLOAD_LENGTH = 4_096;
+    /** The most jobs one claim takes; a larger {@code max} claims this many. */
+    public static final int MAX_CLAIM = 1_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisJobQueue.class);
+    private static final int SCHEDULE_CHUNK = 500;
+    /**
+     * How many expired leases one claim reads to find the earliest due among them. Leases are only as many as the
+     * claims in flight (a batch per instance), so this is all of them unless many instances died holding batches;
+     * beyond it the earliest-expired compete first.
+     */
+    static final int EXPIRED_LEASE_SCAN = 10_000;
+
+    /*
+     * A job's value in the data hash: "<claims> <epochSecond> <nano> <kind> <payload>", single spaces; the kind
+     * never holds a space (Job checks it) and the payload is the rest, whatever it holds.
+     */
+
+    /** Adds each (id, due score, value) triple whose id is not there yet; returns how many it added. */
+    private static final RedisScript SCHEDULE = new RedisScript("""
+            local added = 0
+            for i = 1, #ARGV, 3 do
+              if redis.call('HSETNX', KEYS[2], ARGV[i], ARGV[i + 2]) == 1 then
+                redis.call('ZADD', KEYS[1], ARGV[i + 1], ARGV[i])
+                added = added + 1
+              end
+            end
+            return added
+            """);
+
+    /** Puts the job back waiting at the new due score with its new value, keeping its claim count. */
+    private static final RedisScript RESCHEDULE = new RedisScript("""
+            local old = redis.call('HGET', KEYS[3], ARGV[1])
+            local claims = old and string.match(old, '^%d+') or '0'
+            redis.call('HSET', KEYS[3], ARGV[1], claims .. ARGV[3])
+            redis.call('ZREM', KEYS[2], ARGV[1])
+            redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+            return 1
+            """);
+
+    /** Removes the job, waiting or claimed; returns 1 when there was one. */
+    private static final RedisScript CANCEL = new RedisScript("""
+            local removed = redis.call('HDEL', KEYS[3], ARGV[1])
+            redis.call('ZREM', KEYS[1], ARGV[1])
+            redis.call('ZREM', KEYS[2], ARGV[1])
+            return removed
+            """);
+
+    /**
+     * Takes up to ARGV[2] jobs that are due (due score <= ARGV[1]) or whose lease ended (lease score <= ARGV[1]),
+     * earliest due time first (then id), counts one more claim on each, leases them until ARGV[3], and returns
+     * id, new value, id, new value, ... The first ARGV[2] due jobs are the earliest by score already; expired
+     * leases are ordered by lease end, not due time, so up to ARGV[4] of them are read and sorted with the rest.
+     * Data is read 1,000 ids per HMGET: Redis's Lua cannot unpack more than 8,000 values into one call.
+     * An id whose data is missing or unreadable (never written by this class) leaves its set and the hash, with
+     * a warning in the server log, instead of blocking the queue.
+     */
+    private static final RedisScript CLAIM = new RedisScript("""
+            local max = tonumber(ARGV[2])
+            local found = {}
+            local seen = {}
+            local function gather(key, limit)
+              local ids = redis.call('ZRANGEBYSCORE', key, '-inf', ARGV[1], 'LIMIT', 0, limit)
+              if #ids == 0 then
+                return
+              end
+              local values = {}
+              for from = 1, #ids, 1000 do
+                local part = redis.call('HMGET', KEYS[3], unpack(ids, from, math.min(#ids, from + 999)))
+                for j = 1, #part do
+                  values[from + j - 1] = part[j]
+                end
+              end
+              for i = 1, #ids do
+                local id = ids[i]
+                if not seen[id] then
+                  seen[id] = true
+                  local claims, tail, sec, nano
+                  if values[i] then
+                    claims, tail = string.match(values[i], '^(%d+)( .*)$')
+                  end
+                  if tail then
+                    sec, nano = string.match(tail, '^ (%-?%d+) (%d+) ')
+                  end
+                  if sec then
+                    found[#found + 1] = {id = id, claims = tonumber(claims), sec = tonumber(sec),
+                                         nano = tonumber(nano), tail = tail}
+                  else
+                    redis.call('ZREM', key, id)
+                    redis.call('HDEL', KEYS[3], id)
+                    redis.log(redis.LOG_WARNING, 'circlekeeper job queue: dropped job ' .. id .. ' without readable data')
+                  end
+                end
+              end
+            end
+            gather(KEYS[1], max)
+            gather(KEYS[2], tonumber(ARGV[4]))
+            if #found == 0 then
+              return {}
+            end
+            table.sort(found, function(a, b)
+              if a.sec ~= b.sec then
+                return a.sec < b.sec
+              end
+              if a.nano ~= b.nano then
+                return a.nano < b.nano
+              end
+              return a.id < b.id
+            end)
+            local claimed, ids, leases, values = {}, {}, {}, {}
+            for i = 1, math.min(max, #found) do
+              local job = found[i]
+              local value = string.format('%d', job.claims + 1) .. job.tail
+              ids[#ids + 1] = job.id
+              leases[#leases + 1] = ARGV[3]
+              leases[#leases + 1] = job.id
+              values[#values + 1] = job.id
+              values[#values + 1] = value
+              claimed[#claimed + 1] = job.id
+              claimed[#claimed + 1] = value
+            end
+            redis.call('ZREM', KEYS[1], unpack(ids))
+            redis.call('ZADD', KEYS[2], unpack(leases))
+            redis.call('HSET', KEYS[3], unpack(values))
+            return claimed
+            """);
+
+    /** Removes the job when it is claimed and its claim count is ARGV[2]; returns 1 then, else 0. */
+    private static final RedisScript ACK = new RedisScript("""
+            if not redis.call('ZSCORE', KEYS[1], ARGV[1]) then
+              return 0
+            end
+            local value = redis.call('HGET', KEYS[2], ARGV[1])
+            if not value or tonumber(string.match(value, '^%d+')) ~= tonumber(ARGV[2]) then
+              return 0
+            end
+            redis.call('ZREM', KEYS[1], ARGV[1])
+            redis.call('HDEL', KEYS[2], ARGV[1])
+            return 1
+            """);
+
+    /**
+     * Puts the job back waiting at due score ARGV[3] with value ARGV[4] when it is claimed and its claim count is
+     * ARGV[2]; returns 1 then, else 0.
+     */
+    private static final RedisScript RETRY = new RedisScript("""
+            if not redis.call('ZSCORE', KEYS[2], ARGV[1]) then
+              return 0
+            end
+            local value = redis.call('HGET', KEYS[3], ARGV[1])
+            if not value or tonumber(string.match(value, '^%d+')) ~= tonumber(ARGV[2]) then
+              return 0
+            end
+            redis.call('ZREM', KEYS[2], ARGV[1])
+            redis.call('HSET', KEYS[3], ARGV[1], ARGV[4])
+            redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
+            return 1
+            """);
+
+    private static final List<String> DUE_AND_DATA = List.of(RedisKeys.jobsDue(), RedisKeys.jobsData());
+    private static final List<String> LEASED_AND_DATA = List.of(RedisKeys.jobsLeased(), RedisKeys.jobsData());
+    private static final List<String> ALL_KEYS = List.of(RedisKeys.jobsDue(), RedisKeys.jobsLeased(),
+            RedisKeys.jobsData());
+
+    private final RedisConnection redis;
+
+    public RedisJobQueue(RedisConnection redis) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+    }
+
+    @Override
+    public boolean schedule(Job job) {
+        return scheduleAll(List.of(job)) == 1;
+    }
+
+    /**
+     * Schedules many jobs in a few round trips (a circle's reminders for all its members, a migration); like
+     * {@link #schedule}, a job whose id is already there, waiting or claimed, is left as it is.
+     *
+     * @return how many of the jobs were new
+     */
+    public int scheduleAll(Collection<Job> jobs) {
+        List<String> args = new ArrayList<>();
+        for (Job job : jobs) {
+            checkPayload(job);
+            args.add(job.id());
+            args.add(Long.toString(ceilMillis(job.due())));
+            args.add(encode(0, job));
+        }
+        int added = 0;
+        for (int from = 0; from < args.size(); from += 3 * SCHEDULE_CHUNK) {
+            List<String> chunk = args.subList(from, Math.min(args.size(), from + 3 * SCHEDULE_CHUNK));
+            added += Math.toIntExact(number(redis.call(jedis -> SCHEDULE.run(jedis, DUE_AND_DATA, chunk)), "schedule"));
+        }
+        return added;
+    }
+
+    @Override
+    public void reschedule(Job job) {
+        checkPayload(job);
+        String value = encode(0, job);
+        String withoutClaims = value.substring(value.indexOf(' '));
+        redis.call(jedis -> RESCHEDULE.run(jedis, ALL_KEYS,
+                List.of(job.id(), Long.toString(ceilMillis(job.due())), withoutClaims)));
+    }
+
+    /** Removes the job whether it waits or is claimed (a claim's later ack or retry then does nothing). */
+    @Override
+    public boolean cancel(String jobId) {
+        Objects.requireNonNull(jobId, "jobId");
+        return number(redis.call(jedis -> CANCEL.run(jedis, ALL_KEYS, List.of(jobId))), "cancel") == 1;
+    }
+
+    /**
+     * Claims up to {@code max} (at most {@link #MAX_CLAIM}) jobs that are due, or whose earlier claim's lease ended
+     * without an ack, earliest due time first; each comes back with its claim count, this claim included.
+     */
+    @Override
+    public List<ClaimedJob> claimDue(Instant now, int max, Duration lease) {
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(lease, "lease");
+        if (max < 0 || lease.isNegative()) {
+            throw new IllegalArgumentException("a claim takes max >= 0 jobs for a lease >= 0; not " + max + " for " + lease);
+        }
+        if (max == 0) {
+            return List.of();
+        }
+        Instant leaseExpires = now.plus(lease);
+        List<String> args = List.of(Long.toString(floorMillis(now)), Integer.toString(Math.min(max, MAX_CLAIM)),
+                Long.toString(ceilMillis(leaseExpires)), Integer.toString(EXPIRED_LEASE_SCAN));
+        Object result = redis.call(jedis -> CLAIM.run(jedis, ALL_KEYS, args));
+        if (!(result instanceof List<?> flat) || flat.size() % 2 != 0) {
+            throw new IllegalStateException("the claim script answered " + result + " instead of id, value pairs");
+        }
+        List<ClaimedJob> claimed = new ArrayList<>(flat.size() / 2);
+        for (int i = 0; i < flat.size(); i += 2) {
+            claimed.add(decode((String) flat.get(i), (String) flat.get(i + 1), leaseExpires));
+        }
+        return claimed;
+    }
+
+    /** Removes the job, but only while this claim holds it: a late ack after another instance re-claimed it is ignored. */
+    @Override
+    public void ack(ClaimedJob claimed) {
+        String id = claimed.job().id();
+        Object result = redis.call(jedis -> ACK.run(jedis, LEASED_AND_DATA,
+                List.of(id, Integer.toString(claimed.attempt()))));
+        if (number(result, "ack") == 0) {
+            LOG.debug("ack of job {} (claim {}) ignored: it was re-claimed, rescheduled or cancelled meanwhile", id,
+                    claimed.attempt());
+        }
+    }
+
+    /**
+     * Puts the job back waiting until {@code at}, keeping its claim count, but only while this claim holds it (the
+     * same rule as {@link #ack}): after a reschedule, cancel or another instance's claim it does nothing.
+     */
+    @Override
+    public void retry(ClaimedJob claimed, Instant at) {
+        Objects.requireNonNull(at, "at");
+        Job job = claimed.job();
+        Job moved = new Job(job.id(), job.kind(), at, job.payload());
+        Object result = redis.call(jedis -> RETRY.run(jedis, ALL_KEYS, List.of(job.id(),
+                Integer.toString(claimed.attempt()), Long.toString(ceilMillis(at)), encode(claimed.attempt(), moved))));
+        if (number(result, "retry") == 0) {
+            LOG.debug("retry of job {} (claim {}) ignored: it was re-claimed, rescheduled or cancelled meanwhile",
+                    job.id(), claimed.attempt());
+        }
+    }
+
+    @Override
+    public long waiting() {
+        return redis.call(jedis -> jedis.zcard(RedisKeys.jobsDue()));
+    }
+
+    /** How many jobs are claimed and not yet acked (some may have outlived their lease), for health and metrics. */
+    public long claimed() {
+        return redis.call(jedis -> jedis.zcard(RedisKeys.jobsLeased()));
+    }
+
+    static String encode(int claims, Job job) {
+        Instant due = job.due();
+        return claims + " " + due.getEpochSecond() + " " + due.getNano() + " " + job.kind() + " " + job.payload();
+    }
+
+    static ClaimedJob decode(String id, String value, Instant leaseExpires) {
+        String[] parts = value.split(" ", 5);
+        if (parts.length != 5) {
+            throw new IllegalStateException("job " + id + " has unreadable data in " + RedisKeys.jobsData());
+        }
+        Instant due = Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+        return new ClaimedJob(new Job(id, parts[3], due, parts[4]), Integer.parseInt(parts[0]), leaseExpires);
+    }
+
+    /** Epoch milliseconds rounded up: a due time or lease end is never reached early. */
+    static long ceilMillis(Instant t) {
+        long millis = t.toEpochMilli();
+        return t.getNano() % 1_000_000 == 0 ? millis : millis + 1;
+    }
+
+    /** Epoch milliseconds rounded down ({@link Instant#toEpochMilli()} floors). */
+    static long floorMillis(Instant t) {
+        return t.toEpochMilli();
+    }
+
+    private static void checkPayload(Job job) {
+        if (job.payload().length() > MAX_PAYLOAD_LENGTH) {
+            throw new IllegalArgumentException("job " + job.id() + " has a payload of " + job.payload().length()
+                    + " characters; at most " + MAX_PAYLOAD_LENGTH + " are kept: store ids, not documents");
+        }
+    }
+
+    private static long number(Object result, String script) {
+        if (!(result instanceof Long n)) {
+            throw new IllegalStateException("the " + script + " script answered " + result + " instead of a number");
+        }
+        return n;
+    }
+}
