@@ -23,6 +23,7 @@ public final class RedisMemberSettingsStore implements MemberSettingsStore {
     static final String ZONE = "zone";
     static final String LANGUAGE = "language";
     static final String COUNTRY = "country";
+    static final String COMMUNITY = "community";
 
     private final RedisConnection redis;
 
@@ -36,7 +37,7 @@ public final class RedisMemberSettingsStore implements MemberSettingsStore {
         if (hash.isEmpty()) {
             return MemberSettings.NONE;
         }
-        return new MemberSettings(zone(hash.get(ZONE)), language(hash.get(LANGUAGE)), hash.get(COUNTRY));
+        return new MemberSettings(zone(hash.get(ZONE)), language(hash.get(LANGUAGE)), hash.get(COUNTRY), hash.get(COMMUNITY));
     }
 
     @Override
@@ -51,6 +52,7 @@ public final class RedisMemberSettingsStore implements MemberSettingsStore {
         settings.zoneSetting().ifPresent(zone -> fields.put(ZONE, zone.getId()));
         settings.languageSetting().ifPresent(language -> fields.put(LANGUAGE, language.toLanguageTag()));
         settings.countrySetting().ifPresent(country -> fields.put(COUNTRY, country));
+        settings.communitySetting().ifPresent(community -> fields.put(COMMUNITY, community));
         redis.run(jedis -> {
             // replace the whole hash at once, so a setting cleared by the member does not linger
             try (Transaction replace = jedis.multi()) {

@@ -30,7 +30,7 @@ class RedisMemberSettingsStoreTest {
 
     @Test
     void settingsRoundTrip() {
-        MemberSettings settings = new MemberSettings(BERLIN, SPANISH, "DE");
+        MemberSettings settings = new MemberSettings(BERLIN, SPANISH, "DE", "-1001");
         store.save(ALICE, settings);
 
         assertThat(store.get(ALICE)).isEqualTo(settings);
@@ -43,22 +43,22 @@ class RedisMemberSettingsStoreTest {
 
         assertThat(REDIS.hash("ck:m:{telegram:1001}:settings"))
                 .containsExactly(java.util.Map.entry("country", "AR"));
-        assertThat(store.get(ALICE)).isEqualTo(new MemberSettings(null, null, "AR"));
+        assertThat(store.get(ALICE)).isEqualTo(new MemberSettings(null, null, "AR", null));
     }
 
     @Test
     void aClearedSettingIsGoneFromTheHash() {
-        store.save(ALICE, new MemberSettings(BERLIN, SPANISH, "DE"));
-        store.save(ALICE, new MemberSettings(BERLIN, null, null));
+        store.save(ALICE, new MemberSettings(BERLIN, SPANISH, "DE", "-1001"));
+        store.save(ALICE, new MemberSettings(BERLIN, null, null, null));
 
-        assertThat(store.get(ALICE)).isEqualTo(new MemberSettings(BERLIN, null, null));
+        assertThat(store.get(ALICE)).isEqualTo(new MemberSettings(BERLIN, null, null, null));
         assertThat(REDIS.hash(RedisKeys.memberSettings(ALICE)).keySet())
                 .containsExactly("zone");
     }
 
     @Test
     void savingEmptySettingsRemovesTheKey() {
-        store.save(ALICE, new MemberSettings(BERLIN, SPANISH, "DE"));
+        store.save(ALICE, new MemberSettings(BERLIN, SPANISH, "DE", "-1001"));
         store.save(BOB, MemberSettings.NONE.withZone(BERLIN));
         assertThat(keys()).isEqualTo(2);
 
@@ -71,7 +71,7 @@ class RedisMemberSettingsStoreTest {
 
     @Test
     void deleteRemovesTheKey() {
-        store.save(ALICE, new MemberSettings(BERLIN, SPANISH, "DE"));
+        store.save(ALICE, new MemberSettings(BERLIN, SPANISH, "DE", "-1001"));
 
         store.delete(ALICE);
         store.delete(BOB);

@@ -12,6 +12,21 @@ public record CommunityRef(Platform platform, String communityId) {
         }
     }
 
+    /**
+     * The id an adapter gives a direct chat's community when it cannot know it (a Telegram private
+     * chat belongs to no group); the engine replaces it with the group the member last used the bot in.
+     */
+    public static final String UNRESOLVED = "~direct";
+
+    /** The community of a direct chat, to be settled by the engine. */
+    public static CommunityRef unresolved(Platform platform) {
+        return new CommunityRef(platform, UNRESOLVED);
+    }
+
+    public boolean isUnresolved() {
+        return UNRESOLVED.equals(communityId);
+    }
+
     /** The stable storage key of this community: {@code platform:communityId}. */
     public String key() {
         return platform.id() + ":" + communityId;

@@ -23,6 +23,11 @@ public record Context(MemberRef member, ChannelRef channel, CommunityRef communi
         return Optional.ofNullable(localeHint);
     }
 
+    /** The same event in another community (used when a direct chat's community is settled). */
+    public Context inCommunity(CommunityRef other) {
+        return new Context(member, channel, other, role, localeHint);
+    }
+
     public boolean isOrganiser() {
         return role == Role.ORGANISER;
     }

@@ -52,8 +52,9 @@ public final class Engine {
 
     /** Handles one event and returns what to say, in order. Never throws for bad input or feature failures. */
     public List<Reply> handle(Inbound inbound) {
-        Context context = inbound.context();
-        Turn turn = newTurn(context);
+        Preferences.Settled settled = preferences.settle(inbound.context());
+        Context context = settled.context();
+        Turn turn = newTurn(context, settled.preferences());
         try {
             if (inbound instanceof Inbound.CommandInvoked command) {
                 onCommand(turn, command);
@@ -68,7 +69,7 @@ public final class Engine {
         } catch (RuntimeException e) {
             LOG.error("handling a {} on {} failed: {}", inbound.getClass().getSimpleName(), context.channel().platform().id(),
                     e.getClass().getName(), e);
-            Turn apology = newTurn(context);
+            Turn apology = newTurn(context, settled.preferences());
             apology.replyPrivately(EngineMessages.INTERNAL_ERROR);
             return apology.replies();
         }
@@ -101,8 +102,7 @@ public final class Engine {
         return preferences.resolve(context);
     }
 
-    private Turn newTurn(Context context) {
-        Preferences prefs = preferences.resolve(context);
+    private Turn newTurn(Context context, Preferences prefs) {
         Locale locale = prefs.locale();
         return new Turn(context, prefs, clock, renderer, () -> wording.overrides(context.community(), locale),
                 kind -> commandsFor(context, kind));

@@ -12,11 +12,23 @@ public record Preferences(Locale locale, ZoneId zone) {
         Objects.requireNonNull(zone, "zone");
     }
 
+    /** A context whose community is settled, with the preferences that apply in it. */
+    public record Settled(Context context, Preferences preferences) {
+    }
+
     /** Resolves preferences from the member's settings, the community's and the deployment's defaults. */
     public interface Resolver {
 
         /** For a person in a place (an event's context). */
         Preferences resolve(Context context);
+
+        /**
+         * Settles an event's context and its preferences together: a direct chat's unresolved
+         * community becomes the group the member last used the bot in, and that group is remembered.
+         */
+        default Settled settle(Context context) {
+            return new Settled(context, resolve(context));
+        }
 
         /** For the whole community (messages to a group channel). */
         Preferences resolve(CommunityRef community);

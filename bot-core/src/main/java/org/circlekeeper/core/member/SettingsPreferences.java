@@ -30,7 +30,29 @@ public final class SettingsPreferences implements Preferences.Resolver {
 
     @Override
     public Preferences resolve(Context context) {
+        return preferences(context, members.get(context.member()));
+    }
+
+    /**
+     * Settles a direct chat's unresolved community to the group the member last used the bot in,
+     * and remembers the group when they act in one (a write only when it changed).
+     */
+    @Override
+    public Preferences.Settled settle(Context context) {
         MemberSettings own = members.get(context.member());
+        Context settled = context;
+        if (context.channel().isDirect()) {
+            if (context.community().isUnresolved() && own.communitySetting().isPresent()) {
+                settled = context.inCommunity(new CommunityRef(context.community().platform(), own.community()));
+            }
+        } else if (!context.community().isUnresolved() && !context.community().communityId().equals(own.community())) {
+            own = own.withCommunity(context.community().communityId());
+            members.save(context.member(), own);
+        }
+        return new Preferences.Settled(settled, preferences(settled, own));
+    }
+
+    private Preferences preferences(Context context, MemberSettings own) {
         CommunitySettings community = communities.get(context.community());
         Locale locale = own.languageSetting()
                 .or(() -> context.locale().flatMap(Locales::supported))

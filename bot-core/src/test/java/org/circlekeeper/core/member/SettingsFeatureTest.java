@@ -155,6 +155,24 @@ class SettingsFeatureTest {
         assertThat(ask.press("Yes").text()).contains("I erased everything");
     }
 
+    @Test
+    void aPrivateChatKnowsTheGroupTheMemberLastUsed() {
+        org.circlekeeper.core.engine.MemberRef bob = bot.as("bob").member();
+        org.circlekeeper.core.engine.Context direct = new org.circlekeeper.core.engine.Context(bob,
+                new org.circlekeeper.core.engine.ChannelRef(org.circlekeeper.core.engine.Platform.CONSOLE, "dm:bob",
+                        org.circlekeeper.core.engine.ChannelRef.Kind.DIRECT),
+                org.circlekeeper.core.engine.CommunityRef.unresolved(org.circlekeeper.core.engine.Platform.CONSOLE),
+                org.circlekeeper.core.engine.Role.MEMBER, null);
+        bot.asOrganiser("olivia").inGroup().send("/community language es");
+        assertThat(bot.engine().preferencesFor(direct).locale()).isEqualTo(Locale.ENGLISH);
+
+        bot.as("bob").inGroup().send("hello everyone");
+        assertThat(bot.stores().memberSettings().get(bob).community()).isEqualTo(BotTester.COMMUNITY.communityId());
+        assertThat(bot.engine().handle(org.circlekeeper.core.engine.Inbound.CommandInvoked.typed(direct, "help", ""))
+                .get(0).message().markup()).contains("Lo que puedes hacer aquí");
+        assertThat(bot.as("bob").inDirect().send("/mydata").text()).contains("settings: 1 elemento(s)");
+    }
+
     private MemberSettings settings() {
         return bot.stores().memberSettings().get(bot.as("alice").member());
     }
