@@ -115,7 +115,7 @@ class RedisMemberSettingsStoreTest {
         REDIS.connection().run(jedis -> jedis.hset(RedisKeys.memberSettings(ALICE),
                 java.util.Map.of("zone", "Mars/Olympus_Mons", "country", "DE")));
 
-        assertThat(store.get(ALICE)).isEqualTo(new MemberSettings(null, null, "DE"));
+        assertThat(store.get(ALICE)).isEqualTo(new MemberSettings(null, null, "DE", null));
     }
 
     private long keys() {
