@@ -90,7 +90,10 @@ class ConsoleAdapterTest {
                 "(console) bye.");
         assertThat(out).last().isEqualTo("(console) bye.");
         assertThat(bot.clock.instant()).isEqualTo(Instant.parse("2026-11-27T11:00:00Z"));
-        assertThat(bot.memberSettings.size()).as("alice's settings were erased").isZero();
+        org.circlekeeper.core.member.MemberSettings alice = bot.memberSettings.get(
+                new org.circlekeeper.core.engine.MemberRef(org.circlekeeper.core.engine.Platform.CONSOLE, "alice", "alice"));
+        assertThat(alice.zoneSetting()).as("alice's time zone was erased").isEmpty();
+        assertThat(alice.community()).as("only the group she used after erasing is known again").isEqualTo("local");
     }
 
     @Test
