@@ -19,6 +19,13 @@ import org.circlekeeper.core.schedule.Scheduler;
 import org.circlekeeper.core.member.SettingsFeature;
 import org.circlekeeper.core.member.SettingsPreferences;
 import org.circlekeeper.core.member.ZoneLookup;
+import org.circlekeeper.core.resource.CrisisFeature;
+import org.circlekeeper.core.resource.CrisisLines;
+import org.circlekeeper.core.resource.ResourceCatalog;
+import org.circlekeeper.core.resource.ResourceFeature;
+import org.circlekeeper.core.resource.ResourceSearch;
+import org.circlekeeper.core.resource.SafetyFeature;
+import org.circlekeeper.core.resource.SafetyPhrases;
 import org.circlekeeper.core.template.TemplateRenderer;
 import org.circlekeeper.core.template.TemplateSource;
 
@@ -29,7 +36,7 @@ import org.circlekeeper.core.template.TemplateSource;
 public final class Bot {
 
     /** The message bundles of every feature, in {@code templates/messages/<lang>/<bundle>.yml}. */
-    public static final List<String> BUNDLES = List.of("core");
+    public static final List<String> BUNDLES = List.of("core", "resources");
 
     private Bot() {
     }
@@ -72,6 +79,13 @@ public final class Bot {
         ZoneLookup zones = new ZoneLookup();
         FeatureRegistry registry = new FeatureRegistry();
         registry.add(new SettingsFeature(stores.memberSettings(), zones));
+        CrisisLines crisisLines = CrisisLines.shipped();
+        registry.add(new CrisisFeature(crisisLines, stores.memberSettings(), stores.resources()));
+        registry.add(new SafetyFeature(SafetyPhrases.shipped(), crisisLines, stores.resources(), stores.memberSettings(),
+                stores.tokens(), outbox, clock));
+        ResourceCatalog catalog = ResourceCatalog.shipped();
+        registry.add(new ResourceFeature(new ResourceSearch(catalog, stores.resources(), preferences), catalog,
+                stores.resources(), crisisLines));
         registry.add(new PrivacyFeature(registry, stores.tokens()));
         registry.add(new CommunityFeature(stores.communitySettings(), stores.wording(), renderer, registry, zones));
         Engine engine = new Engine(registry, renderer, stores.wording(), preferences, ChairPolicy.NOBODY, clock);

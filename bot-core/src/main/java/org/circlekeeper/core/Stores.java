@@ -4,12 +4,14 @@ import java.util.Objects;
 import org.circlekeeper.core.community.CommunitySettingsStore;
 import org.circlekeeper.core.engine.ActionTokens;
 import org.circlekeeper.core.member.MemberSettingsStore;
+import org.circlekeeper.core.resource.ResourceStore;
 import org.circlekeeper.core.schedule.JobQueue;
 import org.circlekeeper.core.template.WordingStore;
 
 /** Every store port the features need, implemented by Redis in production and in memory in tests. */
 public record Stores(MemberSettingsStore memberSettings, CommunitySettingsStore communitySettings,
-                     WordingStore wording, ActionTokens tokens, JobQueue jobs) {
+                     WordingStore wording, ActionTokens tokens, JobQueue jobs,
+                     ResourceStore resources) {
 
     public Stores {
         Objects.requireNonNull(memberSettings, "memberSettings");
@@ -17,5 +19,6 @@ public record Stores(MemberSettingsStore memberSettings, CommunitySettingsStore 
         Objects.requireNonNull(wording, "wording");
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(jobs, "jobs");
+        Objects.requireNonNull(resources, "resources");
     }
 }

@@ -46,7 +46,8 @@ public final class BotTester {
 
     private BotTester(VirtualClock clock) {
         this(clock, new Stores(new InMemoryMemberSettingsStore(), new InMemoryCommunitySettingsStore(),
-                new InMemoryWordingStore(), new InMemoryActionTokens(clock), new InMemoryJobQueue()));
+                new InMemoryWordingStore(), new InMemoryActionTokens(clock), new InMemoryJobQueue(),
+                new InMemoryResourceStore()));
     }
 
     public BotTester(VirtualClock clock, Stores stores) {
@@ -95,6 +96,11 @@ public final class BotTester {
         return new Person(name, Role.ORGANISER, null);
     }
 
+    /** An organiser whose platform reports a language. */
+    public Person asOrganiser(String name, Locale platformLanguage) {
+        return new Person(name, Role.ORGANISER, platformLanguage);
+    }
+
     /** Someone whose platform reports a language (Telegram's language_code, Discord's locale). */
     public Person as(String name, Locale platformLanguage) {
         return new Person(name, Role.MEMBER, platformLanguage);
@@ -119,6 +125,12 @@ public final class BotTester {
         public Talk inGroup() {
             return new Talk(new Context(member, new ChannelRef(Platform.CONSOLE, GROUP_CHANNEL, ChannelRef.Kind.GROUP),
                     COMMUNITY, role, language));
+        }
+
+        /** In the group chat of another community that the same bot serves. */
+        public Talk inGroupOf(String communityId) {
+            return new Talk(new Context(member, new ChannelRef(Platform.CONSOLE, "#" + communityId, ChannelRef.Kind.GROUP),
+                    new CommunityRef(Platform.CONSOLE, communityId), role, language));
         }
 
         public Talk inDirect() {

@@ -1,0 +1,173 @@
+package org.circlekeeper.core.resource;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.circlekeeper.core.engine.ActionSpec;
+import org.circlekeeper.core.engine.Args;
+import org.circlekeeper.core.engine.Audience;
+import org.circlekeeper.core.engine.CommandSpec;
+import org.circlekeeper.core.engine.EngineMessages;
+import org.circlekeeper.core.engine.Feature;
+import org.circlekeeper.core.engine.OptionSpec;
+import org.circlekeeper.core.engine.PersonalData;
+import org.circlekeeper.core.engine.Turn;
+import org.circlekeeper.core.member.CountryLookup;
+import org.circlekeeper.core.member.MemberSettingsStore;
+import org.circlekeeper.core.message.Button;
+import org.circlekeeper.core.message.OutgoingMessage;
+import org.circlekeeper.core.message.Visibility;
+import org.circlekeeper.core.template.MessageKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /crisis}, for every member everywhere: the crisis lines of the member's country (from
+ * {@code /country}, or asked with buttons), the international fallback, the emergency number and
+ * a plain word that the bot is not a counsellor. A "this number is outdated" button records an
+ * anonymous report for organisers. Always private.
+ */
+public final class CrisisFeature implements Feature {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CrisisFeature.class);
+
+    /** The countries offered as buttons when the member's is unknown, by the member's language. */
+    static final List<String> COMMON_EN = List.of("US", "GB", "CA", "AU", "IE", "NZ", "IN", "ZA");
+    static final List<String> COMMON_ES = List.of("ES", "MX", "AR", "CO", "CL", "PE", "US");
+    private static final String OTHER = "other";
+    private static final String NO_COUNTRY = "-";
+
+    private final CrisisLines lines;
+    private final MemberSettingsStore members;
+    private final ResourceStore store;
+    private final CountryLookup countries = new CountryLookup();
+    private final ActionSpec pickCountry = new ActionSpec("crisis.country", Audience.MEMBER, this::onCountry);
+    private final ActionSpec outdated = new ActionSpec("crisis.outdated", Audience.MEMBER, this::onOutdated);
+    private final ActionSpec report = new ActionSpec("crisis.report", Audience.MEMBER, this::onReport);
+
+    public CrisisFeature(CrisisLines lines, MemberSettingsStore members, ResourceStore store) {
+        this.lines = lines;
+        this.members = members;
+        this.store = store;
+    }
+
+    @Override
+    public String id() {
+        return "crisis";
+    }
+
+    @Override
+    public List<CommandSpec> commands() {
+        return List.of(CommandSpec.command("crisis", ResourceMessages.CMD_CRISIS)
+                .option(OptionSpec.text("country", ResourceMessages.OPT_CRISIS_COUNTRY).length(2, 60))
+                .handler(this::crisis)
+                .build());
+    }
+
+    @Override
+    public List<ActionSpec> actions() {
+        return List.of(pickCountry, outdated, report);
+    }
+
+    @Override
+    public List<MessageKey> messages() {
+        return ResourceMessages.CRISIS;
+    }
+
+    /**
+     * Keeps nothing about members: the country picked with a button is used for that answer only
+     * (the member saves it with {@code /country} if they want), and reports carry no member id.
+     */
+    @Override
+    public List<PersonalData> personalData() {
+        return List.of();
+    }
+
+    private void crisis(Turn turn, Args args) {
+        Optional<String> typed = args.optional("country");
+        if (typed.isPresent()) {
+            Optional<String> code = countries.lookup(typed.get());
+            if (code.isEmpty()) {
+                CrisisLookup fallback = lines.forCountry(Optional.empty(), turn.locale());
+                turn.replyPrivately(OutgoingMessage.text(turn.text(ResourceMessages.CRISIS_UNKNOWN_COUNTRY, "given", typed.get())
+                        + "\n\n" + card(turn, fallback)).build());
+                return;
+            }
+            showCountry(turn, code.get(), false);
+            return;
+        }
+        Optional<String> own = members.get(turn.member()).countrySetting();
+        if (own.isPresent()) {
+            showCountry(turn, own.get(), false);
+            return;
+        }
+        CrisisLookup fallback = lines.forCountry(Optional.empty(), turn.locale());
+        OutgoingMessage.Builder message = OutgoingMessage.text(card(turn, fallback) + "\n\n" + turn.text(ResourceMessages.CRISIS_ASK_COUNTRY));
+        List<String> common = turn.locale().getLanguage().equals("es") ? COMMON_ES : COMMON_EN;
+        for (int i = 0; i < common.size(); i++) {
+            if (i > 0 && i % 4 == 0) {
+                message.row();
+            }
+            message.button(pickCountry.button(CountryLookup.displayName(common.get(i), turn.locale()), common.get(i)));
+        }
+        message.row().button(pickCountry.button(turn.text(ResourceMessages.CRISIS_OTHER), OTHER));
+        turn.replyPrivately(message.build());
+    }
+
+    private void showCountry(Turn turn, String code, boolean pressed) {
+        CrisisLookup lookup = lines.forCountry(Optional.of(code), turn.locale());
+        OutgoingMessage.Builder message = OutgoingMessage.text(card(turn, lookup))
+                .button(outdated.button(turn.text(ResourceMessages.CRISIS_OUTDATED), code, Button.Style.SECONDARY))
+                .visibility(Visibility.PRIVATE);
+        if (pressed) {
+            turn.replaceOrigin(message.build());
+        } else {
+            turn.replyPrivately(message.build());
+        }
+    }
+
+    private void onCountry(Turn turn, String argument) {
+        if (argument.equals(OTHER)) {
+            CrisisLookup fallback = lines.forCountry(Optional.empty(), turn.locale());
+            turn.replaceOrigin(OutgoingMessage.text(card(turn, fallback) + "\n\n" + turn.text(ResourceMessages.CRISIS_OTHER_HINT))
+                    .button(outdated.button(turn.text(ResourceMessages.CRISIS_OUTDATED), NO_COUNTRY, Button.Style.SECONDARY))
+                    .visibility(Visibility.PRIVATE).build());
+            return;
+        }
+        String code = argument.toUpperCase(Locale.ROOT);
+        if (!Set.of(Locale.getISOCountries()).contains(code)) {
+            turn.replyPrivately(EngineMessages.BUTTON_STALE);
+            return;
+        }
+        showCountry(turn, code, true);
+    }
+
+    private void onOutdated(Turn turn, String argument) {
+        Optional<String> country = argument.equals(NO_COUNTRY) ? Optional.empty() : Optional.of(argument);
+        CrisisLookup lookup = lines.forCountry(country, turn.locale());
+        OutgoingMessage.Builder message = turn.compose(ResourceMessages.CRISIS_OUTDATED_WHICH).visibility(Visibility.PRIVATE);
+        for (CrisisLine line : lookup.all()) {
+            String contact = line.phone() != null ? line.phone() : line.sms() != null ? line.sms() : "";
+            String label = contact.isEmpty() ? line.name() : line.name() + " · " + contact;
+            message.button(report.button(ResourceFeature.shorten(label, 60), line.id())).row();
+        }
+        turn.replyPrivately(message.build());
+    }
+
+    private void onReport(Turn turn, String lineId) {
+        Optional<CrisisLine> line = lines.line(lineId);
+        if (line.isEmpty()) {
+            turn.replyPrivately(EngineMessages.BUTTON_STALE);
+            return;
+        }
+        store.recordOutdated(turn.community(), lineId, turn.now());
+        LOG.info("crisis line {} was reported as outdated on {}", lineId, turn.community().platform().id());
+        turn.replaceOrigin(turn.compose(ResourceMessages.CRISIS_REPORTED, "name", line.get().name())
+                .visibility(Visibility.PRIVATE).build());
+    }
+
+    private static String card(Turn turn, CrisisLookup lookup) {
+        return turn.text(CrisisLines.CARD, CrisisLines.cardValues(lookup));
+    }
+}
