@@ -49,11 +49,11 @@ public record CirclekeeperProperties(
     /**
      * The terminal adapter, the default when no chat platform is configured.
      *
-     * @param enabled   whether to run it
+     * @param enabled   whether to run it; unset means "while no chat platform is configured"
      * @param community the id of the console's one community
      * @param script    a file of console lines to run instead of reading standard input
      */
-    public record Console(@DefaultValue("true") boolean enabled, @DefaultValue("local") String community, Path script) {
+    public record Console(Boolean enabled, @DefaultValue("local") String community, Path script) {
     }
 
     /**

@@ -14,17 +14,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The console adapter, the default while no chat platform is configured: an interactive prompt in a
+ * The console adapter, the default while no chat platform is configured ({@link ConsoleWanted}): an interactive prompt in a
  * terminal, or a script from standard input or a file. When the console ends, the app stops.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "circlekeeper.console.enabled", havingValue = "true", matchIfMissing = true)
+@Conditional(ConsoleWanted.class)
 class ConsoleConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleConfiguration.class);

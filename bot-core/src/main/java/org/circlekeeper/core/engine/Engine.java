@@ -97,6 +97,13 @@ public final class Engine {
         };
     }
 
+    /**
+     * A message's shipped text in a locale, e.g. a command's description for a platform's command menu.
+     */
+    public String text(org.circlekeeper.core.template.MessageKey key, Locale locale) {
+        return renderer.render(key, locale, Map.of());
+    }
+
     /** The preferences (language, zone) the engine will use for this context. */
     public Preferences preferencesFor(Context context) {
         return preferences.resolve(context);

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A platform-neutral message: text in neutral {@link Markup}, rows of buttons, who may see it, and
- * an optional attachment. Adapters render it; features never see platform types.
+ * A platform-neutral message: text in neutral {@link Markup}, rows of buttons, who may see it, an
+ * optional attachment, and an optional {@link FormRequest} (free text the member is asked for).
+ * Adapters render it; features never see platform types.
  */
-public record OutgoingMessage(String markup, List<List<Button>> buttonRows, Visibility visibility, Attachment attachment) {
+public record OutgoingMessage(String markup, List<List<Button>> buttonRows, Visibility visibility, Attachment attachment,
+                              FormRequest form) {
 
     public OutgoingMessage {
         Objects.requireNonNull(markup, "markup");
@@ -30,7 +32,7 @@ public record OutgoingMessage(String markup, List<List<Button>> buttonRows, Visi
     }
 
     public OutgoingMessage withVisibility(Visibility newVisibility) {
-        return new OutgoingMessage(markup, buttonRows, newVisibility, attachment);
+        return new OutgoingMessage(markup, buttonRows, newVisibility, attachment, form);
     }
 
     /** Builds a message row by row. */
@@ -40,6 +42,7 @@ public record OutgoingMessage(String markup, List<List<Button>> buttonRows, Visi
         private List<Button> current = new ArrayList<>();
         private Visibility visibility = Visibility.PUBLIC;
         private Attachment attachment;
+        private FormRequest form;
 
         private Builder(String markup) {
             this.markup = markup;
@@ -73,9 +76,15 @@ public record OutgoingMessage(String markup, List<List<Button>> buttonRows, Visi
             return this;
         }
 
+        /** Asks the member for free text; the markup is the prompt shown where forms do not exist. */
+        public Builder form(FormRequest request) {
+            this.form = request;
+            return this;
+        }
+
         public OutgoingMessage build() {
             row();
-            return new OutgoingMessage(markup, rows, visibility, attachment);
+            return new OutgoingMessage(markup, rows, visibility, attachment, form);
         }
     }
 }
