@@ -10,6 +10,7 @@ import org.circlekeeper.redis.RedisCommunitySettingsStore;
 import org.circlekeeper.redis.RedisConnection;
 import org.circlekeeper.redis.RedisJobQueue;
 import org.circlekeeper.redis.RedisMemberSettingsStore;
+import org.circlekeeper.redis.RedisPendingForms;
 import org.circlekeeper.redis.RedisUrl;
 import org.circlekeeper.redis.RedisWordingStore;
 import org.slf4j.Logger;
@@ -59,8 +60,8 @@ class StorageConfiguration {
     @Bean
     Stores stores(RedisConnection redis) {
         Stores stores = new Stores(new RedisMemberSettingsStore(redis), new RedisCommunitySettingsStore(redis),
-                new RedisWordingStore(redis), new RedisActionTokens(redis), new RedisJobQueue(redis));
-        LOG.info("store: member settings, community settings, wording, button tokens and due jobs in Redis");
+                new RedisWordingStore(redis), new RedisActionTokens(redis), new RedisPendingForms(redis), new RedisJobQueue(redis));
+        LOG.info("store: member settings, community settings, wording, button tokens, pending forms and due jobs in Redis");
         return stores;
     }
 

@@ -88,7 +88,7 @@ public final class Bot {
                 stores.resources(), crisisLines));
         registry.add(new PrivacyFeature(registry, stores.tokens()));
         registry.add(new CommunityFeature(stores.communitySettings(), stores.wording(), renderer, registry, zones));
-        Engine engine = new Engine(registry, renderer, stores.wording(), preferences, ChairPolicy.NOBODY, clock);
+        Engine engine = new Engine(registry, renderer, stores.wording(), preferences, ChairPolicy.NOBODY, stores.forms(), clock);
         List<JobHandler> handlers = registry.features().stream().flatMap(f -> f.jobHandlers().stream()).toList();
         return new Assembly(engine, new Scheduler(stores.jobs(), clock, handlers, JOB_LEASE));
     }

@@ -3,6 +3,7 @@ package org.circlekeeper.core;
 import java.util.Objects;
 import org.circlekeeper.core.community.CommunitySettingsStore;
 import org.circlekeeper.core.engine.ActionTokens;
+import org.circlekeeper.core.engine.PendingForms;
 import org.circlekeeper.core.member.MemberSettingsStore;
 import org.circlekeeper.core.resource.ResourceStore;
 import org.circlekeeper.core.schedule.JobQueue;
@@ -10,7 +11,7 @@ import org.circlekeeper.core.template.WordingStore;
 
 /** Every store port the features need, implemented by Redis in production and in memory in tests. */
 public record Stores(MemberSettingsStore memberSettings, CommunitySettingsStore communitySettings,
-                     WordingStore wording, ActionTokens tokens, JobQueue jobs,
+                     WordingStore wording, ActionTokens tokens, PendingForms forms, JobQueue jobs,
                      ResourceStore resources) {
 
     public Stores {
@@ -18,6 +19,7 @@ public record Stores(MemberSettingsStore memberSettings, CommunitySettingsStore 
         Objects.requireNonNull(communitySettings, "communitySettings");
         Objects.requireNonNull(wording, "wording");
         Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(forms, "forms");
         Objects.requireNonNull(jobs, "jobs");
         Objects.requireNonNull(resources, "resources");
     }

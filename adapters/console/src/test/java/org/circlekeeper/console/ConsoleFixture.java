@@ -11,6 +11,7 @@ import org.circlekeeper.core.testing.InMemoryActionTokens;
 import org.circlekeeper.core.testing.InMemoryCommunitySettingsStore;
 import org.circlekeeper.core.testing.InMemoryJobQueue;
 import org.circlekeeper.core.testing.InMemoryMemberSettingsStore;
+import org.circlekeeper.core.testing.InMemoryPendingForms;
 import org.circlekeeper.core.testing.InMemoryResourceStore;
 import org.circlekeeper.core.testing.InMemoryWordingStore;
 
@@ -24,7 +25,7 @@ final class ConsoleFixture {
     final InMemoryActionTokens tokens = new InMemoryActionTokens(clock);
     final ConsoleMessenger messenger = new ConsoleMessenger();
     final Bot.Assembly bot = Bot.assemble(new Stores(memberSettings, new InMemoryCommunitySettingsStore(),
-            new InMemoryWordingStore(), tokens, new InMemoryJobQueue(), new InMemoryResourceStore()), Bot.templates(null), Bot.Defaults.english(), clock,
+            new InMemoryWordingStore(), tokens, new InMemoryPendingForms(clock), new InMemoryJobQueue(), new InMemoryResourceStore()), Bot.templates(null), Bot.Defaults.english(), clock,
             new Messengers(List.of(messenger)));
     final Engine engine = bot.engine();
     final ConsoleSession session = new ConsoleSession(engine, clock, messenger);

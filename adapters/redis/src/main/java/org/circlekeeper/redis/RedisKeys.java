@@ -58,6 +58,11 @@ public final class RedisKeys {
         return memberKey(member, "settings");
     }
 
+    /** {@code ck:m:{platform:userId}:form}: the form the member's next private message answers. */
+    public static String pendingForm(MemberRef member) {
+        return memberKey(member, "form");
+    }
+
     /** The hash of a community's default settings. */
     public static String communitySettings(CommunityRef community) {
         return communityKey(community, "settings");

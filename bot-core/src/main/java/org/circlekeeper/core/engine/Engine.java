@@ -29,15 +29,20 @@ public final class Engine {
     private final WordingStore wording;
     private final Preferences.Resolver preferences;
     private final ChairPolicy chairs;
+    private final PendingForms pendingForms;
     private final Clock clock;
 
+    /** How long a member has to answer a form asked in a private chat. */
+    public static final java.time.Duration FORM_WINDOW = java.time.Duration.ofMinutes(15);
+
     public Engine(FeatureRegistry registry, TemplateRenderer renderer, WordingStore wording,
-                  Preferences.Resolver preferences, ChairPolicy chairs, Clock clock) {
+                  Preferences.Resolver preferences, ChairPolicy chairs, PendingForms pendingForms, Clock clock) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.wording = Objects.requireNonNull(wording, "wording");
         this.preferences = Objects.requireNonNull(preferences, "preferences");
         this.chairs = Objects.requireNonNull(chairs, "chairs");
+        this.pendingForms = Objects.requireNonNull(pendingForms, "pendingForms");
         this.clock = Objects.requireNonNull(clock, "clock");
         registry.freeze();
     }
@@ -65,7 +70,9 @@ public final class Engine {
             } else if (inbound instanceof Inbound.FormSubmitted form) {
                 onForm(turn, form);
             }
-            return turn.replies();
+            List<Reply> replies = turn.replies();
+            rememberForms(context, replies);
+            return replies;
         } catch (RuntimeException e) {
             LOG.error("handling a {} on {} failed: {}", inbound.getClass().getSimpleName(), context.channel().platform().id(),
                     e.getClass().getName(), e);
@@ -174,6 +181,13 @@ public final class Engine {
     }
 
     private void onText(Turn turn, Inbound.TextReceived text) {
+        if (turn.context().channel().isDirect()) {
+            Optional<String> form = pendingForms.take(turn.member());
+            if (form.isPresent()) {
+                answerForm(turn, form.get(), text.text());
+                return;
+            }
+        }
         for (TextListener listener : registry.textListeners()) {
             if (listener.onText(turn, text.text())) {
                 return;
@@ -184,13 +198,46 @@ public final class Engine {
         }
     }
 
-    private void onForm(Turn turn, Inbound.FormSubmitted form) {
-        Optional<FormSpec> spec = registry.form(form.formId());
+    /**
+     * A form asked on a platform without forms is answered by the member's next private message,
+     * given to the form's first field. Asking again replaces the older form.
+     */
+    private void rememberForms(Context context, List<Reply> replies) {
+        for (Reply reply : replies) {
+            org.circlekeeper.core.message.FormRequest form = reply.message().form();
+            if (form != null) {
+                pendingForms.await(context.member(), form.formId(), FORM_WINDOW);
+            }
+        }
+    }
+
+    private void answerForm(Turn turn, String formId, String text) {
+        Optional<FormSpec> spec = registry.form(formName(formId));
         if (spec.isEmpty()) {
             turn.replyPrivately(EngineMessages.FORM_STALE);
             return;
         }
-        spec.get().handler().handle(turn, form.fields());
+        spec.get().handler().handle(turn, formState(formId), Map.of(FormSpec.ANSWER, text));
+    }
+
+    private static String formName(String formId) {
+        int colon = formId.indexOf(':');
+        return colon < 0 ? formId : formId.substring(0, colon);
+    }
+
+    private static String formState(String formId) {
+        int colon = formId.indexOf(':');
+        return colon < 0 ? "" : formId.substring(colon + 1);
+    }
+
+    private void onForm(Turn turn, Inbound.FormSubmitted form) {
+        pendingForms.clear(turn.member());
+        Optional<FormSpec> spec = registry.form(formName(form.formId()));
+        if (spec.isEmpty()) {
+            turn.replyPrivately(EngineMessages.FORM_STALE);
+            return;
+        }
+        spec.get().handler().handle(turn, formState(form.formId()), form.fields());
     }
 
     private String closestCommand(String name, Context context) {

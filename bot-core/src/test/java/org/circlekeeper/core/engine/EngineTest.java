@@ -150,7 +150,7 @@ class EngineTest {
                     public Preferences resolve(CommunityRef community) {
                         return new Preferences(Locale.ENGLISH, ZoneId.of("UTC"));
                     }
-                }, ChairPolicy.NOBODY,
+                }, ChairPolicy.NOBODY, new org.circlekeeper.core.testing.InMemoryPendingForms(Clock.systemUTC()),
                 Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         Context context = bot.as("alice").inGroup().context();
         List<Reply> replies = engine.handle(Inbound.CommandInvoked.typed(context, "boom", ""));

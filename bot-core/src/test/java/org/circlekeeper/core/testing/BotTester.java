@@ -46,7 +46,7 @@ public final class BotTester {
 
     private BotTester(VirtualClock clock) {
         this(clock, new Stores(new InMemoryMemberSettingsStore(), new InMemoryCommunitySettingsStore(),
-                new InMemoryWordingStore(), new InMemoryActionTokens(clock), new InMemoryJobQueue(),
+                new InMemoryWordingStore(), new InMemoryActionTokens(clock), new InMemoryPendingForms(clock), new InMemoryJobQueue(),
                 new InMemoryResourceStore()));
     }
 
