@@ -1,6 +1,7 @@
 package org.circlekeeper.core;
 
 import java.util.Objects;
+import org.circlekeeper.core.circle.CircleStores;
 import org.circlekeeper.core.community.CommunitySettingsStore;
 import org.circlekeeper.core.engine.ActionTokens;
 import org.circlekeeper.core.member.MemberSettingsStore;
@@ -9,7 +10,7 @@ import org.circlekeeper.core.template.WordingStore;
 
 /** Every store port the features need, implemented by Redis in production and in memory in tests. */
 public record Stores(MemberSettingsStore memberSettings, CommunitySettingsStore communitySettings,
-                     WordingStore wording, ActionTokens tokens, JobQueue jobs) {
+                     WordingStore wording, ActionTokens tokens, JobQueue jobs, CircleStores circles) {
 
     public Stores {
         Objects.requireNonNull(memberSettings, "memberSettings");
@@ -17,5 +18,6 @@ public record Stores(MemberSettingsStore memberSettings, CommunitySettingsStore 
         Objects.requireNonNull(wording, "wording");
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(jobs, "jobs");
+        Objects.requireNonNull(circles, "circles");
     }
 }
