@@ -60,6 +60,8 @@ class WhenParserTest {
         assertThat(fortnightly.start()).isEqualTo(LocalDateTime.parse("2026-11-30T18:00"));
         assertThat(rule(fortnightly)).isEqualTo(canonical("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO"));
         assertThat(rule(understood("every other wednesday 18:00"))).isEqualTo(canonical("FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"));
+        assertThat(rule(understood("every day at 8am"))).isEqualTo(canonical("FREQ=DAILY"));
+        assertThat(rule(understood("todos los días 20:00"))).isEqualTo(canonical("FREQ=DAILY"));
     }
 
     @Test
