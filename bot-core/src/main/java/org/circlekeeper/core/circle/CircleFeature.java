@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -613,12 +614,13 @@ public final class CircleFeature implements Feature {
         String[] parts = argument.split(":");
         Optional<Rsvp.Answer> answer = parts.length == 4 ? Rsvp.Answer.fromCode(parts[2]) : Optional.empty();
         Optional<LocalDateTime> original = parts.length == 4 ? Occurrence.parseKey(parts[1]) : Optional.empty();
-        if (answer.isEmpty() || original.isEmpty() || !parts[3].equals(CircleKeys.tag(turn.community()))
-                || !Circle.ID.matcher(parts[0]).matches()) {
+        Optional<CommunityRef> where = parts.length == 4 ? communityOf(turn, parts[3]) : Optional.empty();
+        if (answer.isEmpty() || original.isEmpty() || where.isEmpty() || !Circle.ID.matcher(parts[0]).matches()) {
             turn.replyPrivately(CircleMessages.RSVP_UNKNOWN);
             return;
         }
-        Optional<Circle> circle = stores.circles().find(turn.community(), parts[0]);
+        CommunityRef community = where.get();
+        Optional<Circle> circle = stores.circles().find(community, parts[0]);
         if (circle.isEmpty()) {
             turn.replyPrivately(CircleMessages.RSVP_UNKNOWN);
             return;
@@ -633,7 +635,7 @@ public final class CircleFeature implements Feature {
             turn.replyPrivately(CircleMessages.RSVP_OVER, "name", circle.get().name());
             return;
         }
-        stores.rsvps().put(turn.community(), meeting.get().ref(), turn.member(),
+        stores.rsvps().put(community, meeting.get().ref(), turn.member(),
                 new Rsvp(answer.get(), turn.member().displayName(), turn.now()), end.plus(RSVP_KEPT_AFTER));
         MessageKey reply = switch (answer.get()) {
             case COMING -> CircleMessages.RSVP_COMING;
@@ -641,6 +643,23 @@ public final class CircleFeature implements Feature {
             case MAYBE -> CircleMessages.RSVP_MAYBE;
         };
         turn.replyPrivately(reply, "name", circle.get().name(), "start", CircleTexts.moment(meeting.get().start(), turn.zone(), turn.locale()));
+    }
+
+    /**
+     * The community a button was made for: the one it was pressed in, or, for a private reminder
+     * pressed in a direct chat, whichever of the member's own communities (where they chose
+     * reminders or answered before) carries the button's tag. Empty when none does.
+     */
+    private Optional<CommunityRef> communityOf(Turn turn, String tag) {
+        if (tag.equals(CircleKeys.tag(turn.community()))) {
+            return Optional.of(turn.community());
+        }
+        if (!turn.context().channel().isDirect()) {
+            return Optional.empty();
+        }
+        Set<CommunityRef> own = new LinkedHashSet<>(stores.reminders().ofMember(turn.member()).keySet());
+        stores.rsvps().ofMember(turn.member()).forEach(answer -> own.add(answer.community()));
+        return own.stream().filter(c -> tag.equals(CircleKeys.tag(c))).findFirst();
     }
 
     private String answerText(Turn turn, Occurrence occurrence) {

@@ -11,6 +11,12 @@ import java.util.Locale;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import org.circlekeeper.core.engine.ChannelRef;
+import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.engine.Context;
+import org.circlekeeper.core.engine.Inbound;
+import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.engine.Reply;
+import org.circlekeeper.core.engine.Role;
 import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.message.Attachment;
 import org.circlekeeper.core.message.Button;
@@ -196,6 +202,28 @@ class CircleFeatureTest {
         assertThat(advanceTo("2026-12-02T19:00:00Z")).hasSize(1);
         assertThat(olivia.send("/circle reschedule tuesday-circle 2026-12-08 2026-11-01 20:00").text()).contains("in the past");
         assertThat(olivia.send("/circle reschedule tuesday-circle 2026-12-08 soonish").text()).contains("couldn't read \"soonish\"");
+    }
+
+    @Test
+    void aPrivateReminderAnsweredInADirectChatSettledElsewhereStillCountsInItsOwnGroup() {
+        createTuesdayCircle();
+        aliceAlone.send("/remind all 1h");
+        Sent reminder = advanceTo("2026-12-01T17:00:00Z").stream()
+                .filter(s -> s.target() instanceof Target.Member).findFirst().orElseThrow();
+        Button coming = reminder.message().buttons().stream().filter(b -> b.label().equals("I'm coming")).findFirst().orElseThrow();
+
+        MemberRef member = bot.as("alice").member();
+        CommunityRef elsewhere = new CommunityRef(Platform.CONSOLE, "another-group");
+        Context direct = new Context(member, new ChannelRef(Platform.CONSOLE, "dm:alice", ChannelRef.Kind.DIRECT), elsewhere,
+                Role.MEMBER, null);
+        List<Reply> replies = bot.engine().handle(new Inbound.ButtonPressed(direct, coming.actionId(), null));
+        assertThat(replies).singleElement().satisfies(r -> assertThat(r.message().markup()).contains("you're coming"));
+        assertThat(olivia.send("/circle attendees tuesday-circle").text()).contains("Coming: alice");
+
+        Context otherGroup = new Context(bot.as("bob").member(), new ChannelRef(Platform.CONSOLE, "#other", ChannelRef.Kind.GROUP),
+                elsewhere, Role.MEMBER, null);
+        assertThat(bot.engine().handle(new Inbound.ButtonPressed(otherGroup, coming.actionId(), null)))
+                .singleElement().satisfies(r -> assertThat(r.message().markup()).contains("no longer know"));
     }
 
     @Test
