@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.circlekeeper.core.circle.CircleFeature;
 import org.circlekeeper.core.community.CommunityFeature;
 import org.circlekeeper.core.engine.ChairPolicy;
 import org.circlekeeper.core.engine.Engine;
@@ -36,7 +37,7 @@ import org.circlekeeper.core.template.TemplateSource;
 public final class Bot {
 
     /** The message bundles of every feature, in {@code templates/messages/<lang>/<bundle>.yml}. */
-    public static final List<String> BUNDLES = List.of("core", "resources");
+    public static final List<String> BUNDLES = List.of("core", "resources", "circles");
 
     private Bot() {
     }
@@ -88,6 +89,7 @@ public final class Bot {
                 stores.resources(), crisisLines));
         registry.add(new PrivacyFeature(registry, stores.tokens()));
         registry.add(new CommunityFeature(stores.communitySettings(), stores.wording(), renderer, registry, zones));
+        registry.add(new CircleFeature(stores.circles(), stores.jobs(), outbox, preferences, zones, clock));
         Engine engine = new Engine(registry, renderer, stores.wording(), preferences, ChairPolicy.NOBODY, stores.forms(), clock);
         List<JobHandler> handlers = registry.features().stream().flatMap(f -> f.jobHandlers().stream()).toList();
         return new Assembly(engine, new Scheduler(stores.jobs(), clock, handlers, JOB_LEASE));

@@ -1,6 +1,7 @@
 package org.circlekeeper.core;
 
 import java.util.Objects;
+import org.circlekeeper.core.circle.CircleStores;
 import org.circlekeeper.core.community.CommunitySettingsStore;
 import org.circlekeeper.core.engine.ActionTokens;
 import org.circlekeeper.core.engine.PendingForms;
@@ -12,7 +13,7 @@ import org.circlekeeper.core.template.WordingStore;
 /** Every store port the features need, implemented by Redis in production and in memory in tests. */
 public record Stores(MemberSettingsStore memberSettings, CommunitySettingsStore communitySettings,
                      WordingStore wording, ActionTokens tokens, PendingForms forms, JobQueue jobs,
-                     ResourceStore resources) {
+                     ResourceStore resources, CircleStores circles) {
 
     public Stores {
         Objects.requireNonNull(memberSettings, "memberSettings");
@@ -22,5 +23,6 @@ public record Stores(MemberSettingsStore memberSettings, CommunitySettingsStore 
         Objects.requireNonNull(forms, "forms");
         Objects.requireNonNull(jobs, "jobs");
         Objects.requireNonNull(resources, "resources");
+        Objects.requireNonNull(circles, "circles");
     }
 }

@@ -7,7 +7,12 @@ import org.circlekeeper.core.Stores;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.schedule.VirtualClock;
+import org.circlekeeper.core.circle.CircleStores;
 import org.circlekeeper.core.testing.InMemoryActionTokens;
+import org.circlekeeper.core.testing.InMemoryCircleStore;
+import org.circlekeeper.core.testing.InMemoryFeedTokenStore;
+import org.circlekeeper.core.testing.InMemoryReminderChoiceStore;
+import org.circlekeeper.core.testing.InMemoryRsvpStore;
 import org.circlekeeper.core.testing.InMemoryCommunitySettingsStore;
 import org.circlekeeper.core.testing.InMemoryJobQueue;
 import org.circlekeeper.core.testing.InMemoryMemberSettingsStore;
@@ -25,7 +30,9 @@ final class ConsoleFixture {
     final InMemoryActionTokens tokens = new InMemoryActionTokens(clock);
     final ConsoleMessenger messenger = new ConsoleMessenger();
     final Bot.Assembly bot = Bot.assemble(new Stores(memberSettings, new InMemoryCommunitySettingsStore(),
-            new InMemoryWordingStore(), tokens, new InMemoryPendingForms(clock), new InMemoryJobQueue(), new InMemoryResourceStore()), Bot.templates(null), Bot.Defaults.english(), clock,
+            new InMemoryWordingStore(), tokens, new InMemoryPendingForms(clock), new InMemoryJobQueue(), new InMemoryResourceStore(),
+            new CircleStores(new InMemoryCircleStore(), new InMemoryRsvpStore(clock), new InMemoryReminderChoiceStore(),
+                    new InMemoryFeedTokenStore())), Bot.templates(null), Bot.Defaults.english(), clock,
             new Messengers(List.of(messenger)));
     final Engine engine = bot.engine();
     final ConsoleSession session = new ConsoleSession(engine, clock, messenger);

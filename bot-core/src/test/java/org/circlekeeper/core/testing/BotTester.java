@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.Stores;
+import org.circlekeeper.core.circle.CircleStores;
 import org.circlekeeper.core.engine.Arguments;
 import org.circlekeeper.core.engine.ChannelRef;
 import org.circlekeeper.core.engine.CommunityRef;
@@ -47,7 +48,9 @@ public final class BotTester {
     private BotTester(VirtualClock clock) {
         this(clock, new Stores(new InMemoryMemberSettingsStore(), new InMemoryCommunitySettingsStore(),
                 new InMemoryWordingStore(), new InMemoryActionTokens(clock), new InMemoryPendingForms(clock), new InMemoryJobQueue(),
-                new InMemoryResourceStore()));
+                new InMemoryResourceStore(),
+                new CircleStores(new InMemoryCircleStore(), new InMemoryRsvpStore(clock), new InMemoryReminderChoiceStore(),
+                        new InMemoryFeedTokenStore())));
     }
 
     public BotTester(VirtualClock clock, Stores stores) {

@@ -1,0 +1,294 @@
+package org.circlekeeper.core.circle;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.message.Button;
+import org.circlekeeper.core.message.Messenger;
+import org.circlekeeper.core.message.OutgoingMessage;
+import org.circlekeeper.core.message.Outbox;
+import org.circlekeeper.core.message.Target;
+import org.circlekeeper.core.message.Visibility;
+import org.circlekeeper.core.schedule.Job;
+import org.circlekeeper.core.schedule.JobHandler;
+import org.circlekeeper.core.schedule.JobQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Plans and sends circle reminders through the {@link JobQueue}. Every reminder is one job whose id
+ * names the meeting, its start and the lead time (and the member, for private ones), so planning
+ * twice keeps one job. Each circle has a planning chain: a job per day (named by its day) that plans
+ * the next {@link #HORIZON} and schedules the next day's, so meetings get reminders forever. A
+ * reminder is checked again when it fires: a skipped, moved-away or cancelled meeting, a lead time
+ * no longer wanted, or a reminder later than {@link #GRACE} (after downtime) is dropped, not sent.
+ */
+final class Reminders {
+
+    static final String PLAN = "circle.plan";
+    static final String CHANNEL = "circle.remind";
+    static final String MEMBER = "circle.remind-dm";
+    /** How often each circle's planning runs. */
+    static final Duration PLAN_EVERY = Duration.ofDays(1);
+    /** How far ahead reminders are put in the queue: the longest lead time, a planning period and a day to spare. */
+    static final Duration HORIZON = LeadTimes.MAX_LEAD.plus(PLAN_EVERY).plus(Duration.ofDays(1));
+    /** How late a reminder may still go out (after downtime); older ones are dropped. */
+    static final Duration GRACE = Duration.ofMinutes(30);
+    /** How many meetings of one circle one planning looks at (a daily circle has ten in the horizon). */
+    private static final int MAX_PLANNED = 20;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reminders.class);
+    private static final DateTimeFormatter UTC_KEY = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY_KEY = DateTimeFormatter.ofPattern("uuuuMMdd");
+
+    /** What a reminder job carries: ids only. {@code member} is null for channel reminders and planning. */
+    record Payload(String community, String circle, String occurrence, String start, long leadMinutes, String member) {
+    }
+
+    /** Makes the RSVP buttons of a meeting for one audience. */
+    @FunctionalInterface
+    interface RsvpButtons {
+        List<Button> forMeeting(CommunityRef community, Occurrence occurrence, Speaker speaker);
+    }
+
+    private final CircleStores stores;
+    private final JobQueue queue;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final RsvpButtons buttons;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    Reminders(CircleStores stores, JobQueue queue, Outbox outbox, Clock clock, RsvpButtons buttons) {
+        this.stores = stores;
+        this.queue = queue;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.buttons = buttons;
+    }
+
+    /** The handlers of the three job kinds. */
+    List<JobHandler> handlers() {
+        return List.of(new Handler(PLAN, this::runPlan), new Handler(CHANNEL, this::runChannel), new Handler(MEMBER, this::runMember));
+    }
+
+    // ---- planning ----
+
+    /** Every reminder wanted for the circle's meetings in the horizon that is not yet due. */
+    List<Job> jobs(CommunityRef community, Circle circle, List<Duration> channelLeads, Map<MemberRef, ReminderChoice> choices) {
+        List<Job> jobs = new ArrayList<>(channelJobs(community, circle, channelLeads));
+        choices.forEach((member, choice) -> jobs.addAll(memberJobs(community, circle, member, choice.leadsFor(circle.id()))));
+        return jobs;
+    }
+
+    List<Job> channelJobs(CommunityRef community, Circle circle, List<Duration> leads) {
+        return reminderJobs(community, circle, leads, null);
+    }
+
+    List<Job> memberJobs(CommunityRef community, Circle circle, MemberRef member, List<Duration> leads) {
+        return reminderJobs(community, circle, leads, member);
+    }
+
+    private List<Job> reminderJobs(CommunityRef community, Circle circle, List<Duration> leads, MemberRef member) {
+        if (leads.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<Job> jobs = new ArrayList<>();
+        for (Occurrence occurrence : Occurrences.between(circle, now, now.plus(HORIZON), MAX_PLANNED)) {
+            Instant start = occurrence.start().toInstant();
+            for (Duration lead : leads) {
+                Instant due = start.minus(lead);
+                if (!due.isAfter(now)) {
+                    continue;
+                }
+                String id = String.join(":", member == null ? CHANNEL : MEMBER, CircleKeys.idPart(community.key()), circle.id(),
+                        occurrence.key(), UTC_KEY.format(start), Long.toString(lead.toMinutes()));
+                if (member != null) {
+                    id = id + ":" + CircleKeys.idPart(member.key());
+                }
+                Payload payload = new Payload(community.key(), circle.id(), occurrence.key(), start.toString(), lead.toMinutes(),
+                        member == null ? null : member.key());
+                jobs.add(new Job(id, member == null ? CHANNEL : MEMBER, due, json.writeValueAsString(payload)));
+            }
+        }
+        return jobs;
+    }
+
+    /** Moves the queue from what was planned to what is wanted now: drops the jobs no longer wanted, adds the new. */
+    void replace(Collection<Job> before, Collection<Job> after) {
+        Set<String> wanted = new HashSet<>();
+        after.forEach(j -> wanted.add(j.id()));
+        for (Job job : before) {
+            if (!wanted.contains(job.id())) {
+                queue.cancel(job.id());
+            }
+        }
+        after.forEach(queue::schedule);
+    }
+
+    /** Plans the circle's horizon now, with every member's choice, and makes sure its chain goes on. */
+    void plan(CommunityRef community, Circle circle) {
+        if (circle.cancelled()) {
+            return;
+        }
+        jobs(community, circle, stores.circles().settings(community).leadTimes(), stores.reminders().all(community))
+                .forEach(queue::schedule);
+        ensureChain(community, circle);
+    }
+
+    /**
+     * Schedules the circle's next planning job unless it exists: the first daily slot after the
+     * moment its next meeting comes within the horizon. Slots are spread over the day by the circle's
+     * key, and the job is named by its day, so every caller makes the same one.
+     */
+    void ensureChain(CommunityRef community, Circle circle) {
+        Instant now = clock.instant();
+        Optional<Occurrence> next = Occurrences.next(circle, now);
+        if (next.isEmpty()) {
+            return;
+        }
+        Instant comesInReach = next.get().start().toInstant().minus(HORIZON);
+        Instant slot = nextSlot(community, circle.id(), comesInReach.isAfter(now) ? comesInReach : now);
+        String id = String.join(":", PLAN, CircleKeys.idPart(community.key()), circle.id(),
+                DAY_KEY.format(LocalDate.ofInstant(slot, ZoneOffset.UTC)));
+        queue.schedule(new Job(id, PLAN, slot, json.writeValueAsString(new Payload(community.key(), circle.id(), null, null, 0, null))));
+    }
+
+    private static Instant nextSlot(CommunityRef community, String circleId, Instant after) {
+        long day = PLAN_EVERY.getSeconds();
+        long offset = Math.floorMod((community.key() + "/" + circleId).hashCode(), day);
+        long slot = Math.floorDiv(after.getEpochSecond(), day) * day + offset;
+        while (!Instant.ofEpochSecond(slot).isAfter(after)) {
+            slot += day;
+        }
+        return Instant.ofEpochSecond(slot);
+    }
+
+    // ---- running due jobs ----
+
+    private void runPlan(Job job, Instant now, Duration lateness) {
+        Payload payload = read(job);
+        CommunityRef community = CircleKeys.community(payload.community());
+        stores.circles().find(community, payload.circle()).ifPresent(circle -> plan(community, circle));
+    }
+
+    private void runChannel(Job job, Instant now, Duration lateness) {
+        Payload payload = read(job);
+        CommunityRef community = CircleKeys.community(payload.community());
+        Optional<Meeting> meeting = stillDue(job, payload, community, now, lateness);
+        if (meeting.isEmpty()) {
+            return;
+        }
+        if (!stores.circles().settings(community).leadTimes().contains(Duration.ofMinutes(payload.leadMinutes()))) {
+            LOG.debug("reminder {} dropped: the community no longer wants that lead time", job.id());
+            return;
+        }
+        Circle circle = meeting.get().circle();
+        Occurrence occurrence = meeting.get().occurrence();
+        Outbox.Voice voice = outbox.forCommunity(community);
+        Speaker speaker = Speaker.of(voice);
+        OutgoingMessage message = withButtons(voice.compose(CircleMessages.REMINDER_CHANNEL,
+                "name", circle.name(),
+                "start", CircleTexts.moment(occurrence.start(), voice.zone(), voice.locale()),
+                "place", CircleTexts.place(circle.place(), speaker),
+                "description", circle.description()), buttons.forMeeting(community, occurrence, speaker)).build();
+        deliver(voice, new Target.Channel(circle.channel()), message, job.kind(), circle.id());
+        ensureChain(community, circle);
+    }
+
+    private void runMember(Job job, Instant now, Duration lateness) {
+        Payload payload = read(job);
+        CommunityRef community = CircleKeys.community(payload.community());
+        Optional<Meeting> meeting = stillDue(job, payload, community, now, lateness);
+        if (meeting.isEmpty()) {
+            return;
+        }
+        MemberRef member = CircleKeys.member(payload.member());
+        Circle circle = meeting.get().circle();
+        if (!stores.reminders().get(community, member).leadsFor(circle.id()).contains(Duration.ofMinutes(payload.leadMinutes()))) {
+            LOG.debug("a private reminder of circle {} was dropped: the member no longer wants it", circle.id());
+            return;
+        }
+        Occurrence occurrence = meeting.get().occurrence();
+        Outbox.Voice voice = outbox.forMember(member, community);
+        Speaker speaker = Speaker.of(voice);
+        OutgoingMessage message = withButtons(voice.compose(CircleMessages.REMINDER_MEMBER,
+                "name", circle.name(),
+                "start", CircleTexts.moment(occurrence.start(), voice.zone(), voice.locale()),
+                "place", CircleTexts.place(circle.place(), speaker)), buttons.forMeeting(community, occurrence, speaker))
+                .visibility(Visibility.PRIVATE).build();
+        deliver(voice, new Target.Member(member), message, job.kind(), circle.id());
+    }
+
+    /** A meeting a reminder is about, still as planned. */
+    private record Meeting(Circle circle, Occurrence occurrence) {
+    }
+
+    /** The meeting, when the reminder is still worth sending now; empty (with the reason logged) when not. */
+    private Optional<Meeting> stillDue(Job job, Payload payload, CommunityRef community, Instant now, Duration lateness) {
+        Optional<Circle> circle = stores.circles().find(community, payload.circle());
+        if (circle.isEmpty() || circle.get().cancelled()) {
+            LOG.debug("a {} of circle {} was dropped: the circle is gone or cancelled", job.kind(), payload.circle());
+            return Optional.empty();
+        }
+        Optional<LocalDateTime> original = Occurrence.parseKey(payload.occurrence());
+        Optional<Occurrence> occurrence = original.flatMap(o -> Occurrences.find(circle.get(), o));
+        if (occurrence.isEmpty() || !occurrence.get().start().toInstant().equals(Instant.parse(payload.start()))) {
+            LOG.debug("a {} of circle {} was dropped: that meeting was skipped or moved", job.kind(), payload.circle());
+            return Optional.empty();
+        }
+        if (lateness.compareTo(GRACE) > 0 || !now.isBefore(occurrence.get().start().toInstant())) {
+            LOG.info("a {} of circle {} was dropped: it is {} minutes late (after downtime)", job.kind(), payload.circle(),
+                    lateness.toMinutes());
+            return Optional.empty();
+        }
+        return Optional.of(new Meeting(circle.get(), occurrence.get()));
+    }
+
+    private static OutgoingMessage.Builder withButtons(OutgoingMessage.Builder builder, List<Button> rsvp) {
+        rsvp.forEach(builder::button);
+        return builder;
+    }
+
+    private static void deliver(Outbox.Voice voice, Target target, OutgoingMessage message, String kind, String circleId) {
+        try {
+            voice.send(target, message);
+        } catch (Messenger.DeliveryFailed e) {
+            if (!e.permanent()) {
+                throw e;
+            }
+            LOG.warn("a {} of circle {} cannot be delivered and will not be retried", kind, circleId);
+        }
+    }
+
+    private Payload read(Job job) {
+        return json.readValue(job.payload(), Payload.class);
+    }
+
+    /** One job kind and the method that runs it. */
+    private record Handler(String kind, Runner runner) implements JobHandler {
+        @Override
+        public void run(Job job, Instant now, Duration lateness) {
+            runner.run(job, now, lateness);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Runner {
+        void run(Job job, Instant now, Duration lateness);
+    }
+}

@@ -1,0 +1,61 @@
+package org.circlekeeper.core.testing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.circlekeeper.core.circle.Circle;
+import org.circlekeeper.core.circle.CircleSettings;
+import org.circlekeeper.core.circle.CircleStore;
+import org.circlekeeper.core.engine.CommunityRef;
+
+/** Circles and circle settings in memory, with the same version check as Redis, for the core's unit tests only. */
+public final class InMemoryCircleStore implements CircleStore {
+
+    private final Map<String, Map<String, Circle>> circles = new ConcurrentHashMap<>();
+    private final Map<String, CircleSettings> settings = new ConcurrentHashMap<>();
+
+    private Map<String, Circle> of(CommunityRef community) {
+        return circles.computeIfAbsent(community.key(), k -> new ConcurrentHashMap<>());
+    }
+
+    @Override
+    public List<Circle> all(CommunityRef community) {
+        return List.copyOf(of(community).values());
+    }
+
+    @Override
+    public Optional<Circle> find(CommunityRef community, String circleId) {
+        return Optional.ofNullable(of(community).get(circleId));
+    }
+
+    @Override
+    public boolean add(CommunityRef community, Circle circle) {
+        return of(community).putIfAbsent(circle.id(), circle) == null;
+    }
+
+    @Override
+    public synchronized boolean replace(CommunityRef community, Circle updated) {
+        Circle stored = of(community).get(updated.id());
+        if (stored == null || stored.version() != updated.version() - 1) {
+            return false;
+        }
+        of(community).put(updated.id(), updated);
+        return true;
+    }
+
+    @Override
+    public boolean remove(CommunityRef community, String circleId) {
+        return of(community).remove(circleId) != null;
+    }
+
+    @Override
+    public CircleSettings settings(CommunityRef community) {
+        return settings.getOrDefault(community.key(), CircleSettings.DEFAULT);
+    }
+
+    @Override
+    public void saveSettings(CommunityRef community, CircleSettings value) {
+        settings.put(community.key(), value);
+    }
+}

@@ -1,0 +1,33 @@
+package org.circlekeeper.core.testing;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.circlekeeper.core.circle.FeedTokenStore;
+import org.circlekeeper.core.engine.CommunityRef;
+
+/** Calendar-feed tokens in memory, both ways round as in Redis; for the core's unit tests only. */
+public final class InMemoryFeedTokenStore implements FeedTokenStore {
+
+    private final Map<CommunityRef, String> tokens = new ConcurrentHashMap<>();
+    private final Map<String, CommunityRef> communities = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<String> token(CommunityRef community) {
+        return Optional.ofNullable(tokens.get(community));
+    }
+
+    @Override
+    public Optional<CommunityRef> community(String token) {
+        return Optional.ofNullable(communities.get(token));
+    }
+
+    @Override
+    public synchronized void put(CommunityRef community, String token) {
+        String old = tokens.put(community, token);
+        if (old != null) {
+            communities.remove(old);
+        }
+        communities.put(token, community);
+    }
+}
