@@ -24,7 +24,9 @@ import org.circlekeeper.core.engine.MemberRef;
  * <caption>Key schema</caption>
  * <tr><th>key</th><th>type</th><th>what</th><th>bound</th></tr>
  * <tr><td>{@code ck:m:{platform:userId}:settings}</td><td>hash</td><td>a member's zone, language, country
- *     (only those set)</td><td>3 fields</td></tr>
+ *     and last group (only those set)</td><td>4 fields</td></tr>
+ * <tr><td>{@code ck:m:{platform:userId}:form}</td><td>string</td><td>the form the member's next private
+ *     message answers</td><td>TTL 15 minutes</td></tr>
  * <tr><td>{@code ck:c:{platform:communityId}:settings}</td><td>hash</td><td>a community's zone and
  *     language</td><td>2 fields</td></tr>
  * <tr><td>{@code ck:c:{platform:communityId}:wording:<language>}</td><td>hash</td><td>a community's own
