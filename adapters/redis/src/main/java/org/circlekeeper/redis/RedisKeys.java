@@ -30,12 +30,27 @@ import org.circlekeeper.core.engine.Platform;
  * <caption>Key schema</caption>
  * <tr><th>key</th><th>type</th><th>what</th><th>bound</th></tr>
  * <tr><td>{@code ck:m:{platform:userId}:settings}</td><td>hash</td><td>a member's zone, language, country
- *     (only those set)</td><td>3 fields</td></tr>
+ *     and last group (only those set)</td><td>4 fields</td></tr>
+ * <tr><td>{@code ck:m:{platform:userId}:form}</td><td>string</td><td>the form the member's next private
+ *     message answers</td><td>TTL 15 minutes</td></tr>
  * <tr><td>{@code ck:c:{platform:communityId}:settings}</td><td>hash</td><td>a community's zone and
  *     language</td><td>2 fields</td></tr>
  * <tr><td>{@code ck:c:{platform:communityId}:wording:<language>}</td><td>hash</td><td>a community's own
  *     message texts in one language, by message key</td><td>{@link RedisWordingStore#MAX_OVERRIDES} fields of
  *     at most {@link RedisWordingStore#MAX_TEXT_LENGTH} characters</td></tr>
+ * <tr><td>{@code ck:c:{platform:communityId}:res:entries}</td><td>hash</td><td>a community's own resource
+ *     entries, by entry id</td><td>{@link org.circlekeeper.core.resource.ResourceStore#MAX_ENTRIES} fields, checked
+ *     in Redis</td></tr>
+ * <tr><td>{@code ck:c:{platform:communityId}:res:hidden}</td><td>set</td><td>shipped resource ids the community
+ *     hid</td><td>the shipped catalog</td></tr>
+ * <tr><td>{@code ck:c:{platform:communityId}:res:version}</td><td>string</td><td>counter moved with every change to
+ *     the two keys above</td><td>one number</td></tr>
+ * <tr><td>{@code ck:c:{platform:communityId}:res:reports}</td><td>hash</td><td>outdated-number reports by crisis
+ *     line id: count, first and last time, no member ids</td><td>the crisis directory</td></tr>
+ * <tr><td>{@code ck:c:{platform:communityId}:res:safety}</td><td>hash</td><td>a community's safety settings
+ *     </td><td>5 fields</td></tr>
+ * <tr><td>{@code ck:m:{platform:userId}:res:cooldown}</td><td>hash</td><td>a member's running safety cooldowns:
+ *     community key to end</td><td>one field per community; TTL until the last one ends</td></tr>
  * <tr><td>{@code ck:token:<token>}</td><td>hash</td><td>a one-time button token: its owner and
  *     purpose</td><td>2 fields, TTL as issued</td></tr>
  * <tr><td>{@code ck:{jobs}:due}</td><td>sorted set</td><td>waiting jobs' ids by due time</td><td>one member per
@@ -102,6 +117,39 @@ public final class RedisKeys {
             throw new IllegalArgumentException("wording is kept per language; the locale '" + locale + "' has none");
         }
         return communityKey(community, "wording:" + escape(locale.getLanguage()));
+    }
+
+    /**
+     * The hash of a community's own resource entries: entry id to the entry's JSON, at most {@link
+     * org.circlekeeper.core.resource.ResourceStore#MAX_ENTRIES} fields, checked inside Redis.
+     */
+    public static String resourceEntries(CommunityRef community) {
+        return communityKey(community, "res:entries");
+    }
+
+    /** The set of shipped resource ids a community hid. */
+    public static String resourceHidden(CommunityRef community) {
+        return communityKey(community, "res:hidden");
+    }
+
+    /** The counter that moves with every change to a community's resource entries or hidden ids. */
+    public static String resourceVersion(CommunityRef community) {
+        return communityKey(community, "res:version");
+    }
+
+    /** The hash of a community's "this number is outdated" reports: crisis line id to count and times. */
+    public static String resourceReports(CommunityRef community) {
+        return communityKey(community, "res:reports");
+    }
+
+    /** The hash of a community's safety settings. */
+    public static String safety(CommunityRef community) {
+        return communityKey(community, "res:safety");
+    }
+
+    /** The hash of a member's running safety cooldowns: community key to the cooldown's end; it expires by itself. */
+    public static String safetyCooldowns(MemberRef member) {
+        return memberKey(member, "res:cooldown");
     }
 
     /** The hash that holds one one-time token; the token must look like one {@link RedisActionTokens} issues. */

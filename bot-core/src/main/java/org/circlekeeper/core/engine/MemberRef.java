@@ -3,8 +3,9 @@ package org.circlekeeper.core.engine;
 import java.util.Objects;
 
 /**
- * A person on a platform. Identity is the platform and the user id; the display name is only
- * for addressing the person in this conversation and is never stored by the core.
+ * A person on a platform. Identity is the platform and the user id; the display name is for
+ * addressing the person in this conversation. A feature stores it only where it must show it to
+ * others (organisers seeing who is coming), and then exports and erases it with the member's data.
  */
 public record MemberRef(Platform platform, String userId, String displayName) {
 
