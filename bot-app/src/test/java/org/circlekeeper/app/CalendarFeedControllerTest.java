@@ -78,7 +78,7 @@ class CalendarFeedControllerTest {
     void theFeedServesTheCommunitysCirclesAsICalendar() throws Exception {
         Context organiser = organiser("berlin");
         say(organiser, "community", "timezone Europe/Berlin");
-        assertThat(say(organiser, "circle", "create \"Tuesday circle\" every tuesday 19:00")).contains("New circle: *Tuesday circle*");
+        assertThat(say(organiser, "circle", "create \"Tuesday circle\" every tuesday 19:00")).contains("New circle: Tuesday circle");
         Set<String> stored = redis.call(jedis -> jedis.hkeys("ck:c:{console:berlin}:circles"));
         assertThat(stored).as("the circle lives in Redis").containsExactly("tuesday-circle");
         String token = token(say(organiser, "circle", "feed"));
