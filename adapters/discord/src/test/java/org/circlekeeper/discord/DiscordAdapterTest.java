@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.utils.TimeUtil;
 import org.circlekeeper.core.engine.ChairPolicy;
 import org.circlekeeper.core.engine.ChannelRef;
 import org.circlekeeper.core.engine.CommandSpec;
@@ -321,6 +322,45 @@ class DiscordAdapterTest {
     }
 
     @Test
+    void defersAnInteractionTheEngineIsSlowToAnswerAndThenFollowsUp() throws Exception {
+        String token = slash(ALICE, "en-US", "slow", null, Map.of());
+        JsonNode deferred = callback(token);
+        assertThat(deferred.path("type").asInt()).isEqualTo(5);
+        assertThat(deferred.path("data").path("flags").asInt() & 64).isEqualTo(64);
+        JsonNode followUp = discord.await("POST", "/webhooks/" + FakeDiscord.APP + "/" + token, WAIT).body();
+        assertThat(followUp.path("content").asString()).isEqualTo(rendered("notes.slow-done", Locale.ENGLISH));
+        assertThat(followUp.path("flags").asInt(0) & 64).as("a public answer is not ephemeral").isZero();
+        discord.await("DELETE", "/webhooks/" + FakeDiscord.APP + "/" + token + "/messages/@original", WAIT);
+    }
+
+    @Test
+    void inADirectMessageAnswersAreOrdinaryMessages() throws Exception {
+        String token = token();
+        Map<String, Object> payload = interaction(2, ALICE, "en-US", token,
+                Map.of("id", "800000000000000001", "name", "help", "type", 1, "options", List.of()), null);
+        String dmChannel = "7" + ALICE.id().substring(1);
+        payload.keySet().removeAll(List.of("guild", "guild_id", "guild_locale", "member"));
+        payload.put("user", FakeDiscord.user(ALICE.id(), ALICE.name(), false));
+        payload.put("channel_id", dmChannel);
+        payload.put("channel", Map.of("id", dmChannel, "type", 1, "recipients", List.of(FakeDiscord.user(ALICE.id(), ALICE.name(), false))));
+        payload.put("context", 1);
+        payload.put("authorizing_integration_owners", Map.of("0", "0"));
+        discord.dispatch("INTERACTION_CREATE", payload);
+        JsonNode help = callback(token).path("data");
+        assertThat(help.path("content").asString()).contains("/timezone").doesNotContain("/community");
+        assertThat(help.path("flags").asInt(0) & 64).as("no need to hide what is said in a direct message").isZero();
+
+        Map<String, Object> hello = channelMessage(ALICE, "hello there");
+        hello.remove("guild_id");
+        hello.remove("member");
+        hello.put("channel_id", dmChannel);
+        discord.dispatch("MESSAGE_CREATE", hello);
+        JsonNode hint = discord.await(r -> r.method().equals("POST") && r.path().equals("/channels/" + dmChannel + "/messages")
+                && r.body().path("content").asString().contains("/help"), WAIT, "the direct-message hint").body();
+        assertThat(hint.path("content").asString()).isEqualTo(rendered("engine.direct-hint", Locale.ENGLISH));
+    }
+
+    @Test
     void attachesFilesAsUploads() throws Exception {
         slash(ALICE, "en-US", "timezone", null, Map.of("zone", "Europe/Madrid"));
         String token = slash(ALICE, "en-US", "mydata", null, Map.of());
@@ -349,10 +389,15 @@ class DiscordAdapterTest {
         return "itoken" + interactionIds.incrementAndGet();
     }
 
+    /** An interaction id made now: JDA reads its age from the id and refuses follow-ups after 15 minutes. */
+    private String snowflakeNow() {
+        return Long.toString(TimeUtil.getDiscordTimestamp(System.currentTimeMillis()) + interactionIds.incrementAndGet() % 4096);
+    }
+
     private Map<String, Object> interaction(int type, Who who, String locale, String token, Map<String, Object> data,
                                             JsonNode message) {
         Map<String, Object> payload = new HashMap<>();
-        payload.put("id", Long.toString(interactionIds.incrementAndGet()));
+        payload.put("id", snowflakeNow());
         payload.put("application_id", FakeDiscord.APP);
         payload.put("type", type);
         payload.put("token", token);

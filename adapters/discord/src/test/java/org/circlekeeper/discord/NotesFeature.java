@@ -14,11 +14,16 @@ import org.circlekeeper.core.template.MessageKey;
 
 /**
  * A test-only feature: {@code /note} asks for free text with a form (a modal on Discord) and thanks
- * the member privately with what they wrote; the word "psst" in any channel gets a private answer.
+ * the member privately with what they wrote; {@code /slow} answers late; the word "psst" in any channel gets a
+ * private answer.
  */
 final class NotesFeature implements Feature {
 
     static final MessageKey CMD_NOTE = MessageKey.of("cmd.note");
+    static final MessageKey CMD_SLOW = MessageKey.of("cmd.slow");
+    static final MessageKey SLOW_DONE = MessageKey.of("notes.slow-done");
+    /** Longer than the adapter waits before deferring an interaction. */
+    static final long SLOW_MILLIS = InteractionResponse.DEFER_AFTER_MILLIS + 800;
     static final MessageKey TITLE = MessageKey.of("notes.title");
     static final MessageKey FIELD = MessageKey.of("notes.field");
     static final MessageKey THANKS = MessageKey.of("notes.thanks", "name", "text");
@@ -32,7 +37,8 @@ final class NotesFeature implements Feature {
 
     @Override
     public List<CommandSpec> commands() {
-        return List.of(CommandSpec.command("note", CMD_NOTE).handler(this::ask).build());
+        return List.of(CommandSpec.command("note", CMD_NOTE).handler(this::ask).build(),
+                CommandSpec.command("slow", CMD_SLOW).handler(this::slow).build());
     }
 
     @Override
@@ -47,7 +53,7 @@ final class NotesFeature implements Feature {
 
     @Override
     public List<MessageKey> messages() {
-        return List.of(TITLE, FIELD, THANKS, SECRET);
+        return List.of(TITLE, FIELD, THANKS, SECRET, SLOW_DONE);
     }
 
     @Override
@@ -59,6 +65,16 @@ final class NotesFeature implements Feature {
         turn.replyPrivately(turn.compose(TITLE)
                 .form(new FormRequest(FORM, turn.text(TITLE), List.of(new FormRequest.Field("text", turn.text(FIELD), true, true, 1000))))
                 .build());
+    }
+
+    /** Answers publicly after longer than Discord waits for a response, as a slow store would. */
+    private void slow(Turn turn, Args args) {
+        try {
+            Thread.sleep(SLOW_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        turn.reply(SLOW_DONE);
     }
 
     private void submitted(Turn turn, Map<String, String> fields) {
