@@ -31,12 +31,12 @@ import tools.jackson.databind.node.ObjectNode;
  * one GUILD_CREATE, dispatches the events a test gives it, answers every request JDA makes here and
  * records them so tests can check the payloads.
  */
-final class FakeDiscord implements AutoCloseable {
+public final class FakeDiscord implements AutoCloseable {
 
-    static final String TOKEN = "fake-bot-token.for-tests-only";
-    static final String APP = "200000000000000002";
-    static final String GUILD = "100000000000000001";
-    static final String CHANNEL = "300000000000000003";
+    public static final String TOKEN = "fake-bot-token.for-tests-only";
+    public static final String APP = "200000000000000002";
+    public static final String GUILD = "100000000000000001";
+    public static final String CHANNEL = "300000000000000003";
     static final String ORGANISER_ROLE = "400000000000000004";
     static final String HOST_ROLE = "400000000000000005";
     static final String DM_CLOSED_USER = "500000000000000666";
@@ -44,7 +44,7 @@ final class FakeDiscord implements AutoCloseable {
     static final long BOT_PERMISSIONS = 274878024704L;
 
     /** One REST request JDA made: method, path without the API prefix or query, and the JSON payload. */
-    record Request(String method, String path, JsonNode body, String raw) {
+    public record Request(String method, String path, JsonNode body, String raw) {
     }
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -57,7 +57,7 @@ final class FakeDiscord implements AutoCloseable {
     private final CountDownLatch identified = new CountDownLatch(1);
     private volatile JsonNode identify;
 
-    FakeDiscord() throws Exception {
+    public FakeDiscord() throws Exception {
         gateway = new Gateway();
         gateway.setReuseAddr(true);
         gateway.start();
@@ -69,12 +69,12 @@ final class FakeDiscord implements AutoCloseable {
         http.start();
     }
 
-    String restBase() {
+    public String restBase() {
         return "http://127.0.0.1:" + http.getAddress().getPort() + "/api/v10/";
     }
 
     /** The IDENTIFY payload JDA sent, once it did. */
-    JsonNode awaitIdentify() throws InterruptedException {
+    public JsonNode awaitIdentify() throws InterruptedException {
         if (!identified.await(20, TimeUnit.SECONDS)) {
             throw new AssertionError("JDA never identified on the fake gateway");
         }
@@ -91,12 +91,12 @@ final class FakeDiscord implements AutoCloseable {
     }
 
     /** Waits for the first request matching, among all made so far and those to come. */
-    Request await(String method, String pathRegex, Duration timeout) throws InterruptedException {
+    public Request await(String method, String pathRegex, Duration timeout) throws InterruptedException {
         return await(r -> r.method().equals(method) && r.path().matches(pathRegex), timeout,
                 method + " " + pathRegex);
     }
 
-    Request await(Predicate<Request> wanted, Duration timeout, String what) throws InterruptedException {
+    public Request await(Predicate<Request> wanted, Duration timeout, String what) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
             for (Request request : requests) {
@@ -110,7 +110,7 @@ final class FakeDiscord implements AutoCloseable {
                 + requests.stream().map(r -> r.method() + " " + r.path()).toList());
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
