@@ -81,7 +81,7 @@ class AppWithDiscordTest {
                 HttpResponse.BodyHandlers.ofString());
         JsonNode discord = JsonMapper.builder().build().readTree(health.body()).path("components").path("discord");
         assertThat(discord.path("status").asString()).isEqualTo("UP");
-        assertThat(discord.path("details").path("shards").path("0").asString()).isEqualTo("CONNECTED");
+        assertThat(adapter.shardStatus()).containsExactly(java.util.Map.entry(0, "CONNECTED"));
     }
 
     private static FakeDiscord start() {
