@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shards          the shards this replica runs: empty for all, a range {@code 0-3} or a list {@code 0,2,4}
  * @param commandGuilds   server ids to register the commands on directly (seen at once); empty registers them globally
  * @param organiserRoles  {@code serverId:roleId} pairs: members with that role are organisers on that server
+ * @param groupMessages   read messages in server channels (for the safety check; needs the Message Content intent)
  * @param restBaseUrl     the REST API base; Discord's own unless a proxy sits in between
  * @param handlerThreads  how many Discord events are handled at once
  */
@@ -27,12 +28,14 @@ public record DiscordProperties(
         @DefaultValue("") String shards,
         @DefaultValue List<String> commandGuilds,
         @DefaultValue List<String> organiserRoles,
+        @DefaultValue("true") boolean groupMessages,
         @DefaultValue(DiscordSettings.DISCORD_API) String restBaseUrl,
         @DefaultValue("4") int handlerThreads) {
 
     /** The adapter's settings; fails with a message naming the property when one is malformed. */
     public DiscordSettings settings() {
-        return new DiscordSettings(token, shardsTotal, shardIds(), commandGuilds, roles(), restBaseUrl, handlerThreads);
+        return new DiscordSettings(token, shardsTotal, shardIds(), commandGuilds, roles(), groupMessages, restBaseUrl,
+                handlerThreads);
     }
 
     List<Integer> shardIds() {
@@ -79,7 +82,7 @@ public record DiscordProperties(
     @Override
     public String toString() {
         return "DiscordProperties[token=(hidden), shardsTotal=" + shardsTotal + ", shards=" + shards + ", commandGuilds="
-                + commandGuilds + ", organiserRoles=" + organiserRoles + ", restBaseUrl=" + restBaseUrl
+                + commandGuilds + ", organiserRoles=" + organiserRoles + ", groupMessages=" + groupMessages + ", restBaseUrl=" + restBaseUrl
                 + ", handlerThreads=" + handlerThreads + "]";
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -40,12 +41,13 @@ public final class DiscordAdapter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordAdapter.class);
 
     /**
-     * The gateway intents: messages in server channels with their content (the opt-in safety check
-     * reads them; Message Content is privileged), and direct messages (answers typed to the bot).
-     * Slash commands, buttons and modals need no intent. No presence or member intents.
+     * The permissions the bot needs in a server's channels, for the invite link: see channels, send
+     * messages (also in threads), embed links, attach files (charts, exports) and read the history
+     * (to edit its own messages). Nothing to manage, moderate or mention everyone.
      */
-    public static final EnumSet<GatewayIntent> INTENTS =
-            EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT, GatewayIntent.DIRECT_MESSAGES);
+    public static final EnumSet<Permission> PERMISSIONS = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
+            Permission.MESSAGE_SEND_IN_THREADS, Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_ATTACH_FILES,
+            Permission.MESSAGE_HISTORY);
 
     private final DiscordSettings settings;
     private final DiscordMessenger messenger;
@@ -78,7 +80,7 @@ public final class DiscordAdapter implements AutoCloseable {
         timer = Executors.newSingleThreadScheduledExecutor(threads("discord-deadline"));
         SlashCommands commands = new SlashCommands(engine, defaultLocale);
         DiscordListener listener = new DiscordListener(engine, commands, new DiscordContexts(settings), messenger, handlers, timer);
-        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.create(settings.token(), INTENTS)
+        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.create(settings.token(), intents(settings))
                 .disableCache(EnumSet.allOf(CacheFlag.class))
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
                 .setChunkingFilter(ChunkingFilter.NONE)
@@ -96,6 +98,20 @@ public final class DiscordAdapter implements AutoCloseable {
                 settings.shardsTotal() == 0 ? "as Discord recommends" : settings.shardsTotal(),
                 settings.commandGuilds().isEmpty() ? "globally" : "on " + settings.commandGuilds().size() + " server(s)");
         shards = builder.build();
+    }
+
+    /**
+     * The gateway intents: direct messages (answers typed to the bot) always; messages in server
+     * channels with their content (Message Content is privileged) only for the opt-in safety check.
+     * Slash commands, buttons and modals need no intent; no presence or member intents are used.
+     */
+    public static EnumSet<GatewayIntent> intents(DiscordSettings settings) {
+        EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.DIRECT_MESSAGES);
+        if (settings.groupMessages()) {
+            intents.add(GatewayIntent.GUILD_MESSAGES);
+            intents.add(GatewayIntent.MESSAGE_CONTENT);
+        }
+        return intents;
     }
 
     /** Each shard this replica runs and its connection state ({@code CONNECTED} when well). */

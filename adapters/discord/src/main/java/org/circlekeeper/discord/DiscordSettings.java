@@ -15,12 +15,15 @@ import java.util.Map;
  *                        once, good for trying changes); empty registers them globally
  * @param organiserRoles  per server id, a role id whose members are organisers besides those with
  *                        Manage Server
+ * @param groupMessages   whether to read messages in server channels (the opt-in safety check needs
+ *                        them, and the privileged Message Content intent); direct messages are read always
  * @param restBaseUrl     the Discord REST API base, {@code https://discord.com/api/v10/} unless a
  *                        proxy sits in between
  * @param handlerThreads  how many events are handled at once (each may wait on Redis)
  */
 public record DiscordSettings(String token, int shardsTotal, List<Integer> shardIds, List<String> commandGuilds,
-                              Map<String, String> organiserRoles, String restBaseUrl, int handlerThreads) {
+                              Map<String, String> organiserRoles, boolean groupMessages, String restBaseUrl,
+                              int handlerThreads) {
 
     /** Discord's own REST API, version 10. */
     public static final String DISCORD_API = "https://discord.com/api/v10/";
@@ -55,7 +58,7 @@ public record DiscordSettings(String token, int shardsTotal, List<Integer> shard
 
     /** Settings for a whole bot on one replica, registered globally, with no organiser roles. */
     public static DiscordSettings of(String token) {
-        return new DiscordSettings(token, 0, List.of(), List.of(), Map.of(), DISCORD_API, 4);
+        return new DiscordSettings(token, 0, List.of(), List.of(), Map.of(), true, DISCORD_API, 4);
     }
 
     /** The role id that makes a member an organiser on this server, if the server has one configured. */
@@ -67,7 +70,8 @@ public record DiscordSettings(String token, int shardsTotal, List<Integer> shard
     public String toString() {
         return "DiscordSettings[token=(hidden), shardsTotal=" + (shardsTotal == 0 ? "recommended" : shardsTotal)
                 + ", shardIds=" + (shardIds.isEmpty() ? "all" : shardIds) + ", commandGuilds=" + commandGuilds
-                + ", organiserRoles=" + organiserRoles.size() + " servers, restBaseUrl=" + restBaseUrl
+                + ", organiserRoles=" + organiserRoles.size() + " servers, groupMessages=" + groupMessages
+                + ", restBaseUrl=" + restBaseUrl
                 + ", handlerThreads=" + handlerThreads + "]";
     }
 }

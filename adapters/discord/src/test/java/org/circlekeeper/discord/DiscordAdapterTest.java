@@ -97,7 +97,7 @@ class DiscordAdapterTest {
         engine = new Engine(registry, renderer, wording, preferences, ChairPolicy.NOBODY, clock);
 
         DiscordSettings settings = new DiscordSettings(FakeDiscord.TOKEN, 0, List.of(), List.of(),
-                Map.of(FakeDiscord.GUILD, FakeDiscord.HOST_ROLE), discord.restBase(), 2);
+                Map.of(FakeDiscord.GUILD, FakeDiscord.HOST_ROLE), true, discord.restBase(), 2);
         adapter = new DiscordAdapter(settings);
         adapter.start(engine, Locale.ENGLISH);
         discord.awaitIdentify();
@@ -123,6 +123,9 @@ class DiscordAdapterTest {
         assertThat(identify.path("token").asString()).isEqualTo(FakeDiscord.TOKEN);
         assertThat(GatewayIntent.getIntents(identify.path("intents").asInt()))
                 .containsExactlyInAnyOrder(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT, GatewayIntent.DIRECT_MESSAGES);
+        assertThat(DiscordAdapter.intents(new DiscordSettings(FakeDiscord.TOKEN, 0, List.of(), List.of(), Map.of(), false,
+                null, 1))).containsExactly(GatewayIntent.DIRECT_MESSAGES);
+        assertThat(net.dv8tion.jda.api.Permission.getRaw(DiscordAdapter.PERMISSIONS)).isEqualTo(FakeDiscord.BOT_PERMISSIONS);
         assertThat(adapter.connected()).isTrue();
         assertThat(adapter.shardStatus()).containsExactly(Map.entry(0, "CONNECTED"));
         Guild guild = adapter.shardManager().getGuildById(FakeDiscord.GUILD);
