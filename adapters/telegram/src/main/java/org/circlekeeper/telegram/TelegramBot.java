@@ -12,6 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.member.MemberSettingsStore;
 import org.slf4j.Logger;
@@ -19,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.BotSession;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
+import org.telegram.telegrambots.longpolling.util.TelegramOkHttpClientFactory;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -68,6 +73,8 @@ public final class TelegramBot implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private volatile String username;
     private volatile TelegramBotsLongPollingApplication polling;
+    private volatile OkHttpClient pollingHttp;
+    private volatile ScheduledExecutorService pollingThread;
     private volatile BotSession session;
     private volatile Instant lastCheck = Instant.EPOCH;
     private volatile Health lastHealth;
@@ -103,7 +110,14 @@ public final class TelegramBot implements AutoCloseable {
             LOG.info("Telegram: webhook registered; updates arrive at the web endpoint");
         } else {
             try {
-                polling = new TelegramBotsLongPollingApplication();
+                // our own client and thread, so that close() can end an open getUpdates and the poller
+                pollingHttp = new TelegramOkHttpClientFactory.DefaultOkHttpClientCreator().get();
+                pollingThread = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread thread = new Thread(r, "telegram-long-polling");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+                polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollingHttp, () -> pollingThread);
                 session = polling.registerBot(settings.token(), settings::apiUrl, new DefaultGetUpdatesGenerator(ALLOWED_UPDATES),
                         received -> received.forEach(updates::accept));
             } catch (TelegramApiException e) {
@@ -195,6 +209,15 @@ public final class TelegramBot implements AutoCloseable {
             } catch (Exception e) {
                 LOG.warn("stopping long polling failed: {}", e.getClass().getSimpleName());
             }
+            pollingThread.shutdownNow();
+            pollingHttp.dispatcher().cancelAll();
+            try {
+                pollingThread.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            pollingHttp.dispatcher().executorService().shutdown();
+            pollingHttp.connectionPool().evictAll();
             polling = null;
         }
         updates.close();

@@ -39,7 +39,7 @@ public final class TelegramHtml {
         List<String> parts = new ArrayList<>();
         int start = 0;
         while (start < visible.length()) {
-            start = skipNewlines(visible, start);
+            start = skipWhitespace(visible, start);
             if (start >= visible.length()) {
                 break;
             }
@@ -102,9 +102,9 @@ public final class TelegramHtml {
         return out.toString();
     }
 
-    private static int skipNewlines(String text, int from) {
+    private static int skipWhitespace(String text, int from) {
         int i = from;
-        while (i < text.length() && (text.charAt(i) == '\n' || text.charAt(i) == '\r')) {
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
             i++;
         }
         return i;
