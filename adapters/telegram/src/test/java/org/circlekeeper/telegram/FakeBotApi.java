@@ -37,19 +37,19 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  * call of a method (a 429 with {@code retry_after}, say), refuses private chats of people who never
  * started the bot with 403, and can enforce Telegram's send limits, answering 429 when one is exceeded.
  */
-final class FakeBotApi implements AutoCloseable {
+public final class FakeBotApi implements AutoCloseable {
 
-    static final long BOT_ID = 999;
-    static final String BOT_USERNAME = "circlekeeper_test_bot";
+    public static final long BOT_ID = 999;
+    public static final String BOT_USERNAME = "circlekeeper_test_bot";
 
     /** One call the fake received. */
-    record Call(String method, JsonNode params, Map<String, byte[]> files, Map<String, String> fileNames, long nanoTime,
+    public record Call(String method, JsonNode params, Map<String, byte[]> files, Map<String, String> fileNames, long nanoTime,
                 boolean rejected, int messageId) {
-        long chatId() {
+        public long chatId() {
             return params.path("chat_id").asLong();
         }
 
-        String text() {
+        public String text() {
             return params.has("text") ? params.get("text").asText() : params.path("caption").asText("");
         }
     }
@@ -100,7 +100,7 @@ final class FakeBotApi implements AutoCloseable {
     private int rateLimited;
     private volatile boolean closed;
 
-    FakeBotApi(String token) throws IOException {
+    public FakeBotApi(String token) throws IOException {
         this.token = token;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
@@ -108,38 +108,38 @@ final class FakeBotApi implements AutoCloseable {
         server.start();
     }
 
-    TelegramUrl url() {
+    public TelegramUrl url() {
         return new TelegramUrl("http", "127.0.0.1", server.getAddress().getPort(), false);
     }
 
     // --- what tests set up ---
 
     /** The group's administrators (the first is its creator). */
-    synchronized void admins(long chatId, Long... userIds) {
+    public synchronized void admins(long chatId, Long... userIds) {
         admins.put(chatId, List.of(userIds));
     }
 
     /** These people never opened a private chat with the bot: sends there get 403. */
-    synchronized void neverStarted(long userId) {
+    public synchronized void neverStarted(long userId) {
         neverStarted.add(userId);
     }
 
-    synchronized void started(long userId) {
+    public synchronized void started(long userId) {
         neverStarted.remove(userId);
     }
 
     /** The next call of {@code method} fails with this code (a 429 carries retry_after). */
-    synchronized void failNext(String method, int code, String description, int retryAfter) {
+    public synchronized void failNext(String method, int code, String description, int retryAfter) {
         failures.add(new Failure(method, code, description, retryAfter));
     }
 
     /** Answers 429 whenever a send exceeds 30 a second overall, 1 a second per chat, 20 a minute per group. */
-    synchronized void enforceLimits() {
+    public synchronized void enforceLimits() {
         enforceLimits = true;
     }
 
     /** Queues an update (its update_id is assigned here unless it has one) for getUpdates; returns its id. */
-    synchronized int push(ObjectNode update) {
+    public synchronized int push(ObjectNode update) {
         if (!update.has("update_id")) {
             update.put("update_id", nextUpdateId++);
         }
@@ -148,31 +148,31 @@ final class FakeBotApi implements AutoCloseable {
         return update.get("update_id").asInt();
     }
 
-    synchronized int nextUpdateId() {
+    public synchronized int nextUpdateId() {
         return nextUpdateId++;
     }
 
     // --- what tests read ---
 
-    synchronized List<Call> calls() {
+    public synchronized List<Call> calls() {
         return List.copyOf(calls);
     }
 
-    synchronized List<Call> calls(String method) {
+    public synchronized List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
     /** The accepted sends (messages, files, edits) to one chat. */
-    synchronized List<Call> sentTo(long chatId) {
+    public synchronized List<Call> sentTo(long chatId) {
         return calls.stream().filter(c -> SENDS.contains(c.method()) && !c.rejected() && c.chatId() == chatId).toList();
     }
 
-    synchronized int rateLimited() {
+    public synchronized int rateLimited() {
         return rateLimited;
     }
 
     /** Waits until a call matches, failing after the timeout. */
-    Call await(Predicate<Call> wanted, Duration timeout, String what) throws InterruptedException {
+    public Call await(Predicate<Call> wanted, Duration timeout, String what) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         synchronized (this) {
             while (true) {
@@ -190,7 +190,7 @@ final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    synchronized String summary() {
+    public synchronized String summary() {
         StringBuilder out = new StringBuilder();
         for (Call call : calls) {
             out.append("\n  ").append(call.method()).append(call.rejected() ? " (rejected) " : " ").append(call.params());
@@ -370,7 +370,7 @@ final class FakeBotApi implements AutoCloseable {
 
     // --- JSON ---
 
-    static ObjectNode user(long id, String firstName, String username, boolean bot) {
+    public static ObjectNode user(long id, String firstName, String username, boolean bot) {
         ObjectNode user = JsonNodeFactory.instance.objectNode().put("id", id).put("is_bot", bot).put("first_name", firstName);
         if (username != null) {
             user.put("username", username);
@@ -378,7 +378,7 @@ final class FakeBotApi implements AutoCloseable {
         return user;
     }
 
-    static ObjectNode chat(long id) {
+    public static ObjectNode chat(long id) {
         ObjectNode chat = JsonNodeFactory.instance.objectNode().put("id", id).put("type", id < 0 ? "supergroup" : "private");
         if (id < 0) {
             chat.put("title", "Circle");
