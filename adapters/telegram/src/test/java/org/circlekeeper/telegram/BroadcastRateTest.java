@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A reminder to 300 members through the real library against a fake Bot API that enforces Telegram's
  * limits (it answers 429 past 30 messages a second overall or 1 a second per chat): the shared budget
- * paces the sends so that none is refused, at close to the allowed rate. Eight senders share the work,
+ * paces the sends so that none is refused, at close to the allowed rate. Sixteen senders share the work,
  * as scheduler threads on several replicas would (one sender alone is bound by the round trip of each
  * call, not by the limit). Prints the rate achieved.
  */
@@ -32,7 +32,7 @@ class BroadcastRateTest {
     static final RealRedis REDIS = new RealRedis();
 
     private static final int MEMBERS = 300;
-    private static final int SENDERS = 8;
+    private static final int SENDERS = 16;
 
     @Test
     void aBroadcastTo300MembersKeepsToTheLimitsWithout429() throws Exception {
