@@ -288,6 +288,61 @@ class TelegramEndToEndTest {
         assertThat(sent.text()).contains("<b>an hour</b>");
     }
 
+    @Test
+    void whenTheGroupsAdministratorsChangeTheOrganisersFollow() throws Exception {
+        telegram = TelegramFixture.longPolling(REDIS.connection());
+        FakeBotApi fake = telegram.fake;
+        fake.admins(GROUP, 900L);
+        fake.push(text(OLGA_USER, GROUP, "/safety on"));
+        awaitSend(OLGA, "the refusal to a member", c -> c.text().contains("organiza") || c.text().contains("organis"));
+
+        // Olga is promoted; Telegram tells the bot (it is an administrator), and the cached list is dropped
+        fake.admins(GROUP, 900L, OLGA);
+        ObjectNode change = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        ObjectNode updated = change.putObject("chat_member");
+        updated.set("chat", FakeBotApi.chat(GROUP));
+        updated.set("from", FakeBotApi.user(900, "Owner", null, false));
+        updated.put("date", (int) (System.currentTimeMillis() / 1000));
+        updated.putObject("old_chat_member").put("status", "member").set("user", OLGA_USER);
+        ObjectNode promoted = updated.putObject("new_chat_member").put("status", "administrator").put("can_be_edited", false)
+                .put("is_anonymous", false);
+        promoted.set("user", OLGA_USER);
+        fake.push(change);
+        fake.await(c -> c.method().equals("getUpdates") && c.params().path("offset").asInt() > change.get("update_id").asInt(),
+                WAIT, "the poll after the membership change");
+        Thread.sleep(200);
+        assertThat(REDIS.exists("ck:c:{telegram:-1001}:admins")).isFalse();
+
+        fake.push(text(OLGA_USER, GROUP, "/safety on"));
+        awaitSend(GROUP, "the safety check turned on by the new organiser", c -> true);
+        assertThat(fake.calls("getChatAdministrators")).hasSize(2);
+    }
+
+    @Test
+    void chartsGoAsPhotosAndLongTextsAsSeveralMessages() throws Exception {
+        telegram = TelegramFixture.longPolling(REDIS.connection());
+        FakeBotApi fake = telegram.fake;
+        Messenger messenger = telegram.connection.messenger();
+        Target group = new Target.Channel(new org.circlekeeper.core.engine.ChannelRef(Platform.TELEGRAM, Long.toString(GROUP),
+                org.circlekeeper.core.engine.ChannelRef.Kind.GROUP));
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
+        messenger.send(group, OutgoingMessage.text("This week's *check-ins*").attachment(
+                new org.circlekeeper.core.message.Attachment("pulse.png", "image/png", png)).build());
+        FakeBotApi.Call photo = fake.await(c -> c.method().equals("sendPhoto"), WAIT, "the chart");
+        assertThat(photo.files().get("photo")).isEqualTo(png);
+        assertThat(photo.text()).isEqualTo("This week's <b>check-ins</b>");
+
+        String paragraph = "A line of the circle's agenda. ".repeat(60).strip();
+        String markup = String.join("\n\n", java.util.Collections.nCopies(4, paragraph));
+        var sent = messenger.send(group, OutgoingMessage.text(markup).button("Join", "settings.tz:UTC").build());
+        List<FakeBotApi.Call> parts = fake.sentTo(GROUP).stream().filter(c -> c.method().equals("sendMessage")).toList();
+        assertThat(parts).hasSize(2);
+        parts.forEach(part -> assertThat(part.text().length()).isLessThanOrEqualTo(TelegramHtml.MESSAGE_LIMIT));
+        assertThat(parts.get(0).params().has("reply_markup")).isFalse();
+        assertThat(parts.get(1).params().has("reply_markup")).isTrue();
+        assertThat(sent.messageId()).isEqualTo(Integer.toString(parts.get(1).messageId()));
+    }
+
     private static List<String> names(List<FakeBotApi.Call> menus, String type) {
         FakeBotApi.Call call = menus.stream().filter(c -> c.params().path("scope").path("type").asText().equals(type)
                 && c.params().path("language_code").asText().equals("en")).findFirst().orElseThrow();
