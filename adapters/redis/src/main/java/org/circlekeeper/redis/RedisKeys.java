@@ -78,6 +78,15 @@ import org.circlekeeper.core.engine.Platform;
  *     token</td><td>one token</td></tr>
  * <tr><td>{@code ck:feed:<token>}</td><td>string</td><td>the community a calendar-feed token names</td><td>one per
  *     token; removed when the token is replaced</td></tr>
+ * <tr><td>{@code ck:{rate:platform}:<bucket>}</td><td>string</td><td>a send-rate bucket's theoretical arrival
+ *     time in epoch microseconds ({@link RedisRateLimiter})</td><td>one per bucket; expires when the bucket is
+ *     full again</td></tr>
+ * <tr><td>{@code ck:update:platform:<updateId>}</td><td>string</td><td>an inbound update seen, while it is
+ *     processed and for a day after ({@link RedisUpdateLog})</td><td>TTL as claimed</td></tr>
+ * <tr><td>{@code ck:c:{platform:communityId}:admins}</td><td>string</td><td>the community's administrators'
+ *     user ids as the platform listed them ({@link RedisAdminCache})</td><td>TTL as cached</td></tr>
+ * <tr><td>{@code ck:m:{platform:userId}:unreachable}</td><td>string</td><td>the bot cannot write to the member
+ *     privately (blocked, never started) ({@link RedisReachability})</td><td>TTL as marked</td></tr>
  * </table>
  */
 public final class RedisKeys {
@@ -310,6 +319,37 @@ public final class RedisKeys {
             }
         }
         throw new IllegalArgumentException("not a platform id");
+    }
+
+    /**
+     * A send-rate bucket of a platform ({@code global}, {@code chat:<id>}, ...). All buckets of one platform
+     * share the hash tag <code>{rate:platform}</code>, so one script may check several of them on a Cluster.
+     */
+    public static String rateBucket(Platform platform, String bucket) {
+        Objects.requireNonNull(platform, "platform");
+        if (bucket == null || bucket.isBlank()) {
+            throw new IllegalArgumentException("a rate bucket needs a name");
+        }
+        return PREFIX + "{rate:" + platform.id() + "}:" + escape(bucket);
+    }
+
+    /** The marker of one inbound update (its platform's update id), for processing each update once. */
+    public static String update(Platform platform, String updateId) {
+        Objects.requireNonNull(platform, "platform");
+        if (updateId == null || updateId.isBlank()) {
+            throw new IllegalArgumentException("an update needs an id");
+        }
+        return PREFIX + "update:" + platform.id() + ":" + escape(updateId);
+    }
+
+    /** The cached list of a community's administrators (its organisers on platforms that have admins). */
+    public static String communityAdmins(CommunityRef community) {
+        return communityKey(community, "admins");
+    }
+
+    /** The mark that the bot cannot write to a member privately (they blocked it, or never started a chat). */
+    public static String memberUnreachable(MemberRef member) {
+        return memberKey(member, "unreachable");
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.Stores;
-import org.circlekeeper.core.circle.CircleStores;
 import org.circlekeeper.core.engine.Arguments;
 import org.circlekeeper.core.engine.ChannelRef;
 import org.circlekeeper.core.engine.CommunityRef;
@@ -22,7 +21,6 @@ import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.schedule.Scheduler;
 import org.circlekeeper.core.message.Visibility;
 import org.circlekeeper.core.schedule.VirtualClock;
-import org.circlekeeper.core.template.TemplateSource;
 
 /**
  * A fluent tester that reads like the conversation: {@code bot.as("alice").inGroup().send("/help")}.
@@ -46,11 +44,7 @@ public final class BotTester {
     }
 
     private BotTester(VirtualClock clock) {
-        this(clock, new Stores(new InMemoryMemberSettingsStore(), new InMemoryCommunitySettingsStore(),
-                new InMemoryWordingStore(), new InMemoryActionTokens(clock), new InMemoryPendingForms(clock), new InMemoryJobQueue(),
-                new InMemoryResourceStore(),
-                new CircleStores(new InMemoryCircleStore(), new InMemoryRsvpStore(clock), new InMemoryReminderChoiceStore(),
-                        new InMemoryFeedTokenStore())));
+        this(clock, InMemoryStores.create(clock));
     }
 
     public BotTester(VirtualClock clock, Stores stores) {
