@@ -18,6 +18,7 @@ import org.circlekeeper.core.testing.InMemoryJobQueue;
 import org.circlekeeper.core.testing.InMemoryMemberSettingsStore;
 import org.circlekeeper.core.testing.InMemoryPendingForms;
 import org.circlekeeper.core.testing.InMemoryResourceStore;
+import org.circlekeeper.core.testing.InMemoryShareStore;
 import org.circlekeeper.core.testing.InMemoryWordingStore;
 
 /** The real bot on in-memory stores and a virtual clock, with a console session in front of it. */
@@ -32,7 +33,7 @@ final class ConsoleFixture {
     final Bot.Assembly bot = Bot.assemble(new Stores(memberSettings, new InMemoryCommunitySettingsStore(),
             new InMemoryWordingStore(), tokens, new InMemoryPendingForms(clock), new InMemoryJobQueue(), new InMemoryResourceStore(),
             new CircleStores(new InMemoryCircleStore(), new InMemoryRsvpStore(clock), new InMemoryReminderChoiceStore(),
-                    new InMemoryFeedTokenStore())), Bot.templates(null), Bot.Defaults.english(), clock,
+                    new InMemoryFeedTokenStore()), new InMemoryShareStore(clock)), Bot.templates(null), Bot.Defaults.english(), clock,
             new Messengers(List.of(messenger)));
     final Engine engine = bot.engine();
     final ConsoleSession session = new ConsoleSession(engine, clock, messenger);

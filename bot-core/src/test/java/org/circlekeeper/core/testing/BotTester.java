@@ -50,7 +50,7 @@ public final class BotTester {
                 new InMemoryWordingStore(), new InMemoryActionTokens(clock), new InMemoryPendingForms(clock), new InMemoryJobQueue(),
                 new InMemoryResourceStore(),
                 new CircleStores(new InMemoryCircleStore(), new InMemoryRsvpStore(clock), new InMemoryReminderChoiceStore(),
-                        new InMemoryFeedTokenStore())));
+                        new InMemoryFeedTokenStore()), new InMemoryShareStore(clock)));
     }
 
     public BotTester(VirtualClock clock, Stores stores) {
