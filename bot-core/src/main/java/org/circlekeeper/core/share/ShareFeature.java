@@ -91,7 +91,7 @@ public final class ShareFeature implements Feature {
 
     @Override
     public List<CommandSpec> commands() {
-        return List.of(CommandSpec.command("share", ShareMessages.CMD_SHARE)
+        return List.of(CommandSpec.command("share", ShareMessages.CMD_SHARE).scope(Scope.GROUP)
                 .subcommand(group("start", ShareMessages.CMD_START).audience(Audience.CHAIR)
                         .option(OptionSpec.choice("format", ShareMessages.OPT_FORMAT, formats.ids()))
                         .handler(this::start).build())
@@ -118,11 +118,11 @@ public final class ShareFeature implements Feature {
                 .subcommand(chair("end", ShareMessages.CMD_END)
                         .handler((turn, args) -> act(turn, null, (c, f) -> Rules.end(c, f, clock.instant()))).build())
                 .subcommand(group("status", ShareMessages.CMD_STATUS).handler(this::status).build())
-                .subcommand(CommandSpec.command("anon", ShareMessages.CMD_ANON).handler((turn, args) -> askAnonymous(turn, null)).build())
+                .subcommand(group("anon", ShareMessages.CMD_ANON).handler((turn, args) -> askAnonymous(turn, null)).build())
                 .subcommand(group("volunteer", ShareMessages.CMD_VOLUNTEER)
                         .option(OptionSpec.choice("off", ShareMessages.OPT_VOLUNTEER, List.of("off")))
                         .handler(this::volunteer).build())
-                .subcommand(CommandSpec.command("formats", ShareMessages.CMD_FORMATS).handler(this::listFormats).build())
+                .subcommand(group("formats", ShareMessages.CMD_FORMATS).handler(this::listFormats).build())
                 .subcommand(organiser("format", ShareMessages.CMD_FORMAT).example(ShareMessages.CMD_FORMAT_EXAMPLE)
                         .option(OptionSpec.text("circle", ShareMessages.OPT_CIRCLE).required().length(1, 32))
                         .option(OptionSpec.choice("format", ShareMessages.OPT_FORMAT, formats.ids()).required())
@@ -366,13 +366,9 @@ public final class ShareFeature implements Feature {
      * message. The form carries only the meeting's id.
      */
     private void askAnonymous(Turn turn, String meeting) {
-        Optional<ShareRoom> room = meeting == null ? anonymousRoom(turn) : room(turn);
-        if (!store.settings(room.map(ShareRoom::community).orElse(turn.community())).anonymous()) {
+        Optional<ShareRoom> room = room(turn);
+        if (room.isEmpty() || !store.settings(room.get().community()).anonymous()) {
             turn.replyPrivately(ShareMessages.ANON_NOT_ALLOWED);
-            return;
-        }
-        if (room.isEmpty()) {
-            turn.replyPrivately(ShareMessages.ANON_NO_CIRCLE);
             return;
         }
         Optional<LiveCircle> live = store.live(room.get()).filter(c -> meeting == null || c.id().equals(meeting))
@@ -384,19 +380,6 @@ public final class ShareFeature implements Feature {
         FormRequest form = anonymousForm.request(live.get().id(), turn.text(ShareMessages.ANON_TITLE),
                 List.of(new FormRequest.Field(ANON_FIELD, turn.text(ShareMessages.ANON_FIELD), true, true, ANON_MAX_LENGTH)));
         turn.replyPrivately(turn.compose(ShareMessages.ANON_ASK).form(form).build());
-    }
-
-    /** In a group, its channel; in a private chat, the room of the circle with open sharing the member is in, if any. */
-    private Optional<ShareRoom> anonymousRoom(Turn turn) {
-        if (!turn.context().channel().isDirect()) {
-            return room(turn);
-        }
-        return store.rooms(turn.member()).stream()
-                .map(room -> store.live(room).filter(c -> c.includes(turn.member())).map(c -> Map.entry(room, c)))
-                .flatMap(Optional::stream)
-                .filter(e -> meetings.format(e.getValue()).step(e.getValue().step()).kind() == CircleFormat.Kind.OPEN)
-                .max(Comparator.comparing(e -> e.getValue().startedAt()))
-                .map(Map.Entry::getKey);
     }
 
     /** The share comes back: it is posted in the circle without a name, and neither it nor its author is kept. */

@@ -261,10 +261,12 @@ class ShareCircleTest {
         olivia.send("/share anonymous on");
         startWithFour();
         throughCheckIn();
-        posted();
+        List<Sent> circle0 = posted();
+        assertThat(last(circle0, "Share without my name").actionId()).startsWith("share.anon:");
         Talk carolAlone = bot.as("carol").inDirect();
 
-        Replies asked = carolAlone.send("/share anon");
+        Replies asked = carol.send("/share anon");
+        assertThat(asked.allPrivate()).isTrue();
         assertThat(asked.text()).contains("send it to me privately, as your next message");
         assertThat(asked.all().get(0).message().form()).isNotNull();
         String share = "Something I could not say with my name.";
@@ -280,15 +282,16 @@ class ShareCircleTest {
         assertThat(store().history(BotTester.COMMUNITY, 1)).isEmpty();
 
         for (int i = 0; i < 2; i++) {
-            carolAlone.send("/share anon");
+            carol.press(last(circle0, "Share without my name"));
             carolAlone.send("Again " + i);
         }
-        carolAlone.send("/share anon");
+        carol.send("/share anon");
         assertThat(carolAlone.send("A fourth").text()).contains("Let's leave some room for others");
         assertThat(texts(posted())).doesNotContain("A fourth");
         bot.clock().advance(ShareFeature.ANON_WINDOW);
-        carolAlone.send("/share anon");
+        carol.send("/share anon");
         assertThat(carolAlone.send("Later").text()).contains("I posted it");
+        assertThat(carolAlone.send("/share anon").text()).as("the command is for the group").contains("works in the group's chat");
     }
 
     @Test
@@ -300,10 +303,10 @@ class ShareCircleTest {
                 .doesNotContain("Share without my name");
         long version = live().version();
 
-        Replies refused = bot.as("carol").inDirect().send("/share anon");
+        Replies refused = carol.send("/share anon");
+        assertThat(refused.allPrivate()).isTrue();
         assertThat(refused.text()).startsWith("This group hasn't turned on sharing without a name, so nothing was posted.");
         assertThat(refused.all().get(0).message().form()).isNull();
-        assertThat(carol.send("/share anon").text()).contains("hasn't turned on sharing without a name");
         assertThat(bot.as("carol").inDirect().send("Please post this").text()).doesNotContain("posted");
         assertThat(posted()).isEmpty();
         assertThat(live().version()).isEqualTo(version);
@@ -462,7 +465,7 @@ class ShareCircleTest {
         startWithFour();
         throughCheckIn();
         alice.send("/share raise");
-        bot.as("bob").inDirect().send("/share anon");
+        bob.send("/share anon");
         bot.as("bob").inDirect().send("A quiet word.");
         bot.clock().advance(Duration.ofMinutes(42));
         olivia.send("/share end");
