@@ -11,6 +11,7 @@ import org.circlekeeper.redis.RedisConnection;
 import org.circlekeeper.redis.RedisJobQueue;
 import org.circlekeeper.redis.RedisMemberSettingsStore;
 import org.circlekeeper.redis.RedisPendingForms;
+import org.circlekeeper.redis.RedisShareStore;
 import org.circlekeeper.redis.RedisUrl;
 import org.circlekeeper.redis.RedisWordingStore;
 import org.slf4j.Logger;
@@ -60,8 +61,9 @@ class StorageConfiguration {
     @Bean
     Stores stores(RedisConnection redis) {
         Stores stores = new Stores(new RedisMemberSettingsStore(redis), new RedisCommunitySettingsStore(redis),
-                new RedisWordingStore(redis), new RedisActionTokens(redis), new RedisPendingForms(redis), new RedisJobQueue(redis));
-        LOG.info("store: member settings, community settings, wording, button tokens, pending forms and due jobs in Redis");
+                new RedisWordingStore(redis), new RedisActionTokens(redis), new RedisPendingForms(redis), new RedisJobQueue(redis),
+                new RedisShareStore(redis));
+        LOG.info("store: member settings, community settings, wording, button tokens, pending forms, due jobs and share circles in Redis");
         return stores;
     }
 
