@@ -249,8 +249,11 @@ final class Rules {
         return new Change.Moved(d.build(), List.of(new Event.Paused()), null, false);
     }
 
-    /** The circle goes on; its time boxes run again from where they stopped. */
-    static Change resume(LiveCircle c, Instant now) {
+    /**
+     * The circle goes on; its time boxes run again from where they stopped, and if hands went up (or someone joined a
+     * round) while nobody held the piece, the first of them gets it now.
+     */
+    static Change resume(LiveCircle c, CircleFormat f, Instant now) {
         if (!c.onPause()) {
             return Change.stay(ShareMessages.NOT_PAUSED);
         }
@@ -262,7 +265,13 @@ final class Rules {
         }
         d.pausedAt = null;
         d.pauses++;
-        return new Change.Moved(d.build(), List.of(new Event.Resumed()), null, false);
+        List<Event> events = new ArrayList<>();
+        events.add(new Event.Resumed());
+        if (d.speaker == null && !d.queue.isEmpty() && f.step(d.step).kind().hasTurns()) {
+            give(d, d.queue.remove(0), now, events);
+            events.add(new Event.BoardChanged());
+        }
+        return new Change.Moved(d.build(), events, null, false);
     }
 
     /** Someone sends the speaker a kind of support; only which kinds were sent is kept, never who or how often. */

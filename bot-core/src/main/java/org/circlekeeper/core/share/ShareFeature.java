@@ -114,7 +114,7 @@ public final class ShareFeature implements Feature {
                 .subcommand(chair("pause", ShareMessages.CMD_PAUSE)
                         .handler((turn, args) -> act(turn, null, (c, f) -> Rules.pause(c, clock.instant()))).build())
                 .subcommand(chair("resume", ShareMessages.CMD_RESUME)
-                        .handler((turn, args) -> act(turn, null, (c, f) -> Rules.resume(c, clock.instant()))).build())
+                        .handler((turn, args) -> act(turn, null, (c, f) -> Rules.resume(c, f, clock.instant()))).build())
                 .subcommand(chair("end", ShareMessages.CMD_END)
                         .handler((turn, args) -> act(turn, null, (c, f) -> Rules.end(c, f, clock.instant()))).build())
                 .subcommand(group("status", ShareMessages.CMD_STATUS).handler(this::status).build())

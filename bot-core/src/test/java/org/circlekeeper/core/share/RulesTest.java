@@ -68,6 +68,22 @@ class RulesTest {
     }
 
     @Test
+    void handsRaisedDuringAPauseOnAnOpenFloorGetThePieceOnResume() {
+        LiveCircle round = moved(Rules.nextStep(started("alice", "bob"), basic, 0, NOW));
+        LiveCircle open = moved(Rules.nextStep(round, basic, 1, NOW));
+        LiveCircle paused = moved(Rules.pause(open, NOW));
+        LiveCircle raised = moved(Rules.raise(paused, basic, member("bob"), NOW));
+        assertThat(raised.speaker()).isNull();
+        assertThat(raised.queue()).extracting(Person::name).containsExactly("bob");
+
+        LiveCircle resumed = moved(Rules.resume(raised, basic, NOW.plusSeconds(60)));
+        assertThat(resumed.speaker().name()).isEqualTo("bob");
+        assertThat(resumed.queue()).isEmpty();
+        assertThat(resumed.pauses()).isEqualTo(1);
+        assertThat(resumed.stepStartedAt()).isEqualTo(NOW.plusSeconds(60));
+    }
+
+    @Test
     void supportKeepsOnlyWhichKindsWereSent() {
         LiveCircle round = moved(Rules.nextStep(started("alice", "bob"), basic, 0, NOW));
         LiveCircle supported = moved(Rules.support(round, member("alice"), round.turn(), Support.STRENGTH));
