@@ -1,6 +1,7 @@
 package org.circlekeeper.redis;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -178,7 +179,7 @@ public final class RedisShareStore implements ShareStore {
 
     @Override
     public void saveSettings(CommunityRef community, ShareSettings settings) {
-        List<String> fields = new java.util.ArrayList<>();
+        List<String> fields = new ArrayList<>();
         if (settings.anonymous()) {
             fields.add(ANONYMOUS);
             fields.add("on");

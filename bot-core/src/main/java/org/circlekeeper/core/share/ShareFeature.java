@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.circlekeeper.core.circle.Circle;
 import org.circlekeeper.core.circle.CircleStore;
@@ -30,7 +31,6 @@ import org.circlekeeper.core.engine.Scope;
 import org.circlekeeper.core.engine.Turn;
 import org.circlekeeper.core.message.FormRequest;
 import org.circlekeeper.core.message.Messengers;
-import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Outbox;
 import org.circlekeeper.core.schedule.JobHandler;
 import org.circlekeeper.core.schedule.JobQueue;
@@ -335,7 +335,7 @@ public final class ShareFeature implements Feature {
     }
 
     /** Reads a button's {@code <meeting>[:<n>]} argument; a malformed one is treated as a button of an ended circle. */
-    private static void onMeeting(Turn turn, String argument, int numbers, java.util.function.Consumer<String[]> run) {
+    private static void onMeeting(Turn turn, String argument, int numbers, Consumer<String[]> run) {
         String[] parts = argument.split(":");
         boolean valid = parts.length == 1 + numbers && !parts[0].isEmpty();
         for (int i = 1; valid && i < parts.length; i++) {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.circlekeeper.core.engine.ChannelRef;
+import org.circlekeeper.core.engine.CommunityRef;
 import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.message.Button;
 import org.circlekeeper.core.message.Target;
@@ -111,7 +113,7 @@ class ShareCircleTest {
         olivia.send("/share next");
         List<Sent> celebration = posted();
         assertThat(texts(celebration)).contains("Celebration round").contains("The talking piece is with alice.");
-        List<String> order = new java.util.ArrayList<>();
+        List<String> order = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             order.add(live().speaker().name());
             bot.as(live().speaker().name()).inGroup().send("/share done");
@@ -167,7 +169,7 @@ class ShareCircleTest {
         assertThat(live().format()).isEqualTo("basic");
 
         bot.asOrganiser("olivia").inGroupOf("other").send("/share start checkin");
-        assertThat(store().live(new ShareRoom(new org.circlekeeper.core.engine.CommunityRef(Platform.CONSOLE, "other"),
+        assertThat(store().live(new ShareRoom(new CommunityRef(Platform.CONSOLE, "other"),
                 new ChannelRef(Platform.CONSOLE, "#other", ChannelRef.Kind.GROUP)))).isPresent();
     }
 
