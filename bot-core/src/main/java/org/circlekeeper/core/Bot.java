@@ -11,6 +11,7 @@ import org.circlekeeper.core.circle.CircleFeature;
 import org.circlekeeper.core.community.CommunityFeature;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.FeatureRegistry;
+import org.circlekeeper.core.engine.Metrics;
 import org.circlekeeper.core.member.PrivacyFeature;
 import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.message.Outbox;
@@ -73,6 +74,17 @@ public final class Bot {
      */
     public static Assembly assemble(Stores stores, TemplateSource templates, Defaults defaults, Clock clock,
                                     Messengers messengers) {
+        return assemble(stores, templates, defaults, clock, messengers, Metrics.NONE);
+    }
+
+    /**
+     * Builds the engine and the scheduler with every feature, reporting what they handle to {@code metrics}.
+     *
+     * @param messengers the connected platforms, for messages the bot starts itself
+     * @param metrics    where commands, buttons and due jobs are counted (the app's Prometheus metrics)
+     */
+    public static Assembly assemble(Stores stores, TemplateSource templates, Defaults defaults, Clock clock,
+                                    Messengers messengers, Metrics metrics) {
         TemplateRenderer renderer = new TemplateRenderer(templates);
         SettingsPreferences preferences = new SettingsPreferences(stores.memberSettings(), stores.communitySettings(),
                 defaults.locale(), defaults.zone());
@@ -92,7 +104,8 @@ public final class Bot {
         registry.add(new CircleFeature(stores.circles(), stores.jobs(), outbox, preferences, zones, clock));
         ShareFeature share = new ShareFeature(stores.share(), stores.circles().circles(), stores.jobs(), outbox, messengers, clock);
         registry.add(share);
-        Engine engine = new Engine(registry, renderer, stores.wording(), preferences, share.chairs(), stores.forms(), clock);
+        Engine engine = new Engine(registry, renderer, stores.wording(), preferences, share.chairs(), stores.forms(), clock,
+                metrics);
         List<JobHandler> handlers = registry.features().stream().flatMap(f -> f.jobHandlers().stream()).toList();
         return new Assembly(engine, new Scheduler(stores.jobs(), clock, handlers, JOB_LEASE));
     }

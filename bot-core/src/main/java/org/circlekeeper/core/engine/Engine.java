@@ -31,12 +31,20 @@ public final class Engine {
     private final ChairPolicy chairs;
     private final PendingForms pendingForms;
     private final Clock clock;
+    private final Metrics metrics;
 
     /** How long a member has to answer a form asked in a private chat. */
     public static final java.time.Duration FORM_WINDOW = java.time.Duration.ofMinutes(15);
 
     public Engine(FeatureRegistry registry, TemplateRenderer renderer, WordingStore wording,
                   Preferences.Resolver preferences, ChairPolicy chairs, PendingForms pendingForms, Clock clock) {
+        this(registry, renderer, wording, preferences, chairs, pendingForms, clock, Metrics.NONE);
+    }
+
+    /** An engine that reports each command and button press to {@code metrics} (by name and outcome only). */
+    public Engine(FeatureRegistry registry, TemplateRenderer renderer, WordingStore wording,
+                  Preferences.Resolver preferences, ChairPolicy chairs, PendingForms pendingForms, Clock clock,
+                  Metrics metrics) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.wording = Objects.requireNonNull(wording, "wording");
@@ -44,6 +52,7 @@ public final class Engine {
         this.chairs = Objects.requireNonNull(chairs, "chairs");
         this.pendingForms = Objects.requireNonNull(pendingForms, "pendingForms");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         registry.freeze();
     }
 
@@ -60,11 +69,22 @@ public final class Engine {
         Preferences.Settled settled = preferences.settle(inbound.context());
         Context context = settled.context();
         Turn turn = newTurn(context, settled.preferences());
+        Platform platform = context.channel().platform();
         try {
             if (inbound instanceof Inbound.CommandInvoked command) {
-                onCommand(turn, command);
+                Metrics.Outcome outcome = Metrics.Outcome.FAILED;
+                try {
+                    outcome = onCommand(turn, command);
+                } finally {
+                    metrics.commandHandled(platform, countedCommand(command.command()), outcome);
+                }
             } else if (inbound instanceof Inbound.ButtonPressed button) {
-                onButton(turn, button);
+                Metrics.Outcome outcome = Metrics.Outcome.FAILED;
+                try {
+                    outcome = onButton(turn, button);
+                } finally {
+                    metrics.buttonPressed(platform, countedAction(button.actionId()), outcome);
+                }
             } else if (inbound instanceof Inbound.TextReceived text) {
                 onText(turn, text);
             } else if (inbound instanceof Inbound.FormSubmitted form) {
@@ -127,16 +147,27 @@ public final class Engine {
                 kind -> commandsFor(context, kind));
     }
 
-    private void onCommand(Turn turn, Inbound.CommandInvoked invoked) {
+    /** The registered name of a command, or {@link Metrics#UNKNOWN}: what a member typed is never counted. */
+    private String countedCommand(String typed) {
+        return registry.command(typed.toLowerCase(Locale.ROOT)).map(CommandSpec::name).orElse(Metrics.UNKNOWN);
+    }
+
+    /** The registered id of a button's action (without its state), or {@link Metrics#UNKNOWN}. */
+    private String countedAction(String actionId) {
+        int colon = actionId.indexOf(':');
+        return registry.action(colon < 0 ? actionId : actionId.substring(0, colon)).map(ActionSpec::id).orElse(Metrics.UNKNOWN);
+    }
+
+    private Metrics.Outcome onCommand(Turn turn, Inbound.CommandInvoked invoked) {
         String name = invoked.command().toLowerCase(Locale.ROOT);
         Optional<CommandSpec> found = registry.command(name);
         if (found.isEmpty()) {
             turn.replyPrivately(EngineMessages.UNKNOWN_COMMAND, "command", invoked.command(), "suggestion", closestCommand(name, turn.context()));
-            return;
+            return Metrics.Outcome.UNKNOWN;
         }
         CommandSpec spec = found.get();
         if (!passes(turn, spec, "/" + spec.name())) {
-            return;
+            return Metrics.Outcome.DENIED;
         }
         ArgumentParser.Parsed parsed;
         try {
@@ -144,13 +175,14 @@ public final class Engine {
                     leaf -> leaf.example() != null ? turn.text(leaf.example()) : spec.example() != null ? turn.text(spec.example()) : "");
         } catch (ArgumentProblem problem) {
             turn.replyPrivately(problem.key(), flatten(problem.values()));
-            return;
+            return Metrics.Outcome.INVALID;
         }
         if (parsed.leaf() != spec && !passes(turn, parsed.leaf(), parsed.path())) {
-            return;
+            return Metrics.Outcome.DENIED;
         }
         LOG.debug("command {} on {}", parsed.path(), turn.context().channel().platform().id());
         parsed.leaf().handler().handle(turn, parsed.args());
+        return Metrics.Outcome.DONE;
     }
 
     private boolean passes(Turn turn, CommandSpec spec, String path) {
@@ -168,7 +200,7 @@ public final class Engine {
         return true;
     }
 
-    private void onButton(Turn turn, Inbound.ButtonPressed pressed) {
+    private Metrics.Outcome onButton(Turn turn, Inbound.ButtonPressed pressed) {
         String actionId = pressed.actionId();
         int colon = actionId.indexOf(':');
         String id = colon < 0 ? actionId : actionId.substring(0, colon);
@@ -176,13 +208,14 @@ public final class Engine {
         Optional<ActionSpec> action = registry.action(id);
         if (action.isEmpty()) {
             turn.replyPrivately(EngineMessages.BUTTON_STALE);
-            return;
+            return Metrics.Outcome.UNKNOWN;
         }
         if (!allowed(action.get().audience(), turn.context())) {
             turn.replyPrivately(EngineMessages.BUTTON_NOT_YOURS);
-            return;
+            return Metrics.Outcome.DENIED;
         }
         action.get().handler().handle(turn, argument);
+        return Metrics.Outcome.DONE;
     }
 
     private void onText(Turn turn, Inbound.TextReceived text) {
