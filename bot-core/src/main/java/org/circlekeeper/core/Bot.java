@@ -107,6 +107,6 @@ public final class Bot {
         Engine engine = new Engine(registry, renderer, stores.wording(), preferences, share.chairs(), stores.forms(), clock,
                 metrics);
         List<JobHandler> handlers = registry.features().stream().flatMap(f -> f.jobHandlers().stream()).toList();
-        return new Assembly(engine, new Scheduler(stores.jobs(), clock, handlers, JOB_LEASE));
+        return new Assembly(engine, new Scheduler(stores.jobs(), clock, handlers, JOB_LEASE, metrics));
     }
 }
