@@ -6,11 +6,13 @@ import java.util.List;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.Stores;
 import org.circlekeeper.core.engine.Engine;
+import org.circlekeeper.core.engine.Metrics;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.schedule.Scheduler;
 import org.circlekeeper.core.schedule.VirtualClock;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -21,19 +23,28 @@ import org.springframework.context.annotation.Configuration;
 class CoreConfiguration {
 
     /**
-     * A virtual clock that starts at the real time: the console demo moves it with {@code :clock};
-     * chat platforms (when configured) run on real time.
+     * While the console runs: a virtual clock that starts at the real time, which the console demo moves
+     * with {@code :clock} (and runs due jobs after each move).
      */
     @Bean
+    @Conditional(ConsoleWanted.class)
     VirtualClock clock() {
         return new VirtualClock(Instant.now());
     }
 
+    /** Otherwise real time, in UTC (zones are per community and member); due jobs run on a timer. */
     @Bean
-    Bot.Assembly bot(Stores stores, CirclekeeperProperties properties, Clock clock, List<Messenger> messengers) {
+    @Conditional(ConsoleNotWanted.class)
+    Clock systemClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Bot.Assembly bot(Stores stores, CirclekeeperProperties properties, Clock clock, List<Messenger> messengers,
+                     Metrics metrics) {
         Bot.Defaults defaults = new Bot.Defaults(properties.defaults().locale(), properties.defaults().zone());
         return Bot.assemble(stores, Bot.templates(properties.templates().overrideDir()), defaults, clock,
-                new Messengers(messengers));
+                new Messengers(messengers), metrics);
     }
 
     @Bean

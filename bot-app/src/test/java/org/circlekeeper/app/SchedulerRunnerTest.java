@@ -1,0 +1,192 @@
+package org.circlekeeper.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.circlekeeper.core.schedule.ClaimedJob;
+import org.circlekeeper.core.schedule.Job;
+import org.circlekeeper.core.schedule.JobHandler;
+import org.circlekeeper.core.schedule.JobQueue;
+import org.circlekeeper.core.schedule.Scheduler;
+import org.circlekeeper.core.testing.InMemoryJobQueue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The production timer: due jobs run on the real clock without anyone moving it; stopping finishes the running
+ * job, starts no other and puts the claimed rest back; a job that outlives the wait is interrupted; a failing
+ * tick does not stop the timer.
+ */
+class SchedulerRunnerTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final List<String> ran = new CopyOnWriteArrayList<>();
+    private final CountDownLatch firstStarted = new CountDownLatch(1);
+    private final CountDownLatch letFirstFinish = new CountDownLatch(1);
+    private volatile boolean firstBlocks;
+    private SchedulerRunner runner;
+
+    private final JobHandler handler = new JobHandler() {
+        @Override
+        public String kind() {
+            return "test";
+        }
+
+        @Override
+        public void run(Job job, Instant now, Duration lateness) {
+            if (firstBlocks && ran.isEmpty()) {
+                firstStarted.countDown();
+                try {
+                    letFirstFinish.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    ran.add(job.id() + " interrupted");
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted");
+                }
+            }
+            ran.add(job.id());
+        }
+    };
+
+    @AfterEach
+    void stopRunner() {
+        letFirstFinish.countDown();
+        if (runner != null) {
+            runner.stop();
+        }
+    }
+
+    private SchedulerRunner runner(JobQueue queue, Duration shutdownWait) {
+        Scheduler scheduler = new Scheduler(queue, Clock.systemUTC(), List.of(handler), Duration.ofSeconds(60));
+        runner = new SchedulerRunner(scheduler, new SchedulerProperties(true, Duration.ofMillis(50), shutdownWait), registry);
+        return runner;
+    }
+
+    @Test
+    void dueJobsRunOnTheRealClockAndStopCleanly() throws Exception {
+        InMemoryJobQueue queue = new InMemoryJobQueue();
+        SchedulerRunner runner = runner(queue, Duration.ofSeconds(5));
+        queue.schedule(new Job("soon", "test", Instant.now().plusMillis(300), ""));
+        queue.schedule(new Job("later", "test", Instant.now().plus(Duration.ofHours(1)), ""));
+
+        runner.start();
+        assertThat(runner.isRunning()).isTrue();
+        awaitUntil(() -> ran.contains("soon"));
+        runner.stop();
+
+        assertThat(runner.isRunning()).isFalse();
+        assertThat(ran).containsExactly("soon");
+        assertThat(queue.waiting()).as("the later job waits untouched").isEqualTo(1);
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("circlekeeper-scheduler") && t.isAlive());
+    }
+
+    @Test
+    void stoppingFinishesTheRunningJobAndPutsTheClaimedRestBack() throws Exception {
+        InMemoryJobQueue queue = new InMemoryJobQueue();
+        SchedulerRunner runner = runner(queue, Duration.ofSeconds(5));
+        Instant due = Instant.now().minusSeconds(1);
+        for (String id : List.of("a", "b", "c")) {
+            queue.schedule(new Job(id, "test", due, ""));
+        }
+        firstBlocks = true;
+
+        runner.start();
+        assertThat(firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        Thread stopper = new Thread(runner::stop);
+        stopper.start();
+        Thread.sleep(200);
+        assertThat(stopper.isAlive()).as("stop waits for the running job").isTrue();
+        letFirstFinish.countDown();
+        stopper.join(5_000);
+
+        assertThat(stopper.isAlive()).isFalse();
+        assertThat(ran).containsExactly("a");
+        assertThat(queue.waiting()).as("b and c wait again for any replica, without waiting out a lease").isEqualTo(2);
+        assertThat(queue.claimDue(Instant.now(), 10, Duration.ofSeconds(60))).extracting(c -> c.job().id()).containsExactly("b", "c");
+    }
+
+    @Test
+    void aJobOutlivingTheShutdownWaitIsInterrupted() throws Exception {
+        InMemoryJobQueue queue = new InMemoryJobQueue();
+        SchedulerRunner runner = runner(queue, Duration.ofMillis(200));
+        queue.schedule(new Job("stuck", "test", Instant.now().minusSeconds(1), ""));
+        firstBlocks = true;
+
+        runner.start();
+        assertThat(firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        long started = System.nanoTime();
+        runner.stop();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+        awaitUntil(() -> ran.contains("stuck interrupted"));
+        assertThat(runner.isRunning()).isFalse();
+    }
+
+    @Test
+    void aFailingTickIsCountedAndTheTimerGoesOn() throws Exception {
+        InMemoryJobQueue memory = new InMemoryJobQueue();
+        AtomicInteger claims = new AtomicInteger();
+        JobQueue flaky = new JobQueue() {
+            @Override
+            public boolean schedule(Job job) {
+                return memory.schedule(job);
+            }
+
+            @Override
+            public void reschedule(Job job) {
+                memory.reschedule(job);
+            }
+
+            @Override
+            public boolean cancel(String jobId) {
+                return memory.cancel(jobId);
+            }
+
+            @Override
+            public List<ClaimedJob> claimDue(Instant now, int max, Duration lease) {
+                if (claims.incrementAndGet() <= 2) {
+                    throw new IllegalStateException("Redis is away");
+                }
+                return memory.claimDue(now, max, lease);
+            }
+
+            @Override
+            public void ack(ClaimedJob claimed) {
+                memory.ack(claimed);
+            }
+
+            @Override
+            public void retry(ClaimedJob claimed, Instant at) {
+                memory.retry(claimed, at);
+            }
+
+            @Override
+            public long waiting() {
+                return memory.waiting();
+            }
+        };
+        SchedulerRunner runner = runner(flaky, Duration.ofSeconds(5));
+        flaky.schedule(new Job("x", "test", Instant.now().minusSeconds(1), ""));
+
+        runner.start();
+        awaitUntil(() -> ran.contains("x"));
+
+        assertThat(registry.get("circlekeeper.scheduler.errors").counter().count()).isEqualTo(2.0);
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 10 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+}
