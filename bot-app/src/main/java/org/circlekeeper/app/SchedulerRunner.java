@@ -23,7 +23,10 @@ import org.springframework.context.SmartLifecycle;
  */
 final class SchedulerRunner implements SmartLifecycle {
 
-    /** Stops before everything in the default phase's lower neighbours: adapters should use a lower phase. */
+    /**
+     * The highest phase: the runner starts last and stops first, while the web server and the platform adapters
+     * (which should use a lower phase) still run, so the job in flight can still send its message.
+     */
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE;
 
     private static final Logger LOG = LoggerFactory.getLogger(SchedulerRunner.class);
