@@ -172,8 +172,9 @@ class DeployFilesTest {
         }
         Map<String, Object> ingress = object("Ingress", "circlekeeper", "base");
         List<Object> paths = list(at(map(list(at(ingress, "spec.rules")).get(0)), "http.paths"));
-        assertThat(paths).singleElement().satisfies(p -> {
-            assertThat(map(p).get("path")).as("only the Telegram webhook is public").isEqualTo("/telegram");
+        assertThat(paths).extracting(p -> map(p).get("path")).as("only Telegram's webhook and the calendar feeds are public")
+                .containsExactlyInAnyOrder("/telegram", org.circlekeeper.core.circle.CalendarFeeds.PATH_PREFIX.replaceAll("/$", ""));
+        assertThat(paths).allSatisfy(p -> {
             Map<String, Object> service = object("Service", String.valueOf(at(p, "backend.service.name")), "base");
             assertThat(list(at(service, "spec.ports"))).anySatisfy(port ->
                     assertThat(map(port).get("name")).isEqualTo(at(p, "backend.service.port.name")));
