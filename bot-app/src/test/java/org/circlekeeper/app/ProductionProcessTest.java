@@ -62,6 +62,13 @@ class ProductionProcessTest {
         JsonMapper json = JsonMapper.builder().build();
         assertThat(lines).isNotEmpty();
         for (String line : lines) {
+            if (line.startsWith("SLF4J(")) {
+                // SLF4J's own notice when another thread logs while it starts up (a race, before any log
+                // configuration exists); not a log line of the app
+                continue;
+            }
+            assertThat(line).as("every line on standard error is a JSON object; the process said:\n" + String.join("\n", lines))
+                    .startsWith("{");
             JsonNode log = json.readTree(line);
             assertThat(log.path("ecs").path("version").asString()).as(line).isNotEmpty();
             assertThat(log.path("@timestamp").asString()).as(line).isNotEmpty();
