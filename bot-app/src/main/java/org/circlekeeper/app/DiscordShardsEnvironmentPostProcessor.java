@@ -9,19 +9,18 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Splits Discord's shards across replicas: when {@code circlekeeper.discord.shards.total} and the replica's
+ * Splits Discord's shards across replicas: when {@code circlekeeper.discord.shards-total} and the replica's
  * place ({@code circlekeeper.replica.name}, a StatefulSet pod name ending in its ordinal such as
- * {@code circlekeeper-2}, and {@code circlekeeper.replica.count}) are given, this replica's shards are the
- * ordinal's contiguous share: {@code circlekeeper.discord.shards.min} to {@code .max}, unless those are set
- * explicitly. Every shard then has exactly one replica, so each Discord event arrives once. A replica name
- * without an ordinal, an ordinal outside the count, or fewer shards than replicas stops the start with a
- * message saying which setting to fix.
+ * {@code circlekeeper-2}, and {@code circlekeeper.replica.count}) are given, this replica runs the ordinal's
+ * contiguous share, set as the Discord adapter's {@code circlekeeper.discord.shards} range ({@code 6-9}),
+ * unless that is set explicitly. Every shard then has exactly one replica, so each Discord event arrives once.
+ * A replica name without an ordinal, an ordinal outside the count, or fewer shards than replicas stops the
+ * start with a message saying which setting to fix.
  */
 public class DiscordShardsEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
-    static final String TOTAL = "circlekeeper.discord.shards.total";
-    static final String MIN = "circlekeeper.discord.shards.min";
-    static final String MAX = "circlekeeper.discord.shards.max";
+    static final String TOTAL = "circlekeeper.discord.shards-total";
+    static final String SHARDS = "circlekeeper.discord.shards";
     static final String REPLICA_NAME = "circlekeeper.replica.name";
     static final String REPLICA_COUNT = "circlekeeper.replica.count";
 
@@ -32,13 +31,12 @@ public class DiscordShardsEnvironmentPostProcessor implements EnvironmentPostPro
         String total = environment.getProperty(TOTAL);
         String name = environment.getProperty(REPLICA_NAME);
         String count = environment.getProperty(REPLICA_COUNT);
-        if (blank(total) || blank(name) || blank(count) || !blank(environment.getProperty(MIN))
-                || !blank(environment.getProperty(MAX))) {
+        if (blank(total) || blank(name) || blank(count) || !blank(environment.getProperty(SHARDS))) {
             return;
         }
         Range range = share(number(TOTAL, total), ordinal(name.strip()), number(REPLICA_COUNT, count));
         environment.getPropertySources().addFirst(new MapPropertySource("circlekeeper-discord-shards",
-                Map.of(MIN, Integer.toString(range.min()), MAX, Integer.toString(range.max()))));
+                Map.of(SHARDS, range.min() + "-" + range.max())));
     }
 
     /** The shards {@code min..max} (inclusive) of one replica. */

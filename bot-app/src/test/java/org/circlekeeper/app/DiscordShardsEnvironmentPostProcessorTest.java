@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.mock.env.MockEnvironment;
 
 /** Each replica's share of Discord's shards: together they cover every shard exactly once. */
@@ -36,27 +37,31 @@ class DiscordShardsEnvironmentPostProcessorTest {
     @Test
     void aStatefulSetPodGetsItsOrdinalsShare() {
         MockEnvironment environment = new MockEnvironment()
-                .withProperty("circlekeeper.discord.shards.total", "10")
+                .withProperty("circlekeeper.discord.shards-total", "10")
                 .withProperty("circlekeeper.replica.name", "circlekeeper-2")
                 .withProperty("circlekeeper.replica.count", "3");
         processor.postProcessEnvironment(environment, new SpringApplication());
-        assertThat(environment.getProperty("circlekeeper.discord.shards.min")).isEqualTo("6");
-        assertThat(environment.getProperty("circlekeeper.discord.shards.max")).isEqualTo("9");
+        assertThat(environment.getProperty("circlekeeper.discord.shards")).isEqualTo("6-9");
+
+        DiscordProperties discord = Binder.get(environment.withProperty("circlekeeper.discord.token", "x"))
+                .bind("circlekeeper.discord", DiscordProperties.class).get();
+        assertThat(discord.shardsTotal()).isEqualTo(10);
+        assertThat(discord.shardIds()).as("the Discord adapter reads the range").containsExactly(6, 7, 8, 9);
     }
 
     @Test
     void anExplicitRangeOrAMissingSettingLeavesEverythingAsItIs() {
         MockEnvironment explicit = new MockEnvironment()
-                .withProperty("circlekeeper.discord.shards.total", "10")
-                .withProperty("circlekeeper.discord.shards.min", "0")
+                .withProperty("circlekeeper.discord.shards-total", "10")
+                .withProperty("circlekeeper.discord.shards", "0,5")
                 .withProperty("circlekeeper.replica.name", "circlekeeper-2")
                 .withProperty("circlekeeper.replica.count", "3");
         processor.postProcessEnvironment(explicit, new SpringApplication());
-        assertThat(explicit.getProperty("circlekeeper.discord.shards.max")).isNull();
+        assertThat(explicit.getProperty("circlekeeper.discord.shards")).isEqualTo("0,5");
 
-        MockEnvironment noReplica = new MockEnvironment().withProperty("circlekeeper.discord.shards.total", "4");
+        MockEnvironment noReplica = new MockEnvironment().withProperty("circlekeeper.discord.shards-total", "4");
         processor.postProcessEnvironment(noReplica, new SpringApplication());
-        assertThat(noReplica.getProperty("circlekeeper.discord.shards.min")).isNull();
+        assertThat(noReplica.getProperty("circlekeeper.discord.shards")).isNull();
     }
 
     @Test
@@ -66,10 +71,10 @@ class DiscordShardsEnvironmentPostProcessorTest {
         assertThatThrownBy(() -> DiscordShardsEnvironmentPostProcessor.ordinal("circlekeeper-7f9c6d-abcde"))
                 .hasMessageContaining("metadata.name");
         MockEnvironment notANumber = new MockEnvironment()
-                .withProperty("circlekeeper.discord.shards.total", "many")
+                .withProperty("circlekeeper.discord.shards-total", "many")
                 .withProperty("circlekeeper.replica.name", "circlekeeper-0")
                 .withProperty("circlekeeper.replica.count", "2");
         assertThatThrownBy(() -> processor.postProcessEnvironment(notANumber, new SpringApplication()))
-                .hasMessageContaining("circlekeeper.discord.shards.total");
+                .hasMessageContaining("circlekeeper.discord.shards-total");
     }
 }

@@ -39,8 +39,8 @@ class DocumentedSettingsTest {
     private static final Pattern ENV_NAME = Pattern.compile("\\bCIRCLEKEEPER_[A-Z0-9_]*[A-Z0-9]\\b");
     /** Properties read from the environment directly, not through a properties class. */
     private static final List<String> ENVIRONMENT_READ = List.of(WebPortEnvironmentPostProcessor.PORT,
-            DiscordShardsEnvironmentPostProcessor.TOTAL, DiscordShardsEnvironmentPostProcessor.MIN,
-            DiscordShardsEnvironmentPostProcessor.MAX, DiscordShardsEnvironmentPostProcessor.REPLICA_NAME,
+            DiscordShardsEnvironmentPostProcessor.TOTAL, DiscordShardsEnvironmentPostProcessor.SHARDS,
+            DiscordShardsEnvironmentPostProcessor.REPLICA_NAME,
             DiscordShardsEnvironmentPostProcessor.REPLICA_COUNT, ConsoleWanted.PLATFORM_TOKENS[0], ConsoleWanted.PLATFORM_TOKENS[1]);
 
     private static final Set<String> PROPERTIES = new TreeSet<>();
@@ -150,7 +150,7 @@ class DocumentedSettingsTest {
      */
     private static boolean componentPresent(String env) {
         for (String platform : List.of("TELEGRAM", "DISCORD")) {
-            if (env.startsWith("CIRCLEKEEPER_" + platform + "_") && !env.startsWith("CIRCLEKEEPER_DISCORD_SHARDS_")) {
+            if (env.startsWith("CIRCLEKEEPER_" + platform + "_")) {
                 String prefix = "circlekeeper." + platform.toLowerCase(Locale.ROOT);
                 return PREFIXES.stream().anyMatch(p -> p.startsWith(prefix))
                         || PROPERTIES.stream().anyMatch(p -> p.startsWith(prefix + "."));
