@@ -246,8 +246,13 @@ class DeployFilesTest {
             return false;
         });
         bot.put("env", env);
-        assertThat(podOfSet).as("the StatefulSet's pods equal the Deployment's, but for the replica settings")
-                .isEqualTo(at(deployment, "spec.template"));
+        Map<String, Object> podOfDeployment = deepCopy(map(at(deployment, "spec.template")));
+        List<Object> deploymentEnv = list(map(list(at(podOfDeployment, "spec.containers")).get(0)).get("env"));
+        assertThat(deploymentEnv).as("the base keeps Discord off: its replicas would all connect every shard")
+                .anySatisfy(e -> assertThat(map(e)).containsEntry("name", "CIRCLEKEEPER_DISCORD_TOKEN").containsEntry("value", ""));
+        deploymentEnv.removeIf(e -> "CIRCLEKEEPER_DISCORD_TOKEN".equals(map(e).get("name")));
+        assertThat(podOfSet).as("the StatefulSet's pods equal the Deployment's, but for the replica settings and Discord")
+                .isEqualTo(podOfDeployment);
         assertThat(extra).containsEntry("CIRCLEKEEPER_REPLICA_NAME", "metadata.name")
                 .containsKeys("CIRCLEKEEPER_REPLICA_COUNT", "CIRCLEKEEPER_DISCORD_SHARDS_TOTAL");
         int replicas = (Integer) at(statefulSet, "spec.replicas");
