@@ -183,6 +183,24 @@ class DeployFilesTest {
     }
 
     @Test
+    void telegramsWebhookUrlReachesTheAppsEndpointThroughTheIngress() {
+        TelegramProperties defaults = org.springframework.boot.context.properties.bind.Binder
+                .get(new org.springframework.core.env.StandardEnvironment())
+                .bindOrCreate("circlekeeper.telegram", TelegramProperties.class);
+        Map<String, Object> config = map(object("ConfigMap", "circlekeeper-config", "base").get("data"));
+        assertThat(config).containsEntry("CIRCLEKEEPER_TELEGRAM_MODE", "webhook").doesNotContainKey("CIRCLEKEEPER_TELEGRAM_WEBHOOK_PATH");
+        java.net.URI url = java.net.URI.create(String.valueOf(config.get("CIRCLEKEEPER_TELEGRAM_WEBHOOK_URL")));
+        assertThat(url.getScheme()).isEqualTo("https");
+        assertThat(url.getPath()).as("the webhook URL ends in the app's endpoint path").isEqualTo(defaults.webhook().path());
+        Map<String, Object> ingress = object("Ingress", "circlekeeper", "base");
+        Map<String, Object> rule = map(list(at(ingress, "spec.rules")).get(0));
+        assertThat(rule.get("host")).isEqualTo(url.getHost());
+        assertThat(strings(map(list(at(ingress, "spec.tls")).get(0)).get("hosts"))).contains(url.getHost());
+        assertThat(list(at(rule, "http.paths"))).as("an Ingress path leads to the webhook")
+                .anySatisfy(p -> assertThat(url.getPath()).startsWith(String.valueOf(map(p).get("path")) + "/"));
+    }
+
+    @Test
     void secretAndConfigReferencesExistInTheExampleSecretAndTheConfigMap() {
         Map<String, Object> secret = object("Secret", "circlekeeper-secrets", "base");
         assertThat(SOURCES.get("Secret/circlekeeper-secrets@base").getFileName().toString()).endsWith(".example.yaml");
