@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.circlekeeper.core.checkin.CheckinFeature;
+import org.circlekeeper.core.checkin.CheckinOptions;
 import org.circlekeeper.core.circle.CircleFeature;
 import org.circlekeeper.core.community.CommunityFeature;
 import org.circlekeeper.core.engine.ChairPolicy;
@@ -37,7 +39,7 @@ import org.circlekeeper.core.template.TemplateSource;
 public final class Bot {
 
     /** The message bundles of every feature, in {@code templates/messages/<lang>/<bundle>.yml}. */
-    public static final List<String> BUNDLES = List.of("core", "resources", "circles");
+    public static final List<String> BUNDLES = List.of("core", "resources", "circles", "checkins");
 
     private Bot() {
     }
@@ -70,9 +72,10 @@ public final class Bot {
      * Builds the engine and the scheduler with every feature.
      *
      * @param messengers the connected platforms, for messages the bot starts itself
+     * @param checkins   the note cipher (its key from configuration) and how long check-ins are kept
      */
     public static Assembly assemble(Stores stores, TemplateSource templates, Defaults defaults, Clock clock,
-                                    Messengers messengers) {
+                                    Messengers messengers, CheckinOptions checkins) {
         TemplateRenderer renderer = new TemplateRenderer(templates);
         SettingsPreferences preferences = new SettingsPreferences(stores.memberSettings(), stores.communitySettings(),
                 defaults.locale(), defaults.zone());
@@ -90,6 +93,8 @@ public final class Bot {
         registry.add(new PrivacyFeature(registry, stores.tokens()));
         registry.add(new CommunityFeature(stores.communitySettings(), stores.wording(), renderer, registry, zones));
         registry.add(new CircleFeature(stores.circles(), stores.jobs(), outbox, preferences, zones, clock));
+        registry.add(new CheckinFeature(stores.checkins(), checkins, stores.jobs(), outbox, preferences, stores.memberSettings(),
+                crisisLines, catalog, stores.resources(), stores.forms(), clock));
         Engine engine = new Engine(registry, renderer, stores.wording(), preferences, ChairPolicy.NOBODY, stores.forms(), clock);
         List<JobHandler> handlers = registry.features().stream().flatMap(f -> f.jobHandlers().stream()).toList();
         return new Assembly(engine, new Scheduler(stores.jobs(), clock, handlers, JOB_LEASE));
