@@ -118,24 +118,55 @@ final class Prompts {
 
     /**
      * Plans the member's next prompt from now: schedules (or moves) its job, takes back a different
-     * one planned before, and remembers which is planned. Returns the plan, if there is one.
+     * one planned before, and remembers which is planned. A prompt that is due but has not run yet
+     * (its job waits in the queue, up to {@link #GRACE} late) stays planned. Returns the plan, if any.
      */
     Optional<Planned> replan(CommunityRef community, MemberRef member) {
         return replan(community, member, store.profile(community, member));
     }
 
     Optional<Planned> replan(CommunityRef community, MemberRef member, CheckinProfile profile) {
+        return plan(community, member, profile, false);
+    }
+
+    /**
+     * @param handled true right after the planned prompt was handled (sent or skipped), so that the
+     *                next one is planned even while the handled one is still within its grace
+     */
+    private Optional<Planned> plan(CommunityRef community, MemberRef member, CheckinProfile profile, boolean handled) {
         CheckinSettings settings = store.settings(community);
         ZoneId zone = preferences.resolve(member, community).zone();
-        Optional<Planned> next = next(settings, profile, zone, clock.instant());
+        Instant now = clock.instant();
+        Optional<Planned> waiting = handled ? Optional.empty() : waiting(community, member, settings, profile, zone, now);
+        Optional<Planned> next = waiting.isPresent() ? waiting : next(settings, profile, zone, now);
         String id = next.map(p -> jobId(community, member, p.day())).orElse(null);
         profile.plannedJob().filter(old -> !old.equals(id)).ifPresent(queue::cancel);
-        next.ifPresent(p -> queue.reschedule(new Job(id, PROMPT, p.at(),
-                json.writeValueAsString(new Payload(community.key(), member.key(), CheckinKeys.day(p.day()))))));
+        next.ifPresent(p -> {
+            Job job = new Job(id, PROMPT, p.at(), json.writeValueAsString(new Payload(community.key(), member.key(),
+                    CheckinKeys.day(p.day()))));
+            if (p.at().isAfter(now)) {
+                queue.reschedule(job);
+            } else {
+                // due already: never move a job that a scheduler may be running; only put it back if it is gone
+                queue.schedule(job);
+            }
+        });
         if (!Objects.equals(profile.planned(), id)) {
-            store.saveProfile(community, member, profile.withPlanned(id), clock.instant().plus(retention));
+            store.saveProfile(community, member, profile.withPlanned(id), now.plus(retention));
         }
         return next;
+    }
+
+    /** The planned prompt when it is due now (at most {@link #GRACE} ago), still wanted, and has not run yet. */
+    private Optional<Planned> waiting(CommunityRef community, MemberRef member, CheckinSettings settings, CheckinProfile profile,
+                                      ZoneId zone, Instant now) {
+        Optional<LocalDate> day = profile.plannedJob().map(id -> id.substring(id.lastIndexOf(':') + 1)).flatMap(CheckinKeys::parseDay);
+        if (day.isEmpty() || !profile.plannedJob().get().equals(jobId(community, member, day.get()))
+                || !settings.promptsOn() || !settings.days().contains(day.get().getDayOfWeek()) || !profile.wantsPromptOn(day.get())) {
+            return Optional.empty();
+        }
+        Instant at = at(settings, profile, zone, day.get());
+        return !at.isAfter(now) && !at.isBefore(now.minus(GRACE)) ? Optional.of(new Planned(day.get(), at)) : Optional.empty();
     }
 
     /** Takes back the member's planned prompt, if any (before their profile is erased). */
@@ -198,7 +229,7 @@ final class Prompts {
         Outbox.Voice voice = outbox.forMember(member, community);
         if (!settings.promptsOn() || !settings.days().contains(day.getDayOfWeek()) || !profile.wantsPromptOn(day)) {
             LOG.debug("a check-in prompt was dropped: prompts are off, or the member is away or opted out");
-            replan(community, member, profile);
+            plan(community, member, profile, true);
             return;
         }
         Instant intended = at(settings, profile, voice.zone(), day);
@@ -210,12 +241,12 @@ final class Prompts {
         Duration late = Duration.between(intended.isBefore(job.due()) ? intended : job.due(), now);
         if (late.compareTo(GRACE) > 0 || lateness.compareTo(GRACE) > 0) {
             LOG.info("a check-in prompt was dropped: it is {} minutes late (after downtime)", late.toMinutes());
-            replan(community, member, profile);
+            plan(community, member, profile, true);
             return;
         }
         if (store.find(community, member, day).isPresent()) {
             LOG.debug("a check-in prompt was skipped: the member already checked in that day");
-            replan(community, member, profile);
+            plan(community, member, profile, true);
             return;
         }
         OutgoingMessage prompt = message.build(voice, community, settings, day).withVisibility(Visibility.PRIVATE);
@@ -227,7 +258,7 @@ final class Prompts {
             }
             LOG.warn("a check-in prompt cannot be delivered and will not be retried");
         }
-        replan(community, member, profile);
+        plan(community, member, profile, true);
     }
 
     private Payload read(Job job) {

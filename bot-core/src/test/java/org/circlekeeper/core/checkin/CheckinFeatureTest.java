@@ -262,6 +262,20 @@ class CheckinFeatureTest {
     }
 
     @Test
+    void aDuePromptGoesOutWhenTheClockJumpsPastItAndItsPlanningAtOnce() {
+        olivia.send("/checkin setup days daily time 09:00");
+        alice.send("/checkin prompts on");
+        bot.outbox().drain();
+
+        bot.advance(Duration.ofDays(1));
+
+        List<Sent> sent = bot.outbox().drain();
+        assertThat(sent).hasSize(1);
+        assertThat(to(sent.get(0))).isEqualTo("alice");
+        assertThat(store().profile(BotTester.COMMUNITY, member("alice")).planned()).endsWith(":20261129");
+    }
+
+    @Test
     void aPausedMemberIsNotPromptedUntilTheirBreakEnds() {
         olivia.send("/checkin setup days daily time 09:00");
         alice.send("/checkin prompts on");
