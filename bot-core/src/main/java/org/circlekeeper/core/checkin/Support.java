@@ -77,7 +77,7 @@ final class Support {
         for (String id : COPING) {
             catalog.entry(id).ifPresent(entry -> coping.add(technique(entry, turn)));
         }
-        StringBuilder text = new StringBuilder(turn.text(CheckinMessages.LOW, "coping", coping));
+        StringBuilder text = new StringBuilder(turn.text(CheckinMessages.LOW, "coping", coping).stripTrailing());
         CrisisLookup lookup = lines.forCountry(members.get(turn.member()).countrySetting(), turn.locale());
         text.append("\n\n").append(turn.text(CrisisLines.CARD, CrisisLines.cardValues(lookup)));
         alert(turn, community).ifPresent(line -> text.append("\n\n").append(line));
