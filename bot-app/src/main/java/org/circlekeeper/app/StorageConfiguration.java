@@ -5,22 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import org.circlekeeper.core.Stores;
-import org.circlekeeper.core.circle.CircleStores;
 import org.circlekeeper.redis.EmbeddedRedis;
-import org.circlekeeper.redis.RedisActionTokens;
-import org.circlekeeper.redis.RedisCheckinStore;
-import org.circlekeeper.redis.RedisCircleStore;
-import org.circlekeeper.redis.RedisCommunitySettingsStore;
 import org.circlekeeper.redis.RedisConnection;
-import org.circlekeeper.redis.RedisFeedTokenStore;
-import org.circlekeeper.redis.RedisJobQueue;
-import org.circlekeeper.redis.RedisMemberSettingsStore;
-import org.circlekeeper.redis.RedisPendingForms;
-import org.circlekeeper.redis.RedisReminderChoiceStore;
-import org.circlekeeper.redis.RedisResourceStore;
-import org.circlekeeper.redis.RedisRsvpStore;
+import org.circlekeeper.redis.RedisStores;
 import org.circlekeeper.redis.RedisUrl;
-import org.circlekeeper.redis.RedisWordingStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -67,11 +55,7 @@ class StorageConfiguration {
 
     @Bean
     Stores stores(RedisConnection redis, Clock clock) {
-        CircleStores circles = new CircleStores(new RedisCircleStore(redis), new RedisRsvpStore(redis, clock),
-                new RedisReminderChoiceStore(redis), new RedisFeedTokenStore(redis));
-        Stores stores = new Stores(new RedisMemberSettingsStore(redis), new RedisCommunitySettingsStore(redis),
-                new RedisWordingStore(redis), new RedisActionTokens(redis), new RedisPendingForms(redis), new RedisJobQueue(redis),
-                new RedisResourceStore(redis), circles, new RedisCheckinStore(redis, clock));
+        Stores stores = RedisStores.create(redis, clock);
         LOG.info("store: settings, wording, button tokens, pending forms, due jobs, resources, circles and check-ins in Redis");
         return stores;
     }

@@ -219,7 +219,7 @@ class ConsoleSessionTest {
 
     @Test
     void aPrivateReplacementOfAPublicMessageIsANewPrivateMessageNotAnEdit() {
-        String token = bot.tokens.issue(new MemberRef(Platform.CONSOLE, "alice", "alice"), "forgetme", Duration.ofMinutes(10));
+        String token = bot.stores.tokens().issue(new MemberRef(Platform.CONSOLE, "alice", "alice"), "forgetme", Duration.ofMinutes(10));
         bot.messenger.send(new Target.Channel(ROOM), OutgoingMessage.text("Erase?").button("Keep", "privacy.keep:" + token).build());
         session.handle(":who");
 

@@ -1,11 +1,17 @@
 package org.circlekeeper.redis;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.circlekeeper.core.circle.Circle;
+import org.circlekeeper.core.circle.Occurrence;
+import org.circlekeeper.core.circle.OccurrenceRef;
 import org.circlekeeper.core.engine.CommunityRef;
 import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.engine.Platform;
 
 /**
  * The one place where Redis key names are made, so that the key schema can be read (and changed) in
@@ -24,12 +30,27 @@ import org.circlekeeper.core.engine.MemberRef;
  * <caption>Key schema</caption>
  * <tr><th>key</th><th>type</th><th>what</th><th>bound</th></tr>
  * <tr><td>{@code ck:m:{platform:userId}:settings}</td><td>hash</td><td>a member's zone, language, country
- *     (only those set)</td><td>3 fields</td></tr>
+ *     and last group (only those set)</td><td>4 fields</td></tr>
+ * <tr><td>{@code ck:m:{platform:userId}:form}</td><td>string</td><td>the form the member's next private
+ *     message answers</td><td>TTL 15 minutes</td></tr>
  * <tr><td>{@code ck:c:{platform:communityId}:settings}</td><td>hash</td><td>a community's zone and
  *     language</td><td>2 fields</td></tr>
  * <tr><td>{@code ck:c:{platform:communityId}:wording:<language>}</td><td>hash</td><td>a community's own
  *     message texts in one language, by message key</td><td>{@link RedisWordingStore#MAX_OVERRIDES} fields of
  *     at most {@link RedisWordingStore#MAX_TEXT_LENGTH} characters</td></tr>
+ * <tr><td>{@code ck:c:{platform:communityId}:res:entries}</td><td>hash</td><td>a community's own resource
+ *     entries, by entry id</td><td>{@link org.circlekeeper.core.resource.ResourceStore#MAX_ENTRIES} fields, checked
+ *     in Redis</td></tr>
+ * <tr><td>{@code ck:c:{platform:communityId}:res:hidden}</td><td>set</td><td>shipped resource ids the community
+ *     hid</td><td>the shipped catalog</td></tr>
+ * <tr><td>{@code ck:c:{platform:communityId}:res:version}</td><td>string</td><td>counter moved with every change to
+ *     the two keys above</td><td>one number</td></tr>
+ * <tr><td>{@code ck:c:{platform:communityId}:res:reports}</td><td>hash</td><td>outdated-number reports by crisis
+ *     line id: count, first and last time, no member ids</td><td>the crisis directory</td></tr>
+ * <tr><td>{@code ck:c:{platform:communityId}:res:safety}</td><td>hash</td><td>a community's safety settings
+ *     </td><td>5 fields</td></tr>
+ * <tr><td>{@code ck:m:{platform:userId}:res:cooldown}</td><td>hash</td><td>a member's running safety cooldowns:
+ *     community key to end</td><td>one field per community; TTL until the last one ends</td></tr>
  * <tr><td>{@code ck:token:<token>}</td><td>hash</td><td>a one-time button token: its owner and
  *     purpose</td><td>2 fields, TTL as issued</td></tr>
  * <tr><td>{@code ck:{jobs}:due}</td><td>sorted set</td><td>waiting jobs' ids by due time</td><td>one member per
@@ -39,6 +60,33 @@ import org.circlekeeper.core.engine.MemberRef;
  * <tr><td>{@code ck:{jobs}:data}</td><td>hash</td><td>every job: claim count, due time, kind, payload</td><td>one
  *     field per job, removed on ack or cancel; payload at most {@link RedisJobQueue#MAX_PAYLOAD_LENGTH}
  *     characters</td></tr>
+ * <tr><td>{@code ck:c:{platform:communityId}:circles}</td><td>hash</td><td>a community's circles: circle id to
+ *     the circle's JSON (with its version)</td><td>{@link org.circlekeeper.core.circle.CircleStore#MAX_CIRCLES} fields,
+ *     checked in Redis</td></tr>
+ * <tr><td>{@code ck:c:{platform:communityId}:circles:settings}</td><td>hash</td><td>a community's channel reminder lead
+ *     times</td><td>1 field</td></tr>
+ * <tr><td>{@code ck:c:{platform:communityId}:rsvp:<circleId>:<meeting>}</td><td>hash</td><td>the answers for one
+ *     meeting: member id to answer JSON</td><td>one field per member; expires with its last answer</td></tr>
+ * <tr><td>{@code ck:m:{platform:userId}:rsvps}</td><td>sorted set</td><td>where the member's answers are:
+ *     {@code platform:communityId/circleId/meeting} scored by the answer's expiry</td><td>pruned on write; expires
+ *     with its last entry</td></tr>
+ * <tr><td>{@code ck:c:{platform:communityId}:reminders}</td><td>hash</td><td>members' private reminder choices: member
+ *     id to choice JSON</td><td>one field per member who chose</td></tr>
+ * <tr><td>{@code ck:m:{platform:userId}:reminders}</td><td>set</td><td>the communities where the member chose
+ *     reminders</td><td>one member per community</td></tr>
+ * <tr><td>{@code ck:c:{platform:communityId}:feed}</td><td>string</td><td>the community's calendar-feed
+ *     token</td><td>one token</td></tr>
+ * <tr><td>{@code ck:feed:<token>}</td><td>string</td><td>the community a calendar-feed token names</td><td>one per
+ *     token; removed when the token is replaced</td></tr>
+ * <tr><td>{@code ck:{rate:platform}:<bucket>}</td><td>string</td><td>a send-rate bucket's theoretical arrival
+ *     time in epoch microseconds ({@link RedisRateLimiter})</td><td>one per bucket; expires when the bucket is
+ *     full again</td></tr>
+ * <tr><td>{@code ck:update:platform:<updateId>}</td><td>string</td><td>an inbound update seen, while it is
+ *     processed and for a day after ({@link RedisUpdateLog})</td><td>TTL as claimed</td></tr>
+ * <tr><td>{@code ck:c:{platform:communityId}:admins}</td><td>string</td><td>the community's administrators'
+ *     user ids as the platform listed them ({@link RedisAdminCache})</td><td>TTL as cached</td></tr>
+ * <tr><td>{@code ck:m:{platform:userId}:unreachable}</td><td>string</td><td>the bot cannot write to the member
+ *     privately (blocked, never started) ({@link RedisReachability})</td><td>TTL as marked</td></tr>
  * </table>
  */
 public final class RedisKeys {
@@ -78,6 +126,39 @@ public final class RedisKeys {
             throw new IllegalArgumentException("wording is kept per language; the locale '" + locale + "' has none");
         }
         return communityKey(community, "wording:" + escape(locale.getLanguage()));
+    }
+
+    /**
+     * The hash of a community's own resource entries: entry id to the entry's JSON, at most {@link
+     * org.circlekeeper.core.resource.ResourceStore#MAX_ENTRIES} fields, checked inside Redis.
+     */
+    public static String resourceEntries(CommunityRef community) {
+        return communityKey(community, "res:entries");
+    }
+
+    /** The set of shipped resource ids a community hid. */
+    public static String resourceHidden(CommunityRef community) {
+        return communityKey(community, "res:hidden");
+    }
+
+    /** The counter that moves with every change to a community's resource entries or hidden ids. */
+    public static String resourceVersion(CommunityRef community) {
+        return communityKey(community, "res:version");
+    }
+
+    /** The hash of a community's "this number is outdated" reports: crisis line id to count and times. */
+    public static String resourceReports(CommunityRef community) {
+        return communityKey(community, "res:reports");
+    }
+
+    /** The hash of a community's safety settings. */
+    public static String safety(CommunityRef community) {
+        return communityKey(community, "res:safety");
+    }
+
+    /** The hash of a member's running safety cooldowns: community key to the cooldown's end; it expires by itself. */
+    public static String safetyCooldowns(MemberRef member) {
+        return memberKey(member, "res:cooldown");
     }
 
     /** The hash that holds one one-time token; the token must look like one {@link RedisActionTokens} issues. */
@@ -169,6 +250,166 @@ public final class RedisKeys {
     }
 
     /**
+     * {@code ck:c:{platform:communityId}:circles}: the hash of a community's circles, circle id to the circle's
+     * JSON, at most {@link org.circlekeeper.core.circle.CircleStore#MAX_CIRCLES} fields (checked inside Redis).
+     */
+    public static String circles(CommunityRef community) {
+        return communityKey(community, "circles");
+    }
+
+    /** {@code ck:c:{platform:communityId}:circles:settings}: the hash of a community's circle settings. */
+    public static String circleSettings(CommunityRef community) {
+        return communityKey(community, "circles:settings");
+    }
+
+    /**
+     * {@code ck:c:{platform:communityId}:rsvp:<circleId>:<meeting>}: the hash of the answers for one meeting, member
+     * id ({@link #memberId}) to answer. The circle id and the meeting key ({@code 20270302T1900}) hold neither
+     * separators nor braces; they are escaped all the same.
+     */
+    public static String rsvps(CommunityRef community, OccurrenceRef occurrence) {
+        Objects.requireNonNull(occurrence, "occurrence");
+        return communityKey(community, "rsvp:" + escape(occurrence.circleId()) + ":"
+                + escape(Occurrence.key(occurrence.original())));
+    }
+
+    /**
+     * {@code ck:m:{platform:userId}:rsvps}: the sorted set that indexes a member's answers, each entry naming one
+     * meeting of one community ({@link #rsvpEntry}), scored by the answer's expiry in epoch milliseconds.
+     */
+    public static String memberRsvps(MemberRef member) {
+        return memberKey(member, "rsvps");
+    }
+
+    /**
+     * An entry of {@link #memberRsvps}: {@code platform:communityId/circleId/meeting}, each part escaped, so that
+     * {@link #parseRsvpEntry} finds the meeting again.
+     */
+    public static String rsvpEntry(CommunityRef community, OccurrenceRef occurrence) {
+        Objects.requireNonNull(occurrence, "occurrence");
+        return communityId(community) + "/" + escape(occurrence.circleId()) + "/"
+                + escape(Occurrence.key(occurrence.original()));
+    }
+
+    /**
+     * The community and meeting an entry of {@link #memberRsvps} names.
+     *
+     * @throws IllegalArgumentException when the text is not such an entry
+     */
+    public static Map.Entry<CommunityRef, OccurrenceRef> parseRsvpEntry(String entry) {
+        String[] parts = Objects.requireNonNull(entry, "entry").split("/", -1);
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("not a meeting entry: it needs three parts");
+        }
+        CommunityRef community = parseCommunityId(parts[0]);
+        LocalDateTime original = Occurrence.parseKey(unescape(parts[2]))
+                .orElseThrow(() -> new IllegalArgumentException("not a meeting entry: the meeting is not a start time"));
+        String circleId = unescape(parts[1]);
+        if (!Circle.ID.matcher(circleId).matches()) {
+            throw new IllegalArgumentException("not a meeting entry: the circle id is not one");
+        }
+        return Map.entry(community, new OccurrenceRef(circleId, original));
+    }
+
+    /** {@code ck:c:{platform:communityId}:reminders}: the hash of members' reminder choices, member id to choice. */
+    public static String reminderChoices(CommunityRef community) {
+        return communityKey(community, "reminders");
+    }
+
+    /** {@code ck:m:{platform:userId}:reminders}: the set of communities ({@link #communityId}) the member chose reminders in. */
+    public static String memberReminderChoices(MemberRef member) {
+        return memberKey(member, "reminders");
+    }
+
+    /** {@code ck:c:{platform:communityId}:feed}: the string holding the community's calendar-feed token. */
+    public static String feedToken(CommunityRef community) {
+        return communityKey(community, "feed");
+    }
+
+    /** {@code ck:feed:<token>}: the string holding the community ({@link #communityId}) a calendar-feed token names. */
+    public static String feed(String token) {
+        if (!isToken(token)) {
+            throw new IllegalArgumentException("not a token: it must be 1 to 64 URL-safe base64 characters");
+        }
+        return PREFIX + "feed:" + token;
+    }
+
+    /**
+     * A community's identity as stored inside values and index entries: {@code platform:communityId} with the id
+     * escaped like in key names, so two communities never share it.
+     */
+    public static String communityId(CommunityRef community) {
+        Objects.requireNonNull(community, "community");
+        return community.platform().id() + ":" + escape(community.communityId());
+    }
+
+    /**
+     * The community a {@link #communityId} names.
+     *
+     * @throws IllegalArgumentException when the text is not one
+     */
+    public static CommunityRef parseCommunityId(String id) {
+        int colon = Objects.requireNonNull(id, "id").indexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("not a community id: no platform");
+        }
+        return new CommunityRef(platform(id.substring(0, colon)), unescape(id.substring(colon + 1)));
+    }
+
+    /**
+     * The member a {@link #memberId} names, without a display name (which is never stored in keys).
+     *
+     * @throws IllegalArgumentException when the text is not one
+     */
+    public static MemberRef parseMemberId(String id) {
+        int colon = Objects.requireNonNull(id, "id").indexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("not a member id: no platform");
+        }
+        return new MemberRef(platform(id.substring(0, colon)), unescape(id.substring(colon + 1)), null);
+    }
+
+    private static Platform platform(String id) {
+        for (Platform platform : Platform.values()) {
+            if (platform.id().equals(id)) {
+                return platform;
+            }
+        }
+        throw new IllegalArgumentException("not a platform id");
+    }
+
+    /**
+     * A send-rate bucket of a platform ({@code global}, {@code chat:<id>}, ...). All buckets of one platform
+     * share the hash tag <code>{rate:platform}</code>, so one script may check several of them on a Cluster.
+     */
+    public static String rateBucket(Platform platform, String bucket) {
+        Objects.requireNonNull(platform, "platform");
+        if (bucket == null || bucket.isBlank()) {
+            throw new IllegalArgumentException("a rate bucket needs a name");
+        }
+        return PREFIX + "{rate:" + platform.id() + "}:" + escape(bucket);
+    }
+
+    /** The marker of one inbound update (its platform's update id), for processing each update once. */
+    public static String update(Platform platform, String updateId) {
+        Objects.requireNonNull(platform, "platform");
+        if (updateId == null || updateId.isBlank()) {
+            throw new IllegalArgumentException("an update needs an id");
+        }
+        return PREFIX + "update:" + platform.id() + ":" + escape(updateId);
+    }
+
+    /** The cached list of a community's administrators (its organisers on platforms that have admins). */
+    public static String communityAdmins(CommunityRef community) {
+        return communityKey(community, "admins");
+    }
+
+    /** The mark that the bot cannot write to a member privately (they blocked it, or never started a chat). */
+    public static String memberUnreachable(MemberRef member) {
+        return memberKey(member, "unreachable");
+    }
+
+    /**
      * A member's identity as stored inside values (a token's owner): {@code platform:userId} with the user
      * id escaped like in key names, so two members never share it.
      */
@@ -203,5 +444,40 @@ public final class RedisKeys {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Undoes {@link #escape}: {@code %XX} back to its byte, the rest as it is.
+     *
+     * @throws IllegalArgumentException when the text is not something {@link #escape} makes
+     */
+    static String unescape(String escaped) {
+        Objects.requireNonNull(escaped, "escaped");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(escaped.length());
+        for (int i = 0; i < escaped.length(); i++) {
+            char c = escaped.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= escaped.length()) {
+                    throw new IllegalArgumentException("a '%' without two hex digits");
+                }
+                int high = Character.digit(escaped.charAt(i + 1), 16);
+                int low = Character.digit(escaped.charAt(i + 2), 16);
+                if (high < 0 || low < 0) {
+                    throw new IllegalArgumentException("a '%' without two hex digits");
+                }
+                bytes.write(high << 4 | low);
+                i += 2;
+            } else if (c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '~' || c == '-')) {
+                bytes.write(c);
+            } else {
+                throw new IllegalArgumentException("a character escaping would have encoded");
+            }
+        }
+        String id = bytes.toString(StandardCharsets.UTF_8);
+        if (!escape(id).equals(escaped)) {
+            // lower-case hex digits or bytes that are not UTF-8: not something escape() wrote
+            throw new IllegalArgumentException("not in the form escaping writes");
+        }
+        return id;
     }
 }

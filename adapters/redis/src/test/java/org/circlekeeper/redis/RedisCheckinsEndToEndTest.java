@@ -5,20 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.circlekeeper.core.Stores;
 import org.circlekeeper.core.checkin.AesGcmNoteCipher;
 import org.circlekeeper.core.checkin.CheckinOptions;
-import org.circlekeeper.core.circle.CircleStores;
 import org.circlekeeper.core.engine.MemberRef;
 import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.schedule.VirtualClock;
 import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.BotTester.Talk;
-import org.circlekeeper.core.testing.InMemoryCircleStore;
-import org.circlekeeper.core.testing.InMemoryFeedTokenStore;
-import org.circlekeeper.core.testing.InMemoryReminderChoiceStore;
-import org.circlekeeper.core.testing.InMemoryResourceStore;
-import org.circlekeeper.core.testing.InMemoryRsvpStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,12 +30,8 @@ class RedisCheckinsEndToEndTest {
     private final String key = AesGcmNoteCipher.newKey();
     private final VirtualClock clock = new VirtualClock(BotTester.START);
     private final RedisConnection redis = REDIS.connection();
-    private final BotTester bot = new BotTester(clock, new Stores(new RedisMemberSettingsStore(redis),
-            new RedisCommunitySettingsStore(redis), new RedisWordingStore(redis), new RedisActionTokens(redis),
-            new RedisPendingForms(redis), new RedisJobQueue(redis), new InMemoryResourceStore(),
-            new CircleStores(new InMemoryCircleStore(), new InMemoryRsvpStore(clock), new InMemoryReminderChoiceStore(),
-                    new InMemoryFeedTokenStore()),
-            new RedisCheckinStore(redis, clock)), CheckinOptions.of(AesGcmNoteCipher.fromBase64(key)));
+    private final BotTester bot = new BotTester(clock, RedisStores.create(redis, clock),
+            CheckinOptions.of(AesGcmNoteCipher.fromBase64(key)));
     private final Talk alice = bot.as("alice").inDirect();
 
     @Test

@@ -32,6 +32,18 @@ class RedisKeysTest {
     }
 
     @Test
+    void resourceKeysShareTheirCommunitysOrMembersHashTag() {
+        CommunityRef group = new CommunityRef(Platform.TELEGRAM, "-1001");
+        assertThat(List.of(RedisKeys.resourceEntries(group), RedisKeys.resourceHidden(group),
+                RedisKeys.resourceVersion(group), RedisKeys.resourceReports(group), RedisKeys.safety(group)))
+                .containsExactly("ck:c:{telegram:-1001}:res:entries", "ck:c:{telegram:-1001}:res:hidden",
+                        "ck:c:{telegram:-1001}:res:version", "ck:c:{telegram:-1001}:res:reports",
+                        "ck:c:{telegram:-1001}:res:safety");
+        assertThat(RedisKeys.safetyCooldowns(member(Platform.TELEGRAM, "a:b")))
+                .isEqualTo("ck:m:{telegram:a%3Ab}:res:cooldown");
+    }
+
+    @Test
     void separatorsAndBracesInIdsAreEscapedSoTheyCannotReachIntoAnotherKey() {
         MemberRef sneaky = member(Platform.CONSOLE, "1}:settings:x{");
         String key = RedisKeys.memberSettings(sneaky);

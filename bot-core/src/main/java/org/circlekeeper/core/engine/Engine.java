@@ -111,6 +111,11 @@ public final class Engine {
         return renderer.render(key, locale, Map.of());
     }
 
+    /** A message's shipped text in a locale with its values (for the few notes an adapter writes itself). */
+    public String text(org.circlekeeper.core.template.MessageKey key, Locale locale, Map<String, ?> values) {
+        return renderer.render(key, locale, values);
+    }
+
     /** The preferences (language, zone) the engine will use for this context. */
     public Preferences preferencesFor(Context context) {
         return preferences.resolve(context);
@@ -203,6 +208,9 @@ public final class Engine {
      * given to the form's first field. Asking again replaces the older form.
      */
     private void rememberForms(Context context, List<Reply> replies) {
+        if (context.channel().platform().hasNativeForms()) {
+            return;
+        }
         for (Reply reply : replies) {
             org.circlekeeper.core.message.FormRequest form = reply.message().form();
             if (form != null) {

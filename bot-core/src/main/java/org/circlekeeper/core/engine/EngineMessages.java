@@ -26,11 +26,20 @@ public final class EngineMessages {
     public static final MessageKey FORM_STALE = MessageKey.of("engine.form.stale");
     public static final MessageKey INTERNAL_ERROR = MessageKey.of("engine.error.internal");
     public static final MessageKey DIRECT_HINT = MessageKey.of("engine.direct-hint");
+    /** Said in the group (after the member's mention) when a private answer cannot reach a member whose private messages are closed. */
+    public static final MessageKey PRIVATE_CLOSED = MessageKey.of("engine.private-closed");
+    /**
+     * Said in the group (after the member's mention) when a private answer needs a private chat the
+     * member never started; {@code link} opens one.
+     */
+    public static final MessageKey PRIVATE_START = MessageKey.of("engine.private-start", "link");
+    /** The button above inline search results that opens the private chat (Telegram inline mode). */
+    public static final MessageKey INLINE_SEARCH_PRIVATELY = MessageKey.of("engine.inline.search-privately");
 
     public static final List<MessageKey> ALL = List.of(UNKNOWN_COMMAND, DIRECT_ONLY, GROUP_ONLY, ORGANISERS_ONLY,
             CHAIR_ONLY, OPTION_MISSING, OPTION_TOO_LONG, OPTION_TOO_SHORT, OPTION_NOT_A_NUMBER, OPTION_OUT_OF_RANGE,
             OPTION_NOT_A_CHOICE, OPTION_UNKNOWN, TOO_MANY_WORDS, SUBCOMMAND_MISSING, SUBCOMMAND_UNKNOWN, BUTTON_STALE,
-            BUTTON_NOT_YOURS, FORM_STALE, INTERNAL_ERROR, DIRECT_HINT);
+            BUTTON_NOT_YOURS, FORM_STALE, INTERNAL_ERROR, DIRECT_HINT, PRIVATE_CLOSED, PRIVATE_START, INLINE_SEARCH_PRIVATELY);
 
     private EngineMessages() {
     }

@@ -6,6 +6,14 @@ import java.util.Locale;
 public enum Platform {
     CONSOLE, TELEGRAM, DISCORD;
 
+    /**
+     * True when the platform shows forms itself (Discord's modals); elsewhere the engine takes the
+     * member's next private message as a form's answer.
+     */
+    public boolean hasNativeForms() {
+        return this == DISCORD;
+    }
+
     /** A short lower-case id used in storage keys and logs. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.BotTester.Replies;
@@ -140,17 +138,7 @@ class EngineTest {
             }
         };
         Engine engine = new Engine(new FeatureRegistry().add(broken), new TemplateRenderer(Bot.templates(null)),
-                new InMemoryWordingStore(), new Preferences.Resolver() {
-                    @Override
-                    public Preferences resolve(Context ctx) {
-                        return new Preferences(Locale.ENGLISH, ZoneId.of("UTC"));
-                    }
-
-                    @Override
-                    public Preferences resolve(CommunityRef community) {
-                        return new Preferences(Locale.ENGLISH, ZoneId.of("UTC"));
-                    }
-                }, ChairPolicy.NOBODY, new org.circlekeeper.core.testing.InMemoryPendingForms(Clock.systemUTC()),
+                new InMemoryWordingStore(), org.circlekeeper.core.testing.FixedPreferences.englishUtc(), ChairPolicy.NOBODY, new org.circlekeeper.core.testing.InMemoryPendingForms(Clock.systemUTC()),
                 Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         Context context = bot.as("alice").inGroup().context();
         List<Reply> replies = engine.handle(Inbound.CommandInvoked.typed(context, "boom", ""));

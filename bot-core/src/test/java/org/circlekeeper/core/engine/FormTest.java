@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.message.FormRequest;
@@ -58,17 +56,7 @@ class FormTest {
     };
 
     private final Engine engine = new Engine(new FeatureRegistry().add(asking), new TemplateRenderer(Bot.templates(null)),
-            new InMemoryWordingStore(), new Preferences.Resolver() {
-                @Override
-                public Preferences resolve(Context context) {
-                    return new Preferences(Locale.ENGLISH, ZoneId.of("UTC"));
-                }
-
-                @Override
-                public Preferences resolve(CommunityRef community) {
-                    return new Preferences(Locale.ENGLISH, ZoneId.of("UTC"));
-                }
-            }, ChairPolicy.NOBODY, new InMemoryPendingForms(clock), clock);
+            new InMemoryWordingStore(), org.circlekeeper.core.testing.FixedPreferences.englishUtc(), ChairPolicy.NOBODY, new InMemoryPendingForms(clock), clock);
 
     private final MemberRef alice = new MemberRef(Platform.CONSOLE, "alice", "Alice");
     private final CommunityRef community = new CommunityRef(Platform.CONSOLE, "c");

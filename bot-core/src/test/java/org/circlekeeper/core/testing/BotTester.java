@@ -7,7 +7,6 @@ import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.Stores;
 import org.circlekeeper.core.checkin.AesGcmNoteCipher;
 import org.circlekeeper.core.checkin.CheckinOptions;
-import org.circlekeeper.core.circle.CircleStores;
 import org.circlekeeper.core.engine.Arguments;
 import org.circlekeeper.core.engine.ChannelRef;
 import org.circlekeeper.core.engine.CommunityRef;
@@ -24,7 +23,6 @@ import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.schedule.Scheduler;
 import org.circlekeeper.core.message.Visibility;
 import org.circlekeeper.core.schedule.VirtualClock;
-import org.circlekeeper.core.template.TemplateSource;
 
 /**
  * A fluent tester that reads like the conversation: {@code bot.as("alice").inGroup().send("/help")}.
@@ -48,12 +46,7 @@ public final class BotTester {
     }
 
     private BotTester(VirtualClock clock) {
-        this(clock, new Stores(new InMemoryMemberSettingsStore(), new InMemoryCommunitySettingsStore(),
-                new InMemoryWordingStore(), new InMemoryActionTokens(clock), new InMemoryPendingForms(clock), new InMemoryJobQueue(),
-                new InMemoryResourceStore(),
-                new CircleStores(new InMemoryCircleStore(), new InMemoryRsvpStore(clock), new InMemoryReminderChoiceStore(),
-                        new InMemoryFeedTokenStore()),
-                new InMemoryCheckinStore(clock)));
+        this(clock, InMemoryStores.create(clock));
     }
 
     /** The bot on the given stores, sealing check-in notes with a fresh random key. */

@@ -1,0 +1,349 @@
+package org.circlekeeper.discord;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.zip.Deflater;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A fake Discord on 127.0.0.1 for the real JDA: the REST API on a JDK HttpServer and the gateway on
+ * Java-WebSocket (zlib-stream compressed when JDA asks, as it does by default). It sends READY and
+ * one GUILD_CREATE, dispatches the events a test gives it, answers every request JDA makes here and
+ * records them so tests can check the payloads.
+ */
+public final class FakeDiscord implements AutoCloseable {
+
+    public static final String TOKEN = "fake-bot-token.for-tests-only";
+    public static final String APP = "200000000000000002";
+    public static final String GUILD = "100000000000000001";
+    public static final String CHANNEL = "300000000000000003";
+    static final String ORGANISER_ROLE = "400000000000000004";
+    static final String HOST_ROLE = "400000000000000005";
+    static final String DM_CLOSED_USER = "500000000000000666";
+    /** VIEW_CHANNEL, SEND_MESSAGES, EMBED_LINKS, ATTACH_FILES, READ_MESSAGE_HISTORY, SEND_MESSAGES_IN_THREADS. */
+    static final long BOT_PERMISSIONS = 274878024704L;
+
+    /** One REST request JDA made: method, path without the API prefix or query, and the JSON payload. */
+    public record Request(String method, String path, JsonNode body, String raw) {
+    }
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpServer http;
+    private final Gateway gateway;
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final Set<String> closedDmChannels = ConcurrentHashMap.newKeySet();
+    private final AtomicLong ids = new AtomicLong(900000000000000000L);
+    private final CountDownLatch identified = new CountDownLatch(1);
+    private volatile JsonNode identify;
+
+    public FakeDiscord() throws Exception {
+        gateway = new Gateway();
+        gateway.setReuseAddr(true);
+        gateway.start();
+        if (!gateway.started.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the fake gateway did not start");
+        }
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/", this::rest);
+        http.start();
+    }
+
+    public String restBase() {
+        return "http://127.0.0.1:" + http.getAddress().getPort() + "/api/v10/";
+    }
+
+    /** The IDENTIFY payload JDA sent, once it did. */
+    public JsonNode awaitIdentify() throws InterruptedException {
+        if (!identified.await(20, TimeUnit.SECONDS)) {
+            throw new AssertionError("JDA never identified on the fake gateway");
+        }
+        return identify;
+    }
+
+    /** Sends a gateway event (op 0) to JDA. */
+    void dispatch(String type, Object data) {
+        gateway.send(type, JSON.valueToTree(data));
+    }
+
+    String nextId() {
+        return Long.toString(ids.incrementAndGet());
+    }
+
+    /** Waits for the first request matching, among all made so far and those to come. */
+    public Request await(String method, String pathRegex, Duration timeout) throws InterruptedException {
+        return await(r -> r.method().equals(method) && r.path().matches(pathRegex), timeout,
+                method + " " + pathRegex);
+    }
+
+    public Request await(Predicate<Request> wanted, Duration timeout, String what) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            for (Request request : requests) {
+                if (wanted.test(request)) {
+                    return request;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no request " + what + " within " + timeout + "; seen: "
+                + requests.stream().map(r -> r.method() + " " + r.path()).toList());
+    }
+
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    void forget() {
+        requests.clear();
+    }
+
+    @Override
+    public void close() throws Exception {
+        http.stop(0);
+        gateway.stop(1000);
+    }
+
+    private void rest(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = URI.create(exchange.getRequestURI().toString()).getPath().replaceFirst("^/api/v10", "");
+        String raw = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        JsonNode body = payload(raw, exchange.getRequestHeaders().getFirst("Content-Type"));
+        requests.add(new Request(method, path, body, raw));
+        if (!("Bot " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            respond(exchange, 401, Map.of("code", 0, "message", "401: Unauthorized"));
+            return;
+        }
+        String[] p = path.split("/");
+        if (method.equals("GET") && path.equals("/users/@me")) {
+            respond(exchange, 200, user(APP, "circlekeeper", true));
+        } else if (method.equals("GET") && path.equals("/gateway/bot")) {
+            respond(exchange, 200, Map.of("url", "ws://127.0.0.1:" + gateway.getPort(), "shards", 1,
+                    "session_start_limit", Map.of("total", 1000, "remaining", 999, "reset_after", 0, "max_concurrency", 1)));
+        } else if (method.equals("PUT") && path.matches("/applications/\\d+(/guilds/\\d+)?/commands")) {
+            respond(exchange, 200, List.of());
+        } else if (method.equals("POST") && path.matches("/interactions/\\d+/[^/]+/callback")) {
+            respond(exchange, 204, null);
+        } else if (method.equals("POST") && path.matches("/webhooks/\\d+/[^/]+")) {
+            respond(exchange, 200, message(nextId(), CHANNEL, body));
+        } else if (method.equals("PATCH") && path.matches("/webhooks/\\d+/[^/]+/messages/[^/]+")) {
+            respond(exchange, 200, message(p[5].equals("@original") ? nextId() : p[5], CHANNEL, body));
+        } else if (method.equals("POST") && path.equals("/users/@me/channels")) {
+            String recipient = body.path("recipient_id").asString();
+            String channel = "7" + recipient.substring(1);
+            if (recipient.equals(DM_CLOSED_USER)) {
+                closedDmChannels.add(channel);
+            }
+            respond(exchange, 200, Map.of("id", channel, "type", 1, "last_message_id", "0",
+                    "recipients", List.of(user(recipient, "member", false))));
+        } else if (method.equals("POST") && path.matches("/channels/\\d+/messages")) {
+            if (closedDmChannels.contains(p[2])) {
+                respond(exchange, 403, Map.of("code", 50007, "message", "Cannot send messages to this user"));
+            } else {
+                respond(exchange, 200, message(nextId(), p[2], body));
+            }
+        } else if (method.equals("PATCH") && path.matches("/channels/\\d+/messages/\\d+")) {
+            respond(exchange, 200, message(p[4], p[2], body));
+        } else if (method.equals("DELETE")) {
+            respond(exchange, 204, null);
+        } else {
+            respond(exchange, 404, Map.of("code", 0, "message", "404: Not Found"));
+        }
+    }
+
+    /** The JSON of a request: the body itself, or the payload_json part of a multipart upload. */
+    private static JsonNode payload(String raw, String contentType) {
+        if (raw.isEmpty()) {
+            return JSON.createObjectNode();
+        }
+        if (contentType != null && contentType.startsWith("multipart/form-data")) {
+            int name = raw.indexOf("name=\"payload_json\"");
+            int start = raw.indexOf("\r\n\r\n", name) + 4;
+            int end = raw.indexOf("\r\n--", start);
+            return JSON.readTree(raw.substring(start, end));
+        }
+        return JSON.readTree(raw);
+    }
+
+    private static void respond(HttpExchange exchange, int status, Object json) throws IOException {
+        if (json == null) {
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+            return;
+        }
+        byte[] bytes = JSON.writeValueAsBytes(json);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    static Map<String, Object> user(String id, String name, boolean bot) {
+        return Map.of("id", id, "username", name, "discriminator", "0", "global_name", name, "bot", bot, "public_flags", 0);
+    }
+
+    static Map<String, Object> member(String id, String name, List<String> roles) {
+        return Map.of("user", user(id, name, false), "roles", roles, "joined_at", "2026-01-01T00:00:00.000000+00:00",
+                "deaf", false, "mute", false, "flags", 0, "pending", false);
+    }
+
+    /** A message as Discord returns it, built from what JDA sent. */
+    static ObjectNode message(String id, String channel, JsonNode sent) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("id", id).put("channel_id", channel).put("type", 0).put("tts", false).put("pinned", false)
+                .put("mention_everyone", false).put("timestamp", "2026-11-27T09:00:00.000000+00:00")
+                .put("content", sent.path("content").asString("")).put("flags", sent.path("flags").asInt(0));
+        message.putNull("edited_timestamp");
+        message.set("author", JSON.valueToTree(user(APP, "circlekeeper", true)));
+        message.set("components", sent.has("components") ? sent.get("components") : JSON.createArrayNode());
+        message.putArray("mentions");
+        message.putArray("mention_roles");
+        message.putArray("attachments");
+        message.putArray("embeds");
+        return message;
+    }
+
+    private static Map<String, Object> role(String id, String name, long permissions, int position) {
+        return Map.of("id", id, "name", name, "color", 0, "colors", Map.of("primary_color", 0), "hoist", false,
+                "position", position, "permissions", Long.toString(permissions), "managed", false, "mentionable", false,
+                "flags", 0);
+    }
+
+    static Map<String, Object> guildCreate() {
+        Map<String, Object> guild = new java.util.HashMap<>();
+        guild.put("id", GUILD);
+        guild.put("name", "Circle");
+        guild.put("owner_id", "999999999999999999");
+        guild.put("afk_timeout", 300);
+        guild.put("member_count", 3);
+        guild.put("preferred_locale", "en-US");
+        guild.put("features", List.of());
+        guild.put("premium_progress_bar_enabled", false);
+        guild.put("roles", List.of(role(GUILD, "@everyone", 1024 | 2048 | 65536, 0),
+                role(ORGANISER_ROLE, "Organisers", 32, 2), role(HOST_ROLE, "Circle hosts", 0, 1),
+                role("400000000000000009", "circlekeeper", BOT_PERMISSIONS, 3)));
+        guild.put("channels", List.of(Map.of("id", CHANNEL, "type", 0, "guild_id", GUILD, "name", "circle-room",
+                "position", 0, "permission_overwrites", List.of(), "nsfw", false, "rate_limit_per_user", 0)));
+        guild.put("members", List.of(Map.of("user", user(APP, "circlekeeper", true), "roles", List.of("400000000000000009"),
+                "joined_at", "2026-01-01T00:00:00.000000+00:00", "deaf", false, "mute", false, "flags", 0)));
+        for (String empty : List.of("emojis", "stickers", "threads", "voice_states", "guild_scheduled_events", "presences",
+                "soundboard_sounds")) {
+            guild.put(empty, List.of());
+        }
+        return guild;
+    }
+
+    /** The gateway: HELLO, then READY and GUILD_CREATE after IDENTIFY; heartbeats are acknowledged. */
+    private final class Gateway extends WebSocketServer {
+        final CountDownLatch started = new CountDownLatch(1);
+        private final AtomicLong sequence = new AtomicLong();
+        private final Map<WebSocket, Deflater> compressors = new ConcurrentHashMap<>();
+        private volatile WebSocket socket;
+
+        Gateway() {
+            super(new InetSocketAddress("127.0.0.1", 0));
+        }
+
+        @Override
+        public void onStart() {
+            started.countDown();
+        }
+
+        @Override
+        public void onOpen(WebSocket conn, ClientHandshake handshake) {
+            if (handshake.getResourceDescriptor().contains("compress=zlib-stream")) {
+                compressors.put(conn, new Deflater());
+            }
+            socket = conn;
+            sendOp(conn, 10, JSON.valueToTree(Map.of("heartbeat_interval", 41250)), null);
+        }
+
+        @Override
+        public void onMessage(WebSocket conn, String text) {
+            JsonNode frame = JSON.readTree(text);
+            switch (frame.path("op").asInt()) {
+                case 1 -> sendOp(conn, 11, null, null);
+                case 2 -> {
+                    identify = frame.path("d");
+                    send("READY", JSON.valueToTree(Map.of("v", 10, "user", user(APP, "circlekeeper", true),
+                            "guilds", List.of(Map.of("id", GUILD, "unavailable", true)), "private_channels", List.of(),
+                            "session_id", "fake-session", "resume_gateway_url", "ws://127.0.0.1:" + getPort(),
+                            "application", Map.of("id", APP, "flags", 0), "shard", List.of(0, 1))));
+                    send("GUILD_CREATE", JSON.valueToTree(guildCreate()));
+                    identified.countDown();
+                }
+                default -> {
+                }
+            }
+        }
+
+        void send(String type, JsonNode data) {
+            WebSocket conn = socket;
+            if (conn == null) {
+                throw new IllegalStateException("JDA is not connected to the fake gateway");
+            }
+            sendOp(conn, 0, data, type);
+        }
+
+        private void sendOp(WebSocket conn, int op, JsonNode data, String type) {
+            ObjectNode frame = JSON.createObjectNode();
+            frame.put("op", op);
+            frame.set("d", data == null ? JSON.getNodeFactory().nullNode() : data);
+            if (type != null) {
+                frame.put("t", type).put("s", sequence.incrementAndGet());
+            } else {
+                frame.putNull("t");
+                frame.putNull("s");
+            }
+            byte[] bytes = JSON.writeValueAsBytes(frame);
+            Deflater deflater = compressors.get(conn);
+            if (deflater == null) {
+                conn.send(new String(bytes, StandardCharsets.UTF_8));
+                return;
+            }
+            synchronized (deflater) {
+                deflater.setInput(bytes);
+                byte[] buffer = new byte[bytes.length + 1024];
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                int n;
+                while ((n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH)) > 0) {
+                    out.write(buffer, 0, n);
+                    if (n < buffer.length) {
+                        break;
+                    }
+                }
+                conn.send(out.toByteArray());
+            }
+        }
+
+        @Override
+        public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+            compressors.remove(conn);
+        }
+
+        @Override
+        public void onError(WebSocket conn, Exception ex) {
+        }
+    }
+}

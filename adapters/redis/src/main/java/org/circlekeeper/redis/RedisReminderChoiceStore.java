@@ -1,0 +1,141 @@
+package org.circlekeeper.redis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.circlekeeper.core.circle.ReminderChoice;
+import org.circlekeeper.core.circle.ReminderChoiceStore;
+import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.engine.MemberRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
+
+/**
+ * Members' private reminder choices in Redis: per community a hash ({@link RedisKeys#reminderChoices}),
+ * member id to choice JSON, read whole to plan reminders; per member a set ({@link
+ * RedisKeys#memberReminderChoices}) of the communities they chose in, so that their choices are exported and
+ * erased without a scan. The index is written before the choice and cleared after it, so a stored choice is
+ * always indexed. A choice that cannot be read is skipped with a warning.
+ */
+public final class RedisReminderChoiceStore implements ReminderChoiceStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisReminderChoiceStore.class);
+
+    private final RedisConnection redis;
+
+    public RedisReminderChoiceStore(RedisConnection redis) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+    }
+
+    @Override
+    public ReminderChoice get(CommunityRef community, MemberRef member) {
+        String value = redis.call(jedis -> jedis.hget(RedisKeys.reminderChoices(community), RedisKeys.memberId(member)));
+        return value == null ? ReminderChoice.NONE : read(value, community).orElse(ReminderChoice.NONE);
+    }
+
+    @Override
+    public void save(CommunityRef community, MemberRef member, ReminderChoice choice) {
+        Objects.requireNonNull(choice, "choice");
+        String hash = RedisKeys.reminderChoices(community);
+        String index = RedisKeys.memberReminderChoices(member);
+        String field = RedisKeys.memberId(member);
+        String where = RedisKeys.communityId(community);
+        redis.run(jedis -> {
+            if (choice.isEmpty()) {
+                jedis.hdel(hash, field);
+                jedis.srem(index, where);
+            } else {
+                jedis.sadd(index, where);
+                jedis.hset(hash, field, CircleJson.write(choice));
+            }
+        });
+    }
+
+    @Override
+    public Map<MemberRef, ReminderChoice> all(CommunityRef community) {
+        Map<String, String> stored = redis.call(jedis -> jedis.hgetAll(RedisKeys.reminderChoices(community)));
+        Map<MemberRef, ReminderChoice> choices = new LinkedHashMap<>();
+        stored.forEach((field, value) -> {
+            MemberRef member;
+            try {
+                member = RedisKeys.parseMemberId(field);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("a reminder choice in {} is kept under something that is not a member and is skipped", community.key());
+                return;
+            }
+            read(value, community).ifPresent(choice -> choices.put(member, choice));
+        });
+        return choices;
+    }
+
+    @Override
+    public Map<CommunityRef, ReminderChoice> ofMember(MemberRef member) {
+        String field = RedisKeys.memberId(member);
+        return redis.call(jedis -> {
+            List<CommunityRef> communities = new ArrayList<>();
+            for (String where : jedis.smembers(RedisKeys.memberReminderChoices(member))) {
+                community(where).ifPresent(communities::add);
+            }
+            List<Response<String>> values = new ArrayList<>();
+            try (Pipeline pipeline = jedis.pipelined()) {
+                communities.forEach(community -> values.add(pipeline.hget(RedisKeys.reminderChoices(community), field)));
+                pipeline.sync();
+            }
+            Map<CommunityRef, ReminderChoice> choices = new LinkedHashMap<>();
+            for (int i = 0; i < communities.size(); i++) {
+                String value = values.get(i).get();
+                CommunityRef community = communities.get(i);
+                if (value != null) {
+                    read(value, community).filter(choice -> !choice.isEmpty()).ifPresent(choice -> choices.put(community, choice));
+                }
+            }
+            return choices;
+        });
+    }
+
+    /**
+     * Erases the choice in every community the member's index names, then those index entries; a choice saved
+     * meanwhile keeps its own entry.
+     */
+    @Override
+    public void eraseMember(MemberRef member) {
+        String index = RedisKeys.memberReminderChoices(member);
+        String field = RedisKeys.memberId(member);
+        redis.run(jedis -> {
+            List<String> entries = List.copyOf(jedis.smembers(index));
+            if (entries.isEmpty()) {
+                return;
+            }
+            try (Pipeline pipeline = jedis.pipelined()) {
+                for (String where : entries) {
+                    community(where).ifPresent(community -> pipeline.hdel(RedisKeys.reminderChoices(community), field));
+                }
+                pipeline.srem(index, entries.toArray(String[]::new));
+                pipeline.sync();
+            }
+        });
+    }
+
+    private static Optional<CommunityRef> community(String where) {
+        try {
+            return Optional.of(RedisKeys.parseCommunityId(where));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("an entry of a member's reminder index cannot be read and is skipped: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<ReminderChoice> read(String value, CommunityRef community) {
+        try {
+            return Optional.of(CircleJson.readChoice(value));
+        } catch (CircleJson.Unreadable e) {
+            LOG.warn("a reminder choice in {} cannot be read and is skipped: {}", community.key(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.circlekeeper.redis;
+
+import java.time.Clock;
+import org.circlekeeper.core.Stores;
+import org.circlekeeper.core.circle.CircleStores;
+
+/**
+ * Every store port of the core on one Redis connection: the one place that lists them, so the app
+ * and the adapters' end-to-end tests build the same thing and a new feature's store is added once.
+ */
+public final class RedisStores {
+
+    private RedisStores() {
+    }
+
+    /** All stores on {@code redis}; {@code clock} is the bot's clock (answers and check-ins expire by it). */
+    public static Stores create(RedisConnection redis, Clock clock) {
+        CircleStores circles = new CircleStores(new RedisCircleStore(redis), new RedisRsvpStore(redis, clock),
+                new RedisReminderChoiceStore(redis), new RedisFeedTokenStore(redis));
+        return new Stores(new RedisMemberSettingsStore(redis), new RedisCommunitySettingsStore(redis),
+                new RedisWordingStore(redis), new RedisActionTokens(redis), new RedisPendingForms(redis), new RedisJobQueue(redis),
+                new RedisResourceStore(redis), circles, new RedisCheckinStore(redis, clock));
+    }
+}

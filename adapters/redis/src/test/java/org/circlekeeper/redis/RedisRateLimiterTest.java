@@ -1,0 +1,107 @@
+package org.circlekeeper.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.circlekeeper.core.engine.Platform;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class RedisRateLimiterTest {
+
+    @RegisterExtension
+    static final RealRedis REDIS = new RealRedis();
+
+    private final RedisRateLimiter limiter = new RedisRateLimiter(REDIS.connection(), Platform.TELEGRAM);
+    private final RedisRateLimiter.Limit tenPerSecond = RedisRateLimiter.Limit.perPeriod("global", 10, Duration.ofSeconds(1));
+
+    @Test
+    void reservationsAreSpacedByTheInterval() {
+        List<Long> waits = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            waits.add(limiter.reserve(List.of(tenPerSecond)).toMillis());
+        }
+        // reserved back to back, so each slot is 100 ms after the previous one (less the time the calls took)
+        assertThat(waits.get(0)).isZero();
+        for (int i = 1; i < waits.size(); i++) {
+            assertThat(waits.get(i)).isCloseTo(i * 100L, within(60L));
+        }
+    }
+
+    @Test
+    void aSlotMustSuitEveryLimitAndIsTakenInEach() {
+        RedisRateLimiter.Limit chatA = RedisRateLimiter.Limit.perPeriod("chat:a", 1, Duration.ofSeconds(1));
+        RedisRateLimiter.Limit chatB = RedisRateLimiter.Limit.perPeriod("chat:b", 1, Duration.ofSeconds(1));
+
+        assertThat(limiter.reserve(List.of(tenPerSecond, chatA)).toMillis()).isZero();
+        // chat a is full for a second; the global bucket alone would allow 100 ms
+        assertThat(limiter.reserve(List.of(tenPerSecond, chatA)).toMillis()).isCloseTo(1_000L, within(60L));
+        // chat b waits only for the global bucket, which two slots have used
+        assertThat(limiter.reserve(List.of(tenPerSecond, chatB)).toMillis()).isCloseTo(1_100L, within(60L));
+    }
+
+    @Test
+    void aBurstAllowsThatManyAtOnce() {
+        RedisRateLimiter.Limit group = new RedisRateLimiter.Limit("group:g", Duration.ofSeconds(3), 3);
+        assertThat(limiter.reserve(List.of(group))).isZero();
+        assertThat(limiter.reserve(List.of(group))).isZero();
+        assertThat(limiter.reserve(List.of(group))).isZero();
+        assertThat(limiter.reserve(List.of(group)).toMillis()).isCloseTo(3_000L, within(60L));
+    }
+
+    @Test
+    void aHoldClosesTheBucketForEveryone() {
+        limiter.hold(tenPerSecond, Duration.ofSeconds(2));
+        assertThat(limiter.reserve(List.of(tenPerSecond)).toMillis()).isCloseTo(2_000L, within(60L));
+        // a shorter hold does not shorten the longer one
+        limiter.hold(tenPerSecond, Duration.ofMillis(10));
+        assertThat(limiter.reserve(List.of(tenPerSecond)).toMillis()).isCloseTo(2_100L, within(60L));
+    }
+
+    @Test
+    void bucketsExpireOnceTheyWouldBeFullAgain() {
+        limiter.reserve(List.of(tenPerSecond));
+        String key = RedisKeys.rateBucket(Platform.TELEGRAM, "global");
+        assertThat(key).isEqualTo("ck:{rate:telegram}:global");
+        assertThat(REDIS.ttlMillis(key)).isBetween(1L, 1_100L);
+    }
+
+    @Test
+    void concurrentCallersNeverShareASlot() throws Exception {
+        RedisRateLimiter.Limit fiftyPerSecond = RedisRateLimiter.Limit.perPeriod("global", 50, Duration.ofSeconds(1));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            long before = redisMicros();
+            List<Future<Duration>> futures = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                futures.add(pool.submit(() -> limiter.reserve(List.of(fiftyPerSecond))));
+            }
+            List<Long> waits = new ArrayList<>();
+            for (Future<Duration> future : futures) {
+                waits.add(future.get().toMillis());
+            }
+            long after = redisMicros();
+            // every reservation moved the bucket on by exactly one interval: had two callers shared a slot,
+            // the bucket would stand less than 100 intervals after the first reservation
+            long tat = Long.parseLong(REDIS.connection().call(jedis -> jedis.get(RedisKeys.rateBucket(Platform.TELEGRAM, "global"))));
+            assertThat(tat).isBetween(before + 100 * 20_000L, after + 100 * 20_000L);
+            Collections.sort(waits);
+            assertThat(waits.get(0)).isLessThan(20L);
+            assertThat(waits.get(waits.size() - 1)).isCloseTo(99 * 20L, within(Math.max(40L, (after - before) / 1_000)));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static long redisMicros() {
+        List<String> time = REDIS.connection().call(jedis -> jedis.time());
+        return Long.parseLong(time.get(0)) * 1_000_000 + Long.parseLong(time.get(1));
+    }
+}

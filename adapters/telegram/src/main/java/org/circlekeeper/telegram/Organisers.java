@@ -1,0 +1,77 @@
+package org.circlekeeper.telegram;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.engine.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatAdministrators;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
+
+/**
+ * A group's administrators are its organisers. Their list comes from {@code getChatAdministrators},
+ * cached in the shared {@link TelegramState} for a while and dropped when Telegram reports a change in
+ * the group's members, so every replica asks Telegram at most once per group and TTL.
+ */
+final class Organisers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Organisers.class);
+
+    private final TelegramApi api;
+    private final TelegramState state;
+    private final Duration ttl;
+
+    Organisers(TelegramApi api, TelegramState state, Duration ttl) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.state = Objects.requireNonNull(state, "state");
+        this.ttl = Objects.requireNonNull(ttl, "ttl");
+    }
+
+    /** The person's role in the group: organiser when Telegram lists them as an administrator (or the creator). */
+    Role roleIn(CommunityRef group, String userId) {
+        return admins(group).contains(userId) ? Role.ORGANISER : Role.MEMBER;
+    }
+
+    /** Drops the cached list; the next look-up asks Telegram. */
+    void changed(CommunityRef group) {
+        state.forgetAdmins(group);
+    }
+
+    private Set<String> admins(CommunityRef group) {
+        Optional<Set<String>> cached = state.admins(group);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        long chatId;
+        try {
+            chatId = Long.parseLong(group.communityId());
+        } catch (NumberFormatException e) {
+            return Set.of();
+        }
+        try {
+            GetChatAdministrators request = GetChatAdministrators.builder().chatId(chatId).build();
+            List<ChatMember> listed = api.call("getChatAdministrators", client -> client.execute(request));
+            List<String> ids = new ArrayList<>();
+            for (ChatMember admin : listed) {
+                if (admin.getUser() != null && !Boolean.TRUE.equals(admin.getUser().getIsBot())) {
+                    ids.add(Long.toString(admin.getUser().getId()));
+                }
+            }
+            state.cacheAdmins(group, ids, ttl);
+            return Set.copyOf(ids);
+        } catch (TelegramApi.Refused refused) {
+            // the bot is not in the group (any more): nobody is an organiser there for it
+            LOG.warn("getChatAdministrators refused ({}); treating everyone in that group as a member", refused.code());
+            state.cacheAdmins(group, List.of(), ttl);
+            return Set.of();
+        } catch (TelegramApi.Unavailable unavailable) {
+            LOG.warn("getChatAdministrators failed; treating the person as a member this time");
+            return Set.of();
+        }
+    }
+}

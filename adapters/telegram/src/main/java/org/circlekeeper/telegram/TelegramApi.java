@@ -1,0 +1,167 @@
+package org.circlekeeper.telegram;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Every call the adapter makes to the Bot API goes through here: messages wait for their slot in the
+ * shared {@link SendBudget}; a 429 waits its {@code retry_after} and tries again, as often as it takes (a
+ * message is never dropped); a network failure or a 5xx is tried a few times; what Telegram refuses for
+ * good (403, 400) comes back as a {@link Refused}. Log lines name the method and the error code only: the
+ * token is part of every request URL, so URLs and library messages are never logged.
+ */
+final class TelegramApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramApi.class);
+
+    /** Tries for a failure that may pass (network, 5xx); 429s are tried without limit. */
+    static final int TRANSIENT_TRIES = 4;
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+
+    /** One Bot API call. */
+    @FunctionalInterface
+    interface Call<T> {
+        T run(TelegramClient client) throws TelegramApiException;
+    }
+
+    /** Waits; tests may count the waits. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    /**
+     * Telegram refused the call for good: {@code 401} (a wrong token), {@code 403} (blocked, never started, removed from the group) or
+     * {@code 400} (chat not found, message cannot be edited). {@link #description()} is Telegram's own text
+     * (it names no member), for deciding what to do, not for logs.
+     */
+    static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int code;
+        private final String description;
+
+        Refused(String method, int code, String description) {
+            super(method + " refused with " + code);
+            this.code = code;
+            this.description = description == null ? "" : description;
+        }
+
+        int code() {
+            return code;
+        }
+
+        String description() {
+            return description;
+        }
+
+        /** The bot cannot write to this person: blocked, never started, deactivated. */
+        boolean unreachable() {
+            return code == 403;
+        }
+
+        /** An edit that changed nothing: Telegram answers 400 "message is not modified". */
+        boolean notModified() {
+            return code == 400 && description.contains("message is not modified");
+        }
+    }
+
+    /** Telegram could not be reached or kept failing; trying later may work. */
+    static final class Unavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unavailable(String method, Throwable cause) {
+            super(method + " failed " + TRANSIENT_TRIES + " times: " + cause.getClass().getSimpleName(), null);
+        }
+    }
+
+    private final TelegramClient client;
+    private final SendBudget budget;
+    private final TelegramSettings.Limits limits;
+    private final Sleeper sleeper;
+
+    TelegramApi(TelegramClient client, SendBudget budget, TelegramSettings.Limits limits, Sleeper sleeper) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.budget = Objects.requireNonNull(budget, "budget");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    }
+
+    /** A call that puts a message into a chat: it takes the chat's slots in the shared budget first. */
+    <T> T send(String method, long chatId, Call<T> call) {
+        List<SendBudget.Quota> quotas = limits.quotasFor(chatId);
+        return execute(method, call, () -> {
+            Duration wait = budget.reserve(quotas);
+            if (!wait.isZero()) {
+                pause(wait);
+            }
+        }, retryAfter -> budget.hold(limits.chatQuota(chatId), retryAfter));
+    }
+
+    /** A call that sends no message (menus, look-ups, answering a button): no budget, same error handling. */
+    <T> T call(String method, Call<T> call) {
+        return execute(method, call, () -> { }, retryAfter -> { });
+    }
+
+    private <T> T execute(String method, Call<T> call, Runnable beforeEachTry, java.util.function.Consumer<Duration> on429) {
+        int transientFailures = 0;
+        while (true) {
+            beforeEachTry.run();
+            try {
+                return call.run(client);
+            } catch (TelegramApiRequestException e) {
+                int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
+                if (code == 429) {
+                    Duration retryAfter = Duration.ofSeconds(retryAfter(e));
+                    LOG.warn("{}: Telegram answered 429, waiting {} s as it asked, then trying again", method, retryAfter.toSeconds());
+                    on429.accept(retryAfter);
+                    pause(retryAfter);
+                    continue;
+                }
+                if (code == 400 || code == 401 || code == 403 || code == 404) {
+                    throw new Refused(method, code, apiDescription(e));
+                }
+                transientFailures = failedOnce(method, "error " + code, e, transientFailures);
+            } catch (TelegramApiException e) {
+                transientFailures = failedOnce(method, e.getClass().getSimpleName(), e, transientFailures);
+            }
+        }
+    }
+
+    private int failedOnce(String method, String what, TelegramApiException e, int before) {
+        int failures = before + 1;
+        if (failures >= TRANSIENT_TRIES) {
+            LOG.error("{}: gave up after {} tries ({})", method, failures, what);
+            throw new Unavailable(method, e);
+        }
+        Duration backoff = FIRST_BACKOFF.multipliedBy(1L << (failures - 1));
+        LOG.warn("{}: {} on try {}, trying again in {} ms", method, what, failures, backoff.toMillis());
+        pause(backoff);
+        return failures;
+    }
+
+    private void pause(Duration duration) {
+        try {
+            sleeper.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unavailable("waiting", e);
+        }
+    }
+
+    private static int retryAfter(TelegramApiRequestException e) {
+        Integer seconds = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+        return seconds == null || seconds < 1 ? 1 : seconds;
+    }
+
+    /** Telegram's description of an error, e.g. "Forbidden: bot was blocked by the user". */
+    private static String apiDescription(TelegramApiRequestException e) {
+        String response = e.getApiResponse();
+        return response == null ? "" : response;
+    }
+}

@@ -1,0 +1,128 @@
+package org.circlekeeper.telegram;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.circlekeeper.core.engine.ChannelRef;
+import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.message.Messenger;
+import org.circlekeeper.core.message.OutgoingMessage;
+import org.circlekeeper.core.message.SentMessage;
+import org.circlekeeper.core.message.Target;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Telegram's {@link Messenger}, for what the bot says first (reminders, prompts, alerts): a member's
+ * target is their private chat, a channel's is the group (or private chat) itself. It blocks until
+ * Telegram accepted the message, waiting for the shared rate limits and for any 429. A member who
+ * blocked the bot or never started it is marked unreachable and further sends to them fail at once
+ * with a permanent {@link Messenger.DeliveryFailed}, instead of being tried again and again.
+ */
+public final class TelegramMessenger implements Messenger {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramMessenger.class);
+
+    private final TelegramDelivery delivery;
+    private final TelegramState state;
+    private final Duration unreachableTtl;
+
+    TelegramMessenger(TelegramDelivery delivery, TelegramState state, Duration unreachableTtl) {
+        this.delivery = Objects.requireNonNull(delivery, "delivery");
+        this.state = Objects.requireNonNull(state, "state");
+        this.unreachableTtl = Objects.requireNonNull(unreachableTtl, "unreachableTtl");
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.TELEGRAM;
+    }
+
+    @Override
+    public SentMessage send(Target target, OutgoingMessage message) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(message, "message");
+        long chatId = chatOf(target);
+        MemberRef member = privateMember(target);
+        if (member != null && state.isUnreachable(member)) {
+            throw new DeliveryFailed("the member cannot be written to privately on Telegram (blocked or never started)", true, null);
+        }
+        try {
+            int messageId = delivery.send(chatId, message);
+            return new SentMessage(target, Integer.toString(messageId));
+        } catch (TelegramApi.Refused refused) {
+            throw failed(refused, member);
+        } catch (TelegramApi.Unavailable unavailable) {
+            throw new DeliveryFailed("Telegram is not reachable now", false, unavailable);
+        }
+    }
+
+    @Override
+    public void edit(SentMessage sent, OutgoingMessage message) {
+        Objects.requireNonNull(sent, "sent");
+        Objects.requireNonNull(message, "message");
+        long chatId = chatOf(sent.target());
+        int messageId;
+        try {
+            messageId = Integer.parseInt(sent.messageId());
+        } catch (NumberFormatException e) {
+            throw new DeliveryFailed("not a Telegram message id", true, e);
+        }
+        try {
+            if (!delivery.edit(chatId, messageId, message)) {
+                throw new DeliveryFailed("Telegram cannot edit that message (a file, or too old)", true, null);
+            }
+        } catch (TelegramApi.Refused refused) {
+            throw failed(refused, privateMember(sent.target()));
+        } catch (TelegramApi.Unavailable unavailable) {
+            throw new DeliveryFailed("Telegram is not reachable now", false, unavailable);
+        }
+    }
+
+    private DeliveryFailed failed(TelegramApi.Refused refused, MemberRef member) {
+        if (member != null && unreachable(refused)) {
+            state.markUnreachable(member, unreachableTtl);
+            LOG.info("a member cannot be written to privately on Telegram ({}); marked unreachable", refused.code());
+            return new DeliveryFailed("the member cannot be written to privately on Telegram (blocked or never started)", true, refused);
+        }
+        LOG.warn("Telegram refused a message the bot started ({})", refused.code());
+        return new DeliveryFailed("Telegram refused the message (" + refused.code() + ")", true, refused);
+    }
+
+    /** A 403, or a 400 "chat not found" for a private chat that never existed. */
+    static boolean unreachable(TelegramApi.Refused refused) {
+        return refused.unreachable() || refused.code() == 400 && refused.description().contains("chat not found");
+    }
+
+    static long chatOf(Target target) {
+        String id;
+        if (target instanceof Target.Member member) {
+            requireTelegram(member.member().platform());
+            id = member.member().userId();
+        } else {
+            ChannelRef channel = ((Target.Channel) target).channel();
+            requireTelegram(channel.platform());
+            id = channel.channelId();
+        }
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new DeliveryFailed("not a Telegram chat id", true, e);
+        }
+    }
+
+    /** The member whose private chat the target is, or null for a group. */
+    private static MemberRef privateMember(Target target) {
+        if (target instanceof Target.Member member) {
+            return member.member();
+        }
+        ChannelRef channel = ((Target.Channel) target).channel();
+        return channel.isDirect() ? new MemberRef(Platform.TELEGRAM, channel.channelId(), null) : null;
+    }
+
+    private static void requireTelegram(Platform platform) {
+        if (platform != Platform.TELEGRAM) {
+            throw new DeliveryFailed("the Telegram messenger cannot deliver to " + platform.id(), true, null);
+        }
+    }
+}

@@ -1,0 +1,471 @@
+package org.circlekeeper.telegram;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.circlekeeper.core.engine.ChannelRef;
+import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.engine.Context;
+import org.circlekeeper.core.engine.EngineMessages;
+import org.circlekeeper.core.engine.Engine;
+import org.circlekeeper.core.engine.Inbound;
+import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.engine.OptionSpec;
+import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.engine.Reply;
+import org.circlekeeper.core.engine.Role;
+import org.circlekeeper.core.engine.Suggester;
+import org.circlekeeper.core.member.MemberSettingsStore;
+import org.circlekeeper.core.message.OutgoingMessage;
+import org.circlekeeper.core.message.Visibility;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.AnswerInlineQuery;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.chat.Chat;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.inputmessagecontent.InputTextMessageContent;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResult;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultArticle;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultsButton;
+import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+/**
+ * The one consumer of Telegram updates, from long polling or the webhook alike. Each update is claimed
+ * once in the shared {@link TelegramState} (a repeat is dropped), then handled on a worker chosen by its
+ * chat, so one chat's updates keep their order while chats run in parallel. Messages and commands,
+ * button presses and inline queries become the core's {@link Inbound} events with the member's role
+ * (group administrators are organisers); the replies go where their visibility says: public ones to
+ * the chat, private ones to the member's private chat, with a note and a deep link in the group when
+ * the bot cannot write there.
+ */
+public final class TelegramUpdates implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramUpdates.class);
+
+    /** How long a replica holds a claimed update before another may process a repeat of it. */
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
+    /** The deep-link payload of the "open our private chat" note; {@code /start} with it is a plain welcome. */
+    static final String START_FROM_GROUP = "from-group";
+    /** The deep-link payload of the inline results' "search privately" button. */
+    static final String START_FROM_INLINE = "from-inline";
+    /** The command whose suggester answers inline queries, and its option. */
+    static final String INLINE_COMMAND = "resource";
+    static final int INLINE_RESULTS = 10;
+
+    /** {@code /name}, {@code /name@bot}, then the rest of the text. */
+    private static final Pattern COMMAND = Pattern.compile("^/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?:\\s+(.*))?$", Pattern.DOTALL);
+
+    private final Engine engine;
+    private final TelegramApi api;
+    private final TelegramDelivery delivery;
+    private final TelegramState state;
+    private final Organisers organisers;
+    private final MemberSettingsStore members;
+    private final Duration unreachableTtl;
+    private final java.util.function.Supplier<String> botUsername;
+    private final ExecutorService[] workers;
+
+    TelegramUpdates(Engine engine, TelegramApi api, TelegramDelivery delivery, TelegramState state, Organisers organisers,
+                    MemberSettingsStore members, Duration unreachableTtl, java.util.function.Supplier<String> botUsername,
+                    int workerCount) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.api = Objects.requireNonNull(api, "api");
+        this.delivery = Objects.requireNonNull(delivery, "delivery");
+        this.state = Objects.requireNonNull(state, "state");
+        this.organisers = Objects.requireNonNull(organisers, "organisers");
+        this.members = Objects.requireNonNull(members, "members");
+        this.unreachableTtl = Objects.requireNonNull(unreachableTtl, "unreachableTtl");
+        this.botUsername = Objects.requireNonNull(botUsername, "botUsername");
+        this.workers = new ExecutorService[workerCount];
+        for (int i = 0; i < workerCount; i++) {
+            int number = i;
+            workers[i] = Executors.newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "telegram-updates-" + number);
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+    }
+
+    /**
+     * Takes one update (long polling or webhook): claims it once across replicas and queues it on its
+     * chat's worker. Returns false for a repeat, which is dropped.
+     */
+    public boolean accept(Update update) {
+        Objects.requireNonNull(update, "update");
+        long id = update.getUpdateId();
+        if (!state.claimUpdate(id, CLAIM_LEASE)) {
+            LOG.debug("update {} was already handled; dropped", id);
+            return false;
+        }
+        workers[Math.floorMod(Long.hashCode(orderKey(update)), workers.length)].execute(() -> {
+            try {
+                handle(update);
+            } catch (RuntimeException e) {
+                LOG.error("handling update {} failed: {}", id, e.getClass().getName(), e);
+            } finally {
+                state.updateDone(id);
+            }
+        });
+        return true;
+    }
+
+    /** Handles one update now, on the calling thread (after {@link #accept}'s claim). */
+    void handle(Update update) {
+        if (update.hasMessage()) {
+            onMessage(update.getMessage());
+        } else if (update.hasCallbackQuery()) {
+            onButton(update.getCallbackQuery());
+        } else if (update.hasInlineQuery()) {
+            onInlineQuery(update.getInlineQuery());
+        } else if (update.getMyChatMember() != null) {
+            onBotMembership(update.getMyChatMember());
+        } else if (update.getChatMember() != null) {
+            onMembership(update.getChatMember());
+        }
+    }
+
+    @Override
+    public void close() {
+        for (ExecutorService worker : workers) {
+            worker.shutdown();
+        }
+        for (ExecutorService worker : workers) {
+            try {
+                if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+                    worker.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                worker.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    // --- messages and commands ---
+
+    private void onMessage(Message message) {
+        User from = message.getFrom();
+        Chat chat = message.getChat();
+        if (from == null || Boolean.TRUE.equals(from.getIsBot()) || chat == null || kindOf(chat).isEmpty()) {
+            return;
+        }
+        if (message.getMigrateToChatId() != null) {
+            LOG.info("a group moved to a supergroup; its settings stay with the old id until the core can move them");
+            return;
+        }
+        String text = message.getText();
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        Context context = context(from, chat);
+        if (context.channel().isDirect()) {
+            state.markReachable(context.member());
+        }
+        Inbound inbound;
+        Matcher command = COMMAND.matcher(text.strip());
+        if (command.matches()) {
+            String name = command.group(1).toLowerCase(Locale.ROOT);
+            String addressee = command.group(2);
+            String rest = command.group(3) == null ? "" : command.group(3).strip();
+            if (addressee != null && !addressee.equalsIgnoreCase(botUsername.get())) {
+                return;
+            }
+            if (addressee == null && !context.channel().isDirect() && engine.registry().command(name).isEmpty()) {
+                // in a group, a bare /command that is not ours may be another bot's
+                return;
+            }
+            if (name.equals("start")) {
+                // a deep link's payload (t.me/bot?start=...) says where the person came from; /start takes no argument
+                rest = "";
+            }
+            inbound = Inbound.CommandInvoked.typed(context, name, rest);
+        } else {
+            inbound = new Inbound.TextReceived(context, text);
+        }
+        deliver(context, engine.handle(inbound), null);
+    }
+
+    // --- buttons ---
+
+    private void onButton(CallbackQuery query) {
+        try {
+            answer(query);
+            MaybeInaccessibleMessage origin = query.getMessage();
+            User from = query.getFrom();
+            if (query.getData() == null || origin == null || origin.getChat() == null || from == null
+                    || kindOf(origin.getChat()).isEmpty()) {
+                return;
+            }
+            Context context = context(from, origin.getChat());
+            Origin where = new Origin(origin.getChatId(), origin.getMessageId());
+            deliver(context, engine.handle(new Inbound.ButtonPressed(context, query.getData(), Integer.toString(origin.getMessageId()))), where);
+        } catch (RuntimeException e) {
+            LOG.error("a button press could not be handled: {}", e.getClass().getName(), e);
+        }
+    }
+
+    /** Stops the button's spinner; Telegram wants it answered whatever happens next. */
+    private void answer(CallbackQuery query) {
+        try {
+            AnswerCallbackQuery request = AnswerCallbackQuery.builder().callbackQueryId(query.getId()).build();
+            api.call("answerCallbackQuery", client -> client.execute(request));
+        } catch (TelegramApi.Refused | TelegramApi.Unavailable e) {
+            // a press older than Telegram's window cannot be answered; the press itself is still handled
+            LOG.debug("answerCallbackQuery failed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    // --- inline mode: resource search ---
+
+    private void onInlineQuery(InlineQuery query) {
+        User from = query.getFrom();
+        if (from == null) {
+            return;
+        }
+        MemberRef member = member(from);
+        Locale hint = locale(from);
+        ChannelRef direct = new ChannelRef(Platform.TELEGRAM, Long.toString(from.getId()), ChannelRef.Kind.DIRECT);
+        Optional<String> lastGroup = members.get(member).communitySetting();
+        CommunityRef community = lastGroup.map(g -> new CommunityRef(Platform.TELEGRAM, g)).orElse(CommunityRef.unresolved(Platform.TELEGRAM));
+        Context settled = new Context(member, direct, community, Role.MEMBER, hint);
+        Context asked = new Context(member, direct, CommunityRef.unresolved(Platform.TELEGRAM), Role.MEMBER, hint);
+        Locale locale = engine.preferencesFor(settled).locale();
+        List<InlineQueryResult> results = new ArrayList<>();
+        Optional<Suggester> suggester = inlineSuggester();
+        String typed = query.getQuery() == null ? "" : query.getQuery().strip();
+        if (suggester.isPresent() && !typed.isEmpty()) {
+            for (Suggester.Suggestion suggestion : suggester.get().suggest(settled, typed)) {
+                if (results.size() >= INLINE_RESULTS) {
+                    break;
+                }
+                inlineResult(asked, suggestion).ifPresent(results::add);
+            }
+        }
+        AnswerInlineQuery.AnswerInlineQueryBuilder<?, ?> answer = AnswerInlineQuery.builder().inlineQueryId(query.getId())
+                .results(results).cacheTime(30).isPersonal(true)
+                .button(InlineQueryResultsButton.builder().text(engine.text(EngineMessages.INLINE_SEARCH_PRIVATELY, locale))
+                        .startParameter(START_FROM_INLINE).build());
+        AnswerInlineQuery request = answer.build();
+        try {
+            api.call("answerInlineQuery", client -> client.execute(request));
+        } catch (TelegramApi.Refused | TelegramApi.Unavailable e) {
+            LOG.warn("answerInlineQuery failed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private Optional<Suggester> inlineSuggester() {
+        return engine.registry().command(INLINE_COMMAND).stream()
+                .flatMap(spec -> spec.options().stream())
+                .map(OptionSpec::suggester)
+                .filter(Objects::nonNull)
+                .findFirst();
+    }
+
+    /** One result: the entry as the core shows it for {@code /resource <id>}, which the member then posts. */
+    private Optional<InlineQueryResult> inlineResult(Context asked, Suggester.Suggestion suggestion) {
+        String id = suggestion.value();
+        if (id.getBytes(StandardCharsets.UTF_8).length > 64) {
+            return Optional.empty();
+        }
+        List<Reply> replies = engine.handle(Inbound.CommandInvoked.typed(asked, INLINE_COMMAND, id));
+        if (replies.isEmpty()) {
+            return Optional.empty();
+        }
+        String markup = replies.get(0).message().markup();
+        String html = TelegramHtml.split(markup, TelegramHtml.MESSAGE_LIMIT).get(0);
+        String preview = TelegramHtml.visibleText(markup).strip().replaceAll("\\s+", " ");
+        return Optional.of(InlineQueryResultArticle.builder().id(id).title(suggestion.label())
+                .description(preview.length() > 120 ? preview.substring(0, 119) + "…" : preview)
+                .inputMessageContent(InputTextMessageContent.builder().messageText(html).parseMode(ParseMode.HTML)
+                        .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build()).build())
+                .build());
+    }
+
+    // --- membership changes ---
+
+    /** The bot's own standing changed: blocked or unblocked in a private chat, added to, promoted in or removed from a group. */
+    private void onBotMembership(ChatMemberUpdated change) {
+        Chat chat = change.getChat();
+        String status = change.getNewChatMember() == null ? "" : change.getNewChatMember().getStatus();
+        if (chat == null) {
+            return;
+        }
+        if ("private".equals(chat.getType()) && change.getFrom() != null) {
+            MemberRef member = member(change.getFrom());
+            if ("kicked".equals(status)) {
+                state.markUnreachable(member, unreachableTtl);
+                LOG.info("a member blocked the bot on Telegram; marked unreachable");
+            } else if ("member".equals(status)) {
+                state.markReachable(member);
+            }
+            return;
+        }
+        organisers.changed(group(chat));
+        LOG.info("the bot's standing in a Telegram group changed to {}", status);
+    }
+
+    /** Someone's standing in a group changed (the bot sees this as an administrator): the admin list may differ now. */
+    private void onMembership(ChatMemberUpdated change) {
+        if (change.getChat() != null && !"private".equals(change.getChat().getType())) {
+            organisers.changed(group(change.getChat()));
+        }
+    }
+
+    // --- replies ---
+
+    /** Where a button was pressed: the message to replace when a reply asks for it. */
+    private record Origin(long chatId, int messageId) {
+    }
+
+    /**
+     * Sends the engine's replies: in a private chat all go there; in a group, public ones go to the group
+     * and private ones to the member's private chat. A reply that replaces its origin edits the pressed
+     * message when it goes to the same chat (so a private answer never overwrites a public message).
+     */
+    private void deliver(Context context, List<Reply> replies, Origin origin) {
+        boolean noted = false;
+        long chatId = Long.parseLong(context.channel().channelId());
+        long memberChat = Long.parseLong(context.member().userId());
+        for (Reply reply : replies) {
+            OutgoingMessage message = reply.message();
+            boolean toMember = context.channel().isDirect() || message.visibility() == Visibility.PRIVATE;
+            long target = context.channel().isDirect() ? chatId : toMember ? memberChat : chatId;
+            if (toMember && !context.channel().isDirect() && state.isUnreachable(context.member())) {
+                noted = noteOnce(context, noted);
+                continue;
+            }
+            try {
+                if (reply.replacesOrigin() && origin != null && origin.chatId() == target
+                        && delivery.edit(target, origin.messageId(), message)) {
+                    continue;
+                }
+                delivery.send(target, message);
+            } catch (TelegramApi.Refused refused) {
+                if (toMember && TelegramMessenger.unreachable(refused)) {
+                    state.markUnreachable(context.member(), unreachableTtl);
+                    LOG.info("a member cannot be written to privately ({}); marked unreachable", refused.code());
+                    if (!context.channel().isDirect()) {
+                        noted = noteOnce(context, noted);
+                    }
+                } else {
+                    LOG.warn("Telegram refused a reply ({})", refused.code());
+                }
+            } catch (TelegramApi.Unavailable unavailable) {
+                LOG.error("a reply could not be delivered: Telegram is not reachable");
+            }
+        }
+    }
+
+    /**
+     * Tells the group, once per event, that a private answer waits and how to open the private chat:
+     * a mention of the member and a deep link, naming nothing of the answer.
+     */
+    private boolean noteOnce(Context context, boolean alreadyNoted) {
+        if (alreadyNoted) {
+            return true;
+        }
+        long groupChat = Long.parseLong(context.channel().channelId());
+        Locale locale = engine.preferencesFor(context).locale();
+        String mention = "<a href=\"tg://user?id=" + context.member().userId() + "\">" + TelegramHtml.escape(context.member().displayName()) + "</a>";
+        String text = mention + ", " + TelegramHtml.render(engine.text(EngineMessages.PRIVATE_START, locale,
+                java.util.Map.of("link", deepLink(botUsername.get(), START_FROM_GROUP))));
+        SendMessage note = SendMessage.builder().chatId(groupChat).text(text)
+                .parseMode(ParseMode.HTML).linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build()).build();
+        try {
+            api.send("sendMessage", groupChat, client -> client.execute(note));
+        } catch (TelegramApi.Refused | TelegramApi.Unavailable e) {
+            LOG.warn("the note about a waiting private answer could not be posted: {}", e.getClass().getSimpleName());
+        }
+        return true;
+    }
+
+    /** {@code https://t.me/<bot>?start=<payload>}: opens the private chat with the bot, Start pressed by the member. */
+    static String deepLink(String botUsername, String payload) {
+        return "https://t.me/" + botUsername + "?start=" + payload;
+    }
+
+    // --- contexts ---
+
+    private Context context(User from, Chat chat) {
+        MemberRef member = member(from);
+        ChannelRef.Kind kind = kindOf(chat).orElseThrow();
+        ChannelRef channel = new ChannelRef(Platform.TELEGRAM, Long.toString(chat.getId()), kind);
+        if (kind == ChannelRef.Kind.GROUP) {
+            CommunityRef group = group(chat);
+            return new Context(member, channel, group, organisers.roleIn(group, member.userId()), locale(from));
+        }
+        // a private chat belongs to no group: the engine settles it to the member's last group, and their
+        // role is the one they have there
+        Role role = members.get(member).communitySetting()
+                .map(g -> organisers.roleIn(new CommunityRef(Platform.TELEGRAM, g), member.userId()))
+                .orElse(Role.MEMBER);
+        return new Context(member, channel, CommunityRef.unresolved(Platform.TELEGRAM), role, locale(from));
+    }
+
+    private static CommunityRef group(Chat chat) {
+        return new CommunityRef(Platform.TELEGRAM, Long.toString(chat.getId()));
+    }
+
+    private static MemberRef member(User from) {
+        String name = from.getFirstName() == null ? "" : from.getFirstName();
+        if (from.getLastName() != null && !from.getLastName().isBlank()) {
+            name = name + " " + from.getLastName();
+        }
+        return new MemberRef(Platform.TELEGRAM, Long.toString(from.getId()), name.strip());
+    }
+
+    private static Locale locale(User from) {
+        String code = from.getLanguageCode();
+        return code == null || code.isBlank() ? null : Locale.forLanguageTag(code);
+    }
+
+    private static Optional<ChannelRef.Kind> kindOf(Chat chat) {
+        String type = chat.getType();
+        if ("private".equals(type)) {
+            return Optional.of(ChannelRef.Kind.DIRECT);
+        }
+        if ("group".equals(type) || "supergroup".equals(type)) {
+            return Optional.of(ChannelRef.Kind.GROUP);
+        }
+        return Optional.empty();
+    }
+
+    /** Updates of one chat share a worker, so they are handled in the order Telegram sent them. */
+    private static long orderKey(Update update) {
+        if (update.hasMessage() && update.getMessage().getChat() != null) {
+            return update.getMessage().getChat().getId();
+        }
+        if (update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null) {
+            return update.getCallbackQuery().getMessage().getChatId();
+        }
+        if (update.hasInlineQuery() && update.getInlineQuery().getFrom() != null) {
+            return update.getInlineQuery().getFrom().getId();
+        }
+        if (update.getMyChatMember() != null && update.getMyChatMember().getChat() != null) {
+            return update.getMyChatMember().getChat().getId();
+        }
+        if (update.getChatMember() != null && update.getChatMember().getChat() != null) {
+            return update.getChatMember().getChat().getId();
+        }
+        return update.getUpdateId();
+    }
+}

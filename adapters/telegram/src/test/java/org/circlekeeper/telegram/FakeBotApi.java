@@ -1,0 +1,487 @@
+package org.circlekeeper.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.telegram.telegrambots.meta.TelegramUrl;
+
+/**
+ * A Bot API server on 127.0.0.1 for tests, spoken to by the real TelegramBots library: it answers
+ * {@code getMe}, {@code deleteWebhook}, {@code setWebhook}, {@code setMyCommands}, {@code getUpdates}
+ * (held open until an update comes or its timeout passes), {@code sendMessage}, {@code editMessageText},
+ * {@code answerCallbackQuery}, {@code answerInlineQuery}, {@code sendPhoto} and {@code sendDocument}
+ * (multipart), and {@code getChatAdministrators}. It records every call, can be told to fail the next
+ * call of a method (a 429 with {@code retry_after}, say), refuses private chats of people who never
+ * started the bot with 403, and can enforce Telegram's send limits, answering 429 when one is exceeded.
+ */
+public final class FakeBotApi implements AutoCloseable {
+
+    public static final long BOT_ID = 999;
+    public static final String BOT_USERNAME = "circlekeeper_test_bot";
+
+    /** One call the fake received. */
+    public record Call(String method, JsonNode params, Map<String, byte[]> files, Map<String, String> fileNames, long nanoTime,
+                boolean rejected, int messageId) {
+        public long chatId() {
+            return params.path("chat_id").asLong();
+        }
+
+        public String text() {
+            return params.has("text") ? params.get("text").asText() : params.path("caption").asText("");
+        }
+    }
+
+    private record Failure(String method, int code, String description, int retryAfter) {
+    }
+
+    /** A token bucket of the fake's rate enforcement. */
+    private static final class Bucket {
+        final double capacity;
+        final double perNano;
+        double tokens;
+        long last;
+
+        Bucket(double capacity, Duration period, long now) {
+            this.capacity = capacity;
+            this.perNano = capacity / period.toNanos();
+            this.tokens = capacity;
+            this.last = now;
+        }
+
+        void refill(long now) {
+            tokens = Math.min(capacity, tokens + (now - last) * perNano);
+            last = now;
+        }
+
+        /** Seconds until a token, rounded up. */
+        int retryAfter() {
+            return (int) Math.max(1, Math.ceil((1 - tokens) / perNano / 1e9));
+        }
+    }
+
+    private static final Set<String> SENDS = Set.of("sendMessage", "sendPhoto", "sendDocument", "editMessageText");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final String token;
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final List<Call> calls = new ArrayList<>();
+    private final Deque<ObjectNode> pendingUpdates = new ArrayDeque<>();
+    private final List<Failure> failures = new ArrayList<>();
+    private final Set<Long> neverStarted = new HashSet<>();
+    private final Map<Long, List<Long>> admins = new HashMap<>();
+    private final Map<String, Bucket> buckets = new HashMap<>();
+    private boolean enforceLimits;
+    private int nextMessageId = 1;
+    private int nextUpdateId = 1;
+    private int rateLimited;
+    private volatile boolean closed;
+
+    public FakeBotApi(String token) throws IOException {
+        this.token = token;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(executor);
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    public TelegramUrl url() {
+        return new TelegramUrl("http", "127.0.0.1", server.getAddress().getPort(), false);
+    }
+
+    // --- what tests set up ---
+
+    /** The group's administrators (the first is its creator). */
+    public synchronized void admins(long chatId, Long... userIds) {
+        admins.put(chatId, List.of(userIds));
+    }
+
+    /** These people never opened a private chat with the bot: sends there get 403. */
+    public synchronized void neverStarted(long userId) {
+        neverStarted.add(userId);
+    }
+
+    public synchronized void started(long userId) {
+        neverStarted.remove(userId);
+    }
+
+    /** The next call of {@code method} fails with this code (a 429 carries retry_after). */
+    public synchronized void failNext(String method, int code, String description, int retryAfter) {
+        failures.add(new Failure(method, code, description, retryAfter));
+    }
+
+    /** Answers 429 whenever a send exceeds 30 a second overall, 1 a second per chat, 20 a minute per group. */
+    public synchronized void enforceLimits() {
+        enforceLimits = true;
+    }
+
+    /** Queues an update (its update_id is assigned here unless it has one) for getUpdates; returns its id. */
+    public synchronized int push(ObjectNode update) {
+        if (!update.has("update_id")) {
+            update.put("update_id", nextUpdateId++);
+        }
+        pendingUpdates.add(update);
+        notifyAll();
+        return update.get("update_id").asInt();
+    }
+
+    public synchronized int nextUpdateId() {
+        return nextUpdateId++;
+    }
+
+    // --- what tests read ---
+
+    public synchronized List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public synchronized List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** The accepted sends (messages, files, edits) to one chat. */
+    public synchronized List<Call> sentTo(long chatId) {
+        return calls.stream().filter(c -> SENDS.contains(c.method()) && !c.rejected() && c.chatId() == chatId).toList();
+    }
+
+    public synchronized int rateLimited() {
+        return rateLimited;
+    }
+
+    /** Waits until a call matches, failing after the timeout. */
+    public Call await(Predicate<Call> wanted, Duration timeout, String what) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (true) {
+                for (Call call : calls) {
+                    if (wanted.test(call)) {
+                        return call;
+                    }
+                }
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("the fake Bot API never received " + what + "; it received: " + summary());
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+    }
+
+    public synchronized String summary() {
+        StringBuilder out = new StringBuilder();
+        for (Call call : calls) {
+            out.append("\n  ").append(call.method()).append(call.rejected() ? " (rejected) " : " ").append(call.params());
+        }
+        return out.toString();
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    // --- the server ---
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String prefix = "/bot" + token + "/";
+            if (!path.startsWith(prefix)) {
+                respond(exchange, 401, error(401, "Unauthorized", 0));
+                return;
+            }
+            // the library writes method names in lower case (getme); Telegram takes any case
+            String method = canonical(path.substring(prefix.length()));
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            ObjectNode params = JsonNodeFactory.instance.objectNode();
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            Map<String, String> fileNames = new LinkedHashMap<>();
+            if (contentType != null && contentType.startsWith("multipart/form-data")) {
+                parseMultipart(body, contentType, params, files, fileNames);
+            } else if (body.length > 0) {
+                params = (ObjectNode) json.readTree(body);
+            }
+            if (method.equals("getUpdates")) {
+                respond(exchange, 200, ok(getUpdates(params)));
+                return;
+            }
+            ObjectNode answer = answer(method, params, files, fileNames);
+            respond(exchange, answer.path("ok").asBoolean() ? 200 : answer.path("error_code").asInt(500), answer);
+        }
+    }
+
+    private synchronized ObjectNode answer(String method, ObjectNode params, Map<String, byte[]> files, Map<String, String> fileNames) {
+        long now = System.nanoTime();
+        ObjectNode refusal = refusal(method, params, now);
+        ObjectNode answer = refusal != null ? refusal : result(method, params, fileNames);
+        calls.add(new Call(method, params, files, fileNames, now, refusal != null,
+                answer.path("result").path("message_id").asInt(0)));
+        notifyAll();
+        return answer;
+    }
+
+    private ObjectNode result(String method, ObjectNode params, Map<String, String> fileNames) {
+        return switch (method) {
+            case "getMe" -> ok(user(BOT_ID, "Circlekeeper", BOT_USERNAME, true));
+            case "deleteWebhook", "setWebhook", "setMyCommands", "answerCallbackQuery", "answerInlineQuery" ->
+                    ok(JsonNodeFactory.instance.booleanNode(true));
+            case "sendMessage" -> ok(message(params.path("chat_id").asLong(), params.path("text").asText()));
+            case "editMessageText" -> {
+                ObjectNode edited = message(params.path("chat_id").asLong(), params.path("text").asText());
+                edited.put("message_id", params.path("message_id").asInt());
+                yield ok(edited);
+            }
+            case "sendPhoto", "sendDocument" -> {
+                ObjectNode sent = message(params.path("chat_id").asLong(), null);
+                if (params.has("caption")) {
+                    sent.put("caption", params.get("caption").asText());
+                }
+                String field = method.equals("sendPhoto") ? "photo" : "document";
+                ObjectNode file = JsonNodeFactory.instance.objectNode().put("file_id", "f" + sent.get("message_id").asInt())
+                        .put("file_unique_id", "u" + sent.get("message_id").asInt());
+                if (field.equals("document")) {
+                    file.put("file_name", fileNames.getOrDefault("document", "file"));
+                    sent.set("document", file);
+                } else {
+                    file.put("width", 100).put("height", 100);
+                    sent.set("photo", JsonNodeFactory.instance.arrayNode().add(file));
+                }
+                yield ok(sent);
+            }
+            case "getChatAdministrators" -> {
+                ArrayNode list = JsonNodeFactory.instance.arrayNode();
+                List<Long> ids = admins.getOrDefault(params.path("chat_id").asLong(), List.of());
+                for (int i = 0; i < ids.size(); i++) {
+                    ObjectNode member = JsonNodeFactory.instance.objectNode();
+                    member.put("status", i == 0 ? "creator" : "administrator");
+                    member.set("user", user(ids.get(i), "Admin" + i, null, false));
+                    member.put("is_anonymous", false);
+                    if (i > 0) {
+                        member.put("can_be_edited", false).put("can_manage_chat", true).put("can_delete_messages", true)
+                                .put("can_manage_video_chats", false).put("can_restrict_members", true)
+                                .put("can_promote_members", false).put("can_change_info", true).put("can_invite_users", true)
+                                .put("can_post_stories", false).put("can_edit_stories", false).put("can_delete_stories", false);
+                    }
+                    list.add(member);
+                }
+                yield ok(list);
+            }
+            default -> error(404, "Not Found: method " + method + " is not faked", 0);
+        };
+    }
+
+    /** A scripted failure, a private chat never started, or a send over the limits; null when the call goes through. */
+    private ObjectNode refusal(String method, ObjectNode params, long now) {
+        for (int i = 0; i < failures.size(); i++) {
+            Failure failure = failures.get(i);
+            if (failure.method().equals(method)) {
+                failures.remove(i);
+                if (failure.code() == 429) {
+                    rateLimited++;
+                }
+                return error(failure.code(), failure.description(), failure.retryAfter());
+            }
+        }
+        long chatId = params.path("chat_id").asLong();
+        if (SENDS.contains(method) && chatId > 0 && neverStarted.contains(chatId)) {
+            return error(403, "Forbidden: bot can't initiate conversation with a user", 0);
+        }
+        if (enforceLimits && SENDS.contains(method)) {
+            List<Bucket> applying = new ArrayList<>();
+            applying.add(buckets.computeIfAbsent("global", k -> new Bucket(30, Duration.ofSeconds(1), now)));
+            applying.add(buckets.computeIfAbsent("chat:" + chatId, k -> new Bucket(1, Duration.ofSeconds(1), now)));
+            if (chatId < 0) {
+                applying.add(buckets.computeIfAbsent("group:" + chatId, k -> new Bucket(20, Duration.ofMinutes(1), now)));
+            }
+            for (Bucket bucket : applying) {
+                bucket.refill(now);
+                // a sliver of slack for the time a request spends between the client's clock and ours
+                if (bucket.tokens < 0.95) {
+                    rateLimited++;
+                    return error(429, "Too Many Requests: retry after " + bucket.retryAfter(), bucket.retryAfter());
+                }
+            }
+            applying.forEach(bucket -> bucket.tokens -= 1);
+        }
+        return null;
+    }
+
+    private synchronized ArrayNode getUpdates(ObjectNode params) {
+        long offset = params.path("offset").asLong(0);
+        int timeout = params.path("timeout").asInt(0);
+        long end = System.nanoTime() + Duration.ofSeconds(timeout).toNanos();
+        calls.add(new Call("getUpdates", params, Map.of(), Map.of(), System.nanoTime(), false, 0));
+        while (true) {
+            pendingUpdates.removeIf(u -> u.get("update_id").asLong() < offset);
+            if (!pendingUpdates.isEmpty() || closed) {
+                ArrayNode out = JsonNodeFactory.instance.arrayNode();
+                pendingUpdates.forEach(out::add);
+                return out;
+            }
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return JsonNodeFactory.instance.arrayNode();
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return JsonNodeFactory.instance.arrayNode();
+            }
+        }
+    }
+
+    private static final List<String> METHODS = List.of("getMe", "getUpdates", "deleteWebhook", "setWebhook", "setMyCommands",
+            "sendMessage", "editMessageText", "answerCallbackQuery", "answerInlineQuery", "sendPhoto", "sendDocument",
+            "getChatAdministrators");
+
+    private static String canonical(String method) {
+        return METHODS.stream().filter(m -> m.equalsIgnoreCase(method)).findFirst().orElse(method);
+    }
+
+    // --- JSON ---
+
+    public static ObjectNode user(long id, String firstName, String username, boolean bot) {
+        ObjectNode user = JsonNodeFactory.instance.objectNode().put("id", id).put("is_bot", bot).put("first_name", firstName);
+        if (username != null) {
+            user.put("username", username);
+        }
+        return user;
+    }
+
+    public static ObjectNode chat(long id) {
+        ObjectNode chat = JsonNodeFactory.instance.objectNode().put("id", id).put("type", id < 0 ? "supergroup" : "private");
+        if (id < 0) {
+            chat.put("title", "Circle");
+        } else {
+            chat.put("first_name", "Someone");
+        }
+        return chat;
+    }
+
+    private ObjectNode message(long chatId, String text) {
+        ObjectNode message = JsonNodeFactory.instance.objectNode().put("message_id", nextMessageId++)
+                .put("date", (int) (System.currentTimeMillis() / 1000));
+        message.set("chat", chat(chatId));
+        message.set("from", user(BOT_ID, "Circlekeeper", BOT_USERNAME, true));
+        if (text != null) {
+            message.put("text", text);
+        }
+        return message;
+    }
+
+    private static ObjectNode ok(JsonNode result) {
+        ObjectNode answer = JsonNodeFactory.instance.objectNode().put("ok", true);
+        answer.set("result", result);
+        return answer;
+    }
+
+    private static ObjectNode error(int code, String description, int retryAfter) {
+        ObjectNode answer = JsonNodeFactory.instance.objectNode().put("ok", false).put("error_code", code).put("description", description);
+        if (retryAfter > 0) {
+            answer.set("parameters", JsonNodeFactory.instance.objectNode().put("retry_after", retryAfter));
+        }
+        return answer;
+    }
+
+    private void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(body);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** Just enough multipart/form-data for the library's uploads: text fields and files by field name. */
+    private static void parseMultipart(byte[] body, String contentType, ObjectNode params, Map<String, byte[]> files,
+                                       Map<String, String> fileNames) throws IOException {
+        String boundary = "--" + contentType.substring(contentType.indexOf("boundary=") + 9).replace("\"", "").strip();
+        byte[] marker = boundary.getBytes(StandardCharsets.ISO_8859_1);
+        int position = indexOf(body, marker, 0);
+        while (position >= 0) {
+            int headersStart = position + marker.length + 2;
+            if (headersStart > body.length || body[position + marker.length] == '-') {
+                break;
+            }
+            int headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), headersStart);
+            int next = indexOf(body, marker, headersEnd);
+            String headers = new String(body, headersStart, headersEnd - headersStart, StandardCharsets.UTF_8);
+            byte[] content = java.util.Arrays.copyOfRange(body, headersEnd + 4, next - 2);
+            String name = attribute(headers, "name");
+            String fileName = attribute(headers, "filename");
+            if (fileName != null) {
+                files.put(name, content);
+                fileNames.put(name, fileName);
+            } else if (name != null) {
+                String value = new String(content, StandardCharsets.UTF_8);
+                if (value.startsWith("{") || value.startsWith("[")) {
+                    params.set(name, new ObjectMapper().readTree(value));
+                } else {
+                    params.put(name, value);
+                }
+            }
+            position = next;
+        }
+        // the library uploads a file as its own part and names it in the field: document=attach://<part>
+        params.fields().forEachRemaining(field -> {
+            String value = field.getValue().asText();
+            if (value.startsWith("attach://") && files.containsKey(value.substring(9))) {
+                files.put(field.getKey(), files.get(value.substring(9)));
+                fileNames.put(field.getKey(), fileNames.get(value.substring(9)));
+            }
+        });
+    }
+
+    private static String attribute(String headers, String attribute) {
+        String key = "; " + attribute + "=\"";
+        int at = headers.indexOf(key);
+        if (at < 0) {
+            return null;
+        }
+        int start = at + key.length();
+        return headers.substring(start, headers.indexOf('"', start));
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern, int from) {
+        outer:
+        for (int i = Math.max(0, from); i <= data.length - pattern.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,124 @@
+package org.circlekeeper.telegram;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.circlekeeper.core.Bot;
+import org.circlekeeper.core.Stores;
+import org.circlekeeper.core.checkin.AesGcmNoteCipher;
+import org.circlekeeper.core.checkin.CheckinOptions;
+import org.circlekeeper.core.message.Messengers;
+import org.circlekeeper.redis.RedisConnection;
+import org.circlekeeper.redis.RedisStores;
+
+/**
+ * The whole bot on Telegram for a test: the real core assembled with Redis stores, the real TelegramBots
+ * library through the adapter, and a {@link FakeBotApi} on 127.0.0.1 in Telegram's place.
+ */
+final class TelegramFixture implements AutoCloseable {
+
+    static final String TOKEN = "123456789:AAE-fake_TOKEN-for-tests_only";
+    static final long GROUP = -1001;
+    static final long MIA = 101;
+    static final long OLGA = 102;
+
+    final FakeBotApi fake;
+    final Stores stores;
+    final TelegramConnection connection;
+    final Bot.Assembly core;
+    final TelegramBot bot;
+
+    private TelegramFixture(FakeBotApi fake, Stores stores, TelegramConnection connection, Bot.Assembly core, TelegramBot bot) {
+        this.fake = fake;
+        this.stores = stores;
+        this.connection = connection;
+        this.core = core;
+        this.bot = bot;
+    }
+
+    /** Long polling, with limits loose enough that a conversation runs at test speed. */
+    static TelegramFixture longPolling(RedisConnection redis) throws IOException {
+        return start(redis, null, new TelegramSettings.Limits(1_000, 100, 1_000));
+    }
+
+    static TelegramFixture webhook(RedisConnection redis, String secret) throws IOException {
+        return start(redis, secret, new TelegramSettings.Limits(1_000, 100, 1_000));
+    }
+
+    static TelegramFixture withTelegramLimits(RedisConnection redis) throws IOException {
+        return start(redis, null, TelegramSettings.Limits.TELEGRAM);
+    }
+
+    private static TelegramFixture start(RedisConnection redis, String webhookSecret, TelegramSettings.Limits limits) throws IOException {
+        FakeBotApi fake = new FakeBotApi(TOKEN);
+        Stores stores = RedisStores.create(redis, Clock.systemUTC());
+        TelegramSettings settings = TelegramSettings.longPolling(TOKEN).withApiUrl(fake.url()).withLimits(limits);
+        if (webhookSecret != null) {
+            settings = settings.withWebhook(URI.create("https://bot.example.org/telegram/webhook"), webhookSecret);
+        }
+        TelegramConnection connection = new TelegramConnection(settings, RedisPorts.budget(redis), RedisPorts.state(redis));
+        Bot.Assembly core = Bot.assemble(stores, Bot.templates(null), Bot.Defaults.english(), Clock.systemUTC(),
+                new Messengers(List.of(connection.messenger())), CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())));
+        TelegramBot bot = new TelegramBot(connection, core.engine(), stores.memberSettings(), Locale.ENGLISH);
+        bot.start();
+        return new TelegramFixture(fake, stores, connection, core, bot);
+    }
+
+    // --- updates as Telegram sends them ---
+
+    static ObjectNode person(long id, String name, String language) {
+        ObjectNode user = FakeBotApi.user(id, name, null, false);
+        if (language != null) {
+            user.put("language_code", language);
+        }
+        return user;
+    }
+
+    static ObjectNode text(ObjectNode from, long chatId, String text) {
+        ObjectNode message = JsonNodeFactory.instance.objectNode().put("message_id", 5_000 + (int) (Math.random() * 1_000))
+                .put("date", (int) (System.currentTimeMillis() / 1000)).put("text", text);
+        message.set("from", from);
+        message.set("chat", FakeBotApi.chat(chatId));
+        if (text.startsWith("/")) {
+            int end = text.indexOf(' ');
+            message.set("entities", JsonNodeFactory.instance.arrayNode().add(JsonNodeFactory.instance.objectNode()
+                    .put("type", "bot_command").put("offset", 0).put("length", end < 0 ? text.length() : end)));
+        }
+        ObjectNode update = JsonNodeFactory.instance.objectNode();
+        update.set("message", message);
+        return update;
+    }
+
+    static ObjectNode press(ObjectNode from, long chatId, int messageId, String data) {
+        ObjectNode message = JsonNodeFactory.instance.objectNode().put("message_id", messageId)
+                .put("date", (int) (System.currentTimeMillis() / 1000)).put("text", "(the bot's message)");
+        message.set("chat", FakeBotApi.chat(chatId));
+        message.set("from", FakeBotApi.user(FakeBotApi.BOT_ID, "Circlekeeper", FakeBotApi.BOT_USERNAME, true));
+        ObjectNode query = JsonNodeFactory.instance.objectNode().put("id", "cb" + messageId + "-" + data.hashCode())
+                .put("chat_instance", "ci").put("data", data);
+        query.set("from", from);
+        query.set("message", message);
+        ObjectNode update = JsonNodeFactory.instance.objectNode();
+        update.set("callback_query", query);
+        return update;
+    }
+
+    static ObjectNode inline(ObjectNode from, String query) {
+        ObjectNode inline = JsonNodeFactory.instance.objectNode().put("id", "iq-" + query.hashCode()).put("query", query).put("offset", "");
+        inline.set("from", from);
+        ObjectNode update = JsonNodeFactory.instance.objectNode();
+        update.set("inline_query", inline);
+        return update;
+    }
+
+    @Override
+    public void close() {
+        bot.close();
+        connection.close();
+        fake.close();
+    }
+}

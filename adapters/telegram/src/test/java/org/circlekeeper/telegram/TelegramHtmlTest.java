@@ -1,0 +1,61 @@
+package org.circlekeeper.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.circlekeeper.core.message.Markup;
+import org.junit.jupiter.api.Test;
+
+class TelegramHtmlTest {
+
+    @Test
+    void neutralMarkupBecomesTelegramHtml() {
+        assertThat(TelegramHtml.render("*bold* _italic_ `code` [the site](https://example.org/a?b=1&c=2)"))
+                .isEqualTo("<b>bold</b> <i>italic</i> <code>code</code> <a href=\"https://example.org/a?b=1&amp;c=2\">the site</a>");
+    }
+
+    @Test
+    void memberTextIsEscapedSoItCannotBecomeTags() {
+        String typed = "<b>hi</b> & <a href=\"x\">*not bold*</a>";
+        String html = TelegramHtml.render("You said: " + Markup.escape(typed));
+        assertThat(html).isEqualTo("You said: &lt;b&gt;hi&lt;/b&gt; &amp; &lt;a href=&quot;x&quot;&gt;*not bold*&lt;/a&gt;");
+    }
+
+    @Test
+    void aShortTextIsOneMessage() {
+        assertThat(TelegramHtml.split("Hello *there*", 4_096)).containsExactly("Hello <b>there</b>");
+    }
+
+    @Test
+    void longTextsSplitAtParagraphsWithinTheLimit() {
+        String paragraph = "word ".repeat(300).strip();          // 1,499 characters
+        String markup = String.join("\n\n", paragraph, paragraph, paragraph, "*the end*");
+        List<String> parts = TelegramHtml.split(markup, 4_096);
+        assertThat(parts).hasSize(2);
+        assertThat(parts.get(0)).isEqualTo(paragraph + "\n\n" + paragraph);
+        assertThat(parts.get(1)).isEqualTo(paragraph + "\n\n<b>the end</b>");
+        parts.forEach(p -> assertThat(TelegramHtml.visibleText(p.replace("<b>", "").replace("</b>", ""))).hasSizeLessThanOrEqualTo(4_096));
+    }
+
+    @Test
+    void aParagraphLongerThanTheLimitSplitsAtLinesThenSpacesAndKeepsItsFormatting() {
+        String bold = "*" + "abc ".repeat(20).strip() + "*";       // 79 visible characters, bold
+        List<String> parts = TelegramHtml.split(bold, 30);
+        assertThat(parts).hasSizeGreaterThan(2);
+        for (String part : parts) {
+            assertThat(part).startsWith("<b>").endsWith("</b>");
+            assertThat(part.length() - "<b></b>".length()).isLessThanOrEqualTo(30);
+        }
+        assertThat(String.join(" ", parts).replace("</b> <b>", " ")).isEqualTo("<b>" + "abc ".repeat(20).strip() + "</b>");
+
+        List<String> noSpaces = TelegramHtml.split("x".repeat(70), 30);
+        assertThat(noSpaces).containsExactly("x".repeat(30), "x".repeat(30), "x".repeat(10));
+    }
+
+    @Test
+    void escapingCountsAsOneVisibleCharacter() {
+        String markup = "<".repeat(4_096);
+        List<String> parts = TelegramHtml.split(markup, 4_096);
+        assertThat(parts).containsExactly("&lt;".repeat(4_096));
+    }
+}

@@ -1,0 +1,102 @@
+package org.circlekeeper.app;
+
+import java.util.concurrent.CountDownLatch;
+import org.circlekeeper.core.Bot;
+import org.circlekeeper.discord.DiscordAdapter;
+import org.circlekeeper.discord.DiscordMessenger;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * The Discord adapter, when a bot token is configured ({@code circlekeeper.discord.token}): its
+ * messenger joins the bot's messengers, it connects once the bot is assembled and disconnects on
+ * shutdown, and its shards' state shows under {@code /actuator/health} as {@code discord}.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(DiscordConfiguration.TokenSet.class)
+@EnableConfigurationProperties(DiscordProperties.class)
+class DiscordConfiguration {
+
+    @Bean
+    DiscordAdapter discordAdapter(DiscordProperties properties) {
+        return new DiscordAdapter(properties.settings());
+    }
+
+    @Bean
+    DiscordMessenger discordMessenger(DiscordAdapter adapter) {
+        return adapter.messenger();
+    }
+
+    @Bean
+    DiscordConnection discordConnection(DiscordAdapter adapter, Bot.Assembly bot, CirclekeeperProperties properties) {
+        return new DiscordConnection(adapter, bot, properties);
+    }
+
+    @Bean("discord")
+    DiscordHealthIndicator discordHealth(DiscordAdapter adapter) {
+        return new DiscordHealthIndicator(adapter);
+    }
+
+    /**
+     * Connects the adapter when the application starts and disconnects it when it stops. While
+     * connected it holds one non-daemon thread, so the application keeps running without a web port.
+     */
+    static final class DiscordConnection implements SmartLifecycle {
+        private final DiscordAdapter adapter;
+        private final Bot.Assembly bot;
+        private final CirclekeeperProperties properties;
+        private volatile CountDownLatch running;
+
+        DiscordConnection(DiscordAdapter adapter, Bot.Assembly bot, CirclekeeperProperties properties) {
+            this.adapter = adapter;
+            this.bot = bot;
+            this.properties = properties;
+        }
+
+        @Override
+        public void start() {
+            adapter.start(bot.engine(), properties.defaults().locale());
+            CountDownLatch latch = new CountDownLatch(1);
+            Thread keepAlive = new Thread(() -> {
+                try {
+                    latch.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "discord-keep-alive");
+            keepAlive.setDaemon(false);
+            keepAlive.start();
+            running = latch;
+        }
+
+        @Override
+        public void stop() {
+            adapter.close();
+            CountDownLatch latch = running;
+            running = null;
+            if (latch != null) {
+                latch.countDown();
+            }
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running != null;
+        }
+    }
+
+    /** True when a non-blank Discord token is configured. */
+    static final class TokenSet implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String token = context.getEnvironment().getProperty("circlekeeper.discord.token");
+            return token != null && !token.isBlank();
+        }
+    }
+}

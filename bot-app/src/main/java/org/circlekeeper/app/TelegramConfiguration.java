@@ -1,0 +1,185 @@
+package org.circlekeeper.app;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.circlekeeper.core.Stores;
+import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.engine.Engine;
+import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.redis.RedisAdminCache;
+import org.circlekeeper.redis.RedisConnection;
+import org.circlekeeper.redis.RedisRateLimiter;
+import org.circlekeeper.redis.RedisReachability;
+import org.circlekeeper.redis.RedisUpdateLog;
+import org.circlekeeper.telegram.SendBudget;
+import org.circlekeeper.telegram.TelegramBot;
+import org.circlekeeper.telegram.TelegramConnection;
+import org.circlekeeper.telegram.TelegramMessenger;
+import org.circlekeeper.telegram.TelegramSettings;
+import org.circlekeeper.telegram.TelegramState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.telegram.telegrambots.meta.TelegramUrl;
+
+/**
+ * The Telegram adapter, when {@code circlekeeper.telegram.token} is set: its messenger joins the core's
+ * messengers, the bot connects at start-up (long polling, or registering the webhook that
+ * {@link TelegramWebhookController} serves), and its budget and state live in Redis, shared by every
+ * replica. Telegram runs on real time, so the core gets the system clock here rather than the console's
+ * virtual one.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(TelegramConfiguration.Wanted.class)
+@EnableConfigurationProperties(TelegramProperties.class)
+class TelegramConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramConfiguration.class);
+
+    /** True when a Telegram token is configured. */
+    static final class Wanted implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String token = context.getEnvironment().getProperty("circlekeeper.telegram.token");
+            return token != null && !token.isBlank();
+        }
+    }
+
+    /** True when Telegram runs in webhook mode. */
+    static final class WebhookWanted implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            Environment environment = context.getEnvironment();
+            String mode = environment.getProperty("circlekeeper.telegram.mode", "");
+            return new Wanted().matches(context, metadata) && mode.strip().replace('_', '-').equalsIgnoreCase("webhook");
+        }
+    }
+
+    /** The core keeps real time while a chat platform is connected (the console's clock stands still until moved). */
+    @Bean
+    @Primary
+    Clock platformClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean(destroyMethod = "close")
+    TelegramConnection telegramConnection(TelegramProperties properties, RedisConnection redis, Environment environment) {
+        TelegramSettings settings = settings(properties);
+        if (settings.webhook() && environment.getProperty(WebPortEnvironmentPostProcessor.PORT, "").isBlank()) {
+            throw new IllegalStateException("Telegram webhook mode needs a web port for its endpoint: set circlekeeper.web.port "
+                    + "(CIRCLEKEEPER_WEB_PORT)");
+        }
+        LOG.info("adapter: Telegram, {}", settings.webhook() ? "webhook at " + properties.webhook().path() : "long polling");
+        return new TelegramConnection(settings, budget(redis), state(redis));
+    }
+
+    @Bean
+    TelegramMessenger telegramMessenger(TelegramConnection connection) {
+        return connection.messenger();
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    TelegramBot telegramBot(TelegramConnection connection, Engine engine, Stores stores, CirclekeeperProperties properties) {
+        return new TelegramBot(connection, engine, stores.memberSettings(), properties.defaults().locale());
+    }
+
+    static TelegramSettings settings(TelegramProperties properties) {
+        URI api = properties.apiUrl();
+        int port = api.getPort() > 0 ? api.getPort() : "https".equals(api.getScheme()) ? 443 : 80;
+        TelegramSettings.Limits limits = new TelegramSettings.Limits(properties.limits().globalPerSecond(),
+                properties.limits().chatPerSecond(), properties.limits().groupPerMinute());
+        TelegramSettings settings = new TelegramSettings(properties.token().strip(), new TelegramUrl(api.getScheme(), api.getHost(), port, false),
+                null, null, limits, properties.adminCacheTtl(), properties.unreachableTtl(), properties.workers());
+        if (properties.mode() == TelegramProperties.Mode.WEBHOOK) {
+            if (properties.webhook().url() == null) {
+                throw new IllegalStateException("Telegram webhook mode needs circlekeeper.telegram.webhook.url "
+                        + "(CIRCLEKEEPER_TELEGRAM_WEBHOOK_URL): the public https:// address of "
+                        + properties.webhook().path());
+            }
+            settings = settings.withWebhook(properties.webhook().url(), properties.webhook().secret());
+        }
+        return settings;
+    }
+
+    /** The adapter's send budget on the Redis rate limiter. */
+    static SendBudget budget(RedisConnection redis) {
+        RedisRateLimiter limiter = new RedisRateLimiter(redis, Platform.TELEGRAM);
+        return new SendBudget() {
+            @Override
+            public Duration reserve(List<Quota> quotas) {
+                return limiter.reserve(quotas.stream().map(TelegramConfiguration::limit).toList());
+            }
+
+            @Override
+            public void hold(Quota quota, Duration wait) {
+                limiter.hold(limit(quota), wait);
+            }
+        };
+    }
+
+    /** The adapter's shared state on Redis: the update log, the admin cache, the unreachable marks. */
+    static TelegramState state(RedisConnection redis) {
+        RedisUpdateLog log = new RedisUpdateLog(redis, Platform.TELEGRAM);
+        RedisAdminCache admins = new RedisAdminCache(redis);
+        RedisReachability reachability = new RedisReachability(redis);
+        return new TelegramState() {
+            @Override
+            public boolean claimUpdate(long updateId, Duration lease) {
+                return log.claim(Long.toString(updateId), lease);
+            }
+
+            @Override
+            public void updateDone(long updateId) {
+                log.done(Long.toString(updateId));
+            }
+
+            @Override
+            public Optional<Set<String>> admins(CommunityRef group) {
+                return admins.admins(group);
+            }
+
+            @Override
+            public void cacheAdmins(CommunityRef group, Collection<String> userIds, Duration ttl) {
+                admins.put(group, userIds, ttl);
+            }
+
+            @Override
+            public void forgetAdmins(CommunityRef group) {
+                admins.forget(group);
+            }
+
+            @Override
+            public boolean isUnreachable(MemberRef member) {
+                return reachability.isUnreachable(member);
+            }
+
+            @Override
+            public void markUnreachable(MemberRef member, Duration ttl) {
+                reachability.markUnreachable(member, ttl);
+            }
+
+            @Override
+            public void markReachable(MemberRef member) {
+                reachability.markReachable(member);
+            }
+        };
+    }
+
+    private static RedisRateLimiter.Limit limit(SendBudget.Quota quota) {
+        return new RedisRateLimiter.Limit(quota.bucket(), quota.interval(), quota.burst());
+    }
+}

@@ -1,0 +1,31 @@
+package org.circlekeeper.core.testing;
+
+import java.time.ZoneId;
+import java.util.Locale;
+import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.engine.Context;
+import org.circlekeeper.core.engine.Preferences;
+
+/** The same language and zone for everyone, for engine tests that need no settings. */
+public final class FixedPreferences implements Preferences.Resolver {
+
+    private final Preferences preferences;
+
+    public FixedPreferences(Locale locale, ZoneId zone) {
+        this.preferences = new Preferences(locale, zone);
+    }
+
+    public static FixedPreferences englishUtc() {
+        return new FixedPreferences(Locale.ENGLISH, ZoneId.of("UTC"));
+    }
+
+    @Override
+    public Preferences resolve(Context context) {
+        return preferences;
+    }
+
+    @Override
+    public Preferences resolve(CommunityRef community) {
+        return preferences;
+    }
+}
