@@ -49,7 +49,7 @@ class CheckinScriptTest {
                 "[dm alice] bot: This is exactly what I'll post in the group:",
                 "",
                 "  ✅ alice checked in today. “Grateful for this group.”");
-        assertFollows(out, "> alice @ dm: :click 9",
+        assertFollows(out, "> alice @ dm: :click 11",
                 "[dm alice] bot (edit): Posted in the group. Thank you for sharing.",
                 "[#circle-room] bot: ✅ alice checked in today. “Grateful for this group.”");
         assertThat(out).filteredOn(line -> line.contains("walk")).as("the note is never shown again")
@@ -60,7 +60,7 @@ class CheckinScriptTest {
                 "(console) the time is now Fri 2026-11-27 14:00 UTC.",
                 "[dm bob] bot: How are you, really, today?",
                 "  Tap how you are today; only you see this. (/checkin prompts off stops these, /checkin away pauses them.)",
-                "  [11] ☀️ Great");
+                "  [13] ☀️ Great");
         assertFollows(out, "> bob @ dm: :clock 2026-11-28T08:00",
                 "(console) the time is now Sat 2026-11-28 08:00 UTC.",
                 "[dm alice] bot: How is your heart today?");
@@ -70,11 +70,11 @@ class CheckinScriptTest {
         assertThat(out).filteredOn(line -> line.startsWith("[dm carol] bot: What kind")).hasSize(1);
 
         // yesterday's prompt changes nothing; today's is a hard day: kind words, Spain's lines, a streak
-        assertFollows(out, "> alice @ dm: :click 20",
+        assertFollows(out, "> alice @ dm: :click 23",
                 "[dm alice] bot: Thank you for checking in. I saved 🌤️ Good for today.");
         assertThat(after(out, "> alice @ dm: :clock 2026-11-29T09:00")).contains(
                 "[dm alice] bot: That was for Nov 28, 2026, and that day has passed, so nothing changed. Send /checkin to check in now.");
-        List<String> hard = after(out, "> alice @ dm: :click 31");
+        List<String> hard = after(out, "> alice @ dm: :click 35");
         assertThat(hard.get(0)).isEqualTo("[dm alice] bot: Thank you for telling me how it really is. I'm sorry today is so hard; "
                 + "you don't have to carry it alone.");
         assertThat(hard).contains("  Crisis lines in Spain", "  • Línea 024 de atención a la conducta suicida — call 024",
@@ -104,7 +104,7 @@ class CheckinScriptTest {
                 "  Totals only: no names, no notes. Only you see this.");
 
         // forgetme erases every check-in, the note, the prompt choice and the planned prompt
-        assertFollows(out, "> alice @ dm: :click 53",
+        assertFollows(out, "> alice @ dm: :click 61",
                 "[dm alice] bot (edit): Done. I erased everything I kept about you. If you use me again, I'll start fresh.",
                 "> alice @ dm: /checkin history",
                 "[dm alice] bot: No check-ins in the last four weeks yet. Whenever you like, /checkin takes a moment.");

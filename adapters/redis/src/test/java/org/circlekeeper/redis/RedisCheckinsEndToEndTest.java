@@ -36,7 +36,7 @@ class RedisCheckinsEndToEndTest {
 
     @Test
     void theStoredNoteCannotBeReadWithoutTheKey() {
-        alice.send("/checkin").press("Okay");
+        alice.send("/checkin").press("Okay").press("Add a note");
         assertThat(alice.send(NOTE).text()).contains("Your note is saved");
 
         assertThat(everything()).as("no key or value in Redis holds any part of the note")

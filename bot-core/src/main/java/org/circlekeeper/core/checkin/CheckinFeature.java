@@ -54,7 +54,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Check-ins. {@code /checkin} asks for a mood (buttons from 1, really hard, to 5, great), then
- * offers a private note (a form: a modal on Discord, the next private message elsewhere) and then,
+ * offers a private note (a button that asks with a form: a modal on Discord, the next private
+ * message elsewhere; or skip) and then,
  * only if the member wants, a line for the group that they see exactly before it is posted. The
  * same command edits or deletes today's check-in, shows the member's history (a chart, streaks,
  * their journey), and sets their prompts, a pause and a buddy; organisers set the community's
@@ -91,6 +92,7 @@ public final class CheckinFeature implements Feature {
     private final Support support;
 
     private final ActionSpec mood = new ActionSpec("checkin.mood", Audience.MEMBER, this::onMood);
+    private final ActionSpec addNote = new ActionSpec("checkin.add-note", Audience.MEMBER, this::onAddNote);
     private final ActionSpec skip = new ActionSpec("checkin.skip", Audience.MEMBER, this::onSkip);
     private final ActionSpec renote = new ActionSpec("checkin.renote", Audience.MEMBER, this::onRenote);
     private final ActionSpec unnote = new ActionSpec("checkin.unnote", Audience.MEMBER, this::onUnnote);
@@ -136,7 +138,7 @@ public final class CheckinFeature implements Feature {
 
     @Override
     public List<ActionSpec> actions() {
-        return List.of(mood, skip, renote, unnote, share, post, noPost, journey);
+        return List.of(mood, addNote, skip, renote, unnote, share, post, noPost, journey);
     }
 
     @Override
@@ -245,10 +247,11 @@ public final class CheckinFeature implements Feature {
         }
         StringBuilder text = new StringBuilder(turn.text(CheckinMessages.SAVED, "mood", moodLabel(turn::text, chosen)));
         celebrations(turn, community, today, since, first).forEach(c -> text.append("\n").append(c));
-        text.append("\n\n").append(turn.text(CheckinMessages.NOTE_ASK));
+        text.append("\n\n").append(turn.text(CheckinMessages.NOTE_OFFER));
+        String state = flowState(community, today);
         turn.replyPrivately(OutgoingMessage.text(text.toString())
-                .form(noteForm(turn, community, today, NEW_FLOW))
-                .button(skip.button(turn.text(CheckinMessages.BUTTON_SKIP), flowState(community, today)))
+                .button(addNote.button(turn.text(CheckinMessages.BUTTON_ADD_NOTE), state, Button.Style.PRIMARY))
+                .button(skip.button(turn.text(CheckinMessages.BUTTON_SKIP), state))
                 .build());
     }
 
@@ -304,6 +307,24 @@ public final class CheckinFeature implements Feature {
         turn.replyPrivately((NEW_FLOW.equals(parts[2])
                 ? withShareOffer(turn, CheckinMessages.NOTE_SAVED, community, flow.get().day())
                 : turn.compose(CheckinMessages.NOTE_SAVED)).build());
+    }
+
+    /**
+     * Asks for the note only when the member chose to write one, so that the form is the answer to a
+     * button (a modal on Discord opens only as the first answer) and no message is taken as a note unasked.
+     */
+    private void onAddNote(Turn turn, String argument) {
+        Optional<Flow> flow = flow(turn, argument);
+        if (flow.isEmpty()) {
+            turn.replyPrivately(CheckinMessages.ERR_BUTTON);
+            return;
+        }
+        if (todays(turn, flow.get()).isPresent()) {
+            turn.replyPrivately(turn.compose(CheckinMessages.NOTE_ASK)
+                    .form(noteForm(turn, flow.get().community(), flow.get().day(), NEW_FLOW))
+                    .button(skip.button(turn.text(CheckinMessages.BUTTON_SKIP), argument))
+                    .build());
+        }
     }
 
     private void onSkip(Turn turn, String argument) {

@@ -20,6 +20,7 @@ final class CheckinMessages {
     static final MessageKey MOOD_CHANGED = MessageKey.of("checkin.mood-changed", "mood");
     static final MessageKey CELEBRATE_FIRST = MessageKey.of("checkin.celebrate.first");
     static final MessageKey CELEBRATE_STREAK = MessageKey.of("checkin.celebrate.streak", "days");
+    static final MessageKey NOTE_OFFER = MessageKey.of("checkin.note.offer");
     static final MessageKey NOTE_ASK = MessageKey.of("checkin.note.ask");
     static final MessageKey NOTE_ASK_EDIT = MessageKey.of("checkin.note.ask-edit");
     static final MessageKey NOTE_TITLE = MessageKey.of("checkin.note.title");
@@ -27,6 +28,7 @@ final class CheckinMessages {
     static final MessageKey NOTE_SAVED = MessageKey.of("checkin.note.saved");
     static final MessageKey NOTE_SKIPPED = MessageKey.of("checkin.note.skipped");
     static final MessageKey NOTE_REMOVED = MessageKey.of("checkin.note.removed");
+    static final MessageKey BUTTON_ADD_NOTE = MessageKey.of("checkin.button.add-note");
     static final MessageKey BUTTON_SKIP = MessageKey.of("checkin.button.skip");
 
     // sharing a line
@@ -117,7 +119,8 @@ final class CheckinMessages {
 
     static {
         List<MessageKey> all = new ArrayList<>(List.of(ASK, ASK_AGAIN, SAVED, MOOD_CHANGED, CELEBRATE_FIRST, CELEBRATE_STREAK,
-                NOTE_ASK, NOTE_ASK_EDIT, NOTE_TITLE, NOTE_FIELD, NOTE_SAVED, NOTE_SKIPPED, NOTE_REMOVED, BUTTON_SKIP,
+                NOTE_OFFER, NOTE_ASK, NOTE_ASK_EDIT, NOTE_TITLE, NOTE_FIELD, NOTE_SAVED, NOTE_SKIPPED, NOTE_REMOVED,
+                BUTTON_ADD_NOTE, BUTTON_SKIP,
                 SHARE_OFFER, BUTTON_SHARE_PLAIN, BUTTON_SHARE_LINE, LINE_ASK, LINE_TITLE, LINE_FIELD, SHARE_POST, SHARE_PREVIEW,
                 BUTTON_POST, BUTTON_NO_POST, SHARE_POSTED, SHARE_CANCELLED, SHARE_GONE, SHARE_FAILED,
                 EDIT_SHOW, EDIT_NONE, BUTTON_NOTE, BUTTON_REMOVE_NOTE, DELETED, DELETE_NONE,

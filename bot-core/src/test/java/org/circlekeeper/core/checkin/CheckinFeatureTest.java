@@ -82,9 +82,12 @@ class CheckinFeatureTest {
 
         Replies saved = ask.press("Okay");
         assertThat(saved.allPrivate()).isTrue();
-        assertThat(saved.text()).contains("I saved ⛅ Okay for today", "your first check-in here", "add a note");
-        assertThat(saved.form().formId()).startsWith("checkin.note:20261127:");
+        assertThat(saved.text()).contains("I saved ⛅ Okay for today", "your first check-in here", "add a note, just for you");
+        assertThat(saved.all()).as("nothing is taken as a note unasked").allMatch(r -> r.message().form() == null);
         assertThat(saved.button("Skip").actionId()).startsWith("checkin.skip:20261127:");
+        Replies noteAsk = saved.press("Add a note");
+        assertThat(noteAsk.form().formId()).startsWith("checkin.note:20261127:");
+        assertThat(noteAsk.form().fields().get(0).maxLength()).isEqualTo(CheckinFeature.MAX_NOTE);
 
         Replies noted = alice.send("Slept badly, but the walk helped.");
         assertThat(noted.text()).contains("Your note is saved").contains("encrypted");
@@ -97,7 +100,7 @@ class CheckinFeatureTest {
 
     @Test
     void aNoteCanComeFromADiscordModal() {
-        FormRequest form = checkIn(alice, "Good").form();
+        FormRequest form = checkIn(alice, "Good").press("Add a note").form();
 
         assertThat(alice.submit(form, Map.of("note", "from the modal")).text()).contains("Your note is saved");
         assertThat(alice.send("/checkin edit").text()).contains("“from the modal”");
@@ -105,7 +108,7 @@ class CheckinFeatureTest {
 
     @Test
     void skippingTheNoteStopsWaitingForIt() {
-        checkIn(alice, "Good").press("Skip");
+        checkIn(alice, "Good").press("Add a note").press("Skip");
 
         assertThat(alice.send("hello there").text()).as("not taken as a note").doesNotContain("note is saved");
         assertThat(store().find(BotTester.COMMUNITY, member("alice"), FRIDAY).orElseThrow().hasNote()).isFalse();
@@ -113,7 +116,7 @@ class CheckinFeatureTest {
 
     @Test
     void checkingInAgainTheSameDayChangesTheMoodAndKeepsTheNote() {
-        checkIn(alice, "Low");
+        checkIn(alice, "Low").press("Add a note");
         alice.send("a note");
 
         Replies again = alice.send("/checkin");
@@ -127,7 +130,7 @@ class CheckinFeatureTest {
 
     @Test
     void todaysCheckInCanBeEditedAndDeleted() {
-        checkIn(alice, "Okay");
+        checkIn(alice, "Okay").press("Add a note");
         alice.send("first words");
 
         Replies edit = alice.send("/checkin edit");
@@ -217,7 +220,7 @@ class CheckinFeatureTest {
 
     @Test
     void aNoteOfTwentyThousandCharactersIsRefusedAndNothingIsSaved() {
-        checkIn(alice, "Okay");
+        checkIn(alice, "Okay").press("Add a note");
 
         Replies tooLong = alice.send("x".repeat(20_000));
         assertThat(tooLong.text()).contains("That note has 20000 characters; a note holds up to 1000. Nothing was saved.");
@@ -356,7 +359,7 @@ class CheckinFeatureTest {
         String[] names = {"ann", "ben", "cat", "dan"};
         String[] moods = {"Great", "Good", "Good", "Okay"};
         for (int i = 0; i < names.length; i++) {
-            checkIn(bot.as(names[i]).inDirect(), moods[i]);
+            checkIn(bot.as(names[i]).inDirect(), moods[i]).press("Add a note");
             bot.as(names[i]).inDirect().send("secret note of " + names[i]);
         }
         Replies hidden = olivia.send("/pulse");
@@ -407,6 +410,7 @@ class CheckinFeatureTest {
         assertThat(notice.get(0).text()).contains("alice chose you as their check-in buddy", "never their mood or notes");
 
         Replies hard = checkIn(alice, "Really hard");
+        hard.press("Add a note");
         alice.send("everything went wrong with my sister");
 
         assertThat(hard.text()).contains("I've let bob know privately");
@@ -476,7 +480,7 @@ class CheckinFeatureTest {
         Talk inGroup = bot.as("alice").inGroup();
         Replies saved = inGroup.send("/checkin").press("Okay");
         assertThat(saved.allPrivate()).isTrue();
-        Replies offer = inGroup.submit(saved.form(), Map.of("note", "my private words"));
+        Replies offer = inGroup.submit(saved.press("Add a note").form(), Map.of("note", "my private words"));
         Replies preview = offer.press("Say I checked in");
         assertThat(preview.text()).contains("✅ alice checked in today.").doesNotContain("private words");
 
@@ -489,7 +493,7 @@ class CheckinFeatureTest {
     @Test
     void myDataShowsTheCheckInsWithNotesOpenedAndForgetMeErasesAll() {
         olivia.send("/checkin setup days daily time 09:00");
-        checkIn(alice, "Okay");
+        checkIn(alice, "Okay").press("Add a note");
         alice.send("only for me");
         alice.send("/checkin prompts on");
         alice.send("/checkin buddy @bob");
