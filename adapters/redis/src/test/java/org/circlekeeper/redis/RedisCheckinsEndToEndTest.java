@@ -62,6 +62,8 @@ class RedisCheckinsEndToEndTest {
         alice.send("/checkin").press("Really hard").press("Skip").press("Say I checked in");
         bot.as("bob").inDirect().send("/checkin").press("Good");
         bot.as("carol").inDirect().send("/checkin buddy @alice");
+        alice.send("/checkin edit").press("Write a new note");
+        assertThat(REDIS.exists(RedisKeys.pendingForm(ALICE))).as("a note is awaited").isTrue();
         assertThat(REDIS.keys()).anyMatch(k -> k.contains("{console:alice}:checkin"));
         assertThat(everything()).anyMatch(line -> line.contains("console:alice") && line.startsWith("ck:{jobs}"));
 

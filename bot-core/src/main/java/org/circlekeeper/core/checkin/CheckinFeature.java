@@ -987,6 +987,8 @@ public final class CheckinFeature implements Feature {
                 prompts.cancel(community, member);
             }
             store.eraseMember(member);
+            // a note or a line the member was asked for would otherwise wait, under their id, for their next message
+            pendingForms.clear(member);
             LOG.info("a member's check-ins were erased on {}", member.platform().id());
         }
 
