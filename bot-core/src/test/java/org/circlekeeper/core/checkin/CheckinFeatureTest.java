@@ -146,6 +146,19 @@ class CheckinFeatureTest {
         assertThat(alice.send("/checkin edit").text()).contains("haven't checked in today");
     }
 
+    @Test
+    void todayIsTheMembersOwnDay() {
+        alice.send("/timezone Pacific/Auckland");
+        Replies saved = checkIn(alice, "Okay");
+        assertThat(saved.text()).contains("I saved");
+        assertThat(store().find(BotTester.COMMUNITY, member("alice"), FRIDAY)).as("22:00 on Friday in Auckland").isPresent();
+
+        bot.advance(Duration.ofHours(3));
+
+        assertThat(alice.send("/checkin delete").text()).as("Saturday has begun in Auckland, not yet in UTC").contains("no check-in today");
+        assertThat(alice.send("/checkin").text()).contains("How are you today?").doesNotContain("already");
+    }
+
     // ---- history, streaks, milestones, journey ----
 
     @Test
@@ -376,6 +389,25 @@ class CheckinFeatureTest {
             assertThat(shown.text()).doesNotContain(name);
         }
         assertThat(bot.as("ann").inGroup().send("/pulse").text()).contains("for the group's organisers");
+    }
+
+    @Test
+    void thePulseComparesWithTheWeekBeforeWhenBothHadFiveMembers() {
+        String[] names = {"ann", "ben", "cat", "dan", "eve"};
+        for (String name : names) {
+            checkIn(bot.as(name).inDirect(), "Low");
+        }
+        bot.advance(Duration.ofDays(7));
+        for (String name : names) {
+            checkIn(bot.as(name).inDirect(), "Good");
+        }
+
+        assertThat(olivia.send("/pulse").text()).contains("Check-ins: 5", "Average: 4.0 of 5.", "A little lighter than the week before.");
+        bot.advance(Duration.ofDays(7));
+        for (String name : names) {
+            checkIn(bot.as(name).inDirect(), "Really hard");
+        }
+        assertThat(olivia.send("/pulse").text()).contains("A little heavier than the week before", "check on each other");
     }
 
     // ---- low mood ----
