@@ -11,7 +11,6 @@ import org.circlekeeper.core.checkin.CheckinFeature;
 import org.circlekeeper.core.checkin.CheckinOptions;
 import org.circlekeeper.core.circle.CircleFeature;
 import org.circlekeeper.core.community.CommunityFeature;
-import org.circlekeeper.core.engine.ChairPolicy;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.FeatureRegistry;
 import org.circlekeeper.core.member.PrivacyFeature;
@@ -29,6 +28,7 @@ import org.circlekeeper.core.resource.ResourceFeature;
 import org.circlekeeper.core.resource.ResourceSearch;
 import org.circlekeeper.core.resource.SafetyFeature;
 import org.circlekeeper.core.resource.SafetyPhrases;
+import org.circlekeeper.core.share.ShareFeature;
 import org.circlekeeper.core.template.TemplateRenderer;
 import org.circlekeeper.core.template.TemplateSource;
 
@@ -39,7 +39,7 @@ import org.circlekeeper.core.template.TemplateSource;
 public final class Bot {
 
     /** The message bundles of every feature, in {@code templates/messages/<lang>/<bundle>.yml}. */
-    public static final List<String> BUNDLES = List.of("core", "resources", "circles", "checkins");
+    public static final List<String> BUNDLES = List.of("core", "resources", "circles", "share", "checkins");
 
     private Bot() {
     }
@@ -90,12 +90,14 @@ public final class Bot {
         ResourceCatalog catalog = ResourceCatalog.shipped();
         registry.add(new ResourceFeature(new ResourceSearch(catalog, stores.resources(), preferences), catalog,
                 stores.resources(), crisisLines));
-        registry.add(new PrivacyFeature(registry, stores.tokens()));
+        registry.add(new PrivacyFeature(registry, stores.tokens(), messengers.personalData()));
         registry.add(new CommunityFeature(stores.communitySettings(), stores.wording(), renderer, registry, zones));
         registry.add(new CircleFeature(stores.circles(), stores.jobs(), outbox, preferences, zones, clock));
+        ShareFeature share = new ShareFeature(stores.share(), stores.circles().circles(), stores.jobs(), outbox, messengers, clock);
+        registry.add(share);
         registry.add(new CheckinFeature(stores.checkins(), checkins, stores.jobs(), outbox, preferences, stores.memberSettings(),
                 crisisLines, catalog, stores.resources(), stores.forms(), clock));
-        Engine engine = new Engine(registry, renderer, stores.wording(), preferences, ChairPolicy.NOBODY, stores.forms(), clock);
+        Engine engine = new Engine(registry, renderer, stores.wording(), preferences, share.chairs(), stores.forms(), clock);
         List<JobHandler> handlers = registry.features().stream().flatMap(f -> f.jobHandlers().stream()).toList();
         return new Assembly(engine, new Scheduler(stores.jobs(), clock, handlers, JOB_LEASE));
     }

@@ -9,12 +9,13 @@ import org.circlekeeper.core.engine.PendingForms;
 import org.circlekeeper.core.member.MemberSettingsStore;
 import org.circlekeeper.core.resource.ResourceStore;
 import org.circlekeeper.core.schedule.JobQueue;
+import org.circlekeeper.core.share.ShareStore;
 import org.circlekeeper.core.template.WordingStore;
 
 /** Every store port the features need, implemented by Redis in production and in memory in tests. */
 public record Stores(MemberSettingsStore memberSettings, CommunitySettingsStore communitySettings,
                      WordingStore wording, ActionTokens tokens, PendingForms forms, JobQueue jobs,
-                     ResourceStore resources, CircleStores circles,
+                     ResourceStore resources, CircleStores circles, ShareStore share,
                      CheckinStore checkins) {
 
     public Stores {
@@ -26,6 +27,7 @@ public record Stores(MemberSettingsStore memberSettings, CommunitySettingsStore 
         Objects.requireNonNull(jobs, "jobs");
         Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(circles, "circles");
+        Objects.requireNonNull(share, "share");
         Objects.requireNonNull(checkins, "checkins");
     }
 }

@@ -117,4 +117,10 @@ public final class ConsoleMessenger implements Messenger {
             throw new DeliveryFailed("the console cannot deliver to a " + platform.id() + " " + what, true, null);
         }
     }
+
+    /** The console keeps nothing about members beside the core's stores. */
+    @Override
+    public List<org.circlekeeper.core.engine.PersonalData> personalData() {
+        return List.of();
+    }
 }

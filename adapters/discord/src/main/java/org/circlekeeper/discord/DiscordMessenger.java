@@ -165,4 +165,10 @@ public final class DiscordMessenger implements Messenger {
     public static List<String> partIds(SentMessage sent) {
         return List.of(sent.messageId().split(ID_SEPARATOR));
     }
+
+    /** The Discord adapter keeps nothing about members beside the core's stores. */
+    @Override
+    public java.util.List<org.circlekeeper.core.engine.PersonalData> personalData() {
+        return java.util.List.of();
+    }
 }

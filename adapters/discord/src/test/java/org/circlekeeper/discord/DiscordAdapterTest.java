@@ -91,7 +91,7 @@ class DiscordAdapterTest {
         ResourceCatalog catalog = ResourceCatalog.shipped();
         registry.add(new ResourceFeature(new ResourceSearch(catalog, resources, preferences), catalog, resources,
                 CrisisLines.shipped()));
-        registry.add(new PrivacyFeature(registry, new InMemoryActionTokens(clock)));
+        registry.add(new PrivacyFeature(registry, new InMemoryActionTokens(clock), List.of()));
         registry.add(new CommunityFeature(communities, wording, renderer, registry, zones));
         registry.add(new NotesFeature());
         engine = new Engine(registry, renderer, wording, preferences, ChairPolicy.NOBODY, new org.circlekeeper.core.testing.InMemoryPendingForms(clock), clock);

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.circlekeeper.core.circle.Circle;
 import org.circlekeeper.core.circle.Occurrence;
 import org.circlekeeper.core.circle.OccurrenceRef;
+import org.circlekeeper.core.engine.ChannelRef;
 import org.circlekeeper.core.engine.CommunityRef;
 import org.circlekeeper.core.engine.MemberRef;
 import org.circlekeeper.core.engine.Platform;
@@ -53,6 +54,21 @@ import org.circlekeeper.core.engine.Platform;
  *     community key to end</td><td>one field per community; TTL until the last one ends</td></tr>
  * <tr><td>{@code ck:token:<token>}</td><td>hash</td><td>a one-time button token: its owner and
  *     purpose</td><td>2 fields, TTL as issued</td></tr>
+ * <tr><td>{@code ck:c:{platform:communityId}:share:live:<channelId>}</td><td>hash</td><td>the share circle running in
+ *     a channel: {@code v} (its version) and {@code s} (its state as JSON)</td><td>2 fields, TTL 12 hours after the last
+ *     change</td></tr>
+ * <tr><td>{@code ck:c:{platform:communityId}:share:chair:<channelId>}</td><td>hash</td><td>a channel's chair rotation:
+ *     {@code v} and {@code s}</td><td>2 fields, TTL 60 days after the last change</td></tr>
+ * <tr><td>{@code ck:c:{platform:communityId}:share:history}</td><td>list</td><td>counts of ended circles, newest
+ *     first</td><td>50 entries</td></tr>
+ * <tr><td>{@code ck:c:{platform:communityId}:share:settings}</td><td>hash</td><td>shares without a name allowed, a
+ *     format per circle</td><td>1 field and one per circle</td></tr>
+ * <tr><td>{@code ck:c:{platform:communityId}:share:volunteers}</td><td>hash</td><td>member key to a volunteer to
+ *     chair</td><td>one field per volunteer</td></tr>
+ * <tr><td>{@code ck:m:{platform:userId}:share:rooms}</td><td>set</td><td>the channels where the member is in the
+ *     share circle's state, for export and erasure</td><td>TTL 60 days after the last addition</td></tr>
+ * <tr><td>{@code ck:m:{platform:userId}:share:anon}</td><td>string</td><td>how many shares without a name the
+ *     member posted in the current window; no text, no circle</td><td>TTL 15 minutes</td></tr>
  * <tr><td>{@code ck:{jobs}:due}</td><td>sorted set</td><td>waiting jobs' ids by due time</td><td>one member per
  *     waiting job</td></tr>
  * <tr><td>{@code ck:{jobs}:leased}</td><td>sorted set</td><td>claimed jobs' ids by lease end</td><td>one member
@@ -172,6 +188,41 @@ public final class RedisKeys {
     /** True when the text could be a token: 1 to 64 characters of the URL-safe base64 alphabet. */
     public static boolean isToken(String token) {
         return token != null && TOKEN.matcher(token).matches();
+    }
+
+    /** {@code ck:c:{platform:communityId}:share:live:<channelId>}: the share circle running in a channel. */
+    public static String shareLive(CommunityRef community, ChannelRef channel) {
+        return communityKey(community, "share:live:" + escape(channel.channelId()));
+    }
+
+    /** {@code ck:c:{platform:communityId}:share:chair:<channelId>}: who is asked, or accepted, to chair a channel's next circle. */
+    public static String shareRotation(CommunityRef community, ChannelRef channel) {
+        return communityKey(community, "share:chair:" + escape(channel.channelId()));
+    }
+
+    /** {@code ck:c:{platform:communityId}:share:history}: the counts of a community's ended share circles. */
+    public static String shareHistory(CommunityRef community) {
+        return communityKey(community, "share:history");
+    }
+
+    /** {@code ck:c:{platform:communityId}:share:settings}: a community's share-circle settings. */
+    public static String shareSettings(CommunityRef community) {
+        return communityKey(community, "share:settings");
+    }
+
+    /** {@code ck:c:{platform:communityId}:share:volunteers}: a community's volunteers to chair. */
+    public static String shareVolunteers(CommunityRef community) {
+        return communityKey(community, "share:volunteers");
+    }
+
+    /** {@code ck:m:{platform:userId}:share:rooms}: where the share circle keeps something about the member. */
+    public static String shareRooms(MemberRef member) {
+        return memberKey(member, "share:rooms");
+    }
+
+    /** {@code ck:m:{platform:userId}:share:anon}: the member's count of shares without a name in the current window. */
+    public static String shareAnonymous(MemberRef member) {
+        return memberKey(member, "share:anon");
     }
 
     /**

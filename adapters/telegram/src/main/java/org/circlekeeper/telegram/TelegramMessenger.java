@@ -125,4 +125,31 @@ public final class TelegramMessenger implements Messenger {
             throw new DeliveryFailed("the Telegram messenger cannot deliver to " + platform.id(), true, null);
         }
     }
+
+    /**
+     * The adapter keeps one thing about a member: that they cannot be written to privately (they
+     * blocked the bot or never started a chat). It is exported and erased with their data.
+     */
+    @Override
+    public java.util.List<org.circlekeeper.core.engine.PersonalData> personalData() {
+        return java.util.List.of(new org.circlekeeper.core.engine.PersonalData() {
+            @Override
+            public String section() {
+                return "telegram";
+            }
+
+            @Override
+            public java.util.Map<String, Object> export(MemberRef member) {
+                return member.platform() == org.circlekeeper.core.engine.Platform.TELEGRAM && state.isUnreachable(member)
+                        ? java.util.Map.of("privateChatUnreachable", true) : java.util.Map.of();
+            }
+
+            @Override
+            public void erase(MemberRef member) {
+                if (member.platform() == org.circlekeeper.core.engine.Platform.TELEGRAM) {
+                    state.markReachable(member);
+                }
+            }
+        });
+    }
 }

@@ -38,13 +38,19 @@ public final class PrivacyFeature implements Feature {
 
     private final FeatureRegistry registry;
     private final ActionTokens tokens;
+    private final List<PersonalData> platformData;
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private final ActionSpec erase = new ActionSpec("privacy.erase", Audience.MEMBER, this::onErase);
     private final ActionSpec keep = new ActionSpec("privacy.keep", Audience.MEMBER, this::onKeep);
 
-    public PrivacyFeature(FeatureRegistry registry, ActionTokens tokens) {
+    /**
+     * @param platformData what the platform adapters keep about members beside the core's stores; the
+     *                     privacy feature answers for it, so export and erasure cover it too
+     */
+    public PrivacyFeature(FeatureRegistry registry, ActionTokens tokens, List<PersonalData> platformData) {
         this.registry = registry;
         this.tokens = tokens;
+        this.platformData = List.copyOf(platformData);
     }
 
     @Override
@@ -69,10 +75,13 @@ public final class PrivacyFeature implements Feature {
         return List.of();
     }
 
-    /** The privacy feature keeps nothing itself: its confirmation tokens expire within minutes. */
+    /**
+     * The privacy feature keeps nothing itself (its confirmation tokens expire within minutes); it
+     * answers for what the platform adapters keep.
+     */
     @Override
     public List<PersonalData> personalData() {
-        return List.of();
+        return platformData;
     }
 
     private void myData(Turn turn, Args args) {

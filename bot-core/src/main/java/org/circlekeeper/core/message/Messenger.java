@@ -16,6 +16,12 @@ public interface Messenger {
     /** Replaces the text and buttons of a message sent earlier. */
     void edit(SentMessage sent, OutgoingMessage message);
 
+    /**
+     * What this platform's adapter keeps about members beside the core's stores (e.g. that a member
+     * blocked the bot), so that {@code /mydata} and {@code /forgetme} cover it too; empty when nothing.
+     */
+    java.util.List<org.circlekeeper.core.engine.PersonalData> personalData();
+
     /** Delivery failed for a reason the caller should know (member unreachable, channel gone). */
     final class DeliveryFailed extends RuntimeException {
         private static final long serialVersionUID = 1L;

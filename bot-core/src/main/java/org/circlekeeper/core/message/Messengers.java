@@ -27,6 +27,11 @@ public final class Messengers {
         return messenger;
     }
 
+    /** What every connected platform's adapter keeps about members (for export and erasure). */
+    public List<org.circlekeeper.core.engine.PersonalData> personalData() {
+        return byPlatform.values().stream().flatMap(m -> m.personalData().stream()).toList();
+    }
+
     public SentMessage send(Target target, OutgoingMessage message) {
         return forPlatform(platformOf(target)).send(target, message);
     }

@@ -50,4 +50,10 @@ public final class RecordingMessenger implements Messenger {
         sent.clear();
         return out;
     }
+
+    /** A recording keeps nothing about members. */
+    @Override
+    public List<org.circlekeeper.core.engine.PersonalData> personalData() {
+        return List.of();
+    }
 }

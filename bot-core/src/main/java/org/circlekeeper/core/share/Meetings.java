@@ -1,0 +1,341 @@
+package org.circlekeeper.core.share;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import org.circlekeeper.core.message.Messenger;
+import org.circlekeeper.core.message.Messengers;
+import org.circlekeeper.core.message.OutgoingMessage;
+import org.circlekeeper.core.message.Outbox;
+import org.circlekeeper.core.message.SentMessage;
+import org.circlekeeper.core.message.Target;
+import org.circlekeeper.core.schedule.Job;
+import org.circlekeeper.core.schedule.JobHandler;
+import org.circlekeeper.core.schedule.JobQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs changes to live circles: reads the room's circle, lets a {@link Rules} function compute the
+ * next version, stores it only against the version it came from (computing it again from the new
+ * version when another change came first), and then — only the change that was stored — tells the
+ * circle, edits the step's board and plans the time boxes. Time boxes are jobs whose ids and payloads
+ * name the meeting, the step or turn, and the pause count, so a job planned for a moment that has
+ * passed (the piece moved on, a pause came) does nothing when it runs.
+ */
+final class Meetings {
+
+    /** A step's time box ran out. */
+    static final String STEP_JOB = "share.step-time";
+    /** A turn is nearly at its time box. */
+    static final String NEAR_JOB = "share.turn-near";
+    /** A turn reached its time box. */
+    static final String OVER_JOB = "share.turn-over";
+    /** A circle still running this long after its start is closed gently. */
+    static final String WRAP_JOB = "share.wrap";
+    static final Duration MAX_LENGTH = Duration.ofHours(4);
+    /** A turn notice later than this (after downtime) is not worth sending. */
+    static final Duration NOTICE_GRACE = Duration.ofMinutes(5);
+    /** How often a change is computed again when other changes keep coming first. */
+    static final int MAX_ATTEMPTS = 64;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Meetings.class);
+
+    private final ShareStore store;
+    private final CircleFormats formats;
+    private final JobQueue jobs;
+    private final Outbox outbox;
+    private final Messengers messengers;
+    private final Clock clock;
+    private final Posts posts;
+    private final Rotations rotations;
+
+    Meetings(ShareStore store, CircleFormats formats, JobQueue jobs, Outbox outbox, Messengers messengers, Clock clock,
+             Posts posts, Rotations rotations) {
+        this.store = store;
+        this.formats = formats;
+        this.jobs = jobs;
+        this.outbox = outbox;
+        this.messengers = messengers;
+        this.clock = clock;
+        this.posts = posts;
+        this.rotations = rotations;
+    }
+
+    /** A rule of {@link Rules} applied to one version of a circle. */
+    @FunctionalInterface
+    interface Rule {
+        Change apply(LiveCircle circle, CircleFormat format);
+    }
+
+    /** What became of a change. */
+    sealed interface Outcome {
+
+        /** No circle runs in the room, or another one than the button was made for. */
+        record NotRunning() implements Outcome {
+        }
+
+        /** Nothing was stored; the note (may be null) says why. */
+        record Stayed(Change.Note note) implements Outcome {
+        }
+
+        /** The change was stored (or ended the circle) and the circle was told. */
+        record Applied(LiveCircle before, Change.Moved moved) implements Outcome {
+        }
+    }
+
+    CircleFormat format(LiveCircle circle) {
+        return formats.find(circle.format()).orElseGet(formats::standard);
+    }
+
+    /**
+     * Applies a rule to the room's circle until it is stored against the version it was computed from.
+     *
+     * @param meeting the meeting a button was made for, or null for whichever circle runs there
+     */
+    Outcome apply(ShareRoom room, String meeting, Rule rule) {
+        Outcome outcome = store(room, meeting, rule);
+        if (outcome instanceof Outcome.Applied applied) {
+            after(room, applied.before(), applied.moved());
+        }
+        return outcome;
+    }
+
+    /** Stores a new circle and tells the room; false (and nothing sent) when one already runs there. */
+    boolean start(ShareRoom room, Change.Moved opened) {
+        if (!store.start(room, opened.next())) {
+            return false;
+        }
+        LOG.info("share circle {} started in {} with format {}", opened.next().id(), room.community().key(), opened.next().format());
+        after(room, null, opened);
+        return true;
+    }
+
+    private Outcome store(ShareRoom room, String meeting, Rule rule) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Optional<LiveCircle> current = store.live(room);
+            if (current.isEmpty() || meeting != null && !current.get().id().equals(meeting)) {
+                return new Outcome.NotRunning();
+            }
+            LiveCircle circle = current.get();
+            Change change = rule.apply(circle, format(circle));
+            if (change instanceof Change.Stay stay) {
+                return new Outcome.Stayed(stay.note());
+            }
+            Change.Moved moved = (Change.Moved) change;
+            boolean stored = moved.ends()
+                    ? store.finish(room, circle.version(), MeetingSummary.of(moved.next(), clock.instant()))
+                    : store.update(room, moved.next());
+            if (stored) {
+                return new Outcome.Applied(circle, moved);
+            }
+            backOff(attempt);
+        }
+        LOG.warn("a share circle change in {} gave up after {} attempts: others kept changing it first", room.community().key(),
+                MAX_ATTEMPTS);
+        return new Outcome.Stayed(new Change.Note(ShareMessages.BUSY));
+    }
+
+    /** Waits a little, more after each lost race, so that many simultaneous presses all get their turn. */
+    private static void backOff(int attempt) {
+        long micros = ThreadLocalRandom.current().nextLong(50, 200L * Math.min(attempt, 20) + 100);
+        LockSupport.parkNanos(micros * 1_000);
+    }
+
+    /** Tells the circle what the stored change brought, edits the board, plans time boxes, and closes an ended circle. */
+    private void after(ShareRoom room, LiveCircle before, Change.Moved moved) {
+        LiveCircle next = moved.next();
+        CircleFormat format = format(next);
+        Outbox.Voice voice = outbox.forCommunity(room.community());
+        Words words = Words.of(voice);
+        ShareSettings settings = store.settings(room.community());
+        List<Posts.Post> said = new ArrayList<>();
+        boolean boardChanged = false;
+        boolean stepBegan = false;
+        for (Event event : moved.events()) {
+            if (event instanceof Event.StepBegan) {
+                stepBegan = true;
+                said.addAll(posts.step(words, format, next, room, settings));
+            } else if (event instanceof Event.PieceTo piece) {
+                said.add(posts.piece(words, format, next, piece.speaker()));
+            } else if (event instanceof Event.BoardChanged) {
+                boardChanged = true;
+            } else {
+                said.add(Posts.Post.text(say(words, event, format)));
+            }
+        }
+        for (Posts.Post post : Posts.merge(said)) {
+            Optional<SentMessage> sent = send(voice, room, post.message());
+            if (post.boardOfStep() >= 0 && sent.isPresent()) {
+                store(room, next.id(), (c, f) -> Rules.board(c, post.boardOfStep(), sent.get().messageId()));
+            }
+        }
+        if (moved.ends()) {
+            LiveCircle.Counts counts = next.counts();
+            LOG.info("share circle {} in {} ended: {} joined, {} shares, {} passes, {} without a name", next.id(),
+                    room.community().key(), counts.joined(), counts.shares(), counts.passes(), counts.anonymous());
+            send(voice, room, rotations.afterCircle(room, next.chair(), words));
+            return;
+        }
+        if (boardChanged && !stepBegan) {
+            editBoard(room, voice, settings);
+        }
+        plan(room, before, next, format);
+    }
+
+    private static String say(Words words, Event event, CircleFormat format) {
+        if (event instanceof Event.Started started) {
+            return words.text(ShareMessages.STARTED, "format", words.text(format.name()), "chair", started.chair().name());
+        }
+        if (event instanceof Event.TurnEnded ended) {
+            return Posts.thanks(words, ended.speaker(), ended.passed(), ended.support());
+        }
+        if (event instanceof Event.RoundComplete) {
+            return words.text(ShareMessages.ROUND_COMPLETE);
+        }
+        if (event instanceof Event.FloorOpen) {
+            return words.text(ShareMessages.FLOOR_OPEN);
+        }
+        if (event instanceof Event.SpeakerLeft) {
+            return words.text(ShareMessages.SPEAKER_LEFT);
+        }
+        if (event instanceof Event.AnonymousShare share) {
+            return words.text(ShareMessages.ANON_POST, "text", share.text());
+        }
+        if (event instanceof Event.Paused) {
+            return words.text(ShareMessages.PAUSED);
+        }
+        if (event instanceof Event.Resumed) {
+            return words.text(ShareMessages.RESUMED);
+        }
+        if (event instanceof Event.TurnNear near) {
+            return words.text(ShareMessages.TURN_NEAR, "name", near.speaker().name());
+        }
+        if (event instanceof Event.TurnOver over) {
+            return words.text(ShareMessages.TURN_OVER, "name", over.speaker().name());
+        }
+        Event.StepTimeUp up = (Event.StepTimeUp) event;
+        return up.speaker() == null ? words.text(ShareMessages.STEP_TIME_UP)
+                : words.text(ShareMessages.STEP_TIME_UP_SPEAKER, "name", up.speaker().name());
+    }
+
+    private Optional<SentMessage> send(Outbox.Voice voice, ShareRoom room, OutgoingMessage message) {
+        try {
+            return Optional.of(voice.send(new Target.Channel(room.channel()), message));
+        } catch (Messenger.DeliveryFailed e) {
+            LOG.warn("a share circle message to a channel of {} was not delivered ({})", room.community().key(),
+                    e.permanent() ? "permanently" : "for now");
+            return Optional.empty();
+        }
+    }
+
+    /** Edits the current step's message to show who is here and who waits now (read afresh, so the latest wins). */
+    private void editBoard(ShareRoom room, Outbox.Voice voice, ShareSettings settings) {
+        Optional<LiveCircle> current = store.live(room);
+        if (current.isEmpty() || current.get().board() == null) {
+            return;
+        }
+        LiveCircle circle = current.get();
+        Posts.Post board = posts.board(Words.of(voice), format(circle), circle, settings);
+        SentMessage sent = new SentMessage(new Target.Channel(room.channel()), circle.board());
+        try {
+            messengers.forPlatform(room.channel().platform()).edit(sent, board.message());
+        } catch (Messenger.UnsupportedOnPlatform e) {
+            send(voice, room, board.message()).ifPresent(fresh ->
+                    store(room, circle.id(), (c, f) -> Rules.board(c, board.boardOfStep(), fresh.messageId())));
+        } catch (Messenger.DeliveryFailed e) {
+            LOG.warn("the board of share circle {} could not be edited", circle.id());
+        }
+    }
+
+    // ---- time boxes ----
+
+    /** Plans the step's and the turn's time boxes when a step began, the piece moved or a pause ended. */
+    private void plan(ShareRoom room, LiveCircle before, LiveCircle next, CircleFormat format) {
+        if (next.onPause()) {
+            return;
+        }
+        boolean resumed = before == null || before.pauses() != next.pauses();
+        CircleFormat.Step step = format.step(next.step());
+        if (before == null) {
+            schedule(WRAP_JOB, next.id(), next.startedAt().plus(MAX_LENGTH), room, next);
+        }
+        if ((resumed || before.step() != next.step()) && step.limit() != null) {
+            schedule(STEP_JOB, next.id() + ":" + next.step() + ":" + next.pauses(), next.stepStartedAt().plus(step.limit()), room, next);
+        }
+        if ((resumed || before.turn() != next.turn()) && next.speaker() != null && step.turnLimit() != null) {
+            String turn = next.id() + ":" + next.turn() + ":" + next.pauses();
+            if ((next.notices() & 1) == 0) {
+                schedule(NEAR_JOB, turn, next.turnStartedAt().plus(step.turnLimit().multipliedBy(4).dividedBy(5)), room, next);
+            }
+            if ((next.notices() & 2) == 0) {
+                schedule(OVER_JOB, turn, next.turnStartedAt().plus(step.turnLimit()), room, next);
+            }
+        }
+    }
+
+    private void schedule(String kind, String idPart, Instant due, ShareRoom room, LiveCircle circle) {
+        String payload = circle.id() + " " + circle.step() + " " + circle.turn() + " " + circle.pauses() + " " + room.token();
+        jobs.schedule(new Job(kind + ":" + idPart, kind, due, payload));
+    }
+
+    /** What a time-box job names: the room, the meeting, and the step, turn and pause count it was planned for. */
+    private record Timer(ShareRoom room, String meeting, int step, int turn, int pauses) {
+        static Optional<Timer> read(String payload) {
+            String[] parts = payload.split(" ", 5);
+            if (parts.length != 5) {
+                return Optional.empty();
+            }
+            try {
+                return ShareRoom.parse(parts[4]).map(room -> new Timer(room, parts[0], Integer.parseInt(parts[1]),
+                        Integer.parseInt(parts[2]), Integer.parseInt(parts[3])));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    List<JobHandler> handlers() {
+        return List.of(
+                new TimerHandler(STEP_JOB, (timer, lateness) -> apply(timer.room(), timer.meeting(),
+                        (c, f) -> Rules.stepTime(c, f, timer.step(), timer.pauses(), clock.instant()))),
+                new TimerHandler(NEAR_JOB, (timer, lateness) -> {
+                    if (lateness.compareTo(NOTICE_GRACE) <= 0) {
+                        apply(timer.room(), timer.meeting(), (c, f) -> Rules.turnNotice(c, timer.turn(), timer.pauses(), 1));
+                    }
+                }),
+                new TimerHandler(OVER_JOB, (timer, lateness) -> {
+                    if (lateness.compareTo(NOTICE_GRACE) <= 0) {
+                        apply(timer.room(), timer.meeting(), (c, f) -> Rules.turnNotice(c, timer.turn(), timer.pauses(), 2));
+                    }
+                }),
+                new TimerHandler(WRAP_JOB, (timer, lateness) -> {
+                    if (apply(timer.room(), timer.meeting(), (c, f) -> Rules.end(c, f, clock.instant())) instanceof Outcome.Applied) {
+                        LOG.info("share circle {} ran {} and was closed", timer.meeting(), MAX_LENGTH);
+                    }
+                }));
+    }
+
+    @FunctionalInterface
+    private interface TimerRun {
+        void run(Timer timer, Duration lateness);
+    }
+
+    /** Runs one kind of time-box job; a payload it cannot read is dropped with a warning (retrying would not help). */
+    private record TimerHandler(String kind, TimerRun run) implements JobHandler {
+        @Override
+        public void run(Job job, Instant now, Duration lateness) {
+            Optional<Timer> timer = Timer.read(job.payload());
+            if (timer.isEmpty()) {
+                LOG.warn("share circle job {} has a payload it cannot read; dropped", job.id());
+                return;
+            }
+            run.run(timer.get(), lateness);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.circlekeeper.core.share;
+
+import java.util.Locale;
+import java.util.Objects;
+import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.engine.Platform;
+
+/**
+ * Someone in a share circle: their stable key ({@code platform:userId}) and the name the others see
+ * while the circle runs. Kept only in the live circle and the chair rotation, and erased with the
+ * member's data.
+ */
+public record Person(String key, String name) {
+
+    /** The longest name kept; longer display names are shortened. */
+    public static final int MAX_NAME = 64;
+
+    public Person {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(name, "name");
+        if (name.codePointCount(0, name.length()) > MAX_NAME) {
+            name = name.substring(0, name.offsetByCodePoints(0, MAX_NAME));
+        }
+    }
+
+    public static Person of(MemberRef member) {
+        return new Person(member.key(), member.displayName());
+    }
+
+    /** True when this is the member, whatever name they have now. */
+    public boolean same(MemberRef member) {
+        return member != null && key.equals(member.key());
+    }
+
+    /** The member this is, with the name kept for them. */
+    public MemberRef toMember() {
+        int colon = key.indexOf(':');
+        return new MemberRef(Platform.valueOf(key.substring(0, colon).toUpperCase(Locale.ROOT)), key.substring(colon + 1), name);
+    }
+
+    /** The platform user id part of the key. */
+    public String userId() {
+        return key.substring(key.indexOf(':') + 1);
+    }
+}

@@ -1,0 +1,243 @@
+package org.circlekeeper.core.share;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.circlekeeper.core.circle.Circle;
+import org.circlekeeper.core.circle.CircleStore;
+import org.circlekeeper.core.circle.Occurrence;
+import org.circlekeeper.core.circle.Occurrences;
+import org.circlekeeper.core.message.Button;
+import org.circlekeeper.core.message.OutgoingMessage;
+import org.circlekeeper.core.template.MessageKey;
+
+/**
+ * What the circle sees: a step's message with its board (who is here, who waits) and buttons, the
+ * talking piece's message, and the closing with when the group meets next (from the circles feature).
+ */
+final class Posts {
+
+    private final CircleStore circles;
+    private final Clock clock;
+
+    Posts(CircleStore circles, Clock clock) {
+        this.circles = circles;
+        this.clock = clock;
+    }
+
+    /**
+     * A message for the circle before it is sent.
+     *
+     * @param boardOfStep the step whose board this message is (its id is kept for edits), or -1
+     */
+    record Post(String text, List<List<Button>> rows, int boardOfStep) {
+
+        static Post text(String text) {
+            return new Post(text, List.of(), -1);
+        }
+
+        /** Only text: it can go out together with the message after it. */
+        boolean plain() {
+            return rows.isEmpty() && boardOfStep < 0;
+        }
+
+        OutgoingMessage message() {
+            OutgoingMessage.Builder builder = OutgoingMessage.text(text);
+            for (List<Button> row : rows) {
+                row.forEach(builder::button);
+                builder.row();
+            }
+            return builder.build();
+        }
+    }
+
+    /**
+     * Puts plain texts in front of the next message, so one change makes as few messages as it can; a board stays
+     * a message of its own (it is edited as people join and raise hands), so texts before it go out on their own.
+     */
+    static List<Post> merge(List<Post> posts) {
+        List<Post> merged = new ArrayList<>();
+        StringBuilder pending = new StringBuilder();
+        for (Post post : posts) {
+            if (post.plain()) {
+                append(pending, post.text());
+                continue;
+            }
+            if (pending.length() > 0 && post.boardOfStep() >= 0) {
+                merged.add(Post.text(pending.toString()));
+                pending.setLength(0);
+            } else if (pending.length() > 0) {
+                append(pending, post.text());
+                post = new Post(pending.toString(), post.rows(), post.boardOfStep());
+                pending.setLength(0);
+            }
+            merged.add(post);
+        }
+        if (pending.length() > 0) {
+            merged.add(Post.text(pending.toString()));
+        }
+        return merged;
+    }
+
+    private static void append(StringBuilder text, String more) {
+        if (text.length() > 0) {
+            text.append("\n\n");
+        }
+        text.append(more);
+    }
+
+    /** A step's messages: its text from the format and, but for the closing, its board. */
+    List<Post> step(Words words, CircleFormat format, LiveCircle circle, ShareRoom room, ShareSettings settings) {
+        CircleFormat.Step step = format.step(circle.step());
+        switch (step.kind()) {
+            case OPENING:
+                return List.of(Post.text(words.text(step.text(), "chair", circle.chair() == null ? "" : circle.chair().name(),
+                        "agreements", words.text(ShareMessages.AGREEMENTS))), board(words, format, circle, settings));
+            case CLOSING:
+                Optional<NextMeeting> next = nextMeeting(room, words);
+                return List.of(Post.text(words.text(step.text(), "next", next.map(NextMeeting::when).orElse(""),
+                        "circle", next.map(NextMeeting::name).orElse(""))));
+            default:
+                return List.of(Post.text(words.text(step.text())), board(words, format, circle, settings));
+        }
+    }
+
+    /** The board of the current step: who is here or who waits, with the step's buttons. */
+    Post board(Words words, CircleFormat format, LiveCircle circle, ShareSettings settings) {
+        return new Post(boardText(words, format, circle, settings), stepButtons(words, format, circle, settings), circle.step());
+    }
+
+    /** Who is here (opening and rounds), or who holds the piece and who waits (open sharing). */
+    String boardText(Words words, CircleFormat format, LiveCircle circle, ShareSettings settings) {
+        List<String> lines = new ArrayList<>();
+        if (format.step(circle.step()).kind() == CircleFormat.Kind.OPEN) {
+            if (circle.speaker() != null) {
+                lines.add(words.text(ShareMessages.BOARD_SPEAKER, "name", circle.speaker().name()));
+            }
+            if (circle.queue().isEmpty()) {
+                lines.add(words.text(ShareMessages.BOARD_QUEUE_EMPTY));
+            } else {
+                List<String> waiting = new ArrayList<>();
+                for (int i = 0; i < circle.queue().size(); i++) {
+                    waiting.add((i + 1) + ". " + circle.queue().get(i).name());
+                }
+                lines.add(words.text(ShareMessages.BOARD_QUEUE, "queue", String.join("  ", waiting)));
+            }
+            if (settings.anonymous()) {
+                lines.add(words.text(ShareMessages.BOARD_ANONYMOUS));
+            }
+        } else if (circle.present().isEmpty()) {
+            lines.add(words.text(ShareMessages.BOARD_NOBODY));
+        } else {
+            lines.add(words.text(ShareMessages.BOARD_PRESENT, "names", names(circle.present())));
+        }
+        if (circle.onPause()) {
+            lines.add(words.text(ShareMessages.BOARD_PAUSED));
+        }
+        return String.join("\n", lines);
+    }
+
+    private static List<List<Button>> stepButtons(Words words, CircleFormat format, LiveCircle circle, ShareSettings settings) {
+        String meeting = circle.id();
+        List<List<Button>> rows = new ArrayList<>();
+        if (format.step(circle.step()).kind() == CircleFormat.Kind.OPEN) {
+            rows.add(List.of(button(words, ShareMessages.BUTTON_RAISE, Actions.RAISE, meeting, Button.Style.PRIMARY),
+                    button(words, ShareMessages.BUTTON_LOWER, Actions.LOWER, meeting, Button.Style.SECONDARY),
+                    button(words, ShareMessages.BUTTON_PLACE, Actions.PLACE, meeting, Button.Style.SECONDARY)));
+            if (settings.anonymous()) {
+                rows.add(List.of(button(words, ShareMessages.BUTTON_ANON, Actions.ANON, meeting, Button.Style.SECONDARY)));
+            }
+        }
+        rows.add(List.of(button(words, ShareMessages.BUTTON_JOIN, Actions.JOIN, meeting, Button.Style.PRIMARY),
+                button(words, ShareMessages.BUTTON_NEXT_STEP, Actions.STEP, meeting + ":" + circle.step(), Button.Style.SECONDARY)));
+        return rows;
+    }
+
+    /** The talking piece's message: the holder's Done and Pass, the others' support, the chair's call. */
+    Post piece(Words words, CircleFormat format, LiveCircle circle, Person speaker) {
+        CircleFormat.Step step = format.step(circle.step());
+        String minutes = step.turnLimit() == null ? "" : Long.toString(step.turnLimit().toMinutes());
+        String turn = circle.id() + ":" + circle.turn();
+        List<List<Button>> rows = List.of(
+                List.of(button(words, ShareMessages.BUTTON_DONE, Actions.DONE, turn, Button.Style.PRIMARY),
+                        button(words, ShareMessages.BUTTON_PASS, Actions.PASS, turn, Button.Style.SECONDARY)),
+                List.of(button(words, ShareMessages.BUTTON_WITH_YOU, Actions.SUPPORT, turn + ":" + Support.WITH_YOU.code(), Button.Style.SECONDARY),
+                        button(words, ShareMessages.BUTTON_THANK_YOU, Actions.SUPPORT, turn + ":" + Support.THANK_YOU.code(), Button.Style.SECONDARY),
+                        button(words, ShareMessages.BUTTON_STRENGTH, Actions.SUPPORT, turn + ":" + Support.STRENGTH.code(), Button.Style.SECONDARY)),
+                List.of(button(words, ShareMessages.BUTTON_CALL, Actions.CALL, turn, Button.Style.SECONDARY)));
+        return new Post(words.text(ShareMessages.PIECE, "name", speaker.name(), "minutes", minutes), rows, -1);
+    }
+
+    /** The words of thanks when a turn ends, with the kinds of support the others sent (never how many). */
+    static String thanks(Words words, Person speaker, boolean passed, int support) {
+        String thanks = words.text(passed ? ShareMessages.THANKS_PASSED : ShareMessages.THANKS, "name", speaker.name());
+        List<Support> kinds = Support.of(support);
+        if (kinds.isEmpty()) {
+            return thanks;
+        }
+        List<String> said = new ArrayList<>();
+        for (Support kind : kinds) {
+            said.add(words.text(switch (kind) {
+                case WITH_YOU -> ShareMessages.SUPPORT_WITH_YOU;
+                case THANK_YOU -> ShareMessages.SUPPORT_THANK_YOU;
+                case STRENGTH -> ShareMessages.SUPPORT_STRENGTH;
+            }));
+        }
+        return thanks + " " + words.text(ShareMessages.THANKS_SUPPORT, "kinds", String.join(" · ", said));
+    }
+
+    static String names(List<Person> people) {
+        return String.join(", ", people.stream().map(Person::name).toList());
+    }
+
+    private static Button button(Words words, MessageKey label, String action, String argument, Button.Style style) {
+        return new Button(words.text(label), action + ":" + argument, style);
+    }
+
+    /** The next meeting of a circle: its name and when, in the circle's own zone. */
+    record NextMeeting(String name, String when) {
+    }
+
+    /**
+     * When the group meets next: the next meeting of a circle of this channel, or else of any circle of the
+     * community; empty when there is none.
+     */
+    Optional<NextMeeting> nextMeeting(ShareRoom room, Words words) {
+        Instant now = clock.instant();
+        List<Circle> all = circles.all(room.community()).stream().filter(c -> !c.cancelled()).toList();
+        List<Circle> here = all.stream().filter(c -> c.channel().equals(room.channel())).toList();
+        Optional<NextMeeting> found = earliest(here.isEmpty() ? all : here, now, words);
+        return found.isPresent() || here.isEmpty() ? found : earliest(all, now, words);
+    }
+
+    private static Optional<NextMeeting> earliest(List<Circle> candidates, Instant now, Words words) {
+        Circle best = null;
+        ZonedDateTime bestStart = null;
+        for (Circle circle : candidates) {
+            Optional<ZonedDateTime> start = Occurrences.between(circle, now, now.plus(Occurrences.NEXT_HORIZON), 3).stream()
+                    .map(Occurrence::start).filter(s -> s.toInstant().isAfter(now)).findFirst();
+            if (start.isPresent() && (bestStart == null || start.get().toInstant().isBefore(bestStart.toInstant()))) {
+                best = circle;
+                bestStart = start.get();
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new NextMeeting(best.name(), when(words, bestStart)));
+    }
+
+    /** A meeting's start in its own zone, e.g. "Tuesday, December 1, 2026, 7:00 PM (Europe/Berlin)". */
+    static String when(Words words, ZonedDateTime start) {
+        Locale locale = words.locale();
+        return words.text(ShareMessages.WHEN, "date", DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(start),
+                "time", DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(start),
+                "zone", start.getZone().getId());
+    }
+}

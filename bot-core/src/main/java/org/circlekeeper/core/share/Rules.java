@@ -1,0 +1,473 @@
+package org.circlekeeper.core.share;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.share.CircleFormat.Kind;
+
+/**
+ * The rules of a running circle as pure functions: each takes one version of the live circle and
+ * returns the next version with what the circle should hear, or nothing to store with a kind word.
+ * They never read a store or a clock of their own, so a change computed on one replica can be
+ * stored only against the version it was computed from, and is simply computed again if that
+ * version is gone.
+ */
+final class Rules {
+
+    /** A platform mention such as {@code <@123>} or {@code <@!123>} (Discord). */
+    private static final Pattern MENTION = Pattern.compile("<@!?(\\w+)>");
+
+    private Rules() {
+    }
+
+    /** A new circle: the chair is the first one present, and the format's first step begins. */
+    static Change.Moved open(String id, CircleFormat format, Person chair, Instant now) {
+        LiveCircle.Draft d = new LiveCircle.Draft(id, format.id(), chair, now);
+        d.present.add(chair);
+        d.joined = 1;
+        List<Event> events = new ArrayList<>();
+        events.add(new Event.Started(chair));
+        boolean ends = begin(d, format, 0, now, events);
+        return new Change.Moved(d.build(), events, null, ends);
+    }
+
+    static Change join(LiveCircle c, CircleFormat f, Person who, Instant now) {
+        if (c.present().stream().anyMatch(p -> p.key().equals(who.key()))) {
+            return Change.stay(ShareMessages.ALREADY_HERE);
+        }
+        LiveCircle.Draft d = c.draft();
+        d.present.add(who);
+        d.joined++;
+        List<Event> events = new ArrayList<>();
+        Kind kind = f.step(d.step).kind();
+        if (kind == Kind.ROUND) {
+            d.queue.add(who);
+            if (d.speaker == null && d.pausedAt == null) {
+                give(d, d.queue.remove(0), now, events);
+            }
+        }
+        if (kind != Kind.OPEN) {
+            events.add(new Event.BoardChanged());
+        }
+        return new Change.Moved(d.build(), events, new Change.Note(ShareMessages.JOINED, "name", who.name()), false);
+    }
+
+    /**
+     * The member leaves the circle; when they held the piece it moves on. {@code forget} (the member erased their
+     * data) also takes them out of the chair, and needs no word back.
+     */
+    static Change leave(LiveCircle c, CircleFormat f, MemberRef who, boolean forget, Instant now) {
+        boolean wasChair = c.chairedBy(who);
+        if (!c.includes(who) && !(forget && wasChair)) {
+            return forget ? Change.quietly() : Change.stay(ShareMessages.NOT_IN_CIRCLE);
+        }
+        LiveCircle.Draft d = c.draft();
+        d.present.removeIf(p -> p.same(who));
+        d.queue.removeIf(p -> p.same(who));
+        if (forget && wasChair) {
+            d.chair = null;
+        }
+        List<Event> events = new ArrayList<>();
+        boolean ends = false;
+        if (d.speaker != null && d.speaker.same(who)) {
+            d.speaker = null;
+            d.turnStartedAt = null;
+            d.support = 0;
+            d.notices = 0;
+            events.add(new Event.SpeakerLeft());
+            ends = moveOn(d, f, now, events);
+        }
+        events.add(new Event.BoardChanged());
+        return new Change.Moved(d.build(), events, forget ? null : new Change.Note(ShareMessages.LEFT), ends);
+    }
+
+    static Change raise(LiveCircle c, CircleFormat f, MemberRef who, Instant now) {
+        Optional<Person> person = c.member(who);
+        if (person.isEmpty()) {
+            return Change.stay(ShareMessages.NOT_IN_CIRCLE);
+        }
+        if (f.step(c.step()).kind() != Kind.OPEN) {
+            return Change.stay(ShareMessages.NOT_OPEN);
+        }
+        if (c.holds(who)) {
+            return Change.stay(ShareMessages.HAND_SPEAKING);
+        }
+        int position = c.position(who);
+        if (position > 0) {
+            return Change.stay(ShareMessages.HAND_ALREADY, "position", position);
+        }
+        LiveCircle.Draft d = c.draft();
+        List<Event> events = new ArrayList<>();
+        if (d.speaker == null && d.queue.isEmpty() && d.pausedAt == null) {
+            give(d, person.get(), now, events);
+            events.add(new Event.BoardChanged());
+            return new Change.Moved(d.build(), events, null, false);
+        }
+        d.queue.add(person.get());
+        events.add(new Event.BoardChanged());
+        return new Change.Moved(d.build(), events, new Change.Note(ShareMessages.HAND_RAISED, "position", d.queue.size()), false);
+    }
+
+    static Change lower(LiveCircle c, CircleFormat f, MemberRef who) {
+        if (!c.includes(who)) {
+            return Change.stay(ShareMessages.NOT_IN_CIRCLE);
+        }
+        if (f.step(c.step()).kind() != Kind.OPEN) {
+            return Change.stay(ShareMessages.NOT_OPEN);
+        }
+        if (c.position(who) == 0) {
+            return Change.stay(ShareMessages.HAND_NOT_RAISED);
+        }
+        LiveCircle.Draft d = c.draft();
+        d.queue.removeIf(p -> p.same(who));
+        return new Change.Moved(d.build(), List.of(new Event.BoardChanged()), new Change.Note(ShareMessages.HAND_LOWERED), false);
+    }
+
+    /**
+     * The holder passes the piece on, having shared ({@code passed} false) or not. {@code expectedTurn} is the turn a
+     * button was made for (null for a typed command): a button of a turn that is over does nothing.
+     */
+    static Change finishTurn(LiveCircle c, CircleFormat f, MemberRef who, Integer expectedTurn, boolean passed, Instant now) {
+        if (!c.includes(who)) {
+            return Change.stay(ShareMessages.NOT_IN_CIRCLE);
+        }
+        if (expectedTurn != null && expectedTurn != c.turn()) {
+            return Change.stay(ShareMessages.TURN_GONE);
+        }
+        if (c.speaker() == null) {
+            return Change.stay(ShareMessages.NOT_HOLDER_NOBODY);
+        }
+        if (!c.holds(who)) {
+            return Change.stay(ShareMessages.NOT_HOLDER, "name", c.speaker().name());
+        }
+        if (c.onPause()) {
+            return Change.stay(ShareMessages.ON_PAUSE);
+        }
+        LiveCircle.Draft d = c.draft();
+        List<Event> events = new ArrayList<>();
+        endTurn(d, passed, events);
+        boolean ends = moveOn(d, f, now, events);
+        boardChangesInOpenSharing(c, f, d, events);
+        return new Change.Moved(d.build(), events, null, ends);
+    }
+
+    /** The chair moves the piece on: to the next in the round, or to the first raised hand. */
+    static Change callNext(LiveCircle c, CircleFormat f, Integer expectedTurn, Instant now) {
+        if (expectedTurn != null && expectedTurn != c.turn()) {
+            return Change.stay(ShareMessages.TURN_GONE);
+        }
+        Kind kind = f.step(c.step()).kind();
+        if (!kind.hasTurns()) {
+            return Change.stay(ShareMessages.NO_TURNS);
+        }
+        if (c.onPause()) {
+            return Change.stay(ShareMessages.ON_PAUSE);
+        }
+        if (c.queue().isEmpty() && (kind == Kind.OPEN || c.speaker() == null)) {
+            return Change.stay(ShareMessages.QUEUE_EMPTY);
+        }
+        LiveCircle.Draft d = c.draft();
+        List<Event> events = new ArrayList<>();
+        endTurn(d, false, events);
+        boolean ends = moveOn(d, f, now, events);
+        boardChangesInOpenSharing(c, f, d, events);
+        return new Change.Moved(d.build(), events, null, ends);
+    }
+
+    /** The chair moves to the next step; {@code expectedStep} is the step a button was made for (null when typed). */
+    static Change nextStep(LiveCircle c, CircleFormat f, Integer expectedStep, Instant now) {
+        if (expectedStep != null && expectedStep != c.step()) {
+            return Change.stay(ShareMessages.STEP_GONE);
+        }
+        if (c.onPause()) {
+            return Change.stay(ShareMessages.ON_PAUSE);
+        }
+        LiveCircle.Draft d = c.draft();
+        List<Event> events = new ArrayList<>();
+        boolean ends = begin(d, f, d.step + 1, now, events);
+        return new Change.Moved(d.build(), events, null, ends);
+    }
+
+    /** The circle goes to its closing now (the chair ends it, or it ran far too long). */
+    static Change.Moved end(LiveCircle c, CircleFormat f, Instant now) {
+        LiveCircle.Draft d = c.draft();
+        List<Event> events = new ArrayList<>();
+        begin(d, f, f.closing(), now, events);
+        return new Change.Moved(d.build(), events, null, true);
+    }
+
+    /** The chair puts someone waiting at another place in the queue (counted from 1). */
+    static Change move(LiveCircle c, String typed, int position) {
+        Optional<Person> person = find(c, typed);
+        if (person.isEmpty()) {
+            return unknown(c, typed);
+        }
+        int index = indexIn(c.queue(), person.get());
+        if (index < 0) {
+            return Change.stay(ShareMessages.NOT_QUEUED, "name", person.get().name());
+        }
+        LiveCircle.Draft d = c.draft();
+        Person moved = d.queue.remove(index);
+        int to = Math.max(0, Math.min(position - 1, d.queue.size()));
+        d.queue.add(to, moved);
+        return new Change.Moved(d.build(), List.of(new Event.BoardChanged()),
+                new Change.Note(ShareMessages.MOVED, "name", moved.name(), "position", to + 1), false);
+    }
+
+    /** The chair takes someone out of the queue (they stay in the circle). */
+    static Change remove(LiveCircle c, String typed) {
+        Optional<Person> person = find(c, typed);
+        if (person.isEmpty()) {
+            return unknown(c, typed);
+        }
+        if (c.speaker() != null && c.speaker().key().equals(person.get().key())) {
+            return Change.stay(ShareMessages.REMOVE_SPEAKER, "name", person.get().name());
+        }
+        int index = indexIn(c.queue(), person.get());
+        if (index < 0) {
+            return Change.stay(ShareMessages.NOT_QUEUED, "name", person.get().name());
+        }
+        LiveCircle.Draft d = c.draft();
+        d.queue.remove(index);
+        return new Change.Moved(d.build(), List.of(new Event.BoardChanged()),
+                new Change.Note(ShareMessages.REMOVED, "name", person.get().name()), false);
+    }
+
+    static Change pause(LiveCircle c, Instant now) {
+        if (c.onPause()) {
+            return Change.stay(ShareMessages.ALREADY_PAUSED);
+        }
+        LiveCircle.Draft d = c.draft();
+        d.pausedAt = now;
+        return new Change.Moved(d.build(), List.of(new Event.Paused()), null, false);
+    }
+
+    /**
+     * The circle goes on; its time boxes run again from where they stopped, and if hands went up (or someone joined a
+     * round) while nobody held the piece, the first of them gets it now.
+     */
+    static Change resume(LiveCircle c, CircleFormat f, Instant now) {
+        if (!c.onPause()) {
+            return Change.stay(ShareMessages.NOT_PAUSED);
+        }
+        LiveCircle.Draft d = c.draft();
+        Duration pause = Duration.between(d.pausedAt, now);
+        d.stepStartedAt = d.stepStartedAt.plus(pause);
+        if (d.turnStartedAt != null) {
+            d.turnStartedAt = d.turnStartedAt.plus(pause);
+        }
+        d.pausedAt = null;
+        d.pauses++;
+        List<Event> events = new ArrayList<>();
+        events.add(new Event.Resumed());
+        if (d.speaker == null && !d.queue.isEmpty() && f.step(d.step).kind().hasTurns()) {
+            give(d, d.queue.remove(0), now, events);
+            events.add(new Event.BoardChanged());
+        }
+        return new Change.Moved(d.build(), events, null, false);
+    }
+
+    /** Someone sends the speaker a kind of support; only which kinds were sent is kept, never who or how often. */
+    static Change support(LiveCircle c, MemberRef who, int expectedTurn, Support kind) {
+        if (!c.includes(who)) {
+            return Change.stay(ShareMessages.NOT_IN_CIRCLE);
+        }
+        if (c.speaker() == null || expectedTurn != c.turn()) {
+            return Change.stay(ShareMessages.TURN_GONE);
+        }
+        if (c.holds(who)) {
+            return Change.stay(ShareMessages.SUPPORT_SELF);
+        }
+        Change.Note sent = new Change.Note(ShareMessages.SUPPORT_SENT, "name", c.speaker().name());
+        if ((c.support() & kind.bit()) != 0) {
+            return new Change.Stay(sent);
+        }
+        LiveCircle.Draft d = c.draft();
+        d.support |= kind.bit();
+        return new Change.Moved(d.build(), List.of(), sent, false);
+    }
+
+    /**
+     * Counts one share without a name and hands its text to the circle; the text and its author never reach the
+     * circle's state.
+     */
+    static Change anonymous(LiveCircle c, CircleFormat f, MemberRef author, String text) {
+        if (!c.includes(author) || f.step(c.step()).kind() != Kind.OPEN) {
+            return Change.stay(ShareMessages.ANON_NO_CIRCLE);
+        }
+        LiveCircle.Draft d = c.draft();
+        d.anonymous++;
+        return new Change.Moved(d.build(), List.of(new Event.AnonymousShare(text)), new Change.Note(ShareMessages.ANON_POSTED),
+                false);
+    }
+
+    /** Remembers the platform id of the message of a step, if the circle is still at that step. */
+    static Change board(LiveCircle c, int step, String messageId) {
+        if (c.step() != step || messageId.equals(c.board())) {
+            return Change.quietly();
+        }
+        LiveCircle.Draft d = c.draft();
+        d.board = messageId;
+        return new Change.Moved(d.build(), List.of(), null, false);
+    }
+
+    /** A turn's time box: {@code bit} 1 is "nearly time", 2 is "time"; each goes out once, and never cuts anyone off. */
+    static Change turnNotice(LiveCircle c, int turn, int pauses, int bit) {
+        if (c.turn() != turn || c.pauses() != pauses || c.onPause() || c.speaker() == null || (c.notices() & bit) != 0) {
+            return Change.quietly();
+        }
+        LiveCircle.Draft d = c.draft();
+        d.notices |= bit;
+        Event event = bit == 1 ? new Event.TurnNear(c.speaker()) : new Event.TurnOver(c.speaker());
+        return new Change.Moved(d.build(), List.of(event), null, false);
+    }
+
+    /** A step's time box: move on now, or once the person holding the piece passes it. */
+    static Change stepTime(LiveCircle c, CircleFormat f, int step, int pauses, Instant now) {
+        if (c.step() != step || c.pauses() != pauses || c.onPause() || c.stepTimeUp()) {
+            return Change.quietly();
+        }
+        LiveCircle.Draft d = c.draft();
+        List<Event> events = new ArrayList<>();
+        events.add(new Event.StepTimeUp(c.speaker()));
+        if (c.speaker() != null) {
+            d.stepTimeUp = true;
+            return new Change.Moved(d.build(), events, null, false);
+        }
+        boolean ends = begin(d, f, step + 1, now, events);
+        return new Change.Moved(d.build(), events, null, ends);
+    }
+
+    /** The present members in join order, starting {@code rounds} places further on (a fair, rotating start). */
+    static List<Person> rotated(List<Person> present, int rounds) {
+        if (present.isEmpty()) {
+            return List.of();
+        }
+        int start = rounds % present.size();
+        List<Person> order = new ArrayList<>(present.subList(start, present.size()));
+        order.addAll(present.subList(0, start));
+        return order;
+    }
+
+    /** Someone in the circle by a typed name, user id, {@code @name} or platform mention. */
+    static Optional<Person> find(LiveCircle c, String typed) {
+        String text = typed.strip();
+        Matcher mention = MENTION.matcher(text);
+        if (mention.matches()) {
+            text = mention.group(1);
+        } else if (text.startsWith("@")) {
+            text = text.substring(1);
+        }
+        String wanted = text;
+        return everyone(c).stream().filter(p -> p.userId().equalsIgnoreCase(wanted) || p.name().equalsIgnoreCase(wanted))
+                .findFirst();
+    }
+
+    private static List<Person> everyone(LiveCircle c) {
+        Map<String, Person> all = new LinkedHashMap<>();
+        c.present().forEach(p -> all.putIfAbsent(p.key(), p));
+        c.queue().forEach(p -> all.putIfAbsent(p.key(), p));
+        if (c.speaker() != null) {
+            all.putIfAbsent(c.speaker().key(), c.speaker());
+        }
+        return List.copyOf(all.values());
+    }
+
+    private static Change unknown(LiveCircle c, String typed) {
+        String names = String.join(", ", c.present().stream().map(Person::name).toList());
+        return Change.stay(ShareMessages.UNKNOWN_PERSON, "given", typed.strip(), "names", names);
+    }
+
+    private static int indexIn(List<Person> queue, Person person) {
+        for (int i = 0; i < queue.size(); i++) {
+            if (queue.get(i).key().equals(person.key())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void boardChangesInOpenSharing(LiveCircle before, CircleFormat f, LiveCircle.Draft d, List<Event> events) {
+        if (d.step == before.step() && f.step(d.step).kind() == Kind.OPEN) {
+            events.add(new Event.BoardChanged());
+        }
+    }
+
+    /** Begins a step: the turn of whoever held the piece ends, and a round hands the piece to its first person. */
+    private static boolean begin(LiveCircle.Draft d, CircleFormat f, int index, Instant now, List<Event> events) {
+        endTurn(d, false, events);
+        d.step = index;
+        d.stepStartedAt = now;
+        d.queue.clear();
+        d.stepTimeUp = false;
+        d.board = null;
+        d.turn++;
+        CircleFormat.Step step = f.step(index);
+        events.add(new Event.StepBegan(index));
+        if (step.kind() == Kind.ROUND) {
+            d.queue.addAll(rotated(d.present, d.rounds));
+            d.rounds++;
+            if (!d.queue.isEmpty()) {
+                give(d, d.queue.remove(0), now, events);
+            }
+        }
+        return step.kind() == Kind.CLOSING;
+    }
+
+    /** After a turn ended: the next in the round or in the queue gets the piece, or the step moves on. */
+    private static boolean moveOn(LiveCircle.Draft d, CircleFormat f, Instant now, List<Event> events) {
+        Kind kind = f.step(d.step).kind();
+        if (kind == Kind.ROUND) {
+            if (!d.queue.isEmpty()) {
+                give(d, d.queue.remove(0), now, events);
+                return false;
+            }
+            events.add(new Event.RoundComplete());
+            return begin(d, f, d.step + 1, now, events);
+        }
+        if (kind == Kind.OPEN) {
+            if (d.stepTimeUp) {
+                return begin(d, f, d.step + 1, now, events);
+            }
+            if (!d.queue.isEmpty()) {
+                give(d, d.queue.remove(0), now, events);
+            } else {
+                d.turn++;
+                events.add(new Event.FloorOpen());
+            }
+        }
+        return false;
+    }
+
+    private static void give(LiveCircle.Draft d, Person person, Instant now, List<Event> events) {
+        d.speaker = person;
+        d.turn++;
+        d.turnStartedAt = now;
+        d.support = 0;
+        d.notices = 0;
+        events.add(new Event.PieceTo(person));
+    }
+
+    private static void endTurn(LiveCircle.Draft d, boolean passed, List<Event> events) {
+        if (d.speaker == null) {
+            return;
+        }
+        if (passed) {
+            d.passes++;
+        } else {
+            d.shares++;
+        }
+        events.add(new Event.TurnEnded(d.speaker, passed, d.support));
+        d.speaker = null;
+        d.turnStartedAt = null;
+        d.support = 0;
+        d.notices = 0;
+    }
+}

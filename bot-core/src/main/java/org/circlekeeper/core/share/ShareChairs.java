@@ -1,0 +1,33 @@
+package org.circlekeeper.core.share;
+
+import java.util.Optional;
+import org.circlekeeper.core.engine.ChairPolicy;
+import org.circlekeeper.core.engine.Context;
+
+/**
+ * Who chairs here, for the engine's {@code Audience.CHAIR}: while a circle runs in the channel, the
+ * person who started it; between circles, the volunteer who accepted to chair the next one. The
+ * rights last for that one meeting: they end with it, and starting a circle uses the acceptance up.
+ */
+final class ShareChairs implements ChairPolicy {
+
+    private final ShareStore store;
+
+    ShareChairs(ShareStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public boolean isChair(Context context) {
+        if (context.channel().isDirect() || context.channel().platform() != context.community().platform()) {
+            return false;
+        }
+        ShareRoom room = new ShareRoom(context.community(), context.channel());
+        Optional<LiveCircle> live = store.live(room);
+        if (live.isPresent()) {
+            return live.get().chairedBy(context.member());
+        }
+        Person accepted = store.rotation(room).accepted();
+        return accepted != null && accepted.same(context.member());
+    }
+}

@@ -1,0 +1,76 @@
+package org.circlekeeper.core.share;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.engine.MemberRef;
+
+/**
+ * Keeps the share circle's state. A live circle and a room's chair rotation are versioned values that
+ * change only by compare-and-set, atomically even across replicas: {@link #update} stores a version
+ * only while the one it was computed from is the current one. Redis in production (each change one
+ * Lua script); in memory in tests.
+ */
+public interface ShareStore {
+
+    /** How long a live circle is kept after its last change; one nobody touched that long is gone. */
+    Duration LIVE_TTL = Duration.ofHours(12);
+    /** How long a chair rotation (an open question, an accepted chair) is kept after its last change. */
+    Duration ROTATION_TTL = Duration.ofDays(60);
+    /** How many ended circles' counts a community keeps. */
+    int HISTORY_KEPT = 50;
+
+    /** The circle running in the room, if one does. */
+    Optional<LiveCircle> live(ShareRoom room);
+
+    /** Stores a new circle at version 1; false (and nothing changed) when one already runs in the room. */
+    boolean start(ShareRoom room, LiveCircle circle);
+
+    /** Stores the next version; false (and nothing changed) when the stored one is not {@code next.version() - 1} or is gone. */
+    boolean update(ShareRoom room, LiveCircle next);
+
+    /**
+     * Ends the circle: removes it and keeps its summary, in one step; false (and nothing changed) when the stored
+     * circle is not at {@code version} any more or is gone.
+     */
+    boolean finish(ShareRoom room, long version, MeetingSummary summary);
+
+    /** The most recent ended circles of the community, newest first. */
+    List<MeetingSummary> history(CommunityRef community, int max);
+
+    /** The room's chair rotation; {@link ChairRotation#NONE} when there is none. */
+    ChairRotation rotation(ShareRoom room);
+
+    /** Stores the next rotation; false (and nothing changed) when the stored one is not at {@code next.version() - 1}. */
+    boolean saveRotation(ShareRoom room, ChairRotation next);
+
+    /** The community's volunteers to chair, in no particular order. */
+    List<Volunteer> volunteers(CommunityRef community);
+
+    /** Adds or replaces a volunteer (by member key). */
+    void saveVolunteer(CommunityRef community, Volunteer volunteer);
+
+    /** Takes a member off the volunteers; false when they were not on it. */
+    boolean removeVolunteer(CommunityRef community, String memberKey);
+
+    ShareSettings settings(CommunityRef community);
+
+    void saveSettings(CommunityRef community, ShareSettings settings);
+
+    /**
+     * Counts one more share without a name by the member and returns how many they made in the window: a counter
+     * that expires, linked to no circle and no text.
+     */
+    long countAnonymous(MemberRef member, Duration window);
+
+    /** Notes that the member is part of something in the room (a live circle, a rotation, volunteering), for /mydata and /forgetme. */
+    void remember(MemberRef member, ShareRoom room);
+
+    /** The rooms {@link #remember} noted for the member. */
+    Set<ShareRoom> rooms(MemberRef member);
+
+    /** Forgets the member's rooms and their counter of shares without a name. */
+    void forget(MemberRef member);
+}

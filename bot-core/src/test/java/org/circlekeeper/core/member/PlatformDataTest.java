@@ -1,0 +1,91 @@
+package org.circlekeeper.core.member;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.circlekeeper.core.Bot;
+import org.circlekeeper.core.checkin.AesGcmNoteCipher;
+import org.circlekeeper.core.checkin.CheckinOptions;
+import org.circlekeeper.core.engine.ChannelRef;
+import org.circlekeeper.core.engine.Context;
+import org.circlekeeper.core.engine.Engine;
+import org.circlekeeper.core.engine.Inbound;
+import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.engine.PersonalData;
+import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.engine.Reply;
+import org.circlekeeper.core.engine.Role;
+import org.circlekeeper.core.message.Messenger;
+import org.circlekeeper.core.message.Messengers;
+import org.circlekeeper.core.message.OutgoingMessage;
+import org.circlekeeper.core.message.SentMessage;
+import org.circlekeeper.core.message.Target;
+import org.circlekeeper.core.schedule.VirtualClock;
+import org.circlekeeper.core.testing.BotTester;
+import org.circlekeeper.core.testing.InMemoryStores;
+import org.junit.jupiter.api.Test;
+
+/** What a platform adapter keeps about a member is exported and erased with the rest. */
+class PlatformDataTest {
+
+    private final Set<String> unreachable = new HashSet<>(Set.of("telegram:7"));
+
+    private final Messenger telegramLike = new Messenger() {
+        @Override
+        public Platform platform() {
+            return Platform.TELEGRAM;
+        }
+
+        @Override
+        public SentMessage send(Target target, OutgoingMessage message) {
+            throw new DeliveryFailed("not in this test", true, null);
+        }
+
+        @Override
+        public void edit(SentMessage sent, OutgoingMessage message) {
+            throw new DeliveryFailed("not in this test", true, null);
+        }
+
+        @Override
+        public List<PersonalData> personalData() {
+            return List.of(new PersonalData() {
+                @Override
+                public String section() {
+                    return "telegram";
+                }
+
+                @Override
+                public Map<String, Object> export(MemberRef member) {
+                    return unreachable.contains(member.key()) ? Map.of("privateChatUnreachable", true) : Map.of();
+                }
+
+                @Override
+                public void erase(MemberRef member) {
+                    unreachable.remove(member.key());
+                }
+            });
+        }
+    };
+
+    @Test
+    void mydataAndForgetmeCoverWhatTheAdapterKeeps() {
+        VirtualClock clock = new VirtualClock(BotTester.START);
+        Engine engine = Bot.assemble(InMemoryStores.create(clock), Bot.templates(null), Bot.Defaults.english(), clock,
+                new Messengers(List.of(telegramLike)), CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())))
+                .engine();
+        MemberRef member = new MemberRef(Platform.TELEGRAM, "7", "Sam");
+        Context direct = new Context(member, new ChannelRef(Platform.TELEGRAM, "7", ChannelRef.Kind.DIRECT),
+                new org.circlekeeper.core.engine.CommunityRef(Platform.TELEGRAM, "-100"), Role.MEMBER, null);
+
+        List<Reply> export = engine.handle(Inbound.CommandInvoked.typed(direct, "mydata", ""));
+        assertThat(new String(export.get(0).message().attachment().content(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"privateChatUnreachable\" : true");
+
+        List<Reply> ask = engine.handle(Inbound.CommandInvoked.typed(direct, "forgetme", ""));
+        engine.handle(new Inbound.ButtonPressed(direct, ask.get(0).message().buttons().get(0).actionId(), null));
+        assertThat(unreachable).isEmpty();
+    }
+}

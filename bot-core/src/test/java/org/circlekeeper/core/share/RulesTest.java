@@ -1,0 +1,93 @@
+package org.circlekeeper.core.share;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.engine.Platform;
+import org.junit.jupiter.api.Test;
+
+/** The rules of a running circle as pure functions: each change yields the next version or changes nothing. */
+class RulesTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
+    private final CircleFormat basic = CircleFormats.shipped().find("basic").orElseThrow();
+
+    private static Person person(String name) {
+        return new Person("console:" + name, name);
+    }
+
+    private static MemberRef member(String name) {
+        return new MemberRef(Platform.CONSOLE, name, name);
+    }
+
+    private LiveCircle started(String... joiners) {
+        LiveCircle circle = Rules.open("m1", basic, person("olivia"), NOW).next();
+        for (String name : joiners) {
+            circle = ((Change.Moved) Rules.join(circle, basic, person(name), NOW)).next();
+        }
+        return circle;
+    }
+
+    private LiveCircle moved(Change change) {
+        assertThat(change).isInstanceOf(Change.Moved.class);
+        return ((Change.Moved) change).next();
+    }
+
+    @Test
+    void eachRoundStartsOnePlaceFurtherInJoinOrder() {
+        List<Person> present = List.of(person("a"), person("b"), person("c"));
+        assertThat(Rules.rotated(present, 0)).extracting(Person::name).containsExactly("a", "b", "c");
+        assertThat(Rules.rotated(present, 1)).extracting(Person::name).containsExactly("b", "c", "a");
+        assertThat(Rules.rotated(present, 4)).extracting(Person::name).containsExactly("b", "c", "a");
+        assertThat(Rules.rotated(List.of(), 3)).isEmpty();
+    }
+
+    @Test
+    void everyChangeIsTheNextVersionAndARefusalIsNone() {
+        LiveCircle circle = started("alice");
+        assertThat(circle.version()).isEqualTo(2);
+        LiveCircle round = moved(Rules.nextStep(circle, basic, 0, NOW));
+        assertThat(round.version()).isEqualTo(3);
+        assertThat(Rules.nextStep(round, basic, 0, NOW)).isInstanceOf(Change.Stay.class);
+        assertThat(Rules.finishTurn(round, basic, member("alice"), null, false, NOW)).isInstanceOf(Change.Stay.class);
+        assertThat(round.speaker().name()).isEqualTo("olivia");
+        Change stale = Rules.finishTurn(round, basic, member("olivia"), round.turn() - 1, false, NOW);
+        assertThat(((Change.Stay) stale).note().key()).isEqualTo(ShareMessages.TURN_GONE);
+    }
+
+    @Test
+    void theChairMovesSomeoneToAPlaceWithinTheQueue() {
+        LiveCircle circle = moved(Rules.nextStep(started("alice", "bob", "carol"), basic, 0, NOW));
+        assertThat(circle.queue()).extracting(Person::name).containsExactly("alice", "bob", "carol");
+        LiveCircle moved = moved(Rules.move(circle, "CAROL", 1));
+        assertThat(moved.queue()).extracting(Person::name).containsExactly("carol", "alice", "bob");
+        assertThat(moved(Rules.move(moved, "carol", 99)).queue()).extracting(Person::name).containsExactly("alice", "bob", "carol");
+        assertThat(Rules.find(circle, "<@bob>")).map(Person::name).contains("bob");
+    }
+
+    @Test
+    void handsRaisedDuringAPauseOnAnOpenFloorGetThePieceOnResume() {
+        LiveCircle round = moved(Rules.nextStep(started("alice", "bob"), basic, 0, NOW));
+        LiveCircle open = moved(Rules.nextStep(round, basic, 1, NOW));
+        LiveCircle paused = moved(Rules.pause(open, NOW));
+        LiveCircle raised = moved(Rules.raise(paused, basic, member("bob"), NOW));
+        assertThat(raised.speaker()).isNull();
+        assertThat(raised.queue()).extracting(Person::name).containsExactly("bob");
+
+        LiveCircle resumed = moved(Rules.resume(raised, basic, NOW.plusSeconds(60)));
+        assertThat(resumed.speaker().name()).isEqualTo("bob");
+        assertThat(resumed.queue()).isEmpty();
+        assertThat(resumed.pauses()).isEqualTo(1);
+        assertThat(resumed.stepStartedAt()).isEqualTo(NOW.plusSeconds(60));
+    }
+
+    @Test
+    void supportKeepsOnlyWhichKindsWereSent() {
+        LiveCircle round = moved(Rules.nextStep(started("alice", "bob"), basic, 0, NOW));
+        LiveCircle supported = moved(Rules.support(round, member("alice"), round.turn(), Support.STRENGTH));
+        assertThat(Rules.support(supported, member("bob"), round.turn(), Support.STRENGTH)).isInstanceOf(Change.Stay.class);
+        assertThat(Support.of(supported.support())).containsExactly(Support.STRENGTH);
+    }
+}
