@@ -16,7 +16,9 @@ public record CirclekeeperProperties(
         @DefaultValue Defaults defaults,
         @DefaultValue Templates templates,
         @DefaultValue Console console,
-        @DefaultValue Web web) {
+        @DefaultValue Web web,
+        @DefaultValue Security security,
+        @DefaultValue Checkins checkins) {
 
     /**
      * Where state lives.
@@ -54,6 +56,28 @@ public record CirclekeeperProperties(
      * @param script    a file of console lines to run instead of reading standard input
      */
     public record Console(Boolean enabled, @DefaultValue("local") String community, Path script) {
+    }
+
+    /**
+     * Secrets of the deployment.
+     *
+     * @param noteKey the key that seals check-in notes: 32 random bytes in base64 ({@code openssl rand -base64 32}),
+     *                the same on every replica; empty with the embedded Redis makes one in {@code note.key} beside
+     *                its data folder, and is refused with an external Redis
+     */
+    public record Security(String noteKey) {
+        @Override
+        public String toString() {
+            return "Security[noteKey=" + (noteKey == null || noteKey.isBlank() ? "none" : "(set)") + "]";
+        }
+    }
+
+    /**
+     * Check-ins.
+     *
+     * @param retention how long check-ins, notes and journey marks are kept (28 days to 3 years)
+     */
+    public record Checkins(@DefaultValue("180d") java.time.Duration retention) {
     }
 
     /**

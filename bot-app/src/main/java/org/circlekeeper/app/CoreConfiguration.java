@@ -1,16 +1,23 @@
 package org.circlekeeper.app;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.Stores;
+import org.circlekeeper.core.checkin.AesGcmNoteCipher;
+import org.circlekeeper.core.checkin.CheckinOptions;
+import org.circlekeeper.core.checkin.NoteCipher;
+import org.circlekeeper.core.checkin.NoteKeyFile;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.Metrics;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.schedule.Scheduler;
 import org.circlekeeper.core.schedule.VirtualClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +28,8 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class CoreConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CoreConfiguration.class);
 
     /**
      * While the console runs: a virtual clock that starts at the real time, which the console demo moves
@@ -41,10 +50,34 @@ class CoreConfiguration {
 
     @Bean
     Bot.Assembly bot(Stores stores, CirclekeeperProperties properties, Clock clock, List<Messenger> messengers,
-                     Metrics metrics) {
+                     CheckinOptions checkins, Metrics metrics) {
         Bot.Defaults defaults = new Bot.Defaults(properties.defaults().locale(), properties.defaults().zone());
         return Bot.assemble(stores, Bot.templates(properties.templates().overrideDir()), defaults, clock,
-                new Messengers(messengers), metrics);
+                new Messengers(messengers), checkins, metrics);
+    }
+
+    /**
+     * The note key from {@code circlekeeper.security.note-key}; without one, the embedded Redis's box keeps
+     * its own in {@code note.key} beside the Redis data folder (owner-only). An external Redis is shared by
+     * replicas, so each would make a different key: it needs the key configured.
+     */
+    @Bean
+    CheckinOptions checkinOptions(CirclekeeperProperties properties) {
+        String configured = properties.security().noteKey();
+        NoteCipher cipher;
+        if (configured != null && !configured.isBlank()) {
+            cipher = AesGcmNoteCipher.fromBase64(configured);
+            LOG.info("check-in notes: sealed with the configured note key");
+        } else if (properties.redis().embeddedWanted()) {
+            Path file = properties.redis().embedded().dataDir().toAbsolutePath().normalize().resolveSibling("note.key");
+            cipher = AesGcmNoteCipher.fromBase64(NoteKeyFile.loadOrCreate(file));
+            LOG.info("check-in notes: sealed with the local key in {}", file);
+        } else {
+            throw new IllegalStateException("circlekeeper.security.note-key (CIRCLEKEEPER_SECURITY_NOTE_KEY) is not set: "
+                    + "with an external Redis every replica needs the same key to read check-in notes. "
+                    + "Make one with `openssl rand -base64 32` and keep it safe: notes cannot be read without it.");
+        }
+        return new CheckinOptions(cipher, properties.checkins().retention());
     }
 
     @Bean

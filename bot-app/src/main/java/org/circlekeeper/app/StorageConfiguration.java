@@ -56,7 +56,7 @@ class StorageConfiguration {
     @Bean
     Stores stores(RedisConnection redis, Clock clock) {
         Stores stores = RedisStores.create(redis, clock);
-        LOG.info("store: settings, wording, button tokens, pending forms, due jobs, resources and circles in Redis");
+        LOG.info("store: settings, wording, button tokens, pending forms, due jobs, resources, circles and check-ins in Redis");
         return stores;
     }
 

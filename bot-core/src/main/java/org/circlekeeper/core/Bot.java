@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.circlekeeper.core.checkin.CheckinFeature;
+import org.circlekeeper.core.checkin.CheckinOptions;
 import org.circlekeeper.core.circle.CircleFeature;
 import org.circlekeeper.core.community.CommunityFeature;
 import org.circlekeeper.core.engine.Engine;
@@ -38,7 +40,7 @@ import org.circlekeeper.core.template.TemplateSource;
 public final class Bot {
 
     /** The message bundles of every feature, in {@code templates/messages/<lang>/<bundle>.yml}. */
-    public static final List<String> BUNDLES = List.of("core", "resources", "circles", "share");
+    public static final List<String> BUNDLES = List.of("core", "resources", "circles", "share", "checkins");
 
     private Bot() {
     }
@@ -71,20 +73,22 @@ public final class Bot {
      * Builds the engine and the scheduler with every feature.
      *
      * @param messengers the connected platforms, for messages the bot starts itself
+     * @param checkins   the note cipher (its key from configuration) and how long check-ins are kept
      */
     public static Assembly assemble(Stores stores, TemplateSource templates, Defaults defaults, Clock clock,
-                                    Messengers messengers) {
-        return assemble(stores, templates, defaults, clock, messengers, Metrics.NONE);
+                                    Messengers messengers, CheckinOptions checkins) {
+        return assemble(stores, templates, defaults, clock, messengers, checkins, Metrics.NONE);
     }
 
     /**
      * Builds the engine and the scheduler with every feature, reporting what they handle to {@code metrics}.
      *
      * @param messengers the connected platforms, for messages the bot starts itself
+     * @param checkins   how check-in notes are sealed and how long check-ins are kept
      * @param metrics    where commands, buttons and due jobs are counted (the app's Prometheus metrics)
      */
     public static Assembly assemble(Stores stores, TemplateSource templates, Defaults defaults, Clock clock,
-                                    Messengers messengers, Metrics metrics) {
+                                    Messengers messengers, CheckinOptions checkins, Metrics metrics) {
         TemplateRenderer renderer = new TemplateRenderer(templates);
         SettingsPreferences preferences = new SettingsPreferences(stores.memberSettings(), stores.communitySettings(),
                 defaults.locale(), defaults.zone());
@@ -104,6 +108,8 @@ public final class Bot {
         registry.add(new CircleFeature(stores.circles(), stores.jobs(), outbox, preferences, zones, clock));
         ShareFeature share = new ShareFeature(stores.share(), stores.circles().circles(), stores.jobs(), outbox, messengers, clock);
         registry.add(share);
+        registry.add(new CheckinFeature(stores.checkins(), checkins, stores.jobs(), outbox, preferences, stores.memberSettings(),
+                crisisLines, catalog, stores.resources(), stores.forms(), clock, metrics));
         Engine engine = new Engine(registry, renderer, stores.wording(), preferences, share.chairs(), stores.forms(), clock,
                 metrics);
         List<JobHandler> handlers = registry.features().stream().flatMap(f -> f.jobHandlers().stream()).toList();

@@ -1,6 +1,7 @@
 package org.circlekeeper.core;
 
 import java.util.Objects;
+import org.circlekeeper.core.checkin.CheckinStore;
 import org.circlekeeper.core.circle.CircleStores;
 import org.circlekeeper.core.community.CommunitySettingsStore;
 import org.circlekeeper.core.engine.ActionTokens;
@@ -14,7 +15,8 @@ import org.circlekeeper.core.template.WordingStore;
 /** Every store port the features need, implemented by Redis in production and in memory in tests. */
 public record Stores(MemberSettingsStore memberSettings, CommunitySettingsStore communitySettings,
                      WordingStore wording, ActionTokens tokens, PendingForms forms, JobQueue jobs,
-                     ResourceStore resources, CircleStores circles, ShareStore share) {
+                     ResourceStore resources, CircleStores circles, ShareStore share,
+                     CheckinStore checkins) {
 
     public Stores {
         Objects.requireNonNull(memberSettings, "memberSettings");
@@ -26,5 +28,6 @@ public record Stores(MemberSettingsStore memberSettings, CommunitySettingsStore 
         Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(circles, "circles");
         Objects.requireNonNull(share, "share");
+        Objects.requireNonNull(checkins, "checkins");
     }
 }

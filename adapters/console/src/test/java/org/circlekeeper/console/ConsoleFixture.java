@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.Stores;
+import org.circlekeeper.core.checkin.AesGcmNoteCipher;
+import org.circlekeeper.core.checkin.CheckinOptions;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.schedule.VirtualClock;
+import org.circlekeeper.core.testing.InMemoryCheckinStore;
 import org.circlekeeper.core.testing.InMemoryMemberSettingsStore;
 import org.circlekeeper.core.testing.InMemoryStores;
 
@@ -19,8 +22,9 @@ final class ConsoleFixture {
     final Stores stores = InMemoryStores.create(clock);
     final InMemoryMemberSettingsStore memberSettings = (InMemoryMemberSettingsStore) stores.memberSettings();
     final ConsoleMessenger messenger = new ConsoleMessenger();
+    final InMemoryCheckinStore checkins = (InMemoryCheckinStore) stores.checkins();
     final Bot.Assembly bot = Bot.assemble(stores, Bot.templates(null), Bot.Defaults.english(), clock,
-            new Messengers(List.of(messenger)));
+            new Messengers(List.of(messenger)), CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())));
     final Engine engine = bot.engine();
     final ConsoleSession session = new ConsoleSession(engine, clock, messenger);
 

@@ -243,6 +243,63 @@ public final class RedisKeys {
         return PREFIX + JOBS + ":data";
     }
 
+    // ---- check-ins: a member's keys per community share the member's hash tag; see RedisCheckinStore ----
+
+    /** The sorted set of a member's check-ins in one community: entry JSON scored by its day (epoch day). */
+    public static String checkins(MemberRef member, CommunityRef community) {
+        return memberCheckinKey(member, community, "days");
+    }
+
+    /** The sorted set of a member's journey marks in one community: entry JSON scored by its day. */
+    public static String checkinJourney(MemberRef member, CommunityRef community) {
+        return memberCheckinKey(member, community, "journey");
+    }
+
+    /** The hash of a member's check-in profile in one community: prompt choice, own time, away, buddy, first day, planned job. */
+    public static String checkinProfile(MemberRef member, CommunityRef community) {
+        return memberCheckinKey(member, community, "profile");
+    }
+
+    /** The line a member was shown and may still confirm, in one community. */
+    public static String checkinShare(MemberRef member, CommunityRef community) {
+        return memberCheckinKey(member, community, "share");
+    }
+
+    /** The running buddy-alert cooldown of a member in one community. */
+    public static String checkinAlerted(MemberRef member, CommunityRef community) {
+        return memberCheckinKey(member, community, "alerted");
+    }
+
+    /** The set of communities where a member has check-in keys, so they can be exported and erased without a scan. */
+    public static String checkinCommunities(MemberRef member) {
+        return memberKey(member, "checkin:communities");
+    }
+
+    /** The set of (community, member) pairs whose member chose this member as their buddy. */
+    public static String checkinBuddyOf(MemberRef member) {
+        return memberKey(member, "checkin:buddy-of");
+    }
+
+    /** The hash of a community's check-in prompt settings. */
+    public static String checkinSettings(CommunityRef community) {
+        return communityKey(community, "checkin:settings");
+    }
+
+    /** The set of members of a community who want prompts ({@code platform:userId}). */
+    public static String checkinPrompted(CommunityRef community) {
+        return communityKey(community, "checkin:prompted");
+    }
+
+    /** The sorted set of a community's members who checked in lately, scored by the day of their last check-in. */
+    public static String checkinActive(CommunityRef community) {
+        return communityKey(community, "checkin:active");
+    }
+
+    private static String memberCheckinKey(MemberRef member, CommunityRef community, String suffix) {
+        Objects.requireNonNull(community, "community");
+        return memberKey(member, "checkin:" + escape(community.key()) + ":" + suffix);
+    }
+
     /**
      * {@code ck:c:{platform:communityId}:circles}: the hash of a community's circles, circle id to the circle's
      * JSON, at most {@link org.circlekeeper.core.circle.CircleStore#MAX_CIRCLES} fields (checked inside Redis).

@@ -23,6 +23,7 @@ import org.circlekeeper.core.share.Person;
 import org.circlekeeper.core.share.ShareRoom;
 import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.InMemoryActionTokens;
+import org.circlekeeper.core.testing.InMemoryCheckinStore;
 import org.circlekeeper.core.testing.InMemoryCircleStore;
 import org.circlekeeper.core.testing.InMemoryCommunitySettingsStore;
 import org.circlekeeper.core.testing.InMemoryFeedTokenStore;
@@ -58,11 +59,12 @@ class RedisShareCircleTest {
     private final InMemoryResourceStore resources = new InMemoryResourceStore();
     private final CircleStores circles = new CircleStores(new InMemoryCircleStore(), new InMemoryRsvpStore(clock),
             new InMemoryReminderChoiceStore(), new InMemoryFeedTokenStore());
+    private final InMemoryCheckinStore checkins = new InMemoryCheckinStore(clock);
 
     /** One replica: a bot assembled on the given Redis connection. */
     private BotTester replica(RedisConnection redis) {
         return new BotTester(clock, new Stores(members, communities, wording, tokens, new RedisPendingForms(redis),
-                new RedisJobQueue(redis), resources, circles, new RedisShareStore(redis)));
+                new RedisJobQueue(redis), resources, circles, new RedisShareStore(redis), checkins));
     }
 
     private LiveCircle live() {

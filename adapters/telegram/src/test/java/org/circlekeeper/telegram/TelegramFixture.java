@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.Stores;
+import org.circlekeeper.core.checkin.AesGcmNoteCipher;
+import org.circlekeeper.core.checkin.CheckinOptions;
 import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.redis.RedisConnection;
 import org.circlekeeper.redis.RedisStores;
@@ -60,7 +62,7 @@ final class TelegramFixture implements AutoCloseable {
         }
         TelegramConnection connection = new TelegramConnection(settings, RedisPorts.budget(redis), RedisPorts.state(redis));
         Bot.Assembly core = Bot.assemble(stores, Bot.templates(null), Bot.Defaults.english(), Clock.systemUTC(),
-                new Messengers(List.of(connection.messenger())));
+                new Messengers(List.of(connection.messenger())), CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())));
         TelegramBot bot = new TelegramBot(connection, core.engine(), stores.memberSettings(), Locale.ENGLISH);
         bot.start();
         return new TelegramFixture(fake, stores, connection, core, bot);

@@ -46,7 +46,9 @@ class EngineMetricsTest {
     private final RecordingMetrics metrics = new RecordingMetrics();
     /** The whole bot on the tester's in-memory stores, counting into {@link #metrics}. */
     private final Engine engine = Bot.assemble(new BotTester().stores(), Bot.templates(null), Bot.Defaults.english(), clock,
-            new Messengers(List.of()), metrics).engine();
+            new Messengers(List.of()),
+            org.circlekeeper.core.checkin.CheckinOptions.of(org.circlekeeper.core.checkin.AesGcmNoteCipher.fromBase64(
+                    org.circlekeeper.core.checkin.AesGcmNoteCipher.newKey())), metrics).engine();
 
     private final MemberRef alice = new MemberRef(Platform.CONSOLE, "alice", "Alice");
     private final CommunityRef community = new CommunityRef(Platform.CONSOLE, "circle");

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.circlekeeper.core.Bot;
+import org.circlekeeper.core.checkin.AesGcmNoteCipher;
+import org.circlekeeper.core.checkin.CheckinOptions;
 import org.circlekeeper.core.engine.ChannelRef;
 import org.circlekeeper.core.engine.Context;
 import org.circlekeeper.core.engine.Engine;
@@ -72,7 +74,8 @@ class PlatformDataTest {
     void mydataAndForgetmeCoverWhatTheAdapterKeeps() {
         VirtualClock clock = new VirtualClock(BotTester.START);
         Engine engine = Bot.assemble(InMemoryStores.create(clock), Bot.templates(null), Bot.Defaults.english(), clock,
-                new Messengers(List.of(telegramLike))).engine();
+                new Messengers(List.of(telegramLike)), CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())))
+                .engine();
         MemberRef member = new MemberRef(Platform.TELEGRAM, "7", "Sam");
         Context direct = new Context(member, new ChannelRef(Platform.TELEGRAM, "7", ChannelRef.Kind.DIRECT),
                 new org.circlekeeper.core.engine.CommunityRef(Platform.TELEGRAM, "-100"), Role.MEMBER, null);

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.Stores;
+import org.circlekeeper.core.checkin.AesGcmNoteCipher;
+import org.circlekeeper.core.checkin.CheckinOptions;
 import org.circlekeeper.core.engine.Arguments;
 import org.circlekeeper.core.engine.ChannelRef;
 import org.circlekeeper.core.engine.CommunityRef;
@@ -47,11 +49,16 @@ public final class BotTester {
         this(clock, InMemoryStores.create(clock));
     }
 
+    /** The bot on the given stores, sealing check-in notes with a fresh random key. */
     public BotTester(VirtualClock clock, Stores stores) {
+        this(clock, stores, CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())));
+    }
+
+    public BotTester(VirtualClock clock, Stores stores, CheckinOptions checkins) {
         this.clock = clock;
         this.stores = stores;
         Bot.Assembly bot = Bot.assemble(stores, Bot.templates(null), Bot.Defaults.english(), clock,
-                new Messengers(List.of(messenger)));
+                new Messengers(List.of(messenger)), checkins);
         this.engine = bot.engine();
         this.scheduler = bot.scheduler();
     }
@@ -172,6 +179,11 @@ public final class BotTester {
         public Replies press(String actionId) {
             return new Replies(this, engine.handle(new Inbound.ButtonPressed(context, actionId, null)));
         }
+
+        /** Fills in a form, as Discord delivers a submitted modal. */
+        public Replies submit(org.circlekeeper.core.message.FormRequest form, java.util.Map<String, String> fields) {
+            return new Replies(this, engine.handle(new Inbound.FormSubmitted(context, form.formId(), fields)));
+        }
     }
 
     /** What the bot answered to one event. */
@@ -199,6 +211,12 @@ public final class BotTester {
 
         public List<Button> buttons() {
             return replies.stream().flatMap(r -> r.message().buttons().stream()).toList();
+        }
+
+        /** The form one of these replies asks the member to fill in. */
+        public org.circlekeeper.core.message.FormRequest form() {
+            return replies.stream().map(r -> r.message().form()).filter(java.util.Objects::nonNull).findFirst()
+                    .orElseThrow(() -> new AssertionError("no reply asks for a form"));
         }
 
         /** The first button whose label contains the text. */

@@ -1,0 +1,199 @@
+package org.circlekeeper.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.EnumSet;
+import java.util.List;
+import org.circlekeeper.core.checkin.Buddy;
+import org.circlekeeper.core.checkin.Checkin;
+import org.circlekeeper.core.checkin.CheckinProfile;
+import org.circlekeeper.core.checkin.CheckinSettings;
+import org.circlekeeper.core.checkin.DayMood;
+import org.circlekeeper.core.checkin.JourneyMark;
+import org.circlekeeper.core.checkin.JourneyStage;
+import org.circlekeeper.core.checkin.Mood;
+import org.circlekeeper.core.checkin.PendingShare;
+import org.circlekeeper.core.engine.ChannelRef;
+import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.schedule.VirtualClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class RedisCheckinStoreTest {
+
+    @RegisterExtension
+    static final RealRedis REDIS = new RealRedis();
+
+    private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
+    private static final CommunityRef GROUP = new CommunityRef(Platform.TELEGRAM, "-100200300");
+    private static final CommunityRef OTHER = new CommunityRef(Platform.TELEGRAM, "-100999");
+    private static final MemberRef ALICE = new MemberRef(Platform.TELEGRAM, "4711", "Alice");
+    private static final MemberRef BOB = new MemberRef(Platform.TELEGRAM, "4712", "Bob");
+    private static final MemberRef CAROL = new MemberRef(Platform.TELEGRAM, "4713", "Carol");
+    private static final Duration RETENTION = Duration.ofDays(180);
+
+    private final VirtualClock clock = new VirtualClock(NOW);
+    private final RedisCheckinStore store = new RedisCheckinStore(REDIS.connection(), clock);
+
+    private static long zcard(String key) {
+        return REDIS.connection().call(jedis -> jedis.zcard(key));
+    }
+
+    private static List<String> zrange(String key) {
+        return REDIS.connection().call(jedis -> jedis.zrange(key, 0, -1));
+    }
+
+    private static java.util.Set<String> smembers(String key) {
+        return REDIS.connection().call(jedis -> jedis.smembers(key));
+    }
+
+    private Checkin checkin(LocalDate day, Mood mood, String sealedNote) {
+        return new Checkin(day, mood, sealedNote, clock.instant());
+    }
+
+    @Test
+    void checkInsAreKeptOnePerDayInABoundedSortedSetThatExpires() {
+        store.put(GROUP, ALICE, checkin(TODAY.minusDays(2), Mood.LOW, null), NOW.plus(RETENTION));
+        store.put(GROUP, ALICE, checkin(TODAY, Mood.OKAY, "v1:abcd:sealed"), NOW.plus(RETENTION));
+        store.put(GROUP, ALICE, checkin(TODAY, Mood.GOOD, "v1:abcd:sealed"), NOW.plus(RETENTION));
+
+        String key = "ck:m:{telegram:4711}:checkin:telegram%3A-100200300:days";
+        assertThat(RedisKeys.checkins(ALICE, GROUP)).isEqualTo(key);
+        assertThat(zcard(key)).as("one entry a day").isEqualTo(2L);
+        assertThat(REDIS.ttlMillis(key)).isBetween(RETENTION.minusMinutes(1).toMillis(), RETENTION.toMillis());
+        assertThat(store.between(GROUP, ALICE, TODAY.minusDays(7), TODAY)).extracting(Checkin::mood).containsExactly(Mood.LOW, Mood.GOOD);
+        assertThat(store.find(GROUP, ALICE, TODAY).orElseThrow().note()).isEqualTo("v1:abcd:sealed");
+        assertThat(store.find(OTHER, ALICE, TODAY)).isEmpty();
+        assertThat(store.communities(ALICE)).containsExactly(GROUP);
+
+        assertThat(store.remove(GROUP, ALICE, TODAY)).isTrue();
+        assertThat(store.remove(GROUP, ALICE, TODAY)).isFalse();
+        assertThat(store.find(GROUP, ALICE, TODAY)).isEmpty();
+    }
+
+    @Test
+    void anExpiredCheckInIsNeitherReadNorKept() {
+        store.put(GROUP, ALICE, checkin(TODAY, Mood.OKAY, null), NOW.plus(Duration.ofDays(1)));
+        clock.advance(Duration.ofDays(2));
+
+        assertThat(store.find(GROUP, ALICE, TODAY)).isEmpty();
+        store.put(GROUP, ALICE, checkin(TODAY.plusDays(2), Mood.GOOD, null), clock.instant().plus(RETENTION));
+
+        assertThat(zrange(RedisKeys.checkins(ALICE, GROUP)))
+                .singleElement().asString().contains("\"day\":\"2026-11-29\"");
+    }
+
+    @Test
+    void journeyMarksRoundTripAndClear() {
+        store.mark(GROUP, ALICE, new JourneyMark(TODAY.minusDays(10), JourneyStage.RESERVED), NOW.plus(RETENTION));
+        store.mark(GROUP, ALICE, new JourneyMark(TODAY, JourneyStage.SHARING), NOW.plus(RETENTION));
+
+        assertThat(store.journey(GROUP, ALICE)).extracting(JourneyMark::stage).containsExactly(JourneyStage.RESERVED, JourneyStage.SHARING);
+        store.clearJourney(GROUP, ALICE);
+        assertThat(store.journey(GROUP, ALICE)).isEmpty();
+    }
+
+    @Test
+    void aProfileKeepsThePromptedSetAndTheBuddysIndexInStep() {
+        CheckinProfile profile = CheckinProfile.NONE.withPrompts(true).withTime(LocalTime.of(7, 30)).withAway(TODAY.plusDays(3))
+                .withBuddy(Buddy.member(BOB)).withSince(TODAY).withPlanned("checkin.prompt:x");
+        store.saveProfile(GROUP, ALICE, profile, NOW.plus(RETENTION));
+
+        assertThat(store.profile(GROUP, ALICE)).isEqualTo(profile.withBuddy(Buddy.member(new MemberRef(Platform.TELEGRAM, "4712", null))));
+        assertThat(store.prompted(GROUP)).extracting(MemberRef::userId).containsExactly("4711");
+        assertThat(store.buddyOf(BOB)).containsOnlyKeys(GROUP);
+        assertThat(REDIS.hash(RedisKeys.checkinProfile(ALICE, GROUP))).containsEntry("buddy", "telegram:4712").containsEntry("prompts", "1");
+
+        store.saveProfile(GROUP, ALICE, profile.withPrompts(false).withBuddy(Buddy.member(CAROL)), NOW.plus(RETENTION));
+        assertThat(store.prompted(GROUP)).isEmpty();
+        assertThat(store.buddyOf(BOB)).isEmpty();
+        assertThat(smembers(RedisKeys.checkinBuddyOf(BOB))).isEmpty();
+        assertThat(store.buddyOf(CAROL).get(GROUP)).extracting(MemberRef::userId).containsExactly("4711");
+
+        store.saveProfile(GROUP, ALICE, CheckinProfile.NONE, NOW.plus(RETENTION));
+        assertThat(REDIS.exists(RedisKeys.checkinProfile(ALICE, GROUP))).isFalse();
+        assertThat(store.buddyOf(CAROL)).isEmpty();
+    }
+
+    @Test
+    void anExpiredProfileLeavesThePromptedSetAsItIsRead() {
+        store.saveProfile(GROUP, ALICE, CheckinProfile.NONE.withPrompts(true), NOW.plus(RETENTION));
+        REDIS.connection().run(jedis -> jedis.del(RedisKeys.checkinProfile(ALICE, GROUP)));
+
+        assertThat(store.prompted(GROUP)).isEmpty();
+        assertThat(REDIS.exists(RedisKeys.checkinPrompted(GROUP))).isFalse();
+    }
+
+    @Test
+    void aWaitingLineIsTakenOnceAndTheCooldownStartsOnce() {
+        ChannelRef room = new ChannelRef(Platform.TELEGRAM, "-100200300", ChannelRef.Kind.GROUP);
+        store.holdShare(GROUP, ALICE, new PendingShare(room, "✅ Alice checked in today."), Duration.ofMinutes(30));
+
+        assertThat(store.takeShare(GROUP, ALICE)).contains(new PendingShare(room, "✅ Alice checked in today."));
+        assertThat(store.takeShare(GROUP, ALICE)).isEmpty();
+        assertThat(store.startAlertCooldown(GROUP, ALICE, Duration.ofHours(24))).isTrue();
+        assertThat(store.startAlertCooldown(GROUP, ALICE, Duration.ofHours(24))).isFalse();
+        assertThat(REDIS.ttlMillis(RedisKeys.checkinAlerted(ALICE, GROUP))).isPositive();
+        assertThat(REDIS.ttlMillis(RedisKeys.checkinCommunities(ALICE))).isGreaterThanOrEqualTo(Duration.ofHours(23).toMillis());
+    }
+
+    @Test
+    void communitySettingsRoundTrip() {
+        assertThat(store.settings(GROUP)).isEqualTo(CheckinSettings.OFF);
+        ChannelRef room = new ChannelRef(Platform.TELEGRAM, "-100200300:topic 7", ChannelRef.Kind.GROUP);
+        CheckinSettings settings = new CheckinSettings(EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), "recovery", room);
+
+        store.saveSettings(GROUP, settings);
+
+        assertThat(store.settings(GROUP)).isEqualTo(settings);
+        assertThat(REDIS.hash(RedisKeys.checkinSettings(GROUP))).containsEntry("days", "MONDAY,FRIDAY").containsEntry("time", "09:00");
+    }
+
+    @Test
+    void thePulseReadsMoodsOnlyPerMemberWithoutWhoOrNotes() {
+        store.put(GROUP, ALICE, checkin(TODAY, Mood.GOOD, "v1:abcd:sealed"), NOW.plus(RETENTION));
+        store.put(GROUP, ALICE, checkin(TODAY.minusDays(1), Mood.OKAY, null), NOW.plus(RETENTION));
+        store.put(GROUP, BOB, checkin(TODAY, Mood.LOW, null), NOW.plus(RETENTION));
+        store.put(GROUP, CAROL, checkin(TODAY.minusDays(30), Mood.GREAT, null), NOW.plus(RETENTION));
+        store.put(OTHER, CAROL, checkin(TODAY, Mood.GREAT, null), NOW.plus(RETENTION));
+
+        List<List<DayMood>> moods = store.moodsSince(GROUP, TODAY.minusDays(13));
+
+        assertThat(moods).containsExactlyInAnyOrder(
+                List.of(new DayMood(TODAY.minusDays(1), Mood.OKAY), new DayMood(TODAY, Mood.GOOD)),
+                List.of(new DayMood(TODAY, Mood.LOW)));
+        assertThat(zrange(RedisKeys.checkinActive(GROUP)))
+                .as("a month-old check-in is not lately active").containsExactlyInAnyOrder("telegram:4711", "telegram:4712");
+    }
+
+    @Test
+    void erasingAMemberLeavesNoKeyOfTheirsAndNoTraceInOthersKeys() {
+        store.put(GROUP, ALICE, checkin(TODAY, Mood.GOOD, "v1:abcd:sealed"), NOW.plus(RETENTION));
+        store.put(OTHER, ALICE, checkin(TODAY, Mood.OKAY, null), NOW.plus(RETENTION));
+        store.mark(GROUP, ALICE, new JourneyMark(TODAY, JourneyStage.SHARING), NOW.plus(RETENTION));
+        store.saveProfile(GROUP, ALICE, CheckinProfile.NONE.withPrompts(true).withBuddy(Buddy.member(BOB)), NOW.plus(RETENTION));
+        store.holdShare(GROUP, ALICE, new PendingShare(new ChannelRef(Platform.TELEGRAM, "-1", ChannelRef.Kind.GROUP), "x"),
+                Duration.ofMinutes(30));
+        store.startAlertCooldown(GROUP, ALICE, Duration.ofHours(24));
+        store.saveProfile(GROUP, CAROL, CheckinProfile.NONE.withBuddy(Buddy.member(ALICE)), NOW.plus(RETENTION));
+        store.put(GROUP, BOB, checkin(TODAY, Mood.LOW, null), NOW.plus(RETENTION));
+
+        store.eraseMember(ALICE);
+
+        assertThat(REDIS.keys()).noneMatch(key -> key.contains("4711"));
+        assertThat(smembers(RedisKeys.checkinPrompted(GROUP))).isEmpty();
+        assertThat(zrange(RedisKeys.checkinActive(GROUP))).containsExactly("telegram:4712");
+        assertThat(smembers(RedisKeys.checkinBuddyOf(BOB))).isEmpty();
+        assertThat(REDIS.hash(RedisKeys.checkinProfile(CAROL, GROUP))).as("Carol's buddy was Alice").doesNotContainKey("buddy");
+        assertThat(store.communities(ALICE)).isEmpty();
+        assertThat(store.find(GROUP, BOB, TODAY)).isPresent();
+    }
+}

@@ -1,0 +1,126 @@
+package org.circlekeeper.core.checkin;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.engine.Turn;
+import org.circlekeeper.core.member.MemberSettingsStore;
+import org.circlekeeper.core.message.Messenger;
+import org.circlekeeper.core.message.OutgoingMessage;
+import org.circlekeeper.core.message.Outbox;
+import org.circlekeeper.core.message.Target;
+import org.circlekeeper.core.message.Visibility;
+import org.circlekeeper.core.resource.CrisisLines;
+import org.circlekeeper.core.resource.CrisisLookup;
+import org.circlekeeper.core.resource.Resource;
+import org.circlekeeper.core.resource.ResourceCatalog;
+import org.circlekeeper.core.resource.ResourceStore;
+import org.circlekeeper.core.resource.SafetySettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a low check-in gets: a kind private reply with a few coping techniques from the resource
+ * catalog and the crisis lines of the member's country ({@link CrisisLines}, the one directory), and,
+ * only if the member chose a buddy beforehand, a private alert that says nothing but that they could
+ * use some support, at most once per {@link #ALERT_COOLDOWN}.
+ */
+final class Support {
+
+    /** How long after an alert the same member's buddy gets no second one from the same community. */
+    static final Duration ALERT_COOLDOWN = Duration.ofHours(24);
+    /** How far back the previous check-in may be for two low ones to count as "in a row". */
+    static final int IN_A_ROW_DAYS = 7;
+    /** Shipped techniques offered on a hard day, in this order (those the catalog lacks are left out). */
+    static final List<String> COPING = List.of("grounding-5-4-3-2-1", "self-compassion-pause", "reaching-out");
+    private static final Logger LOG = LoggerFactory.getLogger(Support.class);
+
+    private final CheckinStore store;
+    private final MemberSettingsStore members;
+    private final CrisisLines lines;
+    private final ResourceCatalog catalog;
+    private final ResourceStore resources;
+    private final Outbox outbox;
+
+    Support(CheckinStore store, MemberSettingsStore members, CrisisLines lines, ResourceCatalog catalog,
+            ResourceStore resources, Outbox outbox) {
+        this.store = store;
+        this.members = members;
+        this.lines = lines;
+        this.catalog = catalog;
+        this.resources = resources;
+        this.outbox = outbox;
+    }
+
+    /** True for the lowest mood, or for a low mood after a low previous check-in of the last days. */
+    static boolean needsSupport(Mood mood, Optional<Checkin> previous, java.time.LocalDate today) {
+        if (mood == Mood.REALLY_HARD) {
+            return true;
+        }
+        return mood.isLow() && previous.filter(p -> p.mood().isLow())
+                .filter(p -> Streaks.daysBetween(p.day(), today) <= IN_A_ROW_DAYS).isPresent();
+    }
+
+    /** True when the organisers chose a channel for support alerts ({@code /safety alerts on}). */
+    boolean organisersReachable(CommunityRef community) {
+        return resources.safety(community).alerts();
+    }
+
+    /** The private reply for a hard day, alerting the member's buddy first if they chose one. */
+    OutgoingMessage reply(Turn turn, CommunityRef community) {
+        List<Map<String, Object>> coping = new ArrayList<>();
+        for (String id : COPING) {
+            catalog.entry(id).ifPresent(entry -> coping.add(technique(entry, turn)));
+        }
+        StringBuilder text = new StringBuilder(turn.text(CheckinMessages.LOW, "coping", coping).stripTrailing());
+        CrisisLookup lookup = lines.forCountry(members.get(turn.member()).countrySetting(), turn.locale());
+        text.append("\n\n").append(turn.text(CrisisLines.CARD, CrisisLines.cardValues(lookup)));
+        alert(turn, community).ifPresent(line -> text.append("\n\n").append(line));
+        return OutgoingMessage.text(text.toString()).visibility(Visibility.PRIVATE).build();
+    }
+
+    private static Map<String, Object> technique(Resource entry, Turn turn) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("title", entry.text(turn.locale()).title());
+        item.put("summary", entry.text(turn.locale()).summary());
+        item.put("id", entry.id());
+        return item;
+    }
+
+    /** Alerts the chosen buddy unless the cooldown runs; the line telling the member what happened, if anything did. */
+    private Optional<String> alert(Turn turn, CommunityRef community) {
+        MemberRef member = turn.member();
+        Optional<Buddy> buddy = store.profile(community, member).buddySetting();
+        if (buddy.isEmpty() || !store.startAlertCooldown(community, member, ALERT_COOLDOWN)) {
+            return Optional.empty();
+        }
+        String name = member.displayName();
+        try {
+            if (buddy.get().isOrganisers()) {
+                SafetySettings safety = resources.safety(community);
+                if (!safety.alerts()) {
+                    LOG.info("a check-in support alert for organisers found no alert channel on {}", community.platform().id());
+                    return Optional.of(turn.text(CheckinMessages.LOW_ALERT_FAILED));
+                }
+                Outbox.Voice voice = outbox.forCommunity(community);
+                voice.send(new Target.Channel(safety.alertChannel()), voice.compose(CheckinMessages.ALERT_ORGANISERS, "name", name).build());
+                LOG.info("a member's check-in support alert went to the organisers on {}", community.platform().id());
+                return Optional.of(turn.text(CheckinMessages.LOW_ALERTED_ORGANISERS));
+            }
+            MemberRef to = buddy.get().member();
+            Outbox.Voice voice = outbox.forMember(to, community);
+            voice.send(new Target.Member(to), voice.compose(CheckinMessages.ALERT_BUDDY, "name", name)
+                    .visibility(Visibility.PRIVATE).build());
+            LOG.info("a member's check-in support alert went to their buddy on {}", community.platform().id());
+            return Optional.of(turn.text(CheckinMessages.LOW_ALERTED_BUDDY, "name", to.displayName()));
+        } catch (Messenger.DeliveryFailed e) {
+            LOG.warn("a check-in support alert could not be delivered on {}", community.platform().id());
+            return Optional.of(turn.text(CheckinMessages.LOW_ALERT_FAILED));
+        }
+    }
+}
