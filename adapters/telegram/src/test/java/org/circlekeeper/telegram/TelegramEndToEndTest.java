@@ -261,6 +261,40 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void circlesCheckInsAndTheShareCircleWorkInAGroup() throws Exception {
+        telegram = TelegramFixture.longPolling(REDIS.connection());
+        FakeBotApi fake = telegram.fake;
+        fake.admins(GROUP, 900L, OLGA);
+
+        // an organiser schedules a circle; its announcement carries RSVP buttons that fit 64 bytes
+        fake.push(text(OLGA_USER, GROUP, "/circle create \"Tuesday circle\" every tuesday 19:00"));
+        FakeBotApi.Call created = awaitSend(GROUP, "the new circle", c -> c.text().contains("Tuesday circle") && c.params().has("reply_markup"));
+        String coming = created.params().path("reply_markup").path("inline_keyboard").get(0).get(0).path("callback_data").asText();
+        assertThat(coming).startsWith("circle.rsvp:");
+        assertThat(coming.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(64);
+
+        // a member answers in the group; the answer is private, so it comes in her private chat
+        fake.push(press(MIA_USER, GROUP, created.messageId(), coming));
+        awaitSend(MIA, "the private RSVP answer", c -> c.text().contains("Tuesday circle"));
+        fake.push(text(MIA_USER, MIA, "/circles"));
+        awaitSend(MIA, "the coming meetings", saying("Tuesday circle"));
+
+        // a check-in in private: the mood buttons, then a press saves it
+        fake.push(text(MIA_USER, MIA, "/checkin"));
+        FakeBotApi.Call moods = awaitSend(MIA, "the mood buttons", c -> c.params().has("reply_markup"));
+        String mood = moods.params().path("reply_markup").path("inline_keyboard").get(0).get(0).path("callback_data").asText();
+        assertThat(mood).startsWith("checkin.");
+        fake.push(press(MIA_USER, MIA, moods.messageId(), mood));
+        awaitSend(MIA, "the saved check-in", c -> c.method().equals("editMessageText") || c.text().toLowerCase().contains("check"));
+
+        // the chair opens a share circle in the group, and the member joins with /share join
+        fake.push(text(OLGA_USER, GROUP, "/share start basic"));
+        awaitSend(GROUP, "the opening", c -> c.text().contains("Olga") || c.text().toLowerCase().contains("circ"));
+        fake.push(text(MIA_USER, GROUP, "/share join"));
+        awaitSend(GROUP, "the circle's board with Mia", c -> c.text().contains("Mia"));
+    }
+
+    @Test
     void aMemberWhoCannotBeWrittenToIsMarkedAndNotTriedAgain() throws Exception {
         telegram = TelegramFixture.longPolling(REDIS.connection());
         FakeBotApi fake = telegram.fake;
