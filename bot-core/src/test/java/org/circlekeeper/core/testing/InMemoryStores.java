@@ -14,6 +14,6 @@ public final class InMemoryStores {
         return new Stores(new InMemoryMemberSettingsStore(), new InMemoryCommunitySettingsStore(), new InMemoryWordingStore(),
                 new InMemoryActionTokens(clock), new InMemoryPendingForms(clock), new InMemoryJobQueue(), new InMemoryResourceStore(),
                 new CircleStores(new InMemoryCircleStore(), new InMemoryRsvpStore(clock), new InMemoryReminderChoiceStore(),
-                        new InMemoryFeedTokenStore()));
+                        new InMemoryFeedTokenStore(), new InMemoryEventLinkStore()));
     }
 }
