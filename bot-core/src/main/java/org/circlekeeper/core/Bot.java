@@ -13,6 +13,7 @@ import org.circlekeeper.core.engine.ChairPolicy;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.FeatureRegistry;
 import org.circlekeeper.core.member.PrivacyFeature;
+import org.circlekeeper.core.message.EventMirrors;
 import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.message.Outbox;
 import org.circlekeeper.core.schedule.JobHandler;
@@ -67,12 +68,25 @@ public final class Bot {
     public static final Duration JOB_LEASE = Duration.ofSeconds(60);
 
     /**
-     * Builds the engine and the scheduler with every feature.
+     * Builds the engine and the scheduler with every feature, for platforms without an event list of
+     * their own (the console, Telegram): a Discord community's circles would fail, loudly, to reach
+     * its Events.
      *
      * @param messengers the connected platforms, for messages the bot starts itself
      */
     public static Assembly assemble(Stores stores, TemplateSource templates, Defaults defaults, Clock clock,
                                     Messengers messengers) {
+        return assemble(stores, templates, defaults, clock, messengers, EventMirrors.none());
+    }
+
+    /**
+     * Builds the engine and the scheduler with every feature.
+     *
+     * @param messengers the connected platforms, for messages the bot starts itself
+     * @param mirrors    the event lists of the connected platforms that have one (Discord's server Events)
+     */
+    public static Assembly assemble(Stores stores, TemplateSource templates, Defaults defaults, Clock clock,
+                                    Messengers messengers, EventMirrors mirrors) {
         TemplateRenderer renderer = new TemplateRenderer(templates);
         SettingsPreferences preferences = new SettingsPreferences(stores.memberSettings(), stores.communitySettings(),
                 defaults.locale(), defaults.zone());
@@ -89,7 +103,7 @@ public final class Bot {
                 stores.resources(), crisisLines));
         registry.add(new PrivacyFeature(registry, stores.tokens()));
         registry.add(new CommunityFeature(stores.communitySettings(), stores.wording(), renderer, registry, zones));
-        registry.add(new CircleFeature(stores.circles(), stores.jobs(), outbox, preferences, zones, clock));
+        registry.add(new CircleFeature(stores.circles(), stores.jobs(), outbox, preferences, zones, clock, mirrors));
         Engine engine = new Engine(registry, renderer, stores.wording(), preferences, ChairPolicy.NOBODY, stores.forms(), clock);
         List<JobHandler> handlers = registry.features().stream().flatMap(f -> f.jobHandlers().stream()).toList();
         return new Assembly(engine, new Scheduler(stores.jobs(), clock, handlers, JOB_LEASE));

@@ -34,6 +34,7 @@ import org.circlekeeper.core.engine.Turn;
 import org.circlekeeper.core.member.ZoneLookup;
 import org.circlekeeper.core.message.Attachment;
 import org.circlekeeper.core.message.Button;
+import org.circlekeeper.core.message.EventMirrors;
 import org.circlekeeper.core.message.Markup;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Outbox;
@@ -49,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * group); members see what is coming ({@code /circles}, {@code /next}), answer with RSVP buttons and
  * choose private reminders ({@code /remind}). Who is coming is shown to organisers only, and every
  * reply about a member's own answers or reminders is private. Bad input changes nothing and gets a
- * kind reply with an example of what works.
+ * kind reply with an example of what works. Where the platform has an event list of its own (Discord's
+ * server Events), each circle's next meeting is kept there too.
  */
 public final class CircleFeature implements Feature {
 
@@ -72,12 +74,14 @@ public final class CircleFeature implements Feature {
     private final CalendarFeeds feeds;
     private final ActionSpec rsvp = new ActionSpec("circle.rsvp", Audience.MEMBER, this::onRsvp);
     private final Reminders reminders;
+    private final CircleEvents events;
 
     /**
      * @param preferences gives the community's zone (a new circle's default) and each member's
+     * @param mirrors     the event lists of the connected platforms that have one
      */
     public CircleFeature(CircleStores stores, JobQueue jobs, Outbox outbox, Preferences.Resolver preferences,
-                         ZoneLookup zones, Clock clock) {
+                         ZoneLookup zones, Clock clock, EventMirrors mirrors) {
         this.stores = stores;
         this.preferences = preferences;
         this.clock = clock;
@@ -85,6 +89,7 @@ public final class CircleFeature implements Feature {
         this.calendar = new CalendarExport(clock);
         this.feeds = new CalendarFeeds(stores, clock);
         this.reminders = new Reminders(stores, jobs, outbox, clock, this::rsvpButtons);
+        this.events = new CircleEvents(stores, jobs, mirrors, clock);
     }
 
     @Override
@@ -158,7 +163,9 @@ public final class CircleFeature implements Feature {
 
     @Override
     public List<JobHandler> jobHandlers() {
-        return reminders.handlers();
+        List<JobHandler> handlers = new ArrayList<>(reminders.handlers());
+        handlers.add(events.handler());
+        return handlers;
     }
 
     @Override
@@ -198,6 +205,7 @@ public final class CircleFeature implements Feature {
         }
         Circle circle = added.get();
         reminders.plan(community, circle);
+        events.changed(community, circle.id());
         LOG.info("circle {} created in {}", circle.id(), community.key());
         Speaker speaker = Speaker.of(turn);
         Occurrence first = Occurrences.next(circle, turn.now()).orElseThrow();
@@ -727,7 +735,8 @@ public final class CircleFeature implements Feature {
     }
 
     /**
-     * Stores the next version of a circle and moves its planned reminders along; false (after a kind
+     * Stores the next version of a circle and moves its planned reminders (and its event, where the
+     * platform lists events) along; false (after a kind
      * reply) when someone changed it meanwhile, in which case nothing changed.
      */
     private boolean save(Turn turn, Circle before, Circle after) {
@@ -741,6 +750,7 @@ public final class CircleFeature implements Feature {
         }
         reminders.replace(planned, reminders.jobs(community, after, leads, choices));
         reminders.ensureChain(community, after);
+        events.changed(community, after.id());
         return true;
     }
 
