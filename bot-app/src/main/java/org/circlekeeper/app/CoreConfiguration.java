@@ -6,10 +6,13 @@ import java.util.List;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.Stores;
 import org.circlekeeper.core.engine.Engine;
+import org.circlekeeper.core.message.EventMirror;
+import org.circlekeeper.core.message.EventMirrors;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.schedule.Scheduler;
 import org.circlekeeper.core.schedule.VirtualClock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,11 +32,16 @@ class CoreConfiguration {
         return new VirtualClock(Instant.now());
     }
 
+    /**
+     * @param mirrors the event lists of the connected platforms that have one (Discord's server Events);
+     *                none when only the console or Telegram is connected
+     */
     @Bean
-    Bot.Assembly bot(Stores stores, CirclekeeperProperties properties, Clock clock, List<Messenger> messengers) {
+    Bot.Assembly bot(Stores stores, CirclekeeperProperties properties, Clock clock, List<Messenger> messengers,
+                     ObjectProvider<EventMirror> mirrors) {
         Bot.Defaults defaults = new Bot.Defaults(properties.defaults().locale(), properties.defaults().zone());
         return Bot.assemble(stores, Bot.templates(properties.templates().overrideDir()), defaults, clock,
-                new Messengers(messengers));
+                new Messengers(messengers), new EventMirrors(mirrors.orderedStream().toList()));
     }
 
     @Bean
