@@ -12,12 +12,15 @@ import org.circlekeeper.core.checkin.NoteCipher;
 import org.circlekeeper.core.checkin.NoteKeyFile;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.Metrics;
+import org.circlekeeper.core.message.EventMirror;
+import org.circlekeeper.core.message.EventMirrors;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.schedule.Scheduler;
 import org.circlekeeper.core.schedule.VirtualClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -50,10 +53,11 @@ class CoreConfiguration {
 
     @Bean
     Bot.Assembly bot(Stores stores, CirclekeeperProperties properties, Clock clock, List<Messenger> messengers,
-                     CheckinOptions checkins, Metrics metrics) {
+                     CheckinOptions checkins, Metrics metrics, ObjectProvider<EventMirror> mirrors) {
         Bot.Defaults defaults = new Bot.Defaults(properties.defaults().locale(), properties.defaults().zone());
         return Bot.assemble(stores, Bot.templates(properties.templates().overrideDir()), defaults, clock,
-                new Messengers(messengers), checkins, metrics);
+                new Messengers(messengers), checkins, metrics,
+                new EventMirrors(mirrors.orderedStream().toList()));
     }
 
     /**

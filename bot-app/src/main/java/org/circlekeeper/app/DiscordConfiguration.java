@@ -3,6 +3,7 @@ package org.circlekeeper.app;
 import java.util.concurrent.CountDownLatch;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.discord.DiscordAdapter;
+import org.circlekeeper.discord.DiscordEventMirror;
 import org.circlekeeper.discord.DiscordMessenger;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
@@ -15,8 +16,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * The Discord adapter, when a bot token is configured ({@code circlekeeper.discord.token}): its
- * messenger joins the bot's messengers, it connects once the bot is assembled and disconnects on
- * shutdown, and its shards' state shows under {@code /actuator/health} as {@code discord}.
+ * messenger joins the bot's messengers and its event list (the server's Events, where circles show)
+ * the bot's event mirrors, it connects once the bot is assembled and disconnects on shutdown, and its
+ * shards' state shows under {@code /actuator/health} as {@code discord}.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(DiscordConfiguration.TokenSet.class)
@@ -31,6 +33,11 @@ class DiscordConfiguration {
     @Bean
     DiscordMessenger discordMessenger(DiscordAdapter adapter) {
         return adapter.messenger();
+    }
+
+    @Bean
+    DiscordEventMirror discordEvents(DiscordAdapter adapter) {
+        return adapter.events();
     }
 
     @Bean

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.circlekeeper.core.engine.CommandSpec;
 import org.circlekeeper.core.engine.Engine;
+import org.circlekeeper.core.message.EventMirror;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.discord.DiscordAdapter;
 import org.circlekeeper.discord.FakeDiscord;
@@ -30,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * With a Discord token the app connects the Discord adapter (to a fake Discord on 127.0.0.1 here)
  * instead of the console: every command of the assembled bot is registered, the Discord messenger
- * is one of the bot's messengers, and the health endpoint reports the shards.
+ * is one of the bot's messengers, the Discord event list is the bot's, and the health endpoint
+ * reports the shards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {"circlekeeper.redis.embedded.port=0", "circlekeeper.web.port=0",
@@ -59,6 +61,8 @@ class AppWithDiscordTest {
     Engine engine;
     @Autowired
     List<Messenger> messengers;
+    @Autowired
+    List<EventMirror> mirrors;
     @LocalServerPort
     int port;
 
@@ -66,6 +70,7 @@ class AppWithDiscordTest {
     void connectsToDiscordInsteadOfTheConsole() throws Exception {
         assertThat(context.getBeanNamesForType(org.circlekeeper.console.ConsoleMessenger.class)).isEmpty();
         assertThat(messengers).anyMatch(m -> m instanceof org.circlekeeper.discord.DiscordMessenger);
+        assertThat(mirrors).singleElement().isInstanceOf(org.circlekeeper.discord.DiscordEventMirror.class);
         JsonNode commands = DISCORD.await("PUT", "/applications/" + FakeDiscord.APP + "/commands", Duration.ofSeconds(20)).body();
         List<String> names = new ArrayList<>();
         commands.forEach(c -> names.add(c.path("name").asString()));

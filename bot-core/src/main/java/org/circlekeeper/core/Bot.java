@@ -15,6 +15,7 @@ import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.FeatureRegistry;
 import org.circlekeeper.core.engine.Metrics;
 import org.circlekeeper.core.member.PrivacyFeature;
+import org.circlekeeper.core.message.EventMirrors;
 import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.message.Outbox;
 import org.circlekeeper.core.schedule.JobHandler;
@@ -70,7 +71,9 @@ public final class Bot {
     public static final Duration JOB_LEASE = Duration.ofSeconds(60);
 
     /**
-     * Builds the engine and the scheduler with every feature.
+     * Builds the engine and the scheduler with every feature, for platforms without an event list of
+     * their own (the console, Telegram): a Discord community's circles would fail, loudly, to reach
+     * its Events.
      *
      * @param messengers the connected platforms, for messages the bot starts itself
      * @param checkins   the note cipher (its key from configuration) and how long check-ins are kept
@@ -89,6 +92,17 @@ public final class Bot {
      */
     public static Assembly assemble(Stores stores, TemplateSource templates, Defaults defaults, Clock clock,
                                     Messengers messengers, CheckinOptions checkins, Metrics metrics) {
+        return assemble(stores, templates, defaults, clock, messengers, checkins, metrics, EventMirrors.none());
+    }
+
+    /**
+     * Builds the engine and the scheduler with every feature, keeping each circle's next meeting in the
+     * platforms' own event lists.
+     *
+     * @param mirrors the event lists of the connected platforms that have one (Discord's server Events)
+     */
+    public static Assembly assemble(Stores stores, TemplateSource templates, Defaults defaults, Clock clock,
+                                    Messengers messengers, CheckinOptions checkins, Metrics metrics, EventMirrors mirrors) {
         TemplateRenderer renderer = new TemplateRenderer(templates);
         SettingsPreferences preferences = new SettingsPreferences(stores.memberSettings(), stores.communitySettings(),
                 defaults.locale(), defaults.zone());
@@ -105,7 +119,7 @@ public final class Bot {
                 stores.resources(), crisisLines));
         registry.add(new PrivacyFeature(registry, stores.tokens(), messengers.personalData()));
         registry.add(new CommunityFeature(stores.communitySettings(), stores.wording(), renderer, registry, zones));
-        registry.add(new CircleFeature(stores.circles(), stores.jobs(), outbox, preferences, zones, clock));
+        registry.add(new CircleFeature(stores.circles(), stores.jobs(), outbox, preferences, zones, clock, mirrors));
         ShareFeature share = new ShareFeature(stores.share(), stores.circles().circles(), stores.jobs(), outbox, messengers, clock);
         registry.add(share);
         registry.add(new CheckinFeature(stores.checkins(), checkins, stores.jobs(), outbox, preferences, stores.memberSettings(),

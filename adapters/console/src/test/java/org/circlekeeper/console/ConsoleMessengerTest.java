@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.circlekeeper.core.engine.ChannelRef;
 import org.circlekeeper.core.engine.MemberRef;
 import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.message.Attachment;
+import org.circlekeeper.core.message.Markup;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.SentMessage;
@@ -50,6 +52,16 @@ class ConsoleMessengerTest {
                 "  [1] I'll be there   [2] Not this time",
                 "  [3] Stop these reminders");
         assertThat(messenger.drain()).as("drained once").isEmpty();
+    }
+
+    @Test
+    void printsAMomentAsItsFallbackTextInTheReadersZone() {
+        String start = Markup.time(Instant.parse("2026-12-01T18:00:00Z"), Markup.TimeStyle.FULL,
+                "Tuesday, December 1, 2026, 7:00 PM (Europe/Berlin)").toString();
+
+        messenger.send(new Target.Channel(ROOM), OutgoingMessage.text("*Reminder:* " + start).build());
+
+        assertThat(messenger.drain()).containsExactly("[#circle-room] bot: Reminder: Tuesday, December 1, 2026, 7:00 PM (Europe/Berlin)");
     }
 
     @Test

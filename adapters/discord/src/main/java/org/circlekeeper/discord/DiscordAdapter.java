@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * The Discord adapter: connects this replica's shards to the gateway with only the intents the
  * features need, registers the slash commands built from the core's specs, and hands every event
  * to the {@link Engine}. Create it before the bot is assembled (its {@link #messenger()} is one of
- * the bot's messengers), then {@link #start} it with the engine.
+ * the bot's messengers and its {@link #events()} the bot's Discord event list), then {@link #start}
+ * it with the engine.
  */
 public final class DiscordAdapter implements AutoCloseable {
 
@@ -42,15 +43,17 @@ public final class DiscordAdapter implements AutoCloseable {
 
     /**
      * The permissions the bot needs in a server's channels, for the invite link: see channels, send
-     * messages (also in threads), embed links, attach files (charts, exports) and read the history
-     * (to edit its own messages). Nothing to manage, moderate or mention everyone.
+     * messages (also in threads), embed links, attach files (charts, exports), read the history (to
+     * edit its own messages) and create events (each circle's next meeting in the server's Events; it
+     * changes and deletes only its own). Nothing to manage, moderate or mention everyone.
      */
     public static final EnumSet<Permission> PERMISSIONS = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
             Permission.MESSAGE_SEND_IN_THREADS, Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_ATTACH_FILES,
-            Permission.MESSAGE_HISTORY);
+            Permission.MESSAGE_HISTORY, Permission.CREATE_SCHEDULED_EVENTS);
 
     private final DiscordSettings settings;
     private final DiscordMessenger messenger;
+    private final DiscordEventMirror events;
     private volatile ShardManager shards;
     private ExecutorService handlers;
     private ScheduledExecutorService timer;
@@ -58,11 +61,17 @@ public final class DiscordAdapter implements AutoCloseable {
     public DiscordAdapter(DiscordSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.messenger = new DiscordMessenger(() -> shards, settings.shardIds().isEmpty());
+        this.events = new DiscordEventMirror(() -> shards, settings.shardIds().isEmpty());
     }
 
     /** The messenger for messages the bot starts itself; it works once the adapter is started. */
     public DiscordMessenger messenger() {
         return messenger;
+    }
+
+    /** The server Events list, where each circle's next meeting is kept; it works once the adapter is started. */
+    public DiscordEventMirror events() {
+        return events;
     }
 
     /**

@@ -10,7 +10,8 @@ import org.circlekeeper.core.message.Markup;
  * Turns the core's neutral markup into Discord markdown and cuts it into messages of at most
  * {@value #LIMIT} characters. All plain text is escaped, so what a member typed (a circle named
  * {@code **@everyone**}) shows literally and can never become formatting, a masked link or a mention
- * tag; links keep only the schemes Discord makes clickable.
+ * tag; links keep only the schemes Discord makes clickable. A moment becomes a Discord timestamp
+ * ({@code <t:EPOCH:F>} or {@code <t:EPOCH:R>}), which each viewer sees in their own time zone.
  */
 public final class DiscordMarkdown {
 
@@ -117,6 +118,10 @@ public final class DiscordMarkdown {
                     pieces.add(link(span.text(), span.url()));
                     lineStart = false;
                 }
+                case TIME -> {
+                    pieces.add(timestamp(span));
+                    lineStart = false;
+                }
                 default -> throw new IllegalStateException("unhandled markup style " + span.style());
             }
         }
@@ -178,6 +183,11 @@ public final class DiscordMarkdown {
             return escape(address, false);
         }
         return escape(label, false) + " (" + escape(address, false) + ")";
+    }
+
+    /** Discord's own timestamp markup: the client shows it in the viewer's zone and language. */
+    static String timestamp(Markup.Span moment) {
+        return "<t:" + moment.epochSecond() + ":" + moment.timeStyle().code() + ">";
     }
 
     private static List<String> parts(String text) {

@@ -367,7 +367,8 @@ class DiscordAdapterTest {
 
     @Test
     void attachesFilesAsUploads() throws Exception {
-        slash(ALICE, "en-US", "timezone", null, Map.of("zone", "Europe/Madrid"));
+        String set = slash(ALICE, "en-US", "timezone", null, Map.of("zone", "Europe/Madrid"));
+        discord.await("POST", "/interactions/\\d+/" + set + "/callback", WAIT);
         String token = slash(ALICE, "en-US", "mydata", null, Map.of());
         FakeDiscord.Request request = discord.await("POST", "/interactions/\\d+/" + token + "/callback", WAIT);
         assertThat(request.raw()).contains("filename=\"circlekeeper-my-data.json\"").contains("Europe/Madrid");

@@ -2,12 +2,16 @@ package org.circlekeeper.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import org.circlekeeper.core.message.Markup;
+import org.circlekeeper.core.message.Markup.TimeStyle;
 import org.junit.jupiter.api.Test;
 
-/** The neutral markup as Discord markdown: styles, links, escaping of member text, and splitting. */
+/** The neutral markup as Discord markdown: styles, links, moments, escaping of member text, and splitting. */
 class DiscordMarkdownTest {
+
+    private static final Instant TUESDAY = Instant.parse("2026-12-01T18:00:00Z");
 
     @Test
     void rendersTheStylesOfTheNeutralMarkup() {
@@ -81,5 +85,19 @@ class DiscordMarkdownTest {
         List<String> parts = DiscordMarkdown.split("x".repeat(4500));
         assertThat(parts).allSatisfy(part -> assertThat(part.length()).isLessThanOrEqualTo(DiscordMarkdown.LIMIT));
         assertThat(String.join("", parts)).isEqualTo("x".repeat(4500));
+    }
+
+    @Test
+    void aMomentBecomesADiscordTimestampThatEachViewerSeesInTheirOwnZone() {
+        String markup = "*Tuesday circle*\n" + Markup.time(TUESDAY, TimeStyle.FULL, "Tuesday, December 1, 2026, 7:00 PM (Europe/Berlin)")
+                + " (" + Markup.time(TUESDAY, TimeStyle.RELATIVE, "in 4 days") + ")";
+        assertThat(DiscordMarkdown.render(markup)).isEqualTo("**Tuesday circle**\n<t:1796148000:F> \\(<t:1796148000:R>\\)");
+    }
+
+    @Test
+    void aTypedTimestampOrMomentStaysText() {
+        String typed = "<t:1796148000:F> [soon](time:1796148000:R)";
+        assertThat(DiscordMarkdown.render(Markup.escape(typed)))
+                .isEqualTo("\\<t:1796148000:F\\> \\[soon\\]\\(time:1796148000:R\\)");
     }
 }

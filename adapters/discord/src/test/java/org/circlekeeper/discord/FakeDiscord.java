@@ -29,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * A fake Discord on 127.0.0.1 for the real JDA: the REST API on a JDK HttpServer and the gateway on
  * Java-WebSocket (zlib-stream compressed when JDA asks, as it does by default). It sends READY and
  * one GUILD_CREATE, dispatches the events a test gives it, answers every request JDA makes here and
- * records them so tests can check the payloads.
+ * records them so tests can check the payloads. It keeps the server's scheduled events as Discord does
+ * (create, read, change, delete), so a test can also delete one as a member would.
  */
 public final class FakeDiscord implements AutoCloseable {
 
@@ -37,11 +38,16 @@ public final class FakeDiscord implements AutoCloseable {
     public static final String APP = "200000000000000002";
     public static final String GUILD = "100000000000000001";
     public static final String CHANNEL = "300000000000000003";
+    /** A voice channel of the server, named "Circle room". */
+    public static final String VOICE = "300000000000000013";
     static final String ORGANISER_ROLE = "400000000000000004";
     static final String HOST_ROLE = "400000000000000005";
     static final String DM_CLOSED_USER = "500000000000000666";
-    /** VIEW_CHANNEL, SEND_MESSAGES, EMBED_LINKS, ATTACH_FILES, READ_MESSAGE_HISTORY, SEND_MESSAGES_IN_THREADS. */
-    static final long BOT_PERMISSIONS = 274878024704L;
+    /**
+     * VIEW_CHANNEL, SEND_MESSAGES, EMBED_LINKS, ATTACH_FILES, READ_MESSAGE_HISTORY, SEND_MESSAGES_IN_THREADS
+     * and CREATE_EVENTS (bit 44).
+     */
+    static final long BOT_PERMISSIONS = 274878024704L | 1L << 44;
 
     /** One REST request JDA made: method, path without the API prefix or query, and the JSON payload. */
     public record Request(String method, String path, JsonNode body, String raw) {
@@ -53,6 +59,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final Gateway gateway;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Set<String> closedDmChannels = ConcurrentHashMap.newKeySet();
+    private final Map<String, ObjectNode> scheduledEvents = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(900000000000000000L);
     private final CountDownLatch identified = new CountDownLatch(1);
     private volatile JsonNode identify;
@@ -118,6 +125,16 @@ public final class FakeDiscord implements AutoCloseable {
         requests.clear();
     }
 
+    /** The server's scheduled events now, by id, as Discord would return them. */
+    public Map<String, JsonNode> scheduledEvents() {
+        return Map.copyOf(scheduledEvents);
+    }
+
+    /** Someone deleted a scheduled event in Discord itself. */
+    void deleteScheduledEvent(String id) {
+        scheduledEvents.remove(id);
+    }
+
     @Override
     public void close() throws Exception {
         http.stop(0);
@@ -164,10 +181,39 @@ public final class FakeDiscord implements AutoCloseable {
             }
         } else if (method.equals("PATCH") && path.matches("/channels/\\d+/messages/\\d+")) {
             respond(exchange, 200, message(p[4], p[2], body));
+        } else if (path.matches("/guilds/" + GUILD + "/scheduled-events(/\\d+)?")) {
+            scheduledEvent(exchange, method, p.length > 4 ? p[4] : null, body);
         } else if (method.equals("DELETE")) {
             respond(exchange, 204, null);
         } else {
             respond(exchange, 404, Map.of("code", 0, "message", "404: Not Found"));
+        }
+    }
+
+    /** {@code POST /guilds/{id}/scheduled-events} and {@code GET/PATCH/DELETE /guilds/{id}/scheduled-events/{id}}. */
+    private void scheduledEvent(HttpExchange exchange, String method, String id, JsonNode body) throws IOException {
+        if (id == null && method.equals("POST")) {
+            ObjectNode event = JSON.createObjectNode();
+            event.put("id", nextId()).put("guild_id", GUILD).put("creator_id", APP).put("status", 1).put("user_count", 0)
+                    .putNull("channel_id").putNull("entity_metadata").putNull("description").putNull("scheduled_end_time");
+            event.setAll((ObjectNode) body);
+            scheduledEvents.put(event.path("id").asString(), event);
+            respond(exchange, 200, event);
+            return;
+        }
+        ObjectNode event = id == null ? null : scheduledEvents.get(id);
+        if (event == null) {
+            respond(exchange, 404, Map.of("code", 10070, "message", "Unknown Guild Scheduled Event"));
+        } else if (method.equals("GET")) {
+            respond(exchange, 200, event);
+        } else if (method.equals("PATCH")) {
+            event.setAll((ObjectNode) body);
+            respond(exchange, 200, event);
+        } else if (method.equals("DELETE")) {
+            scheduledEvents.remove(id);
+            respond(exchange, 204, null);
+        } else {
+            respond(exchange, 405, Map.of("code", 0, "message", "405: Method Not Allowed"));
         }
     }
 
@@ -244,7 +290,9 @@ public final class FakeDiscord implements AutoCloseable {
                 role(ORGANISER_ROLE, "Organisers", 32, 2), role(HOST_ROLE, "Circle hosts", 0, 1),
                 role("400000000000000009", "circlekeeper", BOT_PERMISSIONS, 3)));
         guild.put("channels", List.of(Map.of("id", CHANNEL, "type", 0, "guild_id", GUILD, "name", "circle-room",
-                "position", 0, "permission_overwrites", List.of(), "nsfw", false, "rate_limit_per_user", 0)));
+                "position", 0, "permission_overwrites", List.of(), "nsfw", false, "rate_limit_per_user", 0),
+                Map.of("id", VOICE, "type", 2, "guild_id", GUILD, "name", "Circle room", "position", 1, "permission_overwrites",
+                        List.of(), "nsfw", false, "bitrate", 64000, "user_limit", 0)));
         guild.put("members", List.of(Map.of("user", user(APP, "circlekeeper", true), "roles", List.of("400000000000000009"),
                 "joined_at", "2026-01-01T00:00:00.000000+00:00", "deaf", false, "mute", false, "flags", 0)));
         for (String empty : List.of("emojis", "stickers", "threads", "voice_states", "guild_scheduled_events", "presences",

@@ -81,6 +81,9 @@ import org.circlekeeper.core.engine.Platform;
  *     checked in Redis</td></tr>
  * <tr><td>{@code ck:c:{platform:communityId}:circles:settings}</td><td>hash</td><td>a community's channel reminder lead
  *     times</td><td>1 field</td></tr>
+ * <tr><td>{@code ck:c:{platform:communityId}:circles:events}</td><td>hash</td><td>which event of the platform's own event
+ *     list (a Discord scheduled event) shows each circle: circle id to event id</td><td>{@link
+ *     org.circlekeeper.core.circle.CircleStore#MAX_CIRCLES} fields, checked in Redis</td></tr>
  * <tr><td>{@code ck:c:{platform:communityId}:rsvp:<circleId>:<meeting>}</td><td>hash</td><td>the answers for one
  *     meeting: member id to answer JSON</td><td>one field per member; expires with its last answer</td></tr>
  * <tr><td>{@code ck:m:{platform:userId}:rsvps}</td><td>sorted set</td><td>where the member's answers are:
@@ -311,6 +314,15 @@ public final class RedisKeys {
     /** {@code ck:c:{platform:communityId}:circles:settings}: the hash of a community's circle settings. */
     public static String circleSettings(CommunityRef community) {
         return communityKey(community, "circles:settings");
+    }
+
+    /**
+     * {@code ck:c:{platform:communityId}:circles:events}: the hash of the platform events that show a community's
+     * circles, circle id to event id, at most {@link org.circlekeeper.core.circle.CircleStore#MAX_CIRCLES} fields
+     * (checked inside Redis).
+     */
+    public static String circleEvents(CommunityRef community) {
+        return communityKey(community, "circles:events");
     }
 
     /**

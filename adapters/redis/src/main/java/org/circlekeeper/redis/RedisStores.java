@@ -16,7 +16,7 @@ public final class RedisStores {
     /** All stores on {@code redis}; {@code clock} is the bot's clock (answers and check-ins expire by it). */
     public static Stores create(RedisConnection redis, Clock clock) {
         CircleStores circles = new CircleStores(new RedisCircleStore(redis), new RedisRsvpStore(redis, clock),
-                new RedisReminderChoiceStore(redis), new RedisFeedTokenStore(redis));
+                new RedisReminderChoiceStore(redis), new RedisFeedTokenStore(redis), new RedisEventLinkStore(redis));
         return new Stores(new RedisMemberSettingsStore(redis), new RedisCommunitySettingsStore(redis),
                 new RedisWordingStore(redis), new RedisActionTokens(redis), new RedisPendingForms(redis), new RedisJobQueue(redis),
                 new RedisResourceStore(redis), circles, new RedisShareStore(redis), new RedisCheckinStore(redis, clock));

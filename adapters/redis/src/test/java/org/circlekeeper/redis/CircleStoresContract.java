@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.circlekeeper.core.circle.Circle;
 import org.circlekeeper.core.circle.CircleSettings;
+import org.circlekeeper.core.circle.CircleStore;
 import org.circlekeeper.core.circle.CircleStores;
 import org.circlekeeper.core.circle.MemberRsvp;
 import org.circlekeeper.core.circle.OccurrenceRef;
@@ -353,5 +354,39 @@ abstract class CircleStoresContract {
         assertThat(stores.feeds().community("AAAAAAAAAAAAAAAAAAAAAA")).isEmpty();
         stores.feeds().put(GROUP, "CCCCCCCCCCCCCCCCCCCCCC");
         assertThat(stores.feeds().community("CCCCCCCCCCCCCCCCCCCCCC")).as("putting the same token again keeps it").contains(GROUP);
+    }
+
+    // ---- links to platform events ----
+
+    @Test
+    void aCircleIsLinkedToAnEventOnlyFromWhatTheCallerSawLast() {
+        CircleStores stores = stores();
+        assertThat(stores.events().find(GROUP, "tuesday")).isEmpty();
+
+        assertThat(stores.events().replace(GROUP, "tuesday", null, "900000000000000001")).isTrue();
+        assertThat(stores.events().find(GROUP, "tuesday")).contains("900000000000000001");
+        assertThat(stores.events().find(OTHER_GROUP, "tuesday")).isEmpty();
+
+        assertThat(stores.events().replace(GROUP, "tuesday", null, "900000000000000002")).as("another replica linked it already").isFalse();
+        assertThat(stores.events().replace(GROUP, "tuesday", "900000000000000009", null)).as("not the stored id").isFalse();
+        assertThat(stores.events().find(GROUP, "tuesday")).contains("900000000000000001");
+
+        assertThat(stores.events().replace(GROUP, "tuesday", "900000000000000001", "900000000000000002")).isTrue();
+        assertThat(stores.events().find(GROUP, "tuesday")).contains("900000000000000002");
+        assertThat(stores.events().replace(GROUP, "tuesday", "900000000000000002", null)).isTrue();
+        assertThat(stores.events().find(GROUP, "tuesday")).isEmpty();
+    }
+
+    @Test
+    void aCommunityLinksNoMoreEventsThanItMayHaveCircles() {
+        CircleStores stores = stores();
+        for (int i = 0; i < CircleStore.MAX_CIRCLES; i++) {
+            assertThat(stores.events().replace(GROUP, "c" + i, null, "9" + i)).isTrue();
+        }
+
+        assertThat(stores.events().replace(GROUP, "one-more", null, "1")).isFalse();
+        assertThat(stores.events().find(GROUP, "one-more")).isEmpty();
+        assertThat(stores.events().replace(GROUP, "c0", "90", "1")).as("relinking a linked circle adds nothing").isTrue();
+        assertThat(stores.events().replace(OTHER_GROUP, "one-more", null, "1")).as("the bound is per community").isTrue();
     }
 }

@@ -2,6 +2,7 @@ package org.circlekeeper.redis;
 
 import org.circlekeeper.core.circle.CircleStores;
 import org.circlekeeper.core.testing.InMemoryCircleStore;
+import org.circlekeeper.core.testing.InMemoryEventLinkStore;
 import org.circlekeeper.core.testing.InMemoryFeedTokenStore;
 import org.circlekeeper.core.testing.InMemoryReminderChoiceStore;
 import org.circlekeeper.core.testing.InMemoryRsvpStore;
@@ -12,6 +13,6 @@ class InMemoryCircleStoresTest extends CircleStoresContract {
     @Override
     CircleStores stores() {
         return new CircleStores(new InMemoryCircleStore(), new InMemoryRsvpStore(clock), new InMemoryReminderChoiceStore(),
-                new InMemoryFeedTokenStore());
+                new InMemoryFeedTokenStore(), new InMemoryEventLinkStore());
     }
 }

@@ -46,7 +46,7 @@ class RedisCircleStoresTest extends CircleStoresContract {
     CircleStores stores() {
         RedisConnection redis = REDIS.connection();
         return new CircleStores(new RedisCircleStore(redis), new RedisRsvpStore(redis, clock), new RedisReminderChoiceStore(redis),
-                new RedisFeedTokenStore(redis));
+                new RedisFeedTokenStore(redis), new RedisEventLinkStore(redis));
     }
 
     @AfterEach
@@ -74,9 +74,12 @@ class RedisCircleStoresTest extends CircleStoresContract {
         stores.rsvps().put(GROUP, MEETING, ALICE, new Rsvp(Rsvp.Answer.COMING, "Alice", START), KEPT_UNTIL);
         stores.reminders().save(GROUP, ALICE, ReminderChoice.NONE.withAll(List.of(Duration.ofHours(1))));
         stores.feeds().put(GROUP, TOKEN);
+        stores.events().replace(GROUP, "tuesday", null, "900000000000000001");
 
         assertThat(REDIS.keys()).containsExactlyInAnyOrder(CIRCLES, "ck:c:{telegram:-1001}:circles:settings", MEETING_KEY, ALICE_RSVPS,
-                "ck:c:{telegram:-1001}:reminders", "ck:m:{telegram:4711}:reminders", "ck:c:{telegram:-1001}:feed", "ck:feed:" + TOKEN);
+                "ck:c:{telegram:-1001}:reminders", "ck:m:{telegram:4711}:reminders", "ck:c:{telegram:-1001}:feed", "ck:feed:" + TOKEN,
+                "ck:c:{telegram:-1001}:circles:events");
+        assertThat(REDIS.hash("ck:c:{telegram:-1001}:circles:events")).isEqualTo(Map.of("tuesday", "900000000000000001"));
         assertThat(REDIS.hash("ck:c:{telegram:-1001}:circles:settings")).isEqualTo(Map.of("leads", "PT24H,PT15M"));
         assertThat(REDIS.hash(MEETING_KEY)).containsOnlyKeys("telegram:4711");
         assertThat(REDIS.hash(MEETING_KEY).get("telegram:4711")).isEqualTo(

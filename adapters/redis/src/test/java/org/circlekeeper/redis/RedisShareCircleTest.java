@@ -58,7 +58,7 @@ class RedisShareCircleTest {
     private final InMemoryActionTokens tokens = new InMemoryActionTokens(clock);
     private final InMemoryResourceStore resources = new InMemoryResourceStore();
     private final CircleStores circles = new CircleStores(new InMemoryCircleStore(), new InMemoryRsvpStore(clock),
-            new InMemoryReminderChoiceStore(), new InMemoryFeedTokenStore());
+            new InMemoryReminderChoiceStore(), new InMemoryFeedTokenStore(), new org.circlekeeper.core.testing.InMemoryEventLinkStore());
     private final InMemoryCheckinStore checkins = new InMemoryCheckinStore(clock);
 
     /** One replica: a bot assembled on the given Redis connection. */

@@ -8,7 +8,9 @@ import org.circlekeeper.core.message.Markup;
  * Turns the core's neutral markup into Telegram HTML ({@code parse_mode=HTML}) and splits long texts
  * into messages Telegram accepts. Every character of text is escaped ({@code &}, {@code <}, {@code >}),
  * so member text that the core escaped into the markup reaches members as typed and never as tags.
- * Lengths count what the member sees (Telegram's limits apply after the tags are parsed).
+ * Lengths count what the member sees (Telegram's limits apply after the tags are parsed). Telegram
+ * cannot show a moment in each reader's zone, so a moment shows its fallback text (already in the
+ * reader's zone, with the zone named).
  */
 public final class TelegramHtml {
 
@@ -90,6 +92,7 @@ public final class TelegramHtml {
                 case ITALIC -> out.append("<i>").append(text).append("</i>");
                 case CODE -> out.append("<code>").append(text).append("</code>");
                 case LINK -> out.append("<a href=\"").append(escape(span.url())).append("\">").append(text).append("</a>");
+                case TIME -> out.append(text);
                 default -> throw new IllegalStateException("unhandled markup style " + span.style());
             }
         }
@@ -140,7 +143,7 @@ public final class TelegramHtml {
             int a = Math.max(spanStart, from);
             int b = Math.min(spanEnd, to);
             if (a < b) {
-                out.add(new Markup.Span(span.style(), span.text().substring(a - spanStart, b - spanStart), span.url()));
+                out.add(span.withText(span.text().substring(a - spanStart, b - spanStart)));
             }
         }
         return out;

@@ -2,8 +2,10 @@ package org.circlekeeper.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import org.circlekeeper.core.message.Markup;
+import org.circlekeeper.core.message.Markup.TimeStyle;
 import org.junit.jupiter.api.Test;
 
 class TelegramHtmlTest {
@@ -57,5 +59,14 @@ class TelegramHtmlTest {
         String markup = "<".repeat(4_096);
         List<String> parts = TelegramHtml.split(markup, 4_096);
         assertThat(parts).containsExactly("&lt;".repeat(4_096));
+    }
+
+    @Test
+    void aMomentShowsItsFallbackTextInTheReadersZone() {
+        String markup = "Next: " + Markup.time(Instant.parse("2026-12-01T18:00:00Z"), TimeStyle.FULL,
+                "Tuesday, December 1, 2026, 7:00 PM (Europe/Berlin) <b>");
+        assertThat(TelegramHtml.render(markup)).isEqualTo("Next: Tuesday, December 1, 2026, 7:00 PM (Europe/Berlin) &lt;b&gt;");
+        assertThat(TelegramHtml.visibleText(markup)).isEqualTo("Next: Tuesday, December 1, 2026, 7:00 PM (Europe/Berlin) <b>");
+        assertThat(String.join("|", TelegramHtml.split(markup, 30)).replace("|", " ")).isEqualTo(TelegramHtml.render(markup));
     }
 }

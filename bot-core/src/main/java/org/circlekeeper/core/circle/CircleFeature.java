@@ -34,6 +34,8 @@ import org.circlekeeper.core.engine.Turn;
 import org.circlekeeper.core.member.ZoneLookup;
 import org.circlekeeper.core.message.Attachment;
 import org.circlekeeper.core.message.Button;
+import org.circlekeeper.core.message.EventMirrors;
+import org.circlekeeper.core.message.Markup;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Outbox;
 import org.circlekeeper.core.schedule.Job;
@@ -48,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * group); members see what is coming ({@code /circles}, {@code /next}), answer with RSVP buttons and
  * choose private reminders ({@code /remind}). Who is coming is shown to organisers only, and every
  * reply about a member's own answers or reminders is private. Bad input changes nothing and gets a
- * kind reply with an example of what works.
+ * kind reply with an example of what works. Where the platform has an event list of its own (Discord's
+ * server Events), each circle's next meeting is kept there too.
  */
 public final class CircleFeature implements Feature {
 
@@ -71,12 +74,14 @@ public final class CircleFeature implements Feature {
     private final CalendarFeeds feeds;
     private final ActionSpec rsvp = new ActionSpec("circle.rsvp", Audience.MEMBER, this::onRsvp);
     private final Reminders reminders;
+    private final CircleEvents events;
 
     /**
      * @param preferences gives the community's zone (a new circle's default) and each member's
+     * @param mirrors     the event lists of the connected platforms that have one
      */
     public CircleFeature(CircleStores stores, JobQueue jobs, Outbox outbox, Preferences.Resolver preferences,
-                         ZoneLookup zones, Clock clock) {
+                         ZoneLookup zones, Clock clock, EventMirrors mirrors) {
         this.stores = stores;
         this.preferences = preferences;
         this.clock = clock;
@@ -84,6 +89,7 @@ public final class CircleFeature implements Feature {
         this.calendar = new CalendarExport(clock);
         this.feeds = new CalendarFeeds(stores, clock);
         this.reminders = new Reminders(stores, jobs, outbox, clock, this::rsvpButtons);
+        this.events = new CircleEvents(stores, jobs, mirrors, clock);
     }
 
     @Override
@@ -157,7 +163,9 @@ public final class CircleFeature implements Feature {
 
     @Override
     public List<JobHandler> jobHandlers() {
-        return reminders.handlers();
+        List<JobHandler> handlers = new ArrayList<>(reminders.handlers());
+        handlers.add(events.handler());
+        return handlers;
     }
 
     @Override
@@ -197,11 +205,12 @@ public final class CircleFeature implements Feature {
         }
         Circle circle = added.get();
         reminders.plan(community, circle);
+        events.changed(community, circle.id());
         LOG.info("circle {} created in {}", circle.id(), community.key());
         Speaker speaker = Speaker.of(turn);
         Occurrence first = Occurrences.next(circle, turn.now()).orElseThrow();
         OutgoingMessage.Builder message = turn.compose(CircleMessages.CREATED, "name", circle.name(), "id", circle.id(),
-                "when", CircleTexts.when(circle.schedule(), speaker), "next", CircleTexts.moment(first.start(), turn.locale()),
+                "when", CircleTexts.when(circle.schedule(), speaker), "next", CircleTexts.start(first.start(), turn.locale()),
                 "place", CircleTexts.place(circle.place(), speaker));
         rsvpButtons(community, first, speaker).forEach(message::button);
         turn.reply(message.build());
@@ -282,7 +291,7 @@ public final class CircleFeature implements Feature {
         int dropped = circle.exceptionCount() - skips.size() - moves.size();
         Circle updated = circle.withSchedule(schedule, skips, moves);
         if (save(turn, circle, updated)) {
-            String next = Occurrences.next(updated, turn.now()).map(o -> CircleTexts.moment(o.start(), turn.locale())).orElse("");
+            Object next = Occurrences.next(updated, turn.now()).<Object>map(o -> CircleTexts.start(o.start(), turn.locale())).orElse("");
             turn.reply(CircleMessages.EDITED_WHEN, "name", circle.name(), "when", CircleTexts.when(schedule, speaker), "next", next,
                     "dropped", dropped == 0 ? "" : Integer.toString(dropped));
         }
@@ -301,8 +310,8 @@ public final class CircleFeature implements Feature {
             item.put("id", circle.id());
             item.put("name", circle.name());
             item.put("when", CircleTexts.when(circle.schedule(), speaker));
-            item.put("next", Occurrences.next(circle, turn.now()).map(o -> CircleTexts.moment(o.start(), turn.zone(), turn.locale()))
-                    .orElse(""));
+            item.put("next", Occurrences.next(circle, turn.now())
+                    .<Object>map(o -> CircleTexts.start(o.start(), turn.zone(), turn.locale())).orElse(""));
             item.put("cancelled", circle.cancelled());
             items.add(item);
         }
@@ -318,12 +327,12 @@ public final class CircleFeature implements Feature {
         Speaker speaker = Speaker.of(turn);
         List<Map<String, Object>> upcoming = new ArrayList<>();
         for (Occurrence o : Occurrences.between(circle, turn.now(), turn.now().plus(Occurrences.NEXT_HORIZON), 3)) {
-            upcoming.add(Map.of("start", CircleTexts.moment(o.start(), turn.zone(), turn.locale()), "moved", o.moved()));
+            upcoming.add(Map.of("start", CircleTexts.start(o.start(), turn.zone(), turn.locale()), "moved", o.moved()));
         }
         LocalDateTime nowThere = LocalDateTime.ofInstant(turn.now(), circle.schedule().zone());
         List<Map<String, Object>> skipped = new ArrayList<>();
         circle.skips().tailSet(nowThere).forEach(s -> skipped.add(Map.of("date",
-                CircleTexts.moment(circle.schedule().at(s), turn.zone(), turn.locale()))));
+                CircleTexts.start(circle.schedule().at(s), turn.zone(), turn.locale()))));
         List<Duration> leads = stores.circles().settings(turn.community()).leadTimes();
         turn.replyPrivately(CircleMessages.SHOW, "id", circle.id(), "name", circle.name(), "description", circle.description(),
                 "place", CircleTexts.place(circle.place(), speaker), "when", CircleTexts.when(circle.schedule(), speaker),
@@ -356,7 +365,7 @@ public final class CircleFeature implements Feature {
             return;
         }
         if (save(turn, circle, pruned(circle.withSkip(meeting.get().original())))) {
-            turn.reply(CircleMessages.SKIPPED, "name", circle.name(), "start", CircleTexts.moment(meeting.get().start(), turn.locale()));
+            turn.reply(CircleMessages.SKIPPED, "name", circle.name(), "start", CircleTexts.start(meeting.get().start(), turn.locale()));
         }
     }
 
@@ -385,8 +394,8 @@ public final class CircleFeature implements Feature {
             return;
         }
         if (save(turn, circle, pruned(circle.withMove(meeting.get().original(), to.get())))) {
-            turn.reply(CircleMessages.RESCHEDULED, "name", circle.name(), "from", CircleTexts.moment(meeting.get().start(), turn.locale()),
-                    "to", CircleTexts.moment(newStart, turn.locale()));
+            turn.reply(CircleMessages.RESCHEDULED, "name", circle.name(), "from", CircleTexts.start(meeting.get().start(), turn.locale()),
+                    "to", CircleTexts.start(newStart, turn.locale()));
         }
     }
 
@@ -401,7 +410,7 @@ public final class CircleFeature implements Feature {
             turn.replyPrivately(CircleMessages.ERR_NO_UPCOMING, "name", circle.name());
             return;
         }
-        String start = CircleTexts.moment(next.get().start(), turn.zone(), turn.locale());
+        Markup.Time start = CircleTexts.start(next.get().start(), turn.zone(), turn.locale());
         Map<MemberRef, Rsvp> answers = stores.rsvps().answers(turn.community(), next.get().ref());
         if (answers.isEmpty()) {
             turn.replyPrivately(CircleMessages.ATTENDEES_NONE, "name", circle.name(), "start", start);
@@ -497,12 +506,14 @@ public final class CircleFeature implements Feature {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("name", circle.name());
             item.put("id", circle.id());
-            item.put("start", CircleTexts.moment(o.start(), turn.zone(), turn.locale()));
+            item.put("start", CircleTexts.start(o.start(), turn.zone(), turn.locale()));
             item.put("place", CircleTexts.place(circle.place(), speaker));
             item.put("answer", answerText(turn, o));
             items.add(item);
         }
-        turn.replyPrivately(CircleMessages.UPCOMING, "zone", turn.zone().getId(), "items", items);
+        // where each viewer sees the times in their own zone, naming one zone for all would be wrong
+        String zone = turn.community().platform().showsTimesInViewersZone() ? "" : turn.zone().getId();
+        turn.replyPrivately(CircleMessages.UPCOMING, "zone", zone, "items", items);
     }
 
     private void next(Turn turn, Args args) {
@@ -526,7 +537,7 @@ public final class CircleFeature implements Feature {
         Circle circle = candidates.stream().filter(c -> c.id().equals(meeting.circleId())).findFirst().orElseThrow();
         Speaker speaker = Speaker.of(turn);
         OutgoingMessage.Builder message = turn.compose(CircleMessages.NEXT, "name", circle.name(), "id", circle.id(),
-                "start", CircleTexts.moment(meeting.start(), turn.zone(), turn.locale()),
+                "start", CircleTexts.start(meeting.start(), turn.zone(), turn.locale()),
                 "place", CircleTexts.place(circle.place(), speaker), "description", circle.description(),
                 "answer", answerText(turn, meeting));
         rsvpButtons(turn.community(), meeting, speaker).forEach(message::button);
@@ -642,7 +653,7 @@ public final class CircleFeature implements Feature {
             case NOT_THIS_TIME -> CircleMessages.RSVP_NOT;
             case MAYBE -> CircleMessages.RSVP_MAYBE;
         };
-        turn.replyPrivately(reply, "name", circle.get().name(), "start", CircleTexts.moment(meeting.get().start(), turn.zone(), turn.locale()));
+        turn.replyPrivately(reply, "name", circle.get().name(), "start", CircleTexts.start(meeting.get().start(), turn.zone(), turn.locale()));
     }
 
     /**
@@ -724,7 +735,8 @@ public final class CircleFeature implements Feature {
     }
 
     /**
-     * Stores the next version of a circle and moves its planned reminders along; false (after a kind
+     * Stores the next version of a circle and moves its planned reminders (and its event, where the
+     * platform lists events) along; false (after a kind
      * reply) when someone changed it meanwhile, in which case nothing changed.
      */
     private boolean save(Turn turn, Circle before, Circle after) {
@@ -738,6 +750,7 @@ public final class CircleFeature implements Feature {
         }
         reminders.replace(planned, reminders.jobs(community, after, leads, choices));
         reminders.ensureChain(community, after);
+        events.changed(community, after.id());
         return true;
     }
 

@@ -3,12 +3,14 @@ package org.circlekeeper.core.circle;
 import java.util.Objects;
 
 /** The store ports of the circles feature, implemented by Redis in production and in memory in tests. */
-public record CircleStores(CircleStore circles, RsvpStore rsvps, ReminderChoiceStore reminders, FeedTokenStore feeds) {
+public record CircleStores(CircleStore circles, RsvpStore rsvps, ReminderChoiceStore reminders, FeedTokenStore feeds,
+                           EventLinkStore events) {
 
     public CircleStores {
         Objects.requireNonNull(circles, "circles");
         Objects.requireNonNull(rsvps, "rsvps");
         Objects.requireNonNull(reminders, "reminders");
         Objects.requireNonNull(feeds, "feeds");
+        Objects.requireNonNull(events, "events");
     }
 }

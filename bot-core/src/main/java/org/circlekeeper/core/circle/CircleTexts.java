@@ -13,14 +13,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.circlekeeper.core.message.Markup;
 import org.circlekeeper.core.template.MessageKey;
 import org.dmfs.rfc5545.recur.Freq;
 import org.dmfs.rfc5545.recur.RecurrenceRule;
 
 /**
  * Says circles in words: when one meets ("every Tuesday and Thursday at 7:00 PM (Europe/Berlin)"),
- * where, and a meeting's time with its zone. Values built here are plain text; pieces rendered from
- * templates are markup and go into other templates unescaped ({@code {{{when}}}}).
+ * where, and a meeting's time with its zone. Values built here are plain text, but a meeting's start,
+ * which is a {@link Markup.Time} (Discord shows it in each viewer's zone, other platforms show the text
+ * with its zone); pieces rendered from templates are markup and go into other templates unescaped
+ * ({@code {{{when}}}}).
  */
 final class CircleTexts {
 
@@ -39,6 +42,19 @@ final class CircleTexts {
     /** A meeting's start shown in another zone (a member's own). */
     static String moment(ZonedDateTime time, ZoneId zone, Locale locale) {
         return moment(time.withZoneSameInstant(zone), locale);
+    }
+
+    /**
+     * A meeting's start as a moment for a template: each Discord viewer sees it in their own zone;
+     * elsewhere it reads as {@link #moment(ZonedDateTime, Locale)}, in the zone {@code time} is in.
+     */
+    static Markup.Time start(ZonedDateTime time, Locale locale) {
+        return Markup.time(time.toInstant(), Markup.TimeStyle.FULL, moment(time, locale));
+    }
+
+    /** A meeting's start as a moment whose fallback text is in another zone (the reader's own). */
+    static Markup.Time start(ZonedDateTime time, ZoneId zone, Locale locale) {
+        return start(time.withZoneSameInstant(zone), locale);
     }
 
     static String date(LocalDate date, Locale locale) {
@@ -120,7 +136,7 @@ final class CircleTexts {
         if (plain && rule.getFreq() == Freq.MONTHLY && interval == 1 && byDay.isEmpty()) {
             return speaker.text(CircleMessages.WHEN_MONTHDAY, "day", schedule.start().getDayOfMonth(), "time", time, "zone", zone);
         }
-        return speaker.text(CircleMessages.WHEN_RULE, "rule", repeating.rule(), "start", moment(schedule.at(schedule.start()), locale));
+        return speaker.text(CircleMessages.WHEN_RULE, "rule", repeating.rule(), "start", start(schedule.at(schedule.start()), locale));
     }
 
     private static MessageKey ordinal(int position) {

@@ -203,7 +203,7 @@ final class Reminders {
         Speaker speaker = Speaker.of(voice);
         OutgoingMessage message = withButtons(voice.compose(CircleMessages.REMINDER_CHANNEL,
                 "name", circle.name(),
-                "start", CircleTexts.moment(occurrence.start(), voice.zone(), voice.locale()),
+                "start", CircleTexts.start(occurrence.start(), voice.zone(), voice.locale()),
                 "place", CircleTexts.place(circle.place(), speaker),
                 "description", circle.description()), buttons.forMeeting(community, occurrence, speaker)).build();
         deliver(voice, new Target.Channel(circle.channel()), message, job.kind(), circle.id());
@@ -228,7 +228,7 @@ final class Reminders {
         Speaker speaker = Speaker.of(voice);
         OutgoingMessage message = withButtons(voice.compose(CircleMessages.REMINDER_MEMBER,
                 "name", circle.name(),
-                "start", CircleTexts.moment(occurrence.start(), voice.zone(), voice.locale()),
+                "start", CircleTexts.start(occurrence.start(), voice.zone(), voice.locale()),
                 "place", CircleTexts.place(circle.place(), speaker)), buttons.forMeeting(community, occurrence, speaker))
                 .visibility(Visibility.PRIVATE).build();
         deliver(voice, new Target.Member(member), message, job.kind(), circle.id());

@@ -14,6 +14,22 @@ public enum Platform {
         return this == DISCORD;
     }
 
+    /**
+     * True when the platform has an event list of its own that the bot can fill (Discord's server
+     * Events, through an {@code EventMirror}); Telegram and the console have none.
+     */
+    public boolean hasScheduledEvents() {
+        return this == DISCORD;
+    }
+
+    /**
+     * True when the platform shows a moment ({@code Markup.time}) in each viewer's own time zone
+     * (Discord's timestamps); elsewhere a moment reads in one zone, which messages then name.
+     */
+    public boolean showsTimesInViewersZone() {
+        return this == DISCORD;
+    }
+
     /** A short lower-case id used in storage keys and logs. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);

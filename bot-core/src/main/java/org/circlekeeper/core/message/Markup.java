@@ -1,28 +1,149 @@
 package org.circlekeeper.core.message;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The neutral markup every template is written in and every adapter converts: {@code *bold*},
- * {@code _italic_}, {@code `code`}, {@code [label](https://link)} and backslash escapes. Values a
- * member typed are escaped with {@link #escape(String)} when a template is rendered, so member text
- * can never turn into formatting, links or mentions on any platform.
+ * {@code _italic_}, {@code `code`}, {@code [label](https://link)}, a moment ({@link #time}) and
+ * backslash escapes. Values a member typed are escaped with {@link #escape(String)} when a template is
+ * rendered, so member text can never turn into formatting, links, moments or mentions on any platform.
+ *
+ * <p>A moment is written {@code [fallback](time:EPOCH:F)} (or {@code :R}): it starts with {@code [},
+ * which {@link #escape(String)} always escapes, so member text can never open one. Only the core makes
+ * them, with {@link #time}, which returns a {@link Time} rather than a string: the template renderer
+ * passes a {@code Time} value through unescaped and escapes every other value, so a member who types
+ * the same characters gets them shown literally.
  */
 public final class Markup {
 
     private static final String SPECIAL = "\\*_`[]";
+    /** The target of a moment: {@code time:} and epoch seconds (at most 12 digits) and a style letter. */
+    private static final Pattern TIME_TARGET = Pattern.compile("time:(-?\\d{1,12}):([FR])");
+    /** A moment inside a styled run, whose label (escaped) holds no unescaped bracket. */
+    private static final Pattern NESTED_TIME = Pattern.compile("\\[((?:\\\\.|[^\\\\\\]\\n])*)\\]\\(time:-?\\d{1,12}:[FR]\\)");
 
     private Markup() {
     }
 
     /** The styles a span of text can have. */
-    public enum Style { PLAIN, BOLD, ITALIC, CODE, LINK }
+    public enum Style { PLAIN, BOLD, ITALIC, CODE, LINK, TIME }
 
-    /** One run of text with one style; {@code url} is set for links only. */
-    public record Span(Style style, String text, String url) {
+    /**
+     * How a moment is shown where the platform shows moments itself (Discord's {@code <t:…>}); elsewhere
+     * its fallback text is shown.
+     */
+    public enum TimeStyle {
+        /** Date and time in full, in each viewer's zone ("Tuesday, December 1, 2026 7:00 PM"). */
+        FULL("F"),
+        /** How far away it is ("in 2 hours"). */
+        RELATIVE("R");
+
+        private final String code;
+
+        TimeStyle(String code) {
+            this.code = code;
+        }
+
+        /** The letter that names the style in markup (and in Discord's timestamp syntax). */
+        public String code() {
+            return code;
+        }
+
+        static TimeStyle of(String code) {
+            return code.equals("R") ? RELATIVE : FULL;
+        }
+    }
+
+    /**
+     * One run of text with one style; {@code url} is set for links only, {@code time} and
+     * {@code timeStyle} for moments only (whose {@code text} is the fallback, already in the reader's zone).
+     */
+    public record Span(Style style, String text, String url, Instant time, TimeStyle timeStyle) {
+
+        public Span {
+            Objects.requireNonNull(style, "style");
+            Objects.requireNonNull(text, "text");
+            if ((style == Style.TIME) != (time != null && timeStyle != null)) {
+                throw new IllegalArgumentException("a moment, and only a moment, has a time and a time style");
+            }
+        }
+
+        /** A span that is not a moment. */
+        public Span(Style style, String text, String url) {
+            this(style, text, url, null, null);
+        }
+
         static Span plain(String text) {
             return new Span(Style.PLAIN, text, null);
+        }
+
+        /** The moment in seconds since the epoch; only for {@link Style#TIME}. */
+        public long epochSecond() {
+            if (time == null) {
+                throw new IllegalStateException("a " + style + " span is not a moment");
+            }
+            return time.getEpochSecond();
+        }
+
+        /** The same span with other text (a piece of it, when an adapter splits a long message). */
+        public Span withText(String newText) {
+            return new Span(style, newText, url, time, timeStyle);
+        }
+    }
+
+    /**
+     * A moment as markup, made by the core: Discord shows it in each viewer's own zone, other platforms
+     * show {@code fallback}. Put it into a template as a value as it is (not as a string): the renderer
+     * leaves a {@code Time} unescaped, and its {@link #toString()} is the markup.
+     *
+     * @param fallback the moment as text for one reader, with its zone, e.g. "Tuesday, December 1, 7:00 PM (Europe/Berlin)"
+     */
+    public static Time time(Instant instant, TimeStyle style, String fallback) {
+        return new Time(instant, style, fallback);
+    }
+
+    /**
+     * A moment made by {@link Markup#time}: a {@link CharSequence} of its own markup, so that the template
+     * renderer can tell it from text a member typed and leave it unescaped.
+     */
+    public record Time(Instant instant, TimeStyle style, String fallback) implements CharSequence {
+
+        public Time {
+            Objects.requireNonNull(instant, "instant");
+            Objects.requireNonNull(style, "style");
+            Objects.requireNonNull(fallback, "fallback");
+            if (fallback.isBlank()) {
+                throw new IllegalArgumentException("a moment needs a fallback text for platforms that cannot show it");
+            }
+            if (fallback.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("a moment's fallback text is one line");
+            }
+        }
+
+        /** The markup: {@code [fallback](time:EPOCH:F)}, the fallback escaped. */
+        @Override
+        public String toString() {
+            return "[" + escape(fallback) + "](time:" + instant.getEpochSecond() + ":" + style.code() + ")";
+        }
+
+        @Override
+        public int length() {
+            return toString().length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            return toString().charAt(index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return toString().subSequence(start, end);
         }
     }
 
@@ -39,7 +160,10 @@ public final class Markup {
         return out.toString();
     }
 
-    /** The text with all markup removed and escapes resolved; links keep their address in brackets. */
+    /**
+     * The text with all markup removed and escapes resolved; links keep their address in brackets and
+     * moments show their fallback text.
+     */
     public static String plain(String markup) {
         StringBuilder out = new StringBuilder(markup.length());
         for (Span span : parse(markup)) {
@@ -77,7 +201,7 @@ public final class Markup {
                 int close = findClosing(markup, i + 1, c);
                 if (close > i + 1) {
                     flush(spans, plain);
-                    spans.add(new Span(style, unescape(markup.substring(i + 1, close)), null));
+                    spans.add(new Span(style, unescape(timesAsFallback(markup.substring(i + 1, close))), null));
                     i = close + 1;
                     continue;
                 }
@@ -89,6 +213,14 @@ public final class Markup {
                     int lineEnd = markup.indexOf('\n', labelEnd);
                     if (urlEnd > labelEnd + 2 && (lineEnd < 0 || urlEnd < lineEnd)) {
                         String url = markup.substring(labelEnd + 2, urlEnd).trim();
+                        Matcher time = TIME_TARGET.matcher(markup.substring(labelEnd + 2, urlEnd));
+                        if (time.matches()) {
+                            flush(spans, plain);
+                            spans.add(new Span(Style.TIME, unescape(markup.substring(i + 1, labelEnd)), null,
+                                    Instant.ofEpochSecond(Long.parseLong(time.group(1))), TimeStyle.of(time.group(2))));
+                            i = urlEnd + 1;
+                            continue;
+                        }
                         if (isSafeUrl(url)) {
                             flush(spans, plain);
                             spans.add(new Span(Style.LINK, unescape(markup.substring(i + 1, labelEnd)), url));
@@ -103,6 +235,17 @@ public final class Markup {
         }
         flush(spans, plain);
         return spans;
+    }
+
+    /**
+     * A styled run holds no other markup, so a moment inside one ({@code *{{start}}*}) shows as its
+     * fallback text, in that style, rather than as its raw syntax.
+     */
+    private static String timesAsFallback(String styled) {
+        if (styled.indexOf("](time:") < 0) {
+            return styled;
+        }
+        return NESTED_TIME.matcher(styled).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
     }
 
     private static boolean isSafeUrl(String url) {

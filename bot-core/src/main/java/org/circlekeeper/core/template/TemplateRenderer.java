@@ -11,8 +11,9 @@ import org.circlekeeper.core.message.Markup;
 
 /**
  * Renders a {@link MessageKey} in a locale to neutral markup with Mustache. Every value is escaped
- * as markup, so member text never becomes formatting. A community's own wording wins, then the
- * requested locale, then English.
+ * as markup, so member text never becomes formatting; the one exception is a moment the core made
+ * with {@link Markup#time}, which is markup already and goes in as it is. A community's own wording
+ * wins, then the requested locale, then English.
  */
 public final class TemplateRenderer {
 
@@ -20,7 +21,8 @@ public final class TemplateRenderer {
 
     private final TemplateSource source;
     private final Mustache.Compiler compiler = Mustache.compiler()
-            .withEscaper(Markup::escape)
+            .withFormatter(TemplateRenderer::format)
+            .withEscaper(new MarkupEscaper())
             .emptyStringIsFalse(true)
             .strictSections(true);
     private final Map<String, Template> compiled = new ConcurrentHashMap<>();
@@ -103,6 +105,28 @@ public final class TemplateRenderer {
             return namesUsedBy(text).stream().allMatch(key::declares);
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    /** A value as text; a moment stays a {@link Markup.Time} so that the escaper knows it. */
+    private static CharSequence format(Object value) {
+        return value instanceof Markup.Time time ? time : String.valueOf(value);
+    }
+
+    /**
+     * Escapes every value as markup but a {@link Markup.Time}: only the core makes one, and its markup
+     * must reach the adapters intact. The check is on the value's type, never on its characters, so a
+     * string that looks exactly like a moment (a member typed it) is escaped like any other text.
+     */
+    private static final class MarkupEscaper implements Mustache.Escaper {
+        @Override
+        public String escape(String raw) {
+            return Markup.escape(raw);
+        }
+
+        @Override
+        public CharSequence escape(CharSequence raw) {
+            return raw instanceof Markup.Time time ? time.toString() : Markup.escape(raw.toString());
         }
     }
 

@@ -26,6 +26,7 @@ import org.circlekeeper.core.engine.ChannelRef;
 import org.circlekeeper.core.engine.CommunityRef;
 import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.testing.InMemoryCircleStore;
+import org.circlekeeper.core.testing.InMemoryEventLinkStore;
 import org.circlekeeper.core.testing.InMemoryFeedTokenStore;
 import org.circlekeeper.core.testing.InMemoryReminderChoiceStore;
 import org.circlekeeper.core.testing.InMemoryRsvpStore;
@@ -123,7 +124,7 @@ class CalendarExportTest {
     @Test
     void theFeedAnswersOnlyItsCurrentToken() throws Exception {
         CircleStores stores = new CircleStores(new InMemoryCircleStore(), new InMemoryRsvpStore(CLOCK), new InMemoryReminderChoiceStore(),
-                new InMemoryFeedTokenStore());
+                new InMemoryFeedTokenStore(), new InMemoryEventLinkStore());
         stores.circles().add(COMMUNITY, tuesdays());
         CalendarFeeds feeds = new CalendarFeeds(stores, CLOCK);
         String token = feeds.tokenFor(COMMUNITY);

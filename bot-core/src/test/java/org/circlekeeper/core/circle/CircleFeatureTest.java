@@ -1,6 +1,7 @@
 package org.circlekeeper.core.circle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import org.circlekeeper.core.engine.Role;
 import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.message.Attachment;
 import org.circlekeeper.core.message.Button;
+import org.circlekeeper.core.message.Markup;
 import org.circlekeeper.core.message.Target;
 import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.testing.BotTester;
@@ -75,6 +77,34 @@ class CircleFeatureTest {
 
     private CircleStore circles() {
         return bot.stores().circles().circles();
+    }
+
+    /** The moments of a message: each meeting time is one, so Discord can show it in each viewer's zone. */
+    private static List<Markup.Span> moments(String markup) {
+        return Markup.parse(markup).stream().filter(s -> s.style() == Markup.Style.TIME).toList();
+    }
+
+    @Test
+    void meetingTimesAreMomentsWhoseFallbackIsTheTextInTheReadersZone() {
+        Instant first = Instant.parse("2026-12-01T18:00:00Z");
+        Replies created = createTuesdayCircle();
+        assertThat(moments(created.all().get(0).message().markup())).singleElement().satisfies(m -> {
+            assertThat(m.time()).isEqualTo(first);
+            assertThat(m.timeStyle()).isEqualTo(Markup.TimeStyle.FULL);
+            assertThat(m.text()).isEqualTo(FIRST_MEETING_BERLIN);
+        });
+        aliceAlone.send("/timezone America/New_York");
+        String newYork = "Tuesday, December 1, 2026, 1:00 PM (America/New_York)";
+        for (String command : List.of("/next", "/circles")) {
+            assertThat(moments(alice.send(command).all().get(0).message().markup())).as(command)
+                    .extracting(Markup.Span::time, Markup.Span::text).startsWith(tuple(first, newYork));
+        }
+        assertThat(moments(olivia.send("/circle reschedule tuesday-circle 2026-12-01 20:00").all().get(0).message().markup()))
+                .extracting(Markup.Span::time).containsExactly(first, first.plusSeconds(3600));
+        List<Sent> reminder = advanceTo("2026-11-30T19:00:00Z");
+        assertThat(reminder).singleElement().satisfies(sent -> assertThat(moments(sent.message().markup()))
+                .extracting(Markup.Span::time, Markup.Span::text)
+                .containsExactly(tuple(first.plusSeconds(3600), "Tuesday, December 1, 2026, 8:00 PM (Europe/Berlin)")));
     }
 
     @Test

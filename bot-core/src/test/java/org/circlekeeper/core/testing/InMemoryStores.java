@@ -14,7 +14,7 @@ public final class InMemoryStores {
         return new Stores(new InMemoryMemberSettingsStore(), new InMemoryCommunitySettingsStore(), new InMemoryWordingStore(),
                 new InMemoryActionTokens(clock), new InMemoryPendingForms(clock), new InMemoryJobQueue(), new InMemoryResourceStore(),
                 new CircleStores(new InMemoryCircleStore(), new InMemoryRsvpStore(clock), new InMemoryReminderChoiceStore(),
-                        new InMemoryFeedTokenStore()), new InMemoryShareStore(clock),
+                        new InMemoryFeedTokenStore(), new InMemoryEventLinkStore()), new InMemoryShareStore(clock),
                 new InMemoryCheckinStore(clock));
     }
 }
