@@ -42,6 +42,7 @@ import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.schedule.JobHandler;
 import org.circlekeeper.core.schedule.JobQueue;
 import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.template.Speech;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -207,7 +208,7 @@ public final class CircleFeature implements Feature {
         reminders.plan(community, circle);
         events.changed(community, circle.id());
         LOG.info("circle {} created in {}", circle.id(), community.key());
-        Speaker speaker = Speaker.of(turn);
+        Speech speaker = turn;
         Occurrence first = Occurrences.next(circle, turn.now()).orElseThrow();
         OutgoingMessage.Builder message = turn.compose(CircleMessages.CREATED, "name", circle.name(), "id", circle.id(),
                 "when", CircleTexts.when(circle.schedule(), speaker), "next", CircleTexts.start(first.start(), turn.locale()),
@@ -236,7 +237,7 @@ public final class CircleFeature implements Feature {
         }
         Circle circle = found.get();
         String value = args.text("value").strip();
-        Speaker speaker = Speaker.of(turn);
+        Speech speaker = turn;
         switch (args.text("field")) {
             case "name" -> {
                 if (value.codePointCount(0, value.length()) > Circle.MAX_NAME) {
@@ -273,7 +274,7 @@ public final class CircleFeature implements Feature {
         }
     }
 
-    private void editWhen(Turn turn, Circle circle, String value, Speaker speaker) {
+    private void editWhen(Turn turn, Circle circle, String value, Speech speaker) {
         WhenParser.Result result = parser.parse(value, turn.now(), circle.schedule().zone());
         if (!(result instanceof WhenParser.Understood understood)) {
             replyProblem(turn, (WhenParser.Problem) result, value);
@@ -303,7 +304,7 @@ public final class CircleFeature implements Feature {
             turn.replyPrivately(CircleMessages.LIST_EMPTY);
             return;
         }
-        Speaker speaker = Speaker.of(turn);
+        Speech speaker = turn;
         List<Map<String, Object>> items = new ArrayList<>();
         for (Circle circle : circles) {
             Map<String, Object> item = new LinkedHashMap<>();
@@ -324,7 +325,7 @@ public final class CircleFeature implements Feature {
             return;
         }
         Circle circle = found.get();
-        Speaker speaker = Speaker.of(turn);
+        Speech speaker = turn;
         List<Map<String, Object>> upcoming = new ArrayList<>();
         for (Occurrence o : Occurrences.between(circle, turn.now(), turn.now().plus(Occurrences.NEXT_HORIZON), 3)) {
             upcoming.add(Map.of("start", CircleTexts.start(o.start(), turn.zone(), turn.locale()), "moved", o.moved()));
@@ -499,7 +500,7 @@ public final class CircleFeature implements Feature {
             return;
         }
         meetings.sort(Comparator.comparing(o -> o.start().toInstant()));
-        Speaker speaker = Speaker.of(turn);
+        Speech speaker = turn;
         List<Map<String, Object>> items = new ArrayList<>();
         for (Occurrence o : meetings.subList(0, Math.min(UPCOMING_MAX, meetings.size()))) {
             Circle circle = byId.get(o.circleId());
@@ -535,7 +536,7 @@ public final class CircleFeature implements Feature {
         }
         Occurrence meeting = next.get();
         Circle circle = candidates.stream().filter(c -> c.id().equals(meeting.circleId())).findFirst().orElseThrow();
-        Speaker speaker = Speaker.of(turn);
+        Speech speaker = turn;
         OutgoingMessage.Builder message = turn.compose(CircleMessages.NEXT, "name", circle.name(), "id", circle.id(),
                 "start", CircleTexts.start(meeting.start(), turn.zone(), turn.locale()),
                 "place", CircleTexts.place(circle.place(), speaker), "description", circle.description(),
@@ -612,7 +613,7 @@ public final class CircleFeature implements Feature {
     // ---- RSVP ----
 
     /** Coming / not this time / maybe: {@code circle.rsvp:<circle>:<meeting>:<answer>:<community tag>}, at most 48 bytes. */
-    private List<Button> rsvpButtons(CommunityRef community, Occurrence occurrence, Speaker speaker) {
+    private List<Button> rsvpButtons(CommunityRef community, Occurrence occurrence, Speech speaker) {
         String meeting = occurrence.circleId() + ":" + occurrence.key() + ":";
         String tag = ":" + CircleKeys.tag(community);
         return List.of(

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.circlekeeper.core.message.Markup;
 import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.template.Speech;
 import org.dmfs.rfc5545.recur.Freq;
 import org.dmfs.rfc5545.recur.RecurrenceRule;
 
@@ -66,7 +67,7 @@ final class CircleTexts {
     }
 
     /** Where a circle meets, as markup. */
-    static String place(Place place, Speaker speaker) {
+    static String place(Place place, Speech speaker) {
         if (place instanceof Place.Channel channel) {
             return speaker.text(CircleMessages.PLACE_CHANNEL, "name", channel.name());
         }
@@ -80,7 +81,7 @@ final class CircleTexts {
     }
 
     /** When a circle meets, as markup, in its own zone. */
-    static String when(Schedule schedule, Speaker speaker) {
+    static String when(Schedule schedule, Speech speaker) {
         Locale locale = speaker.locale();
         String time = time(schedule.start().toLocalTime(), locale);
         String zone = schedule.zone().getId();
@@ -97,7 +98,7 @@ final class CircleTexts {
         return base;
     }
 
-    private static String pattern(Recurrence.Repeating repeating, Schedule schedule, Speaker speaker, String time, String zone) {
+    private static String pattern(Recurrence.Repeating repeating, Schedule schedule, Speech speaker, String time, String zone) {
         RecurrenceRule rule = Recurrence.Repeating.parse(repeating.rule());
         Locale locale = speaker.locale();
         boolean plain = UNDESCRIBED.stream().noneMatch(rule::hasPart);
@@ -175,14 +176,14 @@ final class CircleTexts {
         }
     }
 
-    private static String days(Set<DayOfWeek> days, Speaker speaker) {
+    private static String days(Set<DayOfWeek> days, Speech speaker) {
         List<String> names = new ArrayList<>();
         days.stream().sorted().forEach(d -> names.add(d.getDisplayName(TextStyle.FULL, speaker.locale())));
         return join(names, speaker);
     }
 
     /** "a", "a and b", "a, b and c" in the speaker's language. */
-    static String join(List<String> items, Speaker speaker) {
+    static String join(List<String> items, Speech speaker) {
         if (items.size() <= 1) {
             return items.isEmpty() ? "" : items.get(0);
         }

@@ -1,5 +1,6 @@
 package org.circlekeeper.core.circle;
 
+import org.circlekeeper.core.template.Speech;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +63,7 @@ final class Reminders {
     /** Makes the RSVP buttons of a meeting for one audience. */
     @FunctionalInterface
     interface RsvpButtons {
-        List<Button> forMeeting(CommunityRef community, Occurrence occurrence, Speaker speaker);
+        List<Button> forMeeting(CommunityRef community, Occurrence occurrence, Speech speaker);
     }
 
     private final CircleStores stores;
@@ -200,7 +201,7 @@ final class Reminders {
         Circle circle = meeting.get().circle();
         Occurrence occurrence = meeting.get().occurrence();
         Outbox.Voice voice = outbox.forCommunity(community);
-        Speaker speaker = Speaker.of(voice);
+        Speech speaker = voice;
         OutgoingMessage message = withButtons(voice.compose(CircleMessages.REMINDER_CHANNEL,
                 "name", circle.name(),
                 "start", CircleTexts.start(occurrence.start(), voice.zone(), voice.locale()),
@@ -225,7 +226,7 @@ final class Reminders {
         }
         Occurrence occurrence = meeting.get().occurrence();
         Outbox.Voice voice = outbox.forMember(member, community);
-        Speaker speaker = Speaker.of(voice);
+        Speech speaker = voice;
         OutgoingMessage message = withButtons(voice.compose(CircleMessages.REMINDER_MEMBER,
                 "name", circle.name(),
                 "start", CircleTexts.start(occurrence.start(), voice.zone(), voice.locale()),

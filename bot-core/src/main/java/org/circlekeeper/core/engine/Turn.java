@@ -20,7 +20,7 @@ import org.circlekeeper.core.template.TemplateRenderer;
  * The handle a feature gets for one event: who and where, the language and zone to use, the clock,
  * and the only way to answer. Features never see platform types.
  */
-public final class Turn {
+public final class Turn implements org.circlekeeper.core.template.Speech {
 
     private final Context context;
     private final Preferences preferences;

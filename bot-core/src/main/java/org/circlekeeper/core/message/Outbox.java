@@ -41,7 +41,7 @@ public final class Outbox {
     }
 
     /** Renders and sends in one community for one audience. */
-    public final class Voice {
+    public final class Voice implements org.circlekeeper.core.template.Speech {
         private final CommunityRef community;
         private final Preferences prefs;
         private Map<String, String> communityWording;

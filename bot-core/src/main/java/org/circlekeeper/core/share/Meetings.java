@@ -1,5 +1,6 @@
 package org.circlekeeper.core.share;
 
+import org.circlekeeper.core.template.Speech;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -152,7 +153,7 @@ final class Meetings {
         LiveCircle next = moved.next();
         CircleFormat format = format(next);
         Outbox.Voice voice = outbox.forCommunity(room.community());
-        Words words = Words.of(voice);
+        Speech words = voice;
         ShareSettings settings = store.settings(room.community());
         List<Posts.Post> said = new ArrayList<>();
         boolean boardChanged = false;
@@ -188,7 +189,7 @@ final class Meetings {
         plan(room, before, next, format);
     }
 
-    private static String say(Words words, Event event, CircleFormat format) {
+    private static String say(Speech words, Event event, CircleFormat format) {
         if (event instanceof Event.Started started) {
             return words.text(ShareMessages.STARTED, "format", words.text(format.name()), "chair", started.chair().name());
         }
@@ -241,7 +242,7 @@ final class Meetings {
             return;
         }
         LiveCircle circle = current.get();
-        Posts.Post board = posts.board(Words.of(voice), format(circle), circle, settings);
+        Posts.Post board = posts.board(voice, format(circle), circle, settings);
         SentMessage sent = new SentMessage(new Target.Channel(room.channel()), circle.board());
         try {
             messengers.forPlatform(room.channel().platform()).edit(sent, board.message());

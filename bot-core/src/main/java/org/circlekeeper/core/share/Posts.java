@@ -16,6 +16,7 @@ import org.circlekeeper.core.circle.Occurrences;
 import org.circlekeeper.core.message.Button;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.template.Speech;
 
 /**
  * What the circle sees: a step's message with its board (who is here, who waits) and buttons, the
@@ -93,7 +94,7 @@ final class Posts {
     }
 
     /** A step's messages: its text from the format and, but for the closing, its board. */
-    List<Post> step(Words words, CircleFormat format, LiveCircle circle, ShareRoom room, ShareSettings settings) {
+    List<Post> step(Speech words, CircleFormat format, LiveCircle circle, ShareRoom room, ShareSettings settings) {
         CircleFormat.Step step = format.step(circle.step());
         switch (step.kind()) {
             case OPENING:
@@ -109,12 +110,12 @@ final class Posts {
     }
 
     /** The board of the current step: who is here or who waits, with the step's buttons. */
-    Post board(Words words, CircleFormat format, LiveCircle circle, ShareSettings settings) {
+    Post board(Speech words, CircleFormat format, LiveCircle circle, ShareSettings settings) {
         return new Post(boardText(words, format, circle, settings), stepButtons(words, format, circle, settings), circle.step());
     }
 
     /** Who is here (opening and rounds), or who holds the piece and who waits (open sharing). */
-    String boardText(Words words, CircleFormat format, LiveCircle circle, ShareSettings settings) {
+    String boardText(Speech words, CircleFormat format, LiveCircle circle, ShareSettings settings) {
         List<String> lines = new ArrayList<>();
         if (format.step(circle.step()).kind() == CircleFormat.Kind.OPEN) {
             if (circle.speaker() != null) {
@@ -143,7 +144,7 @@ final class Posts {
         return String.join("\n", lines);
     }
 
-    private static List<List<Button>> stepButtons(Words words, CircleFormat format, LiveCircle circle, ShareSettings settings) {
+    private static List<List<Button>> stepButtons(Speech words, CircleFormat format, LiveCircle circle, ShareSettings settings) {
         String meeting = circle.id();
         List<List<Button>> rows = new ArrayList<>();
         if (format.step(circle.step()).kind() == CircleFormat.Kind.OPEN) {
@@ -160,7 +161,7 @@ final class Posts {
     }
 
     /** The talking piece's message: the holder's Done and Pass, the others' support, the chair's call. */
-    Post piece(Words words, CircleFormat format, LiveCircle circle, Person speaker) {
+    Post piece(Speech words, CircleFormat format, LiveCircle circle, Person speaker) {
         CircleFormat.Step step = format.step(circle.step());
         String minutes = step.turnLimit() == null ? "" : Long.toString(step.turnLimit().toMinutes());
         String turn = circle.id() + ":" + circle.turn();
@@ -175,7 +176,7 @@ final class Posts {
     }
 
     /** The words of thanks when a turn ends, with the kinds of support the others sent (never how many). */
-    static String thanks(Words words, Person speaker, boolean passed, int support) {
+    static String thanks(Speech words, Person speaker, boolean passed, int support) {
         String thanks = words.text(passed ? ShareMessages.THANKS_PASSED : ShareMessages.THANKS, "name", speaker.name());
         List<Support> kinds = Support.of(support);
         if (kinds.isEmpty()) {
@@ -196,7 +197,7 @@ final class Posts {
         return String.join(", ", people.stream().map(Person::name).toList());
     }
 
-    private static Button button(Words words, MessageKey label, String action, String argument, Button.Style style) {
+    private static Button button(Speech words, MessageKey label, String action, String argument, Button.Style style) {
         return new Button(words.text(label), action + ":" + argument, style);
     }
 
@@ -208,7 +209,7 @@ final class Posts {
      * When the group meets next: the next meeting of a circle of this channel, or else of any circle of the
      * community; empty when there is none.
      */
-    Optional<NextMeeting> nextMeeting(ShareRoom room, Words words) {
+    Optional<NextMeeting> nextMeeting(ShareRoom room, Speech words) {
         Instant now = clock.instant();
         List<Circle> all = circles.all(room.community()).stream().filter(c -> !c.cancelled()).toList();
         List<Circle> here = all.stream().filter(c -> c.channel().equals(room.channel())).toList();
@@ -216,7 +217,7 @@ final class Posts {
         return found.isPresent() || here.isEmpty() ? found : earliest(all, now, words);
     }
 
-    private static Optional<NextMeeting> earliest(List<Circle> candidates, Instant now, Words words) {
+    private static Optional<NextMeeting> earliest(List<Circle> candidates, Instant now, Speech words) {
         Circle best = null;
         ZonedDateTime bestStart = null;
         for (Circle circle : candidates) {
@@ -234,7 +235,7 @@ final class Posts {
     }
 
     /** A meeting's start in its own zone, e.g. "Tuesday, December 1, 2026, 7:00 PM (Europe/Berlin)". */
-    static String when(Words words, ZonedDateTime start) {
+    static String when(Speech words, ZonedDateTime start) {
         Locale locale = words.locale();
         return words.text(ShareMessages.WHEN, "date", DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(start),
                 "time", DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(start),

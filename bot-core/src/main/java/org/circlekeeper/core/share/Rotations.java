@@ -1,5 +1,6 @@
 package org.circlekeeper.core.share;
 
+import org.circlekeeper.core.template.Speech;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ final class Rotations {
     }
 
     /** After a circle ended: its chair's turn is noted, and the volunteer whose turn it is gets asked. */
-    OutgoingMessage afterCircle(ShareRoom room, Person chair, Words words) {
+    OutgoingMessage afterCircle(ShareRoom room, Person chair, Speech words) {
         Instant now = clock.instant();
         if (chair != null) {
             store.volunteers(room.community()).stream().filter(v -> v.person().key().equals(chair.key())).findFirst()
@@ -66,7 +67,7 @@ final class Rotations {
         return question(words, ask(room, List.of()), null);
     }
 
-    Answer accept(ShareRoom room, MemberRef member, int round, Words words) {
+    Answer accept(ShareRoom room, MemberRef member, int round, Speech words) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             ChairRotation current = store.rotation(room);
             Optional<Change.Note> refused = check(current, member, round);
@@ -81,7 +82,7 @@ final class Rotations {
         return new Answer(null, new Change.Note(ShareMessages.BUSY));
     }
 
-    Answer decline(ShareRoom room, MemberRef member, int round, Words words) {
+    Answer decline(ShareRoom room, MemberRef member, int round, Speech words) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             ChairRotation current = store.rotation(room);
             Optional<Change.Note> refused = check(current, member, round);
@@ -136,7 +137,7 @@ final class Rotations {
                 .sorted(FAIR).map(Volunteer::person).findFirst();
     }
 
-    private static OutgoingMessage question(Words words, ChairRotation asked, String before) {
+    private static OutgoingMessage question(Speech words, ChairRotation asked, String before) {
         String prefix = before == null ? "" : before + "\n\n";
         if (asked.proposed() == null) {
             return OutgoingMessage.text(prefix + words.text(ShareMessages.CHAIR_NOBODY)).build();

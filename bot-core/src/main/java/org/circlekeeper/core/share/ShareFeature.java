@@ -35,6 +35,7 @@ import org.circlekeeper.core.message.Outbox;
 import org.circlekeeper.core.schedule.JobHandler;
 import org.circlekeeper.core.schedule.JobQueue;
 import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.template.Speech;
 
 /**
  * The share circle ({@code /share …}): the chair (or an organiser) starts a circle in a group channel,
@@ -441,7 +442,7 @@ public final class ShareFeature implements Feature {
             return;
         }
         int round = Integer.parseInt(argument);
-        Words words = Words.of(outbox.forCommunity(room.get().community()));
+        Speech words = outbox.forCommunity(room.get().community());
         Rotations.Answer answer = accept ? rotations.accept(room.get(), turn.member(), round, words)
                 : rotations.decline(room.get(), turn.member(), round, words);
         if (answer.message() != null) {

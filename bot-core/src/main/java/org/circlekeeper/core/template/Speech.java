@@ -1,0 +1,15 @@
+package org.circlekeeper.core.template;
+
+import java.util.Locale;
+
+/**
+ * Renders messages for one audience: a {@code Turn} answering an event, or an {@code Outbox.Voice}
+ * speaking first. Code that builds texts for both takes a Speech.
+ */
+public interface Speech {
+
+    /** The message in this audience's language, with the community's own wording where it has one. */
+    String text(MessageKey key, Object... keyValues);
+
+    Locale locale();
+}
