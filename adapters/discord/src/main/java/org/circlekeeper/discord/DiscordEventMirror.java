@@ -148,10 +148,14 @@ public final class DiscordEventMirror implements EventMirror {
         }
     }
 
-    /** The event, or null when Discord no longer has it. */
+    /**
+     * The event, or null when Discord no longer has it. A stored id that is no Discord id at all names
+     * nothing there either, so the caller makes a new event instead of failing on it for ever.
+     */
     private static ScheduledEvent find(Guild guild, String eventId) {
         if (!eventId.matches("\\d{1,20}")) {
-            throw new IllegalArgumentException("not a Discord event id");
+            LOG.warn("a stored scheduled event id is not a Discord id; a new event takes its place");
+            return null;
         }
         try {
             return guild.retrieveScheduledEventById(eventId).complete();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.circlekeeper.core.Bot;
+import org.circlekeeper.core.Stores;
 import org.circlekeeper.core.engine.ChannelRef;
 import org.circlekeeper.core.engine.CommunityRef;
 import org.circlekeeper.core.engine.Context;
@@ -53,6 +54,7 @@ class DiscordEventsTest {
     private final VirtualClock clock = new VirtualClock(base);
     private final LocalDate meetingDay = LocalDate.ofInstant(base, ZoneOffset.UTC).plusDays(3);
     private final Instant first = meetingDay.atTime(19, 0).toInstant(ZoneOffset.UTC);
+    private final Stores stores = InMemoryStores.create(clock);
     private FakeDiscord discord;
     private DiscordAdapter adapter;
     private Engine engine;
@@ -63,9 +65,11 @@ class DiscordEventsTest {
         discord = new FakeDiscord();
         adapter = new DiscordAdapter(new DiscordSettings(FakeDiscord.TOKEN, 0, List.of(), List.of(), Map.of(), false,
                 discord.restBase(), 2));
-        Bot.Assembly bot = Bot.assemble(InMemoryStores.create(clock), Bot.templates(null), Bot.Defaults.english(), clock,
-                new Messengers(List.of(adapter.messenger())), 
-                org.circlekeeper.core.checkin.CheckinOptions.of(org.circlekeeper.core.checkin.AesGcmNoteCipher.fromBase64(org.circlekeeper.core.checkin.AesGcmNoteCipher.newKey())), org.circlekeeper.core.engine.Metrics.NONE, new EventMirrors(List.of(adapter.events())));
+        Bot.Assembly bot = Bot.assemble(stores, Bot.templates(null), Bot.Defaults.english(), clock,
+                new Messengers(List.of(adapter.messenger())),
+                org.circlekeeper.core.checkin.CheckinOptions.of(org.circlekeeper.core.checkin.AesGcmNoteCipher.fromBase64(
+                        org.circlekeeper.core.checkin.AesGcmNoteCipher.newKey())),
+                org.circlekeeper.core.engine.Metrics.NONE, new EventMirrors(List.of(adapter.events())));
         engine = bot.engine();
         scheduler = bot.scheduler();
         adapter.start(engine, Locale.ENGLISH);
@@ -194,6 +198,21 @@ class DiscordEventsTest {
         String again = eventNamed("Remade circle");
         assertThat(again).isNotEqualTo(id);
         assertThat(time(discord.scheduledEvents().get(again), "scheduled_end_time")).isEqualTo(first.plus(Duration.ofMinutes(90)));
+    }
+
+    @Test
+    void aStoredIdThatIsNoDiscordIdIsReplacedByANewEvent() throws Exception {
+        String id = createCircle("Relinked circle");
+        assertThat(stores.circles().events().replace(SERVER, "relinked-circle", id, "not-a-snowflake")).isTrue();
+
+        organiser("/circle edit relinked-circle duration 75m");
+        scheduler.runDue();
+
+        String again = discord.scheduledEvents().entrySet().stream()
+                .filter(e -> e.getValue().path("name").asString().equals("Relinked circle") && !e.getKey().equals(id))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        assertThat(stores.circles().events().find(SERVER, "relinked-circle")).contains(again);
+        assertThat(time(discord.scheduledEvents().get(again), "scheduled_end_time")).isEqualTo(first.plus(Duration.ofMinutes(75)));
     }
 
     @Test
