@@ -11,7 +11,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.schedule.VirtualClock;
-import org.circlekeeper.core.template.MessageKey;
 import org.circlekeeper.core.template.TemplateRenderer;
 import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.FixedPreferences;
@@ -90,30 +89,7 @@ class EngineMetricsTest {
 
     @Test
     void aFailingFeatureIsCountedAsFailed() {
-        MessageKey description = MessageKey.of("cmd.help");
-        Feature broken = new Feature() {
-            @Override
-            public String id() {
-                return "broken";
-            }
-
-            @Override
-            public List<CommandSpec> commands() {
-                return List.of(CommandSpec.command("boom", description).handler((turn, args) -> {
-                    throw new IllegalStateException("feature bug");
-                }).build());
-            }
-
-            @Override
-            public List<MessageKey> messages() {
-                return List.of();
-            }
-
-            @Override
-            public List<PersonalData> personalData() {
-                return List.of();
-            }
-        };
+        Feature broken = new org.circlekeeper.core.testing.BrokenFeature();
         Engine failing = new Engine(new FeatureRegistry().add(broken), new TemplateRenderer(Bot.templates(null)),
                 new InMemoryWordingStore(), FixedPreferences.englishUtc(), ChairPolicy.NOBODY,
                 new InMemoryPendingForms(Clock.systemUTC()), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), metrics);

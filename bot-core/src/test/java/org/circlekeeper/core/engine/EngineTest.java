@@ -13,7 +13,6 @@ import org.circlekeeper.core.testing.BotTester.Replies;
 import org.circlekeeper.core.testing.InMemoryWordingStore;
 import org.circlekeeper.core.template.MessageKey;
 import org.circlekeeper.core.template.TemplateRenderer;
-import org.circlekeeper.core.template.TemplateSource;
 import org.junit.jupiter.api.Test;
 
 /** The engine's checks: every kind of bad input gets a kind, private reply and reaches no feature. */
@@ -113,30 +112,7 @@ class EngineTest {
 
     @Test
     void aFailingFeatureIsAnsweredWithAnApologyNotACrash() {
-        MessageKey description = MessageKey.of("cmd.help");
-        Feature broken = new Feature() {
-            @Override
-            public String id() {
-                return "broken";
-            }
-
-            @Override
-            public List<CommandSpec> commands() {
-                return List.of(CommandSpec.command("boom", description).handler((turn, args) -> {
-                    throw new IllegalStateException("feature bug");
-                }).build());
-            }
-
-            @Override
-            public List<MessageKey> messages() {
-                return List.of();
-            }
-
-            @Override
-            public List<PersonalData> personalData() {
-                return List.of();
-            }
-        };
+        Feature broken = new org.circlekeeper.core.testing.BrokenFeature();
         Engine engine = new Engine(new FeatureRegistry().add(broken), new TemplateRenderer(Bot.templates(null)),
                 new InMemoryWordingStore(), org.circlekeeper.core.testing.FixedPreferences.englishUtc(), ChairPolicy.NOBODY, new org.circlekeeper.core.testing.InMemoryPendingForms(Clock.systemUTC()),
                 Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
