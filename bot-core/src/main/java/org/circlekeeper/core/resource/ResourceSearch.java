@@ -131,9 +131,9 @@ public final class ResourceSearch {
         CountryScope scope = scope(context, query);
         View view = view(context.community());
         List<String> ids = index.ids(view.searcher(),
-                index.query(query.kind(), query.terms(), null, locale, view.hidden(), scope.countries(), query.countries()));
+                index.query(query.kind(), query.terms(), null, view.hidden(), scope.countries(), query.countries()), locale);
         int everywhere = index.ids(view.searcher(),
-                index.query(query.kind(), query.terms(), null, locale, view.hidden(), null, query.countries())).size();
+                index.query(query.kind(), query.terms(), null, view.hidden(), null, query.countries()), locale).size();
         int from = Math.max(0, page) * PAGE_SIZE;
         List<Resource> results = new ArrayList<>();
         for (int i = from; i < Math.min(ids.size(), from + PAGE_SIZE); i++) {
@@ -155,10 +155,10 @@ public final class ResourceSearch {
         SearchQuery query = parse(text);
         String prefix = text.endsWith(" ") ? null : WordForms.fold(text.strip().replaceAll(".*\\s", ""));
         View view = view(context.community());
-        Query lucene = index.query(query.kind(), query.terms(), prefix, locale, view.hidden(), scope(context, query).countries(),
+        Query lucene = index.query(query.kind(), query.terms(), prefix, view.hidden(), scope(context, query).countries(),
                 query.countries());
         List<Suggestion> out = new ArrayList<>();
-        for (String id : index.ids(view.searcher(), lucene)) {
+        for (String id : index.ids(view.searcher(), lucene, locale)) {
             resolve(view, id).ifPresent(r -> out.add(new Suggestion(r.id(), r.text(locale).title(), r.text(locale).summary(), r.kind())));
             if (out.size() == MAX_SUGGESTIONS) {
                 break;
