@@ -115,7 +115,7 @@ public final class Bot {
         registry.add(new SafetyFeature(SafetyPhrases.shipped(), crisisLines, stores.resources(), stores.memberSettings(),
                 stores.tokens(), outbox, clock));
         ResourceCatalog catalog = ResourceCatalog.shipped();
-        registry.add(new ResourceFeature(new ResourceSearch(catalog, stores.resources(), preferences), catalog,
+        registry.add(new ResourceFeature(new ResourceSearch(catalog, stores.resources(), preferences, stores.memberSettings()), catalog,
                 stores.resources(), crisisLines));
         registry.add(new PrivacyFeature(registry, stores.tokens(), messengers.personalData()));
         registry.add(new CommunityFeature(stores.communitySettings(), stores.wording(), renderer, registry, zones));

@@ -21,10 +21,11 @@ class ResourcesScriptTest {
         List<String> out = run("/scripts/resources.txt");
 
         assertThat(block(out, "> alice @ dm: /resource sleep"))
-                .first().isEqualTo("[dm alice] bot: sleep — 1 to 5 of 6");
+                .first().as("no country set: the UK's NHS page is left out").isEqualTo("[dm alice] bot: sleep — 1 to 5 of 5");
         assertThat(block(out, "> alice @ dm: /resource sleep"))
                 .contains("  1. A wind-down routine for better sleep (technique) — Give your mind a slope down into sleep instead of a cliff."
-                        + " A simple 30-minute routine for restless nights.", "  [6] More");
+                        + " A simple 30-minute routine for restless nights.")
+                .anyMatch(l -> l.contains("Tell me yours with /country (e.g. /country Spain), or name the country in your search"));
         assertThat(block(out, "> alice @ dm: :click 1"))
                 .first().isEqualTo("[dm alice] bot: A wind-down routine for better sleep (technique)");
         assertThat(block(out, "> alice @ dm: :click 1")).last().asString().contains("Id: wind-down-routine");
@@ -33,7 +34,19 @@ class ResourcesScriptTest {
         assertThat(crisis).first().isEqualTo("[dm alice] bot: Crisis lines in Spain");
         assertThat(crisis).contains("  • Línea 024 de atención a la conducta suicida — call 024", "  Anywhere in the world",
                 "  I'm a bot, not a counsellor, and I can't call anyone for you. If you are in immediate danger, call 112 now.",
-                "  [7] A number here is outdated");
+                "  [6] A number here is outdated");
+
+        assertThat(block(out, "> alice @ dm: /resource anxiety")).first().isEqualTo("[dm alice] bot: anxiety — 1 to 5 of 5");
+        assertThat(block(out, "> alice @ dm: /resource anxiety")).noneMatch(l -> l.contains("SADAG") || l.contains("Beyond Blue"))
+                .noneMatch(l -> l.contains("/country (e.g."));
+        assertThat(block(out, "> alice @ dm: /resource anxiety South Africa")).element(1).asString().startsWith("  1. SADAG");
+
+        List<String> japan = block(out, "> alice @ dm: /crisis Japan");
+        assertThat(japan).contains("  • TELL Lifeline — call 03-5774-0992", "  [18] A number here is outdated")
+                .anyMatch(l -> l.endsWith("If you are in immediate danger, call 119 (ambulance) or 110 (police) now."));
+        List<String> bolivia = block(out, "> alice @ dm: /crisis Bolivia");
+        assertThat(bolivia).anyMatch(l -> l.endsWith("call 118 (ambulance) or 110 (police) now."))
+                .noneMatch(l -> l.contains("outdated")).noneMatch(l -> l.contains("local emergency number"));
 
         assertThat(block(out, "> alice @ dm: /resource anxeity")).anyMatch(l -> l.contains("Grounding with your senses: 5-4-3-2-1"));
 

@@ -89,7 +89,7 @@ class DiscordAdapterTest {
         FeatureRegistry registry = new FeatureRegistry();
         registry.add(new SettingsFeature(members, zones));
         ResourceCatalog catalog = ResourceCatalog.shipped();
-        registry.add(new ResourceFeature(new ResourceSearch(catalog, resources, preferences), catalog, resources,
+        registry.add(new ResourceFeature(new ResourceSearch(catalog, resources, preferences, members), catalog, resources,
                 CrisisLines.shipped()));
         registry.add(new PrivacyFeature(registry, new InMemoryActionTokens(clock), List.of()));
         registry.add(new CommunityFeature(communities, wording, renderer, registry, zones));

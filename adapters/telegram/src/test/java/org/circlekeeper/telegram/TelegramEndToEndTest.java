@@ -261,6 +261,28 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void inlineSearchShowsServicesOfOtherCountriesOnlyWhenTheSearchNamesThem() throws Exception {
+        telegram = TelegramFixture.longPolling(REDIS.connection());
+        telegram.fake.push(text(MIA_USER, MIA, "/country Spain"));
+        awaitSend(MIA, "the country confirmation", saying("Spain"));
+
+        telegram.fake.push(inline(MIA_USER, "anxiety"));
+        FakeBotApi.Call plain = telegram.fake.await(c -> c.method().equals("answerInlineQuery"), WAIT, "the inline answer");
+        List<String> titles = titles(plain);
+        assertThat(titles).isNotEmpty().noneMatch(t -> t.contains("SADAG") || t.contains("Beyond Blue"));
+
+        telegram.fake.push(inline(MIA_USER, "anxiety South Africa"));
+        FakeBotApi.Call named = telegram.fake.await(c -> c.method().equals("answerInlineQuery") && c != plain, WAIT, "the second inline answer");
+        assertThat(titles(named).get(0)).contains("SADAG");
+    }
+
+    private static List<String> titles(FakeBotApi.Call answer) {
+        List<String> titles = new java.util.ArrayList<>();
+        answer.params().path("results").forEach(r -> titles.add(r.path("title").asText()));
+        return titles;
+    }
+
+    @Test
     void circlesCheckInsAndTheShareCircleWorkInAGroup() throws Exception {
         telegram = TelegramFixture.longPolling(REDIS.connection());
         FakeBotApi fake = telegram.fake;

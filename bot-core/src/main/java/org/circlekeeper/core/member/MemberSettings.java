@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * What a member chose about themselves; each is empty until they set it (we keep the least).
  *
- * @param country   an ISO 3166-1 alpha-2 code, used for the right crisis lines
+ * @param country   an ISO 3166-1 alpha-2 code, used for the crisis lines and the services of that country
  * @param community the id of the group (on the member's platform) where they last used the bot, so
  *                  that a private chat knows which group's circles and resources they mean
  */

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /crisis}, for every member everywhere: the crisis lines of the member's country (from
  * {@code /country}, or asked with buttons), the international fallback, the emergency number and
- * a plain word that the bot is not a counsellor. A "this number is outdated" button records an
- * anonymous report for organisers. Always private.
+ * a plain word that the bot is not a counsellor. Where the reply shows a line's phone or text
+ * number, a "this number is outdated" button records an anonymous report for organisers. Always
+ * private.
  */
 public final class CrisisFeature implements Feature {
 
@@ -36,7 +37,6 @@ public final class CrisisFeature implements Feature {
     static final List<String> COMMON_EN = List.of("US", "GB", "CA", "AU", "IE", "NZ", "IN", "ZA");
     static final List<String> COMMON_ES = List.of("ES", "MX", "AR", "CO", "CL", "PE", "US");
     private static final String OTHER = "other";
-    private static final String NO_COUNTRY = "-";
 
     private final CrisisLines lines;
     private final MemberSettingsStore members;
@@ -117,9 +117,10 @@ public final class CrisisFeature implements Feature {
 
     private void showCountry(Turn turn, String code, boolean pressed) {
         CrisisLookup lookup = lines.forCountry(Optional.of(code), turn.locale());
-        OutgoingMessage.Builder message = OutgoingMessage.text(card(turn, lookup))
-                .button(outdated.button(turn.text(ResourceMessages.CRISIS_OUTDATED), code, Button.Style.SECONDARY))
-                .visibility(Visibility.PRIVATE);
+        OutgoingMessage.Builder message = OutgoingMessage.text(card(turn, lookup)).visibility(Visibility.PRIVATE);
+        if (!lookup.reportable().isEmpty()) {
+            message.button(outdated.button(turn.text(ResourceMessages.CRISIS_OUTDATED), code, Button.Style.SECONDARY));
+        }
         if (pressed) {
             turn.replaceOrigin(message.build());
         } else {
@@ -131,7 +132,6 @@ public final class CrisisFeature implements Feature {
         if (argument.equals(OTHER)) {
             CrisisLookup fallback = lines.forCountry(Optional.empty(), turn.locale());
             turn.replaceOrigin(OutgoingMessage.text(card(turn, fallback) + "\n\n" + turn.text(ResourceMessages.CRISIS_OTHER_HINT))
-                    .button(outdated.button(turn.text(ResourceMessages.CRISIS_OUTDATED), NO_COUNTRY, Button.Style.SECONDARY))
                     .visibility(Visibility.PRIVATE).build());
             return;
         }
@@ -143,11 +143,17 @@ public final class CrisisFeature implements Feature {
         showCountry(turn, code, true);
     }
 
+    /** Lists the numbers shown for a country that a member can report; a button from an older reply with none is stale. */
     private void onOutdated(Turn turn, String argument) {
-        Optional<String> country = argument.equals(NO_COUNTRY) ? Optional.empty() : Optional.of(argument);
-        CrisisLookup lookup = lines.forCountry(country, turn.locale());
+        String code = argument.toUpperCase(Locale.ROOT);
+        List<CrisisLine> reportable = Set.of(Locale.getISOCountries()).contains(code)
+                ? lines.forCountry(Optional.of(code), turn.locale()).reportable() : List.of();
+        if (reportable.isEmpty()) {
+            turn.replyPrivately(EngineMessages.BUTTON_STALE);
+            return;
+        }
         OutgoingMessage.Builder message = turn.compose(ResourceMessages.CRISIS_OUTDATED_WHICH).visibility(Visibility.PRIVATE);
-        for (CrisisLine line : lookup.all()) {
+        for (CrisisLine line : reportable) {
             String contact = line.phone() != null ? line.phone() : line.sms() != null ? line.sms() : "";
             String label = contact.isEmpty() ? line.name() : line.name() + " · " + contact;
             message.button(report.button(ResourceFeature.shorten(label, 60), line.id())).row();

@@ -14,9 +14,9 @@ import org.circlekeeper.core.member.CountryLookup;
 import org.circlekeeper.core.template.MessageKey;
 
 /**
- * The crisis-line directory ({@code templates/resources/crisis-lines.yml}): the one source of
- * crisis lines for every feature. {@code /crisis}, the safety reply, search and check-ins all
- * call {@link #forCountry(Optional, Locale)} and render {@link #CARD} with {@link #cardValues}.
+ * The crisis-line directory ({@code templates/resources/crisis-lines.yml}) with every country's
+ * emergency number ({@link EmergencyNumbers}): the one source of crisis lines for every feature.
+ * {@code /crisis}, the safety reply, search and check-ins all call {@link #forCountry(Optional, Locale)} and render {@link #CARD} with {@link #cardValues}.
  */
 public final class CrisisLines {
 
@@ -30,22 +30,22 @@ public final class CrisisLines {
      */
     public static final MessageKey CARD = MessageKey.of("resources.crisis.card", "country", "hasCountry", "hasLines",
             "lines", "lines.name", "lines.phone", "lines.sms", "lines.link", "lines.about",
-            "fallback", "fallback.name", "fallback.link", "fallback.about", "emergency");
+            "fallback", "fallback.name", "fallback.link", "fallback.about", "emergency", "police", "mobileOnly");
 
     private static final class Shipped {
-        private static final CrisisLines INSTANCE = load();
+        private static final CrisisLines INSTANCE = load(EmergencyNumbers.load());
     }
 
-    private record Country(String emergency, List<CrisisLine> lines) {
-    }
-
-    private final Map<String, Country> countries;
+    private final Map<String, List<CrisisLine>> countries;
     private final List<CrisisLine> fallback;
+    private final EmergencyNumbers emergencyNumbers;
     private final LocalDate listedAsOf;
 
-    private CrisisLines(Map<String, Country> countries, List<CrisisLine> fallback, LocalDate listedAsOf) {
+    private CrisisLines(Map<String, List<CrisisLine>> countries, List<CrisisLine> fallback, EmergencyNumbers emergencyNumbers,
+                        LocalDate listedAsOf) {
         this.countries = Map.copyOf(countries);
         this.fallback = List.copyOf(fallback);
+        this.emergencyNumbers = emergencyNumbers;
         this.listedAsOf = listedAsOf;
     }
 
@@ -55,15 +55,20 @@ public final class CrisisLines {
     }
 
     /**
-     * The lines for a country (an ISO alpha-2 code, any case) and the international fallback, in
-     * the member's language order: lines that speak it come first.
+     * The lines for a country (an ISO alpha-2 code, any case), the international fallback, in the
+     * member's language order (lines that speak it come first), and the country's emergency
+     * number, which every country has (see {@link EmergencyNumbers}).
      */
     public CrisisLookup forCountry(Optional<String> country, Locale locale) {
         Optional<String> code = country.map(c -> c.strip().toUpperCase(Locale.ROOT)).filter(c -> !c.isEmpty());
-        Country entry = code.map(countries::get).orElse(null);
-        List<CrisisLine> lines = entry == null ? List.of() : speakersFirst(entry.lines(), locale);
-        Optional<String> emergency = entry == null ? Optional.empty() : Optional.of(entry.emergency());
+        List<CrisisLine> lines = code.map(countries::get).map(l -> speakersFirst(l, locale)).orElse(List.of());
+        Optional<EmergencyNumber> emergency = code.flatMap(emergencyNumbers::forCountry);
         return new CrisisLookup(code, lines, speakersFirst(fallback, locale), emergency, locale);
+    }
+
+    /** The emergency numbers of every country. */
+    public EmergencyNumbers emergencyNumbers() {
+        return emergencyNumbers;
     }
 
     /** A line by id, national or international. */
@@ -74,7 +79,7 @@ public final class CrisisLines {
     /** Every line, country by country, then the international ones. */
     public List<CrisisLine> all() {
         List<CrisisLine> out = new ArrayList<>();
-        new TreeSet<>(countries.keySet()).forEach(c -> out.addAll(countries.get(c).lines()));
+        new TreeSet<>(countries.keySet()).forEach(c -> out.addAll(countries.get(c)));
         out.addAll(fallback);
         return out;
     }
@@ -103,7 +108,9 @@ public final class CrisisLines {
             "hasLines", lookup.hasLines(),
             "lines", lookup.lines().stream().map(l -> line(l, locale)).toList(),
             "fallback", lookup.fallback().stream().map(l -> line(l, locale)).toList(),
-            "emergency", lookup.emergency().orElse("")
+            "emergency", lookup.emergency().orElse(""),
+            "police", lookup.emergencyNumber().flatMap(EmergencyNumber::separatePolice).orElse(""),
+            "mobileOnly", lookup.emergencyNumber().map(EmergencyNumber::mobileOnly).orElse(false)
         };
     }
 
@@ -121,7 +128,7 @@ public final class CrisisLines {
         return lines.stream().sorted(Comparator.comparing(l -> !l.speaks(locale))).toList();
     }
 
-    static CrisisLines load() {
+    static CrisisLines load(EmergencyNumbers emergencyNumbers) {
         DataFile file = DataFile.of(FILE);
         Map<String, Object> root = DataFile.load(FILE);
         LocalDate listedAsOf = file.date(root, "listedAsOf", "the file");
@@ -132,7 +139,7 @@ public final class CrisisLines {
         if (fallback.isEmpty()) {
             throw file.problem("the file", "needs at least one international line under 'fallback'");
         }
-        Map<String, Country> countries = new LinkedHashMap<>();
+        Map<String, List<CrisisLine>> countries = new LinkedHashMap<>();
         Set<String> known = Set.of(Locale.getISOCountries());
         file.map(root.get("countries"), "countries").forEach((code, value) -> {
             if (!known.contains(code)) {
@@ -146,12 +153,15 @@ public final class CrisisLines {
             if (lines.isEmpty()) {
                 throw file.problem("countries." + code, "has no lines");
             }
-            countries.put(code, new Country(file.text(raw, "emergency", "countries." + code), lines));
+            if (emergencyNumbers.forCountry(code).flatMap(EmergencyNumber::first).isEmpty()) {
+                throw file.problem("countries." + code, "has lines but no emergency number in " + EmergencyNumbers.FILE);
+            }
+            countries.put(code, lines);
         });
         Set<String> ids = new TreeSet<>();
-        countries.values().forEach(c -> c.lines().forEach(l -> unique(file, ids, l.id())));
+        countries.values().forEach(c -> c.forEach(l -> unique(file, ids, l.id())));
         fallback.forEach(l -> unique(file, ids, l.id()));
-        return new CrisisLines(countries, fallback, listedAsOf);
+        return new CrisisLines(countries, fallback, emergencyNumbers, listedAsOf);
     }
 
     private static void unique(DataFile file, Set<String> ids, String id) {

@@ -152,14 +152,15 @@ public final class ResourceFeature implements Feature {
     // --- search, pages, entries ---
 
     private void showPage(Turn turn, SearchQuery query, String words, int page, boolean replace) {
-        ResourceSearch.Page result = search.search(turn.community(), turn.locale(), query, page);
+        ResourceSearch.Page result = search.search(turn.context(), turn.locale(), query, page);
+        boolean askCountry = result.elsewhere() > 0 && search.scope(turn.context(), query).home().isEmpty();
         if (result.isEmpty()) {
             if (page > 0) {
                 turn.replyPrivately(ResourceMessages.PAGE_GONE);
             } else {
-                List<String> tags = search.tags(turn.community(), turn.locale(), TAGS_SUGGESTED);
+                List<String> tags = search.tags(turn.context(), turn.locale(), TAGS_SUGGESTED);
                 turn.replyPrivately(ResourceMessages.NOTHING_FOUND, "query", describe(turn, query, words),
-                        "tags", String.join(", ", tags), "hasTags", !tags.isEmpty());
+                        "tags", String.join(", ", tags), "hasTags", !tags.isEmpty(), "askCountry", askCountry);
             }
             return;
         }
@@ -179,7 +180,7 @@ public final class ResourceFeature implements Feature {
             openButtons.add(open.button(turn.text(ResourceMessages.OPEN, "number", number), entry.id()));
         }
         OutgoingMessage.Builder message = turn.compose(ResourceMessages.RESULTS, "query", describe(turn, query, words), "from", result.from(),
-                "to", result.from() + result.results().size() - 1, "total", result.total(), "results", items);
+                "to", result.from() + result.results().size() - 1, "total", result.total(), "results", items, "askCountry", askCountry);
         openButtons.forEach(message::button);
         message.row();
         if (result.hasMore()) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +66,9 @@ final class ResourceIndex {
     static final String ID = "id";
     static final String LANG = "lang";
     static final String KIND = "kind";
+    /** One value per country an entry is tied to, or {@link #ANYWHERE}. */
+    static final String COUNTRY = "country";
+    static final String ANYWHERE = "*";
     static final String RAW = "raw";
     static final String RAW_TITLE = "raw_title";
     static final List<String> LANGUAGES = List.of("en", "es");
@@ -73,8 +78,14 @@ final class ResourceIndex {
     private static final float TAGS_BOOST = 2f;
     private static final float FUZZY_BOOST = 0.6f;
     private static final float PREFIX_BOOST = 1.5f;
-    /** Added to entries in the member's language, so that they come first among similar matches. */
-    private static final float LANGUAGE_BOOST = 1.5f;
+    /**
+     * Multiplies the score of entries in the member's language, so that they come first among
+     * similar matches. A factor, not an added constant: scores move with the collection's word
+     * statistics (every entry counts, also those a member's search leaves out), a factor does not.
+     */
+    private static final float LANGUAGE_FACTOR = 1.3f;
+    /** Added to entries of a country the search names, so that they come first. */
+    private static final float NAMED_COUNTRY_BOOST = 2f;
     /** Hits read before collapsing the language versions of an entry into one result. */
     private static final int MAX_HITS = 300;
 
@@ -123,11 +134,18 @@ final class ResourceIndex {
 
     /**
      * The query for some plain terms: each term in each language's fields (stemmed, word families),
-     * plus a fuzzy match for typos; entries in the member's language score a little higher.
+     * plus a fuzzy match for typos, plus the entries of the countries the search names (a named
+     * country is a search word like any other, whether typed as a name or as a code; with no other
+     * word, every entry matches and the named countries' come first); entries in the member's
+     * language are preferred afterwards, by {@link #ids}.
      *
-     * @param prefix a partly typed last word to complete (as-you-type), or null
+     * @param prefix    a partly typed last word to complete (as-you-type), or null
+     * @param countries the countries whose entries may be found besides those for anywhere
+     *                  ({@link CountryScope}), or null to find entries of every country
+     * @param named     the countries the search names, whose entries rank first
      */
-    Query query(ResourceKind kind, List<String> terms, String prefix, Locale locale, Set<String> hidden) {
+    Query query(ResourceKind kind, List<String> terms, String prefix, Set<String> hidden,
+                Set<String> countries, Set<String> named) {
         BooleanQuery.Builder text = new BooleanQuery.Builder();
         String joined = String.join(" ", terms);
         for (String language : LANGUAGES) {
@@ -147,13 +165,28 @@ final class ResourceIndex {
             text.add(new BoostQuery(new PrefixQuery(new Term(RAW_TITLE, prefix)), PREFIX_BOOST), Occur.SHOULD);
             text.add(new PrefixQuery(new Term(RAW, prefix)), Occur.SHOULD);
         }
-        BooleanQuery textQuery = text.build();
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        query.add(textQuery.clauses().isEmpty() ? new MatchAllDocsQuery() : textQuery, Occur.MUST);
-        query.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(LANG, locale.getLanguage()))), LANGUAGE_BOOST),
-                Occur.SHOULD);
+        Query namedCountries = named.isEmpty() ? null : new BoostQuery(
+                new ConstantScoreQuery(new TermInSetQuery(COUNTRY, named.stream().map(BytesRef::new).toList())), NAMED_COUNTRY_BOOST);
+        if (text.build().clauses().isEmpty()) {
+            query.add(new MatchAllDocsQuery(), Occur.MUST);
+            if (namedCountries != null) {
+                query.add(namedCountries, Occur.SHOULD);
+            }
+        } else {
+            if (namedCountries != null) {
+                text.add(namedCountries, Occur.SHOULD);
+            }
+            query.add(text.build(), Occur.MUST);
+        }
         if (kind != null) {
             query.add(new TermQuery(new Term(KIND, kind.id())), Occur.FILTER);
+        }
+        if (countries != null) {
+            List<BytesRef> admitted = new ArrayList<>();
+            admitted.add(new BytesRef(ANYWHERE));
+            countries.forEach(c -> admitted.add(new BytesRef(c)));
+            query.add(new TermInSetQuery(COUNTRY, admitted), Occur.FILTER);
         }
         if (!hidden.isEmpty()) {
             query.add(new TermInSetQuery(ID, hidden.stream().map(BytesRef::new).toList()), Occur.MUST_NOT);
@@ -161,16 +194,23 @@ final class ResourceIndex {
         return query.build();
     }
 
-    /** The ids of the best matches, best first, each entry once (its best language version counts). */
-    List<String> ids(IndexSearcher searcher, Query query) {
+    /**
+     * The ids of the best matches, best first, each entry once (its best language version counts);
+     * versions in the member's language weigh {@link #LANGUAGE_FACTOR} times more.
+     */
+    List<String> ids(IndexSearcher searcher, Query query, Locale locale) {
         try {
             TopDocs top = searcher.search(query, MAX_HITS);
             StoredFields stored = searcher.storedFields();
-            Set<String> ids = new LinkedHashSet<>();
+            Map<String, Float> best = new LinkedHashMap<>();
             for (ScoreDoc hit : top.scoreDocs) {
-                ids.add(stored.document(hit.doc, Set.of(ID)).get(ID));
+                Document doc = stored.document(hit.doc, Set.of(ID, LANG));
+                float score = locale.getLanguage().equals(doc.get(LANG)) ? hit.score * LANGUAGE_FACTOR : hit.score;
+                best.merge(doc.get(ID), score, Math::max);
             }
-            return new ArrayList<>(ids);
+            List<String> ids = new ArrayList<>(best.keySet());
+            ids.sort(Comparator.comparing(best::get, Comparator.reverseOrder()));
+            return ids;
         } catch (IOException e) {
             throw new UncheckedIOException("searching the in-memory resource index failed", e);
         }
@@ -195,8 +235,12 @@ final class ResourceIndex {
     private static Document document(Resource entry, String language, ResourceText text) {
         Document doc = new Document();
         doc.add(new StringField(ID, entry.id(), Field.Store.YES));
-        doc.add(new StringField(LANG, language, Field.Store.NO));
+        doc.add(new StringField(LANG, language, Field.Store.YES));
         doc.add(new StringField(KIND, entry.kind().id(), Field.Store.NO));
+        if (entry.countries().isEmpty()) {
+            doc.add(new StringField(COUNTRY, ANYWHERE, Field.Store.NO));
+        }
+        entry.countries().forEach(country -> doc.add(new StringField(COUNTRY, country, Field.Store.NO)));
         String tagText = String.join(", ", text.tags());
         if (LANGUAGES.contains(language)) {
             doc.add(new TextField(title(language), text.title(), Field.Store.NO));

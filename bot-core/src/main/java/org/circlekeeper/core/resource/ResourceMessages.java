@@ -30,8 +30,8 @@ final class ResourceMessages {
 
     static final MessageKey GUIDE = MessageKey.of("resources.guide", "organiser");
     static final MessageKey RESULTS = MessageKey.of("resources.results", "query", "from", "to", "total",
-            "results", "results.number", "results.title", "results.kind", "results.summary", "results.own");
-    static final MessageKey NOTHING_FOUND = MessageKey.of("resources.nothing-found", "query", "tags", "hasTags");
+            "results", "results.number", "results.title", "results.kind", "results.summary", "results.own", "askCountry");
+    static final MessageKey NOTHING_FOUND = MessageKey.of("resources.nothing-found", "query", "tags", "hasTags", "askCountry");
     static final MessageKey TOO_LONG = MessageKey.of("resources.search.too-long", "max", "length");
     static final MessageKey MORE = MessageKey.of("resources.button.more");
     static final MessageKey OPEN = MessageKey.of("resources.button.open", "number");

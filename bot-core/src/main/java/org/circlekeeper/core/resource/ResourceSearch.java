@@ -15,11 +15,14 @@ import org.apache.lucene.search.Query;
 import org.circlekeeper.core.engine.CommunityRef;
 import org.circlekeeper.core.engine.Context;
 import org.circlekeeper.core.engine.Preferences;
+import org.circlekeeper.core.member.MemberSettingsStore;
 
 /**
  * Search over the shipped catalog and a community's own entries, for {@code /resource}, for
  * autocomplete ({@link #suggest}: Discord maps it to slash-command autocomplete, Telegram to inline
- * mode) and for opening one entry. Shipped entries are indexed once per process; each community's
+ * mode) and for opening one entry. Searching and autocomplete follow one country rule
+ * ({@link CountryScope}): entries tied to a country show only for members of that country
+ * ({@code /country}) or when the search names it; entries for anywhere show for everyone. Shipped entries are indexed once per process; each community's
  * own entries are indexed on the first search after they change and cached (least recently used
  * communities are dropped first), so a search costs one store round trip for the version and one
  * in-memory query.
@@ -33,8 +36,12 @@ public final class ResourceSearch {
     /** Communities whose own index is kept in memory at once. */
     public static final int DEFAULT_CACHED_COMMUNITIES = 128;
 
-    /** One page of results. */
-    public record Page(SearchQuery query, List<Resource> results, int page, int total) {
+    /**
+     * One page of results.
+     *
+     * @param elsewhere how many more entries matched but are tied to countries the search may not show
+     */
+    public record Page(SearchQuery query, List<Resource> results, int page, int total, int elsewhere) {
         public Page {
             results = List.copyOf(results);
         }
@@ -67,18 +74,25 @@ public final class ResourceSearch {
     private final ResourceCatalog catalog;
     private final ResourceStore store;
     private final Preferences.Resolver preferences;
+    private final MemberSettingsStore members;
+    private final CountryMentions mentions = new CountryMentions();
     private final ResourceIndex index;
     private final View shippedOnly;
     private final Map<String, View> views;
 
-    public ResourceSearch(ResourceCatalog catalog, ResourceStore store, Preferences.Resolver preferences) {
-        this(catalog, store, preferences, DEFAULT_CACHED_COMMUNITIES);
+    /**
+     * @param members where each member's country is read, for the country rule
+     */
+    public ResourceSearch(ResourceCatalog catalog, ResourceStore store, Preferences.Resolver preferences, MemberSettingsStore members) {
+        this(catalog, store, preferences, members, DEFAULT_CACHED_COMMUNITIES);
     }
 
-    public ResourceSearch(ResourceCatalog catalog, ResourceStore store, Preferences.Resolver preferences, int cachedCommunities) {
+    public ResourceSearch(ResourceCatalog catalog, ResourceStore store, Preferences.Resolver preferences, MemberSettingsStore members,
+                          int cachedCommunities) {
         this.catalog = catalog;
         this.store = store;
         this.preferences = preferences;
+        this.members = members;
         this.index = INDEXES.computeIfAbsent(catalog, ResourceIndex::new);
         this.shippedOnly = new View(0, Map.of(), Set.of(), index.shippedSearcher());
         this.views = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
@@ -93,30 +107,39 @@ public final class ResourceSearch {
 
     /**
      * What a member typed after {@code /resource}: a first word naming a kind ({@code technique},
-     * {@code técnicas}) becomes a filter; the rest becomes plain terms, shortened to fit a button.
+     * {@code técnicas}) becomes a filter; countries named in it (by name, or by code in capitals)
+     * are noted; the rest becomes plain terms, shortened to fit a button.
      */
     public SearchQuery parse(String typed) {
         String text = typed == null ? "" : typed.strip();
         String[] words = text.split("\\s+", 2);
         Optional<ResourceKind> kind = ResourceKind.parse(words[0]);
         String rest = kind.isPresent() ? (words.length > 1 ? words[1] : "") : text;
-        return new SearchQuery(kind.orElse(null), index.plainTerms(rest)).fitted();
+        return new SearchQuery(kind.orElse(null), index.plainTerms(mentions.withoutCodes(rest)), mentions.in(rest)).fitted();
     }
 
-    /** One page of results, best first, hidden entries left out; page 0 is the first. */
-    public Page search(CommunityRef community, Locale locale, SearchQuery query, int page) {
+    /** The country rule for this person and this search: their {@code /country} and the countries the search names. */
+    public CountryScope scope(Context context, SearchQuery query) {
+        return new CountryScope(members.get(context.member()).countrySetting(), query.countries());
+    }
+
+    /** One page of results, best first, hidden entries and entries of other countries left out; page 0 is the first. */
+    public Page search(Context context, Locale locale, SearchQuery query, int page) {
         if (query.isEmpty()) {
-            return new Page(query, List.of(), 0, 0);
+            return new Page(query, List.of(), 0, 0, 0);
         }
-        View view = view(community);
-        Query lucene = index.query(query.kind(), query.terms(), null, locale, view.hidden());
-        List<String> ids = index.ids(view.searcher(), lucene);
+        CountryScope scope = scope(context, query);
+        View view = view(context.community());
+        List<String> ids = index.ids(view.searcher(),
+                index.query(query.kind(), query.terms(), null, view.hidden(), scope.countries(), query.countries()), locale);
+        int everywhere = index.ids(view.searcher(),
+                index.query(query.kind(), query.terms(), null, view.hidden(), null, query.countries()), locale).size();
         int from = Math.max(0, page) * PAGE_SIZE;
         List<Resource> results = new ArrayList<>();
         for (int i = from; i < Math.min(ids.size(), from + PAGE_SIZE); i++) {
             resolve(view, ids.get(i)).ifPresent(results::add);
         }
-        return new Page(query, results, Math.max(0, page), ids.size());
+        return new Page(query, results, Math.max(0, page), ids.size(), Math.max(0, everywhere - ids.size()));
     }
 
     /**
@@ -132,9 +155,10 @@ public final class ResourceSearch {
         SearchQuery query = parse(text);
         String prefix = text.endsWith(" ") ? null : WordForms.fold(text.strip().replaceAll(".*\\s", ""));
         View view = view(context.community());
-        Query lucene = index.query(query.kind(), query.terms(), prefix, locale, view.hidden());
+        Query lucene = index.query(query.kind(), query.terms(), prefix, view.hidden(), scope(context, query).countries(),
+                query.countries());
         List<Suggestion> out = new ArrayList<>();
-        for (String id : index.ids(view.searcher(), lucene)) {
+        for (String id : index.ids(view.searcher(), lucene, locale)) {
             resolve(view, id).ifPresent(r -> out.add(new Suggestion(r.id(), r.text(locale).title(), r.text(locale).summary(), r.kind())));
             if (out.size() == MAX_SUGGESTIONS) {
                 break;
@@ -151,12 +175,14 @@ public final class ResourceSearch {
         return resolve(view(community), id);
     }
 
-    /** The topics this community's visible entries are tagged with in a language, most used first. */
-    public List<String> tags(CommunityRef community, Locale locale, int limit) {
-        View view = view(community);
+    /** The topics of the entries this person may find in their community, in a language, most used first. */
+    public List<String> tags(Context context, Locale locale, int limit) {
+        View view = view(context.community());
+        CountryScope scope = new CountryScope(members.get(context.member()).countrySetting(), Set.of());
         Map<String, Integer> counts = new HashMap<>();
         List<Resource> visible = new ArrayList<>(view.entries().values());
         catalog.entries().stream().filter(r -> !view.hidden().contains(r.id())).forEach(visible::add);
+        visible.removeIf(entry -> !scope.admits(entry));
         for (Resource entry : visible) {
             ResourceText text = entry.texts().get(locale.getLanguage());
             if (text != null && entry.kind() != ResourceKind.CRISIS_LINE) {

@@ -48,12 +48,45 @@ class CrisisFeatureTest {
     }
 
     @Test
-    void aCountryWithoutAnEntryGetsTheFallback() {
+    void aMemberInJapanGetsJapaneseLinesAnd119Or110() {
         alice.send("/country Japan");
-        String text = alice.send("/crisis").text();
-        assertThat(text).contains("I don't have a line for Japan in my list yet")
+        Replies replies = alice.send("/crisis");
+        assertThat(replies.text()).contains("Crisis lines in Japan")
+                .contains("TELL Lifeline — call 03-5774-0992")
+                .contains("Yorisoi Hotline (よりそいホットライン) — call 0120-279-338")
+                .contains("Find A Helpline")
+                .contains("If you are in immediate danger, call 119 (ambulance) or 110 (police) now.")
+                .doesNotContain("your local emergency number");
+        assertThat(replies.buttons()).extracting(b -> b.label()).containsExactly("A number here is outdated");
+
+        Talk lucia = bot.as("lucia", SPANISH).inDirect();
+        lucia.send("/country Japón");
+        assertThat(lucia.send("/crisis").text()).contains("Líneas de crisis en Japón")
+                .contains("llama ahora al 119 (ambulancia) o al 110 (policía).");
+    }
+
+    @Test
+    void aCountryWithoutALineGetsTheFallbackAndItsEmergencyNumberButNoOutdatedButton() {
+        alice.send("/country Bolivia");
+        Replies replies = alice.send("/crisis");
+        assertThat(replies.text()).contains("I don't have a line for Bolivia in my list yet")
                 .contains("Find A Helpline").contains("Befrienders Worldwide")
-                .contains("call your local emergency number now");
+                .contains("call 118 (ambulance) or 110 (police) now")
+                .doesNotContain("your local emergency number");
+        assertThat(replies.buttons()).as("nothing shown that a member could report").isEmpty();
+
+        assertThat(alice.send("/crisis Kenya").text()).contains("call 999 / 112 now");
+        assertThat(alice.send("/crisis Chad").text()).as("112 only where the national number is not confirmed")
+                .contains("call 112 from a mobile phone now");
+        assertThat(alice.send("/crisis Antarctica").text()).contains("your local emergency number");
+    }
+
+    @Test
+    void anOldOutdatedButtonWithNothingToReportChangesNothing() {
+        assertThat(alice.press("crisis.outdated:-").text()).contains("no longer works");
+        assertThat(alice.press("crisis.outdated:BO").text()).contains("no longer works");
+        assertThat(alice.press("crisis.outdated:zz").text()).contains("no longer works");
+        assertThat(bot.asOrganiser("olivia").inGroup().send("/resource reports").text()).contains("No one has marked a crisis number");
     }
 
     @Test
@@ -72,6 +105,7 @@ class CrisisFeatureTest {
 
         Replies other = replies.press("Another country");
         assertThat(other.text()).contains("Find A Helpline").contains("/crisis Japan");
+        assertThat(other.buttons()).as("the directories have links, no number to report").isEmpty();
     }
 
     @Test
@@ -94,7 +128,7 @@ class CrisisFeatureTest {
         alice.send("/country GB");
         Replies which = alice.send("/crisis").press("A number here is outdated");
         assertThat(which.text()).contains("Which one doesn't work");
-        assertThat(which.buttons()).extracting(b -> b.label()).contains("Samaritans · 116 123", "Shout · 85258", "Find A Helpline");
+        assertThat(which.buttons()).extracting(b -> b.label()).containsExactly("Samaritans · 116 123", "Shout · 85258");
         assertThat(which.press("Samaritans").text()).contains("I've let the organisers know that Samaritans may be outdated, without your name");
         bot.as("bob").inDirect().send("/crisis GB").press("A number here is outdated").press("Samaritans");
 

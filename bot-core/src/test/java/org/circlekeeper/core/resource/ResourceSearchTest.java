@@ -25,6 +25,7 @@ class ResourceSearchTest {
 
     @Test
     void findsByTopicPrivatelyWithOpenAndMoreButtons() {
+        alice.send("/country United Kingdom");
         Replies replies = bot.as("alice").inGroup().send("/resource sleep");
         assertThat(replies.allPrivate()).isTrue();
         assertThat(replies.text()).contains("sleep — 1 to 5 of").contains("1. A wind-down routine for better sleep (technique)");
@@ -61,6 +62,7 @@ class ResourceSearchTest {
 
     @Test
     void aSpanishQueryFindsSpanishOnlyEntries() {
+        alice.send("/country Spain");
         String text = alice.send("/resource teléfono esperanza").text();
         assertThat(text).contains("1. Teléfono de la Esperanza");
     }
@@ -106,6 +108,7 @@ class ResourceSearchTest {
 
     @Test
     void moreShowsTheNextPageAndOpenShowsTheWholeEntry() {
+        alice.send("/country GB");
         Replies first = alice.send("/resource sleep");
         Replies second = first.press("More");
         assertThat(second.all()).allMatch(r -> r.replacesOrigin());
@@ -136,7 +139,8 @@ class ResourceSearchTest {
     @Test
     void theSuggestApiGivesTitleSummaryAndId() {
         ResourceSearch search = new ResourceSearch(ResourceCatalog.shipped(), bot.stores().resources(),
-                new SettingsPreferences(bot.stores().memberSettings(), bot.stores().communitySettings(), Locale.ENGLISH, ZoneId.of("UTC")));
+                new SettingsPreferences(bot.stores().memberSettings(), bot.stores().communitySettings(), Locale.ENGLISH, ZoneId.of("UTC")),
+                bot.stores().memberSettings());
         assertThat(search.suggest(alice.context(), "box bre")).first()
                 .satisfies(s -> {
                     assertThat(s.id()).isEqualTo("box-breathing");
@@ -172,5 +176,71 @@ class ResourceSearchTest {
         assertThat(replies.buttons()).allSatisfy(b -> assertThat(b.actionId().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
                 .isLessThanOrEqualTo(64));
         assertThat(replies.press("More").text()).contains("6. ");
+    }
+
+    // --- the country rule (issue #12, item 12) ---
+
+    @Test
+    void aMemberInSpainDoesNotGetHelplinesOfAustraliaOrSouthAfrica() {
+        alice.send("/country Spain");
+        String text = alice.send("/resource anxiety").text();
+        assertThat(text).contains("1. Box breathing").contains("Grounding with your senses").doesNotContain("Beyond Blue").doesNotContain("SADAG")
+                .doesNotContain("Lifeline").doesNotContain("NHS").doesNotContain("/country (e.g.");
+        assertThat(alice.send("/resource crisis-line").text()).contains("Línea 024").contains("Find A Helpline")
+                .doesNotContain("Samaritans").doesNotContain("988").doesNotContain("SADAG");
+        assertThat(alice.send("/resource help in a crisis").text()).as("'in' does not name India").doesNotContain("Tele-MANAS");
+    }
+
+    @Test
+    void aMemberInJapanDoesNotGetASouthAfricanLineFirstOrAtAll() {
+        alice.send("/country Japan");
+        String text = alice.send("/resource anxiety").text();
+        assertThat(text).contains("1. Box breathing").doesNotContain("SADAG").doesNotContain("Beyond Blue");
+        assertThat(lucia.send("/country Japón").text()).contains("Japón");
+        assertThat(lucia.send("/resource ansiedad").text()).doesNotContain("SADAG").doesNotContain("Beyond Blue");
+    }
+
+    @Test
+    void namingACountryInTheSearchShowsItsServicesFirst() {
+        alice.send("/country Spain");
+        assertThat(alice.send("/resource anxiety South Africa").text()).contains("1. SADAG");
+        assertThat(alice.send("/resource anxiety ZA").text()).contains("1. SADAG").doesNotContain("Beyond Blue");
+        assertThat(alice.send("/resource anxiety australia").text()).contains("1. Beyond Blue").doesNotContain("SADAG");
+        assertThat(lucia.send("/resource ansiedad Sudáfrica").text()).contains("1. SADAG");
+        assertThat(alice.send("/resource crisis-line JP").text()).contains("Find A Helpline")
+                .as("Spain is still the member's own country").contains("Línea 024").doesNotContain("Samaritans");
+    }
+
+    @Test
+    void theNextPageKeepsTheNamedCountry() {
+        alice.send("/country Japan");
+        assertThat(alice.send("/resource crisis-line UK Ireland").text()).contains("Samaritans Ireland").contains("Shout")
+                .doesNotContain("SADAG");
+        Replies first = alice.send("/resource crisis-line AU NZ");
+        assertThat(first.text()).contains("1 to 5 of").doesNotContain("SADAG").doesNotContain("Samaritans");
+        assertThat(first.buttons()).extracting(b -> b.actionId()).contains("resource.more:1:crisis-line AU NZ");
+        assertThat(first.press("More").text()).contains("6. ").doesNotContain("SADAG").doesNotContain("Línea 024");
+    }
+
+    @Test
+    void withoutACountryOnlyEntriesForAnywhereShowAndTheMemberIsToldWhy() {
+        String text = alice.send("/resource anxiety").text();
+        assertThat(text).contains("Grounding with your senses").doesNotContain("SADAG").doesNotContain("Beyond Blue")
+                .contains("Tell me yours with /country (e.g. /country Spain), or name the country in your search");
+        assertThat(lucia.send("/resource teléfono esperanza").text()).contains("Dime el tuyo con /country");
+        assertThat(lucia.send("/resource teléfono esperanza España").text()).contains("1. Teléfono de la Esperanza");
+    }
+
+    @Test
+    void autocompleteAndTelegramInlineSearchFollowTheSameRule() {
+        Suggester suggester = bot.engine().registry().command("resource").orElseThrow().options().get(0).suggester();
+        alice.send("/country Spain");
+        assertThat(suggester.suggest(alice.context(), "anxiety")).extracting(Suggester.Suggestion::value)
+                .doesNotContain("za-sadag", "au-beyond-blue").contains("grounding-5-4-3-2-1");
+        assertThat(suggester.suggest(alice.context(), "anxiety south afr")).extracting(Suggester.Suggestion::value).doesNotContain("au-beyond-blue");
+        assertThat(suggester.suggest(alice.context(), "anxiety South Africa")).extracting(Suggester.Suggestion::value).first().isEqualTo("za-sadag");
+        assertThat(suggester.suggest(alice.context(), "telefono esper")).extracting(Suggester.Suggestion::value).contains("telefono-esperanza");
+        alice.send("/country Japan");
+        assertThat(suggester.suggest(alice.context(), "telefono esper")).extracting(Suggester.Suggestion::value).doesNotContain("telefono-esperanza");
     }
 }

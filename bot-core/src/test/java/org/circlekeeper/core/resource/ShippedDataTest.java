@@ -26,6 +26,7 @@ class ShippedDataTest {
                     .as("%s has a country (or is international)", line.id()).isTrue();
             assertThat(line.phone() != null || line.sms() != null || line.link() != null)
                     .as("%s has a phone number, a text number or a link", line.id()).isTrue();
+            assertThat(line.languages()).as("%s says which languages it answers in", line.id()).isNotEmpty();
             assertThat(line.verified()).as("%s has a last-verified date", line.id()).isNotNull()
                     .isAfter(LocalDate.of(2024, 1, 1)).isBeforeOrEqualTo(crisis.listedAsOf());
             assertThat(line.source()).as("%s says where it was listed", line.id()).isNotBlank();
@@ -36,9 +37,10 @@ class ShippedDataTest {
     }
 
     @Test
-    void atLeastFifteenCountriesEachWithAnEmergencyNumber() {
-        assertThat(crisis.countries()).hasSizeGreaterThanOrEqualTo(15)
-                .contains("US", "GB", "IE", "ES", "MX", "AR", "CO", "CL", "CA", "AU", "NZ", "DE", "FR", "IT", "NL", "BR", "IN");
+    void atLeastFortyCountriesHaveCrisisLinesEachWithAnEmergencyNumber() {
+        assertThat(crisis.countries()).hasSizeGreaterThanOrEqualTo(40)
+                .contains("US", "GB", "IE", "ES", "MX", "AR", "CO", "CL", "CA", "AU", "NZ", "DE", "FR", "IT", "NL", "BR", "IN",
+                        "JP", "KR", "UY", "PH");
         for (String country : crisis.countries()) {
             CrisisLookup lookup = crisis.forCountry(Optional.of(country), Locale.ENGLISH);
             assertThat(lookup.hasLines()).as(country).isTrue();
@@ -60,8 +62,64 @@ class ShippedDataTest {
         assertThat(phones("FR")).contains("3114");
         assertThat(phones("NL")).contains("113");
         assertThat(phones("BR")).contains("188");
+        assertThat(phones("JP")).contains("03-5774-0992", "0120-279-338");
+        assertThat(phones("KR")).contains("109");
+        assertThat(phones("UY")).contains("0800 0767");
+        assertThat(phones("PH")).contains("1553");
         assertThat(crisis.forCountry(Optional.of("es"), Locale.ENGLISH).emergency()).contains("112");
         assertThat(crisis.forCountry(Optional.of("US"), Locale.ENGLISH).emergency()).contains("911");
+    }
+
+    @Test
+    void everyIsoCountryHasAnEmergencyNumberWithASourceAndADate() {
+        EmergencyNumbers numbers = crisis.emergencyNumbers();
+        Set<String> noNetwork = new HashSet<>();
+        for (String country : Locale.getISOCountries()) {
+            EmergencyNumber entry = numbers.forCountry(country).orElseThrow(() -> new AssertionError("no emergency entry for " + country));
+            assertThat(entry.sources()).as("source of %s", country).isNotEmpty().allSatisfy(s -> assertThat(s).isNotBlank());
+            assertThat(entry.verified()).as("verified date of %s", country).isAfter(LocalDate.of(2026, 1, 1))
+                    .isBeforeOrEqualTo(numbers.listedAsOf());
+            if (entry.check() == EmergencyNumber.Check.NO_NETWORK) {
+                noNetwork.add(country);
+                assertThat(entry.note()).as("why %s has no number", country).isNotBlank();
+            } else {
+                assertThat(entry.first()).as("emergency number of %s", country).hasValueSatisfying(n -> assertThat(n).matches("[0-9]+( / [0-9]+)*"));
+            }
+            if (entry.check() == EmergencyNumber.Check.GSM_112) {
+                assertThat(entry.first()).as("%s falls back to 112 only", country).contains("112");
+                assertThat(entry.mobileOnly()).isTrue();
+            }
+        }
+        assertThat(numbers.all()).hasSize(Locale.getISOCountries().length);
+        assertThat(noNetwork).as("only places with no one living there and no public network go without a number")
+                .containsExactlyInAnyOrder("AQ", "BV", "GS", "HM", "TF", "UM");
+    }
+
+    @Test
+    void theEmergencyNumbersPeopleKnowAreThere() {
+        EmergencyNumbers numbers = crisis.emergencyNumbers();
+        assertThat(numbers.forCountry("JP")).hasValueSatisfying(jp -> {
+            assertThat(jp.first()).contains("119");
+            assertThat(jp.separatePolice()).contains("110");
+        });
+        assertThat(numbers.forCountry("es").flatMap(EmergencyNumber::first)).contains("112");
+        assertThat(numbers.forCountry("US").flatMap(EmergencyNumber::first)).contains("911");
+        assertThat(numbers.forCountry("GB").flatMap(EmergencyNumber::first)).contains("999");
+        assertThat(numbers.forCountry("AU").flatMap(EmergencyNumber::first)).contains("000");
+        assertThat(numbers.forCountry("NZ").flatMap(EmergencyNumber::first)).contains("111");
+        assertThat(numbers.forCountry("DE")).hasValueSatisfying(de -> assertThat(de.separatePolice()).contains("110"));
+        assertThat(numbers.forCountry("FR").flatMap(EmergencyNumber::separatePolice)).as("one number for all").isEmpty();
+        assertThat(numbers.forCountry("XX")).isEmpty();
+    }
+
+    @Test
+    void everyCrisisLineWithANumberCanBeReportedAndNoFallbackLineIs() {
+        for (String country : crisis.countries()) {
+            CrisisLookup lookup = crisis.forCountry(Optional.of(country), Locale.ENGLISH);
+            assertThat(lookup.reportable()).as(country).isNotEmpty().allMatch(l -> l.phone() != null || l.sms() != null);
+        }
+        assertThat(crisis.forCountry(Optional.of("AQ"), Locale.ENGLISH).reportable()).isEmpty();
+        assertThat(crisis.forCountry(Optional.empty(), Locale.ENGLISH).reportable()).isEmpty();
     }
 
     @Test
