@@ -2,7 +2,9 @@ package org.circlekeeper.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.circlekeeper.core.engine.ChannelRef;
@@ -15,6 +17,7 @@ import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.engine.Reply;
 import org.circlekeeper.core.engine.Role;
 import org.circlekeeper.redis.RedisConnection;
+import org.circlekeeper.redis.RedisUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +55,18 @@ class AppWithRedisTest {
     @Test
     void noWebServerRunsWithoutAWebPort() {
         assertThat(context).isNotInstanceOf(org.springframework.boot.web.server.context.WebServerApplicationContext.class);
+    }
+
+    @Test
+    void theEmbeddedRedisIsPrivateToItsUserAndAsksForTheGeneratedPassword() throws Exception {
+        Path passwordFile = data.resolve(StorageConfiguration.REDIS_PASSWORD_FILE);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("redis")))).isEqualTo("rwx------");
+        assertThat(redis.url().password()).isEqualTo(Files.readString(passwordFile).strip());
+        try (RedisConnection withoutPassword = new RedisConnection(RedisUrl.local(redis.url().port()))) {
+            assertThat(withoutPassword.ping()).isFalse();
+        }
+        assertThat(redis.ping()).isTrue();
     }
 
     @Test
