@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.circlekeeper.core.Stores;
 import org.circlekeeper.redis.EmbeddedRedis;
 import org.circlekeeper.redis.RedisConnection;
+import org.circlekeeper.redis.RedisMemberSettingsStore;
 import org.circlekeeper.redis.RedisPasswordFile;
 import org.circlekeeper.redis.RedisStores;
 import org.circlekeeper.redis.RedisUrl;
@@ -55,6 +56,8 @@ class StorageConfiguration {
     @Bean
     Stores stores(RedisConnection redis, Clock clock) {
         Stores stores = RedisStores.create(redis, clock);
+        // settings written by earlier versions kept the last-used group forever, lurkers' too: give it its expiry
+        RedisMemberSettingsStore.moveLegacyHomes(redis);
         LOG.info("store: settings, wording, button tokens, pending forms, due jobs, resources, circles and check-ins in Redis");
         return stores;
     }

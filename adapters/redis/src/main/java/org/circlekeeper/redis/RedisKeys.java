@@ -125,6 +125,11 @@ public final class RedisKeys {
         return memberKey(member, "settings");
     }
 
+    /** {@code ck:m:{platform:userId}:home}: the group the member last used the bot in; it expires. */
+    public static String memberHome(MemberRef member) {
+        return memberKey(member, "home");
+    }
+
     /** {@code ck:m:{platform:userId}:form}: the form the member's next private message answers. */
     public static String pendingForm(MemberRef member) {
         return memberKey(member, "form");

@@ -84,6 +84,12 @@ public final class PrivacyFeature implements Feature {
         return platformData;
     }
 
+    /** Asking for one's data or erasing it stores nothing about the member, not even the group it was asked in. */
+    @Override
+    public boolean remembersTheGroup() {
+        return false;
+    }
+
     private void myData(Turn turn, Args args) {
         Map<String, Object> sections = new LinkedHashMap<>();
         List<Map<String, Object>> summary = new ArrayList<>();
