@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.circlekeeper.core.Stores;
 import org.circlekeeper.redis.EmbeddedRedis;
 import org.circlekeeper.redis.RedisConnection;
+import org.circlekeeper.redis.RedisErasureFlush;
 import org.circlekeeper.redis.RedisMemberSettingsStore;
 import org.circlekeeper.redis.RedisPasswordFile;
 import org.circlekeeper.redis.RedisStores;
@@ -53,9 +54,18 @@ class StorageConfiguration {
         return connection;
     }
 
+    /**
+     * Rewrites Redis's files after erasures (batched, at most once per {@code circlekeeper.redis.erasure-flush-interval}),
+     * so that /forgetme reaches the disk; its timer looks every minute and right after an erasure.
+     */
+    @Bean(destroyMethod = "close")
+    RedisErasureFlush erasureFlush(RedisConnection redis, CirclekeeperProperties properties) {
+        return new RedisErasureFlush(redis, properties.redis().erasureFlushInterval()).start(RedisErasureFlush.TICK);
+    }
+
     @Bean
-    Stores stores(RedisConnection redis, Clock clock) {
-        Stores stores = RedisStores.create(redis, clock);
+    Stores stores(RedisConnection redis, Clock clock, RedisErasureFlush erasureFlush) {
+        Stores stores = RedisStores.create(redis, clock, erasureFlush);
         // settings written by earlier versions kept the last-used group forever, lurkers' too: give it its expiry
         RedisMemberSettingsStore.moveLegacyHomes(redis);
         LOG.info("store: settings, wording, button tokens, pending forms, due jobs, resources, circles and check-ins in Redis");

@@ -214,6 +214,9 @@ public final class EmbeddedRedis implements AutoCloseable {
                     .setting("protected-mode yes")
                     .setting("requirepass " + password)
                     .setting("appendonly yes")
+                    // a rewritten AOF in plain commands, not an (LZF-compressed) RDB preamble: an operator can check
+                    // with grep that an erased member is gone from the file
+                    .setting("aof-use-rdb-preamble no")
                     .setting("save \"\"")
                     .onShutdownForceStop(false)
                     .serrListener(line -> {
