@@ -1,6 +1,7 @@
 package org.circlekeeper.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,9 +24,20 @@ public record CirclekeeperProperties(
     /**
      * Where state lives.
      *
-     * @param url a Redis URL ({@code redis://host:6379/0}, {@code rediss://…} for TLS); empty starts an embedded Redis
+     * @param url                  a Redis URL ({@code redis://host:6379/0}, {@code rediss://…} for TLS); empty starts
+     *                             an embedded Redis
+     * @param erasureFlushInterval the least time between two rewrites of Redis's files after erasures: an erased
+     *                             member leaves the files on disk within it (plus a minute and the rewrite's time)
      */
-    public record Redis(@DefaultValue("") String url, @DefaultValue Embedded embedded) {
+    public record Redis(@DefaultValue("") String url, @DefaultValue Embedded embedded,
+                        @DefaultValue("1h") Duration erasureFlushInterval) {
+        public Redis {
+            if (erasureFlushInterval.isNegative() || erasureFlushInterval.isZero()) {
+                throw new IllegalArgumentException("circlekeeper.redis.erasure-flush-interval must be positive, not "
+                        + erasureFlushInterval);
+            }
+        }
+
         public boolean embeddedWanted() {
             return url == null || url.isBlank();
         }

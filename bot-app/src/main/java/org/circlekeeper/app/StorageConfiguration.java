@@ -1,12 +1,13 @@
 package org.circlekeeper.app;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import org.circlekeeper.core.Stores;
 import org.circlekeeper.redis.EmbeddedRedis;
 import org.circlekeeper.redis.RedisConnection;
+import org.circlekeeper.redis.RedisErasureFlush;
+import org.circlekeeper.redis.RedisMemberSettingsStore;
+import org.circlekeeper.redis.RedisPasswordFile;
 import org.circlekeeper.redis.RedisStores;
 import org.circlekeeper.redis.RedisUrl;
 import org.slf4j.Logger;
@@ -23,6 +24,8 @@ import org.springframework.context.annotation.Configuration;
 class StorageConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(StorageConfiguration.class);
+    /** The embedded Redis's password file, beside its data folder (and {@code note.key}). */
+    static final String REDIS_PASSWORD_FILE = "redis.password";
 
     /** The embedded server, only when no Redis URL is configured (closed on shutdown). */
     @Bean(destroyMethod = "close")
@@ -31,13 +34,11 @@ class StorageConfiguration {
             return new EmbeddedRedisHolder(null);
         }
         CirclekeeperProperties.Embedded embedded = properties.redis().embedded();
-        try {
-            Files.createDirectories(embedded.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the Redis data folder " + embedded.dataDir(), e);
-        }
-        EmbeddedRedis server = EmbeddedRedis.start(embedded.port(), embedded.dataDir());
-        LOG.info("store: embedded Redis on 127.0.0.1:{}, data kept in {}", server.port(), embedded.dataDir().toAbsolutePath());
+        // the folder (0700) and its files (0600) are the server's to make private; the password lives beside note.key
+        Path passwordFile = embedded.dataDir().toAbsolutePath().normalize().resolveSibling(REDIS_PASSWORD_FILE);
+        EmbeddedRedis server = EmbeddedRedis.start(embedded.port(), embedded.dataDir(), RedisPasswordFile.loadOrCreate(passwordFile));
+        LOG.info("store: embedded Redis on 127.0.0.1:{} with the password in {}, data kept in {}", server.port(), passwordFile,
+                embedded.dataDir().toAbsolutePath());
         return new EmbeddedRedisHolder(server);
     }
 
@@ -53,9 +54,20 @@ class StorageConfiguration {
         return connection;
     }
 
+    /**
+     * Rewrites Redis's files after erasures (batched, at most once per {@code circlekeeper.redis.erasure-flush-interval}),
+     * so that /forgetme reaches the disk; its timer looks every minute and right after an erasure.
+     */
+    @Bean(destroyMethod = "close")
+    RedisErasureFlush erasureFlush(RedisConnection redis, CirclekeeperProperties properties) {
+        return new RedisErasureFlush(redis, properties.redis().erasureFlushInterval()).start(RedisErasureFlush.TICK);
+    }
+
     @Bean
-    Stores stores(RedisConnection redis, Clock clock) {
-        Stores stores = RedisStores.create(redis, clock);
+    Stores stores(RedisConnection redis, Clock clock, RedisErasureFlush erasureFlush) {
+        Stores stores = RedisStores.create(redis, clock, erasureFlush);
+        // settings written by earlier versions kept the last-used group forever, lurkers' too: give it its expiry
+        RedisMemberSettingsStore.moveLegacyHomes(redis);
         LOG.info("store: settings, wording, button tokens, pending forms, due jobs, resources, circles and check-ins in Redis");
         return stores;
     }

@@ -2,7 +2,9 @@ package org.circlekeeper.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.circlekeeper.core.engine.ChannelRef;
@@ -15,6 +17,8 @@ import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.engine.Reply;
 import org.circlekeeper.core.engine.Role;
 import org.circlekeeper.redis.RedisConnection;
+import org.circlekeeper.redis.RedisKeys;
+import org.circlekeeper.redis.RedisUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,7 +59,19 @@ class AppWithRedisTest {
     }
 
     @Test
-    void settingsLiveInRedisAndForgetmeErasesThem() {
+    void theEmbeddedRedisIsPrivateToItsUserAndAsksForTheGeneratedPassword() throws Exception {
+        Path passwordFile = data.resolve(StorageConfiguration.REDIS_PASSWORD_FILE);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("redis")))).isEqualTo("rwx------");
+        assertThat(redis.url().password()).isEqualTo(Files.readString(passwordFile).strip());
+        try (RedisConnection withoutPassword = new RedisConnection(RedisUrl.local(redis.url().port()))) {
+            assertThat(withoutPassword.ping()).isFalse();
+        }
+        assertThat(redis.ping()).isTrue();
+    }
+
+    @Test
+    void settingsLiveInRedisAndForgetmeErasesThem() throws Exception {
         engine.handle(Inbound.CommandInvoked.typed(inDirect, "timezone", "Europe/Berlin"));
         String key = "ck:m:{console:alice}:settings";
         Map<String, String> stored = redis.call(jedis -> jedis.hgetAll(key));
@@ -68,6 +84,12 @@ class AppWithRedisTest {
         assertThat(done.get(0).message().markup()).contains("I erased everything");
         Boolean exists = redis.call(jedis -> jedis.exists(key));
         assertThat(exists).isFalse();
+        // the app's erasure flush starts a rewrite of the append-only file at once (the first in its interval)
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (!redis.<Boolean>call(jedis -> jedis.exists(RedisKeys.persistenceWindow())) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(redis.<Boolean>call(jedis -> jedis.exists(RedisKeys.persistenceWindow()))).as("a rewrite was started").isTrue();
         List<Reply> again = engine.handle(new Inbound.ButtonPressed(inDirect, erase, null));
         assertThat(again.get(0).message().markup()).contains("already used");
     }

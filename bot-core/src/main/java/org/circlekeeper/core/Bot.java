@@ -117,7 +117,7 @@ public final class Bot {
         ResourceCatalog catalog = ResourceCatalog.shipped();
         registry.add(new ResourceFeature(new ResourceSearch(catalog, stores.resources(), preferences, stores.memberSettings()), catalog,
                 stores.resources(), crisisLines));
-        registry.add(new PrivacyFeature(registry, stores.tokens(), messengers.personalData()));
+        registry.add(new PrivacyFeature(registry, stores.tokens(), messengers.personalData(), stores.erasure()));
         registry.add(new CommunityFeature(stores.communitySettings(), stores.wording(), renderer, registry, zones));
         registry.add(new CircleFeature(stores.circles(), stores.jobs(), outbox, preferences, zones, clock, mirrors));
         ShareFeature share = new ShareFeature(stores.share(), stores.circles().circles(), stores.jobs(), outbox, messengers, clock);

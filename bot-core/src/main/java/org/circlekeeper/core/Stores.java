@@ -6,17 +6,29 @@ import org.circlekeeper.core.circle.CircleStores;
 import org.circlekeeper.core.community.CommunitySettingsStore;
 import org.circlekeeper.core.engine.ActionTokens;
 import org.circlekeeper.core.engine.PendingForms;
+import org.circlekeeper.core.member.ErasureFlush;
 import org.circlekeeper.core.member.MemberSettingsStore;
 import org.circlekeeper.core.resource.ResourceStore;
 import org.circlekeeper.core.schedule.JobQueue;
 import org.circlekeeper.core.share.ShareStore;
 import org.circlekeeper.core.template.WordingStore;
 
-/** Every store port the features need, implemented by Redis in production and in memory in tests. */
+/**
+ * Every store port the features need, implemented by Redis in production and in memory in tests, and how an
+ * erasure reaches the store's files on disk.
+ */
 public record Stores(MemberSettingsStore memberSettings, CommunitySettingsStore communitySettings,
                      WordingStore wording, ActionTokens tokens, PendingForms forms, JobQueue jobs,
                      ResourceStore resources, CircleStores circles, ShareStore share,
-                     CheckinStore checkins) {
+                     CheckinStore checkins, ErasureFlush erasure) {
+
+    /** Stores that keep nothing on disk, such as the in-memory ones: an erasure has no files to reach. */
+    public Stores(MemberSettingsStore memberSettings, CommunitySettingsStore communitySettings,
+                  WordingStore wording, ActionTokens tokens, PendingForms forms, JobQueue jobs,
+                  ResourceStore resources, CircleStores circles, ShareStore share, CheckinStore checkins) {
+        this(memberSettings, communitySettings, wording, tokens, forms, jobs, resources, circles, share, checkins,
+                ErasureFlush.NOTHING_ON_DISK);
+    }
 
     public Stores {
         Objects.requireNonNull(memberSettings, "memberSettings");
@@ -29,5 +41,6 @@ public record Stores(MemberSettingsStore memberSettings, CommunitySettingsStore 
         Objects.requireNonNull(circles, "circles");
         Objects.requireNonNull(share, "share");
         Objects.requireNonNull(checkins, "checkins");
+        Objects.requireNonNull(erasure, "erasure");
     }
 }

@@ -11,8 +11,15 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -26,6 +33,11 @@ import redis.embedded.core.ExecutableProvider;
  * A real redis-server started on this machine, for when no Redis URL is configured and for tests: the
  * {@code redis-server} that embedded-redis ships (or one given), bound to 127.0.0.1 only, keeping its data
  * as an append-only file in a directory of ours so that it survives a restart.
+ *
+ * <p>It is private to the user running it: the data directory is made (or narrowed to) {@code 0700}, the
+ * files in it {@code 0600}, and redis-server runs under {@code umask 077} (through a two-line {@code /bin/sh}
+ * wrapper) so that the append-only file and every rewrite or snapshot it makes later are owner-only too; and
+ * it asks for a password ({@code requirepass}, in protected mode), which {@link #url()} carries.
  *
  * <p>{@link #start} returns once the server answers PING. One data directory serves one server at a time
  * (a lock file in it says so), so two bots started side by side cannot corrupt each other's data.
@@ -43,32 +55,48 @@ public final class EmbeddedRedis implements AutoCloseable {
     private static final int FREE_PORT_ATTEMPTS = 3;
     private static final int STARTUP_OUTPUT_LIMIT = 4_000;
     private static final Object EXTRACTION = new Object();
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static File bundledExecutable;
 
     private final RedisServer server;
     private final int port;
+    private final String password;
     private final Path dataDir;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private boolean closed;
 
-    private EmbeddedRedis(RedisServer server, int port, Path dataDir, FileChannel lockChannel, FileLock lock) {
+    private EmbeddedRedis(RedisServer server, int port, String password, Path dataDir, FileChannel lockChannel, FileLock lock) {
         this.server = server;
         this.port = port;
+        this.password = password;
         this.dataDir = dataDir;
         this.lockChannel = lockChannel;
         this.lock = lock;
     }
 
     /**
-     * Starts the redis-server that embedded-redis ships for this system.
+     * Starts the redis-server that embedded-redis ships for this system, with a new random password for this
+     * run only (what tests want; an application keeps one in a file, {@link #start(int, Path, String)}).
      *
      * @param port    the port on 127.0.0.1, or 0 for a free one
      * @param dataDir where the append-only file is kept; made when missing
      * @throws IllegalStateException when the port is taken, the directory is in use or the server does not start
      */
     public static EmbeddedRedis start(int port, Path dataDir) {
-        return startWith(port, dataDir, EmbeddedRedis::bundledExecutable);
+        return startWith(port, dataDir, newPassword(), EmbeddedRedis::bundledExecutable);
+    }
+
+    /**
+     * Starts the redis-server that embedded-redis ships, asking every client for {@code password} (for example
+     * one kept by {@link RedisPasswordFile}).
+     *
+     * @see #start(int, Path)
+     */
+    public static EmbeddedRedis start(int port, Path dataDir, String password) {
+        return startWith(port, dataDir, password, EmbeddedRedis::bundledExecutable);
     }
 
     /**
@@ -83,32 +111,34 @@ public final class EmbeddedRedis implements AutoCloseable {
             throw new IllegalArgumentException("no executable redis-server at " + executable);
         }
         File file = executable.toAbsolutePath().toFile();
-        return startWith(port, dataDir, () -> file);
+        return startWith(port, dataDir, newPassword(), () -> file);
     }
 
-    private static EmbeddedRedis startWith(int port, Path dataDir, ExecutableProvider executable) {
+    private static EmbeddedRedis startWith(int port, Path dataDir, String password, ExecutableProvider executable) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("a port is between 1 and 65535, or 0 for a free one; not " + port);
         }
         Objects.requireNonNull(dataDir, "dataDir");
+        checkPassword(password);
         Path dir = dataDir.toAbsolutePath().normalize();
         String dirSetting = configValue(dir);
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot make the Redis data directory " + dir, e);
-        }
+        boolean posix = makeOwnerOnly(dir);
+        ExecutableProvider launched = posix ? underUmask077(executable) : executable;
         FileChannel lockChannel = null;
         try {
-            lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            Path lockFile = dir.resolve(LOCK_FILE);
+            lockChannel = posix
+                    ? FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                            PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))
+                    : FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = tryLock(lockChannel, dir);
             for (int attempt = 1; ; attempt++) {
                 int chosen = port == 0 ? freePort() : port;
                 try {
-                    RedisServer server = launch(chosen, dirSetting, executable);
-                    awaitPing(server, chosen);
-                    LOG.info("embedded Redis listening on {}:{}, data in {}", HOST, chosen, dir);
-                    return new EmbeddedRedis(server, chosen, dir, lockChannel, lock);
+                    RedisServer server = launch(chosen, dirSetting, password, launched);
+                    awaitPing(server, chosen, password);
+                    LOG.info("embedded Redis listening on {}:{} (password required), data in {}", HOST, chosen, dir);
+                    return new EmbeddedRedis(server, chosen, password, dir, lockChannel, lock);
                 } catch (PortTaken e) {
                     if (port != 0) {
                         throw new IllegalStateException("port " + port + " on " + HOST
@@ -134,9 +164,9 @@ public final class EmbeddedRedis implements AutoCloseable {
         return port;
     }
 
-    /** Where to connect: {@code redis://127.0.0.1:<port>/0}, no password. */
+    /** Where to connect: {@code redis://127.0.0.1:<port>/0} with the server's password. */
     public RedisUrl url() {
-        return RedisUrl.local(port);
+        return RedisUrl.local(port, password);
     }
 
     /** The directory that holds the append-only file. */
@@ -171,7 +201,8 @@ public final class EmbeddedRedis implements AutoCloseable {
         }
     }
 
-    private static RedisServer launch(int port, String dirSetting, ExecutableProvider executable) throws PortTaken {
+    private static RedisServer launch(int port, String dirSetting, String password, ExecutableProvider executable)
+            throws PortTaken {
         StringBuffer errors = new StringBuffer();
         RedisServer server;
         try {
@@ -180,7 +211,12 @@ public final class EmbeddedRedis implements AutoCloseable {
                     .bind(HOST)
                     .port(port)
                     .setting("dir " + dirSetting)
+                    .setting("protected-mode yes")
+                    .setting("requirepass " + password)
                     .setting("appendonly yes")
+                    // a rewritten AOF in plain commands, not an (LZF-compressed) RDB preamble: an operator can check
+                    // with grep that an erased member is gone from the file
+                    .setting("aof-use-rdb-preamble no")
                     .setting("save \"\"")
                     .onShutdownForceStop(false)
                     .serrListener(line -> {
@@ -207,8 +243,8 @@ public final class EmbeddedRedis implements AutoCloseable {
         }
     }
 
-    private static void awaitPing(RedisServer server, int port) {
-        DefaultJedisClientConfig config = DefaultJedisClientConfig.builder()
+    private static void awaitPing(RedisServer server, int port, String password) {
+        DefaultJedisClientConfig config = DefaultJedisClientConfig.builder().password(password)
                 .connectionTimeoutMillis(500).socketTimeoutMillis(500).build();
         long deadline = System.nanoTime() + READY_WAIT.toNanos();
         JedisException last = null;
@@ -230,6 +266,72 @@ public final class EmbeddedRedis implements AutoCloseable {
         stopQuietly(server);
         throw new IllegalStateException("redis-server started on port " + port + " but did not answer PING within "
                 + READY_WAIT.toSeconds() + " s", last);
+    }
+
+    /** A new password for one server: 32 random bytes in hex. */
+    static String newPassword() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static void checkPassword(String password) {
+        Objects.requireNonNull(password, "password");
+        if (password.length() < 16 || !password.chars().allMatch(c -> c > ' ' && c < 127 && c != '"' && c != '\\')) {
+            throw new IllegalArgumentException("the embedded Redis password must be at least 16 printable ASCII characters "
+                    + "without spaces, quotes or backslashes");
+        }
+    }
+
+    /**
+     * Makes the directory (and its parents) when missing, and narrows it to {@code 0700} and every file in it to
+     * {@code 0600} (files an earlier version left readable to others). False where the file system has no POSIX
+     * permissions (Windows), where the directory is left as it is.
+     */
+    private static boolean makeOwnerOnly(Path dir) {
+        try {
+            Files.createDirectories(dir.getParent() == null ? dir : dir.getParent());
+            Path existing = dir.getParent() == null ? dir : dir.getParent();
+            boolean posix = Files.getFileStore(existing).supportsFileAttributeView("posix");
+            if (!Files.isDirectory(dir)) {
+                FileAttribute<?>[] attributes = posix
+                        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR)}
+                        : new FileAttribute<?>[0];
+                Files.createDirectory(dir, attributes);
+            }
+            if (!posix) {
+                return false;
+            }
+            // createDirectory's mode passes through the umask, which can only narrow it; set it exactly
+            Files.setPosixFilePermissions(dir, OWNER_ONLY_DIR);
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path path : files.filter(p -> !p.equals(dir)).toList()) {
+                    Set<PosixFilePermission> wanted = Files.isDirectory(path) ? OWNER_ONLY_DIR : OWNER_ONLY_FILE;
+                    if (!wanted.equals(Files.getPosixFilePermissions(path))) {
+                        Files.setPosixFilePermissions(path, wanted);
+                    }
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the Redis data directory " + dir + " private to its owner", e);
+        }
+    }
+
+    /**
+     * The executable behind a wrapper that sets {@code umask 077} and then becomes redis-server ({@code exec}, so
+     * the process, its pid and its signals stay redis-server's): Redis creates its files with the umask of its
+     * process, and the JVM cannot set one. The wrapper is an owner-only temporary file, gone when the JVM ends.
+     */
+    private static ExecutableProvider underUmask077(ExecutableProvider executable) {
+        return () -> {
+            String real = executable.get().getAbsolutePath();
+            Path wrapper = Files.createTempFile("circlekeeper-redis-server", ".sh",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            wrapper.toFile().deleteOnExit();
+            Files.writeString(wrapper, "#!/bin/sh\numask 077\nexec '" + real.replace("'", "'\\''") + "' \"$@\"\n");
+            return wrapper.toFile();
+        };
     }
 
     private static FileLock tryLock(FileChannel channel, Path dir) throws IOException {

@@ -114,6 +114,7 @@ public final class RedisKeys {
     public static final String PREFIX = "ck:";
 
     private static final String JOBS = "{jobs}";
+    private static final String PERSISTENCE = "{persistence}";
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -123,6 +124,11 @@ public final class RedisKeys {
     /** The hash of a member's own settings. */
     public static String memberSettings(MemberRef member) {
         return memberKey(member, "settings");
+    }
+
+    /** {@code ck:m:{platform:userId}:home}: the group the member last used the bot in; it expires. */
+    public static String memberHome(MemberRef member) {
+        return memberKey(member, "home");
     }
 
     /** {@code ck:m:{platform:userId}:form}: the form the member's next private message answers. */
@@ -244,6 +250,24 @@ public final class RedisKeys {
     /** The hash of every job, waiting or claimed: job id to its claim count, due time, kind and payload. */
     public static String jobsData() {
         return PREFIX + JOBS + ":data";
+    }
+
+    /**
+     * {@code ck:{persistence}:erased}: a counter raised by every erasure whose data may still be in Redis's files
+     * on disk; removed once a rewrite that began after the last raise has finished. No member is named in it.
+     */
+    public static String persistenceErased() {
+        return PREFIX + PERSISTENCE + ":erased";
+    }
+
+    /** {@code ck:{persistence}:window}: present while the last rewrite's batching interval runs (its TTL). */
+    public static String persistenceWindow() {
+        return PREFIX + PERSISTENCE + ":window";
+    }
+
+    /** {@code ck:{persistence}:started}: the {@link #persistenceErased} count a running rewrite covers. */
+    public static String persistenceStarted() {
+        return PREFIX + PERSISTENCE + ":started";
     }
 
     // ---- check-ins: a member's keys per community share the member's hash tag; see RedisCheckinStore ----

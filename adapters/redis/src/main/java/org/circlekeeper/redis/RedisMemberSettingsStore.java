@@ -3,6 +3,7 @@ package org.circlekeeper.redis;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -12,10 +13,15 @@ import org.circlekeeper.core.member.MemberSettingsStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Transaction;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * Member settings in Redis: one hash per member ({@link RedisKeys#memberSettings}) holding only the
  * fields the member set, so that the store keeps no more than they chose; empty settings remove the hash.
+ * The group the member last used the bot in is not their choice: it lives in its own key ({@link
+ * RedisKeys#memberHome}) that expires {@link MemberSettingsStore#HOME_KEPT} after it was set.
  */
 public final class RedisMemberSettingsStore implements MemberSettingsStore {
 
@@ -33,31 +39,44 @@ public final class RedisMemberSettingsStore implements MemberSettingsStore {
 
     @Override
     public MemberSettings get(MemberRef member) {
-        Map<String, String> hash = redis.call(jedis -> jedis.hgetAll(RedisKeys.memberSettings(member)));
-        if (hash.isEmpty()) {
+        List<Object> read = redis.call(jedis -> {
+            try (Transaction both = jedis.multi()) {
+                both.hgetAll(RedisKeys.memberSettings(member));
+                both.get(RedisKeys.memberHome(member));
+                return both.exec();
+            }
+        });
+        @SuppressWarnings("unchecked")
+        Map<String, String> hash = (Map<String, String>) read.get(0);
+        // a hash written before the group had a key of its own may still hold it as a field
+        String community = read.get(1) != null ? (String) read.get(1) : hash.get(COMMUNITY);
+        if (hash.isEmpty() && community == null) {
             return MemberSettings.NONE;
         }
-        return new MemberSettings(zone(hash.get(ZONE)), language(hash.get(LANGUAGE)), hash.get(COUNTRY), hash.get(COMMUNITY));
+        return new MemberSettings(zone(hash.get(ZONE)), language(hash.get(LANGUAGE)), hash.get(COUNTRY), community);
     }
 
     @Override
     public void save(MemberRef member, MemberSettings settings) {
         Objects.requireNonNull(settings, "settings");
         String key = RedisKeys.memberSettings(member);
-        if (settings.isEmpty()) {
-            redis.run(jedis -> jedis.del(key));
-            return;
-        }
+        String home = RedisKeys.memberHome(member);
         Map<String, String> fields = new LinkedHashMap<>();
         settings.zoneSetting().ifPresent(zone -> fields.put(ZONE, zone.getId()));
         settings.languageSetting().ifPresent(language -> fields.put(LANGUAGE, language.toLanguageTag()));
         settings.countrySetting().ifPresent(country -> fields.put(COUNTRY, country));
-        settings.communitySetting().ifPresent(community -> fields.put(COMMUNITY, community));
         redis.run(jedis -> {
             // replace the whole hash at once, so a setting cleared by the member does not linger
             try (Transaction replace = jedis.multi()) {
                 replace.del(key);
-                replace.hset(key, fields);
+                if (!fields.isEmpty()) {
+                    replace.hset(key, fields);
+                }
+                if (settings.communitySetting().isPresent()) {
+                    replace.set(home, settings.community(), SetParams.setParams().px(HOME_KEPT.toMillis()));
+                } else {
+                    replace.del(home);
+                }
                 replace.exec();
             }
         });
@@ -65,8 +84,45 @@ public final class RedisMemberSettingsStore implements MemberSettingsStore {
 
     @Override
     public void delete(MemberRef member) {
-        redis.run(jedis -> jedis.del(RedisKeys.memberSettings(member)));
+        redis.run(jedis -> jedis.del(RedisKeys.memberSettings(member), RedisKeys.memberHome(member)));
     }
+
+    /**
+     * Moves the group of settings written before it had a key of its own (a {@code community} field in the
+     * settings hash, kept forever) to the expiring key, and so drops the hashes that held nothing else: those
+     * of people who only ever wrote in a group. Safe to run on every start and on several replicas at once.
+     *
+     * @return how many hashes held the old field
+     */
+    public static int moveLegacyHomes(RedisConnection redis) {
+        int moved = 0;
+        ScanParams match = new ScanParams().match(RedisKeys.PREFIX + "m:*:settings").count(500);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            String from = cursor;
+            ScanResult<String> page = redis.call(jedis -> jedis.scan(from, match));
+            for (String key : page.getResult()) {
+                if (redis.call(jedis -> jedis.eval(MOVE_HOME, List.of(key, key.substring(0, key.length() - "settings".length()) + "home"),
+                        List.of(COMMUNITY, Long.toString(HOME_KEPT.toMillis())))) instanceof Long count && count > 0) {
+                    moved++;
+                }
+            }
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        if (moved > 0) {
+            LOG.info("member settings: moved the last-used group of {} members to its expiring key", moved);
+        }
+        return moved;
+    }
+
+    /** KEYS: settings hash, home key; ARGV: the field, the TTL in ms. A newer home key wins; HDEL drops an emptied hash. */
+    private static final String MOVE_HOME = """
+            local community = redis.call('HGET', KEYS[1], ARGV[1])
+            if not community then return 0 end
+            redis.call('SET', KEYS[2], community, 'PX', ARGV[2], 'NX')
+            redis.call('HDEL', KEYS[1], ARGV[1])
+            return 1
+            """;
 
     static ZoneId zone(String id) {
         if (id == null) {

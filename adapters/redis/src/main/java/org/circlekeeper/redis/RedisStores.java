@@ -13,12 +13,20 @@ public final class RedisStores {
     private RedisStores() {
     }
 
-    /** All stores on {@code redis}; {@code clock} is the bot's clock (answers and check-ins expire by it). */
+    /**
+     * All stores on {@code redis}; {@code clock} is the bot's clock (answers and check-ins expire by it). Erasures
+     * are marked for a rewrite of Redis's files, which a started {@link RedisErasureFlush} carries out.
+     */
     public static Stores create(RedisConnection redis, Clock clock) {
+        return create(redis, clock, new RedisErasureFlush(redis, RedisErasureFlush.DEFAULT_INTERVAL));
+    }
+
+    /** All stores on {@code redis}, erasures reaching its files on disk through {@code flush}. */
+    public static Stores create(RedisConnection redis, Clock clock, RedisErasureFlush flush) {
         CircleStores circles = new CircleStores(new RedisCircleStore(redis), new RedisRsvpStore(redis, clock),
                 new RedisReminderChoiceStore(redis), new RedisFeedTokenStore(redis), new RedisEventLinkStore(redis));
         return new Stores(new RedisMemberSettingsStore(redis), new RedisCommunitySettingsStore(redis),
                 new RedisWordingStore(redis), new RedisActionTokens(redis), new RedisPendingForms(redis), new RedisJobQueue(redis),
-                new RedisResourceStore(redis), circles, new RedisShareStore(redis), new RedisCheckinStore(redis, clock));
+                new RedisResourceStore(redis), circles, new RedisShareStore(redis), new RedisCheckinStore(redis, clock), flush);
     }
 }

@@ -35,9 +35,14 @@ public record RedisUrl(String host, int port, String user, String password, int 
         }
     }
 
-    /** A Redis on this machine without a password, such as {@link EmbeddedRedis}. */
+    /** A Redis on this machine without a password. */
     public static RedisUrl local(int port) {
         return new RedisUrl("127.0.0.1", port, null, null, 0, false);
+    }
+
+    /** A Redis on this machine that asks for a password (the default user's), such as {@link EmbeddedRedis}. */
+    public static RedisUrl local(int port, String password) {
+        return new RedisUrl("127.0.0.1", port, null, password, 0, false);
     }
 
     /**

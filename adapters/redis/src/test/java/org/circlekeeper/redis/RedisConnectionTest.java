@@ -29,7 +29,7 @@ class RedisConnectionTest {
 
     @Test
     void usesTheDatabaseOfItsUrl(EmbeddedRedis server, RedisConnection db0) {
-        RedisUrl third = new RedisUrl(EmbeddedRedis.HOST, server.port(), null, null, 3, false);
+        RedisUrl third = new RedisUrl(EmbeddedRedis.HOST, server.port(), null, server.url().password(), 3, false);
         try (RedisConnection db3 = new RedisConnection(third)) {
             db3.run(jedis -> jedis.flushDB());
             db3.run(jedis -> jedis.set("ck:probe", "three"));

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.circlekeeper.core.engine.MemberRef;
 import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.member.MemberSettings;
+import org.circlekeeper.core.member.MemberSettingsStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -60,13 +61,27 @@ class RedisMemberSettingsStoreTest {
     void savingEmptySettingsRemovesTheKey() {
         store.save(ALICE, new MemberSettings(BERLIN, SPANISH, "DE", "-1001"));
         store.save(BOB, MemberSettings.NONE.withZone(BERLIN));
-        assertThat(keys()).isEqualTo(2);
+        assertThat(keys()).as("two settings hashes and Alice's last group").isEqualTo(3);
 
         store.save(ALICE, MemberSettings.NONE);
 
         assertThat(REDIS.exists(RedisKeys.memberSettings(ALICE))).isFalse();
+        assertThat(REDIS.exists(RedisKeys.memberHome(ALICE))).isFalse();
         assertThat(store.get(ALICE)).isEqualTo(MemberSettings.NONE);
         assertThat(store.get(BOB).zone()).isEqualTo(BERLIN);
+    }
+
+    @Test
+    void theLastGroupIsKeptApartAndExpiresWhileTheChoicesStay() {
+        store.save(ALICE, new MemberSettings(BERLIN, null, null, "-1001"));
+
+        assertThat(REDIS.hash(RedisKeys.memberSettings(ALICE))).containsOnlyKeys("zone");
+        assertThat(REDIS.ttlMillis(RedisKeys.memberSettings(ALICE))).isEqualTo(-1);
+        assertThat(REDIS.ttlMillis(RedisKeys.memberHome(ALICE))).isPositive()
+                .isLessThanOrEqualTo(MemberSettingsStore.HOME_KEPT.toMillis());
+        store.save(BOB, MemberSettings.NONE.withCommunity("-1002"));
+        assertThat(REDIS.exists(RedisKeys.memberSettings(BOB))).as("no choice, no settings hash").isFalse();
+        assertThat(store.get(BOB)).isEqualTo(MemberSettings.NONE.withCommunity("-1002"));
     }
 
     @Test

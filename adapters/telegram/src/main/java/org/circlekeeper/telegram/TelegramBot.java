@@ -49,7 +49,7 @@ public final class TelegramBot implements AutoCloseable {
 
     /** What the webhook endpoint answers a request. */
     public enum WebhookAnswer {
-        /** Handed on (or a repeat, dropped): 200. */
+        /** Handed on (or a repeat, dropped): 200; from {@link #admit}, the request may be read. */
         ACCEPTED,
         /** No or the wrong secret: 401, and nothing was read. */
         WRONG_SECRET,
@@ -140,10 +140,11 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /**
-     * One webhook request: refused unless its {@code X-Telegram-Bot-Api-Secret-Token} is the configured
-     * secret (compared in constant time), else read as an update and handed on.
+     * Whether a webhook request with this {@code X-Telegram-Bot-Api-Secret-Token} may be read at all: {@link
+     * WebhookAnswer#ACCEPTED} for the configured secret (compared in constant time), else what to answer
+     * without reading its body. The endpoint asks this first, so an unauthenticated body is never buffered.
      */
-    public WebhookAnswer receiveWebhook(String secretHeader, byte[] body) {
+    public WebhookAnswer admit(String secretHeader) {
         if (secretDigest == null) {
             return WebhookAnswer.NOT_A_WEBHOOK;
         }
@@ -151,6 +152,18 @@ public final class TelegramBot implements AutoCloseable {
         if (!MessageDigest.isEqual(secretDigest, given) || secretHeader == null) {
             LOG.warn("Telegram webhook: a request without the right secret was refused");
             return WebhookAnswer.WRONG_SECRET;
+        }
+        return WebhookAnswer.ACCEPTED;
+    }
+
+    /**
+     * One webhook request: refused unless its {@code X-Telegram-Bot-Api-Secret-Token} is the configured
+     * secret (compared in constant time), else read as an update and handed on.
+     */
+    public WebhookAnswer receiveWebhook(String secretHeader, byte[] body) {
+        WebhookAnswer gate = admit(secretHeader);
+        if (gate != WebhookAnswer.ACCEPTED) {
+            return gate;
         }
         Update update;
         try {

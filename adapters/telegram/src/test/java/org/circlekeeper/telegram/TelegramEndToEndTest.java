@@ -233,6 +233,10 @@ class TelegramEndToEndTest {
         assertThat(telegram.bot.receiveWebhook(null, body)).isEqualTo(TelegramBot.WebhookAnswer.WRONG_SECRET);
         assertThat(telegram.bot.receiveWebhook("s3cret_of-the-webhoo", body)).isEqualTo(TelegramBot.WebhookAnswer.WRONG_SECRET);
         assertThat(telegram.bot.receiveWebhook(secret + "x", body)).isEqualTo(TelegramBot.WebhookAnswer.WRONG_SECRET);
+        assertThat(telegram.bot.admit(null)).isEqualTo(TelegramBot.WebhookAnswer.WRONG_SECRET);
+        assertThat(telegram.bot.admit("")).isEqualTo(TelegramBot.WebhookAnswer.WRONG_SECRET);
+        assertThat(telegram.bot.admit(secret.substring(1))).isEqualTo(TelegramBot.WebhookAnswer.WRONG_SECRET);
+        assertThat(telegram.bot.admit(secret)).as("the secret alone admits a body to be read").isEqualTo(TelegramBot.WebhookAnswer.ACCEPTED);
         Thread.sleep(200);
         assertThat(fake.sentTo(MIA)).isEmpty();
 

@@ -182,6 +182,9 @@ public final class Engine {
         }
         LOG.debug("command {} on {}", parsed.path(), turn.context().channel().platform().id());
         parsed.leaf().handler().handle(turn, parsed.args());
+        if (registry.commandRemembersTheGroup(spec.name())) {
+            rememberTheGroup(turn.context());
+        }
         return Metrics.Outcome.DONE;
     }
 
@@ -215,7 +218,27 @@ public final class Engine {
             return Metrics.Outcome.DENIED;
         }
         action.get().handler().handle(turn, argument);
+        if (registry.actionRemembersTheGroup(id)) {
+            rememberTheGroup(turn.context());
+        }
         return Metrics.Outcome.DONE;
+    }
+
+    /**
+     * After a member used a feature in a group, remembers that group for their private chats. Plain messages
+     * never get here, so a member who only reads and talks leaves nothing stored. A failure to remember is
+     * logged and does not spoil the reply the feature already gave.
+     */
+    private void rememberTheGroup(Context context) {
+        if (context.channel().isDirect() || context.community().isUnresolved()) {
+            return;
+        }
+        try {
+            preferences.remember(context);
+        } catch (RuntimeException e) {
+            LOG.warn("could not remember the group a member used on {}: {}", context.channel().platform().id(),
+                    e.getClass().getName());
+        }
     }
 
     private void onText(Turn turn, Inbound.TextReceived text) {

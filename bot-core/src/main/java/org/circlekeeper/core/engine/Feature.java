@@ -37,4 +37,13 @@ public interface Feature {
 
     /** What the feature keeps about members; an empty list only when it keeps nothing. */
     List<PersonalData> personalData();
+
+    /**
+     * Whether using this feature's commands or buttons in a group makes the bot remember that group for the
+     * member's private chats (their last group). True for nearly every feature; false where using it must
+     * store nothing about the member, such as asking for one's data or erasing it.
+     */
+    default boolean remembersTheGroup() {
+        return true;
+    }
 }

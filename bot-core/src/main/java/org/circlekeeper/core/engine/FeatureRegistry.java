@@ -2,10 +2,12 @@ package org.circlekeeper.core.engine;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.circlekeeper.core.template.MessageKey;
 
 /**
@@ -22,6 +24,8 @@ public final class FeatureRegistry {
     private final Map<String, FormSpec> forms = new LinkedHashMap<>();
     private final List<TextListener> listeners = new ArrayList<>();
     private final List<PersonalData> personalData = new ArrayList<>();
+    private final Set<String> forgetfulCommands = new HashSet<>();
+    private final Set<String> forgetfulActions = new HashSet<>();
     private boolean frozen;
 
     /** Adds a feature; its command names, action ids and form ids must be new. */
@@ -47,6 +51,10 @@ public final class FeatureRegistry {
                 throw new IllegalArgumentException("two forms named " + form.id());
             }
         }
+        if (!feature.remembersTheGroup()) {
+            feature.commands().forEach(spec -> forgetfulCommands.add(spec.name()));
+            feature.actions().forEach(action -> forgetfulActions.add(action.id()));
+        }
         listeners.addAll(feature.textListeners());
         personalData.addAll(feature.personalData());
         features.add(feature);
@@ -67,6 +75,16 @@ public final class FeatureRegistry {
 
     public Optional<CommandSpec> command(String name) {
         return Optional.ofNullable(commands.get(name));
+    }
+
+    /** Whether using this command in a group makes the bot remember the group ({@link Feature#remembersTheGroup}). */
+    boolean commandRemembersTheGroup(String name) {
+        return !forgetfulCommands.contains(name);
+    }
+
+    /** Whether pressing this action's button in a group makes the bot remember the group. */
+    boolean actionRemembersTheGroup(String id) {
+        return !forgetfulActions.contains(id);
     }
 
     Optional<ActionSpec> action(String id) {

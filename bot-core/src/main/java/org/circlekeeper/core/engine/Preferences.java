@@ -24,10 +24,18 @@ public record Preferences(Locale locale, ZoneId zone) {
 
         /**
          * Settles an event's context and its preferences together: a direct chat's unresolved
-         * community becomes the group the member last used the bot in, and that group is remembered.
+         * community becomes the group the member last used the bot in. It stores nothing.
          */
         default Settled settle(Context context) {
             return new Settled(context, resolve(context));
+        }
+
+        /**
+         * Remembers the group of a group context as the one the member last used the bot in; the engine calls it
+         * only after the member used a feature there (a command or a button), never for a plain message. A
+         * resolver without a member store (fixed preferences in tests) has nothing to remember it in.
+         */
+        default void remember(Context context) {
         }
 
         /** For the whole community (messages to a group channel). */

@@ -1,9 +1,18 @@
 package org.circlekeeper.core.member;
 
+import java.time.Duration;
 import org.circlekeeper.core.engine.MemberRef;
 
-/** Keeps each member's own settings (one record per person and platform, across communities). */
+/**
+ * Keeps each member's own settings (one record per person and platform, across communities). The zone,
+ * language and country are the member's choices and stay until they change or erase them; the community
+ * (the group they last used the bot in) is not a choice, so a store keeps it for {@link #HOME_KEPT} at most
+ * after it was last set.
+ */
 public interface MemberSettingsStore {
+
+    /** How long the group a member last used the bot in is kept after it was set (unless set again). */
+    Duration HOME_KEPT = Duration.ofDays(90);
 
     /** The member's settings, {@link MemberSettings#NONE} when they set nothing. */
     MemberSettings get(MemberRef member);

@@ -39,6 +39,7 @@ public final class PrivacyFeature implements Feature {
     private final FeatureRegistry registry;
     private final ActionTokens tokens;
     private final List<PersonalData> platformData;
+    private final ErasureFlush flush;
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private final ActionSpec erase = new ActionSpec("privacy.erase", Audience.MEMBER, this::onErase);
     private final ActionSpec keep = new ActionSpec("privacy.keep", Audience.MEMBER, this::onKeep);
@@ -48,9 +49,17 @@ public final class PrivacyFeature implements Feature {
      *                     privacy feature answers for it, so export and erasure cover it too
      */
     public PrivacyFeature(FeatureRegistry registry, ActionTokens tokens, List<PersonalData> platformData) {
+        this(registry, tokens, platformData, ErasureFlush.NOTHING_ON_DISK);
+    }
+
+    /**
+     * @param flush how an erasure reaches the store's files on disk; asked after every {@code /forgetme}
+     */
+    public PrivacyFeature(FeatureRegistry registry, ActionTokens tokens, List<PersonalData> platformData, ErasureFlush flush) {
         this.registry = registry;
         this.tokens = tokens;
         this.platformData = List.copyOf(platformData);
+        this.flush = java.util.Objects.requireNonNull(flush, "flush");
     }
 
     @Override
@@ -82,6 +91,12 @@ public final class PrivacyFeature implements Feature {
     @Override
     public List<PersonalData> personalData() {
         return platformData;
+    }
+
+    /** Asking for one's data or erasing it stores nothing about the member, not even the group it was asked in. */
+    @Override
+    public boolean remembersTheGroup() {
+        return false;
     }
 
     private void myData(Turn turn, Args args) {
@@ -129,6 +144,12 @@ public final class PrivacyFeature implements Feature {
                 LOG.error("erasing section {} failed", participant.section(), e);
                 failed.add(participant.section());
             }
+        }
+        try {
+            // even after a partial failure: what was erased must leave the files on disk too
+            flush.erased();
+        } catch (RuntimeException e) {
+            LOG.error("asking the store to rewrite its files after an erasure failed", e);
         }
         OutgoingMessage done = turn.compose(failed.isEmpty() ? SettingsMessages.FORGET_DONE : SettingsMessages.FORGET_PARTIAL).build();
         turn.replaceOrigin(done.withVisibility(org.circlekeeper.core.message.Visibility.PRIVATE));

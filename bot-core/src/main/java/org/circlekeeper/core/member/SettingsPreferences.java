@@ -34,22 +34,32 @@ public final class SettingsPreferences implements Preferences.Resolver {
     }
 
     /**
-     * Settles a direct chat's unresolved community to the group the member last used the bot in,
-     * and remembers the group when they act in one (a write only when it changed).
+     * Settles a direct chat's unresolved community to the group the member last used the bot in. It only
+     * reads: a member who never used a feature has no record, and reading does not make one.
      */
     @Override
     public Preferences.Settled settle(Context context) {
         MemberSettings own = members.get(context.member());
         Context settled = context;
-        if (context.channel().isDirect()) {
-            if (context.community().isUnresolved() && own.communitySetting().isPresent()) {
-                settled = context.inCommunity(new CommunityRef(context.community().platform(), own.community()));
-            }
-        } else if (!context.community().isUnresolved() && !context.community().communityId().equals(own.community())) {
-            own = own.withCommunity(context.community().communityId());
-            members.save(context.member(), own);
+        if (context.channel().isDirect() && context.community().isUnresolved() && own.communitySetting().isPresent()) {
+            settled = context.inCommunity(new CommunityRef(context.community().platform(), own.community()));
         }
         return new Preferences.Settled(settled, preferences(settled, own));
+    }
+
+    /**
+     * Remembers the group the member just used a feature in (a write only when it changed). The store keeps it
+     * for {@link MemberSettingsStore#HOME_KEPT} at most, as it is not a choice the member made.
+     */
+    @Override
+    public void remember(Context context) {
+        if (context.channel().isDirect() || context.community().isUnresolved()) {
+            return;
+        }
+        MemberSettings own = members.get(context.member());
+        if (!context.community().communityId().equals(own.community())) {
+            members.save(context.member(), own.withCommunity(context.community().communityId()));
+        }
     }
 
     private Preferences preferences(Context context, MemberSettings own) {

@@ -167,6 +167,8 @@ class SettingsFeatureTest {
         assertThat(bot.engine().preferencesFor(direct).locale()).isEqualTo(Locale.ENGLISH);
 
         bot.as("bob").inGroup().send("hello everyone");
+        assertThat(bot.stores().memberSettings().get(bob).isEmpty()).as("a plain message stores nothing").isTrue();
+        bot.as("bob").inGroup().send("/resource");
         assertThat(bot.stores().memberSettings().get(bob).community()).isEqualTo(BotTester.COMMUNITY.communityId());
         assertThat(bot.engine().handle(org.circlekeeper.core.engine.Inbound.CommandInvoked.typed(direct, "help", ""))
                 .get(0).message().markup()).contains("Lo que puedes hacer aquí");
