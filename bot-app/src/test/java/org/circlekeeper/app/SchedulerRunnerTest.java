@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.circlekeeper.core.schedule.ClaimedJob;
+import org.circlekeeper.core.schedule.DeadJob;
 import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.schedule.JobHandler;
 import org.circlekeeper.core.schedule.JobQueue;
@@ -166,6 +167,21 @@ class SchedulerRunnerTest {
             @Override
             public void retry(ClaimedJob claimed, Instant at) {
                 memory.retry(claimed, at);
+            }
+
+            @Override
+            public boolean renew(ClaimedJob claimed, Instant now, Duration lease) {
+                return memory.renew(claimed, now, lease);
+            }
+
+            @Override
+            public void bury(ClaimedJob claimed, String reason, Instant at) {
+                memory.bury(claimed, reason, at);
+            }
+
+            @Override
+            public List<DeadJob> dead(int max) {
+                return memory.dead(max);
             }
 
             @Override

@@ -6,6 +6,7 @@ import org.circlekeeper.core.circle.CircleStores;
 import org.circlekeeper.core.community.CommunitySettingsStore;
 import org.circlekeeper.core.engine.ActionTokens;
 import org.circlekeeper.core.engine.PendingForms;
+import org.circlekeeper.core.message.DeliveryLog;
 import org.circlekeeper.core.member.MemberSettingsStore;
 import org.circlekeeper.core.resource.ResourceStore;
 import org.circlekeeper.core.schedule.JobQueue;
@@ -16,7 +17,7 @@ import org.circlekeeper.core.template.WordingStore;
 public record Stores(MemberSettingsStore memberSettings, CommunitySettingsStore communitySettings,
                      WordingStore wording, ActionTokens tokens, PendingForms forms, JobQueue jobs,
                      ResourceStore resources, CircleStores circles, ShareStore share,
-                     CheckinStore checkins) {
+                     CheckinStore checkins, DeliveryLog deliveries) {
 
     public Stores {
         Objects.requireNonNull(memberSettings, "memberSettings");
@@ -29,5 +30,6 @@ public record Stores(MemberSettingsStore memberSettings, CommunitySettingsStore 
         Objects.requireNonNull(circles, "circles");
         Objects.requireNonNull(share, "share");
         Objects.requireNonNull(checkins, "checkins");
+        Objects.requireNonNull(deliveries, "deliveries");
     }
 }
