@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.circlekeeper.core.schedule.ClaimedJob;
+import org.circlekeeper.core.schedule.DeadJob;
 import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.schedule.JobQueue;
 
@@ -48,6 +49,21 @@ final class CountingJobQueue implements JobQueue {
     @Override
     public void retry(ClaimedJob claimed, Instant at) {
         queue.retry(claimed, at);
+    }
+
+    @Override
+    public boolean renew(ClaimedJob claimed, Instant now, Duration lease) {
+        return queue.renew(claimed, now, lease);
+    }
+
+    @Override
+    public void bury(ClaimedJob claimed, String reason, Instant at) {
+        queue.bury(claimed, reason, at);
+    }
+
+    @Override
+    public List<DeadJob> dead(int max) {
+        return queue.dead(max);
     }
 
     @Override

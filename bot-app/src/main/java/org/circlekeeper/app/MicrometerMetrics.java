@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.circlekeeper.core.engine.Metrics;
 import org.circlekeeper.core.engine.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The core's {@link Metrics} port as Micrometer meters, scraped as Prometheus metrics at
@@ -19,6 +21,13 @@ final class MicrometerMetrics implements Metrics {
 
     /** A job picked up more than this long after its due time counts in {@code circlekeeper.jobs.late}. */
     static final Duration LATE = Duration.ofMinutes(1);
+    /**
+     * The longest lateness recorded as it is; a longer one (a job centuries overdue after a clock or data mishap)
+     * is recorded as this much, since a timer holds nanoseconds in a {@code long} and would throw.
+     */
+    static final Duration MAX_LATENESS = Duration.ofDays(366);
+
+    private static final Logger LOG = LoggerFactory.getLogger(MicrometerMetrics.class);
 
     private static final Pattern LABEL = Pattern.compile("[a-z0-9][a-z0-9._-]{0,47}");
 
@@ -48,8 +57,17 @@ final class MicrometerMetrics implements Metrics {
                 .register(registry).increment();
     }
 
+    /** Counts how a job ended; never throws, whatever the lateness (metrics never fail the work they measure). */
     @Override
     public void jobFinished(String kind, JobOutcome outcome, Duration lateness) {
+        try {
+            recordJob(kind, outcome, lateness == null ? Duration.ZERO : lateness);
+        } catch (RuntimeException e) {
+            LOG.warn("could not record a finished job of kind {} ({})", label(kind), e.getClass().getName());
+        }
+    }
+
+    private void recordJob(String kind, JobOutcome outcome, Duration lateness) {
         String kindLabel = label(kind);
         Counter.builder("circlekeeper.jobs")
                 .description("Due jobs (reminders, prompts) claimed by this instance, by job kind and how they ended")
@@ -63,7 +81,7 @@ final class MicrometerMetrics implements Metrics {
                 .tag("kind", kindLabel)
                 .serviceLevelObjectives(Duration.ofSeconds(2), Duration.ofSeconds(10), LATE, Duration.ofMinutes(10),
                         Duration.ofHours(1))
-                .register(registry).record(lateness);
+                .register(registry).record(clamp(lateness));
         if (lateness.compareTo(LATE) > 0) {
             Counter.builder("circlekeeper.jobs.late")
                     .description("Jobs run more than a minute after their due time (after downtime or a backlog)")
@@ -98,6 +116,14 @@ final class MicrometerMetrics implements Metrics {
                 .description("Check-ins recorded, by platform")
                 .tag("platform", platform.id())
                 .register(registry);
+    }
+
+    /** The lateness a timer can hold: zero at least, {@link #MAX_LATENESS} at most. */
+    static Duration clamp(Duration lateness) {
+        if (lateness.isNegative()) {
+            return Duration.ZERO;
+        }
+        return lateness.compareTo(MAX_LATENESS) > 0 ? MAX_LATENESS : lateness;
     }
 
     /** A label value from a fixed vocabulary; anything else (never expected) becomes {@code other}. */

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Running in production: the core's {@link Metrics} as Prometheus meters (adapters inject the same {@code Metrics}
  * bean to count platform errors and retries), a gauge of waiting jobs, and the timer that runs due jobs on real
- * time whenever the console is not the adapter.
+ * time whenever the console is not the adapter, with its health component.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SchedulerProperties.class)
@@ -39,5 +39,13 @@ class OperationsConfiguration {
     @ConditionalOnBooleanProperty(name = "circlekeeper.scheduler.enabled", matchIfMissing = true)
     SchedulerRunner schedulerRunner(Scheduler scheduler, SchedulerProperties properties, MeterRegistry registry) {
         return new SchedulerRunner(scheduler, properties, registry);
+    }
+
+    /** The {@code scheduler} health component: down when the loop above stops ticking. */
+    @Bean
+    @Conditional(ConsoleNotWanted.class)
+    @ConditionalOnBooleanProperty(name = "circlekeeper.scheduler.enabled", matchIfMissing = true)
+    SchedulerHealthIndicator schedulerHealthIndicator(SchedulerRunner schedulerRunner) {
+        return new SchedulerHealthIndicator(schedulerRunner);
     }
 }

@@ -2,7 +2,9 @@ package org.circlekeeper.app;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +17,9 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Runs due jobs on real time: every {@code interval} it calls {@link Scheduler#runDue(java.util.function.BooleanSupplier)}
  * on one background thread. Every replica may run one; the job queue's atomic claims make each job run once.
+ * Nothing a tick throws, not even an {@link Error}, escapes it (an escaping throwable would end the executor's
+ * timer for good, silently); each is logged and counted, and the next tick comes. The loop's last sign of life (a
+ * tick begun or ended, a job begun) is kept for {@link SchedulerHealthIndicator}.
  *
  * <p>On shutdown it stops first ({@link #PHASE}, before the web server and any adapter that uses a lower phase):
  * it claims nothing more, lets the job that is running finish (up to {@code shutdownWait}), and the scheduler
@@ -35,16 +40,25 @@ final class SchedulerRunner implements SmartLifecycle {
     private final Duration interval;
     private final Duration shutdownWait;
     private final Counter errors;
+    private final Clock clock;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicBoolean failing = new AtomicBoolean();
     private volatile ScheduledExecutorService executor;
+    private volatile Instant lastBeat;
 
     SchedulerRunner(Scheduler scheduler, SchedulerProperties properties, MeterRegistry registry) {
+        this(scheduler, properties, registry, Clock.systemUTC());
+    }
+
+    /** A runner that tells the time of its last sign of life by {@code clock} (a virtual one in tests). */
+    SchedulerRunner(Scheduler scheduler, SchedulerProperties properties, MeterRegistry registry, Clock clock) {
         this.scheduler = scheduler;
         this.interval = properties.interval();
         this.shutdownWait = properties.shutdownWait();
+        this.clock = clock;
+        this.lastBeat = clock.instant();
         this.errors = Counter.builder("circlekeeper.scheduler.errors")
-                .description("Scheduler ticks that failed before running jobs (Redis unreachable, for example)")
+                .description("Scheduler ticks that failed (Redis unreachable, for example, or an error thrown on the way)")
                 .register(registry);
     }
 
@@ -54,6 +68,7 @@ final class SchedulerRunner implements SmartLifecycle {
             return;
         }
         stopping.set(false);
+        lastBeat = clock.instant();
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             // not a daemon: an instance with no web port and no chat platform still lives to run due jobs
             return new Thread(runnable, "circlekeeper-scheduler");
@@ -62,24 +77,54 @@ final class SchedulerRunner implements SmartLifecycle {
         LOG.info("scheduler: running due jobs every {} on real time", interval);
     }
 
-    /** One look for due jobs; a failure is logged once until the next success, and never stops the timer. */
+    /**
+     * One look for due jobs; a failure of any kind is counted and logged (a repeated one at debug level until the
+     * next success), and never stops the timer.
+     */
     void tick() {
+        beat();
         try {
-            int ran = scheduler.runDue(() -> !stopping.get());
+            int ran = scheduler.runDue(() -> {
+                beat();
+                return !stopping.get();
+            });
             if (failing.compareAndSet(true, false)) {
                 LOG.info("scheduler: due jobs run again");
             }
             if (ran > 0) {
                 LOG.debug("scheduler: ran {} due job(s)", ran);
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             errors.increment();
             if (failing.compareAndSet(false, true)) {
-                LOG.warn("scheduler: could not run due jobs ({}); trying again every {}", e.getClass().getSimpleName(), interval, e);
+                LOG.error("scheduler: could not run due jobs ({}); trying again every {}", e.getClass().getName(), interval, e);
             } else {
-                LOG.debug("scheduler: still failing: {}", e.getClass().getSimpleName());
+                LOG.debug("scheduler: still failing: {}", e.getClass().getName());
             }
+        } finally {
+            beat();
         }
+    }
+
+    private void beat() {
+        lastBeat = clock.instant();
+    }
+
+    /** When the loop last showed life: a tick begun or ended, or a job about to start. */
+    Instant lastBeat() {
+        return lastBeat;
+    }
+
+    /**
+     * How long the loop may stay silent before it counts as stalled: three intervals and a job's lease (the longest
+     * one job should take, its platform waits bounded below it).
+     */
+    Duration stallAfter() {
+        return interval.multipliedBy(3).plus(scheduler.lease());
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     @Override

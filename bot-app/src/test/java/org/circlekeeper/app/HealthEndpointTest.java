@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** With a web port configured, the actuator's health endpoint answers and reports Redis. */
+/** With a web port configured, the actuator's health endpoint answers and reports Redis and the scheduler loop. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {"circlekeeper.console.enabled=false", "circlekeeper.redis.embedded.port=0", "circlekeeper.web.port=0"})
 class HealthEndpointTest {
@@ -31,11 +31,12 @@ class HealthEndpointTest {
     int port;
 
     @Test
-    void healthReportsRedisUp() throws Exception {
+    void healthReportsRedisAndTheSchedulerUp() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"status\":\"UP\"").contains("\"redis\":{\"status\":\"UP\"");
+        assertThat(response.body()).contains("\"status\":\"UP\"").contains("\"redis\":{\"status\":\"UP\"")
+                .contains("\"scheduler\":{\"status\":\"UP\"");
     }
 }

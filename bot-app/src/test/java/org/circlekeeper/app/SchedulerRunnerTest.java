@@ -11,19 +11,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.circlekeeper.core.schedule.ClaimedJob;
+import org.circlekeeper.core.schedule.DeadJob;
 import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.schedule.JobHandler;
 import org.circlekeeper.core.schedule.JobQueue;
 import org.circlekeeper.core.schedule.Scheduler;
+import org.circlekeeper.core.schedule.VirtualClock;
 import org.circlekeeper.core.testing.InMemoryJobQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Status;
 
 /**
  * The production timer: due jobs run on the real clock without anyone moving it; stopping finishes the running
  * job, starts no other and puts the claimed rest back; a job that outlives the wait is interrupted; a failing
- * tick does not stop the timer.
+ * tick, even one that throws an {@link Error}, does not stop the timer; health goes down while the loop hangs.
  */
 class SchedulerRunnerTest {
 
@@ -133,8 +137,60 @@ class SchedulerRunnerTest {
     @Test
     void aFailingTickIsCountedAndTheTimerGoesOn() throws Exception {
         InMemoryJobQueue memory = new InMemoryJobQueue();
+        JobQueue flaky = failingClaims(memory, 2, () -> new IllegalStateException("Redis is away"));
+        SchedulerRunner runner = runner(flaky, Duration.ofSeconds(5));
+        flaky.schedule(new Job("x", "test", Instant.now().minusSeconds(1), ""));
+
+        runner.start();
+        awaitUntil(() -> ran.contains("x"));
+
+        assertThat(registry.get("circlekeeper.scheduler.errors").counter().count()).isEqualTo(2.0);
+    }
+
+    @Test
+    void aTickThatThrowsAnErrorIsCountedAndTheTimerGoesOn() throws Exception {
+        InMemoryJobQueue memory = new InMemoryJobQueue();
+        // what a class that failed to initialise throws, once for its first use and then for every other
+        JobQueue broken = failingClaims(memory, 2, () -> new ExceptionInInitializerError(new IllegalStateException("static")));
+        SchedulerRunner runner = runner(broken, Duration.ofSeconds(5));
+        broken.schedule(new Job("x", "test", Instant.now().minusSeconds(1), ""));
+
+        runner.start();
+        awaitUntil(() -> ran.contains("x"));
+
+        assertThat(registry.get("circlekeeper.scheduler.errors").counter().count()).isEqualTo(2.0);
+        assertThat(runner.isRunning()).isTrue();
+    }
+
+    @Test
+    void healthGoesDownWhileTheLoopHangsAndUpAgainWhenItTicks() throws Exception {
+        VirtualClock healthClock = new VirtualClock(Instant.parse("2026-11-27T09:00:00Z"));
+        InMemoryJobQueue queue = new InMemoryJobQueue();
+        Scheduler scheduler = new Scheduler(queue, Clock.systemUTC(), List.of(handler), Duration.ofSeconds(60));
+        runner = new SchedulerRunner(scheduler, new SchedulerProperties(true, Duration.ofMillis(50), Duration.ofSeconds(5)),
+                registry, healthClock);
+        SchedulerHealthIndicator health = new SchedulerHealthIndicator(runner);
+        assertThat(health.health().getStatus()).as("not started").isEqualTo(Status.OUT_OF_SERVICE);
+        queue.schedule(new Job("hangs", "test", Instant.now().minusSeconds(1), ""));
+        firstBlocks = true;
+
+        runner.start();
+        assertThat(firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        healthClock.advance(runner.stallAfter().plusSeconds(1));
+        assertThat(health.health().getStatus()).as("the loop hangs in one job").isEqualTo(Status.DOWN);
+        assertThat(health.health().getDetails()).containsKey("reason");
+
+        letFirstFinish.countDown();
+        awaitUntil(() -> health.health().getStatus().equals(Status.UP));
+        runner.stop();
+        assertThat(health.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+    }
+
+    /** A queue whose first {@code failures} claims throw what {@code failure} makes, then works. */
+    private static JobQueue failingClaims(InMemoryJobQueue memory, int failures, Supplier<Throwable> failure) {
         AtomicInteger claims = new AtomicInteger();
-        JobQueue flaky = new JobQueue() {
+        return new JobQueue() {
             @Override
             public boolean schedule(Job job) {
                 return memory.schedule(job);
@@ -152,8 +208,8 @@ class SchedulerRunnerTest {
 
             @Override
             public List<ClaimedJob> claimDue(Instant now, int max, Duration lease) {
-                if (claims.incrementAndGet() <= 2) {
-                    throw new IllegalStateException("Redis is away");
+                if (claims.incrementAndGet() <= failures) {
+                    throw SchedulerRunnerTest.<RuntimeException>sneaky(failure.get());
                 }
                 return memory.claimDue(now, max, lease);
             }
@@ -169,17 +225,30 @@ class SchedulerRunnerTest {
             }
 
             @Override
+            public boolean renew(ClaimedJob claimed, Instant now, Duration lease) {
+                return memory.renew(claimed, now, lease);
+            }
+
+            @Override
+            public void bury(ClaimedJob claimed, String reason, Instant at) {
+                memory.bury(claimed, reason, at);
+            }
+
+            @Override
+            public List<DeadJob> dead(int max) {
+                return memory.dead(max);
+            }
+
+            @Override
             public long waiting() {
                 return memory.waiting();
             }
         };
-        SchedulerRunner runner = runner(flaky, Duration.ofSeconds(5));
-        flaky.schedule(new Job("x", "test", Instant.now().minusSeconds(1), ""));
+    }
 
-        runner.start();
-        awaitUntil(() -> ran.contains("x"));
-
-        assertThat(registry.get("circlekeeper.scheduler.errors").counter().count()).isEqualTo(2.0);
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T sneaky(Throwable t) throws T {
+        throw (T) t;
     }
 
     private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -106,7 +106,7 @@ public final class Bot {
         TemplateRenderer renderer = new TemplateRenderer(templates);
         SettingsPreferences preferences = new SettingsPreferences(stores.memberSettings(), stores.communitySettings(),
                 defaults.locale(), defaults.zone());
-        Outbox outbox = new Outbox(renderer, stores.wording(), preferences, messengers);
+        Outbox outbox = new Outbox(renderer, stores.wording(), preferences, messengers, stores.deliveries(), clock);
         ZoneLookup zones = new ZoneLookup();
         FeatureRegistry registry = new FeatureRegistry();
         registry.add(new SettingsFeature(stores.memberSettings(), zones));

@@ -8,6 +8,7 @@ import org.circlekeeper.core.engine.ActionTokens;
 import org.circlekeeper.core.engine.PendingForms;
 import org.circlekeeper.core.member.ErasureFlush;
 import org.circlekeeper.core.member.MemberSettingsStore;
+import org.circlekeeper.core.message.DeliveryLog;
 import org.circlekeeper.core.resource.ResourceStore;
 import org.circlekeeper.core.schedule.JobQueue;
 import org.circlekeeper.core.share.ShareStore;
@@ -20,14 +21,15 @@ import org.circlekeeper.core.template.WordingStore;
 public record Stores(MemberSettingsStore memberSettings, CommunitySettingsStore communitySettings,
                      WordingStore wording, ActionTokens tokens, PendingForms forms, JobQueue jobs,
                      ResourceStore resources, CircleStores circles, ShareStore share,
-                     CheckinStore checkins, ErasureFlush erasure) {
+                     CheckinStore checkins, DeliveryLog deliveries, ErasureFlush erasure) {
 
     /** Stores that keep nothing on disk, such as the in-memory ones: an erasure has no files to reach. */
     public Stores(MemberSettingsStore memberSettings, CommunitySettingsStore communitySettings,
                   WordingStore wording, ActionTokens tokens, PendingForms forms, JobQueue jobs,
-                  ResourceStore resources, CircleStores circles, ShareStore share, CheckinStore checkins) {
+                  ResourceStore resources, CircleStores circles, ShareStore share, CheckinStore checkins,
+                  DeliveryLog deliveries) {
         this(memberSettings, communitySettings, wording, tokens, forms, jobs, resources, circles, share, checkins,
-                ErasureFlush.NOTHING_ON_DISK);
+                deliveries, ErasureFlush.NOTHING_ON_DISK);
     }
 
     public Stores {
@@ -41,6 +43,7 @@ public record Stores(MemberSettingsStore memberSettings, CommunitySettingsStore 
         Objects.requireNonNull(circles, "circles");
         Objects.requireNonNull(share, "share");
         Objects.requireNonNull(checkins, "checkins");
+        Objects.requireNonNull(deliveries, "deliveries");
         Objects.requireNonNull(erasure, "erasure");
     }
 }

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import org.circlekeeper.core.schedule.ClaimedJob;
+import org.circlekeeper.core.schedule.DeadJob;
 import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.schedule.JobQueue;
 import org.slf4j.Logger;
@@ -14,10 +16,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Durable due jobs in Redis, shared by every replica: waiting jobs in the sorted set {@link RedisKeys#jobsDue()},
- * claimed ones in {@link RedisKeys#jobsLeased()} until their lease ends, and each job's claim count, due time,
- * kind and payload in the hash {@link RedisKeys#jobsData()}. Every operation is one Lua script, so a claim goes
- * to exactly one caller however many replicas ask at once, and an ack or retry counts only from the instance
- * that still holds the claim.
+ * claimed ones in {@link RedisKeys#jobsLeased()} until their lease ends (or is renewed), each claim's token in
+ * {@link RedisKeys#jobsClaims()}, and each job's claim count, due time, kind and payload in the hash
+ * {@link RedisKeys#jobsData()}. Every operation is one Lua script, so a claim goes to exactly one caller however many
+ * replicas ask at once, and an ack, retry, renewal or burial counts only from the claim that still holds the job
+ * (its token matches): a holder whose lease was taken over, or whose job was cancelled, rescheduled and claimed
+ * afresh, changes nothing. Jobs given up on are kept, without payload, in the capped list
+ * {@link RedisKeys#jobsDead()}.
  *
  * <p>Times come from the caller's clock (the virtual one in tests and the console), never from Redis. Scores are
  * epoch milliseconds: a due time or lease end is rounded up and {@code now} down, so a job never runs early; one
@@ -30,6 +35,10 @@ public final class RedisJobQueue implements JobQueue {
     public static final int MAX_PAYLOAD_LENGTH = 4_096;
     /** The most jobs one claim takes; a larger {@code max} claims this many. */
     public static final int MAX_CLAIM = 1_000;
+    /** How many dead jobs are kept for operators; older ones fall off. */
+    public static final int MAX_DEAD = 1_000;
+    /** How long the list of dead jobs is kept after its newest entry. */
+    public static final Duration DEAD_KEPT = Duration.ofDays(30);
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisJobQueue.class);
     private static final int SCHEDULE_CHUNK = 500;
@@ -63,6 +72,7 @@ public final class RedisJobQueue implements JobQueue {
             local claims = old and string.match(old, '^%d+') or '0'
             redis.call('HSET', KEYS[3], ARGV[1], claims .. ARGV[3])
             redis.call('ZREM', KEYS[2], ARGV[1])
+            redis.call('HDEL', KEYS[4], ARGV[1])
             redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
             return 1
             """);
@@ -72,12 +82,14 @@ public final class RedisJobQueue implements JobQueue {
             local removed = redis.call('HDEL', KEYS[3], ARGV[1])
             redis.call('ZREM', KEYS[1], ARGV[1])
             redis.call('ZREM', KEYS[2], ARGV[1])
+            redis.call('HDEL', KEYS[4], ARGV[1])
             return removed
             """);
 
     /**
      * Takes up to ARGV[2] jobs that are due (due score <= ARGV[1]) or whose lease ended (lease score <= ARGV[1]),
-     * earliest due time first (then id), counts one more claim on each, leases them until ARGV[3], and returns
+     * earliest due time first (then id), counts one more claim on each, leases them until ARGV[3] under the claim
+     * token ARGV[5], and returns
      * id, new value, id, new value, ... The first ARGV[2] due jobs are the earliest by score already; expired
      * leases are ordered by lease end, not due time, so up to ARGV[4] of them are read and sorted with the rest.
      * Data is read 1,000 ids per HMGET: Redis's Lua cannot unpack more than 8,000 values into one call.
@@ -117,6 +129,7 @@ public final class RedisJobQueue implements JobQueue {
                   else
                     redis.call('ZREM', key, id)
                     redis.call('HDEL', KEYS[3], id)
+                    redis.call('HDEL', KEYS[4], id)
                     redis.log(redis.LOG_WARNING, 'circlekeeper job queue: dropped job ' .. id .. ' without readable data')
                   end
                 end
@@ -136,7 +149,7 @@ public final class RedisJobQueue implements JobQueue {
               end
               return a.id < b.id
             end)
-            local claimed, ids, leases, values = {}, {}, {}, {}
+            local claimed, ids, leases, values, tokens = {}, {}, {}, {}, {}
             for i = 1, math.min(max, #found) do
               local job = found[i]
               local value = string.format('%d', job.claims + 1) .. job.tail
@@ -145,51 +158,70 @@ public final class RedisJobQueue implements JobQueue {
               leases[#leases + 1] = job.id
               values[#values + 1] = job.id
               values[#values + 1] = value
+              tokens[#tokens + 1] = job.id
+              tokens[#tokens + 1] = ARGV[5]
               claimed[#claimed + 1] = job.id
               claimed[#claimed + 1] = value
             end
             redis.call('ZREM', KEYS[1], unpack(ids))
             redis.call('ZADD', KEYS[2], unpack(leases))
             redis.call('HSET', KEYS[3], unpack(values))
+            redis.call('HSET', KEYS[4], unpack(tokens))
             return claimed
             """);
 
-    /** Removes the job when it is claimed and its claim count is ARGV[2]; returns 1 then, else 0. */
-    private static final RedisScript ACK = new RedisScript("""
-            if not redis.call('ZSCORE', KEYS[1], ARGV[1]) then
+    /** The fence of every script below: the job ARGV[1] is claimed (in KEYS[2]) under the token ARGV[2] (in KEYS[4]). */
+    private static final String HELD = """
+            if not redis.call('ZSCORE', KEYS[2], ARGV[1]) or redis.call('HGET', KEYS[4], ARGV[1]) ~= ARGV[2] then
               return 0
             end
-            local value = redis.call('HGET', KEYS[2], ARGV[1])
-            if not value or tonumber(string.match(value, '^%d+')) ~= tonumber(ARGV[2]) then
-              return 0
-            end
-            redis.call('ZREM', KEYS[1], ARGV[1])
-            redis.call('HDEL', KEYS[2], ARGV[1])
+            """;
+
+    /** Removes the job when this claim holds it; returns 1 then, else 0. */
+    private static final RedisScript ACK = new RedisScript(HELD + """
+            redis.call('ZREM', KEYS[2], ARGV[1])
+            redis.call('HDEL', KEYS[3], ARGV[1])
+            redis.call('HDEL', KEYS[4], ARGV[1])
+            return 1
+            """);
+
+    /** Moves the lease end to score ARGV[3] when this claim holds the job; returns 1 then, else 0. */
+    private static final RedisScript RENEW = new RedisScript(HELD + """
+            redis.call('ZADD', KEYS[2], 'XX', ARGV[3], ARGV[1])
             return 1
             """);
 
     /**
-     * Puts the job back waiting at due score ARGV[3] with value ARGV[4] when it is claimed and its claim count is
-     * ARGV[2]; returns 1 then, else 0.
+     * Removes the job like ACK when this claim holds it, and puts ARGV[3] at the head of the dead list KEYS[5], which
+     * keeps ARGV[4] entries and lives ARGV[5] milliseconds after its newest; returns 1 then, else 0.
      */
-    private static final RedisScript RETRY = new RedisScript("""
-            if not redis.call('ZSCORE', KEYS[2], ARGV[1]) then
-              return 0
-            end
-            local value = redis.call('HGET', KEYS[3], ARGV[1])
-            if not value or tonumber(string.match(value, '^%d+')) ~= tonumber(ARGV[2]) then
-              return 0
-            end
+    private static final RedisScript BURY = new RedisScript(HELD + """
             redis.call('ZREM', KEYS[2], ARGV[1])
+            redis.call('HDEL', KEYS[3], ARGV[1])
+            redis.call('HDEL', KEYS[4], ARGV[1])
+            redis.call('LPUSH', KEYS[5], ARGV[3])
+            redis.call('LTRIM', KEYS[5], 0, tonumber(ARGV[4]) - 1)
+            redis.call('PEXPIRE', KEYS[5], ARGV[5])
+            return 1
+            """);
+
+    /**
+     * Puts the job back waiting at due score ARGV[3] with value ARGV[4] when this claim holds it; returns 1 then,
+     * else 0.
+     */
+    private static final RedisScript RETRY = new RedisScript(HELD + """
+            redis.call('ZREM', KEYS[2], ARGV[1])
+            redis.call('HDEL', KEYS[4], ARGV[1])
             redis.call('HSET', KEYS[3], ARGV[1], ARGV[4])
             redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
             return 1
             """);
 
     private static final List<String> DUE_AND_DATA = List.of(RedisKeys.jobsDue(), RedisKeys.jobsData());
-    private static final List<String> LEASED_AND_DATA = List.of(RedisKeys.jobsLeased(), RedisKeys.jobsData());
     private static final List<String> ALL_KEYS = List.of(RedisKeys.jobsDue(), RedisKeys.jobsLeased(),
-            RedisKeys.jobsData());
+            RedisKeys.jobsData(), RedisKeys.jobsClaims());
+    private static final List<String> WITH_DEAD = List.of(RedisKeys.jobsDue(), RedisKeys.jobsLeased(),
+            RedisKeys.jobsData(), RedisKeys.jobsClaims(), RedisKeys.jobsDead());
 
     private final RedisConnection redis;
 
@@ -255,15 +287,16 @@ public final class RedisJobQueue implements JobQueue {
             return List.of();
         }
         Instant leaseExpires = now.plus(lease);
+        String token = UUID.randomUUID().toString();
         List<String> args = List.of(Long.toString(floorMillis(now)), Integer.toString(Math.min(max, MAX_CLAIM)),
-                Long.toString(ceilMillis(leaseExpires)), Integer.toString(EXPIRED_LEASE_SCAN));
+                Long.toString(ceilMillis(leaseExpires)), Integer.toString(EXPIRED_LEASE_SCAN), token);
         Object result = redis.call(jedis -> CLAIM.run(jedis, ALL_KEYS, args));
         if (!(result instanceof List<?> flat) || flat.size() % 2 != 0) {
             throw new IllegalStateException("the claim script answered " + result + " instead of id, value pairs");
         }
         List<ClaimedJob> claimed = new ArrayList<>(flat.size() / 2);
         for (int i = 0; i < flat.size(); i += 2) {
-            claimed.add(decode((String) flat.get(i), (String) flat.get(i + 1), leaseExpires));
+            claimed.add(decode((String) flat.get(i), (String) flat.get(i + 1), leaseExpires, token));
         }
         return claimed;
     }
@@ -272,8 +305,7 @@ public final class RedisJobQueue implements JobQueue {
     @Override
     public void ack(ClaimedJob claimed) {
         String id = claimed.job().id();
-        Object result = redis.call(jedis -> ACK.run(jedis, LEASED_AND_DATA,
-                List.of(id, Integer.toString(claimed.attempt()))));
+        Object result = redis.call(jedis -> ACK.run(jedis, ALL_KEYS, List.of(id, claimed.claim())));
         if (number(result, "ack") == 0) {
             LOG.debug("ack of job {} (claim {}) ignored: it was re-claimed, rescheduled or cancelled meanwhile", id,
                     claimed.attempt());
@@ -290,11 +322,62 @@ public final class RedisJobQueue implements JobQueue {
         Job job = claimed.job();
         Job moved = new Job(job.id(), job.kind(), at, job.payload());
         Object result = redis.call(jedis -> RETRY.run(jedis, ALL_KEYS, List.of(job.id(),
-                Integer.toString(claimed.attempt()), Long.toString(ceilMillis(at)), encode(claimed.attempt(), moved))));
+                claimed.claim(), Long.toString(ceilMillis(at)), encode(claimed.attempt(), moved))));
         if (number(result, "retry") == 0) {
             LOG.debug("retry of job {} (claim {}) ignored: it was re-claimed, rescheduled or cancelled meanwhile",
                     job.id(), claimed.attempt());
         }
+    }
+
+    /** Moves the lease end to {@code now + lease}, but only while this claim holds the job (as {@link #ack}). */
+    @Override
+    public boolean renew(ClaimedJob claimed, Instant now, Duration lease) {
+        Objects.requireNonNull(now, "now");
+        if (lease.isNegative()) {
+            throw new IllegalArgumentException("a lease may not be negative: " + lease);
+        }
+        String until = Long.toString(ceilMillis(now.plus(lease)));
+        return number(redis.call(jedis -> RENEW.run(jedis, ALL_KEYS, List.of(claimed.job().id(), claimed.claim(), until))),
+                "renew") == 1;
+    }
+
+    /**
+     * Removes the job, while this claim holds it, and records it at the head of {@link RedisKeys#jobsDead()}: time,
+     * attempts, kind, reason and the fingerprint of its id, never the id (it may name a member) or the payload.
+     */
+    @Override
+    public void bury(ClaimedJob claimed, String reason, Instant at) {
+        Job job = claimed.job();
+        DeadJob dead = new DeadJob(DeadJob.fingerprint(job.id()), job.kind(), claimed.attempt(), reason, at);
+        String entry = at.getEpochSecond() + " " + at.getNano() + " " + dead.attempts() + " " + dead.kind() + " "
+                + dead.reason() + " " + dead.job();
+        Object result = redis.call(jedis -> BURY.run(jedis, WITH_DEAD, List.of(job.id(), claimed.claim(), entry,
+                Integer.toString(MAX_DEAD), Long.toString(DEAD_KEPT.toMillis()))));
+        if (number(result, "bury") == 0) {
+            LOG.debug("burial of job {} ignored: it was re-claimed, rescheduled or cancelled meanwhile", job.id());
+        }
+    }
+
+    @Override
+    public List<DeadJob> dead(int max) {
+        if (max <= 0) {
+            return List.of();
+        }
+        List<String> entries = redis.call(jedis -> jedis.lrange(RedisKeys.jobsDead(), 0, max - 1L));
+        List<DeadJob> dead = new ArrayList<>(entries.size());
+        for (String entry : entries) {
+            String[] parts = entry.split(" ", 6);
+            if (parts.length == 6) {
+                Instant at = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+                dead.add(new DeadJob(parts[5], parts[3], Integer.parseInt(parts[2]), parts[4], at));
+            }
+        }
+        return dead;
+    }
+
+    /** How many dead jobs are kept (at most {@link #MAX_DEAD}), for health and metrics. */
+    public long deadCount() {
+        return redis.call(jedis -> jedis.llen(RedisKeys.jobsDead()));
     }
 
     @Override
@@ -312,13 +395,13 @@ public final class RedisJobQueue implements JobQueue {
         return claims + " " + due.getEpochSecond() + " " + due.getNano() + " " + job.kind() + " " + job.payload();
     }
 
-    static ClaimedJob decode(String id, String value, Instant leaseExpires) {
+    static ClaimedJob decode(String id, String value, Instant leaseExpires, String token) {
         String[] parts = value.split(" ", 5);
         if (parts.length != 5) {
             throw new IllegalStateException("job " + id + " has unreadable data in " + RedisKeys.jobsData());
         }
         Instant due = Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
-        return new ClaimedJob(new Job(id, parts[3], due, parts[4]), Integer.parseInt(parts[0]), leaseExpires);
+        return new ClaimedJob(new Job(id, parts[3], due, parts[4]), Integer.parseInt(parts[0]), leaseExpires, token);
     }
 
     /** Epoch milliseconds rounded up: a due time or lease end is never reached early. */

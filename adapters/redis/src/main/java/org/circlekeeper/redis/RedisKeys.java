@@ -76,6 +76,13 @@ import org.circlekeeper.core.engine.Platform;
  * <tr><td>{@code ck:{jobs}:data}</td><td>hash</td><td>every job: claim count, due time, kind, payload</td><td>one
  *     field per job, removed on ack or cancel; payload at most {@link RedisJobQueue#MAX_PAYLOAD_LENGTH}
  *     characters</td></tr>
+ * <tr><td>{@code ck:{jobs}:claims}</td><td>hash</td><td>claimed jobs: job id to the token of the claim that holds
+ *     it</td><td>one field per claimed job, removed with its claim</td></tr>
+ * <tr><td>{@code ck:{jobs}:dead}</td><td>list</td><td>jobs given up on, newest first: time, attempts, kind, reason
+ *     (a class name) and a fingerprint of the id; no id, no payload</td><td>{@link RedisJobQueue#MAX_DEAD} entries, TTL
+ *     {@link RedisJobQueue#DEAD_KEPT} after the last one</td></tr>
+ * <tr><td>{@code ck:delivery:<fingerprint>}</td><td>string</td><td>one delivery of a job to one target: being sent by
+ *     a holder until a time, or sent</td><td>TTL {@link org.circlekeeper.core.message.DeliveryLog#KEEP}</td></tr>
  * <tr><td>{@code ck:c:{platform:communityId}:circles}</td><td>hash</td><td>a community's circles: circle id to
  *     the circle's JSON (with its version)</td><td>{@link org.circlekeeper.core.circle.CircleStore#MAX_CIRCLES} fields,
  *     checked in Redis</td></tr>
@@ -268,6 +275,25 @@ public final class RedisKeys {
     /** {@code ck:{persistence}:started}: the {@link #persistenceErased} count a running rewrite covers. */
     public static String persistenceStarted() {
         return PREFIX + PERSISTENCE + ":started";
+    }
+
+    /** The hash of claimed jobs: job id to the token of the claim that holds it (the fence of ack, retry, renew). */
+    public static String jobsClaims() {
+        return PREFIX + JOBS + ":claims";
+    }
+
+    /** The list of dead jobs, newest first, for operators: no payload, so nothing a member wrote. */
+    public static String jobsDead() {
+        return PREFIX + JOBS + ":dead";
+    }
+
+    /**
+     * {@code ck:delivery:<fingerprint>}: whether one delivery of a job to one target is being sent or was sent. The
+     * fingerprint is a hash of the job id and the target ({@link RedisDeliveryLog}), so the key names no member. No
+     * hash tag: each script touches one such key, so they spread over a Cluster.
+     */
+    public static String delivery(String fingerprint) {
+        return PREFIX + "delivery:" + escape(fingerprint);
     }
 
     // ---- check-ins: a member's keys per community share the member's hash tag; see RedisCheckinStore ----

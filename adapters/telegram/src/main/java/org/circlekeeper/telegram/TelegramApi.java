@@ -11,8 +11,10 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Every call the adapter makes to the Bot API goes through here: messages wait for their slot in the
- * shared {@link SendBudget}; a 429 waits its {@code retry_after} and tries again, as often as it takes (a
- * message is never dropped); a network failure or a 5xx is tried a few times; what Telegram refuses for
+ * shared {@link SendBudget}; a 429 waits its {@code retry_after} and tries again, as often as it takes; but no
+ * wait is longer than {@link #MAX_WAIT}: a longer one ends the call with {@link WaitTooLong}, so that a due job's
+ * delivery never blocks past its lease and is tried again at the time Telegram named instead (the
+ * {@link TelegramMessenger} turns it into the job's retry); a network failure or a 5xx is tried a few times; what Telegram refuses for
  * good (403, 400) comes back as a {@link Refused}. Log lines name the method and the error code only: the
  * token is part of every request URL, so URLs and library messages are never logged.
  */
@@ -23,6 +25,11 @@ final class TelegramApi {
     /** Tries for a failure that may pass (network, 5xx); 429s are tried without limit. */
     static final int TRANSIENT_TRIES = 4;
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+    /**
+     * The longest one wait for the rate limits or a 429 may block a call: well below a due job's 60 s lease, so a
+     * delivery in progress never outlives its claim while it waits.
+     */
+    static final Duration MAX_WAIT = Duration.ofSeconds(20);
 
     /** One Bot API call. */
     @FunctionalInterface
@@ -72,11 +79,30 @@ final class TelegramApi {
     }
 
     /** Telegram could not be reached or kept failing; trying later may work. */
-    static final class Unavailable extends RuntimeException {
+    static sealed class Unavailable extends RuntimeException permits WaitTooLong {
         private static final long serialVersionUID = 1L;
 
         Unavailable(String method, Throwable cause) {
             super(method + " failed " + TRANSIENT_TRIES + " times: " + cause.getClass().getSimpleName(), null);
+        }
+
+        private Unavailable(String message) {
+            super(message, null);
+        }
+    }
+
+    /** The call would have to wait longer than {@link #MAX_WAIT} for the rate limits or a 429: try at {@link #wait()} from now. */
+    static final class WaitTooLong extends Unavailable {
+        private static final long serialVersionUID = 1L;
+        private final transient Duration wait;
+
+        WaitTooLong(String method, Duration wait) {
+            super(method + " would wait " + wait.toSeconds() + " s for Telegram's rate limits");
+            this.wait = wait;
+        }
+
+        Duration waitFor() {
+            return wait;
         }
     }
 
@@ -97,6 +123,9 @@ final class TelegramApi {
         List<SendBudget.Quota> quotas = limits.quotasFor(chatId);
         return execute(method, call, () -> {
             Duration wait = budget.reserve(quotas);
+            if (wait.compareTo(MAX_WAIT) > 0) {
+                throw new WaitTooLong(method, wait);
+            }
             if (!wait.isZero()) {
                 pause(wait);
             }
@@ -118,8 +147,13 @@ final class TelegramApi {
                 int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
                 if (code == 429) {
                     Duration retryAfter = Duration.ofSeconds(retryAfter(e));
-                    LOG.warn("{}: Telegram answered 429, waiting {} s as it asked, then trying again", method, retryAfter.toSeconds());
                     on429.accept(retryAfter);
+                    if (retryAfter.compareTo(MAX_WAIT) > 0) {
+                        LOG.warn("{}: Telegram answered 429 asking for {} s, longer than a call may wait; giving up this try",
+                                method, retryAfter.toSeconds());
+                        throw new WaitTooLong(method, retryAfter);
+                    }
+                    LOG.warn("{}: Telegram answered 429, waiting {} s as it asked, then trying again", method, retryAfter.toSeconds());
                     pause(retryAfter);
                     continue;
                 }

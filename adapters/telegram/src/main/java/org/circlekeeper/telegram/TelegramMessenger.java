@@ -1,5 +1,6 @@
 package org.circlekeeper.telegram;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import org.circlekeeper.core.engine.ChannelRef;
@@ -9,13 +10,16 @@ import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.SentMessage;
 import org.circlekeeper.core.message.Target;
+import org.circlekeeper.core.schedule.RetryLater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Telegram's {@link Messenger}, for what the bot says first (reminders, prompts, alerts): a member's
  * target is their private chat, a channel's is the group (or private chat) itself. It blocks until
- * Telegram accepted the message, waiting for the shared rate limits and for any 429. A member who
+ * Telegram accepted the message, waiting for the shared rate limits and for any 429, but never longer than
+ * {@link TelegramApi#MAX_WAIT}: a longer wait throws {@link RetryLater} with the moment Telegram named, so the due
+ * job is tried again then instead of holding its claim past its lease. A member who
  * blocked the bot or never started it is marked unreachable and further sends to them fail at once
  * with a permanent {@link Messenger.DeliveryFailed}, instead of being tried again and again.
  */
@@ -26,6 +30,7 @@ public final class TelegramMessenger implements Messenger {
     private final TelegramDelivery delivery;
     private final TelegramState state;
     private final Duration unreachableTtl;
+    private final Clock clock = Clock.systemUTC();
 
     TelegramMessenger(TelegramDelivery delivery, TelegramState state, Duration unreachableTtl) {
         this.delivery = Objects.requireNonNull(delivery, "delivery");
@@ -52,6 +57,9 @@ public final class TelegramMessenger implements Messenger {
             return new SentMessage(target, Integer.toString(messageId));
         } catch (TelegramApi.Refused refused) {
             throw failed(refused, member);
+        } catch (TelegramApi.WaitTooLong wait) {
+            throw new RetryLater("Telegram's rate limits ask for " + wait.waitFor().toSeconds() + " s",
+                    clock.instant().plus(wait.waitFor()));
         } catch (TelegramApi.Unavailable unavailable) {
             throw new DeliveryFailed("Telegram is not reachable now", false, unavailable);
         }

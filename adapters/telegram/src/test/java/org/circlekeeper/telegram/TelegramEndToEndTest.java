@@ -14,13 +14,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.circlekeeper.core.engine.ChannelRef;
 import org.circlekeeper.core.engine.MemberRef;
 import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Target;
+import org.circlekeeper.core.schedule.RetryLater;
 import org.circlekeeper.redis.RealRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -198,6 +205,43 @@ class TelegramEndToEndTest {
         assertThat(fake.calls("sendMessage").stream().filter(c -> c.chatId() == MIA)).hasSize(2);
         assertThat(fake.sentTo(MIA)).hasSize(1);
         assertThat(fake.rateLimited()).isEqualTo(1);
+    }
+
+    @Test
+    void a429LongerThanALeaseAllowsIsNotWaitedButTurnedIntoARetryAtTheTimeTelegramNamed() throws Exception {
+        telegram = TelegramFixture.longPolling(REDIS.connection());
+        FakeBotApi fake = telegram.fake;
+        fake.failNext("sendMessage", 429, "Too Many Requests: retry after 3600", 3600);
+        Target group = new Target.Channel(new ChannelRef(Platform.TELEGRAM, Long.toString(GROUP), ChannelRef.Kind.GROUP));
+        OutgoingMessage reminder = OutgoingMessage.text("Reminder: the circle meets soon").build();
+        Instant before = Instant.now();
+
+        ExecutorService sender = Executors.newSingleThreadExecutor();
+        Throwable thrown;
+        try {
+            // on another thread, so that a send that did wait the hour fails this test instead of stalling it
+            Future<Throwable> first = sender.submit(() -> thrownBy(group, reminder));
+            thrown = first.get(30, TimeUnit.SECONDS);
+        } finally {
+            sender.shutdownNow();
+        }
+
+        assertThat(thrown).isInstanceOf(RetryLater.class);
+        assertThat(((RetryLater) thrown).at()).isAfterOrEqualTo(before.plusSeconds(3600));
+        // the chat's quota is closed for everyone until then: the next try gives up without calling Telegram
+        int calls = fake.calls("sendMessage").size();
+        assertThat(thrownBy(group, reminder)).isInstanceOf(RetryLater.class);
+        assertThat(fake.calls("sendMessage")).hasSize(calls);
+        assertThat(fake.sentTo(GROUP)).isEmpty();
+    }
+
+    private Throwable thrownBy(Target target, OutgoingMessage message) {
+        try {
+            telegram.connection.messenger().send(target, message);
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
     }
 
     @Test

@@ -251,7 +251,7 @@ final class Prompts {
         }
         OutgoingMessage prompt = message.build(voice, community, settings, day).withVisibility(Visibility.PRIVATE);
         try {
-            voice.send(new Target.Member(member), prompt);
+            voice.sendOnce(job.id(), new Target.Member(member), prompt);
         } catch (Messenger.DeliveryFailed e) {
             if (!e.permanent()) {
                 throw e;

@@ -207,7 +207,7 @@ final class Reminders {
                 "start", CircleTexts.start(occurrence.start(), voice.zone(), voice.locale()),
                 "place", CircleTexts.place(circle.place(), speaker),
                 "description", circle.description()), buttons.forMeeting(community, occurrence, speaker)).build();
-        deliver(voice, new Target.Channel(circle.channel()), message, job.kind(), circle.id());
+        deliver(voice, job, new Target.Channel(circle.channel()), message, circle.id());
         ensureChain(community, circle);
     }
 
@@ -232,7 +232,7 @@ final class Reminders {
                 "start", CircleTexts.start(occurrence.start(), voice.zone(), voice.locale()),
                 "place", CircleTexts.place(circle.place(), speaker)), buttons.forMeeting(community, occurrence, speaker))
                 .visibility(Visibility.PRIVATE).build();
-        deliver(voice, new Target.Member(member), message, job.kind(), circle.id());
+        deliver(voice, job, new Target.Member(member), message, circle.id());
     }
 
     /** A meeting a reminder is about, still as planned. */
@@ -265,9 +265,11 @@ final class Reminders {
         return builder;
     }
 
-    private static void deliver(Outbox.Voice voice, Target target, OutgoingMessage message, String kind, String circleId) {
+    /** Sends once per reminder job and target, however often the job runs (see {@link Outbox.Voice#sendOnce}). */
+    private static void deliver(Outbox.Voice voice, Job job, Target target, OutgoingMessage message, String circleId) {
+        String kind = job.kind();
         try {
-            voice.send(target, message);
+            voice.sendOnce(job.id(), target, message);
         } catch (Messenger.DeliveryFailed e) {
             if (!e.permanent()) {
                 throw e;

@@ -1,33 +1,55 @@
 package org.circlekeeper.core.message;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import org.circlekeeper.core.engine.CommunityRef;
 import org.circlekeeper.core.engine.MemberRef;
 import org.circlekeeper.core.engine.Preferences;
+import org.circlekeeper.core.schedule.RetryLater;
 import org.circlekeeper.core.template.MessageKey;
 import org.circlekeeper.core.template.TemplateRenderer;
 import org.circlekeeper.core.template.WordingStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How features speak first (reminders, prompts, flow steps): a {@link Voice} renders in the right
  * language, zone and community wording for a group channel or one member, and sends through the
- * platform's {@link Messenger}.
+ * platform's {@link Messenger}. What a due job sends goes {@link Voice#sendOnce once} per job and target, however often
+ * the job runs, through the shared {@link DeliveryLog}.
  */
 public final class Outbox {
+
+    /**
+     * How long a delivery begun stays its sender's before another run of the same job may send it: longer than a job's
+     * lease (a stalled holder's lease runs out first) and than any platform wait, which is bounded well below a lease.
+     */
+    public static final Duration SEND_HOLD = Duration.ofMinutes(5);
+
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
     private final TemplateRenderer renderer;
     private final WordingStore wording;
     private final Preferences.Resolver preferences;
     private final Messengers messengers;
+    private final DeliveryLog deliveries;
+    private final Clock clock;
 
-    public Outbox(TemplateRenderer renderer, WordingStore wording, Preferences.Resolver preferences, Messengers messengers) {
+    public Outbox(TemplateRenderer renderer, WordingStore wording, Preferences.Resolver preferences, Messengers messengers,
+                  DeliveryLog deliveries, Clock clock) {
         this.renderer = renderer;
         this.wording = wording;
         this.preferences = preferences;
         this.messengers = messengers;
+        this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** A voice for a group channel of the community: its language, zone and wording. */
@@ -77,5 +99,47 @@ public final class Outbox {
         public SentMessage send(Target target, OutgoingMessage message) {
             return messengers.send(target, message);
         }
+
+        /**
+         * Sends a due job's message to a target unless it went there already, for whichever run of the job: a job run
+         * again after its lease ran out mid-send, or after a failure further on, does not send it twice. Returns empty
+         * when it had been sent; throws {@link RetryLater} when another run of the job is sending it right now.
+         * A failed send frees the delivery for the next attempt and is thrown on.
+         *
+         * @param jobId the id of the job that sends (it names the occurrence: meeting, day, lead time)
+         */
+        public Optional<SentMessage> sendOnce(String jobId, Target target, OutgoingMessage message) {
+            String delivery = jobId + " " + key(target);
+            String holder = UUID.randomUUID().toString();
+            DeliveryLog.Start start = deliveries.begin(delivery, holder, clock.instant(), SEND_HOLD);
+            if (start instanceof DeliveryLog.Start.AlreadySent) {
+                LOG.info("job {} skipped a delivery that had gone out already (an earlier run of it sent it)", jobId);
+                return Optional.empty();
+            }
+            if (start instanceof DeliveryLog.Start.Busy busy) {
+                throw new RetryLater("another run of the job is sending the same message", busy.until());
+            }
+            SentMessage sent;
+            try {
+                sent = messengers.send(target, message);
+            } catch (Throwable e) {
+                try {
+                    deliveries.abandon(delivery, holder);
+                } catch (RuntimeException alsoFailed) {
+                    e.addSuppressed(alsoFailed);
+                }
+                throw e;
+            }
+            deliveries.sent(delivery, holder);
+            return Optional.of(sent);
+        }
+    }
+
+    /** A target as ids only, for a delivery's key. */
+    private static String key(Target target) {
+        if (target instanceof Target.Channel channel) {
+            return "channel:" + channel.channel().platform().id() + ":" + channel.channel().channelId();
+        }
+        return "member:" + ((Target.Member) target).member().key();
     }
 }

@@ -6,28 +6,48 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.circlekeeper.core.engine.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dispatches due jobs to their handlers: claims a batch, runs each, acks it, and retries a failed
- * one with a growing delay (dropping it, with an error log, after {@link #MAX_ATTEMPTS}). The
- * console calls {@link #runDue()} after moving its virtual clock; the app calls
+ * Dispatches due jobs to their handlers: claims a small batch, runs each, acks it, and retries a failed one with a
+ * growing delay, burying it (kept in the queue's list of {@link DeadJob dead jobs}, with an error log) after
+ * {@link #MAX_ATTEMPTS}. Whatever one job throws, {@link Error}s such as {@link ExceptionInInitializerError}
+ * included, is that job's failure only: the scheduler goes on with the next. While a batch is held, its leases are
+ * renewed every third of a lease on a background thread, so a slow delivery is not claimed and sent again by another
+ * instance; a job whose lease was taken over anyway is not started. A failing {@link Metrics} never turns finished
+ * work into a retry.
+ *
+ * <p>The console calls {@link #runDue()} after moving its virtual clock; the app calls
  * {@link #runDue(BooleanSupplier)} on a timer, so that a shutdown can stop it between two jobs.
  */
 public final class Scheduler {
 
     public static final int MAX_ATTEMPTS = 5;
+    /**
+     * How many jobs one claim takes: few enough that all of them run well within one lease even when each waits
+     * for a platform's rate limit (and their leases are renewed meanwhile anyway).
+     */
+    public static final int BATCH = 20;
+
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
-    private static final int BATCH = 200;
 
     private final JobQueue queue;
     private final Clock clock;
     private final Map<String, JobHandler> handlers = new HashMap<>();
     private final Duration lease;
+    private final Duration renewEvery;
     private final Metrics metrics;
+    private final AtomicBoolean metricsFailing = new AtomicBoolean();
 
     public Scheduler(JobQueue queue, Clock clock, List<JobHandler> handlers, Duration lease) {
         this(queue, clock, handlers, lease, Metrics.NONE);
@@ -35,10 +55,25 @@ public final class Scheduler {
 
     /** A scheduler that reports how each claimed job ended (by job kind) to {@code metrics}. */
     public Scheduler(JobQueue queue, Clock clock, List<JobHandler> handlers, Duration lease, Metrics metrics) {
-        this.queue = queue;
-        this.clock = clock;
-        this.lease = lease;
-        this.metrics = metrics;
+        this(queue, clock, handlers, lease, metrics, lease.dividedBy(3));
+    }
+
+    /**
+     * A scheduler that renews the leases of the jobs it holds every {@code renewEvery} of real time (a third of the
+     * lease unless a test wants it sooner).
+     */
+    public Scheduler(JobQueue queue, Clock clock, List<JobHandler> handlers, Duration lease, Metrics metrics,
+                     Duration renewEvery) {
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.lease = Objects.requireNonNull(lease, "lease");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        if (lease.isNegative() || lease.isZero() || renewEvery.isNegative() || renewEvery.isZero()
+                || renewEvery.compareTo(lease) >= 0) {
+            throw new IllegalArgumentException("a lease (" + lease + ") must be positive and renewed more often than it lasts ("
+                    + renewEvery + ")");
+        }
+        this.renewEvery = renewEvery;
         for (JobHandler handler : handlers) {
             if (this.handlers.putIfAbsent(handler.kind(), handler) != null) {
                 throw new IllegalArgumentException("two handlers for job kind " + handler.kind());
@@ -48,6 +83,11 @@ public final class Scheduler {
 
     public JobQueue queue() {
         return queue;
+    }
+
+    /** How long a claim holds a job unless renewed. */
+    public Duration lease() {
+        return lease;
     }
 
     /** Runs every job due now, batch after batch; returns how many ran successfully. */
@@ -65,19 +105,29 @@ public final class Scheduler {
     public int runDue(BooleanSupplier keepGoing) {
         int done = 0;
         while (keepGoing.getAsBoolean()) {
-            Instant now = clock.instant();
-            List<ClaimedJob> batch = queue.claimDue(now, BATCH, lease);
+            List<ClaimedJob> batch = queue.claimDue(clock.instant(), BATCH, lease);
             if (batch.isEmpty()) {
                 return done;
             }
-            for (int i = 0; i < batch.size(); i++) {
-                if (!keepGoing.getAsBoolean()) {
-                    release(batch.subList(i, batch.size()));
-                    return done;
+            Held held = new Held(batch);
+            ScheduledFuture<?> renewal = Renewer.EXECUTOR.scheduleAtFixedRate(held::renewAll, renewEvery.toNanos(),
+                    renewEvery.toNanos(), TimeUnit.NANOSECONDS);
+            try {
+                for (int i = 0; i < batch.size(); i++) {
+                    if (!keepGoing.getAsBoolean()) {
+                        release(held, batch.subList(i, batch.size()));
+                        return done;
+                    }
+                    ClaimedJob claimed = batch.get(i);
+                    if (held.stillHeld(claimed)) {
+                        if (run(claimed, clock.instant())) {
+                            done++;
+                        }
+                    }
+                    held.finished(claimed);
                 }
-                if (run(batch.get(i), now)) {
-                    done++;
-                }
+            } finally {
+                renewal.cancel(false);
             }
             if (batch.size() < BATCH) {
                 return done;
@@ -86,10 +136,11 @@ public final class Scheduler {
         return done;
     }
 
-    private void release(List<ClaimedJob> unstarted) {
+    private void release(Held held, List<ClaimedJob> unstarted) {
         for (ClaimedJob claimed : unstarted) {
+            held.finished(claimed);
             queue.retry(claimed, claimed.job().due());
-            metrics.jobFinished(claimed.job().kind(), Metrics.JobOutcome.RELEASED, Duration.ZERO);
+            record(claimed.job().kind(), Metrics.JobOutcome.RELEASED, Duration.ZERO);
         }
         LOG.info("stopping: put back {} claimed job(s) not yet started, for any instance to run", unstarted.size());
     }
@@ -99,28 +150,141 @@ public final class Scheduler {
         JobHandler handler = handlers.get(job.kind());
         Duration lateness = job.due().isBefore(now) ? Duration.between(job.due(), now) : Duration.ZERO;
         if (handler == null) {
-            LOG.error("no handler for job kind {}; dropping job {}", job.kind(), job.id());
-            queue.ack(claimed);
-            metrics.jobFinished(job.kind(), Metrics.JobOutcome.DROPPED, lateness);
+            LOG.error("no handler for job kind {}; burying job {} (dead job {})", job.kind(), job.id(), DeadJob.fingerprint(job.id()));
+            queue.bury(claimed, DeadJob.NO_HANDLER, now);
+            record(job.kind(), Metrics.JobOutcome.DROPPED, lateness);
             return false;
         }
+        Throwable failure;
         try {
             handler.run(job, now, lateness);
-            queue.ack(claimed);
-            metrics.jobFinished(job.kind(), Metrics.JobOutcome.DONE, lateness);
-            return true;
-        } catch (RuntimeException e) {
-            if (claimed.attempt() >= MAX_ATTEMPTS) {
-                LOG.error("job {} of kind {} failed {} times; dropping it", job.id(), job.kind(), claimed.attempt(), e);
-                queue.ack(claimed);
-                metrics.jobFinished(job.kind(), Metrics.JobOutcome.DROPPED, lateness);
-            } else {
-                Duration backoff = Duration.ofSeconds(5L << Math.min(claimed.attempt(), 10));
-                LOG.warn("job {} of kind {} failed (attempt {}); retrying in {}", job.id(), job.kind(), claimed.attempt(), backoff, e);
-                queue.retry(claimed, now.plus(backoff));
-                metrics.jobFinished(job.kind(), Metrics.JobOutcome.RETRIED, lateness);
-            }
+            failure = null;
+        } catch (RetryLater later) {
+            Instant at = later.at().isAfter(now) ? later.at() : now;
+            LOG.info("job {} of kind {} runs again at {}: {}", job.id(), job.kind(), at, later.getMessage());
+            queue.retry(claimed, at);
+            record(job.kind(), Metrics.JobOutcome.RETRIED, lateness);
             return false;
+        } catch (Throwable e) {
+            // one job's failure, whatever it is (an Error from a class that failed to load included), is that job's only
+            failure = e;
+        }
+        if (failure == null) {
+            queue.ack(claimed);
+            record(job.kind(), Metrics.JobOutcome.DONE, lateness);
+            return true;
+        }
+        failed(claimed, failure, now, lateness);
+        return false;
+    }
+
+    private void failed(ClaimedJob claimed, Throwable failure, Instant now, Duration lateness) {
+        Job job = claimed.job();
+        if (claimed.attempt() >= MAX_ATTEMPTS) {
+            LOG.error("job {} of kind {} failed {} times; burying it as dead job {} ({})", job.id(), job.kind(), claimed.attempt(),
+                    DeadJob.fingerprint(job.id()), failure.getClass().getName(), failure);
+            queue.bury(claimed, DeadJob.reasonOf(failure), now);
+            record(job.kind(), Metrics.JobOutcome.DROPPED, lateness);
+        } else {
+            Duration backoff = Duration.ofSeconds(5L << Math.min(claimed.attempt(), 10));
+            LOG.warn("job {} of kind {} failed (attempt {}, {}); retrying in {}", job.id(), job.kind(), claimed.attempt(),
+                    failure.getClass().getName(), backoff, failure);
+            queue.retry(claimed, now.plus(backoff));
+            record(job.kind(), Metrics.JobOutcome.RETRIED, lateness);
+        }
+    }
+
+    /** Counts how a job ended; the work is done by then, so a failing metrics call is logged and goes no further. */
+    private void record(String kind, Metrics.JobOutcome outcome, Duration lateness) {
+        try {
+            metrics.jobFinished(kind, outcome, lateness);
+            if (metricsFailing.compareAndSet(true, false)) {
+                LOG.info("job metrics are recorded again");
+            }
+        } catch (Throwable e) {
+            if (metricsFailing.compareAndSet(false, true)) {
+                LOG.warn("job metrics could not be recorded ({}); the jobs themselves go on", e.getClass().getName(), e);
+            }
+        }
+    }
+
+    /** The jobs of one batch this instance still holds, and their leases, renewed while they wait or run. */
+    private final class Held {
+        private final Map<String, ClaimedJob> jobs = new ConcurrentHashMap<>();
+        private final Map<String, Instant> leases = new ConcurrentHashMap<>();
+        private final Map<String, Boolean> lost = new ConcurrentHashMap<>();
+
+        Held(List<ClaimedJob> batch) {
+            for (ClaimedJob claimed : batch) {
+                jobs.put(key(claimed), claimed);
+                leases.put(key(claimed), claimed.leaseExpires());
+            }
+        }
+
+        private String key(ClaimedJob claimed) {
+            return claimed.claim() + " " + claimed.job().id();
+        }
+
+        void finished(ClaimedJob claimed) {
+            jobs.remove(key(claimed));
+        }
+
+        /**
+         * True when the job may start: its lease was not found taken over, and one near its end (the renewals
+         * could not keep up, or the clock jumped) is renewed first.
+         */
+        boolean stillHeld(ClaimedJob claimed) {
+            String key = key(claimed);
+            Instant now = clock.instant();
+            if (!lost.containsKey(key) && now.isAfter(leases.get(key).minus(renewEvery))) {
+                renew(claimed, now);
+            }
+            if (lost.containsKey(key)) {
+                LOG.warn("job {} of kind {} was not started: its lease ran out and another claim took it over",
+                        claimed.job().id(), claimed.job().kind());
+                return false;
+            }
+            return true;
+        }
+
+        /** The background renewal: any failure is logged and the next renewal tries again. */
+        void renewAll() {
+            try {
+                Instant now = clock.instant();
+                for (ClaimedJob claimed : jobs.values()) {
+                    if (!lost.containsKey(key(claimed))) {
+                        renew(claimed, now);
+                    }
+                }
+            } catch (Throwable e) {
+                LOG.warn("could not renew the leases of held jobs ({}); trying again in {}", e.getClass().getName(), renewEvery);
+            }
+        }
+
+        private void renew(ClaimedJob claimed, Instant now) {
+            if (queue.renew(claimed, now, lease)) {
+                leases.put(key(claimed), now.plus(lease));
+            } else {
+                lost.put(key(claimed), Boolean.TRUE);
+                LOG.warn("lost the claim of job {} of kind {}: it was taken over, cancelled or rescheduled", claimed.job().id(),
+                        claimed.job().kind());
+            }
+        }
+    }
+
+    /** One daemon thread for the lease renewals of every scheduler in the process. */
+    private static final class Renewer {
+        static final ScheduledExecutorService EXECUTOR = executor();
+
+        private static ScheduledExecutorService executor() {
+            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+                Thread thread = new Thread(runnable, "circlekeeper-lease-renewer");
+                thread.setDaemon(true);
+                return thread;
+            });
+            // a batch's renewal is cancelled when the batch is done: drop it at once, not when it would have run
+            executor.setRemoveOnCancelPolicy(true);
+            return executor;
         }
     }
 }

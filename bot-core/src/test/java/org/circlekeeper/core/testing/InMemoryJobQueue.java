@@ -2,36 +2,44 @@ package org.circlekeeper.core.testing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.circlekeeper.core.schedule.ClaimedJob;
+import org.circlekeeper.core.schedule.DeadJob;
 import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.schedule.JobQueue;
 
 /** Due jobs in memory with the same claim/lease/ack rules as Redis, for unit tests only. */
 public final class InMemoryJobQueue implements JobQueue {
 
-    private record Entry(Job job, int attempts, Instant leaseExpires) {
+    /** As many dead jobs as the Redis queue keeps. */
+    public static final int MAX_DEAD = 1_000;
+
+    private record Entry(Job job, int attempts, Instant leaseExpires, String claim) {
     }
 
     private final Map<String, Entry> jobs = new HashMap<>();
+    private final Deque<DeadJob> dead = new ArrayDeque<>();
 
     @Override
     public synchronized boolean schedule(Job job) {
         if (jobs.containsKey(job.id())) {
             return false;
         }
-        jobs.put(job.id(), new Entry(job, 0, null));
+        jobs.put(job.id(), new Entry(job, 0, null, null));
         return true;
     }
 
     @Override
     public synchronized void reschedule(Job job) {
         Entry old = jobs.get(job.id());
-        jobs.put(job.id(), new Entry(job, old == null ? 0 : old.attempts(), null));
+        jobs.put(job.id(), new Entry(job, old == null ? 0 : old.attempts(), null, null));
     }
 
     @Override
@@ -45,30 +53,62 @@ public final class InMemoryJobQueue implements JobQueue {
                 .filter(e -> e.leaseExpires() == null ? !e.job().due().isAfter(now) : !e.leaseExpires().isAfter(now))
                 .sorted(Comparator.comparing((Entry e) -> e.job().due()).thenComparing(e -> e.job().id()))
                 .limit(max).toList();
+        String claim = UUID.randomUUID().toString();
         List<ClaimedJob> claimed = new ArrayList<>();
         for (Entry e : due) {
-            Entry taken = new Entry(e.job(), e.attempts() + 1, now.plus(lease));
+            Entry taken = new Entry(e.job(), e.attempts() + 1, now.plus(lease), claim);
             jobs.put(e.job().id(), taken);
-            claimed.add(new ClaimedJob(e.job(), taken.attempts(), taken.leaseExpires()));
+            claimed.add(new ClaimedJob(e.job(), taken.attempts(), taken.leaseExpires(), claim));
         }
         return claimed;
     }
 
+    private Entry held(ClaimedJob claimed) {
+        Entry e = jobs.get(claimed.job().id());
+        return e != null && e.leaseExpires() != null && claimed.claim().equals(e.claim()) ? e : null;
+    }
+
     @Override
     public synchronized void ack(ClaimedJob claimed) {
-        Entry e = jobs.get(claimed.job().id());
-        if (e != null && e.leaseExpires() != null && e.attempts() == claimed.attempt()) {
+        if (held(claimed) != null) {
             jobs.remove(claimed.job().id());
         }
     }
 
     @Override
     public synchronized void retry(ClaimedJob claimed, Instant at) {
-        Entry e = jobs.get(claimed.job().id());
-        if (e != null && e.attempts() == claimed.attempt()) {
+        Entry e = held(claimed);
+        if (e != null) {
             Job job = claimed.job();
-            jobs.put(job.id(), new Entry(new Job(job.id(), job.kind(), at, job.payload()), e.attempts(), null));
+            jobs.put(job.id(), new Entry(new Job(job.id(), job.kind(), at, job.payload()), e.attempts(), null, null));
         }
+    }
+
+    @Override
+    public synchronized boolean renew(ClaimedJob claimed, Instant now, Duration lease) {
+        Entry e = held(claimed);
+        if (e == null) {
+            return false;
+        }
+        jobs.put(claimed.job().id(), new Entry(e.job(), e.attempts(), now.plus(lease), e.claim()));
+        return true;
+    }
+
+    @Override
+    public synchronized void bury(ClaimedJob claimed, String reason, Instant at) {
+        Entry e = held(claimed);
+        if (e != null) {
+            jobs.remove(claimed.job().id());
+            dead.addFirst(new DeadJob(DeadJob.fingerprint(e.job().id()), e.job().kind(), e.attempts(), reason, at));
+            while (dead.size() > MAX_DEAD) {
+                dead.removeLast();
+            }
+        }
+    }
+
+    @Override
+    public synchronized List<DeadJob> dead(int max) {
+        return dead.stream().limit(max).toList();
     }
 
     @Override
@@ -76,8 +116,14 @@ public final class InMemoryJobQueue implements JobQueue {
         return jobs.values().stream().filter(e -> e.leaseExpires() == null).count();
     }
 
-    /** Every waiting job, for assertions. */
+    /** Every job, waiting or claimed, for assertions. */
     public synchronized List<Job> all() {
         return jobs.values().stream().map(Entry::job).sorted(Comparator.comparing(Job::due)).toList();
+    }
+
+    /** When the job's current lease ends, or null when it waits or is gone, for assertions. */
+    public synchronized Instant leaseOf(String jobId) {
+        Entry e = jobs.get(jobId);
+        return e == null ? null : e.leaseExpires();
     }
 }

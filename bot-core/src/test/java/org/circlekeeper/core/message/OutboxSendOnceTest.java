@@ -1,0 +1,97 @@
+package org.circlekeeper.core.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.circlekeeper.core.Bot;
+import org.circlekeeper.core.engine.ChannelRef;
+import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.schedule.RetryLater;
+import org.circlekeeper.core.schedule.VirtualClock;
+import org.circlekeeper.core.template.TemplateRenderer;
+import org.circlekeeper.core.testing.FixedPreferences;
+import org.circlekeeper.core.testing.InMemoryDeliveryLog;
+import org.circlekeeper.core.testing.InMemoryWordingStore;
+import org.circlekeeper.core.testing.RecordingMessenger;
+import org.junit.jupiter.api.Test;
+
+/** What a due job sends goes once per job and target, however often the job runs, and a failed send can be retried. */
+class OutboxSendOnceTest {
+
+    private static final Target GROUP = new Target.Channel(new ChannelRef(Platform.CONSOLE, "#room", ChannelRef.Kind.GROUP));
+    private static final OutgoingMessage HELLO = OutgoingMessage.text("hello").build();
+
+    private final VirtualClock clock = new VirtualClock(Instant.parse("2026-11-27T09:00:00Z"));
+    private final InMemoryDeliveryLog deliveries = new InMemoryDeliveryLog();
+    private final RecordingMessenger recorded = new RecordingMessenger();
+    private boolean failNext;
+
+    private final Messenger messenger = new Messenger() {
+        @Override
+        public Platform platform() {
+            return Platform.CONSOLE;
+        }
+
+        @Override
+        public SentMessage send(Target target, OutgoingMessage message) {
+            if (failNext) {
+                failNext = false;
+                throw new DeliveryFailed("the platform is away", false, null);
+            }
+            return recorded.send(target, message);
+        }
+
+        @Override
+        public void edit(SentMessage sent, OutgoingMessage message) {
+            recorded.edit(sent, message);
+        }
+
+        @Override
+        public List<org.circlekeeper.core.engine.PersonalData> personalData() {
+            return List.of();
+        }
+    };
+
+    private Outbox.Voice voice() {
+        Outbox outbox = new Outbox(new TemplateRenderer(Bot.templates(null)), new InMemoryWordingStore(),
+                new FixedPreferences(java.util.Locale.ENGLISH, java.time.ZoneOffset.UTC), new Messengers(List.of(messenger)), deliveries, clock);
+        return outbox.forCommunity(new CommunityRef(Platform.CONSOLE, "circle"));
+    }
+
+    @Test
+    void theSameJobSendsToATargetOnceAndToAnotherTargetToo() {
+        assertThat(voice().sendOnce("job-1", GROUP, HELLO)).isPresent();
+        assertThat(voice().sendOnce("job-1", GROUP, HELLO)).isEmpty();
+        Target other = new Target.Channel(new ChannelRef(Platform.CONSOLE, "#other", ChannelRef.Kind.GROUP));
+        assertThat(voice().sendOnce("job-1", other, HELLO)).isPresent();
+        assertThat(voice().sendOnce("job-2", GROUP, HELLO)).isPresent();
+
+        assertThat(recorded.all()).extracting(RecordingMessenger.Sent::target).containsExactly(GROUP, other, GROUP);
+    }
+
+    @Test
+    void aFailedSendLeavesTheDeliveryFreeForTheNextTry() {
+        failNext = true;
+        assertThatThrownBy(() -> voice().sendOnce("job-1", GROUP, HELLO)).isInstanceOf(Messenger.DeliveryFailed.class);
+
+        assertThat(voice().sendOnce("job-1", GROUP, HELLO)).isPresent();
+        assertThat(recorded.all()).hasSize(1);
+    }
+
+    @Test
+    void aDeliveryAnotherRunIsSendingIsRetriedWhenItsHoldEnds() {
+        // another run of job-1 began sending to the group (the key is the job id and the target, as Outbox makes it)
+        deliveries.begin("job-1 channel:console:#room", "another-run", clock.instant(), Outbox.SEND_HOLD);
+
+        assertThatThrownBy(() -> voice().sendOnce("job-1", GROUP, HELLO)).isInstanceOfSatisfying(RetryLater.class,
+                later -> assertThat(later.at()).isEqualTo(clock.instant().plus(Outbox.SEND_HOLD)));
+        assertThat(recorded.all()).isEmpty();
+
+        clock.advance(Outbox.SEND_HOLD.plus(Duration.ofSeconds(1)));
+        assertThat(voice().sendOnce("job-1", GROUP, HELLO)).as("the other run died without sending").isPresent();
+    }
+}
