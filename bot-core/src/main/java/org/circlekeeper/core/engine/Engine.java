@@ -87,31 +87,16 @@ public final class Engine {
         Context context = inbound.context();
         Platform platform = context.channel().platform();
         Preferences prefs = null;
+        Metrics.Outcome outcome = Metrics.Outcome.FAILED;
         try {
             Preferences.Settled settled = preferences.settle(context);
             context = settled.context();
             prefs = settled.preferences();
             Turn turn = newTurn(context, prefs);
             if (inbound instanceof Inbound.CommandInvoked command) {
-                Metrics.Outcome outcome = Metrics.Outcome.FAILED;
-                try {
-                    outcome = onCommand(turn, command);
-                } catch (StoreUnavailable e) {
-                    outcome = Metrics.Outcome.UNAVAILABLE;
-                    throw e;
-                } finally {
-                    metrics.commandHandled(platform, countedCommand(command.command()), outcome);
-                }
+                outcome = onCommand(turn, command);
             } else if (inbound instanceof Inbound.ButtonPressed button) {
-                Metrics.Outcome outcome = Metrics.Outcome.FAILED;
-                try {
-                    outcome = onButton(turn, button);
-                } catch (StoreUnavailable e) {
-                    outcome = Metrics.Outcome.UNAVAILABLE;
-                    throw e;
-                } finally {
-                    metrics.buttonPressed(platform, countedAction(button.actionId()), outcome);
-                }
+                outcome = onButton(turn, button);
             } else if (inbound instanceof Inbound.TextReceived text) {
                 onText(turn, text);
             } else if (inbound instanceof Inbound.FormSubmitted form) {
@@ -121,14 +106,22 @@ public final class Engine {
             rememberForms(context, replies);
             return replies;
         } catch (StoreUnavailable e) {
+            outcome = Metrics.Outcome.UNAVAILABLE;
             LOG.warn("handling a {} on {}: the store is unreachable ({}: {})", inbound.getClass().getSimpleName(), platform.id(),
                     e.getMessage(), e.getCause() == null ? "" : e.getCause().getClass().getName());
             metrics.storeUnavailable(platform);
             return apology(context, prefs, EngineMessages.STORE_UNAVAILABLE);
         } catch (Throwable e) {
+            outcome = Metrics.Outcome.FAILED;
             LOG.error("handling a {} on {} failed: {}", inbound.getClass().getSimpleName(), platform.id(), e.getClass().getName(), e);
             metrics.unitFailed(platform, "engine");
             return apology(context, prefs, EngineMessages.INTERNAL_ERROR);
+        } finally {
+            if (inbound instanceof Inbound.CommandInvoked command) {
+                metrics.commandHandled(platform, countedCommand(command.command()), outcome);
+            } else if (inbound instanceof Inbound.ButtonPressed button) {
+                metrics.buttonPressed(platform, countedAction(button.actionId()), outcome);
+            }
         }
     }
 
@@ -178,9 +171,16 @@ public final class Engine {
         return renderer.render(key, locale, values);
     }
 
-    /** The preferences (language, zone) the engine will use for this context. */
+    /**
+     * The preferences (language, zone) the engine will use for this context; the fallback ones when the
+     * settings cannot be read now.
+     */
     public Preferences preferencesFor(Context context) {
-        return preferences.resolve(context);
+        try {
+            return preferences.resolve(context);
+        } catch (StoreUnavailable e) {
+            return preferences.fallback(context);
+        }
     }
 
     private Turn newTurn(Context context, Preferences prefs) {

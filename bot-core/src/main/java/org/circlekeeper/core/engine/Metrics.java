@@ -83,7 +83,8 @@ public interface Metrics {
     /**
      * A {@link Throwable} reached the boundary of one unit of work and was logged there, and the loop went
      * on; {@code boundary} is a short fixed word naming that boundary: {@code engine} (the engine apologised
-     * to the member) or {@code update} (an adapter's handler of one update, message or interaction).
+     * to the member), {@code update} (an adapter's handler of one update, message, interaction or console
+     * line) or {@code clock} (what the console ran after its clock moved).
      */
     default void unitFailed(Platform platform, String boundary) {
     }
