@@ -89,8 +89,13 @@ public final class RedisConnection implements AutoCloseable {
     public <T> T call(Function<Jedis, T> work) {
         try (Jedis jedis = borrow()) {
             return work.apply(jedis);
-        } catch (JedisConnectionException | JedisBusyException e) {
+        } catch (JedisConnectionException e) {
+            // the idle connections are most likely as broken as this one (Redis restarted or went away):
+            // drop them, so that once Redis is back the next call connects afresh instead of failing again
+            pool.clear();
             throw unavailable("a Redis call failed on its connection", e);
+        } catch (JedisBusyException e) {
+            throw unavailable("Redis is busy", e);
         } catch (JedisDataException e) {
             if (isTransient(e)) {
                 throw unavailable("Redis cannot serve now", e);
