@@ -74,7 +74,7 @@ class ConsoleOnRedisTest {
         assertThat(say("hello there")).doesNotContain("something went wrong");
         assertThat(say(":as alice")).isEqualTo("(console) you are alice (member).");
         assertThat(say("/checkin")).contains(kind);
-        say(":clock +1h");
+        assertThat(say(":clock +1h")).startsWith("(console) the time is now").doesNotContain("something went wrong");
         assertThat(session.ended()).isFalse();
 
         server = EmbeddedRedis.start(port, dir);

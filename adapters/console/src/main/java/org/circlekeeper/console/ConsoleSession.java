@@ -23,6 +23,7 @@ import org.circlekeeper.core.engine.MemberRef;
 import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.engine.Reply;
 import org.circlekeeper.core.engine.Role;
+import org.circlekeeper.core.engine.StoreUnavailable;
 import org.circlekeeper.core.message.Visibility;
 import org.circlekeeper.core.schedule.VirtualClock;
 import org.slf4j.Logger;
@@ -346,6 +347,10 @@ public final class ConsoleSession {
         for (Consumer<Instant> listener : clockListeners) {
             try {
                 listener.accept(now);
+            } catch (StoreUnavailable e) {
+                LOG.warn("running what was due after the clock moved: the store is unreachable");
+                engine.metrics().storeUnavailable(Platform.CONSOLE);
+                out.add(CONSOLE + "the bot's storage can't be reached right now; what was due runs once it is back.");
             } catch (Throwable e) {
                 LOG.error("a clock listener failed after the clock moved: {}", e.getClass().getName(), e);
                 engine.metrics().unitFailed(Platform.CONSOLE, "clock");
