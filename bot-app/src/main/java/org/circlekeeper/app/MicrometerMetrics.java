@@ -111,6 +111,22 @@ final class MicrometerMetrics implements Metrics {
                 .register(registry).increment();
     }
 
+    @Override
+    public void unitFailed(Platform platform, String boundary) {
+        Counter.builder("circlekeeper.failures")
+                .description("Failures caught at the boundary of one unit of work (engine, update) and logged; the loop went on")
+                .tag("platform", platform.id()).tag("boundary", label(boundary))
+                .register(registry).increment();
+    }
+
+    @Override
+    public void storeUnavailable(Platform platform) {
+        Counter.builder("circlekeeper.store.unavailable")
+                .description("Events answered with \"try again in a minute\" because the store (Redis) could not be reached")
+                .tag("platform", platform.id())
+                .register(registry).increment();
+    }
+
     private Counter checkIns(Platform platform) {
         return Counter.builder("circlekeeper.checkins")
                 .description("Check-ins recorded, by platform")

@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
-/** The core stays platform-neutral: no Spring, JDA, TelegramBots or Jedis, and no System.out. */
+/**
+ * The core stays platform-neutral: no Spring, JDA, TelegramBots or Jedis, and no System.out; lib-recur's rule parts
+ * are named in one place, which starts the library in the order it needs.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses CORE = new ClassFileImporter()
@@ -28,6 +31,14 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.circlekeeper.core..")
                 .should().accessField(System.class, "out")
                 .orShould().accessField(System.class, "err")
+                .check(CORE);
+    }
+
+    @Test
+    void onlyLibRecurNamesTheRecurrenceRulesParts() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.circlekeeper.core.circle.LibRecur")
+                .should().accessClassesThat().haveFullyQualifiedName("org.dmfs.rfc5545.recur.RecurrenceRule$Part")
+                .because("naming RecurrenceRule.Part before RecurrenceRule has started breaks lib-recur for the whole JVM")
                 .check(CORE);
     }
 

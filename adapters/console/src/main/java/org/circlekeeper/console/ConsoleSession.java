@@ -23,6 +23,7 @@ import org.circlekeeper.core.engine.MemberRef;
 import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.engine.Reply;
 import org.circlekeeper.core.engine.Role;
+import org.circlekeeper.core.engine.StoreUnavailable;
 import org.circlekeeper.core.message.Visibility;
 import org.circlekeeper.core.schedule.VirtualClock;
 import org.slf4j.Logger;
@@ -117,7 +118,15 @@ public final class ConsoleSession {
             return out;
         }
         if (!isIgnored(input)) {
-            dispatch(input, out);
+            try {
+                dispatch(input, out);
+            } catch (Throwable e) {
+                // the boundary of one line: logged (its type and stack, not what was typed) and counted; the
+                // session goes on with the next line
+                LOG.error("handling a console line failed: {}", e.getClass().getName(), e);
+                engine.metrics().unitFailed(Platform.CONSOLE, "update");
+                out.add(CONSOLE + "something went wrong while handling that line; the log has the details. You can go on.");
+            }
         }
         out.addAll(messenger.drain());
         return out;
@@ -338,8 +347,13 @@ public final class ConsoleSession {
         for (Consumer<Instant> listener : clockListeners) {
             try {
                 listener.accept(now);
-            } catch (RuntimeException e) {
-                LOG.error("a clock listener failed after the clock moved", e);
+            } catch (StoreUnavailable e) {
+                LOG.warn("running what was due after the clock moved: the store is unreachable");
+                engine.metrics().storeUnavailable(Platform.CONSOLE);
+                out.add(CONSOLE + "the bot's storage can't be reached right now; what was due runs once it is back.");
+            } catch (Throwable e) {
+                LOG.error("a clock listener failed after the clock moved: {}", e.getClass().getName(), e);
+                engine.metrics().unitFailed(Platform.CONSOLE, "clock");
                 out.add(CONSOLE + "something went wrong while running what was due at this time; the log has the details.");
             }
         }

@@ -30,6 +30,7 @@ import org.circlekeeper.core.engine.EngineMessages;
 import org.circlekeeper.core.engine.Inbound;
 import org.circlekeeper.core.engine.OptionSpec;
 import org.circlekeeper.core.engine.OptionType;
+import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.engine.Reply;
 import org.circlekeeper.core.engine.Suggester;
 import org.circlekeeper.core.message.Messenger;
@@ -70,59 +71,69 @@ final class DiscordListener extends ListenerAdapter {
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-        Context context = contexts.context(event.getUser(), event.getMember(), event.getGuild(), event.getChannel(),
-                event.getUserLocale());
-        Map<String, String> options = new LinkedHashMap<>();
-        for (OptionMapping option : event.getOptions()) {
-            options.put(option.getName(), option.getAsString());
-        }
-        Inbound inbound = new Inbound.CommandInvoked(context, event.getName(),
-                new Arguments.Named(event.getSubcommandName(), options));
-        answer(inbound, new InteractionResponse(event, null, event, null));
+        guard("slash command", () -> {
+            Context context = contexts.context(event.getUser(), event.getMember(), event.getGuild(), event.getChannel(),
+                    event.getUserLocale());
+            Map<String, String> options = new LinkedHashMap<>();
+            for (OptionMapping option : event.getOptions()) {
+                options.put(option.getName(), option.getAsString());
+            }
+            Inbound inbound = new Inbound.CommandInvoked(context, event.getName(),
+                    new Arguments.Named(event.getSubcommandName(), options));
+            answer(inbound, new InteractionResponse(event, null, event, null));
+        });
     }
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
-        Context context = contexts.context(event.getUser(), event.getMember(), event.getGuild(), event.getChannel(),
-                event.getUserLocale());
-        Inbound inbound = new Inbound.ButtonPressed(context, event.getComponentId(), event.getMessageId());
-        answer(inbound, new InteractionResponse(event, event, event, event.getMessage()));
+        guard("button", () -> {
+            Context context = contexts.context(event.getUser(), event.getMember(), event.getGuild(), event.getChannel(),
+                    event.getUserLocale());
+            Inbound inbound = new Inbound.ButtonPressed(context, event.getComponentId(), event.getMessageId());
+            answer(inbound, new InteractionResponse(event, event, event, event.getMessage()));
+        });
     }
 
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
-        Context context = contexts.context(event.getUser(), event.getMember(), event.getGuild(), event.getChannel(),
-                event.getUserLocale());
-        Map<String, String> fields = new LinkedHashMap<>();
-        event.getValues().forEach(value -> fields.put(value.getCustomId(), value.getAsString()));
-        Inbound inbound = new Inbound.FormSubmitted(context, event.getModalId(), fields);
-        answer(inbound, new InteractionResponse(event, event, null, event.getMessage()));
+        guard("modal", () -> {
+            Context context = contexts.context(event.getUser(), event.getMember(), event.getGuild(), event.getChannel(),
+                    event.getUserLocale());
+            Map<String, String> fields = new LinkedHashMap<>();
+            event.getValues().forEach(value -> fields.put(value.getCustomId(), value.getAsString()));
+            Inbound inbound = new Inbound.FormSubmitted(context, event.getModalId(), fields);
+            answer(inbound, new InteractionResponse(event, event, null, event.getMessage()));
+        });
     }
 
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
-        AutoCompleteQuery focused = event.getFocusedOption();
-        Optional<OptionSpec> option = commands.option(event.getName(), event.getSubcommandName(), focused.getName());
-        Context context = contexts.context(event.getUser(), event.getMember(), event.getGuild(), event.getChannel(),
-                event.getUserLocale());
-        run(() -> event.replyChoices(option.map(o -> choices(o, context, focused.getValue())).orElse(List.of()))
-                .queue(null, InteractionResponse.failure("autocomplete")));
+        guard("autocomplete", () -> {
+            AutoCompleteQuery focused = event.getFocusedOption();
+            Optional<OptionSpec> option = commands.option(event.getName(), event.getSubcommandName(), focused.getName());
+            Context context = contexts.context(event.getUser(), event.getMember(), event.getGuild(), event.getChannel(),
+                    event.getUserLocale());
+            run(() -> event.replyChoices(option.map(o -> choices(o, context, focused.getValue())).orElse(List.of()))
+                    .queue(null, InteractionResponse.failure("autocomplete")));
+        });
     }
 
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
-        Message message = event.getMessage();
-        if (event.getAuthor().isBot() || event.isWebhookMessage() || event.getAuthor().isSystem()
-                || (message.getType() != MessageType.DEFAULT && message.getType() != MessageType.INLINE_REPLY)) {
-            return;
-        }
-        String text = message.getContentRaw();
-        if (text.isBlank()) {
-            return;
-        }
-        Context context = contexts.context(event.getAuthor(), event.getMember(), event.isFromGuild() ? event.getGuild() : null,
-                event.getChannel(), null);
-        run(() -> deliverToChannel(context, event.getChannel(), engine.handle(new Inbound.TextReceived(context, text))));
+        guard("message", () -> {
+            Message message = event.getMessage();
+            if (event.getAuthor().isBot() || event.isWebhookMessage() || event.getAuthor().isSystem()
+                    || (message.getType() != MessageType.DEFAULT && message.getType() != MessageType.INLINE_REPLY)) {
+                return;
+            }
+            String text = message.getContentRaw();
+            if (text.isBlank()) {
+                return;
+            }
+            Context context = contexts.context(event.getAuthor(), event.getMember(), event.isFromGuild() ? event.getGuild() : null,
+                    event.getChannel(), null);
+            run(() -> deliverToChannel(context, event.getChannel(), engine.handle(new Inbound.TextReceived(context, text))));
+        });
     }
 
     private void answer(Inbound inbound, InteractionResponse response) {
@@ -131,8 +142,9 @@ final class DiscordListener extends ListenerAdapter {
             List<Reply> replies;
             try {
                 replies = engine.handle(inbound);
-            } catch (RuntimeException e) {
-                LOG.error("the engine failed on a Discord {}", inbound.getClass().getSimpleName(), e);
+            } catch (Throwable e) {
+                // the engine answers every failure itself; this is a failure while it apologised
+                failed("the engine on a " + inbound.getClass().getSimpleName(), e);
                 replies = List.of();
             }
             response.deliver(replies);
@@ -144,13 +156,31 @@ final class DiscordListener extends ListenerAdapter {
             handlers.execute(() -> {
                 try {
                     task.run();
-                } catch (RuntimeException e) {
-                    LOG.error("handling a Discord event failed: {}", e.getClass().getName(), e);
+                } catch (Throwable e) {
+                    failed("an event on a handler thread", e);
                 }
             });
         } catch (RejectedExecutionException e) {
             LOG.warn("a Discord event arrived while the adapter shuts down; not handled");
         }
+    }
+
+    /**
+     * The boundary of one event on the gateway's thread: whatever it throws is logged (its type and stack, not
+     * what was typed) and counted, and the gateway goes on with the next event. (JDA rethrows an {@link Error}
+     * from a listener, which would end its event thread.)
+     */
+    private void guard(String what, Runnable body) {
+        try {
+            body.run();
+        } catch (Throwable e) {
+            failed("a " + what, e);
+        }
+    }
+
+    private void failed(String what, Throwable e) {
+        LOG.error("handling {} from Discord failed: {}", what, e.getClass().getName(), e);
+        engine.metrics().unitFailed(Platform.DISCORD, "update");
     }
 
     private List<Command.Choice> choices(OptionSpec option, Context context, String partial) {

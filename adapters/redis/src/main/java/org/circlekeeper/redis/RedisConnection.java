@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.net.ssl.SSLParameters;
+import org.circlekeeper.core.engine.StoreUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -12,6 +13,9 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
+import redis.clients.jedis.exceptions.JedisBusyException;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -73,25 +77,72 @@ public final class RedisConnection implements AutoCloseable {
         return url;
     }
 
-    /** Runs {@code work} on a pooled connection and returns its result; the connection goes back afterwards. */
+    /**
+     * Runs {@code work} on a pooled connection and returns its result; the connection goes back afterwards.
+     * Every store of this module goes through here (or {@link #run}), so this is where a Redis that cannot be
+     * reached becomes the core's {@link StoreUnavailable}: no connection to be had, a connection refused, broken
+     * or timed out, or a Redis that answers but cannot serve now (loading its data, busy with a script, a
+     * replica without its primary). Other Jedis failures are defects and pass unchanged.
+     *
+     * @throws StoreUnavailable when Redis cannot be reached now
+     */
     public <T> T call(Function<Jedis, T> work) {
-        try (Jedis jedis = pool.getResource()) {
+        try (Jedis jedis = borrow()) {
             return work.apply(jedis);
+        } catch (JedisConnectionException e) {
+            // the idle connections are most likely as broken as this one (Redis restarted or went away):
+            // drop them, so that once Redis is back the next call connects afresh instead of failing again
+            pool.clear();
+            throw unavailable("a Redis call failed on its connection", e);
+        } catch (JedisBusyException e) {
+            throw unavailable("Redis is busy", e);
+        } catch (JedisDataException e) {
+            if (isTransient(e)) {
+                throw unavailable("Redis cannot serve now", e);
+            }
+            throw e;
         }
     }
 
-    /** Runs {@code work} on a pooled connection. */
+    /**
+     * Runs {@code work} on a pooled connection.
+     *
+     * @throws StoreUnavailable when Redis cannot be reached now (see {@link #call})
+     */
     public void run(Consumer<Jedis> work) {
-        try (Jedis jedis = pool.getResource()) {
+        call(jedis -> {
             work.accept(jedis);
+            return null;
+        });
+    }
+
+    private Jedis borrow() {
+        try {
+            return pool.getResource();
+        } catch (JedisException e) {
+            // refused or timed out while connecting, or every connection busy for BORROW_WAIT
+            throw unavailable("no Redis connection could be had", e);
         }
+    }
+
+    /** Errors Redis answers while it cannot serve for a while; the same command later may well succeed. */
+    private static boolean isTransient(JedisDataException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return message.startsWith("LOADING") || message.startsWith("MASTERDOWN") || message.startsWith("TRYAGAIN")
+                || message.startsWith("CLUSTERDOWN");
+    }
+
+    private StoreUnavailable unavailable(String what, JedisException cause) {
+        // the driver's message may name a key (a member's id); only its type is logged, at debug
+        LOG.debug("Redis at {} unavailable: {} ({})", url, what, cause.getClass().getSimpleName());
+        return new StoreUnavailable(what, cause);
     }
 
     /** True when Redis answers PING now; for health checks, so it reports a failure instead of throwing it. */
     public boolean ping() {
         try {
             return "PONG".equals(call(Jedis::ping));
-        } catch (JedisException e) {
+        } catch (StoreUnavailable | JedisException e) {
             LOG.warn("Redis at {} did not answer PING: {}", url, e.toString());
             return false;
         }

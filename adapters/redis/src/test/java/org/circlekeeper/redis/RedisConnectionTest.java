@@ -1,12 +1,22 @@
 package org.circlekeeper.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.engine.StoreUnavailable;
+import org.circlekeeper.core.member.MemberSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
 
 @ExtendWith(RealRedis.class)
 class RedisConnectionTest {
@@ -25,6 +35,35 @@ class RedisConnectionTest {
         try (RedisConnection nowhere = new RedisConnection(RedisUrl.local(closedPort))) {
             assertThat(nowhere.ping()).isFalse();
         }
+    }
+
+    @Test
+    void anUnreachableRedisIsTheCoresStoreUnavailableAndAReturningOneIsUsedAgain(@TempDir Path dir) {
+        MemberRef alice = new MemberRef(Platform.CONSOLE, "alice", "Alice");
+        EmbeddedRedis server = EmbeddedRedis.start(0, dir);
+        int port = server.port();
+        try (RedisConnection connection = new RedisConnection(server.url())) {
+            RedisMemberSettingsStore members = new RedisMemberSettingsStore(connection);
+            members.save(alice, MemberSettings.NONE.withZone(ZoneId.of("Europe/Berlin")));
+
+            server.close();
+            assertThatThrownBy(() -> members.get(alice)).isInstanceOf(StoreUnavailable.class)
+                    .hasMessageNotContaining("alice").hasCauseInstanceOf(JedisException.class);
+            assertThatThrownBy(() -> connection.run(jedis -> jedis.set("ck:probe", "x"))).isInstanceOf(StoreUnavailable.class);
+            assertThat(connection.ping()).isFalse();
+
+            server = EmbeddedRedis.start(port, dir);
+            assertThat(members.get(alice).zoneSetting()).contains(ZoneId.of("Europe/Berlin"));
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void aDefectIsNoOutage(RedisConnection redis) {
+        redis.run(jedis -> jedis.set("ck:probe", "text"));
+        assertThatThrownBy(() -> redis.run(jedis -> jedis.hget("ck:probe", "field"))).as("WRONGTYPE is a bug, not an outage")
+                .isInstanceOf(JedisDataException.class);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.circlekeeper.core.engine.Engine;
+import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.member.MemberSettingsStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,7 +120,7 @@ public final class TelegramBot implements AutoCloseable {
                 });
                 polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollingHttp, () -> pollingThread);
                 session = polling.registerBot(settings.token(), settings::apiUrl, new DefaultGetUpdatesGenerator(ALLOWED_UPDATES),
-                        received -> received.forEach(updates::accept));
+                        received -> received.forEach(this::acceptPolled));
             } catch (TelegramApiException e) {
                 throw new IllegalStateException("long polling could not start: " + e.getClass().getSimpleName());
             }
@@ -177,6 +178,16 @@ public final class TelegramBot implements AutoCloseable {
         }
         updates.accept(update);
         return WebhookAnswer.ACCEPTED;
+    }
+
+    /** One polled update; whatever fails in taking it is logged and counted, and the next one is taken. */
+    private void acceptPolled(Update update) {
+        try {
+            updates.accept(update);
+        } catch (Throwable e) {
+            LOG.error("taking a polled update failed: {}", e.getClass().getName(), e);
+            engine.metrics().unitFailed(Platform.TELEGRAM, "update");
+        }
     }
 
     /** Hands an update in directly (what long polling does); false for a repeat. */

@@ -23,6 +23,7 @@ import org.circlekeeper.core.engine.OptionSpec;
 import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.engine.Reply;
 import org.circlekeeper.core.engine.Role;
+import org.circlekeeper.core.engine.StoreUnavailable;
 import org.circlekeeper.core.engine.Suggester;
 import org.circlekeeper.core.member.MemberSettingsStore;
 import org.circlekeeper.core.message.OutgoingMessage;
@@ -112,20 +113,53 @@ public final class TelegramUpdates implements AutoCloseable {
     public boolean accept(Update update) {
         Objects.requireNonNull(update, "update");
         long id = update.getUpdateId();
-        if (!state.claimUpdate(id, CLAIM_LEASE)) {
+        if (!claim(id)) {
             LOG.debug("update {} was already handled; dropped", id);
             return false;
         }
         workers[Math.floorMod(Long.hashCode(orderKey(update)), workers.length)].execute(() -> {
             try {
                 handle(update);
-            } catch (RuntimeException e) {
+            } catch (StoreUnavailable e) {
+                // outside the engine (an inline search): nothing to answer with but Telegram's own "no results"
+                LOG.warn("handling update {}: the store is unreachable", id);
+                engine.metrics().storeUnavailable(Platform.TELEGRAM);
+            } catch (Throwable e) {
+                // the boundary of one update: whatever it threw is logged (its type, never its text) and
+                // counted, and the worker goes on with the next update
                 LOG.error("handling update {} failed: {}", id, e.getClass().getName(), e);
+                engine.metrics().unitFailed(Platform.TELEGRAM, "update");
             } finally {
-                state.updateDone(id);
+                bestEffort("mark the update done", () -> {
+                    state.updateDone(id);
+                    return null;
+                }, null);
             }
         });
         return true;
+    }
+
+    /**
+     * Claims an update once across replicas. When the update log cannot be reached the update is handled
+     * anyway: a repeat can then get a second answer, which beats no answer, and while the store is down every
+     * answer is the engine's "try again in a minute".
+     */
+    private boolean claim(long id) {
+        return bestEffort("claim an update", () -> state.claimUpdate(id, CLAIM_LEASE), true);
+    }
+
+    /**
+     * A store read or write the adapter can do without (who is an organiser, who is reachable): when the store
+     * cannot be reached, {@code fallback} stands in and the engine, which needs the store, answers the member
+     * kindly. Least privilege: a role falls back to member.
+     */
+    private <T> T bestEffort(String what, java.util.function.Supplier<T> work, T fallback) {
+        try {
+            return work.get();
+        } catch (StoreUnavailable e) {
+            LOG.warn("Telegram: could not {}: the store is unreachable", what);
+            return fallback;
+        }
     }
 
     /** Handles one update now, on the calling thread (after {@link #accept}'s claim). */
@@ -178,7 +212,10 @@ public final class TelegramUpdates implements AutoCloseable {
         }
         Context context = context(from, chat);
         if (context.channel().isDirect()) {
-            state.markReachable(context.member());
+            bestEffort("mark a member reachable", () -> {
+                state.markReachable(context.member());
+                return null;
+            }, null);
         }
         Inbound inbound;
         Matcher command = COMMAND.matcher(text.strip());
@@ -218,8 +255,9 @@ public final class TelegramUpdates implements AutoCloseable {
             Context context = context(from, origin.getChat());
             Origin where = new Origin(origin.getChatId(), origin.getMessageId());
             deliver(context, engine.handle(new Inbound.ButtonPressed(context, query.getData(), Integer.toString(origin.getMessageId()))), where);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             LOG.error("a button press could not be handled: {}", e.getClass().getName(), e);
+            engine.metrics().unitFailed(Platform.TELEGRAM, "update");
         }
     }
 
@@ -244,7 +282,8 @@ public final class TelegramUpdates implements AutoCloseable {
         MemberRef member = member(from);
         Locale hint = locale(from);
         ChannelRef direct = new ChannelRef(Platform.TELEGRAM, Long.toString(from.getId()), ChannelRef.Kind.DIRECT);
-        Optional<String> lastGroup = members.get(member).communitySetting();
+        Optional<String> lastGroup = bestEffort("read a member's last group", () -> members.get(member).communitySetting(),
+                Optional.empty());
         CommunityRef community = lastGroup.map(g -> new CommunityRef(Platform.TELEGRAM, g)).orElse(CommunityRef.unresolved(Platform.TELEGRAM));
         Context settled = new Context(member, direct, community, Role.MEMBER, hint);
         Context asked = new Context(member, direct, CommunityRef.unresolved(Platform.TELEGRAM), Role.MEMBER, hint);
@@ -349,7 +388,8 @@ public final class TelegramUpdates implements AutoCloseable {
             OutgoingMessage message = reply.message();
             boolean toMember = context.channel().isDirect() || message.visibility() == Visibility.PRIVATE;
             long target = context.channel().isDirect() ? chatId : toMember ? memberChat : chatId;
-            if (toMember && !context.channel().isDirect() && state.isUnreachable(context.member())) {
+            if (toMember && !context.channel().isDirect()
+                    && bestEffort("look up whether a member is reachable", () -> state.isUnreachable(context.member()), false)) {
                 noted = noteOnce(context, noted);
                 continue;
             }
@@ -361,7 +401,10 @@ public final class TelegramUpdates implements AutoCloseable {
                 delivery.send(target, message);
             } catch (TelegramApi.Refused refused) {
                 if (toMember && TelegramMessenger.unreachable(refused)) {
-                    state.markUnreachable(context.member(), unreachableTtl);
+                    bestEffort("mark a member unreachable", () -> {
+                        state.markUnreachable(context.member(), unreachableTtl);
+                        return null;
+                    }, null);
                     LOG.info("a member cannot be written to privately ({}); marked unreachable", refused.code());
                     if (!context.channel().isDirect()) {
                         noted = noteOnce(context, noted);
@@ -411,13 +454,14 @@ public final class TelegramUpdates implements AutoCloseable {
         ChannelRef channel = new ChannelRef(Platform.TELEGRAM, Long.toString(chat.getId()), kind);
         if (kind == ChannelRef.Kind.GROUP) {
             CommunityRef group = group(chat);
-            return new Context(member, channel, group, organisers.roleIn(group, member.userId()), locale(from));
+            return new Context(member, channel, group,
+                    bestEffort("look up a member's role", () -> organisers.roleIn(group, member.userId()), Role.MEMBER), locale(from));
         }
         // a private chat belongs to no group: the engine settles it to the member's last group, and their
         // role is the one they have there
-        Role role = members.get(member).communitySetting()
+        Role role = bestEffort("look up a member's role", () -> members.get(member).communitySetting()
                 .map(g -> organisers.roleIn(new CommunityRef(Platform.TELEGRAM, g), member.userId()))
-                .orElse(Role.MEMBER);
+                .orElse(Role.MEMBER), Role.MEMBER);
         return new Context(member, channel, CommunityRef.unresolved(Platform.TELEGRAM), role, locale(from));
     }
 

@@ -245,6 +245,49 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void anErrorWhileHandlingOneUpdateIsLoggedCountedAndTheNextUpdatesAreHandled() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger failuresLeft = new java.util.concurrent.atomic.AtomicInteger(1);
+        List<String> counted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.circlekeeper.core.engine.Metrics metrics = new org.circlekeeper.core.engine.Metrics() {
+            @Override
+            public void unitFailed(Platform platform, String boundary) {
+                counted.add(platform.id() + " " + boundary);
+            }
+        };
+        // the settings the adapter reads itself for a private chat's role: the first read fails as a class
+        // that could not start would
+        telegram = TelegramFixture.withMembers(REDIS.connection(), real -> new org.circlekeeper.core.member.MemberSettingsStore() {
+            @Override
+            public org.circlekeeper.core.member.MemberSettings get(MemberRef member) {
+                if (failuresLeft.getAndDecrement() > 0) {
+                    throw new NoClassDefFoundError("Could not initialize class a.Broken");
+                }
+                return real.get(member);
+            }
+
+            @Override
+            public void save(MemberRef member, org.circlekeeper.core.member.MemberSettings settings) {
+                real.save(member, settings);
+            }
+
+            @Override
+            public void delete(MemberRef member) {
+                real.delete(member);
+            }
+        }, metrics);
+        FakeBotApi fake = telegram.fake;
+
+        fake.push(text(MIA_USER, MIA, "/timezone Asia/Tokyo"));
+        fake.push(text(MIA_USER, MIA, "/timezone Europe/Madrid"));
+        fake.push(text(OLGA_USER, OLGA, "/timezone"));
+
+        awaitSend(MIA, "the update after the failed one, on the same worker", saying("Europe/Madrid"));
+        awaitSend(OLGA, "another member's update", saying("zona horaria"));
+        assertThat(fake.sentTo(MIA)).noneMatch(c -> c.text().contains("Asia/Tokyo"));
+        assertThat(counted).containsExactly("telegram update");
+    }
+
+    @Test
     void anUpdateDeliveredTwiceIsHandledOnce() throws Exception {
         telegram = TelegramFixture.longPolling(REDIS.connection());
         FakeBotApi fake = telegram.fake;

@@ -11,6 +11,8 @@ import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.Stores;
 import org.circlekeeper.core.checkin.AesGcmNoteCipher;
 import org.circlekeeper.core.checkin.CheckinOptions;
+import org.circlekeeper.core.engine.Metrics;
+import org.circlekeeper.core.member.MemberSettingsStore;
 import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.redis.RedisConnection;
 import org.circlekeeper.redis.RedisStores;
@@ -53,7 +55,21 @@ final class TelegramFixture implements AutoCloseable {
         return start(redis, null, TelegramSettings.Limits.TELEGRAM);
     }
 
+    /**
+     * Long polling with the member settings the adapter reads itself passed through {@code members} (to make
+     * them fail), counting into {@code metrics}.
+     */
+    static TelegramFixture withMembers(RedisConnection redis, java.util.function.UnaryOperator<MemberSettingsStore> members,
+                                       Metrics metrics) throws IOException {
+        return start(redis, null, new TelegramSettings.Limits(1_000, 100, 1_000), members, metrics);
+    }
+
     private static TelegramFixture start(RedisConnection redis, String webhookSecret, TelegramSettings.Limits limits) throws IOException {
+        return start(redis, webhookSecret, limits, java.util.function.UnaryOperator.identity(), Metrics.NONE);
+    }
+
+    private static TelegramFixture start(RedisConnection redis, String webhookSecret, TelegramSettings.Limits limits,
+                                         java.util.function.UnaryOperator<MemberSettingsStore> members, Metrics metrics) throws IOException {
         FakeBotApi fake = new FakeBotApi(TOKEN);
         Stores stores = RedisStores.create(redis, Clock.systemUTC());
         TelegramSettings settings = TelegramSettings.longPolling(TOKEN).withApiUrl(fake.url()).withLimits(limits);
@@ -62,8 +78,9 @@ final class TelegramFixture implements AutoCloseable {
         }
         TelegramConnection connection = new TelegramConnection(settings, RedisPorts.budget(redis), RedisPorts.state(redis));
         Bot.Assembly core = Bot.assemble(stores, Bot.templates(null), Bot.Defaults.english(), Clock.systemUTC(),
-                new Messengers(List.of(connection.messenger())), CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())));
-        TelegramBot bot = new TelegramBot(connection, core.engine(), stores.memberSettings(), Locale.ENGLISH);
+                new Messengers(List.of(connection.messenger())), CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())),
+                metrics);
+        TelegramBot bot = new TelegramBot(connection, core.engine(), members.apply(stores.memberSettings()), Locale.ENGLISH);
         bot.start();
         return new TelegramFixture(fake, stores, connection, core, bot);
     }

@@ -185,6 +185,10 @@ public final class CircleFeature implements Feature {
         CommunityRef community = turn.community();
         String name = args.text("name").strip();
         String when = args.text("when");
+        if (name.isEmpty()) {
+            turn.replyPrivately(CircleMessages.ERR_NAME, "max", Circle.MAX_NAME);
+            return;
+        }
         List<Circle> existing = stores.circles().all(community);
         if (existing.stream().filter(c -> !c.cancelled()).count() >= CircleStore.MAX_CIRCLES) {
             turn.replyPrivately(CircleMessages.ERR_TOO_MANY, "max", CircleStore.MAX_CIRCLES);
@@ -195,11 +199,17 @@ public final class CircleFeature implements Feature {
             replyProblem(turn, (WhenParser.Problem) result, when);
             return;
         }
+        // everything is checked before the first write: a refused command changes nothing
+        Schedule schedule = understood.schedule(Schedule.DEFAULT_DURATION);
+        if (Occurrences.next(Circle.create("new", name, turn.context().channel(), schedule), turn.now()).isEmpty()) {
+            replyTooFar(turn, when);
+            return;
+        }
         if (existing.size() >= CircleStore.MAX_CIRCLES) {
             existing.stream().filter(Circle::cancelled).min(Comparator.comparing(Circle::id))
                     .ifPresent(old -> stores.circles().remove(community, old.id()));
         }
-        Optional<Circle> added = add(community, name, turn, understood.schedule(Schedule.DEFAULT_DURATION), existing);
+        Optional<Circle> added = add(community, name, turn, schedule, existing);
         if (added.isEmpty()) {
             turn.replyPrivately(CircleMessages.ERR_BUSY);
             return;
@@ -240,7 +250,7 @@ public final class CircleFeature implements Feature {
         Speech speaker = turn;
         switch (args.text("field")) {
             case "name" -> {
-                if (value.codePointCount(0, value.length()) > Circle.MAX_NAME) {
+                if (value.isEmpty() || value.codePointCount(0, value.length()) > Circle.MAX_NAME) {
                     turn.replyPrivately(CircleMessages.ERR_NAME, "max", Circle.MAX_NAME);
                 } else if (save(turn, circle, circle.withName(value))) {
                     turn.reply(CircleMessages.EDITED_NAME, "old", circle.name(), "name", value);
@@ -291,8 +301,13 @@ public final class CircleFeature implements Feature {
         });
         int dropped = circle.exceptionCount() - skips.size() - moves.size();
         Circle updated = circle.withSchedule(schedule, skips, moves);
+        Optional<Occurrence> first = Occurrences.next(updated, turn.now());
+        if (first.isEmpty()) {
+            replyTooFar(turn, value);
+            return;
+        }
         if (save(turn, circle, updated)) {
-            Object next = Occurrences.next(updated, turn.now()).<Object>map(o -> CircleTexts.start(o.start(), turn.locale())).orElse("");
+            Object next = CircleTexts.start(first.get().start(), turn.locale());
             turn.reply(CircleMessages.EDITED_WHEN, "name", circle.name(), "when", CircleTexts.when(schedule, speaker), "next", next,
                     "dropped", dropped == 0 ? "" : Integer.toString(dropped));
         }
@@ -753,6 +768,11 @@ public final class CircleFeature implements Feature {
         reminders.ensureChain(community, after);
         events.changed(community, after.id());
         return true;
+    }
+
+    /** A meeting beyond {@link Occurrences#NEXT_HORIZON}, which the bot could never list or remind. */
+    private static void replyTooFar(Turn turn, String given) {
+        turn.replyPrivately(CircleMessages.ERR_TOO_FAR, "given", given, "years", Occurrences.NEXT_HORIZON.toDays() / 366);
     }
 
     private static void replyProblem(Turn turn, WhenParser.Problem problem, String given) {

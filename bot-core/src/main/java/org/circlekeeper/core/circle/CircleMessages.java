@@ -126,6 +126,8 @@ final class CircleMessages {
     static final MessageKey ERR_ENDS = MessageKey.of("circle.error.ends-before-start", "given");
     static final MessageKey ERR_RULE = MessageKey.of("circle.error.rule", "given");
     static final MessageKey ERR_NO_MEETINGS = MessageKey.of("circle.error.no-meetings", "given");
+    /** The first meeting lies beyond {@link Occurrences#NEXT_HORIZON}: the bot could never show or remind it. */
+    static final MessageKey ERR_TOO_FAR = MessageKey.of("circle.error.too-far", "given", "years");
     static final MessageKey ERR_TOO_MANY = MessageKey.of("circle.error.too-many", "max");
     static final MessageKey ERR_CANCELLED = MessageKey.of("circle.error.cancelled", "name");
     static final MessageKey ERR_NO_MEETING_ON = MessageKey.of("circle.error.no-meeting-on", "name", "date");
@@ -150,7 +152,8 @@ final class CircleMessages {
             WHEN_MONTHDAY, WHEN_RULE, WHEN_UNTIL, WHEN_TIMES, WORD_AND, ORDINAL_1, ORDINAL_2, ORDINAL_3, ORDINAL_4,
             ORDINAL_5, ORDINAL_LAST, ERR_UNKNOWN, ERR_WHEN, ERR_NO_TIME, ERR_BAD_DATE, ERR_PAST, ERR_ENDS, ERR_RULE,
             ERR_NO_MEETINGS, ERR_TOO_MANY, ERR_CANCELLED, ERR_NO_MEETING_ON, ERR_DATE, ERR_ALREADY_SKIPPED, ERR_NEW_TIME,
-            ERR_LEADS, ERR_PLACE, ERR_DURATION, ERR_NAME, ERR_BUSY, ERR_NO_UPCOMING, ERR_EXCEPTIONS);
+            ERR_LEADS, ERR_PLACE, ERR_DURATION, ERR_NAME, ERR_BUSY, ERR_NO_UPCOMING, ERR_EXCEPTIONS,
+            ERR_TOO_FAR);
 
     private CircleMessages() {
     }

@@ -28,9 +28,6 @@ import org.dmfs.rfc5545.recur.RecurrenceRule;
  */
 final class CircleTexts {
 
-    private static final List<RecurrenceRule.Part> UNDESCRIBED = List.of(RecurrenceRule.Part.BYMONTH, RecurrenceRule.Part.BYWEEKNO,
-            RecurrenceRule.Part.BYYEARDAY, RecurrenceRule.Part.BYMONTHDAY, RecurrenceRule.Part.BYSETPOS);
-
     private CircleTexts() {
     }
 
@@ -101,9 +98,9 @@ final class CircleTexts {
     private static String pattern(Recurrence.Repeating repeating, Schedule schedule, Speech speaker, String time, String zone) {
         RecurrenceRule rule = Recurrence.Repeating.parse(repeating.rule());
         Locale locale = speaker.locale();
-        boolean plain = UNDESCRIBED.stream().noneMatch(rule::hasPart);
+        boolean plain = LibRecur.UNDESCRIBED.stream().noneMatch(rule::hasPart);
         int interval = rule.getInterval();
-        List<RecurrenceRule.WeekdayNum> byDay = rule.hasPart(RecurrenceRule.Part.BYDAY) ? rule.getByDayPart() : List.of();
+        List<RecurrenceRule.WeekdayNum> byDay = rule.hasPart(LibRecur.BYDAY) ? rule.getByDayPart() : List.of();
         boolean positioned = byDay.stream().anyMatch(d -> d.pos != 0);
         if (plain && rule.getFreq() == Freq.DAILY && byDay.isEmpty()) {
             return interval == 1 ? speaker.text(CircleMessages.WHEN_DAILY, "time", time, "zone", zone)

@@ -65,8 +65,7 @@ public sealed interface Recurrence {
             if (!FREQUENCIES.contains(parsed.getFreq())) {
                 throw new IllegalArgumentException("a circle repeats daily, weekly, monthly or yearly, not " + parsed.getFreq());
             }
-            for (RecurrenceRule.Part part : new RecurrenceRule.Part[] {RecurrenceRule.Part.BYHOUR, RecurrenceRule.Part.BYMINUTE,
-                    RecurrenceRule.Part.BYSECOND}) {
+            for (RecurrenceRule.Part part : LibRecur.TIME_OF_DAY) {
                 if (parsed.hasPart(part)) {
                     throw new IllegalArgumentException("the start gives the time of day, so " + part + " is not used");
                 }

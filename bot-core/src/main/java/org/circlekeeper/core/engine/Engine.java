@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * The one inbound port: {@link #handle(Inbound)}. It checks who may do what where, parses and
  * validates arguments, dispatches to the feature and returns its replies. Bad input gets a kind
  * reply and reaches no feature; a feature's failure is logged (without personal data) and
- * answered with an apology, never a crash.
+ * answered with an apology, and an unreachable store with a kind "try again in a minute", never a crash.
  */
 public final class Engine {
 
@@ -64,27 +64,39 @@ public final class Engine {
         return clock;
     }
 
-    /** Handles one event and returns what to say, in order. Never throws for bad input or feature failures. */
+    /** Where the engine counts; adapters count the failures caught at their own boundaries here too. */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Handles one event and returns what to say, in order. Never throws: bad input gets a kind explanation, an
+     * unreachable store a kind "try again in a minute" ({@link EngineMessages#STORE_UNAVAILABLE}), and any other
+     * failure of one event, {@link Error}s included, an apology ({@link EngineMessages#INTERNAL_ERROR}); each
+     * failure is logged without personal data and counted.
+     *
+     * <p>Errors are caught too, not rethrown: the one seen in production was a class that failed to start
+     * (an {@link ExceptionInInitializerError}, then {@link NoClassDefFoundError}s), which concerns the event's
+     * feature, not the JVM. Even a {@link VirtualMachineError} is answered: a {@link StackOverflowError} from one
+     * pathological input is over once the stack has unwound, and an {@link OutOfMemoryError} from one oversized
+     * event leaves its garbage behind for collection. A JVM that is truly exhausted fails again while
+     * apologising; that failure leaves here and the adapter's boundary logs it (and operators who prefer a
+     * restart set {@code -XX:+ExitOnOutOfMemoryError}).
+     */
     public List<Reply> handle(Inbound inbound) {
-        Preferences.Settled settled = preferences.settle(inbound.context());
-        Context context = settled.context();
-        Turn turn = newTurn(context, settled.preferences());
+        Context context = inbound.context();
         Platform platform = context.channel().platform();
+        Preferences prefs = null;
+        Metrics.Outcome outcome = Metrics.Outcome.FAILED;
         try {
+            Preferences.Settled settled = preferences.settle(context);
+            context = settled.context();
+            prefs = settled.preferences();
+            Turn turn = newTurn(context, prefs);
             if (inbound instanceof Inbound.CommandInvoked command) {
-                Metrics.Outcome outcome = Metrics.Outcome.FAILED;
-                try {
-                    outcome = onCommand(turn, command);
-                } finally {
-                    metrics.commandHandled(platform, countedCommand(command.command()), outcome);
-                }
+                outcome = onCommand(turn, command);
             } else if (inbound instanceof Inbound.ButtonPressed button) {
-                Metrics.Outcome outcome = Metrics.Outcome.FAILED;
-                try {
-                    outcome = onButton(turn, button);
-                } finally {
-                    metrics.buttonPressed(platform, countedAction(button.actionId()), outcome);
-                }
+                outcome = onButton(turn, button);
             } else if (inbound instanceof Inbound.TextReceived text) {
                 onText(turn, text);
             } else if (inbound instanceof Inbound.FormSubmitted form) {
@@ -93,13 +105,36 @@ public final class Engine {
             List<Reply> replies = turn.replies();
             rememberForms(context, replies);
             return replies;
-        } catch (RuntimeException e) {
-            LOG.error("handling a {} on {} failed: {}", inbound.getClass().getSimpleName(), context.channel().platform().id(),
-                    e.getClass().getName(), e);
-            Turn apology = newTurn(context, settled.preferences());
-            apology.replyPrivately(EngineMessages.INTERNAL_ERROR);
-            return apology.replies();
+        } catch (StoreUnavailable e) {
+            outcome = Metrics.Outcome.UNAVAILABLE;
+            LOG.warn("handling a {} on {}: the store is unreachable ({}: {})", inbound.getClass().getSimpleName(), platform.id(),
+                    e.getMessage(), e.getCause() == null ? "" : e.getCause().getClass().getName());
+            metrics.storeUnavailable(platform);
+            return apology(context, prefs, EngineMessages.STORE_UNAVAILABLE);
+        } catch (Throwable e) {
+            outcome = Metrics.Outcome.FAILED;
+            LOG.error("handling a {} on {} failed: {}", inbound.getClass().getSimpleName(), platform.id(), e.getClass().getName(), e);
+            metrics.unitFailed(platform, "engine");
+            return apology(context, prefs, EngineMessages.INTERNAL_ERROR);
+        } finally {
+            if (inbound instanceof Inbound.CommandInvoked command) {
+                metrics.commandHandled(platform, countedCommand(command.command()), outcome);
+            } else if (inbound instanceof Inbound.ButtonPressed button) {
+                metrics.buttonPressed(platform, countedAction(button.actionId()), outcome);
+            }
         }
+    }
+
+    /**
+     * A message that the event could not be handled, in the member's language when it was read in time, else
+     * in the fallback. Rendered from the shipped text: the community's own wording lives in the store, which
+     * may be what failed.
+     */
+    private List<Reply> apology(Context context, Preferences prefs, org.circlekeeper.core.template.MessageKey key) {
+        Preferences used = prefs != null ? prefs : preferences.fallback(context);
+        Turn apology = new Turn(context, used, clock, renderer, Map::of, kind -> commandsFor(context, kind));
+        apology.replyPrivately(key);
+        return apology.replies();
     }
 
     /** The commands this person may use in this place, in registration order (for /help and menus). */
@@ -136,9 +171,16 @@ public final class Engine {
         return renderer.render(key, locale, values);
     }
 
-    /** The preferences (language, zone) the engine will use for this context. */
+    /**
+     * The preferences (language, zone) the engine will use for this context; the fallback ones when the
+     * settings cannot be read now.
+     */
     public Preferences preferencesFor(Context context) {
-        return preferences.resolve(context);
+        try {
+            return preferences.resolve(context);
+        } catch (StoreUnavailable e) {
+            return preferences.fallback(context);
+        }
     }
 
     private Turn newTurn(Context context, Preferences prefs) {

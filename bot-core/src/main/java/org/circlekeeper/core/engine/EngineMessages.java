@@ -25,6 +25,8 @@ public final class EngineMessages {
     public static final MessageKey BUTTON_NOT_YOURS = MessageKey.of("engine.button.not-yours");
     public static final MessageKey FORM_STALE = MessageKey.of("engine.form.stale");
     public static final MessageKey INTERNAL_ERROR = MessageKey.of("engine.error.internal");
+    /** Said when the bot's storage cannot be reached now: nothing is wrong with what the member did. */
+    public static final MessageKey STORE_UNAVAILABLE = MessageKey.of("engine.error.store-unavailable");
     public static final MessageKey DIRECT_HINT = MessageKey.of("engine.direct-hint");
     /** Said in the group (after the member's mention) when a private answer cannot reach a member whose private messages are closed. */
     public static final MessageKey PRIVATE_CLOSED = MessageKey.of("engine.private-closed");
@@ -39,7 +41,7 @@ public final class EngineMessages {
     public static final List<MessageKey> ALL = List.of(UNKNOWN_COMMAND, DIRECT_ONLY, GROUP_ONLY, ORGANISERS_ONLY,
             CHAIR_ONLY, OPTION_MISSING, OPTION_TOO_LONG, OPTION_TOO_SHORT, OPTION_NOT_A_NUMBER, OPTION_OUT_OF_RANGE,
             OPTION_NOT_A_CHOICE, OPTION_UNKNOWN, TOO_MANY_WORDS, SUBCOMMAND_MISSING, SUBCOMMAND_UNKNOWN, BUTTON_STALE,
-            BUTTON_NOT_YOURS, FORM_STALE, INTERNAL_ERROR, DIRECT_HINT, PRIVATE_CLOSED, PRIVATE_START, INLINE_SEARCH_PRIVATELY);
+            BUTTON_NOT_YOURS, FORM_STALE, INTERNAL_ERROR, STORE_UNAVAILABLE, DIRECT_HINT, PRIVATE_CLOSED, PRIVATE_START, INLINE_SEARCH_PRIVATELY);
 
     private EngineMessages() {
     }

@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * What the bot counts for its operators: commands and buttons handled, due jobs run, late, retried and
- * dropped, check-ins, and platform errors and retries. The app turns these into Prometheus metrics; the
+ * dropped, check-ins, platform errors and retries, failures caught at the boundary of one unit of work, and
+ * store outages. The app turns these into Prometheus metrics; the
  * core and the adapters only call this port, so they stay free of any metrics library.
  *
  * <p>Every argument is a name from a small fixed set (a command's or action's registered name, a job
@@ -32,7 +33,9 @@ public interface Metrics {
         /** The arguments did not parse; the member got an explanation. */
         INVALID,
         /** The feature threw; the member got an apology. */
-        FAILED
+        FAILED,
+        /** The store could not be reached; the member was asked to try again in a minute. */
+        UNAVAILABLE
     }
 
     /** How one claimed due job ended on this run. */
@@ -75,5 +78,18 @@ public interface Metrics {
 
     /** A call to a platform is tried again (after a rate limit or a transient failure). */
     default void platformRetry(Platform platform, String operation) {
+    }
+
+    /**
+     * A {@link Throwable} reached the boundary of one unit of work and was logged there, and the loop went
+     * on; {@code boundary} is a short fixed word naming that boundary: {@code engine} (the engine apologised
+     * to the member), {@code update} (an adapter's handler of one update, message, interaction or console
+     * line) or {@code clock} (what the console ran after its clock moved).
+     */
+    default void unitFailed(Platform platform, String boundary) {
+    }
+
+    /** The store could not be reached while handling an event; the member was asked to try again in a minute. */
+    default void storeUnavailable(Platform platform) {
     }
 }

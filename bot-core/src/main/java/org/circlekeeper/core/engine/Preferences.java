@@ -38,6 +38,12 @@ public record Preferences(Locale locale, ZoneId zone) {
         default void remember(Context context) {
         }
 
+        /**
+         * For a person in a place when their settings cannot be read (the store is unreachable): what the
+         * platform says of their language, else the deployment's defaults. Reads no store, so never throws.
+         */
+        Preferences fallback(Context context);
+
         /** For the whole community (messages to a group channel). */
         Preferences resolve(CommunityRef community);
 

@@ -73,6 +73,11 @@ public final class SettingsPreferences implements Preferences.Resolver {
     }
 
     @Override
+    public Preferences fallback(Context context) {
+        return new Preferences(context.locale().flatMap(Locales::supported).orElse(defaultLocale), defaultZone);
+    }
+
+    @Override
     public Preferences resolve(CommunityRef community) {
         CommunitySettings settings = communities.get(community);
         return new Preferences(settings.languageSetting().orElse(defaultLocale), settings.zoneSetting().orElse(defaultZone));

@@ -85,6 +85,24 @@ class CircleFeatureTest {
     }
 
     @Test
+    void aRefusedCircleCommandWritesNothingHoweverOftenItIsTried() {
+        createTuesdayCircle();
+        List<Circle> before = circles().all(BotTester.COMMUNITY);
+        int jobsBefore = jobs().all().size();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThat(olivia.send("/circle create \"Far\" 2033-01-04 10:00").text())
+                    .contains("more than 5 years ahead").contains("Nothing was changed");
+            assertThat(olivia.send("/circle create \"   \" every tuesday 19:00").text())
+                    .contains("1 to 80 characters").contains("Nothing was changed");
+            assertThat(olivia.send("/circle edit tuesday-circle name \"   \"").text()).contains("1 to 80 characters");
+            assertThat(olivia.send("/circle edit tuesday-circle when 2033-01-04 10:00").text()).contains("more than 5 years ahead");
+        }
+        assertThat(circles().all(BotTester.COMMUNITY)).isEqualTo(before);
+        assertThat(jobs().all()).hasSize(jobsBefore);
+        assertThat(olivia.send("/circle create \"Near\" 2031-11-01 10:00").text()).contains("New circle: Near");
+    }
+
+    @Test
     void meetingTimesAreMomentsWhoseFallbackIsTheTextInTheReadersZone() {
         Instant first = Instant.parse("2026-12-01T18:00:00Z");
         Replies created = createTuesdayCircle();

@@ -25,6 +25,11 @@ public final class FixedPreferences implements Preferences.Resolver {
     }
 
     @Override
+    public Preferences fallback(Context context) {
+        return preferences;
+    }
+
+    @Override
     public Preferences resolve(CommunityRef community) {
         return preferences;
     }
