@@ -77,7 +77,7 @@ class ConsoleOnRedisTest {
         assertThat(say(":clock +1h")).startsWith("(console) the time is now").doesNotContain("something went wrong");
         assertThat(session.ended()).isFalse();
 
-        server = EmbeddedRedis.start(port, dir);
+        server = EmbeddedRedis.start(port, dir, server.url().password());
         assertThat(say("/timezone Europe/Berlin")).contains("Done: your time zone is now Europe/Berlin").doesNotContain(kind);
         assertThat(say("/circles")).contains("Tuesday circle");
     }

@@ -42,6 +42,7 @@ class RedisConnectionTest {
         MemberRef alice = new MemberRef(Platform.CONSOLE, "alice", "Alice");
         EmbeddedRedis server = EmbeddedRedis.start(0, dir);
         int port = server.port();
+        String password = server.url().password();
         try (RedisConnection connection = new RedisConnection(server.url())) {
             RedisMemberSettingsStore members = new RedisMemberSettingsStore(connection);
             members.save(alice, MemberSettings.NONE.withZone(ZoneId.of("Europe/Berlin")));
@@ -52,7 +53,7 @@ class RedisConnectionTest {
             assertThatThrownBy(() -> connection.run(jedis -> jedis.set("ck:probe", "x"))).isInstanceOf(StoreUnavailable.class);
             assertThat(connection.ping()).isFalse();
 
-            server = EmbeddedRedis.start(port, dir);
+            server = EmbeddedRedis.start(port, dir, password);
             assertThat(members.get(alice).zoneSetting()).contains(ZoneId.of("Europe/Berlin"));
         } finally {
             server.close();
