@@ -299,8 +299,11 @@ final class Rules {
      * circle's state.
      */
     static Change anonymous(LiveCircle c, CircleFormat f, MemberRef author, String text) {
-        if (!c.includes(author) || f.step(c.step()).kind() != Kind.OPEN) {
-            return Change.stay(ShareMessages.ANON_NO_CIRCLE);
+        if (!c.includes(author)) {
+            return Change.stay(ShareMessages.ANON_NOT_JOINED);
+        }
+        if (f.step(c.step()).kind() != Kind.OPEN) {
+            return Change.stay(ShareMessages.ANON_NOT_OPEN);
         }
         LiveCircle.Draft d = c.draft();
         d.anonymous++;

@@ -372,10 +372,17 @@ public final class ShareFeature implements Feature {
             turn.replyPrivately(ShareMessages.ANON_NOT_ALLOWED);
             return;
         }
-        Optional<LiveCircle> live = store.live(room.get()).filter(c -> meeting == null || c.id().equals(meeting))
-                .filter(c -> c.includes(turn.member()) && meetings.format(c).step(c.step()).kind() == CircleFormat.Kind.OPEN);
+        Optional<LiveCircle> live = store.live(room.get()).filter(c -> meeting == null || c.id().equals(meeting));
         if (live.isEmpty()) {
-            turn.replyPrivately(ShareMessages.ANON_NO_CIRCLE);
+            turn.replyPrivately(meeting == null ? ShareMessages.ANON_NO_CIRCLE : ShareMessages.ENDED_ALREADY);
+            return;
+        }
+        if (!live.get().includes(turn.member())) {
+            turn.replyPrivately(ShareMessages.ANON_NOT_JOINED);
+            return;
+        }
+        if (meetings.format(live.get()).step(live.get().step()).kind() != CircleFormat.Kind.OPEN) {
+            turn.replyPrivately(ShareMessages.ANON_NOT_OPEN);
             return;
         }
         FormRequest form = anonymousForm.request(live.get().id(), turn.text(ShareMessages.ANON_TITLE),
@@ -394,7 +401,7 @@ public final class ShareFeature implements Feature {
                 .filter(r -> store.live(r).filter(c -> c.id().equals(meeting) && c.includes(turn.member())).isPresent())
                 .findFirst();
         if (room.isEmpty()) {
-            turn.replyPrivately(ShareMessages.ANON_NO_CIRCLE);
+            turn.replyPrivately(ShareMessages.ANON_GONE);
             return;
         }
         if (!store.settings(room.get().community()).anonymous()) {
@@ -411,7 +418,7 @@ public final class ShareFeature implements Feature {
         } else if (outcome instanceof Meetings.Outcome.Stayed stayed) {
             note(turn, stayed.note());
         } else {
-            turn.replyPrivately(ShareMessages.ANON_NO_CIRCLE);
+            turn.replyPrivately(ShareMessages.ANON_GONE);
         }
     }
 

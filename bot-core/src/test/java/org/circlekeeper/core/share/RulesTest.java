@@ -84,6 +84,15 @@ class RulesTest {
     }
 
     @Test
+    void aShareWithoutANameIsRefusedForWhatIsTrue() {
+        LiveCircle opening = started("alice");
+        assertThat(((Change.Stay) Rules.anonymous(opening, basic, member("erin"), "words")).note().key())
+                .isEqualTo(ShareMessages.ANON_NOT_JOINED);
+        assertThat(((Change.Stay) Rules.anonymous(opening, basic, member("alice"), "words")).note().key())
+                .isEqualTo(ShareMessages.ANON_NOT_OPEN);
+    }
+
+    @Test
     void supportKeepsOnlyWhichKindsWereSent() {
         LiveCircle round = moved(Rules.nextStep(started("alice", "bob"), basic, 0, NOW));
         LiveCircle supported = moved(Rules.support(round, member("alice"), round.turn(), Support.STRENGTH));

@@ -186,7 +186,9 @@ class ShareCircleTest {
             assertThat(pressed.allPrivate()).as(label).isTrue();
             assertThat(pressed.text()).as(label).startsWith("You're not in the circle yet, so nothing was changed.");
         }
-        assertThat(erin.press(last(sharing, "Next step")).text()).as("the chair's button").contains("someone else's");
+        assertThat(erin.press(last(sharing, "Next step")).text()).as("the chair's button")
+                .isEqualTo("Only the chair (or an organiser) moves the circle on with this button. Nothing was changed.");
+        assertThat(erin.press(last(sharing, "Call next")).text()).as("the chair's button").startsWith("Only the chair");
         assertThat(live().version()).isEqualTo(version);
         assertThat(posted()).isEmpty();
     }
@@ -294,6 +296,26 @@ class ShareCircleTest {
         carol.send("/share anon");
         assertThat(carolAlone.send("Later").text()).contains("I posted it");
         assertThat(carolAlone.send("/share anon").text()).as("the command is for the group").contains("works in the group's chat");
+    }
+
+    @Test
+    void askingToShareWithoutANameSaysWhatIsTrueNow() {
+        olivia.send("/share anonymous on");
+        assertThat(erin.send("/share anon").text()).as("no circle")
+                .startsWith("There's no share circle running here right now, so nothing was posted.");
+        startWithFour();
+        assertThat(erin.send("/share anon").text()).as("a circle runs, erin never joined")
+                .startsWith("A circle is running here: join it with /share join");
+        assertThat(carol.send("/share anon").text()).as("carol joined, the circle is in its opening")
+                .startsWith("Sharing without a name is for open sharing, and the circle is in another part right now.");
+        throughCheckIn();
+        List<Sent> sharing = posted();
+        long version = live().version();
+        assertThat(erin.press(last(sharing, "Share without my name")).text()).as("the board's button, erin not in it")
+                .startsWith("A circle is running here: join it with /share join");
+        assertThat(carol.send("/share anon").all().get(0).message().form()).as("carol in open sharing is asked").isNotNull();
+        assertThat(live().version()).isEqualTo(version);
+        assertThat(posted()).isEmpty();
     }
 
     @Test
