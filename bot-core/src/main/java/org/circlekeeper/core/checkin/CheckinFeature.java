@@ -59,8 +59,8 @@ import org.slf4j.LoggerFactory;
  * only if the member wants, a line for the group that they see exactly before it is posted. The
  * same command edits or deletes today's check-in, shows the member's history (a chart, streaks,
  * their journey), and sets their prompts, a pause and a buddy; organisers set the community's
- * prompt ({@code /checkin setup}) and see the group's {@code /pulse} (aggregates only, from five
- * members on). Everything about a member's check-ins is answered privately; notes are sealed
+ * prompt ({@code /checkin setup}) and see the group's {@code /pulse} (aggregates of the last closed
+ * week only, from five members on). Everything about a member's check-ins is answered privately; notes are sealed
  * with the {@link NoteCipher} before they reach the store. Bad input changes nothing.
  */
 public final class CheckinFeature implements Feature {
@@ -811,10 +811,12 @@ public final class CheckinFeature implements Feature {
 
     private void pulse(Turn turn, Args args) {
         CommunityRef community = turn.community();
-        LocalDate today = LocalDate.ofInstant(turn.now(), preferences.resolve(community).zone());
-        Pulse pulse = Pulse.of(store.moodsSince(community, today.minusDays(13)), today);
+        PulseWeek week = PulseWeek.lastClosed(turn.now(), preferences.resolve(community).zone());
+        Pulse pulse = Pulse.of(store.moodsSince(community, week.previous().monday()), week);
+        String from = dayText(week.monday(), turn.locale());
+        String to = dayText(week.sunday(), turn.locale());
         if (!pulse.shown()) {
-            turn.replyPrivately(CheckinMessages.PULSE_HIDDEN, "min", Pulse.MIN_CONTRIBUTORS);
+            turn.replyPrivately(CheckinMessages.PULSE_HIDDEN, "min", Pulse.MIN_CONTRIBUTORS, "from", from, "to", to);
             return;
         }
         List<Map<String, Object>> spread = new ArrayList<>();
@@ -826,7 +828,7 @@ public final class CheckinFeature implements Feature {
                     "bar", "█".repeat((int) Math.round(percent / 10.0))));
         }
         Optional<Integer> trend = pulse.trend();
-        turn.replyPrivately(CheckinMessages.PULSE, "checkins", pulse.checkins(), "spread", spread,
+        turn.replyPrivately(CheckinMessages.PULSE, "from", from, "to", to, "checkins", pulse.checkins(), "spread", spread,
                 "average", String.format(turn.locale(), "%.1f", pulse.average()), "compare", trend.isPresent(),
                 "lighter", trend.filter(t -> t > 0).isPresent(), "same", trend.filter(t -> t == 0).isPresent(),
                 "heavier", trend.filter(t -> t < 0).isPresent());

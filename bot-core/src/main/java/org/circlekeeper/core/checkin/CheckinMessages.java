@@ -111,9 +111,10 @@ final class CheckinMessages {
     static final MessageKey SETUP_BAD = MessageKey.of("checkin.setup.bad", "given", "sets");
     static final MessageKey DAYS_DAILY = MessageKey.of("checkin.days.daily");
     static final MessageKey DAYS_WEEKDAYS = MessageKey.of("checkin.days.weekdays");
-    static final MessageKey PULSE = MessageKey.of("checkin.pulse", "checkins", "spread", "spread.mood", "spread.count",
+    /** The pulse of one closed week, Monday {@code from} to Sunday {@code to} in the group's zone. */
+    static final MessageKey PULSE = MessageKey.of("checkin.pulse", "from", "to", "checkins", "spread", "spread.mood", "spread.count",
             "spread.percent", "spread.bar", "average", "compare", "lighter", "same", "heavier");
-    static final MessageKey PULSE_HIDDEN = MessageKey.of("checkin.pulse.hidden", "min");
+    static final MessageKey PULSE_HIDDEN = MessageKey.of("checkin.pulse.hidden", "min", "from", "to");
 
     static final List<MessageKey> ALL;
 

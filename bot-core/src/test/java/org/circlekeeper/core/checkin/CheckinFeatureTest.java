@@ -367,28 +367,63 @@ class CheckinFeatureTest {
 
     // ---- the organisers' pulse ----
 
+    /** Moves the clock to a moment (UTC), running due jobs on the way. */
+    private void at(String instant) {
+        bot.advance(Duration.between(bot.clock().instant(), Instant.parse(instant)));
+    }
+
     @Test
-    void thePulseIsHiddenBelowFiveContributorsAndShownAtFive() {
+    void thePulseIsHiddenBelowFiveContributorsAndShownAtFiveForTheLastClosedWeekItNames() {
         String[] names = {"ann", "ben", "cat", "dan"};
         String[] moods = {"Great", "Good", "Good", "Okay"};
         for (int i = 0; i < names.length; i++) {
             checkIn(bot.as(names[i]).inDirect(), moods[i]).press("Add a note");
             bot.as(names[i]).inDirect().send("secret note of " + names[i]);
         }
+        at("2026-11-30T18:00:00Z");
         Replies hidden = olivia.send("/pulse");
         assertThat(hidden.allPrivate()).isTrue();
-        assertThat(hidden.text()).contains("Fewer than 5 members checked in", "someone could be recognised")
-                .doesNotContain("ann").doesNotContain("Check-ins:");
+        assertThat(hidden.text()).contains("Fewer than 5 members checked in during the last full week (Nov 23, 2026 – Nov 29, 2026)",
+                "someone could be recognised").doesNotContain("ann").doesNotContain("Check-ins:");
 
-        checkIn(bot.as("eve").inDirect(), "Low");
+        PulseWeek week = PulseWeek.lastClosed(bot.clock().instant(), java.time.ZoneOffset.UTC);
+        store().put(BotTester.COMMUNITY, member("eve"), new Checkin(week.sunday(), Mood.LOW, null, bot.clock().instant()),
+                bot.clock().instant().plus(Duration.ofDays(180)));
         Replies shown = olivia.send("/pulse");
 
-        assertThat(shown.text()).contains("The group's pulse, last 7 days", "Check-ins: 5", "☀️ Great: 1 (20%)",
-                "🌤️ Good: 2 (40%)", "🌥️ Low: 1 (20%)", "🌧️ Really hard: 0 (0%)", "Average: 3.6 of 5.", "Too few check-ins the week before");
+        assertThat(shown.text()).contains("The group's pulse, Nov 23, 2026 – Nov 29, 2026", "Check-ins: 5", "☀️ Great: 1 (20%)",
+                "🌤️ Good: 2 (40%)", "🌥️ Low: 1 (20%)", "🌧️ Really hard: 0 (0%)", "Average: 3.6 of 5.", "Too few check-ins the week before",
+                "today's check-ins show up in next week's pulse");
         for (String name : List.of("ann", "ben", "cat", "dan", "eve", "secret")) {
             assertThat(shown.text()).doesNotContain(name);
         }
         assertThat(bot.as("ann").inGroup().send("/pulse").text()).contains("for the group's organisers");
+    }
+
+    @Test
+    void thePulseBeforeAndAfterOneMembersCheckInIsTheSameSoNobodysMoodCanBeIsolated() {
+        for (String name : List.of("ann", "ben", "cat", "dan", "eve")) {
+            checkIn(bot.as(name).inDirect(), "Good");
+        }
+        // Monday 30 November, 10:00 UTC: the week of 23-29 November is over in the group's zone (UTC) but not yet for a
+        // member in Samoa (UTC-11), for whom it is still Sunday; the pulse still covers the week before.
+        at("2026-11-30T10:00:00Z");
+        Talk fay = bot.as("fay").inDirect();
+        fay.send("/timezone Pacific/Pago_Pago");
+        String before = olivia.send("/pulse").text();
+        assertThat(before).contains("(Nov 16, 2026 – Nov 22, 2026)");
+        Replies saved = checkIn(fay, "Really hard");
+        assertThat(saved.text()).contains("I saved 🌧️ Really hard for today");
+        assertThat(store().find(BotTester.COMMUNITY, member("fay"), LocalDate.of(2026, 11, 29))).as("fay's Sunday").isPresent();
+        assertThat(olivia.send("/pulse").text()).as("a check-in between two pulses changes neither").isEqualTo(before);
+
+        // Tuesday: the week is over everywhere, and its pulse includes fay; a check-in today changes nothing either.
+        at("2026-12-01T09:00:00Z");
+        String closed = olivia.send("/pulse").text();
+        assertThat(closed).contains("The group's pulse, Nov 23, 2026 – Nov 29, 2026", "Check-ins: 6", "🌧️ Really hard: 1 (17%)");
+        checkIn(bot.as("ann").inDirect(), "Really hard");
+        checkIn(bot.as("gus").inDirect(), "Great");
+        assertThat(olivia.send("/pulse").text()).isEqualTo(closed);
     }
 
     @Test
@@ -401,13 +436,16 @@ class CheckinFeatureTest {
         for (String name : names) {
             checkIn(bot.as(name).inDirect(), "Good");
         }
-
-        assertThat(olivia.send("/pulse").text()).contains("Check-ins: 5", "Average: 4.0 of 5.", "A little lighter than the week before.");
-        bot.advance(Duration.ofDays(7));
+        at("2026-12-08T09:00:00Z");
+        assertThat(olivia.send("/pulse").text()).contains("Nov 30, 2026 – Dec 6, 2026", "Check-ins: 5", "Average: 4.0 of 5.",
+                "A little lighter than the week before.");
+        bot.advance(Duration.ofDays(3));
         for (String name : names) {
             checkIn(bot.as(name).inDirect(), "Really hard");
         }
-        assertThat(olivia.send("/pulse").text()).contains("A little heavier than the week before", "check on each other");
+        at("2026-12-15T09:00:00Z");
+        assertThat(olivia.send("/pulse").text()).contains("Dec 7, 2026 – Dec 13, 2026", "A little heavier than the week before",
+                "check on each other");
     }
 
     // ---- low mood ----
