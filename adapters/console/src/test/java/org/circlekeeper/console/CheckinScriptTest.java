@@ -75,8 +75,10 @@ class CheckinScriptTest {
         assertThat(after(out, "> alice @ dm: :clock 2026-11-29T09:00")).contains(
                 "[dm alice] bot: That was for Nov 28, 2026, and that day has passed, so nothing changed. Send /checkin to check in now.");
         List<String> hard = after(out, "> alice @ dm: :click 35");
-        assertThat(hard.get(0)).isEqualTo("[dm alice] bot: Thank you for telling me how it really is. I'm sorry today is so hard; "
+        assertThat(hard.get(0)).isEqualTo("[dm alice] bot: Thank you for telling me how it really is. I'm so sorry today is this hard; "
                 + "you don't have to carry it alone.");
+        assertThat(hard.indexOf("  Crisis lines in Spain")).as("the crisis lines come first on the hardest day")
+                .isPositive().isLessThan(hard.indexOf("  And some things that may help a little, right now:"));
         assertThat(hard).contains("  Crisis lines in Spain", "  • Línea 024 de atención a la conducta suicida — call 024",
                 "[dm alice] bot: Thank you for checking in. I saved 🌧️ Really hard for today.",
                 "  3 check-ins in a row. That's you showing up for yourself. 🌟");

@@ -46,6 +46,7 @@ import org.circlekeeper.core.message.Visibility;
 import org.circlekeeper.core.resource.CrisisLines;
 import org.circlekeeper.core.resource.ResourceCatalog;
 import org.circlekeeper.core.resource.ResourceStore;
+import org.circlekeeper.core.resource.SafetyPhrases;
 import org.circlekeeper.core.schedule.JobHandler;
 import org.circlekeeper.core.schedule.JobQueue;
 import org.circlekeeper.core.template.MessageKey;
@@ -100,6 +101,7 @@ public final class CheckinFeature implements Feature {
     private final ActionSpec post = new ActionSpec("checkin.post", Audience.MEMBER, this::onPost);
     private final ActionSpec noPost = new ActionSpec("checkin.no-post", Audience.MEMBER, this::onNoPost);
     private final ActionSpec journey = new ActionSpec("checkin.journey", Audience.MEMBER, this::onJourney);
+    private final ActionSpec tellBuddy = new ActionSpec("checkin.tell-buddy", Audience.MEMBER, this::onTellBuddy);
     private final FormSpec note = new FormSpec("checkin.note", this::onNote);
     private final FormSpec line = new FormSpec("checkin.line", this::onLine);
 
@@ -142,7 +144,7 @@ public final class CheckinFeature implements Feature {
 
     @Override
     public List<ActionSpec> actions() {
-        return List.of(mood, addNote, skip, renote, unnote, share, post, noPost, journey);
+        return List.of(mood, addNote, skip, renote, unnote, share, post, noPost, journey, tellBuddy);
     }
 
     @Override
@@ -230,13 +232,11 @@ public final class CheckinFeature implements Feature {
         Optional<Checkin> existing = store.find(community, member, today);
         Optional<Checkin> previous = store.between(community, member, today.minusDays(Support.IN_A_ROW_DAYS), today.minusDays(1))
                 .stream().reduce((a, b) -> b);
-        boolean hard = Support.needsSupport(chosen, previous, today);
+        boolean inARow = Support.lowInARow(chosen, previous, today);
         if (existing.isPresent()) {
             store.put(community, member, existing.get().withMood(chosen, now), now.plus(retention));
             LOG.debug("a check-in was changed on {}", community.platform().id());
-            if (hard) {
-                turn.replyPrivately(support.reply(turn, community));
-            }
+            care(turn, community, chosen, inARow);
             turn.replyPrivately(CheckinMessages.MOOD_CHANGED, "mood", moodLabel(turn::text, chosen));
             return;
         }
@@ -247,9 +247,7 @@ public final class CheckinFeature implements Feature {
         LocalDate since = first ? today : profile.since();
         store.saveProfile(community, member, profile.withSince(since), now.plus(retention));
         LOG.debug("a check-in was saved on {}", community.platform().id());
-        if (hard) {
-            turn.replyPrivately(support.reply(turn, community));
-        }
+        care(turn, community, chosen, inARow);
         StringBuilder text = new StringBuilder(turn.text(CheckinMessages.SAVED, "mood", moodLabel(turn::text, chosen)));
         celebrations(turn, community, today, since, first).forEach(c -> text.append("\n").append(c));
         text.append("\n\n").append(turn.text(CheckinMessages.NOTE_OFFER));
@@ -258,6 +256,28 @@ public final class CheckinFeature implements Feature {
                 .button(addNote.button(turn.text(CheckinMessages.BUTTON_ADD_NOTE), state, Button.Style.PRIMARY))
                 .button(skip.button(turn.text(CheckinMessages.BUTTON_SKIP), state))
                 .build());
+    }
+
+    /** The care the answer asks for, before anything else is said: the crisis lines for the hardest, warmth for a low day. */
+    private void care(Turn turn, CommunityRef community, Mood chosen, boolean inARow) {
+        switch (Support.careFor(chosen)) {
+            case CRISIS -> turn.replyPrivately(support.crisis(turn, community));
+            case GENTLE -> turn.replyPrivately(support.gentle(turn, community, inARow,
+                    tellBuddy.button(turn.text(CheckinMessages.BUTTON_TELL_BUDDY), CheckinKeys.tag(community))));
+            case NONE -> {
+                // an okay day or better needs no word of care
+            }
+        }
+    }
+
+    /** After a low day the member chose to let their buddy know. */
+    private void onTellBuddy(Turn turn, String tag) {
+        Optional<CommunityRef> community = communityOf(turn, tag);
+        if (community.isEmpty()) {
+            turn.replyPrivately(CheckinMessages.ERR_BUTTON);
+            return;
+        }
+        turn.replyPrivately(OutgoingMessage.text(support.tellBuddy(turn, community.get())).visibility(Visibility.PRIVATE).build());
     }
 
     /** Gentle words for showing up: a first check-in, a streak milestone, a time with the group. */
@@ -305,6 +325,11 @@ public final class CheckinFeature implements Feature {
                     .button(skip.button(turn.text(CheckinMessages.BUTTON_SKIP), flowState(community, flow.get().day())))
                     .build());
             return;
+        }
+        if (SafetyPhrases.shipped().matches(text)) {
+            // what the safety check would catch in a group gets the crisis lines first here too
+            turn.replyPrivately(OutgoingMessage.text(turn.text(CheckinMessages.NOTE_HEAVY) + "\n\n" + support.crisisLines(turn))
+                    .visibility(Visibility.PRIVATE).build());
         }
         String sealed = cipher.seal(text.strip(), noteContext(community, turn.member(), flow.get().day()));
         store.put(community, turn.member(), checkin.get().withNote(sealed, turn.now()), turn.now().plus(retention));

@@ -451,24 +451,73 @@ class CheckinFeatureTest {
     // ---- low mood ----
 
     @Test
-    void aReallyHardDayGetsKindWordsCopingIdeasAndTheMembersCrisisLines() {
+    void aReallyHardDayGetsTheMembersCrisisLinesFirstThenCopingIdeas() {
         alice.send("/country ES");
 
         Replies hard = checkIn(alice, "Really hard");
 
         assertThat(hard.allPrivate()).isTrue();
-        assertThat(hard.text()).contains("I'm sorry today is so hard", "/resource grounding-5-4-3-2-1",
-                "Crisis lines in Spain", "Línea 024", "call 024", "112");
+        String care = hard.all().get(0).message().markup();
+        assertThat(care).startsWith("Thank you for telling me how it really is. I'm so sorry today is this hard")
+                .contains("If you're in danger", "Crisis lines in Spain", "Línea 024", "call 024", "112", "/resource grounding-5-4-3-2-1");
+        assertThat(care.indexOf("Crisis lines in Spain")).as("the crisis lines come before anything else")
+                .isLessThan(care.indexOf("/resource grounding-5-4-3-2-1"));
         assertThat(hard.text()).contains("add a note").as("the note is still offered");
         assertThat(bot.outbox().all()).as("no buddy chosen: nobody is told").isEmpty();
     }
 
     @Test
-    void twoLowCheckInsInARowGetTheSameCare() {
-        assertThat(checkIn(alice, "Low").text()).doesNotContain("so hard");
+    void aLowDayGetsWarmthAndAGentleOfferNotTheCrisisBlockEvenDaysInARow() {
+        alice.send("/country ES");
+        Replies low = checkIn(alice, "Low");
+        assertThat(low.allPrivate()).isTrue();
+        assertThat(low.text()).contains("Low days happen, and you don't have to be fine here.", "/resource grounding-5-4-3-2-1",
+                "/crisis shows the crisis lines for your country").doesNotContain("Crisis lines in Spain").doesNotContain("Línea 024")
+                .doesNotContain("in danger").doesNotContain("a few low days").doesNotContain("I can let");
+        assertThat(low.buttons()).extracting(Button::label).as("no buddy chosen: nothing to offer").doesNotContain("Let them know");
         bot.advance(Duration.ofDays(1));
 
-        assertThat(checkIn(alice, "Low").text()).contains("I'm sorry today is so hard", "Someone to talk to, right now");
+        Replies again = checkIn(alice, "Low");
+        assertThat(again.text()).contains("It's been a few low days lately").doesNotContain("Crisis lines in Spain");
+        assertThat(checkIn(alice, "Okay").text()).as("an okay day needs no word of care").doesNotContain("Low days happen");
+    }
+
+    @Test
+    void aLowDayOffersToTellTheBuddyAndTellsThemOnlyWhenTheMemberPresses() {
+        alice.send("/checkin buddy @bob");
+        bot.outbox().drain();
+
+        Replies low = checkIn(alice, "Low");
+        assertThat(low.text()).contains("I can let bob know you could use some support: only that, nothing of your mood or notes.");
+        assertThat(bot.outbox().all()).as("an offer, not an alert").isEmpty();
+
+        assertThat(low.press("Let them know").text()).contains("I've let bob know privately");
+        List<Sent> alert = bot.outbox().drain();
+        assertThat(alert).singleElement().satisfies(a -> {
+            assertThat(to(a)).isEqualTo("bob");
+            assertThat(a.text()).contains("alice", "could use some support").doesNotContain("Low").doesNotContain("🌥");
+        });
+        assertThat(low.press("Let them know").text()).contains("I already let them know in the last day");
+        assertThat(bot.outbox().all()).isEmpty();
+
+        alice.send("/checkin buddy off");
+        assertThat(low.press("Let them know").text()).contains("You have no check-in buddy any more, so I sent nothing.");
+        assertThat(bot.as("mallory").inDirect().press(low.button("Let them know")).text()).as("another member's press")
+                .contains("no check-in buddy");
+    }
+
+    @Test
+    void aNoteTheSafetyCheckWouldCatchGetsTheCrisisLinesFirst() {
+        alice.send("/country ES");
+        Replies saved = checkIn(alice, "Okay").press("Add a note");
+        Replies noted = alice.send("honestly I just want to die");
+
+        assertThat(noted.all()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(noted.all().get(0).message().markup()).startsWith("What you wrote sounds really heavy.").contains("Crisis lines in Spain");
+        assertThat(noted.text()).contains("Your note is saved");
+        assertThat(saved.allPrivate()).isTrue();
+        assertThat(checkIn(bob, "Okay").press("Add a note").text()).doesNotContain("Crisis lines");
+        assertThat(bob.send("a calm walk by the river").text()).doesNotContain("Crisis lines").doesNotContain("heavy");
     }
 
     @Test
