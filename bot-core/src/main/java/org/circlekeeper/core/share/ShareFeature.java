@@ -41,7 +41,8 @@ import org.circlekeeper.core.template.Speech;
  * The share circle ({@code /share …}): the chair (or an organiser) starts a circle in a group channel,
  * members join, and the bot posts each step of the format, keeps the talking piece, the rounds and the
  * queue, and rotates the chair among volunteers. Members may share without their name through a
- * private message when the group allows it; neither the text nor its author is kept. Everything a
+ * private message when the group allows it; the share waits its turn in the queue so that it never
+ * interrupts a speaker, its author is never kept, and its text only until it is posted. Everything a
  * member does here is answered privately; what the circle should see is posted in the channel.
  */
 public final class ShareFeature implements Feature {
@@ -306,8 +307,8 @@ public final class ShareFeature implements Feature {
         CircleFormat format = meetings.format(circle);
         turn.replyPrivately(ShareMessages.STATUS, "format", turn.text(format.name()), "step", circle.step() + 1,
                 "steps", format.steps().size() - 1, "chair", circle.chair() == null ? "" : circle.chair().name(),
-                "present", Posts.names(circle.present()), "speaker", circle.speaker() == null ? "" : circle.speaker().name(),
-                "queue", Posts.names(circle.queue()), "paused", circle.onPause(),
+                "present", Posts.names(turn, circle.present()), "speaker", circle.speaker() == null ? "" : circle.speaker().name(),
+                "queue", Posts.names(turn, circle.queue()), "paused", circle.onPause(),
                 "minutes", Duration.between(circle.startedAt(), clock.instant()).toMinutes());
     }
 
@@ -390,7 +391,7 @@ public final class ShareFeature implements Feature {
         turn.replyPrivately(turn.compose(ShareMessages.ANON_ASK).form(form).build());
     }
 
-    /** The share comes back: it is posted in the circle without a name, and neither it nor its author is kept. */
+    /** The share comes back: it is posted without a name, at once or when the turns before it end; its author is never kept. */
     private void onAnonymousShare(Turn turn, String meeting, Map<String, String> fields) {
         String text = fields.getOrDefault(ANON_FIELD, fields.getOrDefault(FormSpec.ANSWER, "")).strip();
         if (text.isEmpty() || text.codePointCount(0, text.length()) > ANON_MAX_LENGTH) {

@@ -299,6 +299,60 @@ class ShareCircleTest {
     }
 
     @Test
+    void anAnonymousShareWaitsForTheSpeakersTurnToEndAndNeverInterrupts() {
+        olivia.send("/share anonymous on");
+        startWithFour();
+        throughCheckIn();
+        alice.send("/share raise");
+        posted();
+        Talk carolAlone = bot.as("carol").inDirect();
+        String share = "Something I could not say with my name.";
+
+        carol.send("/share anon");
+        Replies queued = carolAlone.send(share);
+        assertThat(queued.allPrivate()).isTrue();
+        assertThat(queued.text()).startsWith("Someone is sharing right now, so your words wait in the queue as “an anonymous share” "
+                + "(number 1)");
+        List<Sent> whileAliceShares = posted();
+        assertThat(whileAliceShares).as("nothing is posted while alice holds the piece; only the board changes")
+                .allMatch(Sent::edit);
+        assertThat(texts(whileAliceShares)).contains("Waiting to share: 1. an anonymous share").doesNotContain(share);
+        assertThat(live().waiting()).containsValue(share);
+        assertThat(ShareCodec.write(live())).as("the author is never stored").doesNotContain("\"console:carol\"]")
+                .contains("anon:");
+        assertThat(live().waiting().keySet()).noneMatch(k -> k.contains("carol"));
+
+        bob.send("/share raise");
+        assertThat(carol.send("/share status").text()).contains("Waiting: an anonymous share, bob");
+        alice.send("/share done");
+        String after = texts(posted().stream().filter(sent -> !sent.edit()).toList());
+        assertThat(after).contains("Thank you, alice", "Someone in the circle shares, without their name:\n\n" + share,
+                "The talking piece is with bob.");
+        assertThat(after.indexOf("Thank you, alice")).isLessThan(after.indexOf(share));
+        assertThat(after.indexOf(share)).isLessThan(after.indexOf("The talking piece is with bob."));
+        assertThat(live().waiting()).isEmpty();
+        assertThat(live().counts().anonymous()).isEqualTo(1);
+
+        // the chair calls it: bob's turn ends and the waiting share is posted
+        carol.send("/share anon");
+        carolAlone.send("A second one.");
+        assertThat(texts(posted())).doesNotContain("A second one.");
+        olivia.send("/share call");
+        assertThat(texts(posted())).contains("A second one.", "The floor is open.");
+
+        // a share still waiting when open sharing ends is posted before the next step, never lost
+        olivia.send("/share raise");
+        carol.send("/share anon");
+        carolAlone.send("A third one.");
+        olivia.send("/share next");
+        String next = texts(posted());
+        assertThat(next).contains("A third one.", "Celebration round");
+        assertThat(next.indexOf("A third one.")).isLessThan(next.indexOf("Celebration round"));
+        assertThat(live().counts().anonymous()).isEqualTo(3);
+        assertThat(live().waiting()).isEmpty();
+    }
+
+    @Test
     void askingToShareWithoutANameSaysWhatIsTrueNow() {
         olivia.send("/share anonymous on");
         assertThat(erin.send("/share anon").text()).as("no circle")
