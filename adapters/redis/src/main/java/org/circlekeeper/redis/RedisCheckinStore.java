@@ -300,7 +300,7 @@ public final class RedisCheckinStore implements CheckinStore {
         long millis = Math.max(1, ttl.toMillis());
         ObjectNode value = json.createObjectNode();
         value.put("channel", channel(share.channel()));
-        value.put("text", share.text());
+        value.put("line", share.line());
         index(member, community, millis);
         redis.run(jedis -> jedis.set(RedisKeys.checkinShare(member, community), json.writeValueAsString(value),
                 SetParams.setParams().px(millis)));
@@ -314,7 +314,11 @@ public final class RedisCheckinStore implements CheckinStore {
         }
         try {
             JsonNode node = json.readTree(value);
-            return channel(node.path("channel").asString("")).map(c -> new PendingShare(c, node.path("text").asString("")));
+            if (!node.has("line")) {
+                // kept by an earlier version as the rendered post, name included: let it lapse rather than post it twice over
+                return Optional.empty();
+            }
+            return channel(node.path("channel").asString("")).map(c -> new PendingShare(c, node.path("line").asString("")));
         } catch (RuntimeException e) {
             LOG.warn("a waiting check-in line could not be read and was dropped");
             return Optional.empty();

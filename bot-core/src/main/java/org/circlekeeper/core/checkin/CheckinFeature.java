@@ -446,11 +446,14 @@ public final class CheckinFeature implements Feature {
         preview(turn, flow.get().community(), channel.get(), text.replaceAll("\\s+", " "));
     }
 
-    /** Shows the member exactly what will be posted, in the group's language, and keeps it for their confirmation. */
+    /**
+     * Shows the member exactly what will be posted, in the group's language, and keeps their line (not their name)
+     * for their confirmation.
+     */
     private void preview(Turn turn, CommunityRef community, ChannelRef channel, String lineText) {
         String posted = outbox.forCommunity(community).text(CheckinMessages.SHARE_POST, "name", turn.member().displayName(),
                 "line", lineText);
-        store.holdShare(community, turn.member(), new PendingShare(channel, posted), SHARE_WINDOW);
+        store.holdShare(community, turn.member(), new PendingShare(channel, lineText), SHARE_WINDOW);
         String tag = CheckinKeys.tag(community);
         turn.replyPrivately(turn.compose(CheckinMessages.SHARE_PREVIEW, "post", posted, "minutes", SHARE_WINDOW.toMinutes())
                 .button(post.button(turn.text(CheckinMessages.BUTTON_POST), tag, Button.Style.PRIMARY))
@@ -466,8 +469,9 @@ public final class CheckinFeature implements Feature {
             return;
         }
         try {
-            outbox.forCommunity(community.get()).send(new Target.Channel(waiting.get().channel()),
-                    OutgoingMessage.text(waiting.get().text()).build());
+            Outbox.Voice voice = outbox.forCommunity(community.get());
+            voice.send(new Target.Channel(waiting.get().channel()), OutgoingMessage.text(voice.text(CheckinMessages.SHARE_POST,
+                    "name", turn.member().displayName(), "line", waiting.get().line())).build());
             LOG.info("a member shared a check-in line with their group on {}", community.get().platform().id());
             turn.replaceOrigin(turn.compose(CheckinMessages.SHARE_POSTED).visibility(Visibility.PRIVATE).build());
         } catch (Messenger.DeliveryFailed e) {

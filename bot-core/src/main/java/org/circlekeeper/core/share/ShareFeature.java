@@ -552,17 +552,22 @@ public final class ShareFeature implements Feature {
                 });
                 Map<String, Object> here = new LinkedHashMap<>();
                 store.live(room).filter(c -> c.includes(member) || c.chairedBy(member)).ifPresent(c -> {
-                    here.put("inCircleNow", c.member(member).map(Person::name).orElse(""));
+                    here.put("inCircleNow", c.includes(member));
+                    // kept for the circle's life only, so that the others see who is here and who holds the piece
+                    here.put("nameShownInCircle", c.member(member).or(() -> Optional.ofNullable(c.chair()).filter(p -> p.same(member)))
+                            .map(Person::name).orElse(""));
                     here.put("chair", c.chairedBy(member));
                     here.put("placeInQueue", c.position(member));
                     here.put("holdsTalkingPiece", c.holds(member));
                 });
                 ChairRotation rotation = store.rotation(room);
                 if (rotation.proposed() != null && rotation.proposed().same(member)) {
-                    here.put("askedToChairNext", rotation.proposed().name());
+                    here.put("askedToChairNext", true);
+                    here.put("nameUsedToAskYou", rotation.proposed().name());
                 }
                 if (rotation.accepted() != null && rotation.accepted().same(member)) {
-                    here.put("chairsNext", rotation.accepted().name());
+                    here.put("chairsNext", true);
+                    here.put("nameUsedToAskYou", rotation.accepted().name());
                 }
                 if (rotation.declined().contains(member.key())) {
                     here.put("saidNotThisTime", true);
@@ -577,7 +582,8 @@ public final class ShareFeature implements Feature {
 
         private Map<String, Object> volunteer(Volunteer v) {
             Map<String, Object> item = new LinkedHashMap<>();
-            item.put("name", v.person().name());
+            // kept while they are on the list, so that the bot can ask them by name
+            item.put("nameUsedToAskYou", v.person().name());
             item.put("since", v.since().toString());
             item.put("lastChaired", v.lastChaired() == null ? "" : v.lastChaired().toString());
             return item;

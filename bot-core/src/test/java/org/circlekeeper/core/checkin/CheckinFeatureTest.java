@@ -634,6 +634,25 @@ class CheckinFeatureTest {
     }
 
     @Test
+    void aSharedLineIsPostedWithTheNameTheMemberHasWhenTheyConfirmAndNoNameIsKept() {
+        olivia.send("/checkin setup days daily time 09:00");
+        bot.outbox().drain();
+        Talk zoe = bot.as("Zoë Quill").inDirect();
+        Replies preview = zoe.send("/checkin").press("Good").press("Skip").press("Say I checked in");
+        assertThat(preview.text()).contains("✅ Zoë Quill checked in today.");
+
+        Talk renamed = bot.as("zoë quill").inDirect();
+        assertThat(renamed.press(preview.button("Post it")).text()).contains("Posted in the group");
+        assertThat(bot.outbox().drain()).singleElement().satisfies(sent ->
+                assertThat(sent.text()).as("the name her platform gives as she confirms").isEqualTo("✅ zoë quill checked in today."));
+
+        Replies data = zoe.send("/mydata");
+        assertThat(data.text()).contains("Your display name is kept only where others must see who you are");
+        String json = new String(data.all().get(0).message().attachment().content(), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"checkins\"").doesNotContain("Zoë Quill");
+    }
+
+    @Test
     void aBuddyWhoErasesTheirDataIsNoLongerAnyonesBuddy() {
         alice.send("/checkin buddy @bob");
         assertThat(store().buddyOf(member("bob"))).containsKey(BotTester.COMMUNITY);

@@ -582,7 +582,9 @@ class ShareCircleTest {
 
         Replies mydata = aliceAlone.send("/mydata");
         String json = new String(mydata.all().get(0).message().attachment().content(), StandardCharsets.UTF_8);
-        assertThat(json).contains("\"share-circle\"").contains("\"volunteerToChair\"").contains("\"holdsTalkingPiece\" : true");
+        assertThat(json).contains("\"share-circle\"").contains("\"volunteerToChair\"").contains("\"holdsTalkingPiece\" : true")
+                .as("each name kept says what it is for").contains("\"nameShownInCircle\" : \"alice\"", "\"nameUsedToAskYou\" : \"alice\"")
+                .doesNotContain("\"name\"");
 
         aliceAlone.send("/forgetme").press("Yes, erase everything");
         assertThat(texts(posted())).contains("The talking piece moves on.").contains("The talking piece is with bob.");
