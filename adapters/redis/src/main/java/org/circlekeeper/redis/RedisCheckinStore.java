@@ -58,8 +58,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class RedisCheckinStore implements CheckinStore {
 
-    /** How many days of check-ins the pulse reads; the lately-active set forgets members older than this. */
-    static final int ACTIVE_DAYS = 15;
+    /**
+     * How many days back the lately-active set remembers a member, covering what the pulse reads: the last closed
+     * week and the week before it start at most 21 days back (on a Monday, before the last week closed everywhere),
+     * with a day either side for the zones of the group, the member and UTC.
+     */
+    static final int ACTIVE_DAYS = 24;
     private static final Logger LOG = LoggerFactory.getLogger(RedisCheckinStore.class);
 
     /**
