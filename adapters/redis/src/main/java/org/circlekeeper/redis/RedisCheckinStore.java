@@ -312,7 +312,15 @@ public final class RedisCheckinStore implements CheckinStore {
 
     @Override
     public Optional<PendingShare> takeShare(CommunityRef community, MemberRef member) {
-        String value = redis.call(jedis -> jedis.getDel(RedisKeys.checkinShare(member, community)));
+        return readShare(redis.call(jedis -> jedis.getDel(RedisKeys.checkinShare(member, community))));
+    }
+
+    @Override
+    public Optional<PendingShare> heldShare(CommunityRef community, MemberRef member) {
+        return readShare(redis.call(jedis -> jedis.get(RedisKeys.checkinShare(member, community))));
+    }
+
+    private Optional<PendingShare> readShare(String value) {
         if (value == null) {
             return Optional.empty();
         }

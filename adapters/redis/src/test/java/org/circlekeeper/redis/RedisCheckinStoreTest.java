@@ -137,8 +137,10 @@ class RedisCheckinStoreTest {
         ChannelRef room = new ChannelRef(Platform.TELEGRAM, "-100200300", ChannelRef.Kind.GROUP);
         store.holdShare(GROUP, ALICE, new PendingShare(room, "Grateful for Tuesday"), Duration.ofMinutes(30));
 
+        assertThat(store.heldShare(GROUP, ALICE)).as("looked at, it stays").contains(new PendingShare(room, "Grateful for Tuesday"));
         assertThat(store.takeShare(GROUP, ALICE)).contains(new PendingShare(room, "Grateful for Tuesday"));
         assertThat(store.takeShare(GROUP, ALICE)).isEmpty();
+        assertThat(store.heldShare(GROUP, ALICE)).isEmpty();
         // an earlier version kept the rendered post, name included: it lapses instead of being posted with the name twice
         REDIS.connection().run(jedis -> jedis.set(RedisKeys.checkinShare(ALICE, GROUP),
                 "{\"channel\":\"telegram group -100200300\",\"text\":\"✅ Alice checked in today.\"}"));

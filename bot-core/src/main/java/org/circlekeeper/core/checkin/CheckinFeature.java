@@ -1006,6 +1006,8 @@ public final class CheckinFeature implements Feature {
                     profile.sinceDay().ifPresent(d -> choices.put("firstCheckin", d.toString()));
                     section.put("choices", choices);
                 }
+                store.heldShare(community, member).ifPresent(waiting -> section.put("lineWaitingForYourConfirmation",
+                        Map.of("line", waiting.line(), "channel", waiting.channel().channelId())));
                 out.put(community.key(), section);
             }
             Map<CommunityRef, Set<MemberRef>> buddyOf = store.buddyOf(member);

@@ -641,6 +641,10 @@ class CheckinFeatureTest {
         Replies preview = zoe.send("/checkin").press("Good").press("Skip").press("Say I checked in");
         assertThat(preview.text()).contains("✅ Zoë Quill checked in today.");
 
+        String waiting = new String(zoe.send("/mydata").all().get(0).message().attachment().content(), StandardCharsets.UTF_8);
+        assertThat(waiting).as("the waiting line is the member's data too").contains("\"lineWaitingForYourConfirmation\"")
+                .doesNotContain("Zoë Quill");
+
         Talk renamed = bot.as("zoë quill").inDirect();
         assertThat(renamed.press(preview.button("Post it")).text()).contains("Posted in the group");
         assertThat(bot.outbox().drain()).singleElement().satisfies(sent ->
