@@ -75,8 +75,10 @@ class CheckinScriptTest {
         assertThat(after(out, "> alice @ dm: :clock 2026-11-29T09:00")).contains(
                 "[dm alice] bot: That was for Nov 28, 2026, and that day has passed, so nothing changed. Send /checkin to check in now.");
         List<String> hard = after(out, "> alice @ dm: :click 35");
-        assertThat(hard.get(0)).isEqualTo("[dm alice] bot: Thank you for telling me how it really is. I'm sorry today is so hard; "
+        assertThat(hard.get(0)).isEqualTo("[dm alice] bot: Thank you for telling me how it really is. I'm so sorry today is this hard; "
                 + "you don't have to carry it alone.");
+        assertThat(hard.indexOf("  Crisis lines in Spain")).as("the crisis lines come first on the hardest day")
+                .isPositive().isLessThan(hard.indexOf("  And some things that may help a little, right now:"));
         assertThat(hard).contains("  Crisis lines in Spain", "  • Línea 024 de atención a la conducta suicida — call 024",
                 "[dm alice] bot: Thank you for checking in. I saved 🌧️ Really hard for today.",
                 "  3 check-ins in a row. That's you showing up for yourself. 🌟");
@@ -88,12 +90,13 @@ class CheckinScriptTest {
                         + "You've been checking in with the group since Nov 27, 2026.");
         assertThat(history).anyMatch(line -> line.matches("  \\(file checkins\\.png, image/png, \\d+ bytes\\)"));
 
-        // the pulse: hidden with four members, totals only with five
-        assertThat(out).filteredOn(line -> line.startsWith("[#circle-room → only olivia] bot: Fewer than 5 members checked in"))
-                .hasSize(1);
+        // the pulse covers the last week that is over everywhere: on Sunday that is last week, hidden with too few members,
+        // and eve's check-in between two pulses changes neither; on Tuesday, the week of 23-29 November shows totals only
+        assertThat(out).filteredOn(line -> line.startsWith("[#circle-room → only olivia] bot: Fewer than 5 members checked in "
+                + "during the last full week (Nov 16, 2026 – Nov 22, 2026)")).hasSize(2);
         List<String> pulse = lastPulse(out);
         assertThat(pulse).containsExactly(
-                "[#circle-room → only olivia] bot: The group's pulse, last 7 days",
+                "[#circle-room → only olivia] bot: The group's pulse, Nov 23, 2026 – Nov 29, 2026",
                 "  Check-ins: 7",
                 "  ☀️ Great: 0 (0%)",
                 "  🌤️ Good: 3 (43%) ████",
@@ -101,7 +104,8 @@ class CheckinScriptTest {
                 "  🌥️ Low: 1 (14%) █",
                 "  🌧️ Really hard: 1 (14%) █",
                 "  Average: 3.0 of 5. Too few check-ins the week before to compare.",
-                "  Totals only: no names, no notes. Only you see this.");
+                "  Totals only: no names, no notes. Only you see this. The pulse covers whole weeks, Monday to Sunday, once "
+                        + "they're over, so today's check-ins show up in next week's pulse.");
 
         // forgetme erases every check-in, the note, the prompt choice and the planned prompt
         assertFollows(out, "> alice @ dm: :click 61",

@@ -49,13 +49,16 @@ class ConsoleAdapterTest {
                 .startsWith("[dm alice] bot: Done: your time zone is now Europe/Berlin. It's ");
 
         List<String> myData = after(out, "> alice @ dm: /mydata");
-        assertThat(myData.subList(0, 3)).containsExactly(
+        assertThat(myData.subList(0, 4)).containsExactly(
                 "[dm alice] bot: Here is a copy of everything I keep about you, in the attached file:",
                 "  • settings: 1 item(s)",
+                "  Your display name is kept only where others must see who you are: your answer to a meeting (for its organisers, "
+                        + "until a week after it), a share circle while it runs, and the list of chair volunteers. The file names it in "
+                        + "each of those places.",
                 "  To erase it all, send /forgetme.");
-        assertThat(myData.get(3)).matches("  \\(file circlekeeper-my-data\\.json, application/json, \\d+ bytes\\)");
-        assertThat(myData.subList(4, myData.size())).first().isEqualTo("    {");
-        assertThat(myData.subList(4, myData.size()))
+        assertThat(myData.get(4)).matches("  \\(file circlekeeper-my-data\\.json, application/json, \\d+ bytes\\)");
+        assertThat(myData.subList(5, myData.size())).first().isEqualTo("    {");
+        assertThat(myData.subList(5, myData.size()))
                 .allMatch(line -> line.startsWith("    "))
                 .contains("      \"exportedAt\" : \"2026-11-27T09:00:00Z\",", "      \"userId\" : \"alice\",")
                 .anyMatch(line -> line.contains("\"timeZone\" : \"Europe/Berlin\""));

@@ -114,18 +114,29 @@ class ShareCircleScriptTest {
     }
 
     @Test
-    void aShareWithoutANameIsPostedInTheCircleAndNamesNobody() {
+    void aShareWithoutANameWaitsForTheTurnsBeforeItAndNamesNobody() {
         assertFollows("> carol @ #circle-room: /share anon",
                 "[#circle-room → only carol] bot: Write what you'd like to share and send it to me privately, as your next message. "
-                        + "I'll post it in the circle without your name, and I keep neither the text nor who wrote it. "
+                        + "I'll post it in the circle without your name; if someone is sharing then, it waits in the queue until their "
+                        + "turn ends. I never keep who wrote it, and the text only until it's posted. "
                         + "If you'd rather not, simply don't send anything.");
-        assertFollows("> carol @ dm: It has been a hard week and I did not want to say it with my name. Thank you for listening.",
-                "[dm carol] bot: I posted it in the circle without your name. Nobody, organisers included, can see who wrote it. "
-                        + "Thank you for sharing.",
-                "[#circle-room] bot: Someone in the circle shares, without their name:",
+        String share = "It has been a hard week and I did not want to say it with my name. Thank you for listening.";
+        assertFollows("> carol @ dm: " + share,
+                "[dm carol] bot: Someone is sharing right now, so your words wait in the queue as “an anonymous share” (number 3), "
+                        + "and I'll post them without your name when the turns before them end. Nobody, organisers included, "
+                        + "can see who wrote them. Thank you for sharing.",
+                "[#circle-room] bot (edit): The talking piece is with alice.",
+                "  Waiting to share: 1. dave  2. carol  3. an anonymous share");
+        // alice is not interrupted: the share is posted once dave and carol had their turns
+        List<String> untilPosted = out.subList(out.indexOf("> carol @ dm: " + share), out.indexOf("  " + share));
+        assertThat(untilPosted).contains("> dave @ #circle-room: /share done", "> carol @ #circle-room: :click 112");
+        assertThat(out).containsSubsequence("> carol @ #circle-room: :click 112",
+                "[#circle-room] bot: Thank you, carol.",
                 "",
-                "  It has been a hard week and I did not want to say it with my name. Thank you for listening.",
-                "> carol @ dm: :in #circle-room");
+                "  Someone in the circle shares, without their name:",
+                "",
+                "  " + share);
+        assertThat(out).filteredOn(line -> line.contains(share)).hasSize(2);
     }
 
     @Test
@@ -138,11 +149,11 @@ class ShareCircleScriptTest {
     @Test
     void theCelebrationRoundStartsOnePlaceFurtherAndTheClosingSaysWhenWeMeetNext() {
         assertThat(out).containsSubsequence(
-                "> olivia @ #circle-room: :click 123",
+                "> olivia @ #circle-room: :click 129",
                 "[#circle-room] bot: Celebration round",
                 "[#circle-room] bot: The talking piece is with alice. Share what's on your mind, or pass: passing is always fine. "
                         + "We have about 2 minutes each. When you've finished, press Done.");
-        assertFollows("> olivia @ #circle-room: :click 150",
+        assertFollows("> olivia @ #circle-room: :click 156",
                 "[#circle-room] bot: Thank you, olivia.",
                 "",
                 "  Everyone has had a turn. Thank you all.",
@@ -152,17 +163,17 @@ class ShareCircleScriptTest {
                 "  Thank you all for being here and for holding this space together.",
                 "  We meet next for Tuesday circle: Tuesday, December 1, 2026, 7:00 PM (Europe/Berlin).",
                 "[#circle-room] bot: alice, would you like to chair our next circle? It's completely fine to say not this time.",
-                "  [156] Yes, I'll chair   [157] Not this time");
+                "  [162] Yes, I'll chair   [163] Not this time");
     }
 
     @Test
     void theNextChairIsAskedInTurnAndOnlyCountsRemain() {
-        assertFollows("> alice @ #circle-room: :click 157",
+        assertFollows("> alice @ #circle-room: :click 163",
                 "[#circle-room] bot (edit): Thank you for letting us know, alice. No problem at all.",
                 "",
                 "  bob, would you like to chair our next circle? It's completely fine to say not this time.",
-                "  [158] Yes, I'll chair   [159] Not this time");
-        assertFollows("> bob @ #circle-room: :click 158",
+                "  [164] Yes, I'll chair   [165] Not this time");
+        assertFollows("> bob @ #circle-room: :click 164",
                 "[#circle-room] bot (edit): Thank you, bob! You'll chair our next circle here. When it's time, start it with /share start.");
         assertFollows("> olivia @ #circle-room: /share history",
                 "[#circle-room → only olivia] bot: Recent circles (counts only: never names, never words)",

@@ -58,8 +58,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class RedisCheckinStore implements CheckinStore {
 
-    /** How many days of check-ins the pulse reads; the lately-active set forgets members older than this. */
-    static final int ACTIVE_DAYS = 15;
+    /**
+     * How many days back the lately-active set remembers a member, covering what the pulse reads: the last closed
+     * week and the week before it start at most 21 days back (on a Monday, before the last week closed everywhere),
+     * with a day either side for the zones of the group, the member and UTC.
+     */
+    static final int ACTIVE_DAYS = 24;
     private static final Logger LOG = LoggerFactory.getLogger(RedisCheckinStore.class);
 
     /**
@@ -300,7 +304,7 @@ public final class RedisCheckinStore implements CheckinStore {
         long millis = Math.max(1, ttl.toMillis());
         ObjectNode value = json.createObjectNode();
         value.put("channel", channel(share.channel()));
-        value.put("text", share.text());
+        value.put("line", share.line());
         index(member, community, millis);
         redis.run(jedis -> jedis.set(RedisKeys.checkinShare(member, community), json.writeValueAsString(value),
                 SetParams.setParams().px(millis)));
@@ -308,13 +312,25 @@ public final class RedisCheckinStore implements CheckinStore {
 
     @Override
     public Optional<PendingShare> takeShare(CommunityRef community, MemberRef member) {
-        String value = redis.call(jedis -> jedis.getDel(RedisKeys.checkinShare(member, community)));
+        return readShare(redis.call(jedis -> jedis.getDel(RedisKeys.checkinShare(member, community))));
+    }
+
+    @Override
+    public Optional<PendingShare> heldShare(CommunityRef community, MemberRef member) {
+        return readShare(redis.call(jedis -> jedis.get(RedisKeys.checkinShare(member, community))));
+    }
+
+    private Optional<PendingShare> readShare(String value) {
         if (value == null) {
             return Optional.empty();
         }
         try {
             JsonNode node = json.readTree(value);
-            return channel(node.path("channel").asString("")).map(c -> new PendingShare(c, node.path("text").asString("")));
+            if (!node.has("line")) {
+                // kept by an earlier version as the rendered post, name included: let it lapse rather than post it twice over
+                return Optional.empty();
+            }
+            return channel(node.path("channel").asString("")).map(c -> new PendingShare(c, node.path("line").asString("")));
         } catch (RuntimeException e) {
             LOG.warn("a waiting check-in line could not be read and was dropped");
             return Optional.empty();

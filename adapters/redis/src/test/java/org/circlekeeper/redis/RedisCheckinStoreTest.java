@@ -135,9 +135,15 @@ class RedisCheckinStoreTest {
     @Test
     void aWaitingLineIsTakenOnceAndTheCooldownStartsOnce() {
         ChannelRef room = new ChannelRef(Platform.TELEGRAM, "-100200300", ChannelRef.Kind.GROUP);
-        store.holdShare(GROUP, ALICE, new PendingShare(room, "✅ Alice checked in today."), Duration.ofMinutes(30));
+        store.holdShare(GROUP, ALICE, new PendingShare(room, "Grateful for Tuesday"), Duration.ofMinutes(30));
 
-        assertThat(store.takeShare(GROUP, ALICE)).contains(new PendingShare(room, "✅ Alice checked in today."));
+        assertThat(store.heldShare(GROUP, ALICE)).as("looked at, it stays").contains(new PendingShare(room, "Grateful for Tuesday"));
+        assertThat(store.takeShare(GROUP, ALICE)).contains(new PendingShare(room, "Grateful for Tuesday"));
+        assertThat(store.takeShare(GROUP, ALICE)).isEmpty();
+        assertThat(store.heldShare(GROUP, ALICE)).isEmpty();
+        // an earlier version kept the rendered post, name included: it lapses instead of being posted with the name twice
+        REDIS.connection().run(jedis -> jedis.set(RedisKeys.checkinShare(ALICE, GROUP),
+                "{\"channel\":\"telegram group -100200300\",\"text\":\"✅ Alice checked in today.\"}"));
         assertThat(store.takeShare(GROUP, ALICE)).isEmpty();
         assertThat(store.startAlertCooldown(GROUP, ALICE, Duration.ofHours(24))).isTrue();
         assertThat(store.startAlertCooldown(GROUP, ALICE, Duration.ofHours(24))).isFalse();

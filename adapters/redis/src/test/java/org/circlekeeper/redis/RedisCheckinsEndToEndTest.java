@@ -77,6 +77,24 @@ class RedisCheckinsEndToEndTest {
                 .as("Carol's buddy was Alice").isNull();
     }
 
+    @Test
+    void noDisplayNameIsKeptForACheckInOrALineWaitingToBeShared() {
+        bot.asOrganiser("olivia").inGroup().send("/checkin setup days daily time 09:00");
+        Talk zoe = bot.as("Zoë Quill").inDirect();
+        BotTester.Replies preview = zoe.send("/checkin").press("Good").press("Skip").press("Say I checked in");
+        assertThat(preview.text()).contains("✅ Zoë Quill checked in today.");
+        zoe.send("/checkin prompts on");
+        zoe.send("/checkin journey").press("Sharing");
+        assertThat(everything()).as("her line waits for her confirmation, without her name").isNotEmpty()
+                .noneMatch(line -> line.contains("Zoë") || line.contains("Quill"));
+
+        assertThat(preview.press("Post it").text()).contains("Posted in the group");
+        assertThat(bot.outbox().drain()).singleElement().satisfies(s -> assertThat(s.text()).isEqualTo("✅ Zoë Quill checked in today."));
+        assertThat(everything()).noneMatch(line -> line.contains("Zoë") || line.contains("Quill"));
+        String json = new String(zoe.send("/mydata").all().get(0).message().attachment().content(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(json).contains("\"checkins\"").doesNotContain("Zoë").doesNotContain("Quill");
+    }
+
     /** Every key with everything it holds, one line per key, as an operator dumping the database would see it. */
     private List<String> everything() {
         return redis.call(jedis -> {

@@ -46,6 +46,7 @@ import org.circlekeeper.core.message.Visibility;
 import org.circlekeeper.core.resource.CrisisLines;
 import org.circlekeeper.core.resource.ResourceCatalog;
 import org.circlekeeper.core.resource.ResourceStore;
+import org.circlekeeper.core.resource.SafetyPhrases;
 import org.circlekeeper.core.schedule.JobHandler;
 import org.circlekeeper.core.schedule.JobQueue;
 import org.circlekeeper.core.template.MessageKey;
@@ -59,8 +60,8 @@ import org.slf4j.LoggerFactory;
  * only if the member wants, a line for the group that they see exactly before it is posted. The
  * same command edits or deletes today's check-in, shows the member's history (a chart, streaks,
  * their journey), and sets their prompts, a pause and a buddy; organisers set the community's
- * prompt ({@code /checkin setup}) and see the group's {@code /pulse} (aggregates only, from five
- * members on). Everything about a member's check-ins is answered privately; notes are sealed
+ * prompt ({@code /checkin setup}) and see the group's {@code /pulse} (aggregates of the last closed
+ * week only, from five members on). Everything about a member's check-ins is answered privately; notes are sealed
  * with the {@link NoteCipher} before they reach the store. Bad input changes nothing.
  */
 public final class CheckinFeature implements Feature {
@@ -100,6 +101,7 @@ public final class CheckinFeature implements Feature {
     private final ActionSpec post = new ActionSpec("checkin.post", Audience.MEMBER, this::onPost);
     private final ActionSpec noPost = new ActionSpec("checkin.no-post", Audience.MEMBER, this::onNoPost);
     private final ActionSpec journey = new ActionSpec("checkin.journey", Audience.MEMBER, this::onJourney);
+    private final ActionSpec tellBuddy = new ActionSpec("checkin.tell-buddy", Audience.MEMBER, this::onTellBuddy);
     private final FormSpec note = new FormSpec("checkin.note", this::onNote);
     private final FormSpec line = new FormSpec("checkin.line", this::onLine);
 
@@ -142,7 +144,7 @@ public final class CheckinFeature implements Feature {
 
     @Override
     public List<ActionSpec> actions() {
-        return List.of(mood, addNote, skip, renote, unnote, share, post, noPost, journey);
+        return List.of(mood, addNote, skip, renote, unnote, share, post, noPost, journey, tellBuddy);
     }
 
     @Override
@@ -230,13 +232,11 @@ public final class CheckinFeature implements Feature {
         Optional<Checkin> existing = store.find(community, member, today);
         Optional<Checkin> previous = store.between(community, member, today.minusDays(Support.IN_A_ROW_DAYS), today.minusDays(1))
                 .stream().reduce((a, b) -> b);
-        boolean hard = Support.needsSupport(chosen, previous, today);
+        boolean inARow = Support.lowInARow(chosen, previous, today);
         if (existing.isPresent()) {
             store.put(community, member, existing.get().withMood(chosen, now), now.plus(retention));
             LOG.debug("a check-in was changed on {}", community.platform().id());
-            if (hard) {
-                turn.replyPrivately(support.reply(turn, community));
-            }
+            care(turn, community, chosen, inARow);
             turn.replyPrivately(CheckinMessages.MOOD_CHANGED, "mood", moodLabel(turn::text, chosen));
             return;
         }
@@ -247,9 +247,7 @@ public final class CheckinFeature implements Feature {
         LocalDate since = first ? today : profile.since();
         store.saveProfile(community, member, profile.withSince(since), now.plus(retention));
         LOG.debug("a check-in was saved on {}", community.platform().id());
-        if (hard) {
-            turn.replyPrivately(support.reply(turn, community));
-        }
+        care(turn, community, chosen, inARow);
         StringBuilder text = new StringBuilder(turn.text(CheckinMessages.SAVED, "mood", moodLabel(turn::text, chosen)));
         celebrations(turn, community, today, since, first).forEach(c -> text.append("\n").append(c));
         text.append("\n\n").append(turn.text(CheckinMessages.NOTE_OFFER));
@@ -258,6 +256,28 @@ public final class CheckinFeature implements Feature {
                 .button(addNote.button(turn.text(CheckinMessages.BUTTON_ADD_NOTE), state, Button.Style.PRIMARY))
                 .button(skip.button(turn.text(CheckinMessages.BUTTON_SKIP), state))
                 .build());
+    }
+
+    /** The care the answer asks for, before anything else is said: the crisis lines for the hardest, warmth for a low day. */
+    private void care(Turn turn, CommunityRef community, Mood chosen, boolean inARow) {
+        switch (Support.careFor(chosen)) {
+            case CRISIS -> turn.replyPrivately(support.crisis(turn, community));
+            case GENTLE -> turn.replyPrivately(support.gentle(turn, community, inARow,
+                    tellBuddy.button(turn.text(CheckinMessages.BUTTON_TELL_BUDDY), CheckinKeys.tag(community))));
+            case NONE -> {
+                // an okay day or better needs no word of care
+            }
+        }
+    }
+
+    /** After a low day the member chose to let their buddy know. */
+    private void onTellBuddy(Turn turn, String tag) {
+        Optional<CommunityRef> community = communityOf(turn, tag);
+        if (community.isEmpty()) {
+            turn.replyPrivately(CheckinMessages.ERR_BUTTON);
+            return;
+        }
+        turn.replyPrivately(OutgoingMessage.text(support.tellBuddy(turn, community.get())).visibility(Visibility.PRIVATE).build());
     }
 
     /** Gentle words for showing up: a first check-in, a streak milestone, a time with the group. */
@@ -305,6 +325,11 @@ public final class CheckinFeature implements Feature {
                     .button(skip.button(turn.text(CheckinMessages.BUTTON_SKIP), flowState(community, flow.get().day())))
                     .build());
             return;
+        }
+        if (SafetyPhrases.shipped().matches(text)) {
+            // what the safety check would catch in a group gets the crisis lines first here too
+            turn.replyPrivately(OutgoingMessage.text(turn.text(CheckinMessages.NOTE_HEAVY) + "\n\n" + support.crisisLines(turn))
+                    .visibility(Visibility.PRIVATE).build());
         }
         String sealed = cipher.seal(text.strip(), noteContext(community, turn.member(), flow.get().day()));
         store.put(community, turn.member(), checkin.get().withNote(sealed, turn.now()), turn.now().plus(retention));
@@ -421,11 +446,14 @@ public final class CheckinFeature implements Feature {
         preview(turn, flow.get().community(), channel.get(), text.replaceAll("\\s+", " "));
     }
 
-    /** Shows the member exactly what will be posted, in the group's language, and keeps it for their confirmation. */
+    /**
+     * Shows the member exactly what will be posted, in the group's language, and keeps their line (not their name)
+     * for their confirmation.
+     */
     private void preview(Turn turn, CommunityRef community, ChannelRef channel, String lineText) {
         String posted = outbox.forCommunity(community).text(CheckinMessages.SHARE_POST, "name", turn.member().displayName(),
                 "line", lineText);
-        store.holdShare(community, turn.member(), new PendingShare(channel, posted), SHARE_WINDOW);
+        store.holdShare(community, turn.member(), new PendingShare(channel, lineText), SHARE_WINDOW);
         String tag = CheckinKeys.tag(community);
         turn.replyPrivately(turn.compose(CheckinMessages.SHARE_PREVIEW, "post", posted, "minutes", SHARE_WINDOW.toMinutes())
                 .button(post.button(turn.text(CheckinMessages.BUTTON_POST), tag, Button.Style.PRIMARY))
@@ -441,8 +469,9 @@ public final class CheckinFeature implements Feature {
             return;
         }
         try {
-            outbox.forCommunity(community.get()).send(new Target.Channel(waiting.get().channel()),
-                    OutgoingMessage.text(waiting.get().text()).build());
+            Outbox.Voice voice = outbox.forCommunity(community.get());
+            voice.send(new Target.Channel(waiting.get().channel()), OutgoingMessage.text(voice.text(CheckinMessages.SHARE_POST,
+                    "name", turn.member().displayName(), "line", waiting.get().line())).build());
             LOG.info("a member shared a check-in line with their group on {}", community.get().platform().id());
             turn.replaceOrigin(turn.compose(CheckinMessages.SHARE_POSTED).visibility(Visibility.PRIVATE).build());
         } catch (Messenger.DeliveryFailed e) {
@@ -811,10 +840,12 @@ public final class CheckinFeature implements Feature {
 
     private void pulse(Turn turn, Args args) {
         CommunityRef community = turn.community();
-        LocalDate today = LocalDate.ofInstant(turn.now(), preferences.resolve(community).zone());
-        Pulse pulse = Pulse.of(store.moodsSince(community, today.minusDays(13)), today);
+        PulseWeek week = PulseWeek.lastClosed(turn.now(), preferences.resolve(community).zone());
+        Pulse pulse = Pulse.of(store.moodsSince(community, week.previous().monday()), week);
+        String from = dayText(week.monday(), turn.locale());
+        String to = dayText(week.sunday(), turn.locale());
         if (!pulse.shown()) {
-            turn.replyPrivately(CheckinMessages.PULSE_HIDDEN, "min", Pulse.MIN_CONTRIBUTORS);
+            turn.replyPrivately(CheckinMessages.PULSE_HIDDEN, "min", Pulse.MIN_CONTRIBUTORS, "from", from, "to", to);
             return;
         }
         List<Map<String, Object>> spread = new ArrayList<>();
@@ -826,7 +857,7 @@ public final class CheckinFeature implements Feature {
                     "bar", "█".repeat((int) Math.round(percent / 10.0))));
         }
         Optional<Integer> trend = pulse.trend();
-        turn.replyPrivately(CheckinMessages.PULSE, "checkins", pulse.checkins(), "spread", spread,
+        turn.replyPrivately(CheckinMessages.PULSE, "from", from, "to", to, "checkins", pulse.checkins(), "spread", spread,
                 "average", String.format(turn.locale(), "%.1f", pulse.average()), "compare", trend.isPresent(),
                 "lighter", trend.filter(t -> t > 0).isPresent(), "same", trend.filter(t -> t == 0).isPresent(),
                 "heavier", trend.filter(t -> t < 0).isPresent());
@@ -975,6 +1006,8 @@ public final class CheckinFeature implements Feature {
                     profile.sinceDay().ifPresent(d -> choices.put("firstCheckin", d.toString()));
                     section.put("choices", choices);
                 }
+                store.heldShare(community, member).ifPresent(waiting -> section.put("lineWaitingForYourConfirmation",
+                        Map.of("line", waiting.line(), "channel", waiting.channel().channelId())));
                 out.put(community.key(), section);
             }
             Map<CommunityRef, Set<MemberRef>> buddyOf = store.buddyOf(member);

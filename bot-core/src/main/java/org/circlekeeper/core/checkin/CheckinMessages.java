@@ -99,7 +99,19 @@ final class CheckinMessages {
     static final MessageKey BUDDY_NOTICE = MessageKey.of("checkin.buddy.notice", "name");
     static final MessageKey ALERT_BUDDY = MessageKey.of("checkin.alert.buddy", "name");
     static final MessageKey ALERT_ORGANISERS = MessageKey.of("checkin.alert.organisers", "name");
-    static final MessageKey LOW = MessageKey.of("checkin.low", "coping", "coping.title", "coping.summary", "coping.id");
+    /** A low day: warmth, techniques, and the offer to tell the buddy ({@code buddy}'s name, or {@code organisers}). */
+    static final MessageKey LOW = MessageKey.of("checkin.low", "inARow", "coping", "coping.title", "coping.summary", "coping.id",
+            "buddy", "organisers");
+    /** The button under a low day's word that tells the chosen buddy. */
+    static final MessageKey BUTTON_TELL_BUDDY = MessageKey.of("checkin.button.tell-buddy");
+    static final MessageKey LOW_NO_BUDDY = MessageKey.of("checkin.low.no-buddy");
+    static final MessageKey LOW_ALREADY_TOLD = MessageKey.of("checkin.low.already-told");
+    /** The hardest answer: a few words before the crisis lines, which come first. */
+    static final MessageKey HARD = MessageKey.of("checkin.hard");
+    static final MessageKey HARD_COPING = MessageKey.of("checkin.hard.coping", "coping", "coping.title", "coping.summary",
+            "coping.id");
+    /** A note the safety check would catch: a few words before the crisis lines. */
+    static final MessageKey NOTE_HEAVY = MessageKey.of("checkin.note.heavy");
     static final MessageKey LOW_ALERTED_BUDDY = MessageKey.of("checkin.low.alerted-buddy", "name");
     static final MessageKey LOW_ALERTED_ORGANISERS = MessageKey.of("checkin.low.alerted-organisers");
     static final MessageKey LOW_ALERT_FAILED = MessageKey.of("checkin.low.alert-failed");
@@ -111,9 +123,10 @@ final class CheckinMessages {
     static final MessageKey SETUP_BAD = MessageKey.of("checkin.setup.bad", "given", "sets");
     static final MessageKey DAYS_DAILY = MessageKey.of("checkin.days.daily");
     static final MessageKey DAYS_WEEKDAYS = MessageKey.of("checkin.days.weekdays");
-    static final MessageKey PULSE = MessageKey.of("checkin.pulse", "checkins", "spread", "spread.mood", "spread.count",
+    /** The pulse of one closed week, Monday {@code from} to Sunday {@code to} in the group's zone. */
+    static final MessageKey PULSE = MessageKey.of("checkin.pulse", "from", "to", "checkins", "spread", "spread.mood", "spread.count",
             "spread.percent", "spread.bar", "average", "compare", "lighter", "same", "heavier");
-    static final MessageKey PULSE_HIDDEN = MessageKey.of("checkin.pulse.hidden", "min");
+    static final MessageKey PULSE_HIDDEN = MessageKey.of("checkin.pulse.hidden", "min", "from", "to");
 
     static final List<MessageKey> ALL;
 
@@ -128,7 +141,8 @@ final class CheckinMessages {
                 ERR_LINE_EMPTY, HISTORY, HISTORY_EMPTY, CHART_TITLE, JOURNEY, JOURNEY_MARKED, JOURNEY_CLEARED,
                 PROMPT, PROMPTS_STATUS, PROMPTS_ON, PROMPTS_OFF, PROMPTS_TIME, PROMPTS_BAD, AWAY_SET, AWAY_BAD, BACK,
                 BACK_NOT_AWAY, BUDDY_STATUS, BUDDY_SET, BUDDY_ORGANISERS, BUDDY_OFF, BUDDY_SELF, BUDDY_BAD, BUDDY_UNREACHABLE,
-                BUDDY_NO_CHANNEL, BUDDY_NOTICE, ALERT_BUDDY, ALERT_ORGANISERS, LOW, LOW_ALERTED_BUDDY, LOW_ALERTED_ORGANISERS,
+                BUDDY_NO_CHANNEL, BUDDY_NOTICE, ALERT_BUDDY, ALERT_ORGANISERS, LOW, BUTTON_TELL_BUDDY, LOW_NO_BUDDY,
+                LOW_ALREADY_TOLD, HARD, HARD_COPING, NOTE_HEAVY, LOW_ALERTED_BUDDY, LOW_ALERTED_ORGANISERS,
                 LOW_ALERT_FAILED, SETUP_SHOW, SETUP_DONE, SETUP_OFF, SETUP_BAD, DAYS_DAILY, DAYS_WEEKDAYS, PULSE, PULSE_HIDDEN));
         for (Mood mood : Mood.values()) {
             all.add(mood.word());

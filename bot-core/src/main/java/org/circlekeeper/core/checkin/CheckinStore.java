@@ -69,6 +69,9 @@ public interface CheckinStore {
     /** Takes the line waiting for confirmation, so that it is posted once at most. */
     Optional<PendingShare> takeShare(CommunityRef community, MemberRef member);
 
+    /** The line waiting for the member's confirmation, left where it is: for the member's data export. */
+    Optional<PendingShare> heldShare(CommunityRef community, MemberRef member);
+
     /** Starts the buddy-alert cooldown unless one runs: true when it started (the caller may alert). Atomic. */
     boolean startAlertCooldown(CommunityRef community, MemberRef member, Duration length);
 

@@ -1,34 +1,33 @@
 package org.circlekeeper.core.checkin;
 
-import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The group's pulse over the last seven days: how many check-ins, how the moods spread, and how the
- * average compares with the seven days before. It is computed only from anonymous moods, and a week
- * counts only when at least {@link #MIN_CONTRIBUTORS} members contributed.
+ * The group's pulse over one closed week ({@link PulseWeek}): how many check-ins, how the moods spread,
+ * and how the average compares with the week before. It is computed only from anonymous moods, and a
+ * week counts only when at least {@link #MIN_CONTRIBUTORS} members contributed. Never a live or sliding
+ * window: one member's check-in can never be isolated by taking the pulse before and after it.
  */
-record Pulse(boolean shown, int checkins, Map<Mood, Integer> spread, double average, Optional<Double> lastWeekAverage) {
+record Pulse(PulseWeek week, boolean shown, int checkins, Map<Mood, Integer> spread, double average,
+             Optional<Double> lastWeekAverage) {
 
     /** Fewer members than this and someone could be recognised, so nothing is shown. */
     static final int MIN_CONTRIBUTORS = 5;
     /** How far an average must move to be called lighter or heavier. */
     static final double TREND_STEP = 0.3;
 
-    /** The week ending today and the one before, from each member's moods. */
-    static Pulse of(List<List<DayMood>> members, LocalDate today) {
-        LocalDate weekStart = today.minusDays(6);
-        LocalDate lastWeekStart = today.minusDays(13);
-        Week week = week(members, weekStart, today);
-        if (week.contributors() < MIN_CONTRIBUTORS) {
-            return new Pulse(false, 0, Map.of(), 0, Optional.empty());
+    /** The pulse of {@code week} and the week before it, from each member's moods. */
+    static Pulse of(List<List<DayMood>> members, PulseWeek week) {
+        Week current = week(members, week);
+        if (current.contributors() < MIN_CONTRIBUTORS) {
+            return new Pulse(week, false, 0, Map.of(), 0, Optional.empty());
         }
-        Week last = week(members, lastWeekStart, weekStart.minusDays(1));
+        Week last = week(members, week.previous());
         Optional<Double> lastAverage = last.contributors() >= MIN_CONTRIBUTORS ? Optional.of(last.average()) : Optional.empty();
-        return new Pulse(true, week.checkins(), week.spread(), week.average(), lastAverage);
+        return new Pulse(week, true, current.checkins(), current.spread(), current.average(), lastAverage);
     }
 
     /** Lighter (1), about the same (0) or heavier (-1) than last week, when there is a last week to compare. */
@@ -42,7 +41,7 @@ record Pulse(boolean shown, int checkins, Map<Mood, Integer> spread, double aver
     private record Week(int contributors, int checkins, Map<Mood, Integer> spread, double average) {
     }
 
-    private static Week week(List<List<DayMood>> members, LocalDate from, LocalDate to) {
+    private static Week week(List<List<DayMood>> members, PulseWeek period) {
         Map<Mood, Integer> spread = new EnumMap<>(Mood.class);
         int contributors = 0;
         int checkins = 0;
@@ -50,7 +49,7 @@ record Pulse(boolean shown, int checkins, Map<Mood, Integer> spread, double aver
         for (List<DayMood> moods : members) {
             boolean contributed = false;
             for (DayMood mood : moods) {
-                if (!mood.day().isBefore(from) && !mood.day().isAfter(to)) {
+                if (period.contains(mood.day())) {
                     spread.merge(mood.mood(), 1, Integer::sum);
                     checkins++;
                     sum += mood.mood().level();

@@ -10,6 +10,7 @@ import org.circlekeeper.core.engine.CommunityRef;
 import org.circlekeeper.core.engine.MemberRef;
 import org.circlekeeper.core.engine.Turn;
 import org.circlekeeper.core.member.MemberSettingsStore;
+import org.circlekeeper.core.message.Button;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Outbox;
@@ -25,12 +26,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a low check-in gets: a kind private reply with a few coping techniques from the resource
- * catalog and the crisis lines of the member's country ({@link CrisisLines}, the one directory), and,
- * only if the member chose a buddy beforehand, a private alert that says nothing but that they could
- * use some support, at most once per {@link #ALERT_COOLDOWN}.
+ * The care a check-in gets, matched to the answer. A low day gets warmth and a gentle offer: a few
+ * coping techniques from the resource catalog and, if the member chose a buddy beforehand, a button
+ * that lets the buddy know (only when pressed). The hardest answer gets the crisis lines of the
+ * member's country first ({@link CrisisLines}, the one directory), then the techniques, and the
+ * chosen buddy is told at once; so does a note that the safety check would catch. A buddy hears
+ * nothing but that the member could use some support, at most once per {@link #ALERT_COOLDOWN}.
  */
 final class Support {
+
+    /** How much care an answer asks for. */
+    enum Care {
+        /** Okay and better: no word of care. */
+        NONE,
+        /** A low day: warmth, techniques, the offer to tell the buddy. */
+        GENTLE,
+        /** The hardest answer: the crisis lines first, and the buddy is told. */
+        CRISIS
+    }
 
     /** How long after an alert the same member's buddy gets no second one from the same community. */
     static final Duration ALERT_COOLDOWN = Duration.ofHours(24);
@@ -57,11 +70,17 @@ final class Support {
         this.outbox = outbox;
     }
 
-    /** True for the lowest mood, or for a low mood after a low previous check-in of the last days. */
-    static boolean needsSupport(Mood mood, Optional<Checkin> previous, java.time.LocalDate today) {
-        if (mood == Mood.REALLY_HARD) {
-            return true;
-        }
+    /** The care a mood asks for: the crisis lines only for the hardest answer, a gentle word for a low one. */
+    static Care careFor(Mood mood) {
+        return switch (mood) {
+            case REALLY_HARD -> Care.CRISIS;
+            case LOW -> Care.GENTLE;
+            default -> Care.NONE;
+        };
+    }
+
+    /** True for a low mood after a low previous check-in of the last days: the gentle word says so. */
+    static boolean lowInARow(Mood mood, Optional<Checkin> previous, java.time.LocalDate today) {
         return mood.isLow() && previous.filter(p -> p.mood().isLow())
                 .filter(p -> Streaks.daysBetween(p.day(), today) <= IN_A_ROW_DAYS).isPresent();
     }
@@ -71,17 +90,56 @@ final class Support {
         return resources.safety(community).alerts();
     }
 
-    /** The private reply for a hard day, alerting the member's buddy first if they chose one. */
-    OutgoingMessage reply(Turn turn, CommunityRef community) {
+    /** The member's buddy in the community, if they chose one. */
+    Optional<Buddy> buddy(CommunityRef community, MemberRef member) {
+        return store.profile(community, member).buddySetting();
+    }
+
+    /** The reply to the hardest answer: the crisis lines first, then techniques; the chosen buddy is told at once. */
+    OutgoingMessage crisis(Turn turn, CommunityRef community) {
+        StringBuilder text = new StringBuilder(turn.text(CheckinMessages.HARD).stripTrailing());
+        text.append("\n\n").append(crisisLines(turn));
+        text.append("\n\n").append(turn.text(CheckinMessages.HARD_COPING, "coping", coping(turn)).stripTrailing());
+        alert(turn, community).ifPresent(line -> text.append("\n\n").append(line));
+        return OutgoingMessage.text(text.toString()).visibility(Visibility.PRIVATE).build();
+    }
+
+    /**
+     * The reply to a low day: warmth, techniques and, when the member chose a buddy, the offer to tell them
+     * ({@code tell} is the button that does it); nobody is told unless the member presses it.
+     */
+    OutgoingMessage gentle(Turn turn, CommunityRef community, boolean inARow, Button tell) {
+        Optional<Buddy> buddy = buddy(community, turn.member());
+        String text = turn.text(CheckinMessages.LOW, "inARow", inARow, "coping", coping(turn),
+                "buddy", buddy.filter(b -> !b.isOrganisers()).map(b -> b.member().displayName()).orElse(""),
+                "organisers", buddy.filter(Buddy::isOrganisers).isPresent());
+        OutgoingMessage.Builder message = OutgoingMessage.text(text.stripTrailing()).visibility(Visibility.PRIVATE);
+        if (buddy.isPresent()) {
+            message.button(tell);
+        }
+        return message.build();
+    }
+
+    /** What a member hears when they press "let them know" after a low day: what was done, or why nothing was. */
+    String tellBuddy(Turn turn, CommunityRef community) {
+        if (buddy(community, turn.member()).isEmpty()) {
+            return turn.text(CheckinMessages.LOW_NO_BUDDY);
+        }
+        return alert(turn, community).orElseGet(() -> turn.text(CheckinMessages.LOW_ALREADY_TOLD));
+    }
+
+    /** The crisis lines of the member's country (or the international ones), as a card. */
+    String crisisLines(Turn turn) {
+        CrisisLookup lookup = lines.forCountry(members.get(turn.member()).countrySetting(), turn.locale());
+        return turn.text(CrisisLines.CARD, CrisisLines.cardValues(lookup));
+    }
+
+    private List<Map<String, Object>> coping(Turn turn) {
         List<Map<String, Object>> coping = new ArrayList<>();
         for (String id : COPING) {
             catalog.entry(id).ifPresent(entry -> coping.add(technique(entry, turn)));
         }
-        StringBuilder text = new StringBuilder(turn.text(CheckinMessages.LOW, "coping", coping).stripTrailing());
-        CrisisLookup lookup = lines.forCountry(members.get(turn.member()).countrySetting(), turn.locale());
-        text.append("\n\n").append(turn.text(CrisisLines.CARD, CrisisLines.cardValues(lookup)));
-        alert(turn, community).ifPresent(line -> text.append("\n\n").append(line));
-        return OutgoingMessage.text(text.toString()).visibility(Visibility.PRIVATE).build();
+        return coping;
     }
 
     private static Map<String, Object> technique(Resource entry, Turn turn) {
@@ -92,7 +150,7 @@ final class Support {
         return item;
     }
 
-    /** Alerts the chosen buddy unless the cooldown runs; the line telling the member what happened, if anything did. */
+    /** Alerts the chosen buddy unless none is chosen or the cooldown runs; the line telling the member what happened, if anything did. */
     private Optional<String> alert(Turn turn, CommunityRef community) {
         MemberRef member = turn.member();
         Optional<Buddy> buddy = store.profile(community, member).buddySetting();

@@ -809,7 +809,8 @@ public final class CircleFeature implements Feature {
                 item.put("circle", answer.occurrence().circleId());
                 item.put("meeting", answer.occurrence().original().toString());
                 item.put("answer", answer.rsvp().answer().name().toLowerCase(java.util.Locale.ROOT));
-                item.put("name", answer.rsvp().name());
+                // kept with the answer, until a week after the meeting, so that organisers see who is coming
+                item.put("nameShownToOrganisers", answer.rsvp().name());
                 item.put("answeredAt", answer.rsvp().answeredAt().toString());
                 @SuppressWarnings("unchecked")
                 List<Object> list = (List<Object>) out.computeIfAbsent(answer.community().key(), k -> new ArrayList<>());

@@ -256,7 +256,7 @@ public final class Engine {
             return Metrics.Outcome.UNKNOWN;
         }
         if (!allowed(action.get().audience(), turn.context())) {
-            turn.replyPrivately(EngineMessages.BUTTON_NOT_YOURS);
+            turn.replyPrivately(refusal(action.get().audience()));
             return Metrics.Outcome.DENIED;
         }
         action.get().handler().handle(turn, argument);
@@ -281,6 +281,11 @@ public final class Engine {
             LOG.warn("could not remember the group a member used on {}: {}", context.channel().platform().id(),
                     e.getClass().getName());
         }
+    }
+
+    /** What someone is told when a button is for others: who it is for, never that it is someone else's message. */
+    private static org.circlekeeper.core.template.MessageKey refusal(Audience audience) {
+        return audience == Audience.CHAIR ? EngineMessages.BUTTON_CHAIR_ONLY : EngineMessages.BUTTON_ORGANISERS_ONLY;
     }
 
     private void onText(Turn turn, Inbound.TextReceived text) {

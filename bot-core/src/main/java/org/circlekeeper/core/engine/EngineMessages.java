@@ -23,6 +23,10 @@ public final class EngineMessages {
     public static final MessageKey SUBCOMMAND_UNKNOWN = MessageKey.of("engine.subcommand.unknown", "command", "given", "subcommands");
     public static final MessageKey BUTTON_STALE = MessageKey.of("engine.button.stale");
     public static final MessageKey BUTTON_NOT_YOURS = MessageKey.of("engine.button.not-yours");
+    /** A chair's button (next step, call the next person) pressed by someone who does not chair. */
+    public static final MessageKey BUTTON_CHAIR_ONLY = MessageKey.of("engine.button.chair-only");
+    /** An organisers' button pressed by a member. */
+    public static final MessageKey BUTTON_ORGANISERS_ONLY = MessageKey.of("engine.button.organisers-only");
     public static final MessageKey FORM_STALE = MessageKey.of("engine.form.stale");
     public static final MessageKey INTERNAL_ERROR = MessageKey.of("engine.error.internal");
     /** Said when the bot's storage cannot be reached now: nothing is wrong with what the member did. */
@@ -41,7 +45,7 @@ public final class EngineMessages {
     public static final List<MessageKey> ALL = List.of(UNKNOWN_COMMAND, DIRECT_ONLY, GROUP_ONLY, ORGANISERS_ONLY,
             CHAIR_ONLY, OPTION_MISSING, OPTION_TOO_LONG, OPTION_TOO_SHORT, OPTION_NOT_A_NUMBER, OPTION_OUT_OF_RANGE,
             OPTION_NOT_A_CHOICE, OPTION_UNKNOWN, TOO_MANY_WORDS, SUBCOMMAND_MISSING, SUBCOMMAND_UNKNOWN, BUTTON_STALE,
-            BUTTON_NOT_YOURS, FORM_STALE, INTERNAL_ERROR, STORE_UNAVAILABLE, DIRECT_HINT, PRIVATE_CLOSED, PRIVATE_START, INLINE_SEARCH_PRIVATELY);
+            BUTTON_NOT_YOURS, BUTTON_CHAIR_ONLY, BUTTON_ORGANISERS_ONLY, FORM_STALE, INTERNAL_ERROR, STORE_UNAVAILABLE, DIRECT_HINT, PRIVATE_CLOSED, PRIVATE_START, INLINE_SEARCH_PRIVATELY);
 
     private EngineMessages() {
     }

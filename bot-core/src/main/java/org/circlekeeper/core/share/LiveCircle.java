@@ -2,7 +2,10 @@ package org.circlekeeper.core.share;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.circlekeeper.core.engine.MemberRef;
@@ -11,14 +14,16 @@ import org.circlekeeper.core.engine.MemberRef;
  * The state of a share circle while it runs, as one versioned value: a change is computed from one
  * version and stored only while that version is still the current one, so two replicas never both
  * apply a change to the same state. It holds who is present and their names (for the others to see),
- * never what anyone shares; it is gone when the circle ends.
+ * never what anyone says with the talking piece; a share without a name waits here for its turn (its
+ * text only, never its author) until it is posted. It is gone when the circle ends.
  *
  * @param id            the meeting's short random id; buttons carry it, so a button of an ended circle does nothing
  * @param version       grows by one with every change
  * @param step          the index of the current step of the format
  * @param chair         who chairs this meeting (null after they erased their data; organisers can still chair)
  * @param present       who joined, in join order (the fair order of rounds)
- * @param queue         who waits for the talking piece: the rest of the round, or the raised hands in open sharing
+ * @param queue         who waits for the talking piece: the rest of the round, or the raised hands in open sharing,
+ *                      among them shares without a name ({@link Person#anonymousShare()}) waiting for the current turn to end
  * @param speaker       who holds the talking piece now, or null
  * @param turn          grows every time the piece moves or a step begins; buttons of a turn carry it
  * @param rounds        how many rounds began, so each round starts one place further on
@@ -28,11 +33,12 @@ import org.circlekeeper.core.engine.MemberRef;
  * @param support       the kinds of support (bits of {@link Support}) the others sent the current speaker; no counts
  * @param notices       which turn notices (bits: 1 nearly time, 2 time) went out for the current turn
  * @param board         the platform id of the current step's message, edited as people join and raise hands
+ * @param waiting       the text of each share without a name in the queue, by its queue key; removed once posted
  */
 public record LiveCircle(String id, long version, String format, int step, Person chair, List<Person> present,
                          List<Person> queue, Person speaker, int turn, int rounds, int pauses, Instant startedAt,
                          Instant stepStartedAt, Instant turnStartedAt, Instant pausedAt, boolean stepTimeUp, int support,
-                         int notices, String board, Counts counts) {
+                         int notices, String board, Counts counts, Map<String, String> waiting) {
 
     /** How many joined, shared, passed and shared without a name: all that remains of a circle when it ends. */
     public record Counts(int joined, int shares, int passes, int anonymous) {
@@ -47,6 +53,7 @@ public record LiveCircle(String id, long version, String format, int step, Perso
         Objects.requireNonNull(counts, "counts");
         present = List.copyOf(present);
         queue = List.copyOf(queue);
+        waiting = waiting == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(waiting));
         if (version < 1) {
             throw new IllegalArgumentException("a live circle's version starts at 1");
         }
@@ -113,6 +120,7 @@ public record LiveCircle(String id, long version, String format, int step, Perso
         int shares;
         int passes;
         int anonymous;
+        final Map<String, String> waiting;
 
         /** A new circle, before its first step began. */
         Draft(String id, String format, Person chair, Instant now) {
@@ -125,6 +133,7 @@ public record LiveCircle(String id, long version, String format, int step, Perso
             this.queue = new ArrayList<>();
             this.startedAt = now;
             this.stepStartedAt = now;
+            this.waiting = new LinkedHashMap<>();
         }
 
         private Draft(LiveCircle c) {
@@ -151,12 +160,13 @@ public record LiveCircle(String id, long version, String format, int step, Perso
             this.shares = c.counts.shares();
             this.passes = c.counts.passes();
             this.anonymous = c.counts.anonymous();
+            this.waiting = new LinkedHashMap<>(c.waiting);
         }
 
         LiveCircle build() {
             return new LiveCircle(id, version + 1, format, step, chair, present, queue, speaker, turn, rounds, pauses, startedAt,
                     stepStartedAt, turnStartedAt, pausedAt, stepTimeUp, support, notices, board,
-                    new Counts(joined, shares, passes, anonymous));
+                    new Counts(joined, shares, passes, anonymous), waiting);
         }
     }
 }

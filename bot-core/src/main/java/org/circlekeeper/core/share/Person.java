@@ -23,8 +23,21 @@ public record Person(String key, String name) {
         }
     }
 
+    /** The prefix of the key of a share without a name waiting in the queue; no member key starts with it. */
+    static final String ANONYMOUS_SHARE = "anon:";
+
     public static Person of(MemberRef member) {
         return new Person(member.key(), member.displayName());
+    }
+
+    /** A share without a name waiting in the queue: no one, and no name; {@code id} tells waiting shares apart. */
+    static Person waitingShare(String id) {
+        return new Person(ANONYMOUS_SHARE + id, "");
+    }
+
+    /** True for a share without a name waiting in the queue rather than a person. */
+    public boolean anonymousShare() {
+        return key.startsWith(ANONYMOUS_SHARE);
     }
 
     /** True when this is the member, whatever name they have now. */

@@ -126,7 +126,7 @@ final class Posts {
             } else {
                 List<String> waiting = new ArrayList<>();
                 for (int i = 0; i < circle.queue().size(); i++) {
-                    waiting.add((i + 1) + ". " + circle.queue().get(i).name());
+                    waiting.add((i + 1) + ". " + label(words, circle.queue().get(i)));
                 }
                 lines.add(words.text(ShareMessages.BOARD_QUEUE, "queue", String.join("  ", waiting)));
             }
@@ -136,7 +136,7 @@ final class Posts {
         } else if (circle.present().isEmpty()) {
             lines.add(words.text(ShareMessages.BOARD_NOBODY));
         } else {
-            lines.add(words.text(ShareMessages.BOARD_PRESENT, "names", names(circle.present())));
+            lines.add(words.text(ShareMessages.BOARD_PRESENT, "names", names(words, circle.present())));
         }
         if (circle.onPause()) {
             lines.add(words.text(ShareMessages.BOARD_PAUSED));
@@ -193,8 +193,13 @@ final class Posts {
         return thanks + " " + words.text(ShareMessages.THANKS_SUPPORT, "kinds", String.join(" · ", said));
     }
 
-    static String names(List<Person> people) {
-        return String.join(", ", people.stream().map(Person::name).toList());
+    static String names(Speech words, List<Person> people) {
+        return String.join(", ", people.stream().map(p -> label(words, p)).toList());
+    }
+
+    /** A person's name, or "an anonymous share" for a share without a name waiting in the queue. */
+    static String label(Speech words, Person person) {
+        return person.anonymousShare() ? words.text(ShareMessages.QUEUE_ANONYMOUS) : person.name();
     }
 
     private static Button button(Speech words, MessageKey label, String action, String argument, Button.Style style) {

@@ -268,7 +268,10 @@ final class Rules {
         List<Event> events = new ArrayList<>();
         events.add(new Event.Resumed());
         if (d.speaker == null && !d.queue.isEmpty() && f.step(d.step).kind().hasTurns()) {
-            give(d, d.queue.remove(0), now, events);
+            postWaiting(d, events);
+            if (!d.queue.isEmpty()) {
+                give(d, d.queue.remove(0), now, events);
+            }
             events.add(new Event.BoardChanged());
         }
         return new Change.Moved(d.build(), events, null, false);
@@ -295,17 +298,28 @@ final class Rules {
     }
 
     /**
-     * Counts one share without a name and hands its text to the circle; the text and its author never reach the
-     * circle's state.
+     * A share without a name: posted at once when nobody holds the talking piece and nobody waits, else queued as
+     * "an anonymous share" and posted when the turns before it end (or the chair calls it), so that it never
+     * interrupts a speaker. Its author never reaches the circle's state; its text waits there only until posted.
      */
     static Change anonymous(LiveCircle c, CircleFormat f, MemberRef author, String text) {
-        if (!c.includes(author) || f.step(c.step()).kind() != Kind.OPEN) {
-            return Change.stay(ShareMessages.ANON_NO_CIRCLE);
+        if (!c.includes(author)) {
+            return Change.stay(ShareMessages.ANON_NOT_JOINED);
+        }
+        if (f.step(c.step()).kind() != Kind.OPEN) {
+            return Change.stay(ShareMessages.ANON_NOT_OPEN);
         }
         LiveCircle.Draft d = c.draft();
-        d.anonymous++;
-        return new Change.Moved(d.build(), List.of(new Event.AnonymousShare(text)), new Change.Note(ShareMessages.ANON_POSTED),
-                false);
+        if (d.speaker == null && d.queue.isEmpty() && d.pausedAt == null) {
+            d.anonymous++;
+            return new Change.Moved(d.build(), List.of(new Event.AnonymousShare(text)), new Change.Note(ShareMessages.ANON_POSTED),
+                    false);
+        }
+        Person waiting = Person.waitingShare(Long.toString(c.version()));
+        d.queue.add(waiting);
+        d.waiting.put(waiting.key(), text);
+        return new Change.Moved(d.build(), List.of(new Event.BoardChanged()),
+                new Change.Note(ShareMessages.ANON_QUEUED, "position", d.queue.size()), false);
     }
 
     /** Remembers the platform id of the message of a step, if the circle is still at that step. */
@@ -366,7 +380,8 @@ final class Rules {
             text = text.substring(1);
         }
         String wanted = text;
-        return everyone(c).stream().filter(p -> p.userId().equalsIgnoreCase(wanted) || p.name().equalsIgnoreCase(wanted))
+        return everyone(c).stream().filter(p -> !p.anonymousShare())
+                .filter(p -> p.userId().equalsIgnoreCase(wanted) || p.name().equalsIgnoreCase(wanted))
                 .findFirst();
     }
 
@@ -403,6 +418,7 @@ final class Rules {
     /** Begins a step: the turn of whoever held the piece ends, and a round hands the piece to its first person. */
     private static boolean begin(LiveCircle.Draft d, CircleFormat f, int index, Instant now, List<Event> events) {
         endTurn(d, false, events);
+        postAllWaiting(d, events);
         d.step = index;
         d.stepStartedAt = now;
         d.queue.clear();
@@ -436,6 +452,7 @@ final class Rules {
             if (d.stepTimeUp) {
                 return begin(d, f, d.step + 1, now, events);
             }
+            postWaiting(d, events);
             if (!d.queue.isEmpty()) {
                 give(d, d.queue.remove(0), now, events);
             } else {
@@ -444,6 +461,31 @@ final class Rules {
             }
         }
         return false;
+    }
+
+    /** Posts the shares without a name at the head of the queue, in order, up to the first person waiting. */
+    private static void postWaiting(LiveCircle.Draft d, List<Event> events) {
+        while (!d.queue.isEmpty() && d.queue.get(0).anonymousShare()) {
+            post(d, d.queue.remove(0), events);
+        }
+    }
+
+    /** Posts every share without a name still waiting, in queue order: their step ends, and none is lost. */
+    private static void postAllWaiting(LiveCircle.Draft d, List<Event> events) {
+        for (Person waiting : List.copyOf(d.queue)) {
+            if (waiting.anonymousShare()) {
+                d.queue.remove(waiting);
+                post(d, waiting, events);
+            }
+        }
+    }
+
+    private static void post(LiveCircle.Draft d, Person waiting, List<Event> events) {
+        String text = d.waiting.remove(waiting.key());
+        if (text != null) {
+            d.anonymous++;
+            events.add(new Event.AnonymousShare(text));
+        }
     }
 
     private static void give(LiveCircle.Draft d, Person person, Instant now, List<Event> events) {

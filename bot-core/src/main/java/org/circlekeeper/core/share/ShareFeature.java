@@ -41,7 +41,8 @@ import org.circlekeeper.core.template.Speech;
  * The share circle ({@code /share …}): the chair (or an organiser) starts a circle in a group channel,
  * members join, and the bot posts each step of the format, keeps the talking piece, the rounds and the
  * queue, and rotates the chair among volunteers. Members may share without their name through a
- * private message when the group allows it; neither the text nor its author is kept. Everything a
+ * private message when the group allows it; the share waits its turn in the queue so that it never
+ * interrupts a speaker, its author is never kept, and its text only until it is posted. Everything a
  * member does here is answered privately; what the circle should see is posted in the channel.
  */
 public final class ShareFeature implements Feature {
@@ -306,8 +307,8 @@ public final class ShareFeature implements Feature {
         CircleFormat format = meetings.format(circle);
         turn.replyPrivately(ShareMessages.STATUS, "format", turn.text(format.name()), "step", circle.step() + 1,
                 "steps", format.steps().size() - 1, "chair", circle.chair() == null ? "" : circle.chair().name(),
-                "present", Posts.names(circle.present()), "speaker", circle.speaker() == null ? "" : circle.speaker().name(),
-                "queue", Posts.names(circle.queue()), "paused", circle.onPause(),
+                "present", Posts.names(turn, circle.present()), "speaker", circle.speaker() == null ? "" : circle.speaker().name(),
+                "queue", Posts.names(turn, circle.queue()), "paused", circle.onPause(),
                 "minutes", Duration.between(circle.startedAt(), clock.instant()).toMinutes());
     }
 
@@ -372,10 +373,17 @@ public final class ShareFeature implements Feature {
             turn.replyPrivately(ShareMessages.ANON_NOT_ALLOWED);
             return;
         }
-        Optional<LiveCircle> live = store.live(room.get()).filter(c -> meeting == null || c.id().equals(meeting))
-                .filter(c -> c.includes(turn.member()) && meetings.format(c).step(c.step()).kind() == CircleFormat.Kind.OPEN);
+        Optional<LiveCircle> live = store.live(room.get()).filter(c -> meeting == null || c.id().equals(meeting));
         if (live.isEmpty()) {
-            turn.replyPrivately(ShareMessages.ANON_NO_CIRCLE);
+            turn.replyPrivately(meeting == null ? ShareMessages.ANON_NO_CIRCLE : ShareMessages.ENDED_ALREADY);
+            return;
+        }
+        if (!live.get().includes(turn.member())) {
+            turn.replyPrivately(ShareMessages.ANON_NOT_JOINED);
+            return;
+        }
+        if (meetings.format(live.get()).step(live.get().step()).kind() != CircleFormat.Kind.OPEN) {
+            turn.replyPrivately(ShareMessages.ANON_NOT_OPEN);
             return;
         }
         FormRequest form = anonymousForm.request(live.get().id(), turn.text(ShareMessages.ANON_TITLE),
@@ -383,7 +391,7 @@ public final class ShareFeature implements Feature {
         turn.replyPrivately(turn.compose(ShareMessages.ANON_ASK).form(form).build());
     }
 
-    /** The share comes back: it is posted in the circle without a name, and neither it nor its author is kept. */
+    /** The share comes back: it is posted without a name, at once or when the turns before it end; its author is never kept. */
     private void onAnonymousShare(Turn turn, String meeting, Map<String, String> fields) {
         String text = fields.getOrDefault(ANON_FIELD, fields.getOrDefault(FormSpec.ANSWER, "")).strip();
         if (text.isEmpty() || text.codePointCount(0, text.length()) > ANON_MAX_LENGTH) {
@@ -394,7 +402,7 @@ public final class ShareFeature implements Feature {
                 .filter(r -> store.live(r).filter(c -> c.id().equals(meeting) && c.includes(turn.member())).isPresent())
                 .findFirst();
         if (room.isEmpty()) {
-            turn.replyPrivately(ShareMessages.ANON_NO_CIRCLE);
+            turn.replyPrivately(ShareMessages.ANON_GONE);
             return;
         }
         if (!store.settings(room.get().community()).anonymous()) {
@@ -411,7 +419,7 @@ public final class ShareFeature implements Feature {
         } else if (outcome instanceof Meetings.Outcome.Stayed stayed) {
             note(turn, stayed.note());
         } else {
-            turn.replyPrivately(ShareMessages.ANON_NO_CIRCLE);
+            turn.replyPrivately(ShareMessages.ANON_GONE);
         }
     }
 
@@ -544,17 +552,22 @@ public final class ShareFeature implements Feature {
                 });
                 Map<String, Object> here = new LinkedHashMap<>();
                 store.live(room).filter(c -> c.includes(member) || c.chairedBy(member)).ifPresent(c -> {
-                    here.put("inCircleNow", c.member(member).map(Person::name).orElse(""));
+                    here.put("inCircleNow", c.includes(member));
+                    // kept for the circle's life only, so that the others see who is here and who holds the piece
+                    here.put("nameShownInCircle", c.member(member).or(() -> Optional.ofNullable(c.chair()).filter(p -> p.same(member)))
+                            .map(Person::name).orElse(""));
                     here.put("chair", c.chairedBy(member));
                     here.put("placeInQueue", c.position(member));
                     here.put("holdsTalkingPiece", c.holds(member));
                 });
                 ChairRotation rotation = store.rotation(room);
                 if (rotation.proposed() != null && rotation.proposed().same(member)) {
-                    here.put("askedToChairNext", rotation.proposed().name());
+                    here.put("askedToChairNext", true);
+                    here.put("nameUsedToAskYou", rotation.proposed().name());
                 }
                 if (rotation.accepted() != null && rotation.accepted().same(member)) {
-                    here.put("chairsNext", rotation.accepted().name());
+                    here.put("chairsNext", true);
+                    here.put("nameUsedToAskYou", rotation.accepted().name());
                 }
                 if (rotation.declined().contains(member.key())) {
                     here.put("saidNotThisTime", true);
@@ -569,7 +582,8 @@ public final class ShareFeature implements Feature {
 
         private Map<String, Object> volunteer(Volunteer v) {
             Map<String, Object> item = new LinkedHashMap<>();
-            item.put("name", v.person().name());
+            // kept while they are on the list, so that the bot can ask them by name
+            item.put("nameUsedToAskYou", v.person().name());
             item.put("since", v.since().toString());
             item.put("lastChaired", v.lastChaired() == null ? "" : v.lastChaired().toString());
             return item;

@@ -128,8 +128,18 @@ final class ShareMessages {
     static final MessageKey ANON_TITLE = MessageKey.of("share.anon.title");
     static final MessageKey ANON_FIELD = MessageKey.of("share.anon.field");
     static final MessageKey ANON_POSTED = MessageKey.of("share.anon.posted");
+    /** Someone holds the talking piece: the share waits in the queue, number {@code position}. */
+    static final MessageKey ANON_QUEUED = MessageKey.of("share.anon.queued", "position");
+    /** How a share without a name is listed in the queue. */
+    static final MessageKey QUEUE_ANONYMOUS = MessageKey.of("share.queue.anonymous");
     static final MessageKey ANON_NOT_ALLOWED = MessageKey.of("share.anon.not-allowed");
     static final MessageKey ANON_NO_CIRCLE = MessageKey.of("share.anon.no-circle");
+    /** A circle runs in the channel, and the member has not joined it. */
+    static final MessageKey ANON_NOT_JOINED = MessageKey.of("share.anon.not-joined");
+    /** The member is in the circle, and it is not in open sharing. */
+    static final MessageKey ANON_NOT_OPEN = MessageKey.of("share.anon.not-open");
+    /** The share came back after its circle ended, or after the member left it. */
+    static final MessageKey ANON_GONE = MessageKey.of("share.anon.gone");
     static final MessageKey ANON_TOO_MANY = MessageKey.of("share.anon.too-many");
     static final MessageKey ANON_EMPTY = MessageKey.of("share.anon.empty", "max");
     static final MessageKey VOLUNTEERED = MessageKey.of("share.volunteer.added", "name");
@@ -162,7 +172,7 @@ final class ShareMessages {
             HAND_ALREADY, HAND_SPEAKING, HAND_LOWERED, HAND_NOT_RAISED, PLACE, PLACE_NONE, NOT_HOLDER, NOT_HOLDER_NOBODY,
             TURN_GONE, STEP_GONE, ON_PAUSE, ALREADY_PAUSED, NOT_PAUSED, NO_TURNS, QUEUE_EMPTY, MOVED, REMOVED,
             REMOVE_SPEAKER, NOT_QUEUED, UNKNOWN_PERSON, SUPPORT_SENT, SUPPORT_SELF, BUSY, STATUS, ANON_ASK, ANON_TITLE,
-            ANON_FIELD, ANON_POSTED, ANON_NOT_ALLOWED, ANON_NO_CIRCLE, ANON_TOO_MANY, ANON_EMPTY, VOLUNTEERED,
+            ANON_FIELD, ANON_POSTED, ANON_QUEUED, QUEUE_ANONYMOUS, ANON_NOT_ALLOWED, ANON_NO_CIRCLE, ANON_NOT_JOINED, ANON_NOT_OPEN, ANON_GONE, ANON_TOO_MANY, ANON_EMPTY, VOLUNTEERED,
             VOLUNTEER_ALREADY, VOLUNTEER_OFF, VOLUNTEER_NOT, CHAIR_NOT_YOU, CHAIR_STALE, FORMATS, FORMAT_SET,
             FORMAT_UNKNOWN_CIRCLE, ANONYMOUS_ON, ANONYMOUS_OFF, HISTORY, HISTORY_NONE, STEP_OPENING, STEP_ROUND, STEP_OPEN,
             STEP_CLOSING);

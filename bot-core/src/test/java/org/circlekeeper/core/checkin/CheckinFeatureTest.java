@@ -367,28 +367,63 @@ class CheckinFeatureTest {
 
     // ---- the organisers' pulse ----
 
+    /** Moves the clock to a moment (UTC), running due jobs on the way. */
+    private void at(String instant) {
+        bot.advance(Duration.between(bot.clock().instant(), Instant.parse(instant)));
+    }
+
     @Test
-    void thePulseIsHiddenBelowFiveContributorsAndShownAtFive() {
+    void thePulseIsHiddenBelowFiveContributorsAndShownAtFiveForTheLastClosedWeekItNames() {
         String[] names = {"ann", "ben", "cat", "dan"};
         String[] moods = {"Great", "Good", "Good", "Okay"};
         for (int i = 0; i < names.length; i++) {
             checkIn(bot.as(names[i]).inDirect(), moods[i]).press("Add a note");
             bot.as(names[i]).inDirect().send("secret note of " + names[i]);
         }
+        at("2026-11-30T18:00:00Z");
         Replies hidden = olivia.send("/pulse");
         assertThat(hidden.allPrivate()).isTrue();
-        assertThat(hidden.text()).contains("Fewer than 5 members checked in", "someone could be recognised")
-                .doesNotContain("ann").doesNotContain("Check-ins:");
+        assertThat(hidden.text()).contains("Fewer than 5 members checked in during the last full week (Nov 23, 2026 – Nov 29, 2026)",
+                "someone could be recognised").doesNotContain("ann").doesNotContain("Check-ins:");
 
-        checkIn(bot.as("eve").inDirect(), "Low");
+        PulseWeek week = PulseWeek.lastClosed(bot.clock().instant(), java.time.ZoneOffset.UTC);
+        store().put(BotTester.COMMUNITY, member("eve"), new Checkin(week.sunday(), Mood.LOW, null, bot.clock().instant()),
+                bot.clock().instant().plus(Duration.ofDays(180)));
         Replies shown = olivia.send("/pulse");
 
-        assertThat(shown.text()).contains("The group's pulse, last 7 days", "Check-ins: 5", "☀️ Great: 1 (20%)",
-                "🌤️ Good: 2 (40%)", "🌥️ Low: 1 (20%)", "🌧️ Really hard: 0 (0%)", "Average: 3.6 of 5.", "Too few check-ins the week before");
+        assertThat(shown.text()).contains("The group's pulse, Nov 23, 2026 – Nov 29, 2026", "Check-ins: 5", "☀️ Great: 1 (20%)",
+                "🌤️ Good: 2 (40%)", "🌥️ Low: 1 (20%)", "🌧️ Really hard: 0 (0%)", "Average: 3.6 of 5.", "Too few check-ins the week before",
+                "today's check-ins show up in next week's pulse");
         for (String name : List.of("ann", "ben", "cat", "dan", "eve", "secret")) {
             assertThat(shown.text()).doesNotContain(name);
         }
         assertThat(bot.as("ann").inGroup().send("/pulse").text()).contains("for the group's organisers");
+    }
+
+    @Test
+    void thePulseBeforeAndAfterOneMembersCheckInIsTheSameSoNobodysMoodCanBeIsolated() {
+        for (String name : List.of("ann", "ben", "cat", "dan", "eve")) {
+            checkIn(bot.as(name).inDirect(), "Good");
+        }
+        // Monday 30 November, 10:00 UTC: the week of 23-29 November is over in the group's zone (UTC) but not yet for a
+        // member in Samoa (UTC-11), for whom it is still Sunday; the pulse still covers the week before.
+        at("2026-11-30T10:00:00Z");
+        Talk fay = bot.as("fay").inDirect();
+        fay.send("/timezone Pacific/Pago_Pago");
+        String before = olivia.send("/pulse").text();
+        assertThat(before).contains("(Nov 16, 2026 – Nov 22, 2026)");
+        Replies saved = checkIn(fay, "Really hard");
+        assertThat(saved.text()).contains("I saved 🌧️ Really hard for today");
+        assertThat(store().find(BotTester.COMMUNITY, member("fay"), LocalDate.of(2026, 11, 29))).as("fay's Sunday").isPresent();
+        assertThat(olivia.send("/pulse").text()).as("a check-in between two pulses changes neither").isEqualTo(before);
+
+        // Tuesday: the week is over everywhere, and its pulse includes fay; a check-in today changes nothing either.
+        at("2026-12-01T09:00:00Z");
+        String closed = olivia.send("/pulse").text();
+        assertThat(closed).contains("The group's pulse, Nov 23, 2026 – Nov 29, 2026", "Check-ins: 6", "🌧️ Really hard: 1 (17%)");
+        checkIn(bot.as("ann").inDirect(), "Really hard");
+        checkIn(bot.as("gus").inDirect(), "Great");
+        assertThat(olivia.send("/pulse").text()).isEqualTo(closed);
     }
 
     @Test
@@ -401,36 +436,88 @@ class CheckinFeatureTest {
         for (String name : names) {
             checkIn(bot.as(name).inDirect(), "Good");
         }
-
-        assertThat(olivia.send("/pulse").text()).contains("Check-ins: 5", "Average: 4.0 of 5.", "A little lighter than the week before.");
-        bot.advance(Duration.ofDays(7));
+        at("2026-12-08T09:00:00Z");
+        assertThat(olivia.send("/pulse").text()).contains("Nov 30, 2026 – Dec 6, 2026", "Check-ins: 5", "Average: 4.0 of 5.",
+                "A little lighter than the week before.");
+        bot.advance(Duration.ofDays(3));
         for (String name : names) {
             checkIn(bot.as(name).inDirect(), "Really hard");
         }
-        assertThat(olivia.send("/pulse").text()).contains("A little heavier than the week before", "check on each other");
+        at("2026-12-15T09:00:00Z");
+        assertThat(olivia.send("/pulse").text()).contains("Dec 7, 2026 – Dec 13, 2026", "A little heavier than the week before",
+                "check on each other");
     }
 
     // ---- low mood ----
 
     @Test
-    void aReallyHardDayGetsKindWordsCopingIdeasAndTheMembersCrisisLines() {
+    void aReallyHardDayGetsTheMembersCrisisLinesFirstThenCopingIdeas() {
         alice.send("/country ES");
 
         Replies hard = checkIn(alice, "Really hard");
 
         assertThat(hard.allPrivate()).isTrue();
-        assertThat(hard.text()).contains("I'm sorry today is so hard", "/resource grounding-5-4-3-2-1",
-                "Crisis lines in Spain", "Línea 024", "call 024", "112");
+        String care = hard.all().get(0).message().markup();
+        assertThat(care).startsWith("Thank you for telling me how it really is. I'm so sorry today is this hard")
+                .contains("If you're in danger", "Crisis lines in Spain", "Línea 024", "call 024", "112", "/resource grounding-5-4-3-2-1");
+        assertThat(care.indexOf("Crisis lines in Spain")).as("the crisis lines come before anything else")
+                .isLessThan(care.indexOf("/resource grounding-5-4-3-2-1"));
         assertThat(hard.text()).contains("add a note").as("the note is still offered");
         assertThat(bot.outbox().all()).as("no buddy chosen: nobody is told").isEmpty();
     }
 
     @Test
-    void twoLowCheckInsInARowGetTheSameCare() {
-        assertThat(checkIn(alice, "Low").text()).doesNotContain("so hard");
+    void aLowDayGetsWarmthAndAGentleOfferNotTheCrisisBlockEvenDaysInARow() {
+        alice.send("/country ES");
+        Replies low = checkIn(alice, "Low");
+        assertThat(low.allPrivate()).isTrue();
+        assertThat(low.text()).contains("Low days happen, and you don't have to be fine here.", "/resource grounding-5-4-3-2-1",
+                "/crisis shows the crisis lines for your country").doesNotContain("Crisis lines in Spain").doesNotContain("Línea 024")
+                .doesNotContain("in danger").doesNotContain("a few low days").doesNotContain("I can let");
+        assertThat(low.buttons()).extracting(Button::label).as("no buddy chosen: nothing to offer").doesNotContain("Let them know");
         bot.advance(Duration.ofDays(1));
 
-        assertThat(checkIn(alice, "Low").text()).contains("I'm sorry today is so hard", "Someone to talk to, right now");
+        Replies again = checkIn(alice, "Low");
+        assertThat(again.text()).contains("It's been a few low days lately").doesNotContain("Crisis lines in Spain");
+        assertThat(checkIn(alice, "Okay").text()).as("an okay day needs no word of care").doesNotContain("Low days happen");
+    }
+
+    @Test
+    void aLowDayOffersToTellTheBuddyAndTellsThemOnlyWhenTheMemberPresses() {
+        alice.send("/checkin buddy @bob");
+        bot.outbox().drain();
+
+        Replies low = checkIn(alice, "Low");
+        assertThat(low.text()).contains("I can let bob know you could use some support: only that, nothing of your mood or notes.");
+        assertThat(bot.outbox().all()).as("an offer, not an alert").isEmpty();
+
+        assertThat(low.press("Let them know").text()).contains("I've let bob know privately");
+        List<Sent> alert = bot.outbox().drain();
+        assertThat(alert).singleElement().satisfies(a -> {
+            assertThat(to(a)).isEqualTo("bob");
+            assertThat(a.text()).contains("alice", "could use some support").doesNotContain("Low").doesNotContain("🌥");
+        });
+        assertThat(low.press("Let them know").text()).contains("I already let them know in the last day");
+        assertThat(bot.outbox().all()).isEmpty();
+
+        alice.send("/checkin buddy off");
+        assertThat(low.press("Let them know").text()).contains("You have no check-in buddy any more, so I sent nothing.");
+        assertThat(bot.as("mallory").inDirect().press(low.button("Let them know")).text()).as("another member's press")
+                .contains("no check-in buddy");
+    }
+
+    @Test
+    void aNoteTheSafetyCheckWouldCatchGetsTheCrisisLinesFirst() {
+        alice.send("/country ES");
+        Replies saved = checkIn(alice, "Okay").press("Add a note");
+        Replies noted = alice.send("honestly I just want to die");
+
+        assertThat(noted.all()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(noted.all().get(0).message().markup()).startsWith("What you wrote sounds really heavy.").contains("Crisis lines in Spain");
+        assertThat(noted.text()).contains("Your note is saved");
+        assertThat(saved.allPrivate()).isTrue();
+        assertThat(checkIn(bob, "Okay").press("Add a note").text()).doesNotContain("Crisis lines");
+        assertThat(bob.send("a calm walk by the river").text()).doesNotContain("Crisis lines").doesNotContain("heavy");
     }
 
     @Test
@@ -544,6 +631,29 @@ class CheckinFeatureTest {
         assertThat(store().communities(member("alice"))).isEmpty();
         assertThat(jobs.all()).noneMatch(j -> j.id().contains("alice") || j.payload().contains("alice"));
         assertThat(hourByHourUntil("2026-11-29T12:00:00Z")).isEmpty();
+    }
+
+    @Test
+    void aSharedLineIsPostedWithTheNameTheMemberHasWhenTheyConfirmAndNoNameIsKept() {
+        olivia.send("/checkin setup days daily time 09:00");
+        bot.outbox().drain();
+        Talk zoe = bot.as("Zoë Quill").inDirect();
+        Replies preview = zoe.send("/checkin").press("Good").press("Skip").press("Say I checked in");
+        assertThat(preview.text()).contains("✅ Zoë Quill checked in today.");
+
+        String waiting = new String(zoe.send("/mydata").all().get(0).message().attachment().content(), StandardCharsets.UTF_8);
+        assertThat(waiting).as("the waiting line is the member's data too").contains("\"lineWaitingForYourConfirmation\"")
+                .doesNotContain("Zoë Quill");
+
+        Talk renamed = bot.as("zoë quill").inDirect();
+        assertThat(renamed.press(preview.button("Post it")).text()).contains("Posted in the group");
+        assertThat(bot.outbox().drain()).singleElement().satisfies(sent ->
+                assertThat(sent.text()).as("the name her platform gives as she confirms").isEqualTo("✅ zoë quill checked in today."));
+
+        Replies data = zoe.send("/mydata");
+        assertThat(data.text()).contains("Your display name is kept only where others must see who you are");
+        String json = new String(data.all().get(0).message().attachment().content(), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"checkins\"").doesNotContain("Zoë Quill");
     }
 
     @Test

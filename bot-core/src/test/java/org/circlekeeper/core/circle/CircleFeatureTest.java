@@ -404,8 +404,12 @@ class CircleFeatureTest {
         alice.press(created.button("I'm coming"));
         aliceAlone.send("/remind all 1d 15m");
         assertThat(jobs().all()).extracting(Job::kind).filteredOn(Reminders.MEMBER::equals).hasSize(2);
-        String mydata = aliceAlone.send("/mydata").text();
+        Replies data = aliceAlone.send("/mydata");
+        String mydata = data.text();
         assertThat(mydata).contains("circle-answers").contains("circle-reminders");
+        String json = new String(data.all().get(0).message().attachment().content(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(json).as("the one name kept with an answer says what it is for")
+                .contains("\"nameShownToOrganisers\" : \"alice\"").doesNotContain("\"name\"");
 
         aliceAlone.send("/forgetme").press("Yes, erase everything");
         InMemoryRsvpStore rsvps = (InMemoryRsvpStore) bot.stores().circles().rsvps();

@@ -105,6 +105,53 @@ class EngineTest {
     }
 
     @Test
+    void aButtonForTheChairOrTheOrganisersSaysWhoItIsForAndReachesNoFeature() {
+        List<String> ran = new java.util.ArrayList<>();
+        Feature buttons = new Feature() {
+            @Override
+            public String id() {
+                return "guarded";
+            }
+
+            @Override
+            public List<CommandSpec> commands() {
+                return List.of();
+            }
+
+            @Override
+            public List<MessageKey> messages() {
+                return List.of();
+            }
+
+            @Override
+            public List<PersonalData> personalData() {
+                return List.of();
+            }
+
+            @Override
+            public List<ActionSpec> actions() {
+                return List.of(new ActionSpec("guarded.step", Audience.CHAIR, (t, a) -> ran.add("step")),
+                        new ActionSpec("guarded.clear", Audience.ORGANISER, (t, a) -> ran.add("clear")));
+            }
+        };
+        Engine engine = new Engine(new FeatureRegistry().add(buttons), new TemplateRenderer(Bot.templates(null)),
+                new InMemoryWordingStore(), org.circlekeeper.core.testing.FixedPreferences.englishUtc(), ChairPolicy.NOBODY,
+                new org.circlekeeper.core.testing.InMemoryPendingForms(Clock.systemUTC()), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        Context member = bot.as("erin").inGroup().context();
+
+        List<Reply> step = engine.handle(new Inbound.ButtonPressed(member, "guarded.step:m1:0", null));
+        assertThat(step).singleElement().satisfies(r -> assertThat(r.message().markup())
+                .isEqualTo("Only the chair (or an organiser) moves the circle on with this button. Nothing was changed."));
+        List<Reply> clear = engine.handle(new Inbound.ButtonPressed(member, "guarded.clear:x", null));
+        assertThat(clear).singleElement().satisfies(r -> assertThat(r.message().markup())
+                .isEqualTo("This button is for the group's organisers. Nothing was changed."));
+        assertThat(ran).isEmpty();
+        assertThat(engine.handle(new Inbound.ButtonPressed(bot.asOrganiser("olivia").inGroup().context(), "guarded.step:m1:0", null)))
+                .isEmpty();
+        assertThat(ran).containsExactly("step");
+    }
+
+    @Test
     void plainTextInTheGroupIsIgnoredButADirectChatGetsAHint() {
         assertThat(bot.as("alice").inGroup().send("hello everyone").all()).isEmpty();
         assertThat(bot.as("alice").inDirect().send("hello?").text()).contains("/help");

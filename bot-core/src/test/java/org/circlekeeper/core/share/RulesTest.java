@@ -84,6 +84,50 @@ class RulesTest {
     }
 
     @Test
+    void aShareWithoutANameIsRefusedForWhatIsTrue() {
+        LiveCircle opening = started("alice");
+        assertThat(((Change.Stay) Rules.anonymous(opening, basic, member("erin"), "words")).note().key())
+                .isEqualTo(ShareMessages.ANON_NOT_JOINED);
+        assertThat(((Change.Stay) Rules.anonymous(opening, basic, member("alice"), "words")).note().key())
+                .isEqualTo(ShareMessages.ANON_NOT_OPEN);
+    }
+
+    @Test
+    void aShareWithoutANameIsPostedAtOnceOnlyWhenNobodyHoldsThePieceElseItWaitsItsTurn() {
+        LiveCircle round = moved(Rules.nextStep(started("alice", "bob"), basic, 0, NOW));
+        LiveCircle open = moved(Rules.nextStep(round, basic, 1, NOW));
+        Change.Moved atOnce = (Change.Moved) Rules.anonymous(open, basic, member("bob"), "now");
+        assertThat(atOnce.events()).containsExactly(new Event.AnonymousShare("now"));
+        assertThat(atOnce.next().counts().anonymous()).isEqualTo(1);
+
+        LiveCircle speaking = moved(Rules.raise(open, basic, member("alice"), NOW));
+        Change.Moved queued = (Change.Moved) Rules.anonymous(speaking, basic, member("bob"), "later");
+        assertThat(queued.events()).containsExactly(new Event.BoardChanged());
+        assertThat(queued.ack().key()).isEqualTo(ShareMessages.ANON_QUEUED);
+        LiveCircle waiting = queued.next();
+        assertThat(waiting.queue()).singleElement().satisfies(p -> assertThat(p.anonymousShare()).isTrue());
+        assertThat(waiting.waiting()).containsExactly(java.util.Map.entry(waiting.queue().get(0).key(), "later"));
+        assertThat(waiting.counts().anonymous()).isZero();
+        assertThat(Rules.find(waiting, waiting.queue().get(0).userId())).as("the chair cannot pick a share out").isEmpty();
+
+        Change.Moved done = (Change.Moved) Rules.finishTurn(waiting, basic, member("alice"), null, false, NOW);
+        assertThat(done.events()).containsSubsequence(new Event.AnonymousShare("later"), new Event.FloorOpen());
+        assertThat(done.next().waiting()).isEmpty();
+        assertThat(done.next().queue()).isEmpty();
+        assertThat(done.next().counts().anonymous()).isEqualTo(1);
+
+        LiveCircle paused = moved(Rules.pause(open, NOW));
+        LiveCircle waitsOnPause = ((Change.Moved) Rules.anonymous(paused, basic, member("bob"), "after the pause")).next();
+        assertThat(waitsOnPause.waiting()).hasSize(1);
+        Change.Moved resumed = (Change.Moved) Rules.resume(waitsOnPause, basic, NOW);
+        assertThat(resumed.events()).contains(new Event.AnonymousShare("after the pause"));
+        assertThat(resumed.next().speaker()).isNull();
+
+        Change.Moved ended = Rules.end(waiting, basic, NOW);
+        assertThat(ended.events()).containsSubsequence(new Event.AnonymousShare("later"), new Event.StepBegan(basic.closing()));
+    }
+
+    @Test
     void supportKeepsOnlyWhichKindsWereSent() {
         LiveCircle round = moved(Rules.nextStep(started("alice", "bob"), basic, 0, NOW));
         LiveCircle supported = moved(Rules.support(round, member("alice"), round.turn(), Support.STRENGTH));

@@ -186,7 +186,9 @@ class ShareCircleTest {
             assertThat(pressed.allPrivate()).as(label).isTrue();
             assertThat(pressed.text()).as(label).startsWith("You're not in the circle yet, so nothing was changed.");
         }
-        assertThat(erin.press(last(sharing, "Next step")).text()).as("the chair's button").contains("someone else's");
+        assertThat(erin.press(last(sharing, "Next step")).text()).as("the chair's button")
+                .isEqualTo("Only the chair (or an organiser) moves the circle on with this button. Nothing was changed.");
+        assertThat(erin.press(last(sharing, "Call next")).text()).as("the chair's button").startsWith("Only the chair");
         assertThat(live().version()).isEqualTo(version);
         assertThat(posted()).isEmpty();
     }
@@ -294,6 +296,80 @@ class ShareCircleTest {
         carol.send("/share anon");
         assertThat(carolAlone.send("Later").text()).contains("I posted it");
         assertThat(carolAlone.send("/share anon").text()).as("the command is for the group").contains("works in the group's chat");
+    }
+
+    @Test
+    void anAnonymousShareWaitsForTheSpeakersTurnToEndAndNeverInterrupts() {
+        olivia.send("/share anonymous on");
+        startWithFour();
+        throughCheckIn();
+        alice.send("/share raise");
+        posted();
+        Talk carolAlone = bot.as("carol").inDirect();
+        String share = "Something I could not say with my name.";
+
+        carol.send("/share anon");
+        Replies queued = carolAlone.send(share);
+        assertThat(queued.allPrivate()).isTrue();
+        assertThat(queued.text()).startsWith("Someone is sharing right now, so your words wait in the queue as “an anonymous share” "
+                + "(number 1)");
+        List<Sent> whileAliceShares = posted();
+        assertThat(whileAliceShares).as("nothing is posted while alice holds the piece; only the board changes")
+                .allMatch(Sent::edit);
+        assertThat(texts(whileAliceShares)).contains("Waiting to share: 1. an anonymous share").doesNotContain(share);
+        assertThat(live().waiting()).containsValue(share);
+        assertThat(ShareCodec.write(live())).as("the author is never stored").doesNotContain("\"console:carol\"]")
+                .contains("anon:");
+        assertThat(live().waiting().keySet()).noneMatch(k -> k.contains("carol"));
+
+        bob.send("/share raise");
+        assertThat(carol.send("/share status").text()).contains("Waiting: an anonymous share, bob");
+        alice.send("/share done");
+        String after = texts(posted().stream().filter(sent -> !sent.edit()).toList());
+        assertThat(after).contains("Thank you, alice", "Someone in the circle shares, without their name:\n\n" + share,
+                "The talking piece is with bob.");
+        assertThat(after.indexOf("Thank you, alice")).isLessThan(after.indexOf(share));
+        assertThat(after.indexOf(share)).isLessThan(after.indexOf("The talking piece is with bob."));
+        assertThat(live().waiting()).isEmpty();
+        assertThat(live().counts().anonymous()).isEqualTo(1);
+
+        // the chair calls it: bob's turn ends and the waiting share is posted
+        carol.send("/share anon");
+        carolAlone.send("A second one.");
+        assertThat(texts(posted())).doesNotContain("A second one.");
+        olivia.send("/share call");
+        assertThat(texts(posted())).contains("A second one.", "The floor is open.");
+
+        // a share still waiting when open sharing ends is posted before the next step, never lost
+        olivia.send("/share raise");
+        carol.send("/share anon");
+        carolAlone.send("A third one.");
+        olivia.send("/share next");
+        String next = texts(posted());
+        assertThat(next).contains("A third one.", "Celebration round");
+        assertThat(next.indexOf("A third one.")).isLessThan(next.indexOf("Celebration round"));
+        assertThat(live().counts().anonymous()).isEqualTo(3);
+        assertThat(live().waiting()).isEmpty();
+    }
+
+    @Test
+    void askingToShareWithoutANameSaysWhatIsTrueNow() {
+        olivia.send("/share anonymous on");
+        assertThat(erin.send("/share anon").text()).as("no circle")
+                .startsWith("There's no share circle running here right now, so nothing was posted.");
+        startWithFour();
+        assertThat(erin.send("/share anon").text()).as("a circle runs, erin never joined")
+                .startsWith("A circle is running here: join it with /share join");
+        assertThat(carol.send("/share anon").text()).as("carol joined, the circle is in its opening")
+                .startsWith("Sharing without a name is for open sharing, and the circle is in another part right now.");
+        throughCheckIn();
+        List<Sent> sharing = posted();
+        long version = live().version();
+        assertThat(erin.press(last(sharing, "Share without my name")).text()).as("the board's button, erin not in it")
+                .startsWith("A circle is running here: join it with /share join");
+        assertThat(carol.send("/share anon").all().get(0).message().form()).as("carol in open sharing is asked").isNotNull();
+        assertThat(live().version()).isEqualTo(version);
+        assertThat(posted()).isEmpty();
     }
 
     @Test
@@ -506,7 +582,9 @@ class ShareCircleTest {
 
         Replies mydata = aliceAlone.send("/mydata");
         String json = new String(mydata.all().get(0).message().attachment().content(), StandardCharsets.UTF_8);
-        assertThat(json).contains("\"share-circle\"").contains("\"volunteerToChair\"").contains("\"holdsTalkingPiece\" : true");
+        assertThat(json).contains("\"share-circle\"").contains("\"volunteerToChair\"").contains("\"holdsTalkingPiece\" : true")
+                .as("each name kept says what it is for").contains("\"nameShownInCircle\" : \"alice\"", "\"nameUsedToAskYou\" : \"alice\"")
+                .doesNotContain("\"name\"");
 
         aliceAlone.send("/forgetme").press("Yes, erase everything");
         assertThat(texts(posted())).contains("The talking piece moves on.").contains("The talking piece is with bob.");

@@ -141,6 +141,12 @@ public final class InMemoryCheckinStore implements CheckinStore {
     }
 
     @Override
+    public synchronized Optional<PendingShare> heldShare(CommunityRef community, MemberRef member) {
+        Kept<PendingShare> kept = shares.get(Place.of(community, member));
+        return kept == null || !alive(kept) ? Optional.empty() : Optional.of(kept.value());
+    }
+
+    @Override
     public synchronized boolean startAlertCooldown(CommunityRef community, MemberRef member, Duration length) {
         Instant now = clock.instant();
         Instant running = cooldowns.get(Place.of(community, member));
