@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.circlekeeper.core.checkin.Checkin;
@@ -48,6 +49,8 @@ final class CheckinScenario {
     private static final int TRIES = 3;
     private static final long FIRST_MEMBER = 30_000_000L;
     private static final long ORGANISER = 29_999_999L;
+    /** Check-ins acknowledged before Redis may be killed. */
+    private static final int WARM = 20;
 
     private final Options options;
     private final Progress progress;
@@ -75,35 +78,47 @@ final class CheckinScenario {
             stage.telegram.admins(group, ORGANISER);
             List<AppProcess> apps = stage.startApps("3");
             stage.awaitReady();
-            progress.say("both apps ready (pids %d, %d); %d members at a time check in for %d s, Redis is killed after %d s for %d s",
-                    apps.get(0).pid(), apps.get(1).pid(), options.workers(), options.checkinSeconds(),
-                    options.checkinSeconds() / 3, options.redisDown());
+            progress.say("both apps ready (pids %d, %d); %d members at a time check in; Redis is killed after %d s (and %d "
+                    + "check-ins) for %d s, then the load goes on for %d s", apps.get(0).pid(), apps.get(1).pid(), options.workers(),
+                    options.checkinSeconds() / 3, WARM, options.redisDown(), options.checkinSeconds() * 2 / 3);
 
             long began = System.nanoTime();
-            long end = began + Duration.ofSeconds(options.checkinSeconds()).toNanos();
+            AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger next = new AtomicInteger();
             ExecutorService members = Executors.newFixedThreadPool(options.workers());
             for (int w = 0; w < options.workers(); w++) {
                 members.submit(() -> {
                     int i;
-                    while (System.nanoTime() < end && (i = next.getAndIncrement()) < options.members()) {
+                    while (!stop.get() && (i = next.getAndIncrement()) < options.members()) {
                         checkIn(stage.telegram, apps, group, i);
                     }
                     return null;
                 });
             }
-            Thread.sleep(TimeUnit.NANOSECONDS.toMillis(began + Duration.ofSeconds(options.checkinSeconds() / 3).toNanos() - System.nanoTime()));
+            // the fault comes once the load runs for real (a third of the time, and a few check-ins saved), not
+            // while the apps' first requests are still slow
+            long killNotBefore = began + Duration.ofSeconds(options.checkinSeconds() / 3).toNanos();
+            long killAtLatest = began + Duration.ofSeconds(options.checkinSeconds()).toNanos();
+            while (System.nanoTime() < killAtLatest && (System.nanoTime() < killNotBefore || acknowledgedCount() < WARM)) {
+                Thread.sleep(100);
+            }
             int ackedBefore = acknowledgedCount();
             int code = stage.redis.kill();
             progress.say("killed Redis with SIGKILL (exit %d) after %d acknowledged check-ins", code, ackedBefore);
-            notes.add(String.format(Locale.ROOT, "Redis killed with SIGKILL (exit %d%s) after %d acknowledged check-ins; "
-                    + "restarted on its append-only file (appendfsync %s) after %d s", code, code == 137 ? ", SIGKILL" : ", NOT SIGKILL",
-                    ackedBefore, RedisProcess.FSYNC, options.redisDown()));
+            notes.add(String.format(Locale.ROOT, "Redis killed with SIGKILL (exit %d%s) %.0f s into the load, after %d acknowledged "
+                    + "check-ins; restarted on its append-only file (appendfsync %s) after %d s", code,
+                    code == 137 ? ", SIGKILL" : ", NOT SIGKILL", (System.nanoTime() - began) / 1e9, ackedBefore, RedisProcess.FSYNC,
+                    options.redisDown()));
             Thread.sleep(options.redisDown() * 1000L);
             stage.redis.restart();
-            progress.say("Redis is back");
+            int ackedAtRestart = acknowledgedCount();
+            progress.say("Redis is back; the load goes on for %d s", options.checkinSeconds() * 2 / 3);
+            Thread.sleep(options.checkinSeconds() * 2000L / 3);
+            stop.set(true);
+            notes.add(String.format(Locale.ROOT, "acknowledged check-ins: %d before the kill, %d while Redis was down or coming back, "
+                    + "%d after", ackedBefore, ackedAtRestart - ackedBefore, acknowledgedCount() - ackedAtRestart));
             members.shutdown();
-            if (!members.awaitTermination(options.checkinSeconds() + 2L * TRIES * ANSWER_WAIT.toSeconds() + 60, TimeUnit.SECONDS)) {
+            if (!members.awaitTermination(2L * TRIES * ANSWER_WAIT.toSeconds() + 60, TimeUnit.SECONDS)) {
                 members.shutdownNow();
                 notes.add("the members' load did not end in time and was stopped");
             }

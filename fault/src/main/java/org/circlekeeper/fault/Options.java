@@ -43,7 +43,7 @@ record Options(Path appJar, Path work, int reminders, int stallReminders, int wi
                 Integer.parseInt(take(given, "checkin-seconds", "60")),
                 Integer.parseInt(take(given, "redis-down", "5")),
                 Integer.parseInt(take(given, "members", "3000")),
-                Integer.parseInt(take(given, "workers", "8")),
+                Integer.parseInt(take(given, "workers", "16")),
                 scenarios(take(given, "scenarios", "1,2,3")));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown options: " + given.keySet() + " (see fault/README.md)");

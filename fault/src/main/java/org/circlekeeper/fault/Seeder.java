@@ -47,6 +47,8 @@ final class Seeder implements AutoCloseable {
 
     static final int CIRCLES_PER_GROUP = 1;
     static final int MEMBERS_PER_CIRCLE = 100;
+    /** Groups seeded at once: each command waits mostly on Redis round trips. */
+    private static final int SEEDING_THREADS = 8;
     /** Far enough ahead that no meeting starts during a run (a reminder after its meeting's start is dropped). */
     private static final long LEAD_BASE_MINUTES = 180;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("'every' EEEE HH:mm", Locale.ENGLISH)
@@ -84,7 +86,7 @@ final class Seeder implements AutoCloseable {
         int perGroup = CIRCLES_PER_GROUP * MEMBERS_PER_CIRCLE;
         int groups = (count + perGroup - 1) / perGroup;
         List<Reminder> reminders = new ArrayList<>(count);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newFixedThreadPool(SEEDING_THREADS);
         try {
             List<Future<List<Reminder>>> parts = new ArrayList<>();
             for (int g = 0; g < groups; g++) {
