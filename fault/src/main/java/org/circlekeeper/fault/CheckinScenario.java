@@ -115,8 +115,6 @@ final class CheckinScenario {
             progress.say("Redis is back; the load goes on for %d s", options.checkinSeconds() * 2 / 3);
             Thread.sleep(options.checkinSeconds() * 2000L / 3);
             stop.set(true);
-            notes.add(String.format(Locale.ROOT, "acknowledged check-ins: %d before the kill, %d while Redis was down or coming back, "
-                    + "%d after", ackedBefore, ackedAtRestart - ackedBefore, acknowledgedCount() - ackedAtRestart));
             members.shutdown();
             if (!members.awaitTermination(2L * TRIES * ANSWER_WAIT.toSeconds() + 60, TimeUnit.SECONDS)) {
                 members.shutdownNow();
@@ -144,6 +142,8 @@ final class CheckinScenario {
                 }
             }
             int acked = acknowledgedCount();
+            notes.add(String.format(Locale.ROOT, "acknowledged check-ins: %d before the kill, %d while Redis was down or coming back, "
+                    + "%d after", ackedBefore, ackedAtRestart - ackedBefore, acked - ackedAtRestart));
             notes.add(String.format(Locale.ROOT, "%d members pressed a mood (%d presses); %d were told it was saved, %d are in Redis",
                     pressed.size(), presses.get(), acked, stored));
             notes.add(String.format(Locale.ROOT, "answers other than a saved check-in: %d; presses with no answer within %d s: %d; "

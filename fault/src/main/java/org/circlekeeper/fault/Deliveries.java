@@ -13,9 +13,10 @@ import org.circlekeeper.telegram.FakeBotApi;
  * @param delivered reminders delivered at least once
  * @param lost      reminders never delivered
  * @param doubled   deliveries beyond the first, summed over all reminders (a reminder sent three times counts 2)
+ * @param repeated  reminders delivered more than once
  * @param stray     other messages the fake accepted in those chats (an error text, say), not counted above
  */
-record Deliveries(int expected, int delivered, int lost, int doubled, int stray) {
+record Deliveries(int expected, int delivered, int lost, int doubled, int repeated, int stray) {
 
     static Deliveries count(FakeBotApi fake, List<Seeder.Reminder> reminders) {
         Map<Long, Seeder.Reminder> byChat = new HashMap<>();
@@ -35,7 +36,8 @@ record Deliveries(int expected, int delivered, int lost, int doubled, int stray)
         }
         int delivered = times.size();
         int doubled = times.values().stream().mapToInt(n -> n - 1).sum();
-        return new Deliveries(reminders.size(), delivered, reminders.size() - delivered, doubled, stray);
+        int repeated = (int) times.values().stream().filter(n -> n > 1).count();
+        return new Deliveries(reminders.size(), delivered, reminders.size() - delivered, doubled, repeated, stray);
     }
 
     /** How many reminder deliveries the fake accepted so far, repeats included. */

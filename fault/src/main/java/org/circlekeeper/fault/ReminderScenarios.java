@@ -60,9 +60,7 @@ final class ReminderScenarios {
                 notes.add(drained);
             }
             Deliveries counted = Deliveries.count(stage.telegram, reminders);
-            if (counted.stray() > 0) {
-                notes.add(counted.stray() + " other message(s) reached the members' chats");
-            }
+            notes.add(summary(counted));
             return new Row("1 SIGKILL one app mid-run", counted.expected(), counted.delivered(), counted.lost(), counted.doubled(),
                     null, notes);
         }
@@ -98,12 +96,15 @@ final class ReminderScenarios {
                         Duration.ofSeconds(retryAfter).plus(Bot.JOB_LEASE).plus(Duration.ofMinutes(options.window() + 4))));
             }
             Deliveries counted = Deliveries.count(stage.telegram, reminders);
-            if (counted.stray() > 0) {
-                notes.add(counted.stray() + " other message(s) reached the members' chats");
-            }
+            notes.add(summary(counted));
             return new Row("2 stall a delivery past the lease", counted.expected(), counted.delivered(), counted.lost(),
                     counted.doubled(), null, notes);
         }
+    }
+
+    private static String summary(Deliveries counted) {
+        return String.format(Locale.ROOT, "%,d reminders delivered more than once (%,d extra messages); %,d other messages reached "
+                + "the members' chats", counted.repeated(), counted.doubled(), counted.stray());
     }
 
     /**
