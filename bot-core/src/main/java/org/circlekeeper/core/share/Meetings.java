@@ -18,6 +18,7 @@ import org.circlekeeper.core.message.Target;
 import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.schedule.JobHandler;
 import org.circlekeeper.core.schedule.JobQueue;
+import org.circlekeeper.core.schedule.RetryLater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -231,6 +232,11 @@ final class Meetings {
         } catch (Messenger.DeliveryFailed e) {
             LOG.warn("a share circle message to a channel of {} was not delivered ({})", room.community().key(),
                     e.permanent() ? "permanently" : "for now");
+            return Optional.empty();
+        } catch (RetryLater e) {
+            // a live meeting cannot wait for a platform's long rate-limit pause: the next step's post shows the state
+            LOG.warn("a share circle message to a channel of {} was not delivered: the platform asks to wait until {}",
+                    room.community().key(), e.at());
             return Optional.empty();
         }
     }

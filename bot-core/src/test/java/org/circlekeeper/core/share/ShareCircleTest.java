@@ -82,6 +82,20 @@ class ShareCircleTest {
     }
 
     @Test
+    void aPostThePlatformAsksToDelayIsSkippedAndTheCircleGoesOnWithoutAnApology() {
+        startWithFour();
+        bot.outbox().failNext(new org.circlekeeper.core.schedule.RetryLater("a long rate-limit pause",
+                BotTester.START.plusSeconds(3600)));
+
+        String answer = olivia.send("/share next").text();
+
+        assertThat(answer).doesNotContain("something went wrong");
+        assertThat(live().step()).isEqualTo(1);
+        alice.send("/share done");
+        assertThat(texts(posted())).as("the next post goes out as usual").isNotEmpty();
+    }
+
+    @Test
     void theOpeningWelcomesNamesTheChairAndRemindsOfConfidentiality() {
         List<Sent> opening = startWithFour();
 

@@ -21,7 +21,13 @@ public final class RecordingMessenger implements Messenger {
     }
 
     private final List<Sent> sent = new ArrayList<>();
+    private final java.util.ArrayDeque<RuntimeException> failures = new java.util.ArrayDeque<>();
     private final AtomicLong ids = new AtomicLong();
+
+    /** The next sends fail with these, in order (a platform's refusal or its request to wait), instead of being recorded. */
+    public synchronized void failNext(RuntimeException... next) {
+        failures.addAll(java.util.List.of(next));
+    }
 
     @Override
     public Platform platform() {
@@ -30,6 +36,10 @@ public final class RecordingMessenger implements Messenger {
 
     @Override
     public synchronized SentMessage send(Target target, OutgoingMessage message) {
+        RuntimeException failure = failures.poll();
+        if (failure != null) {
+            throw failure;
+        }
         String id = "m" + ids.incrementAndGet();
         sent.add(new Sent(target, message, id, false));
         return new SentMessage(target, id);
