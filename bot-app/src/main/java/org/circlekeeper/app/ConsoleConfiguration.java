@@ -2,13 +2,13 @@ package org.circlekeeper.app;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.circlekeeper.console.ConsoleAdapter;
 import org.circlekeeper.console.ConsoleMessenger;
 import org.circlekeeper.console.ConsoleSession;
 import org.circlekeeper.core.Bot;
-import org.circlekeeper.core.schedule.VirtualClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -45,7 +45,7 @@ class ConsoleConfiguration {
     }
 
     @Bean
-    ApplicationRunner consoleRunner(Bot.Assembly bot, VirtualClock clock, ConsoleMessenger messenger,
+    ApplicationRunner consoleRunner(Bot.Assembly bot, Clock clock, ConsoleMessenger messenger,
                                     CirclekeeperProperties properties, ConsoleStreams streams,
                                     ConfigurableApplicationContext context) {
         return arguments -> {

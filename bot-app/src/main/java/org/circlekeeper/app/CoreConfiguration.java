@@ -35,18 +35,21 @@ class CoreConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(CoreConfiguration.class);
 
     /**
-     * While the console runs: a virtual clock that starts at the real time, which the console demo moves
-     * with {@code :clock} (and runs due jobs after each move).
+     * While the console is the only adapter: a virtual clock that starts at the real time, which the console demo
+     * moves with {@code :clock} (and runs due jobs after each move). See {@link TimeChoice}.
      */
     @Bean
-    @Conditional(ConsoleWanted.class)
+    @Conditional(TimeChoice.Virtual.class)
     VirtualClock clock() {
         return new VirtualClock(Instant.now());
     }
 
-    /** Otherwise real time, in UTC (zones are per community and member); due jobs run on a timer. */
+    /**
+     * Otherwise real time, in UTC (zones are per community and member); due jobs run on a timer. A console beside a
+     * chat platform shares it.
+     */
     @Bean
-    @Conditional(ConsoleNotWanted.class)
+    @Conditional(TimeChoice.Real.class)
     Clock systemClock() {
         return Clock.systemUTC();
     }

@@ -35,7 +35,7 @@ class OperationsConfiguration {
     }
 
     @Bean
-    @Conditional(ConsoleNotWanted.class)
+    @Conditional(TimeChoice.Real.class)
     @ConditionalOnBooleanProperty(name = "circlekeeper.scheduler.enabled", matchIfMissing = true)
     SchedulerRunner schedulerRunner(Scheduler scheduler, SchedulerProperties properties, MeterRegistry registry) {
         return new SchedulerRunner(scheduler, properties, registry);
@@ -43,7 +43,7 @@ class OperationsConfiguration {
 
     /** The {@code scheduler} health component: down when the loop above stops ticking. */
     @Bean
-    @Conditional(ConsoleNotWanted.class)
+    @Conditional(TimeChoice.Real.class)
     @ConditionalOnBooleanProperty(name = "circlekeeper.scheduler.enabled", matchIfMissing = true)
     SchedulerHealthIndicator schedulerHealthIndicator(SchedulerRunner schedulerRunner) {
         return new SchedulerHealthIndicator(schedulerRunner);

@@ -1,7 +1,6 @@
 package org.circlekeeper.app;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -31,7 +30,6 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.telegram.telegrambots.meta.TelegramUrl;
@@ -67,13 +65,6 @@ class TelegramConfiguration {
             String mode = environment.getProperty("circlekeeper.telegram.mode", "");
             return new Wanted().matches(context, metadata) && mode.strip().replace('_', '-').equalsIgnoreCase("webhook");
         }
-    }
-
-    /** The core keeps real time while a chat platform is connected (the console's clock stands still until moved). */
-    @Bean
-    @Primary
-    Clock platformClock() {
-        return Clock.systemUTC();
     }
 
     @Bean(destroyMethod = "close")

@@ -1,5 +1,6 @@
 package org.circlekeeper.console;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +63,9 @@ public final class ConsoleSession {
     private static final Pattern CHANNEL = Pattern.compile("#[\\p{L}\\p{N}_.-]{1,64}");
 
     private final Engine engine;
-    private final VirtualClock clock;
+    private final Clock clock;
+    /** The clock {@code :clock} moves, or null when the bot keeps real time (a chat platform is connected too). */
+    private final VirtualClock movable;
     private final ConsoleMessenger messenger;
     private final Transcript transcript;
     private final CommunityRef community;
@@ -74,18 +77,21 @@ public final class ConsoleSession {
     private boolean ended;
 
     /** A session in the default community ({@value #DEFAULT_COMMUNITY}). */
-    public ConsoleSession(Engine engine, VirtualClock clock, ConsoleMessenger messenger) {
+    public ConsoleSession(Engine engine, Clock clock, ConsoleMessenger messenger) {
         this(engine, clock, messenger, DEFAULT_COMMUNITY);
     }
 
     /**
      * A session in the given community. The clock must be the one the engine was assembled with,
      * and the messenger the one the bot's features send through, so that {@code :clock} moves
-     * the bot's time and {@code :click} finds the buttons of messages the bot started itself.
+     * the bot's time and {@code :click} finds the buttons of messages the bot started itself. A
+     * {@link VirtualClock} can be moved with {@code :clock}; any other clock is real time, which {@code :clock}
+     * only shows (the console beside a chat platform, whose members need their reminders on time).
      */
-    public ConsoleSession(Engine engine, VirtualClock clock, ConsoleMessenger messenger, String communityId) {
+    public ConsoleSession(Engine engine, Clock clock, ConsoleMessenger messenger, String communityId) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.movable = clock instanceof VirtualClock virtual ? virtual : null;
         this.messenger = Objects.requireNonNull(messenger, "messenger");
         this.transcript = messenger.transcript();
         this.community = new CommunityRef(Platform.CONSOLE, communityId);
@@ -182,8 +188,8 @@ public final class ConsoleSession {
         return messenger;
     }
 
-    /** The virtual clock that {@code :clock} moves. */
-    public VirtualClock clock() {
+    /** The bot's clock: virtual (moved by {@code :clock}) or real time. */
+    public Clock clock() {
         return clock;
     }
 
@@ -330,14 +336,19 @@ public final class ConsoleSession {
             out.add(CONSOLE + "it is " + ClockInput.show(clock.instant()) + ". :clock moves it: " + ClockInput.FORMS + ".");
             return;
         }
+        if (movable == null) {
+            out.add(CONSOLE + "it is " + ClockInput.show(clock.instant()) + ": the bot keeps real time while a chat "
+                    + "platform is connected, so :clock only shows it.");
+            return;
+        }
         Instant now;
         try {
             if (ClockInput.isStep(argument)) {
                 Duration step = ClockInput.step(argument);
-                now = clock.advance(step);
+                now = movable.advance(step);
             } else {
                 now = ClockInput.moment(argument);
-                clock.set(now);
+                movable.set(now);
             }
         } catch (IllegalArgumentException e) {
             out.add(CONSOLE + e.getMessage() + ".");

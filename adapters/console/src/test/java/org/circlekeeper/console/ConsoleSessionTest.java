@@ -49,6 +49,19 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void besideAChatPlatformTheClockIsRealTimeAndClockOnlyShowsIt() {
+        java.time.Clock real = java.time.Clock.fixed(Instant.parse("2026-12-03T10:00:00Z"), java.time.ZoneOffset.UTC);
+        ConsoleSession beside = new ConsoleSession(bot.engine, real, new ConsoleMessenger(), "local");
+        List<Instant> moved = new ArrayList<>();
+        beside.addClockListener(moved::add);
+
+        assertThat(beside.handle(":clock +2h")).containsExactly("(console) it is Thu 2026-12-03 10:00 UTC: the bot keeps "
+                + "real time while a chat platform is connected, so :clock only shows it.");
+        assertThat(moved).isEmpty();
+        assertThat(bot.clock.instant()).isEqualTo(ConsoleFixture.START);
+    }
+
+    @Test
     void asSwitchesPersonKeepsTheirLastRoleAndUsesTheLowerCaseNameAsUserId() {
         assertThat(session.handle(":as Olivia organiser")).containsExactly("(console) you are olivia (organiser).");
         assertThat(session.context().member()).isEqualTo(new MemberRef(Platform.CONSOLE, "olivia", "Olivia"));
