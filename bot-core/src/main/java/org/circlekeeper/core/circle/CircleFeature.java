@@ -289,13 +289,26 @@ public final class CircleFeature implements Feature {
                 moves.put(original, moved);
             }
         });
-        int dropped = circle.exceptionCount() - skips.size() - moves.size();
-        Circle updated = circle.withSchedule(schedule, skips, moves);
+        Circle updated = withoutClashingMoves(circle.withSchedule(schedule, skips, moves));
+        int dropped = circle.exceptionCount() - updated.exceptionCount();
         if (save(turn, circle, updated)) {
             Object next = Occurrences.next(updated, turn.now()).<Object>map(o -> CircleTexts.start(o.start(), turn.locale())).orElse("");
             turn.reply(CircleMessages.EDITED_WHEN, "name", circle.name(), "when", CircleTexts.when(schedule, speaker), "next", next,
                     "dropped", dropped == 0 ? "" : Integer.toString(dropped));
         }
+    }
+
+    /** The circle without the moves that would put a meeting onto another under its new times; the earlier move stays. */
+    private static Circle withoutClashingMoves(Circle circle) {
+        Circle kept = circle;
+        for (Map.Entry<LocalDateTime, LocalDateTime> move : circle.moves().entrySet()) {
+            if (Occurrences.clash(kept, move.getKey(), kept.schedule().at(move.getValue())).isPresent()) {
+                TreeMap<LocalDateTime, LocalDateTime> moves = new TreeMap<>(kept.moves());
+                moves.remove(move.getKey());
+                kept = kept.withSchedule(kept.schedule(), kept.skips(), moves);
+            }
+        }
+        return kept;
     }
 
     private void list(Turn turn, Args args) {
@@ -389,6 +402,13 @@ public final class CircleFeature implements Feature {
         ZonedDateTime newStart = circle.schedule().at(to.get());
         if (!newStart.toInstant().isAfter(turn.now())) {
             turn.replyPrivately(CircleMessages.ERR_PAST, "given", typed);
+            return;
+        }
+        Optional<Occurrence> clash = Occurrences.clash(circle, meeting.get().original(), newStart);
+        if (clash.isPresent()) {
+            turn.replyPrivately(CircleMessages.ERR_CLASH, "name", circle.name(), "id", circle.id(),
+                    "from", CircleTexts.start(meeting.get().start(), turn.locale()), "to", CircleTexts.start(newStart, turn.locale()),
+                    "other", CircleTexts.start(clash.get().start(), turn.locale()), "date", clash.get().start().toLocalDate().toString());
             return;
         }
         if (tooManyExceptions(turn, circle, meeting.get())) {

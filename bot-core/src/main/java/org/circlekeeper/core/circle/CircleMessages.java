@@ -139,6 +139,7 @@ final class CircleMessages {
     static final MessageKey ERR_BUSY = MessageKey.of("circle.error.busy");
     static final MessageKey ERR_NO_UPCOMING = MessageKey.of("circle.error.no-upcoming", "name");
     static final MessageKey ERR_EXCEPTIONS = MessageKey.of("circle.error.exceptions", "max");
+    static final MessageKey ERR_CLASH = MessageKey.of("circle.error.clash", "name", "id", "from", "to", "other", "date");
 
     static final List<MessageKey> ALL = List.of(CREATED, LIST, LIST_EMPTY, SHOW, CANCELLED, ALREADY_CANCELLED, SKIPPED,
             RESCHEDULED, EDITED_NAME, EDITED_DESCRIPTION, EDITED_PLACE, EDITED_DURATION, EDITED_WHEN, ATTENDEES,
@@ -150,7 +151,8 @@ final class CircleMessages {
             WHEN_MONTHDAY, WHEN_RULE, WHEN_UNTIL, WHEN_TIMES, WORD_AND, ORDINAL_1, ORDINAL_2, ORDINAL_3, ORDINAL_4,
             ORDINAL_5, ORDINAL_LAST, ERR_UNKNOWN, ERR_WHEN, ERR_NO_TIME, ERR_BAD_DATE, ERR_PAST, ERR_ENDS, ERR_RULE,
             ERR_NO_MEETINGS, ERR_TOO_MANY, ERR_CANCELLED, ERR_NO_MEETING_ON, ERR_DATE, ERR_ALREADY_SKIPPED, ERR_NEW_TIME,
-            ERR_LEADS, ERR_PLACE, ERR_DURATION, ERR_NAME, ERR_BUSY, ERR_NO_UPCOMING, ERR_EXCEPTIONS);
+            ERR_LEADS, ERR_PLACE, ERR_DURATION, ERR_NAME, ERR_BUSY, ERR_NO_UPCOMING, ERR_EXCEPTIONS,
+            ERR_CLASH);
 
     private CircleMessages() {
     }

@@ -26,6 +26,8 @@ public final class Occurrences {
     public static final Duration NEXT_HORIZON = Duration.ofDays(5 * 366 + 1);
     /** A guard against rules that match rarely: at most this many instances are looked at per question. */
     static final int MAX_STEPS = 5_000;
+    /** Meetings of one circle that can overlap one meeting: it and its neighbours (a daily circle of 12 hours). */
+    private static final int MAX_CLASHES = 4;
 
     private Occurrences() {
     }
@@ -113,6 +115,17 @@ public final class Occurrences {
             }
         }
         return candidates.stream().min(Comparator.comparing(o -> o.start().toInstant()));
+    }
+
+    /**
+     * Another meeting of the circle that would overlap the meeting {@code original} if it started at
+     * {@code start}: a regular one or one moved there. A circle never holds two meetings at once, so a
+     * move onto one is refused (and a reminder is never planned twice for one moment).
+     */
+    public static Optional<Occurrence> clash(Circle circle, LocalDateTime original, ZonedDateTime start) {
+        Instant from = start.toInstant();
+        Instant to = start.plus(circle.schedule().duration()).toInstant();
+        return between(circle, from, to, MAX_CLASHES).stream().filter(o -> !o.original().equals(original)).findFirst();
     }
 
     /** True when the schedule's rule has a meeting starting at this local time. */

@@ -116,17 +116,24 @@ final class Reminders {
                 if (!due.isAfter(now)) {
                     continue;
                 }
-                String id = String.join(":", member == null ? CHANNEL : MEMBER, CircleKeys.idPart(community.key()), circle.id(),
-                        occurrence.key(), UTC_KEY.format(start), Long.toString(lead.toMinutes()));
-                if (member != null) {
-                    id = id + ":" + CircleKeys.idPart(member.key());
-                }
+                String id = reminderId(member == null ? CHANNEL : MEMBER, community.key(), circle.id(), start, lead.toMinutes(),
+                        member == null ? null : member.key());
                 Payload payload = new Payload(community.key(), circle.id(), occurrence.key(), start.toString(), lead.toMinutes(),
                         member == null ? null : member.key());
                 jobs.add(new Job(id, member == null ? CHANNEL : MEMBER, due, json.writeValueAsString(payload)));
             }
         }
         return jobs;
+    }
+
+    /**
+     * A reminder's job id: the kind, the community, the circle, the meeting's start instant, the lead
+     * time and the member (for private ones). It names the moment, not the meeting, so however a
+     * circle's meetings were moved, one moment gets at most one reminder per lead time and reader.
+     */
+    static String reminderId(String kind, String communityKey, String circleId, Instant start, long leadMinutes, String memberKey) {
+        String id = String.join(":", kind, CircleKeys.idPart(communityKey), circleId, UTC_KEY.format(start), Long.toString(leadMinutes));
+        return memberKey == null ? id : id + ":" + CircleKeys.idPart(memberKey);
     }
 
     /** Moves the queue from what was planned to what is wanted now: drops the jobs no longer wanted, adds the new. */
@@ -241,6 +248,12 @@ final class Reminders {
 
     /** The meeting, when the reminder is still worth sending now; empty (with the reason logged) when not. */
     private Optional<Meeting> stillDue(Job job, Payload payload, CommunityRef community, Instant now, Duration lateness) {
+        if (!job.id().equals(reminderId(job.kind(), payload.community(), payload.circle(), Instant.parse(payload.start()),
+                payload.leadMinutes(), payload.member()))) {
+            LOG.info("a {} of circle {} was dropped: it was planned under an older naming and is planned again", job.kind(),
+                    payload.circle());
+            return Optional.empty();
+        }
         Optional<Circle> circle = stores.circles().find(community, payload.circle());
         if (circle.isEmpty() || circle.get().cancelled()) {
             LOG.debug("a {} of circle {} was dropped: the circle is gone or cancelled", job.kind(), payload.circle());

@@ -142,4 +142,20 @@ class OccurrencesTest {
         Circle circle = circle("2027-01-30T19:00", BERLIN, weekly("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"));
         assertThat(from(circle, "2027-02-01T00:00:00Z", 3)).isEmpty();
     }
+
+    @Test
+    void aMeetingClashesWithAnyOtherItWouldOverlapRegularOrMovedButNotWithItself() {
+        Circle circle = circle("2027-03-02T19:00", BERLIN, weekly("FREQ=WEEKLY;BYDAY=TU"));
+        LocalDateTime ninth = LocalDateTime.parse("2027-03-09T19:00");
+        LocalDateTime sixteenth = LocalDateTime.parse("2027-03-16T19:00");
+        assertThat(Occurrences.clash(circle, ninth, circle.schedule().at(sixteenth))).map(Occurrence::original).contains(sixteenth);
+        assertThat(Occurrences.clash(circle, ninth, circle.schedule().at(sixteenth.plusMinutes(89)))).isPresent();
+        assertThat(Occurrences.clash(circle, ninth, circle.schedule().at(sixteenth.plusMinutes(90)))).as("starts as the other ends").isEmpty();
+        assertThat(Occurrences.clash(circle, ninth, circle.schedule().at(ninth.plusHours(1)))).as("itself, a little later").isEmpty();
+
+        Circle moved = circle.withMove(ninth, LocalDateTime.parse("2027-03-11T19:00"));
+        assertThat(Occurrences.clash(moved, sixteenth, moved.schedule().at(LocalDateTime.parse("2027-03-11T20:00"))))
+                .map(Occurrence::original).contains(ninth);
+        assertThat(Occurrences.clash(moved.withSkip(sixteenth), ninth, moved.schedule().at(sixteenth))).as("a skipped one is free").isEmpty();
+    }
 }

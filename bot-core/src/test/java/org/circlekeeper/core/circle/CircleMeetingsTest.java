@@ -1,0 +1,111 @@
+package org.circlekeeper.core.circle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.circlekeeper.core.schedule.Job;
+import org.circlekeeper.core.testing.BotTester;
+import org.circlekeeper.core.testing.BotTester.Replies;
+import org.circlekeeper.core.testing.BotTester.Talk;
+import org.circlekeeper.core.testing.InMemoryJobQueue;
+import org.circlekeeper.core.testing.RecordingMessenger.Sent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a group meets in its first month with circles, through the engine: moving a meeting onto
+ * another, a name that swallowed the schedule, a cancelled series in calendars, clock changes, names
+ * in other scripts and text that would turn the bot's own words around. The clock starts on Friday
+ * 27 November 2026 at 09:00 UTC; the group's zone is Europe/Berlin.
+ */
+class CircleMeetingsTest {
+
+    private static final Duration TICK = Duration.ofMinutes(5);
+
+    private final BotTester bot = new BotTester();
+    private final Talk olivia = bot.asOrganiser("olivia").inGroup();
+    private final Talk aliceAlone = bot.as("alice").inDirect();
+
+    @BeforeEach
+    void theGroupLivesInBerlin() {
+        olivia.send("/community timezone Europe/Berlin");
+    }
+
+    private List<Sent> advanceTo(String instant) {
+        Instant target = Instant.parse(instant);
+        while (bot.clock().instant().isBefore(target)) {
+            Duration left = Duration.between(bot.clock().instant(), target);
+            bot.advance(left.compareTo(TICK) < 0 ? left : TICK);
+        }
+        return bot.outbox().drain();
+    }
+
+    private InMemoryJobQueue jobs() {
+        return (InMemoryJobQueue) bot.stores().jobs();
+    }
+
+    private CircleStore circles() {
+        return bot.stores().circles().circles();
+    }
+
+    // ---- a meeting moved onto another ----
+
+    @Test
+    void aMeetingCannotBeMovedOntoAnotherAndEachMeetingIsRemindedOnce() {
+        olivia.send("/circle create \"Tuesday circle\" every tuesday 19:00");
+        aliceAlone.send("/remind all 1h");
+
+        Replies onto = olivia.send("/circle reschedule tuesday-circle 2026-12-08 2026-12-15 19:00");
+        assertThat(onto.allPrivate()).isTrue();
+        assertThat(onto.text()).contains("can't move to Tuesday, December 15, 2026, 7:00 PM (Europe/Berlin)")
+                .contains("Tuesday circle already meets then").contains("Nothing was changed")
+                .contains("/circle skip tuesday-circle 2026-12-15");
+        assertThat(olivia.send("/circle reschedule tuesday-circle 2026-12-08 2026-12-15 19:30").text())
+                .as("half an hour into the other meeting is still on top of it").contains("already meets then");
+
+        assertThat(olivia.send("/circle reschedule tuesday-circle 2026-12-08 2026-12-10 19:00").text()).contains("moves to");
+        assertThat(olivia.send("/circle reschedule tuesday-circle 2026-12-15 2026-12-10 19:00").text())
+                .as("onto a meeting that was itself moved there").contains("already meets then");
+        assertThat(olivia.send("/circle reschedule tuesday-circle 2026-12-10 2026-12-08 19:00").text())
+                .as("a moved meeting may go back to its own place").contains("moves to");
+
+        assertThat(olivia.send("/circles").text().split("December 15, 2026")).hasSize(2);
+        List<Sent> sent = advanceTo("2026-12-16T00:00:00Z");
+        assertThat(sent).filteredOn(s -> s.text().contains("December 15"))
+                .as("one day-before and one hour-before in the channel, one private").extracting(s -> s.target().getClass().getSimpleName())
+                .containsExactlyInAnyOrder("Channel", "Channel", "Member");
+    }
+
+    @Test
+    void evenAStoredCircleHoldingTwoMeetingsAtOneMomentGetsOneReminderPerMoment() {
+        olivia.send("/circle create \"Tuesday circle\" every tuesday 19:00");
+        aliceAlone.send("/remind all 1h");
+        Circle circle = circles().find(BotTester.COMMUNITY, "tuesday-circle").orElseThrow();
+        TreeMap<LocalDateTime, LocalDateTime> moves = new TreeMap<>(Map.of(LocalDateTime.parse("2026-12-08T19:00"),
+                LocalDateTime.parse("2026-12-15T19:00")));
+        assertThat(circles().replace(BotTester.COMMUNITY, circle.withSchedule(circle.schedule(), circle.skips(), moves))).isTrue();
+
+        advanceTo("2026-12-10T00:00:00Z");
+        Instant onTheFifteenth = Instant.parse("2026-12-15T18:00:00Z");
+        assertThat(jobs().all()).filteredOn(j -> !j.kind().equals(Reminders.PLAN))
+                .filteredOn(j -> j.due().equals(onTheFifteenth.minus(Duration.ofHours(1)))).extracting(Job::kind)
+                .containsExactlyInAnyOrder(Reminders.CHANNEL, Reminders.MEMBER);
+        List<Sent> sent = advanceTo("2026-12-16T00:00:00Z");
+        assertThat(sent).filteredOn(s -> s.text().contains("December 15")).hasSize(3);
+    }
+
+    @Test
+    void aReminderPlannedUnderTheOldNamingIsDroppedSoTheNewOneIsTheOnlyOne() {
+        olivia.send("/circle create \"Tuesday circle\" every tuesday 19:00");
+        Job planned = jobs().all().stream().filter(j -> j.kind().equals(Reminders.CHANNEL)).findFirst().orElseThrow();
+        String oldNaming = planned.id().replace(":tuesday-circle:", ":tuesday-circle:20261201T1900:");
+        jobs().schedule(new Job(oldNaming, planned.kind(), planned.due(), planned.payload()));
+        List<Sent> sent = advanceTo(planned.due().plusSeconds(60).toString());
+        assertThat(sent).hasSize(1);
+    }
+}
