@@ -43,7 +43,9 @@ import org.circlekeeper.core.engine.CommunityRef;
 /**
  * Writes circles as iCalendar (RFC 5545) with ical4j: one VEVENT per circle with DTSTART in its zone,
  * DURATION, RRULE (UNTIL in UTC), EXDATE for skipped meetings and STATUS, one VEVENT with a
- * RECURRENCE-ID per moved meeting, and a VTIMEZONE for each zone used. Zones with a fixed offset are
+ * RECURRENCE-ID per moved meeting, and a VTIMEZONE for each zone used. A cancelled series ends
+ * where it was called off (its meetings before took place); one called off before it began is a
+ * single cancelled event. Zones with a fixed offset are
  * written in UTC, which is exact for them.
  */
 public final class CalendarExport {
@@ -66,13 +68,16 @@ public final class CalendarExport {
         Map<String, net.fortuna.ical4j.model.TimeZone> zones = new LinkedHashMap<>();
         List<VEvent> events = new ArrayList<>();
         Instant stamp = clock.instant();
-        for (Circle circle : circles) {
+        for (Circle listed : circles) {
+            // a cancelled series ends where it was called off; one cancelled before this version ends now
+            Circle circle = listed.cancelled() ? listed.endedBefore(stamp) : listed;
             Optional<net.fortuna.ical4j.model.TimeZone> zone = Zones.of(circle.schedule().zone());
             zone.ifPresent(z -> zones.putIfAbsent(z.getID(), z));
             ZoneId zoneId = zone.map(z -> ZoneId.of(z.getID())).orElse(ZoneOffset.UTC);
             events.add(master(community, circle, zoneId, zone.isPresent(), stamp));
             for (Map.Entry<LocalDateTime, LocalDateTime> move : circle.moves().entrySet()) {
-                if (!circle.skips().contains(move.getKey()) && Occurrences.isInstance(circle.schedule(), move.getKey())) {
+                if (!circle.skips().contains(move.getKey()) && !circle.schedule().endsBeforeStart()
+                        && Occurrences.isInstance(circle.schedule(), move.getKey())) {
                     events.add(moved(community, circle, move.getKey(), move.getValue(), zoneId, zone.isPresent(), stamp));
                 }
             }
@@ -94,7 +99,7 @@ public final class CalendarExport {
         Schedule schedule = circle.schedule();
         VEvent event = new VEvent(at(schedule, schedule.start(), zone, named), schedule.duration(), circle.name());
         describe(event, community, circle, stamp);
-        if (schedule.recurrence() instanceof Recurrence.Repeating repeating) {
+        if (schedule.recurrence() instanceof Recurrence.Repeating repeating && !schedule.endsBeforeStart()) {
             String rule = repeating.rule();
             if (repeating.end() instanceof Recurrence.End.After after) {
                 rule = rule + ";COUNT=" + after.times();
@@ -110,7 +115,7 @@ public final class CalendarExport {
                         : new ExDate<>(new DateList<>(skipped)));
             }
         }
-        event.add(new Status(circle.cancelled() || isSkippedOnce(circle) ? "CANCELLED" : "CONFIRMED"));
+        event.add(new Status(isCalledOff(circle) || isSkippedOnce(circle) ? "CANCELLED" : "CONFIRMED"));
         return event;
     }
 
@@ -120,8 +125,16 @@ public final class CalendarExport {
         VEvent event = new VEvent(at(schedule, newStart, zone, named), schedule.duration(), circle.name());
         describe(event, community, circle, stamp);
         event.add(new RecurrenceId<>(at(schedule, original, zone, named)));
-        event.add(new Status(circle.cancelled() ? "CANCELLED" : "CONFIRMED"));
+        event.add(new Status(isCalledOff(circle) ? "CANCELLED" : "CONFIRMED"));
         return event;
+    }
+
+    /**
+     * A cancelled one-off, or a series cancelled before its first meeting. A series cancelled later
+     * simply ends where it was called off: the meetings before took place.
+     */
+    private static boolean isCalledOff(Circle circle) {
+        return circle.cancelled() && (circle.schedule().recurrence() instanceof Recurrence.Once || circle.schedule().endsBeforeStart());
     }
 
     private static boolean isSkippedOnce(Circle circle) {

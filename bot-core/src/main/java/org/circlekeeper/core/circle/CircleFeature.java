@@ -362,7 +362,7 @@ public final class CircleFeature implements Feature {
         Circle circle = found.get();
         if (circle.cancelled()) {
             turn.replyPrivately(CircleMessages.ALREADY_CANCELLED, "name", circle.name());
-        } else if (save(turn, circle, circle.cancel())) {
+        } else if (save(turn, circle, circle.cancel(turn.now()))) {
             LOG.info("circle {} cancelled in {}", circle.id(), turn.community().key());
             turn.reply(CircleMessages.CANCELLED, "name", circle.name());
         }

@@ -8,6 +8,16 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Period;
+import net.fortuna.ical4j.model.component.VEvent;
 import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.BotTester.Replies;
@@ -107,5 +117,59 @@ class CircleMeetingsTest {
         jobs().schedule(new Job(oldNaming, planned.kind(), planned.due(), planned.payload()));
         List<Sent> sent = advanceTo(planned.due().plusSeconds(60).toString());
         assertThat(sent).hasSize(1);
+    }
+
+    // ---- a cancelled series in calendars ----
+
+    /**
+     * The meetings a calendar app lists, as ical4j's own recurrence expansion finds them (over two
+     * years), leaving out events marked cancelled when asked.
+     */
+    static List<Instant> listed(byte[] ics, boolean withCancelled) throws Exception {
+        Calendar calendar = new CalendarBuilder().build(new StringReader(new String(ics, StandardCharsets.UTF_8)));
+        Period<ZonedDateTime> window = new Period<>(ZonedDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
+                ZonedDateTime.of(2028, 12, 31, 0, 0, 0, 0, ZoneOffset.UTC));
+        List<Instant> starts = new ArrayList<>();
+        for (VEvent event : calendar.<VEvent>getComponents("VEVENT")) {
+            boolean cancelled = event.getStatus() != null && event.getStatus().getValue().equals("CANCELLED");
+            if (withCancelled || !cancelled) {
+                for (Period<Temporal> period : event.<Temporal>calculateRecurrenceSet(window)) {
+                    starts.add(Instant.from(period.getStart()));
+                }
+            }
+        }
+        return starts.stream().sorted().toList();
+    }
+
+    private byte[] icsOf(String id) {
+        return olivia.send("/circle ics " + id).all().get(0).message().attachment().content();
+    }
+
+    @Test
+    void aCancelledSeriesEndsAtItsCancellationInTheFileAndTheFeed() throws Exception {
+        olivia.send("/circle create \"Tuesday circle\" every tuesday 19:00");
+        olivia.send("/circle reschedule tuesday-circle 2026-12-08 2026-12-23 19:00");
+        assertThat(listed(icsOf("tuesday-circle"), true)).as("before: every week, for ever").hasSizeGreaterThan(100);
+        String feedText = olivia.send("/circle feed").text();
+        String token = feedText.replaceAll("(?s).*calendar token is ([A-Za-z0-9_-]{22}).*", "$1");
+
+        advanceTo("2026-12-15T09:00:00Z");
+        assertThat(olivia.send("/circle cancel tuesday-circle").text()).contains("is cancelled");
+        List<Instant> expected = List.of(Instant.parse("2026-12-01T18:00:00Z"));
+        assertThat(listed(icsOf("tuesday-circle"), true)).as("the first meeting took place; the one moved past the end is gone")
+                .isEqualTo(expected);
+        assertThat(listed(olivia.send("/circle ics").all().get(0).message().attachment().content(), true)).isEqualTo(expected);
+        byte[] feed = new CalendarFeeds(bot.stores().circles(), bot.clock()).feedFor(token).orElseThrow().content();
+        assertThat(listed(feed, true)).isEqualTo(expected);
+    }
+
+    @Test
+    void aSeriesCancelledBeforeItBeganIsOneCancelledEventAndListsNothing() throws Exception {
+        olivia.send("/circle create \"Tuesday circle\" every tuesday 19:00");
+        olivia.send("/circle cancel tuesday-circle");
+        byte[] ics = icsOf("tuesday-circle");
+        String text = new String(ics, StandardCharsets.UTF_8);
+        assertThat(text.substring(text.indexOf("BEGIN:VEVENT"))).doesNotContain("RRULE").contains("STATUS:CANCELLED");
+        assertThat(listed(ics, false)).isEmpty();
     }
 }

@@ -114,7 +114,7 @@ class OccurrencesTest {
         assertThat(Occurrences.find(circle, LocalDateTime.parse("2027-03-23T19:00"))).isEmpty();
         assertThat(Occurrences.find(circle, LocalDateTime.parse("2027-03-24T19:00"))).isEmpty();
         assertThat(Occurrences.find(circle, LocalDateTime.parse("2027-03-30T19:00"))).isPresent();
-        assertThat(from(circle.cancel(), "2027-03-01T00:00:00Z", 5)).isEmpty();
+        assertThat(from(circle.cancel(Instant.parse("2027-03-01T00:00:00Z")), "2027-03-01T00:00:00Z", 5)).isEmpty();
     }
 
     @Test
