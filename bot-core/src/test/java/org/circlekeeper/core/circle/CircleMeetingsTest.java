@@ -172,4 +172,24 @@ class CircleMeetingsTest {
         assertThat(text.substring(text.indexOf("BEGIN:VEVENT"))).doesNotContain("RRULE").contains("STATUS:CANCELLED");
         assertThat(listed(ics, false)).isEmpty();
     }
+
+    // ---- text that would turn the bot's words around ----
+
+    @Test
+    void aCircleNameWithARightToLeftOverrideCannotTurnTheBotsWordsAround() {
+        String rlo = "\u202E";
+        Replies created = olivia.send("/circle create \"Tuesday " + rlo + "elcric\" every tuesday 19:00");
+        assertThat(created.text()).contains("New circle: Tuesday elcric (id tuesday-elcric)").doesNotContain(rlo);
+        aliceAlone.send("/remind all 1h");
+        olivia.send("/circle edit tuesday-elcric description " + rlo + "read me " + "\u05E9\u05DC\u05D5\u05DD");
+        olivia.send("/circle edit tuesday-elcric place Room " + rlo + "5");
+        List<String> everything = new ArrayList<>();
+        for (String command : List.of("/circle list", "/circle show tuesday-elcric", "/circles", "/next")) {
+            everything.add(olivia.send(command).all().get(0).message().markup());
+        }
+        advanceTo("2026-12-01T18:00:00Z").forEach(sent -> everything.add(sent.message().markup()));
+        assertThat(everything).hasSizeGreaterThan(5).allSatisfy(markup -> assertThat(markup).doesNotContain(rlo));
+        assertThat(everything.get(1)).as("right-to-left text sits in an isolate")
+                .contains("\u2068read me \u05E9\u05DC\u05D5\u05DD\u2069").doesNotContain(rlo);
+    }
 }
