@@ -63,6 +63,8 @@ public final class CircleFeature implements Feature {
     static final int UPCOMING_MAX = 10;
     /** Skips and moves of meetings older than this are forgotten when a circle changes. */
     static final Duration EXCEPTION_HISTORY = Duration.ofDays(90);
+    /** How far ahead an organiser is told of meetings that fall where the clocks change. */
+    static final Duration CLOCK_CHANGES_AHEAD = Duration.ofDays(366);
     private static final List<String> FIELDS = List.of("name", "description", "place", "duration", "when");
     private static final Set<String> ALL_WORDS = Set.of("all", "todos", "todas", "every", "cada");
     private static final Logger LOG = LoggerFactory.getLogger(CircleFeature.class);
@@ -185,6 +187,9 @@ public final class CircleFeature implements Feature {
         CommunityRef community = turn.community();
         String name = args.text("name").strip();
         String when = args.text("when");
+        if (nameIsNoName(turn, name, when)) {
+            return;
+        }
         List<Circle> existing = stores.circles().all(community);
         if (existing.stream().filter(c -> !c.cancelled()).count() >= CircleStore.MAX_CIRCLES) {
             turn.replyPrivately(CircleMessages.ERR_TOO_MANY, "max", CircleStore.MAX_CIRCLES);
@@ -215,6 +220,42 @@ public final class CircleFeature implements Feature {
                 "place", CircleTexts.place(circle.place(), speaker));
         rsvpButtons(community, first, speaker).forEach(message::button);
         turn.reply(message.build());
+        tellClockChanges(turn, circle);
+    }
+
+    /** Tells the organiser, privately, which meetings of the coming year fall where the clocks change, and when they really are. */
+    private static void tellClockChanges(Turn turn, Circle circle) {
+        List<Occurrences.ClockChange> changes = Occurrences.clockChanges(circle, turn.now(), CLOCK_CHANGES_AHEAD);
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Occurrences.ClockChange change : changes) {
+            items.add(Map.of("day", CircleTexts.date(change.local().toLocalDate(), turn.locale()),
+                    "time", CircleTexts.time(change.local().toLocalTime(), turn.locale()), "gap", change.gap(),
+                    "actual", CircleTexts.time(change.start().toLocalTime(), turn.locale()),
+                    "offset", "UTC" + change.start().getOffset().getId()));
+        }
+        turn.replyPrivately(CircleMessages.CLOCK_CHANGES, "name", circle.name(), "zone", circle.schedule().zone().getId(), "items", items);
+    }
+
+    /**
+     * True (after a private reply that asks for the name, showing what was understood) when the name
+     * is no name: it took the schedule's first word ({@code /circle create every tuesday 19:00}) or
+     * opens a quote it never closes. Nothing is created then.
+     */
+    private boolean nameIsNoName(Turn turn, String name, String when) {
+        if (name.chars().filter(c -> c == '"').count() % 2 == 1) {
+            turn.replyPrivately(CircleMessages.ERR_NAME_QUOTE, "given", name);
+            return true;
+        }
+        Optional<WhenParser.Understood> swallowed = parser.swallowed(name, when, turn.now(), preferences.resolve(turn.community()).zone());
+        if (swallowed.isPresent()) {
+            turn.replyPrivately(CircleMessages.ERR_NAME_SWALLOWED, "given", name,
+                    "when", CircleTexts.when(swallowed.get().schedule(Schedule.DEFAULT_DURATION), turn), "schedule", name + " " + when);
+            return true;
+        }
+        return false;
     }
 
     /** Adds the circle under the first free id; another organiser may take an id at the same moment, so a few tries. */
@@ -295,6 +336,7 @@ public final class CircleFeature implements Feature {
             Object next = Occurrences.next(updated, turn.now()).<Object>map(o -> CircleTexts.start(o.start(), turn.locale())).orElse("");
             turn.reply(CircleMessages.EDITED_WHEN, "name", circle.name(), "when", CircleTexts.when(schedule, speaker), "next", next,
                     "dropped", dropped == 0 ? "" : Integer.toString(dropped));
+            tellClockChanges(turn, updated);
         }
     }
 

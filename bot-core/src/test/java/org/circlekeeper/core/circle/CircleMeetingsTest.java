@@ -18,6 +18,8 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Period;
 import net.fortuna.ical4j.model.component.VEvent;
+import org.circlekeeper.core.message.Markup;
+import org.circlekeeper.core.message.Visibility;
 import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.BotTester.Replies;
@@ -191,5 +193,50 @@ class CircleMeetingsTest {
         assertThat(everything).hasSizeGreaterThan(5).allSatisfy(markup -> assertThat(markup).doesNotContain(rlo));
         assertThat(everything.get(1)).as("right-to-left text sits in an isolate")
                 .contains("\u2068read me \u05E9\u05DC\u05D5\u05DD\u2069").doesNotContain(rlo);
+    }
+
+    // ---- a name that is no name ----
+
+    @Test
+    void aForgottenNameIsAskedForInsteadOfGuessedAndNothingIsCreated() {
+        Replies forgotten = olivia.send("/circle create every tuesday 19:00");
+        assertThat(forgotten.allPrivate()).isTrue();
+        assertThat(forgotten.text()).contains("the name came out as \"every\"").contains("every Tuesday at 7:00 PM (Europe/Berlin)")
+                .contains("Nothing was created").contains("/circle create \"Your circle's name\" every tuesday 19:00");
+        Replies unclosed = olivia.send("/circle create \"Unclosed every tuesday 19:00");
+        assertThat(unclosed.allPrivate()).isTrue();
+        assertThat(unclosed.text()).contains("\"Unclosed\" opens a quote that never closes").contains("Nothing was created");
+        assertThat(olivia.send("/circle create first monday of the month 18:30").text()).contains("the name came out as \"first\"");
+        assertThat(olivia.send("/circle create tuesday 19:00").text()).contains("the name came out as \"tuesday\"");
+        assertThat(circles().all(BotTester.COMMUNITY)).isEmpty();
+        assertThat(jobs().all()).isEmpty();
+
+        assertThat(olivia.send("/circle create Tuesday every tuesday 19:00").text()).contains("New circle: Tuesday (id tuesday)");
+    }
+
+    @Test
+    void spanishSpeakersAreAskedInSpanish() {
+        Talk ines = bot.asOrganiser("ines", java.util.Locale.forLanguageTag("es")).inGroup();
+        assertThat(ines.send("/circle create cada martes 19:00").text()).contains("el nombre ha quedado como «cada»")
+                .contains("No se ha creado nada");
+    }
+
+    // ---- clock changes ----
+
+    @Test
+    void theOrganiserIsToldWhichMeetingsFallWhereTheClocksChangeAndWhenTheyReallyAre() {
+        Replies created = olivia.send("/circle create \"Night owls\" every sunday 02:30");
+        assertThat(created.all()).hasSize(2);
+        assertThat(created.all().get(0).message().markup()).contains("New circle");
+        String note = Markup.plain(created.all().get(1).message().markup());
+        assertThat(created.all().get(1).message().visibility()).isEqualTo(Visibility.PRIVATE);
+        assertThat(note).contains("clocks change in Europe/Berlin")
+                .contains("March 28, 2027, 2:30 AM doesn't exist there (the clocks jump forward), so that meeting starts at 3:30 AM")
+                .contains("October 31, 2027, 2:30 AM happens twice there (the clocks go back); the meeting is at the first one, 2:30 AM UTC+02:00");
+
+        assertThat(olivia.send("/circle create \"Tuesday circle\" every tuesday 19:00").all()).as("no clock change, no note").hasSize(1);
+        Replies edited = olivia.send("/circle edit tuesday-circle when every sunday 02:15");
+        assertThat(edited.text()).contains("now meets").contains("March 28, 2027, 2:15 AM doesn't exist");
+        assertThat(olivia.send("/circle edit night-owls when every sunday 19:00").all()).hasSize(1);
     }
 }

@@ -158,4 +158,19 @@ class OccurrencesTest {
                 .map(Occurrence::original).contains(ninth);
         assertThat(Occurrences.clash(moved.withSkip(sixteenth), ninth, moved.schedule().at(sixteenth))).as("a skipped one is free").isEmpty();
     }
+
+    @Test
+    void meetingsWhereTheClocksChangeAreFoundWithWhenTheyReallyStart() {
+        Circle circle = circle("2026-11-29T02:30", BERLIN, weekly("FREQ=WEEKLY;BYDAY=SU"));
+        List<Occurrences.ClockChange> changes = Occurrences.clockChanges(circle, Instant.parse("2026-11-27T09:00:00Z"), Duration.ofDays(366));
+        assertThat(changes).extracting(Occurrences.ClockChange::local, Occurrences.ClockChange::gap)
+                .containsExactly(org.assertj.core.api.Assertions.tuple(LocalDateTime.parse("2027-03-28T02:30"), true),
+                        org.assertj.core.api.Assertions.tuple(LocalDateTime.parse("2027-10-31T02:30"), false));
+        assertThat(changes.get(0).start().toLocalTime()).isEqualTo(LocalTime.of(3, 30));
+        assertThat(changes.get(1).start().toInstant()).isEqualTo(Instant.parse("2027-10-31T00:30:00Z"));
+        assertThat(Occurrences.clockChanges(circle.withMove(LocalDateTime.parse("2027-03-28T02:30"), LocalDateTime.parse("2027-03-28T11:00")),
+                Instant.parse("2026-11-27T09:00:00Z"), Duration.ofDays(366))).as("moved out of the gap").hasSize(1);
+        assertThat(Occurrences.clockChanges(circle("2026-11-29T19:00", BERLIN, weekly("FREQ=WEEKLY;BYDAY=SU")),
+                Instant.parse("2026-11-27T09:00:00Z"), Duration.ofDays(366))).isEmpty();
+    }
 }
