@@ -103,7 +103,8 @@ public final class CircleFeature implements Feature {
     @Override
     public List<CommandSpec> commands() {
         Suggester ids = (context, partial) -> stores.circles().all(context.community()).stream()
-                .filter(c -> !c.cancelled() && c.id().startsWith(CircleIds.normalise(partial)))
+                .filter(c -> !c.cancelled() && (c.id().startsWith(CircleIds.normalise(partial))
+                        || CircleIds.nameKey(c.name()).startsWith(CircleIds.nameKey(partial))))
                 .sorted(Comparator.comparing(Circle::id)).limit(25)
                 .map(c -> new Suggester.Suggestion(c.id() + " — " + c.name(), c.id())).toList();
         return List.of(
@@ -143,10 +144,10 @@ public final class CircleFeature implements Feature {
                         .build(),
                 CommandSpec.command("circles", CircleMessages.CMD_CIRCLES).handler(this::upcoming).build(),
                 CommandSpec.command("next", CircleMessages.CMD_NEXT)
-                        .option(OptionSpec.text("circle", CircleMessages.OPT_REMIND_CIRCLE).length(1, 32).suggestions(ids))
+                        .option(OptionSpec.text("circle", CircleMessages.OPT_REMIND_CIRCLE).length(1, Circle.MAX_NAME).suggestions(ids))
                         .handler(this::next).build(),
                 CommandSpec.command("remind", CircleMessages.CMD_REMIND).example(CircleMessages.CMD_REMIND_EXAMPLE)
-                        .option(OptionSpec.text("circle", CircleMessages.OPT_REMIND_CIRCLE).length(1, 32).suggestions(ids))
+                        .option(OptionSpec.text("circle", CircleMessages.OPT_REMIND_CIRCLE).length(1, Circle.MAX_NAME).suggestions(ids))
                         .option(OptionSpec.text("leads", CircleMessages.OPT_REMIND_LEADS).length(1, 100))
                         .handler(this::remind).build());
     }
@@ -156,7 +157,7 @@ public final class CircleFeature implements Feature {
     }
 
     private static OptionSpec.Builder idOption(Suggester ids) {
-        return OptionSpec.text("id", CircleMessages.OPT_ID).length(1, 32).suggestions(ids);
+        return OptionSpec.text("id", CircleMessages.OPT_ID).length(1, Circle.MAX_NAME).suggestions(ids);
     }
 
     @Override
@@ -746,9 +747,23 @@ public final class CircleFeature implements Feature {
 
     // ---- helpers ----
 
+    /** The circle an organiser or member named, by its id or by its name; a kind reply when there is none or more than one. */
     private Optional<Circle> circle(Turn turn, String typed) {
         String id = CircleIds.normalise(typed);
         Optional<Circle> found = Circle.ID.matcher(id).matches() ? stores.circles().find(turn.community(), id) : Optional.empty();
+        if (found.isEmpty()) {
+            List<Circle> named = CircleIds.byName(stores.circles().all(turn.community()), typed);
+            List<Circle> open = named.stream().filter(c -> !c.cancelled()).toList();
+            List<Circle> meant = open.isEmpty() ? named : open;
+            if (meant.size() == 1) {
+                return Optional.of(meant.get(0));
+            }
+            if (meant.size() > 1) {
+                turn.replyPrivately(CircleMessages.ERR_AMBIGUOUS, "given", typed,
+                        "ids", sorted(meant).stream().map(Circle::id).collect(Collectors.joining(", ")));
+                return Optional.empty();
+            }
+        }
         if (found.isEmpty()) {
             String ids = sorted(stores.circles().all(turn.community())).stream().filter(c -> !c.cancelled()).map(Circle::id)
                     .collect(Collectors.joining(", "));

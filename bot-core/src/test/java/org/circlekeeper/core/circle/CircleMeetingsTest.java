@@ -239,4 +239,33 @@ class CircleMeetingsTest {
         assertThat(edited.text()).contains("now meets").contains("March 28, 2027, 2:15 AM doesn't exist");
         assertThat(olivia.send("/circle edit night-owls when every sunday 19:00").all()).hasSize(1);
     }
+
+    // ---- names in other scripts ----
+
+    @Test
+    void circlesNamedInOtherScriptsGetReadableIdsAndTheirNamesWorkWhereAnIdIsAsked() {
+        assertThat(olivia.send("/circle create \"שלום עולם\" every tuesday 19:00").text()).contains("(id slwm-wlm)");
+        assertThat(olivia.send("/circle create 🌱🌱🌱 every wednesday 19:00").text()).contains("(id seedling)");
+        assertThat(olivia.send("/circle create \"Привет друзья\" every thursday 19:00").text()).contains("(id privet-druz-a)");
+
+        assertThat(olivia.send("/circle skip \"שלום עולם\" 2026-12-08").text()).contains("There's no").contains("December 8, 2026");
+        assertThat(olivia.send("/circle show 🌱🌱🌱").text()).contains("(seedling)");
+        assertThat(olivia.send("/circle show \"привет  ДРУЗЬЯ\"").text()).as("case and spacing do not matter").contains("(privet-druz-a)");
+        assertThat(aliceAlone.send("/next שלום עולם").all()).isNotEmpty();
+        assertThat(bot.as("alice").inGroup().send("/remind 🌱🌱🌱 1h").text()).contains("1h before");
+
+        olivia.send("/circle create \"Hope\" every friday 19:00");
+        olivia.send("/circle create \"hope\" every saturday 19:00");
+        assertThat(olivia.send("/circle show HOPE").text()).as("an id wins over a name").contains("(hope)");
+        olivia.send("/circle edit hope-2 name Hope");
+        assertThat(olivia.send("/circle show \"hope \"").text()).contains("(hope)");
+        assertThat(olivia.send("/circle cancel Hope").text()).as("the id hope").contains("is cancelled");
+        olivia.send("/circle edit hope-2 name Together");
+        olivia.send("/circle create \"Together\" every monday 19:00");
+        assertThat(olivia.send("/circle show together").text()).contains("(together)");
+        assertThat(olivia.send("/circle skip Together 2026-12-07").text()).as("the id together").contains("There's no");
+        olivia.send("/circle edit hope-2 name Stillness");
+        olivia.send("/circle edit together name Stillness");
+        assertThat(olivia.send("/circle show Stillness").text()).contains("More than one circle is called \"Stillness\": hope-2, together");
+    }
 }
