@@ -205,7 +205,7 @@ class CircleMeetingsTest {
                 .contains("Nothing was created").contains("/circle create \"Your circle's name\" every tuesday 19:00");
         Replies unclosed = olivia.send("/circle create \"Unclosed every tuesday 19:00");
         assertThat(unclosed.allPrivate()).isTrue();
-        assertThat(unclosed.text()).contains("\"Unclosed\" opens a quote that never closes").contains("Nothing was created");
+        assertThat(unclosed.text()).contains("The name you gave, \"Unclosed, opens a quote that never closes").contains("Nothing was created");
         assertThat(olivia.send("/circle create first monday of the month 18:30").text()).contains("the name came out as \"first\"");
         assertThat(olivia.send("/circle create tuesday 19:00").text()).contains("the name came out as \"tuesday\"");
         assertThat(circles().all(BotTester.COMMUNITY)).isEmpty();
