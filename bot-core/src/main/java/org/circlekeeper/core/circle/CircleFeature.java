@@ -331,7 +331,7 @@ public final class CircleFeature implements Feature {
                 moves.put(original, moved);
             }
         });
-        Circle updated = withoutClashingMoves(circle.withSchedule(schedule, skips, moves));
+        Circle updated = circle.withSchedule(schedule, skips, withoutClashes(circle, schedule, skips, moves));
         int dropped = circle.exceptionCount() - updated.exceptionCount();
         if (save(turn, circle, updated)) {
             Object next = Occurrences.next(updated, turn.now()).<Object>map(o -> CircleTexts.start(o.start(), turn.locale())).orElse("");
@@ -341,14 +341,17 @@ public final class CircleFeature implements Feature {
         }
     }
 
-    /** The circle without the moves that would put a meeting onto another under its new times; the earlier move stays. */
-    private static Circle withoutClashingMoves(Circle circle) {
-        Circle kept = circle;
-        for (Map.Entry<LocalDateTime, LocalDateTime> move : circle.moves().entrySet()) {
-            if (Occurrences.clash(kept, move.getKey(), kept.schedule().at(move.getValue())).isPresent()) {
-                TreeMap<LocalDateTime, LocalDateTime> moves = new TreeMap<>(kept.moves());
-                moves.remove(move.getKey());
-                kept = kept.withSchedule(kept.schedule(), kept.skips(), moves);
+    /**
+     * The moves of a circle under new times, without those that would put a meeting onto another
+     * (the earlier move stays).
+     */
+    private static TreeMap<LocalDateTime, LocalDateTime> withoutClashes(Circle circle, Schedule schedule,
+                                                                      TreeSet<LocalDateTime> skips, TreeMap<LocalDateTime, LocalDateTime> moves) {
+        TreeMap<LocalDateTime, LocalDateTime> kept = new TreeMap<>(moves);
+        for (Map.Entry<LocalDateTime, LocalDateTime> move : moves.entrySet()) {
+            Circle candidate = circle.withSchedule(schedule, skips, kept);
+            if (Occurrences.clash(candidate, move.getKey(), schedule.at(move.getValue())).isPresent()) {
+                kept.remove(move.getKey());
             }
         }
         return kept;

@@ -94,6 +94,16 @@ class CircleMeetingsTest {
     }
 
     @Test
+    void newTimesThatWouldPutAMovedMeetingOntoAnotherLetTheMoveGo() {
+        olivia.send("/circle create \"Tuesday circle\" every tuesday 19:00");
+        olivia.send("/circle reschedule tuesday-circle 2026-12-08 2026-12-09 19:00");
+        Replies edited = olivia.send("/circle edit tuesday-circle when every tuesday and wednesday 19:00");
+        assertThat(edited.text()).contains("1 earlier skip(s) or move(s) no longer fit");
+        assertThat(circles().find(BotTester.COMMUNITY, "tuesday-circle").orElseThrow().moves()).isEmpty();
+        assertThat(olivia.send("/circles").text().split("December 9, 2026")).hasSize(2);
+    }
+
+    @Test
     void evenAStoredCircleHoldingTwoMeetingsAtOneMomentGetsOneReminderPerMoment() {
         olivia.send("/circle create \"Tuesday circle\" every tuesday 19:00");
         aliceAlone.send("/remind all 1h");
