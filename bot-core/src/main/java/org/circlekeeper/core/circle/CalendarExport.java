@@ -39,13 +39,15 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import net.fortuna.ical4j.validate.ValidationException;
 import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.message.Markup;
 
 /**
  * Writes circles as iCalendar (RFC 5545) with ical4j: one VEVENT per circle with DTSTART in its zone,
  * DURATION, RRULE (UNTIL in UTC), EXDATE for skipped meetings and STATUS, one VEVENT with a
  * RECURRENCE-ID per moved meeting, and a VTIMEZONE for each zone used. A cancelled series ends
  * where it was called off (its meetings before took place); one called off before it began is a
- * single cancelled event. Zones with a fixed offset are
+ * single cancelled event. Member text (name, description, place) loses its bidi controls and is isolated
+ * when right-to-left, as in the bot's messages. Zones with a fixed offset are
  * written in UTC, which is exact for them.
  */
 public final class CalendarExport {
@@ -97,7 +99,7 @@ public final class CalendarExport {
 
     private VEvent master(CommunityRef community, Circle circle, ZoneId zone, boolean named, Instant stamp) {
         Schedule schedule = circle.schedule();
-        VEvent event = new VEvent(at(schedule, schedule.start(), zone, named), schedule.duration(), circle.name());
+        VEvent event = new VEvent(at(schedule, schedule.start(), zone, named), schedule.duration(), Markup.isolate(circle.name()));
         describe(event, community, circle, stamp);
         if (schedule.recurrence() instanceof Recurrence.Repeating repeating && !schedule.endsBeforeStart()) {
             String rule = repeating.rule();
@@ -122,7 +124,7 @@ public final class CalendarExport {
     private VEvent moved(CommunityRef community, Circle circle, LocalDateTime original, LocalDateTime newStart, ZoneId zone,
                          boolean named, Instant stamp) {
         Schedule schedule = circle.schedule();
-        VEvent event = new VEvent(at(schedule, newStart, zone, named), schedule.duration(), circle.name());
+        VEvent event = new VEvent(at(schedule, newStart, zone, named), schedule.duration(), Markup.isolate(circle.name()));
         describe(event, community, circle, stamp);
         event.add(new RecurrenceId<>(at(schedule, original, zone, named)));
         event.add(new Status(isCalledOff(circle) ? "CANCELLED" : "CONFIRMED"));
@@ -146,10 +148,10 @@ public final class CalendarExport {
         event.add(new Uid(uid(community, circle)));
         event.add(new Sequence((int) Math.min(Integer.MAX_VALUE, circle.version() - 1)));
         if (!circle.description().isBlank()) {
-            event.add(new Description(circle.description()));
+            event.add(new Description(Markup.isolate(circle.description())));
         }
         if (!circle.place().text().isBlank()) {
-            event.add(new Location(circle.place().text()));
+            event.add(new Location(Markup.isolate(circle.place().text())));
         }
         if (circle.place() instanceof Place.Link link) {
             event.add(new Url(link.url()));

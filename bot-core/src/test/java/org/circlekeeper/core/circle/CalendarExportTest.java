@@ -160,4 +160,12 @@ class CalendarExportTest {
                 .as("cancelled with no end kept, before this version: nothing from the export on (the clock is at 2027-02-20)")
                 .allSatisfy(start -> assertThat(start).isBefore(CLOCK.instant()));
     }
+
+    @Test
+    void memberTextInTheCalendarCannotTurnAroundAndRightToLeftTextIsIsolated() throws Exception {
+        Circle circle = tuesdays().withName("Tuesday \u202Eelcric").withDescription("\u05E9\u05DC\u05D5\u05DD");
+        String text = new String(export.export(COMMUNITY, List.of(circle)), StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain("\u202E").contains("SUMMARY:Tuesday elcric")
+                .contains("DESCRIPTION:\u2068\u05E9\u05DC\u05D5\u05DD\u2069");
+    }
 }
