@@ -32,8 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Plans and sends circle reminders through the {@link JobQueue}. Every reminder is one job whose id
- * names the meeting, its start and the lead time (and the member, for private ones), so planning
- * twice keeps one job. Each circle has a planning chain: a job per day (named by its day) that plans
+ * names the circle, the moment its meeting starts and the lead time (and the member, for private
+ * ones), so planning twice keeps one job and one moment never gets two. Each circle has a planning chain: a job per day (named by its day) that plans
  * the next {@link #HORIZON} and schedules the next day's, so meetings get reminders forever. A
  * reminder is checked again when it fires: a skipped, moved-away or cancelled meeting, a lead time
  * no longer wanted, or a reminder later than {@link #GRACE} (after downtime) is dropped, not sent.
@@ -131,9 +131,26 @@ final class Reminders {
      * time and the member (for private ones). It names the moment, not the meeting, so however a
      * circle's meetings were moved, one moment gets at most one reminder per lead time and reader.
      */
-    static String reminderId(String kind, String communityKey, String circleId, Instant start, long leadMinutes, String memberKey) {
+    private static String reminderId(String kind, String communityKey, String circleId, Instant start, long leadMinutes, String memberKey) {
         String id = String.join(":", kind, CircleKeys.idPart(communityKey), circleId, UTC_KEY.format(start), Long.toString(leadMinutes));
         return memberKey == null ? id : id + ":" + CircleKeys.idPart(memberKey);
+    }
+
+    /**
+     * The id the same reminder had before reminders were named by their moment (it named the meeting
+     * too). Planning a reminder cancels its job of that name, so a queue planned by an older version
+     * never sends one twice, and one not planned again yet still goes out.
+     */
+    private String olderId(Job job) {
+        Payload p = read(job);
+        String id = String.join(":", job.kind(), CircleKeys.idPart(p.community()), p.circle(), p.occurrence(),
+                UTC_KEY.format(Instant.parse(p.start())), Long.toString(p.leadMinutes()));
+        return p.member() == null ? id : id + ":" + CircleKeys.idPart(p.member());
+    }
+
+    private void schedule(Job job) {
+        queue.schedule(job);
+        queue.cancel(olderId(job));
     }
 
     /** Moves the queue from what was planned to what is wanted now: drops the jobs no longer wanted, adds the new. */
@@ -145,7 +162,7 @@ final class Reminders {
                 queue.cancel(job.id());
             }
         }
-        after.forEach(queue::schedule);
+        after.forEach(this::schedule);
     }
 
     /** Plans the circle's horizon now, with every member's choice, and makes sure its chain goes on. */
@@ -154,7 +171,7 @@ final class Reminders {
             return;
         }
         jobs(community, circle, stores.circles().settings(community).leadTimes(), stores.reminders().all(community))
-                .forEach(queue::schedule);
+                .forEach(this::schedule);
         ensureChain(community, circle);
     }
 
@@ -248,12 +265,6 @@ final class Reminders {
 
     /** The meeting, when the reminder is still worth sending now; empty (with the reason logged) when not. */
     private Optional<Meeting> stillDue(Job job, Payload payload, CommunityRef community, Instant now, Duration lateness) {
-        if (!job.id().equals(reminderId(job.kind(), payload.community(), payload.circle(), Instant.parse(payload.start()),
-                payload.leadMinutes(), payload.member()))) {
-            LOG.info("a {} of circle {} was dropped: it was planned under an older naming and is planned again", job.kind(),
-                    payload.circle());
-            return Optional.empty();
-        }
         Optional<Circle> circle = stores.circles().find(community, payload.circle());
         if (circle.isEmpty() || circle.get().cancelled()) {
             LOG.debug("a {} of circle {} was dropped: the circle is gone or cancelled", job.kind(), payload.circle());

@@ -121,14 +121,23 @@ class CircleMeetingsTest {
         assertThat(sent).filteredOn(s -> s.text().contains("December 15")).hasSize(3);
     }
 
+    /** A queue planned by an older version named reminders by their meeting as well. */
+    private static Job underTheOlderNaming(Job job) {
+        return new Job(job.id().replace(":tuesday-circle:", ":tuesday-circle:20261201T1900:"), job.kind(), job.due(), job.payload());
+    }
+
     @Test
-    void aReminderPlannedUnderTheOldNamingIsDroppedSoTheNewOneIsTheOnlyOne() {
+    void aReminderPlannedUnderTheOlderNamingGoesOutOnceWhetherOrNotItWasPlannedAgain() {
         olivia.send("/circle create \"Tuesday circle\" every tuesday 19:00");
         Job planned = jobs().all().stream().filter(j -> j.kind().equals(Reminders.CHANNEL)).findFirst().orElseThrow();
-        String oldNaming = planned.id().replace(":tuesday-circle:", ":tuesday-circle:20261201T1900:");
-        jobs().schedule(new Job(oldNaming, planned.kind(), planned.due(), planned.payload()));
-        List<Sent> sent = advanceTo(planned.due().plusSeconds(60).toString());
-        assertThat(sent).hasSize(1);
+        jobs().schedule(underTheOlderNaming(planned));
+        olivia.send("/circle edit tuesday-circle duration 90m");
+        assertThat(jobs().all()).extracting(Job::id).as("planning again retires the older name")
+                .contains(planned.id()).doesNotContain(underTheOlderNaming(planned).id());
+
+        jobs().cancel(planned.id());
+        jobs().schedule(underTheOlderNaming(planned));
+        assertThat(advanceTo(planned.due().plusSeconds(60).toString())).as("not planned again yet: it still goes out").hasSize(1);
     }
 
     // ---- a cancelled series in calendars ----
