@@ -131,7 +131,8 @@ abstract class CircleStoresContract {
         Circle otherV2 = v1.withSkip(FIRST);
         assertThat(stores.circles().replace(GROUP, otherV2)).as("made from an old version").isFalse();
         assertThat(stores.circles().find(GROUP, "tuesday")).contains(v2);
-        Circle v3 = v2.cancel();
+        Circle v3 = v2.cancel(clock.instant().plus(Duration.ofDays(20)));
+        assertThat(v3.schedule()).as("a series called off ends there, and its end is kept").isNotEqualTo(v2.schedule());
         assertThat(stores.circles().replace(GROUP, v3)).isTrue();
         assertThat(stores.circles().find(GROUP, "tuesday")).contains(v3);
     }

@@ -98,7 +98,7 @@ class RedisCircleStoresTest extends CircleStoresContract {
     void aCommunityKeepsAtMostFiftyCirclesCancelledOnesIncluded() {
         CircleStore store = stores().circles();
         for (int i = 1; i <= CircleStore.MAX_CIRCLES; i++) {
-            assertThat(store.add(GROUP, numbered(i).cancel())).isTrue();
+            assertThat(store.add(GROUP, numbered(i).cancel(clock.instant()))).isTrue();
         }
 
         assertThat(store.add(GROUP, numbered(51))).isFalse();

@@ -39,11 +39,15 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import net.fortuna.ical4j.validate.ValidationException;
 import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.message.Markup;
 
 /**
  * Writes circles as iCalendar (RFC 5545) with ical4j: one VEVENT per circle with DTSTART in its zone,
  * DURATION, RRULE (UNTIL in UTC), EXDATE for skipped meetings and STATUS, one VEVENT with a
- * RECURRENCE-ID per moved meeting, and a VTIMEZONE for each zone used. Zones with a fixed offset are
+ * RECURRENCE-ID per moved meeting, and a VTIMEZONE for each zone used. A cancelled series ends
+ * where it was called off (its meetings before took place); one called off before it began is a
+ * single cancelled event. Member text (name, description, place) loses its bidi controls and is isolated
+ * when right-to-left, as in the bot's messages. Zones with a fixed offset are
  * written in UTC, which is exact for them.
  */
 public final class CalendarExport {
@@ -66,13 +70,16 @@ public final class CalendarExport {
         Map<String, net.fortuna.ical4j.model.TimeZone> zones = new LinkedHashMap<>();
         List<VEvent> events = new ArrayList<>();
         Instant stamp = clock.instant();
-        for (Circle circle : circles) {
+        for (Circle listed : circles) {
+            // a cancelled series ends where it was called off; one cancelled before this version ends now
+            Circle circle = listed.cancelled() ? listed.endedBefore(stamp) : listed;
             Optional<net.fortuna.ical4j.model.TimeZone> zone = Zones.of(circle.schedule().zone());
             zone.ifPresent(z -> zones.putIfAbsent(z.getID(), z));
             ZoneId zoneId = zone.map(z -> ZoneId.of(z.getID())).orElse(ZoneOffset.UTC);
             events.add(master(community, circle, zoneId, zone.isPresent(), stamp));
             for (Map.Entry<LocalDateTime, LocalDateTime> move : circle.moves().entrySet()) {
-                if (!circle.skips().contains(move.getKey()) && Occurrences.isInstance(circle.schedule(), move.getKey())) {
+                if (!circle.skips().contains(move.getKey()) && !circle.schedule().endsBeforeStart()
+                        && Occurrences.isInstance(circle.schedule(), move.getKey())) {
                     events.add(moved(community, circle, move.getKey(), move.getValue(), zoneId, zone.isPresent(), stamp));
                 }
             }
@@ -92,9 +99,9 @@ public final class CalendarExport {
 
     private VEvent master(CommunityRef community, Circle circle, ZoneId zone, boolean named, Instant stamp) {
         Schedule schedule = circle.schedule();
-        VEvent event = new VEvent(at(schedule, schedule.start(), zone, named), schedule.duration(), circle.name());
+        VEvent event = new VEvent(at(schedule, schedule.start(), zone, named), schedule.duration(), Markup.isolate(circle.name()));
         describe(event, community, circle, stamp);
-        if (schedule.recurrence() instanceof Recurrence.Repeating repeating) {
+        if (schedule.recurrence() instanceof Recurrence.Repeating repeating && !schedule.endsBeforeStart()) {
             String rule = repeating.rule();
             if (repeating.end() instanceof Recurrence.End.After after) {
                 rule = rule + ";COUNT=" + after.times();
@@ -110,18 +117,26 @@ public final class CalendarExport {
                         : new ExDate<>(new DateList<>(skipped)));
             }
         }
-        event.add(new Status(circle.cancelled() || isSkippedOnce(circle) ? "CANCELLED" : "CONFIRMED"));
+        event.add(new Status(isCalledOff(circle) || isSkippedOnce(circle) ? "CANCELLED" : "CONFIRMED"));
         return event;
     }
 
     private VEvent moved(CommunityRef community, Circle circle, LocalDateTime original, LocalDateTime newStart, ZoneId zone,
                          boolean named, Instant stamp) {
         Schedule schedule = circle.schedule();
-        VEvent event = new VEvent(at(schedule, newStart, zone, named), schedule.duration(), circle.name());
+        VEvent event = new VEvent(at(schedule, newStart, zone, named), schedule.duration(), Markup.isolate(circle.name()));
         describe(event, community, circle, stamp);
         event.add(new RecurrenceId<>(at(schedule, original, zone, named)));
-        event.add(new Status(circle.cancelled() ? "CANCELLED" : "CONFIRMED"));
+        event.add(new Status(isCalledOff(circle) ? "CANCELLED" : "CONFIRMED"));
         return event;
+    }
+
+    /**
+     * A cancelled one-off, or a series cancelled before its first meeting. A series cancelled later
+     * simply ends where it was called off: the meetings before took place.
+     */
+    private static boolean isCalledOff(Circle circle) {
+        return circle.cancelled() && (circle.schedule().recurrence() instanceof Recurrence.Once || circle.schedule().endsBeforeStart());
     }
 
     private static boolean isSkippedOnce(Circle circle) {
@@ -133,10 +148,10 @@ public final class CalendarExport {
         event.add(new Uid(uid(community, circle)));
         event.add(new Sequence((int) Math.min(Integer.MAX_VALUE, circle.version() - 1)));
         if (!circle.description().isBlank()) {
-            event.add(new Description(circle.description()));
+            event.add(new Description(Markup.isolate(circle.description())));
         }
         if (!circle.place().text().isBlank()) {
-            event.add(new Location(circle.place().text()));
+            event.add(new Location(Markup.isolate(circle.place().text())));
         }
         if (circle.place() instanceof Place.Link link) {
             event.add(new Url(link.url()));

@@ -1,5 +1,6 @@
 package org.circlekeeper.core.circle;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Collections;
 import java.util.Objects;
@@ -114,8 +115,29 @@ public record Circle(String id, String name, String description, Place place, Ch
         return new Circle(id, name, description, place, channel, schedule, newSkips, newMoves, cancelled, version);
     }
 
-    /** The whole series is called off; the circle stays so that old buttons and calendars can say so. */
-    public Circle cancel() {
-        return new Circle(id, name, description, place, channel, schedule, skips, moves, true, version + 1);
+    /**
+     * The whole series is called off at {@code at}: its rule ends there, so every calendar stops
+     * listing meetings after it, and the circle stays so that old buttons and calendars can say so.
+     */
+    public Circle cancel(Instant at) {
+        Circle ended = endedBefore(at);
+        return new Circle(id, name, description, place, channel, ended.schedule, ended.skips, ended.moves, true, version + 1);
+    }
+
+    /**
+     * The same version of the circle with nothing from {@code at} on: its series ends before then (see
+     * {@link Schedule#endedBefore}) and a meeting moved to then or later becomes a skip.
+     */
+    Circle endedBefore(Instant at) {
+        TreeSet<LocalDateTime> newSkips = new TreeSet<>(skips);
+        TreeMap<LocalDateTime, LocalDateTime> newMoves = new TreeMap<>();
+        moves.forEach((original, moved) -> {
+            if (schedule.at(moved).toInstant().isBefore(at)) {
+                newMoves.put(original, moved);
+            } else {
+                newSkips.add(original);
+            }
+        });
+        return new Circle(id, name, description, place, channel, schedule.endedBefore(at), newSkips, newMoves, cancelled, version);
     }
 }

@@ -63,6 +63,8 @@ public final class CircleFeature implements Feature {
     static final int UPCOMING_MAX = 10;
     /** Skips and moves of meetings older than this are forgotten when a circle changes. */
     static final Duration EXCEPTION_HISTORY = Duration.ofDays(90);
+    /** How far ahead an organiser is told of meetings that fall where the clocks change. */
+    static final Duration CLOCK_CHANGES_AHEAD = Duration.ofDays(366);
     private static final List<String> FIELDS = List.of("name", "description", "place", "duration", "when");
     private static final Set<String> ALL_WORDS = Set.of("all", "todos", "todas", "every", "cada");
     private static final Logger LOG = LoggerFactory.getLogger(CircleFeature.class);
@@ -101,7 +103,8 @@ public final class CircleFeature implements Feature {
     @Override
     public List<CommandSpec> commands() {
         Suggester ids = (context, partial) -> stores.circles().all(context.community()).stream()
-                .filter(c -> !c.cancelled() && c.id().startsWith(CircleIds.normalise(partial)))
+                .filter(c -> !c.cancelled() && (c.id().startsWith(CircleIds.normalise(partial))
+                        || CircleIds.nameKey(c.name()).startsWith(CircleIds.nameKey(partial))))
                 .sorted(Comparator.comparing(Circle::id)).limit(25)
                 .map(c -> new Suggester.Suggestion(c.id() + " — " + c.name(), c.id())).toList();
         return List.of(
@@ -141,10 +144,10 @@ public final class CircleFeature implements Feature {
                         .build(),
                 CommandSpec.command("circles", CircleMessages.CMD_CIRCLES).handler(this::upcoming).build(),
                 CommandSpec.command("next", CircleMessages.CMD_NEXT)
-                        .option(OptionSpec.text("circle", CircleMessages.OPT_REMIND_CIRCLE).length(1, 32).suggestions(ids))
+                        .option(OptionSpec.text("circle", CircleMessages.OPT_REMIND_CIRCLE).length(1, Circle.MAX_NAME).suggestions(ids))
                         .handler(this::next).build(),
                 CommandSpec.command("remind", CircleMessages.CMD_REMIND).example(CircleMessages.CMD_REMIND_EXAMPLE)
-                        .option(OptionSpec.text("circle", CircleMessages.OPT_REMIND_CIRCLE).length(1, 32).suggestions(ids))
+                        .option(OptionSpec.text("circle", CircleMessages.OPT_REMIND_CIRCLE).length(1, Circle.MAX_NAME).suggestions(ids))
                         .option(OptionSpec.text("leads", CircleMessages.OPT_REMIND_LEADS).length(1, 100))
                         .handler(this::remind).build());
     }
@@ -154,7 +157,7 @@ public final class CircleFeature implements Feature {
     }
 
     private static OptionSpec.Builder idOption(Suggester ids) {
-        return OptionSpec.text("id", CircleMessages.OPT_ID).length(1, 32).suggestions(ids);
+        return OptionSpec.text("id", CircleMessages.OPT_ID).length(1, Circle.MAX_NAME).suggestions(ids);
     }
 
     @Override
@@ -187,6 +190,9 @@ public final class CircleFeature implements Feature {
         String when = args.text("when");
         if (name.isEmpty()) {
             turn.replyPrivately(CircleMessages.ERR_NAME, "max", Circle.MAX_NAME);
+            return;
+        }
+        if (nameIsNoName(turn, name, when)) {
             return;
         }
         List<Circle> existing = stores.circles().all(community);
@@ -225,6 +231,42 @@ public final class CircleFeature implements Feature {
                 "place", CircleTexts.place(circle.place(), speaker));
         rsvpButtons(community, first, speaker).forEach(message::button);
         turn.reply(message.build());
+        tellClockChanges(turn, circle);
+    }
+
+    /** Tells the organiser, privately, which meetings of the coming year fall where the clocks change, and when they really are. */
+    private static void tellClockChanges(Turn turn, Circle circle) {
+        List<Occurrences.ClockChange> changes = Occurrences.clockChanges(circle, turn.now(), CLOCK_CHANGES_AHEAD);
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Occurrences.ClockChange change : changes) {
+            items.add(Map.of("day", CircleTexts.date(change.local().toLocalDate(), turn.locale()),
+                    "time", CircleTexts.time(change.local().toLocalTime(), turn.locale()), "gap", change.gap(),
+                    "actual", CircleTexts.time(change.start().toLocalTime(), turn.locale()),
+                    "offset", "UTC" + change.start().getOffset().getId()));
+        }
+        turn.replyPrivately(CircleMessages.CLOCK_CHANGES, "name", circle.name(), "zone", circle.schedule().zone().getId(), "items", items);
+    }
+
+    /**
+     * True (after a private reply that asks for the name, showing what was understood) when the name
+     * is no name: it took the schedule's first word ({@code /circle create every tuesday 19:00}) or
+     * opens a quote it never closes. Nothing is created then.
+     */
+    private boolean nameIsNoName(Turn turn, String name, String when) {
+        if (name.chars().filter(c -> c == '"').count() % 2 == 1) {
+            turn.replyPrivately(CircleMessages.ERR_NAME_QUOTE, "given", name);
+            return true;
+        }
+        Optional<WhenParser.Understood> swallowed = parser.swallowed(name, when, turn.now(), preferences.resolve(turn.community()).zone());
+        if (swallowed.isPresent()) {
+            turn.replyPrivately(CircleMessages.ERR_NAME_SWALLOWED, "given", name,
+                    "when", CircleTexts.when(swallowed.get().schedule(Schedule.DEFAULT_DURATION), turn), "schedule", name + " " + when);
+            return true;
+        }
+        return false;
     }
 
     /** Adds the circle under the first free id; another organiser may take an id at the same moment, so a few tries. */
@@ -299,8 +341,8 @@ public final class CircleFeature implements Feature {
                 moves.put(original, moved);
             }
         });
-        int dropped = circle.exceptionCount() - skips.size() - moves.size();
-        Circle updated = circle.withSchedule(schedule, skips, moves);
+        Circle updated = circle.withSchedule(schedule, skips, withoutClashes(circle, schedule, skips, moves));
+        int dropped = circle.exceptionCount() - updated.exceptionCount();
         Optional<Occurrence> first = Occurrences.next(updated, turn.now());
         if (first.isEmpty()) {
             replyTooFar(turn, value);
@@ -310,7 +352,24 @@ public final class CircleFeature implements Feature {
             Object next = CircleTexts.start(first.get().start(), turn.locale());
             turn.reply(CircleMessages.EDITED_WHEN, "name", circle.name(), "when", CircleTexts.when(schedule, speaker), "next", next,
                     "dropped", dropped == 0 ? "" : Integer.toString(dropped));
+            tellClockChanges(turn, updated);
         }
+    }
+
+    /**
+     * The moves of a circle under new times, without those that would put a meeting onto another
+     * (the earlier move stays).
+     */
+    private static TreeMap<LocalDateTime, LocalDateTime> withoutClashes(Circle circle, Schedule schedule,
+                                                                      TreeSet<LocalDateTime> skips, TreeMap<LocalDateTime, LocalDateTime> moves) {
+        TreeMap<LocalDateTime, LocalDateTime> kept = new TreeMap<>(moves);
+        for (Map.Entry<LocalDateTime, LocalDateTime> move : moves.entrySet()) {
+            Circle candidate = circle.withSchedule(schedule, skips, kept);
+            if (Occurrences.clash(candidate, move.getKey(), schedule.at(move.getValue())).isPresent()) {
+                kept.remove(move.getKey());
+            }
+        }
+        return kept;
     }
 
     private void list(Turn turn, Args args) {
@@ -364,7 +423,7 @@ public final class CircleFeature implements Feature {
         Circle circle = found.get();
         if (circle.cancelled()) {
             turn.replyPrivately(CircleMessages.ALREADY_CANCELLED, "name", circle.name());
-        } else if (save(turn, circle, circle.cancel())) {
+        } else if (save(turn, circle, circle.cancel(turn.now()))) {
             LOG.info("circle {} cancelled in {}", circle.id(), turn.community().key());
             turn.reply(CircleMessages.CANCELLED, "name", circle.name());
         }
@@ -404,6 +463,13 @@ public final class CircleFeature implements Feature {
         ZonedDateTime newStart = circle.schedule().at(to.get());
         if (!newStart.toInstant().isAfter(turn.now())) {
             turn.replyPrivately(CircleMessages.ERR_PAST, "given", typed);
+            return;
+        }
+        Optional<Occurrence> clash = Occurrences.clash(circle, meeting.get().original(), newStart);
+        if (clash.isPresent()) {
+            turn.replyPrivately(CircleMessages.ERR_CLASH, "name", circle.name(), "id", circle.id(),
+                    "from", CircleTexts.start(meeting.get().start(), turn.locale()), "to", CircleTexts.start(newStart, turn.locale()),
+                    "other", CircleTexts.start(clash.get().start(), turn.locale()), "date", clash.get().start().toLocalDate().toString());
             return;
         }
         if (tooManyExceptions(turn, circle, meeting.get())) {
@@ -699,9 +765,23 @@ public final class CircleFeature implements Feature {
 
     // ---- helpers ----
 
+    /** The circle an organiser or member named, by its id or by its name; a kind reply when there is none or more than one. */
     private Optional<Circle> circle(Turn turn, String typed) {
         String id = CircleIds.normalise(typed);
         Optional<Circle> found = Circle.ID.matcher(id).matches() ? stores.circles().find(turn.community(), id) : Optional.empty();
+        if (found.isEmpty()) {
+            List<Circle> named = CircleIds.byName(stores.circles().all(turn.community()), typed);
+            List<Circle> open = named.stream().filter(c -> !c.cancelled()).toList();
+            List<Circle> meant = open.isEmpty() ? named : open;
+            if (meant.size() == 1) {
+                return Optional.of(meant.get(0));
+            }
+            if (meant.size() > 1) {
+                turn.replyPrivately(CircleMessages.ERR_AMBIGUOUS, "given", typed,
+                        "ids", sorted(meant).stream().map(Circle::id).collect(Collectors.joining(", ")));
+                return Optional.empty();
+            }
+        }
         if (found.isEmpty()) {
             String ids = sorted(stores.circles().all(turn.community())).stream().filter(c -> !c.cancelled()).map(Circle::id)
                     .collect(Collectors.joining(", "));

@@ -26,6 +26,10 @@ public final class Occurrences {
     public static final Duration NEXT_HORIZON = Duration.ofDays(5 * 366 + 1);
     /** A guard against rules that match rarely: at most this many instances are looked at per question. */
     static final int MAX_STEPS = 5_000;
+    /** Meetings of one circle that can overlap one meeting: it and its neighbours (a daily circle of 12 hours). */
+    private static final int MAX_CLASHES = 4;
+    /** Meetings looked at for clock changes: a daily circle's year. */
+    private static final int MAX_LOOKED_AHEAD = 400;
 
     private Occurrences() {
     }
@@ -113,6 +117,41 @@ public final class Occurrences {
             }
         }
         return candidates.stream().min(Comparator.comparing(o -> o.start().toInstant()));
+    }
+
+    /**
+     * Another meeting of the circle that would overlap the meeting {@code original} if it started at
+     * {@code start}: a regular one or one moved there. A circle never holds two meetings at once, so a
+     * move onto one is refused (and a reminder is never planned twice for one moment).
+     */
+    public static Optional<Occurrence> clash(Circle circle, LocalDateTime original, ZonedDateTime start) {
+        Instant from = start.toInstant();
+        Instant to = start.plus(circle.schedule().duration()).toInstant();
+        return between(circle, from, to, MAX_CLASHES).stream().filter(o -> !o.original().equals(original)).findFirst();
+    }
+
+    /**
+     * A meeting whose local start does not exist in its zone (the clocks jump forward over it: it
+     * starts later by the gap, as RFC 5545 says) or happens twice (the clocks go back: it starts at
+     * the first, the earlier offset).
+     *
+     * @param local the local start as planned; {@code start} is when it really starts
+     */
+    public record ClockChange(LocalDateTime local, ZonedDateTime start, boolean gap) {
+    }
+
+    /** The circle's meetings in the next {@code ahead} whose local start falls in a clock change, earliest first. */
+    public static List<ClockChange> clockChanges(Circle circle, Instant from, Duration ahead) {
+        Schedule schedule = circle.schedule();
+        List<ClockChange> found = new ArrayList<>();
+        for (Occurrence o : between(circle, from, from.plus(ahead), MAX_LOOKED_AHEAD)) {
+            LocalDateTime local = o.moved() ? circle.moves().get(o.original()) : o.original();
+            int offsets = schedule.zone().getRules().getValidOffsets(local).size();
+            if (offsets != 1) {
+                found.add(new ClockChange(local, o.start(), offsets == 0));
+            }
+        }
+        return List.copyOf(found);
     }
 
     /** True when the schedule's rule has a meeting starting at this local time. */

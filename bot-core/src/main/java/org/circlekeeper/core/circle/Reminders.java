@@ -32,8 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Plans and sends circle reminders through the {@link JobQueue}. Every reminder is one job whose id
- * names the meeting, its start and the lead time (and the member, for private ones), so planning
- * twice keeps one job. Each circle has a planning chain: a job per day (named by its day) that plans
+ * names the circle, the moment its meeting starts and the lead time (and the member, for private
+ * ones), so planning twice keeps one job and one moment never gets two. Each circle has a planning chain: a job per day (named by its day) that plans
  * the next {@link #HORIZON} and schedules the next day's, so meetings get reminders forever. A
  * reminder is checked again when it fires: a skipped, moved-away or cancelled meeting, a lead time
  * no longer wanted, or a reminder later than {@link #GRACE} (after downtime) is dropped, not sent.
@@ -116,17 +116,41 @@ final class Reminders {
                 if (!due.isAfter(now)) {
                     continue;
                 }
-                String id = String.join(":", member == null ? CHANNEL : MEMBER, CircleKeys.idPart(community.key()), circle.id(),
-                        occurrence.key(), UTC_KEY.format(start), Long.toString(lead.toMinutes()));
-                if (member != null) {
-                    id = id + ":" + CircleKeys.idPart(member.key());
-                }
+                String id = reminderId(member == null ? CHANNEL : MEMBER, community.key(), circle.id(), start, lead.toMinutes(),
+                        member == null ? null : member.key());
                 Payload payload = new Payload(community.key(), circle.id(), occurrence.key(), start.toString(), lead.toMinutes(),
                         member == null ? null : member.key());
                 jobs.add(new Job(id, member == null ? CHANNEL : MEMBER, due, json.writeValueAsString(payload)));
             }
         }
         return jobs;
+    }
+
+    /**
+     * A reminder's job id: the kind, the community, the circle, the meeting's start instant, the lead
+     * time and the member (for private ones). It names the moment, not the meeting, so however a
+     * circle's meetings were moved, one moment gets at most one reminder per lead time and reader.
+     */
+    private static String reminderId(String kind, String communityKey, String circleId, Instant start, long leadMinutes, String memberKey) {
+        String id = String.join(":", kind, CircleKeys.idPart(communityKey), circleId, UTC_KEY.format(start), Long.toString(leadMinutes));
+        return memberKey == null ? id : id + ":" + CircleKeys.idPart(memberKey);
+    }
+
+    /**
+     * The id the same reminder had before reminders were named by their moment (it named the meeting
+     * too). Planning a reminder cancels its job of that name, so a queue planned by an older version
+     * never sends one twice, and one not planned again yet still goes out.
+     */
+    private String olderId(Job job) {
+        Payload p = read(job);
+        String id = String.join(":", job.kind(), CircleKeys.idPart(p.community()), p.circle(), p.occurrence(),
+                UTC_KEY.format(Instant.parse(p.start())), Long.toString(p.leadMinutes()));
+        return p.member() == null ? id : id + ":" + CircleKeys.idPart(p.member());
+    }
+
+    private void schedule(Job job) {
+        queue.schedule(job);
+        queue.cancel(olderId(job));
     }
 
     /** Moves the queue from what was planned to what is wanted now: drops the jobs no longer wanted, adds the new. */
@@ -138,7 +162,7 @@ final class Reminders {
                 queue.cancel(job.id());
             }
         }
-        after.forEach(queue::schedule);
+        after.forEach(this::schedule);
     }
 
     /** Plans the circle's horizon now, with every member's choice, and makes sure its chain goes on. */
@@ -147,7 +171,7 @@ final class Reminders {
             return;
         }
         jobs(community, circle, stores.circles().settings(community).leadTimes(), stores.reminders().all(community))
-                .forEach(queue::schedule);
+                .forEach(this::schedule);
         ensureChain(community, circle);
     }
 

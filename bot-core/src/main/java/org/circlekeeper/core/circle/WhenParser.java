@@ -321,6 +321,36 @@ public final class WhenParser {
     }
 
     /** Lower case without accents ({@code Último Miércoles} → {@code ultimo miercoles}), single spaces. */
+    /**
+     * What a circle's schedule really is when its name took the schedule's first word: for a name of
+     * one word that only joins a schedule ({@code every}, {@code first}), or of one schedule word
+     * ({@code tuesday}, a date or a time) where the name and the text together read as a schedule other
+     * than the text alone, the schedule they make together; else empty.
+     * ({@code /circle create every tuesday 19:00} would make a one-off circle called "every".)
+     */
+    public Optional<Understood> swallowed(String name, String when, Instant now, ZoneId defaultZone) {
+        String word = fold(name == null ? "" : name);
+        if (word.isEmpty() || word.indexOf(' ') >= 0 || !isScheduleWord(word)) {
+            return Optional.empty();
+        }
+        if (!(parse(name + " " + when, now, defaultZone) instanceof Understood together)) {
+            return Optional.empty();
+        }
+        boolean neverAName = isConnector(word);
+        return neverAName || !together.equals(parse(when, now, defaultZone)) ? Optional.of(together) : Optional.empty();
+    }
+
+    /** A word that only joins a schedule together ("every", "first", "other"): no circle is called that alone. */
+    private static boolean isConnector(String word) {
+        return EVERY.contains(word) || ORDINALS.containsKey(word) || NUMBERS.containsKey(word) || word.startsWith("rrule:");
+    }
+
+    private static boolean isScheduleWord(String word) {
+        return isConnector(word) || DAYS.containsKey(word) || MONTH.contains(word) || WEEK.contains(word) || DAY.contains(word) || TODAY.contains(word)
+                || TOMORROW.contains(word) || DATE.matcher(word).matches() || TIME_COLON.matcher(word).matches()
+                || TIME_H.matcher(word).matches() || TIME_AMPM.matcher(word).matches();
+    }
+
     static String fold(String text) {
         String stripped = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         return stripped.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();

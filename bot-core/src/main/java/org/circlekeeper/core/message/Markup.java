@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * The neutral markup every template is written in and every adapter converts: {@code *bold*},
  * {@code _italic_}, {@code `code`}, {@code [label](https://link)}, a moment ({@link #time}) and
  * backslash escapes. Values a member typed are escaped with {@link #escape(String)} when a template is
- * rendered, so member text can never turn into formatting, links, moments or mentions on any platform.
+ * rendered, so member text can never turn into formatting, links, moments or mentions on any platform,
+ * nor, by its bidi controls or right-to-left letters, turn the bot's own words around it backwards.
  *
  * <p>A moment is written {@code [fallback](time:EPOCH:F)} (or {@code :R}): it starts with {@code [},
  * which {@link #escape(String)} always escapes, so member text can never open one. Only the core makes
@@ -22,6 +23,8 @@ import java.util.regex.Pattern;
 public final class Markup {
 
     private static final String SPECIAL = "\\*_`[]";
+    private static final String FIRST_STRONG_ISOLATE = "\u2068";
+    private static final String POP_DIRECTIONAL_ISOLATE = "\u2069";
     /** The target of a moment: {@code time:} and epoch seconds (at most 12 digits) and a style letter. */
     private static final Pattern TIME_TARGET = Pattern.compile("time:(-?\\d{1,12}):([FR])");
     /** A moment inside a styled run, whose label (escaped) holds no unescaped bracket. */
@@ -147,17 +150,85 @@ public final class Markup {
         }
     }
 
-    /** Escapes text so that it renders literally. */
+    /**
+     * Escapes text so that it renders literally, and keeps its direction to itself: bidi controls are
+     * dropped and text holding right-to-left letters is isolated (see {@link #isolate(String)}), so a
+     * member's name or note can never turn the bot's own words around it backwards.
+     */
     public static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        String isolated = isolate(text);
+        StringBuilder out = new StringBuilder(isolated.length() + 8);
+        for (int i = 0; i < isolated.length(); i++) {
+            char c = isolated.charAt(i);
             if (SPECIAL.indexOf(c) >= 0) {
                 out.append('\\');
             }
             out.append(c);
         }
         return out.toString();
+    }
+
+    /**
+     * Member text made safe for the direction of the text around it: every bidi embedding, override
+     * and isolate control (U+202A–U+202E, U+2066–U+2069) is dropped, and text that holds right-to-left
+     * letters or Arabic digits is wrapped in a first-strong isolate (U+2068 … U+2069). Text with none is
+     * returned as it is.
+     */
+    public static String isolate(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2);
+        boolean rightToLeft = false;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (isBidiControl(c)) {
+                continue;
+            }
+            byte direction = Character.getDirectionality(c);
+            rightToLeft |= direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+                    || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC
+                    || direction == Character.DIRECTIONALITY_ARABIC_NUMBER;
+            out.appendCodePoint(c);
+        }
+        return rightToLeft ? FIRST_STRONG_ISOLATE + out + POP_DIRECTIONAL_ISOLATE : out.toString();
+    }
+
+    /**
+     * A whole message with its bidi controls in order: embeddings and overrides (which the core never
+     * writes) are dropped, and so is an isolate without its end or an end without its isolate, so
+     * nothing a message holds can reorder the text after it. Every outgoing message passes here.
+     */
+    public static String balanceBidi(String markup) {
+        if (markup.chars().noneMatch(Markup::isBidiControl)) {
+            return markup;
+        }
+        StringBuilder out = new StringBuilder(markup);
+        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+        List<Integer> drop = new ArrayList<>();
+        for (int i = 0; i < markup.length(); i++) {
+            char c = markup.charAt(i);
+            if (c == '\n') {
+                drop.addAll(open);
+                open.clear();
+            } else if (c >= '\u202A' && c <= '\u202E') {
+                drop.add(i);
+            } else if (c >= '\u2066' && c <= '\u2068') {
+                open.push(i);
+            } else if (c == '\u2069') {
+                if (open.isEmpty()) {
+                    drop.add(i);
+                } else {
+                    open.pop();
+                }
+            }
+        }
+        drop.addAll(open);
+        drop.sort(java.util.Comparator.reverseOrder());
+        drop.forEach(out::deleteCharAt);
+        return out.toString();
+    }
+
+    private static boolean isBidiControl(int c) {
+        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
     }
 
     /**

@@ -14,6 +14,7 @@ public record OutgoingMessage(String markup, List<List<Button>> buttonRows, Visi
 
     public OutgoingMessage {
         Objects.requireNonNull(markup, "markup");
+        markup = Markup.balanceBidi(markup);
         Objects.requireNonNull(visibility, "visibility");
         buttonRows = buttonRows.stream().filter(r -> !r.isEmpty()).map(List::copyOf).toList();
     }

@@ -11,7 +11,9 @@ import org.circlekeeper.core.message.Markup;
 
 /**
  * Renders a {@link MessageKey} in a locale to neutral markup with Mustache. Every value is escaped
- * as markup, so member text never becomes formatting; the one exception is a moment the core made
+ * as markup and isolated in its direction ({@link Markup#escape}), so member text never becomes
+ * formatting nor turns the words around it backwards, and the result's bidi controls are balanced
+ * (an organiser's own wording included); the one exception is a moment the core made
  * with {@link Markup#time}, which is markup already and goes in as it is. A community's own wording
  * wins, then the requested locale, then English.
  */
@@ -56,12 +58,12 @@ public final class TemplateRenderer {
         String override = communityWording.get(key.key());
         if (override != null) {
             try {
-                return compileOverride(override).execute(values);
+                return Markup.balanceBidi(compileOverride(override).execute(values));
             } catch (RuntimeException e) {
                 // A community's wording must never break the bot: fall back to the shipped text.
             }
         }
-        return template(key.key(), locale).execute(values);
+        return Markup.balanceBidi(template(key.key(), locale).execute(values));
     }
 
     /** The names (values and sections) a template text uses, for validating wording before it is saved. */

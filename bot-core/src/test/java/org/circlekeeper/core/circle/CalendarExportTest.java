@@ -107,10 +107,13 @@ class CalendarExportTest {
     void cancelledCirclesAndFixedOffsetZones() throws Exception {
         Schedule utc = new Schedule(LocalDateTime.parse("2027-03-04T18:00"), ZoneId.of("UTC"), Duration.ofHours(1),
                 new Recurrence.Repeating("FREQ=MONTHLY;BYDAY=1TH", new Recurrence.End.After(6)));
-        Circle cancelled = Circle.create("monthly", "Monthly", ROOM, utc).withSkip(LocalDateTime.parse("2027-04-01T18:00")).cancel();
-        String text = new String(export.export(COMMUNITY, List.of(cancelled)), StandardCharsets.UTF_8);
-        assertThat(text).contains("DTSTART:20270304T180000Z").contains("RRULE:FREQ=MONTHLY;COUNT=6;BYDAY=1TH")
-                .contains("EXDATE:20270401T180000Z").contains("STATUS:CANCELLED").doesNotContain("VTIMEZONE").doesNotContain("TZID");
+        Circle cancelled = Circle.create("monthly", "Monthly", ROOM, utc).withSkip(LocalDateTime.parse("2027-04-01T18:00"))
+                .cancel(Instant.parse("2027-05-06T18:00:00Z"));
+        CalendarExport inJune = new CalendarExport(Clock.fixed(Instant.parse("2027-06-01T00:00:00Z"), ZoneOffset.UTC));
+        String text = new String(inJune.export(COMMUNITY, List.of(cancelled)), StandardCharsets.UTF_8);
+        assertThat(text).as("called off as the May meeting began: April's is the last, of the six planned")
+                .contains("DTSTART:20270304T180000Z").contains("RRULE:FREQ=MONTHLY;UNTIL=20270505T235959Z;BYDAY=1TH")
+                .contains("EXDATE:20270401T180000Z").contains("STATUS:CONFIRMED").doesNotContain("VTIMEZONE").doesNotContain("TZID");
         assertThat(parse(text.getBytes(StandardCharsets.UTF_8)).getComponents("VEVENT")).hasSize(1);
     }
 
@@ -141,5 +144,28 @@ class CalendarExportTest {
         assertThat(feeds.feedFor(rotated)).isPresent();
         assertThat(feeds.feedFor("not a token")).isEmpty();
         assertThat(feeds.feedFor(null)).isEmpty();
+    }
+
+    @Test
+    void aSeriesCancelledBeforeThisVersionEndsWhereItIsExportedNotNever() throws Exception {
+        Schedule weekly = new Schedule(LocalDateTime.parse("2027-01-05T19:00"), ZoneId.of("Europe/Berlin"), Duration.ofHours(1),
+                new Recurrence.Repeating("FREQ=WEEKLY;BYDAY=TU", new Recurrence.End.Never()));
+        Circle called = Circle.create("tue", "Tuesday", ROOM, weekly).cancel(Instant.parse("2027-01-20T00:00:00Z"));
+        Circle legacy = new Circle("old", "Old", "", new Place.ThisChat(), ROOM, weekly, new java.util.TreeSet<>(),
+                new java.util.TreeMap<>(), true, 2);
+        java.util.List<Instant> listed = CircleMeetingsTest.listed(export.export(COMMUNITY, List.of(called)), true);
+        assertThat(listed).containsExactly(Instant.parse("2027-01-05T18:00:00Z"), Instant.parse("2027-01-12T18:00:00Z"),
+                Instant.parse("2027-01-19T18:00:00Z"));
+        assertThat(CircleMeetingsTest.listed(export.export(COMMUNITY, List.of(legacy)), false))
+                .as("cancelled with no end kept, before this version: nothing from the export on (the clock is at 2027-02-20)")
+                .allSatisfy(start -> assertThat(start).isBefore(CLOCK.instant()));
+    }
+
+    @Test
+    void memberTextInTheCalendarCannotTurnAroundAndRightToLeftTextIsIsolated() throws Exception {
+        Circle circle = tuesdays().withName("Tuesday \u202Eelcric").withDescription("\u05E9\u05DC\u05D5\u05DD");
+        String text = new String(export.export(COMMUNITY, List.of(circle)), StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain("\u202E").contains("SUMMARY:Tuesday elcric")
+                .contains("DESCRIPTION:\u2068\u05E9\u05DC\u05D5\u05DD\u2069");
     }
 }

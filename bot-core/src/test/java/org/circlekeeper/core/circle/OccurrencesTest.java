@@ -114,7 +114,7 @@ class OccurrencesTest {
         assertThat(Occurrences.find(circle, LocalDateTime.parse("2027-03-23T19:00"))).isEmpty();
         assertThat(Occurrences.find(circle, LocalDateTime.parse("2027-03-24T19:00"))).isEmpty();
         assertThat(Occurrences.find(circle, LocalDateTime.parse("2027-03-30T19:00"))).isPresent();
-        assertThat(from(circle.cancel(), "2027-03-01T00:00:00Z", 5)).isEmpty();
+        assertThat(from(circle.cancel(Instant.parse("2027-03-01T00:00:00Z")), "2027-03-01T00:00:00Z", 5)).isEmpty();
     }
 
     @Test
@@ -141,5 +141,36 @@ class OccurrencesTest {
     void aRuleThatNeverMatchesEndsQuietly() {
         Circle circle = circle("2027-01-30T19:00", BERLIN, weekly("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"));
         assertThat(from(circle, "2027-02-01T00:00:00Z", 3)).isEmpty();
+    }
+
+    @Test
+    void aMeetingClashesWithAnyOtherItWouldOverlapRegularOrMovedButNotWithItself() {
+        Circle circle = circle("2027-03-02T19:00", BERLIN, weekly("FREQ=WEEKLY;BYDAY=TU"));
+        LocalDateTime ninth = LocalDateTime.parse("2027-03-09T19:00");
+        LocalDateTime sixteenth = LocalDateTime.parse("2027-03-16T19:00");
+        assertThat(Occurrences.clash(circle, ninth, circle.schedule().at(sixteenth))).map(Occurrence::original).contains(sixteenth);
+        assertThat(Occurrences.clash(circle, ninth, circle.schedule().at(sixteenth.plusMinutes(89)))).isPresent();
+        assertThat(Occurrences.clash(circle, ninth, circle.schedule().at(sixteenth.plusMinutes(90)))).as("starts as the other ends").isEmpty();
+        assertThat(Occurrences.clash(circle, ninth, circle.schedule().at(ninth.plusHours(1)))).as("itself, a little later").isEmpty();
+
+        Circle moved = circle.withMove(ninth, LocalDateTime.parse("2027-03-11T19:00"));
+        assertThat(Occurrences.clash(moved, sixteenth, moved.schedule().at(LocalDateTime.parse("2027-03-11T20:00"))))
+                .map(Occurrence::original).contains(ninth);
+        assertThat(Occurrences.clash(moved.withSkip(sixteenth), ninth, moved.schedule().at(sixteenth))).as("a skipped one is free").isEmpty();
+    }
+
+    @Test
+    void meetingsWhereTheClocksChangeAreFoundWithWhenTheyReallyStart() {
+        Circle circle = circle("2026-11-29T02:30", BERLIN, weekly("FREQ=WEEKLY;BYDAY=SU"));
+        List<Occurrences.ClockChange> changes = Occurrences.clockChanges(circle, Instant.parse("2026-11-27T09:00:00Z"), Duration.ofDays(366));
+        assertThat(changes).extracting(Occurrences.ClockChange::local, Occurrences.ClockChange::gap)
+                .containsExactly(org.assertj.core.api.Assertions.tuple(LocalDateTime.parse("2027-03-28T02:30"), true),
+                        org.assertj.core.api.Assertions.tuple(LocalDateTime.parse("2027-10-31T02:30"), false));
+        assertThat(changes.get(0).start().toLocalTime()).isEqualTo(LocalTime.of(3, 30));
+        assertThat(changes.get(1).start().toInstant()).isEqualTo(Instant.parse("2027-10-31T00:30:00Z"));
+        assertThat(Occurrences.clockChanges(circle.withMove(LocalDateTime.parse("2027-03-28T02:30"), LocalDateTime.parse("2027-03-28T11:00")),
+                Instant.parse("2026-11-27T09:00:00Z"), Duration.ofDays(366))).as("moved out of the gap").hasSize(1);
+        assertThat(Occurrences.clockChanges(circle("2026-11-29T19:00", BERLIN, weekly("FREQ=WEEKLY;BYDAY=SU")),
+                Instant.parse("2026-11-27T09:00:00Z"), Duration.ofDays(366))).isEmpty();
     }
 }

@@ -146,4 +146,19 @@ class WhenParserTest {
         assertThat(WhenParser.dateTime("next week sometime", day)).isEmpty();
         assertThat(WhenParser.dateTime("2027-03-32 19:00", day)).isEmpty();
     }
+
+    @Test
+    void aNameThatTookTheSchedulesFirstWordIsNoticed() {
+        for (String[] typed : new String[][] {{"every", "tuesday 19:00"}, {"first", "monday of the month 18:30"},
+                {"tuesday", "19:00"}, {"2026-12-03", "19:00"}, {"cada", "martes 19:00"}, {"Every", "2 weeks on monday 18:00"}}) {
+            assertThat(parser.swallowed(typed[0], typed[1], NOW, BERLIN)).as(String.join(" ", typed))
+                    .contains(understood(typed[0] + " " + typed[1]));
+        }
+        assertThat(parser.swallowed("every", "tuesday 19:00", NOW, BERLIN).orElseThrow().recurrence())
+                .isInstanceOf(Recurrence.Repeating.class);
+        for (String[] fine : new String[][] {{"Tuesday circle", "every tuesday 19:00"}, {"Hope", "every tuesday 19:00"},
+                {"Weekly", "every tuesday 19:00"}, {"Tuesday", "every tuesday 19:00"}, {"every", "soonish"}}) {
+            assertThat(parser.swallowed(fine[0], fine[1], NOW, BERLIN)).as(String.join(" ", fine)).isEmpty();
+        }
+    }
 }

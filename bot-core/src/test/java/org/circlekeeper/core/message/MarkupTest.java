@@ -108,4 +108,23 @@ class MarkupTest {
         Span piece = new Span(Style.TIME, BERLIN, null, TUESDAY, TimeStyle.FULL).withText("Tuesday");
         assertThat(piece).isEqualTo(new Span(Style.TIME, "Tuesday", null, TUESDAY, TimeStyle.FULL));
     }
+
+    @Test
+    void memberTextLosesItsBidiControlsAndRightToLeftTextIsIsolated() {
+        String overrides = "\u202Eevil\u202C \u202Aa\u202Bb\u202Dc \u2066x\u2067y\u2068z\u2069";
+        assertThat(Markup.escape(overrides)).isEqualTo("evil abc xyz");
+        assertThat(Markup.escape("Tuesday circle")).as("left-to-right text as it is").isEqualTo("Tuesday circle");
+        assertThat(Markup.escape("\u05E9\u05DC\u05D5\u05DD *1*")).isEqualTo("\u2068\u05E9\u05DC\u05D5\u05DD \\*1\\*\u2069");
+        assertThat(Markup.escape("\u0633\u0644\u0627\u0645\u202E")).isEqualTo("\u2068\u0633\u0644\u0627\u0645\u2069");
+        assertThat(Markup.escape("\u200F")).as("a right-to-left mark is isolated too").isEqualTo("\u2068\u200F\u2069");
+    }
+
+    @Test
+    void aWholeMessageKeepsOnlyPairedIsolates() {
+        assertThat(Markup.balanceBidi("a \u2068b\u2069 c")).isEqualTo("a \u2068b\u2069 c");
+        assertThat(Markup.balanceBidi("a \u202Eb c")).isEqualTo("a b c");
+        assertThat(Markup.balanceBidi("a \u2067b c\nd \u2069e")).as("an isolate ends with its line").isEqualTo("a b c\nd e");
+        assertThat(Markup.balanceBidi("\u2068\u2066x\u2069")).isEqualTo("\u2066x\u2069");
+        assertThat(OutgoingMessage.text("*\u202Ename*").build().markup()).isEqualTo("*name*");
+    }
 }
