@@ -1,14 +1,21 @@
 package org.circlekeeper.discord;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.circlekeeper.core.engine.ChannelRef;
@@ -17,12 +24,14 @@ import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.SentMessage;
 import org.circlekeeper.core.message.Target;
+import org.circlekeeper.core.schedule.RetryLater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Discord's {@link Messenger}, for messages the bot starts itself: to a server channel, or to a
- * member's direct messages. It blocks until Discord accepted the message, so call it from a
+ * member's direct messages. It blocks until Discord accepted the message, but never longer than
+ * {@link #MAX_WAIT} (a longer rate-limit wait becomes a {@link RetryLater} of the job), so call it from a
  * scheduler or handler thread, never from JDA's callback threads. A message cut into several parts
  * is one {@link SentMessage} whose id lists the parts, so that an edit replaces all of them.
  */
@@ -31,16 +40,36 @@ public final class DiscordMessenger implements Messenger {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordMessenger.class);
     private static final String ID_SEPARATOR = ",";
 
+    /**
+     * The longest a send waits for Discord: JDA holds a request while its route or the bot is rate limited, and a due
+     * job must not hold its claim that long. Past this, the request is cancelled before it is sent and the job is
+     * tried again later ({@link RetryLater}).
+     */
+    static final Duration MAX_WAIT = Duration.ofSeconds(20);
+    /** When a job whose send waited too long is tried again: Discord names no time, its buckets reset within a minute. */
+    static final Duration RETRY_AFTER = Duration.ofMinutes(1);
+
     private final Supplier<ShardManager> shards;
     private final boolean allShards;
+    private final Duration maxWait;
 
     /**
      * @param shards    the running shard manager; null (not yet connected) makes every send fail as retryable
      * @param allShards true when this replica runs every shard, so a channel it does not know is gone
      */
     DiscordMessenger(Supplier<ShardManager> shards, boolean allShards) {
+        this(shards, allShards, MAX_WAIT);
+    }
+
+    private DiscordMessenger(Supplier<ShardManager> shards, boolean allShards, Duration maxWait) {
         this.shards = Objects.requireNonNull(shards, "shards");
         this.allShards = allShards;
+        this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
+    }
+
+    /** The same messenger waiting at most {@code wait} for each request (tests use a short one). */
+    DiscordMessenger waitingAtMost(Duration wait) {
+        return new DiscordMessenger(shards, allShards, wait);
     }
 
     @Override
@@ -64,7 +93,7 @@ public final class DiscordMessenger implements Messenger {
         List<String> ids = new ArrayList<>();
         try {
             for (MessageCreateData part : DiscordMessages.render(message)) {
-                ids.add(channel.sendMessage(part).complete().getId());
+                ids.add(await(channel.sendMessage(part)).getId());
             }
         } catch (ErrorResponseException e) {
             throw failed(target, e);
@@ -89,11 +118,11 @@ public final class DiscordMessenger implements Messenger {
         try {
             for (int i = 0; i < Math.max(ids.size(), parts.size()); i++) {
                 if (i < ids.size() && i < parts.size()) {
-                    channel.editMessageById(ids.get(i), DiscordMessages.asEdit(parts.get(i))).complete();
+                    await(channel.editMessageById(ids.get(i), DiscordMessages.asEdit(parts.get(i))));
                 } else if (i < ids.size()) {
-                    channel.deleteMessageById(ids.get(i)).complete();
+                    await(channel.deleteMessageById(ids.get(i)));
                 } else {
-                    channel.sendMessage(parts.get(i)).complete();
+                    await(channel.sendMessage(parts.get(i)));
                 }
             }
         } catch (ErrorResponseException e) {
@@ -110,7 +139,7 @@ public final class DiscordMessenger implements Messenger {
                 throw new DeliveryFailed("Discord cannot deliver to a " + member.member().platform().id() + " member", true, null);
             }
             try {
-                return anyShard(manager).openPrivateChannelById(member.member().userId()).complete();
+                return await(anyShard(manager).openPrivateChannelById(member.member().userId()));
             } catch (ErrorResponseException e) {
                 throw failed(target, e);
             }
@@ -136,6 +165,36 @@ public final class DiscordMessenger implements Messenger {
             throw new DeliveryFailed("the Discord connection is not started yet", false, null);
         }
         return manager;
+    }
+
+    /**
+     * Runs one request and waits for it at most {@link #maxWait}. A request still held by a rate limit then is
+     * cancelled (JDA drops a cancelled request that has not been sent) and the job is retried later; Discord's own
+     * refusals come out as they would from {@code complete()}.
+     */
+    private <T> T await(RestAction<T> action) {
+        CompletableFuture<T> future = action.submit();
+        try {
+            return future.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(false);
+            LOG.info("a Discord request waited over {} (rate limited); the job is tried again in {}", maxWait, RETRY_AFTER);
+            throw new RetryLater("Discord held the request longer than " + maxWait.toSeconds() + " s",
+                    Instant.now().plus(RETRY_AFTER));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new DeliveryFailed("the Discord request failed", false, cause);
+        } catch (InterruptedException e) {
+            future.cancel(false);
+            Thread.currentThread().interrupt();
+            throw new DeliveryFailed("interrupted while waiting for Discord", false, e);
+        }
     }
 
     private static JDA anyShard(ShardManager manager) {

@@ -289,6 +289,24 @@ class DiscordAdapterTest {
     }
 
     @Test
+    void aRateLimitLongerThanTheBoundIsNotWaitedOutButRetriedLaterAndTheHeldMessageIsNeverSent() throws Exception {
+        // a member's direct messages: that channel's route has a bucket of its own, so the hour-long limit holds no other test
+        MemberRef quinn = new MemberRef(Platform.DISCORD, "500000000000000099", "Quinn");
+        String route = "/channels/700000000000000099/messages";
+        discord.rateLimitNext(route, 3600.0);
+        DiscordMessenger bounded = adapter.messenger().waitingAtMost(Duration.ofMillis(1500));
+        Instant before = Instant.now();
+
+        assertThatThrownBy(() -> bounded.send(new Target.Member(quinn), OutgoingMessage.text("Held by a rate limit").build()))
+                .isInstanceOf(org.circlekeeper.core.schedule.RetryLater.class)
+                .satisfies(e -> assertThat(((org.circlekeeper.core.schedule.RetryLater) e).at()).isAfter(before));
+
+        Thread.sleep(500);
+        assertThat(discord.requests()).filteredOn(r -> r.method().equals("POST") && r.path().equals(route))
+                .as("only the request Discord limited; the held one was cancelled, not sent after the bound").hasSize(1);
+    }
+
+    @Test
     void everyoneInAMessagePingsNobody() throws Exception {
         ChannelRef room = new ChannelRef(Platform.DISCORD, FakeDiscord.CHANNEL, ChannelRef.Kind.GROUP);
         adapter.messenger().send(new Target.Channel(room), OutgoingMessage.text("The circle \"@everyone\" meets at 19:00").build());

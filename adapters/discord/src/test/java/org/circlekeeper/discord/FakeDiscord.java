@@ -58,6 +58,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final HttpServer http;
     private final Gateway gateway;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, Double> rateLimits = new ConcurrentHashMap<>();
     private final Set<String> closedDmChannels = ConcurrentHashMap.newKeySet();
     private final Map<String, ObjectNode> scheduledEvents = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(900000000000000000L);
@@ -152,6 +153,12 @@ public final class FakeDiscord implements AutoCloseable {
             return;
         }
         String[] p = path.split("/");
+        String limited = rateLimits.keySet().stream().filter(path::matches).findFirst().orElse(null);
+        Double retryAfter = limited == null ? null : rateLimits.remove(limited);
+        if (retryAfter != null) {
+            rateLimited(exchange, retryAfter);
+            return;
+        }
         if (method.equals("GET") && path.equals("/users/@me")) {
             respond(exchange, 200, user(APP, "circlekeeper", true));
         } else if (method.equals("GET") && path.equals("/gateway/bot")) {
@@ -229,6 +236,32 @@ public final class FakeDiscord implements AutoCloseable {
             return JSON.readTree(raw.substring(start, end));
         }
         return JSON.readTree(raw);
+    }
+
+    /**
+     * The next request whose path matches {@code pathRegex} is answered 429 with a wait of {@code retryAfterSeconds}
+     * on its route, as Discord does (API reference, Topics, Rate Limits: "Header Format" and "Exceeding A Rate
+     * Limit"): the headers say the bucket is empty and when it resets, the body carries {@code retry_after} in
+     * seconds (a float) and {@code global: false}.
+     */
+    public void rateLimitNext(String pathRegex, double retryAfterSeconds) {
+        rateLimits.put(pathRegex, retryAfterSeconds);
+    }
+
+    private static void rateLimited(HttpExchange exchange, double retryAfter) throws IOException {
+        var headers = exchange.getResponseHeaders();
+        headers.set("X-RateLimit-Limit", "5");
+        headers.set("X-RateLimit-Remaining", "0");
+        headers.set("X-RateLimit-Reset", String.format(java.util.Locale.ROOT, "%.3f",
+                System.currentTimeMillis() / 1000.0 + retryAfter));
+        headers.set("X-RateLimit-Reset-After", String.format(java.util.Locale.ROOT, "%.3f", retryAfter));
+        headers.set("X-RateLimit-Bucket", "fake-channel-messages");
+        headers.set("X-RateLimit-Scope", "user");
+        headers.set("Retry-After", Long.toString((long) Math.ceil(retryAfter)));
+        // Discord's API answers through its proxy: a 429 without a Via header is Cloudflare's ban of the whole bot,
+        // which JDA honours by holding every request (Rate Limits, "Invalid Request Limit aka Cloudflare bans")
+        headers.set("Via", "1.1 google");
+        respond(exchange, 429, Map.of("message", "You are being rate limited.", "retry_after", retryAfter, "global", false));
     }
 
     private static void respond(HttpExchange exchange, int status, Object json) throws IOException {
