@@ -18,7 +18,10 @@ import org.circlekeeper.core.message.DeliveryLog;
  */
 public final class RedisDeliveryLog implements DeliveryLog {
 
-    /** Answers {@code sent}, {@code busy <until ms>} or {@code go} (and then holds the delivery for ARGV[1]). */
+    /**
+     * Answers {@code sent}, {@code busy <until ms>}, {@code orphaned} (another holder's hold ran out unfinished: now
+     * marked sent) or {@code go} (and then holds the delivery for ARGV[1]).
+     */
     private static final RedisScript BEGIN = new RedisScript("""
             local value = redis.call('GET', KEYS[1])
             if value == 'sent' then
@@ -26,8 +29,12 @@ public final class RedisDeliveryLog implements DeliveryLog {
             end
             if value then
               local holder, untilMillis = string.match(value, '^sending (%S+) (%d+)$')
-              if holder and holder ~= ARGV[1] and tonumber(untilMillis) > tonumber(ARGV[2]) then
-                return 'busy ' .. untilMillis
+              if holder and holder ~= ARGV[1] then
+                if tonumber(untilMillis) > tonumber(ARGV[2]) then
+                  return 'busy ' .. untilMillis
+                end
+                redis.call('SET', KEYS[1], 'sent', 'PX', ARGV[4])
+                return 'orphaned'
               end
             end
             redis.call('SET', KEYS[1], 'sending ' .. ARGV[1] .. ' ' .. ARGV[3], 'PX', ARGV[4])
@@ -61,6 +68,9 @@ public final class RedisDeliveryLog implements DeliveryLog {
         }
         if ("sent".equals(answer)) {
             return new Start.AlreadySent();
+        }
+        if ("orphaned".equals(answer)) {
+            return new Start.Orphaned();
         }
         if (answer instanceof String busy && busy.startsWith("busy ")) {
             return new Start.Busy(Instant.ofEpochMilli(Long.parseLong(busy.substring(5))));

@@ -35,15 +35,21 @@ class RedisDeliveryLogTest {
     }
 
     @Test
-    void aHoldThatRanOutGoesToTheNextHolderAndTheOldOneCannotFreeIt() {
+    void aHoldThatRanOutUnfinishedCountsAsSentAndTheOldHolderCannotFreeIt() {
         log.begin(DELIVERY, "a", T0, HOLD);
 
-        assertThat(log.begin(DELIVERY, "b", T0.plus(HOLD), HOLD)).isEqualTo(new Start.Go());
+        assertThat(log.begin(DELIVERY, "b", T0.plus(HOLD), HOLD)).as("a died mid-send").isEqualTo(new Start.Orphaned());
         log.abandon(DELIVERY, "a");
 
-        assertThat(log.begin(DELIVERY, "c", T0.plus(HOLD), HOLD)).as("b still holds it").isInstanceOf(Start.Busy.class);
-        log.abandon(DELIVERY, "b");
-        assertThat(log.begin(DELIVERY, "c", T0.plus(HOLD), HOLD)).isEqualTo(new Start.Go());
+        assertThat(log.begin(DELIVERY, "c", T0.plus(HOLD), HOLD)).isEqualTo(new Start.AlreadySent());
+    }
+
+    @Test
+    void anAbandonedDeliveryGoesToTheNextHolder() {
+        log.begin(DELIVERY, "a", T0, HOLD);
+        log.abandon(DELIVERY, "a");
+
+        assertThat(log.begin(DELIVERY, "b", T0.plusSeconds(1), HOLD)).isEqualTo(new Start.Go());
     }
 
     @Test

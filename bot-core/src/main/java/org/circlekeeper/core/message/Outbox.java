@@ -103,7 +103,8 @@ public final class Outbox {
         /**
          * Sends a due job's message to a target unless it went there already, for whichever run of the job: a job run
          * again after its lease ran out mid-send, or after a failure further on, does not send it twice. Returns empty
-         * when it had been sent; throws {@link RetryLater} when another run of the job is sending it right now.
+         * when it had been sent, or when a run that began sending it died before it could say (see {@link DeliveryLog});
+         * throws {@link RetryLater} when another run of the job is sending it right now.
          * A failed send frees the delivery for the next attempt and is thrown on.
          *
          * @param jobId the id of the job that sends (it names the occurrence: meeting, day, lead time)
@@ -114,6 +115,10 @@ public final class Outbox {
             DeliveryLog.Start start = deliveries.begin(delivery, holder, clock.instant(), SEND_HOLD);
             if (start instanceof DeliveryLog.Start.AlreadySent) {
                 LOG.info("job {} skipped a delivery that had gone out already (an earlier run of it sent it)", jobId);
+                return Optional.empty();
+            }
+            if (start instanceof DeliveryLog.Start.Orphaned) {
+                LOG.warn("job {} did not repeat a delivery whose sender stopped while sending it (at most once after a crash)", jobId);
                 return Optional.empty();
             }
             if (start instanceof DeliveryLog.Start.Busy busy) {

@@ -20,8 +20,12 @@ public final class InMemoryDeliveryLog implements DeliveryLog {
         if (state != null && state.sent()) {
             return new Start.AlreadySent();
         }
-        if (state != null && !state.holder().equals(holder) && state.until().isAfter(now)) {
-            return new Start.Busy(state.until());
+        if (state != null && !state.holder().equals(holder)) {
+            if (state.until().isAfter(now)) {
+                return new Start.Busy(state.until());
+            }
+            deliveries.put(delivery, new State(state.holder(), Instant.MAX, true));
+            return new Start.Orphaned();
         }
         deliveries.put(delivery, new State(holder, now.plus(hold), false));
         return new Start.Go();
