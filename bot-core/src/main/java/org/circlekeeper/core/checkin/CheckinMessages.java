@@ -99,7 +99,8 @@ final class CheckinMessages {
     static final MessageKey BUDDY_NOTICE = MessageKey.of("checkin.buddy.notice", "name");
     static final MessageKey ALERT_BUDDY = MessageKey.of("checkin.alert.buddy", "name");
     static final MessageKey ALERT_ORGANISERS = MessageKey.of("checkin.alert.organisers", "name");
-    static final MessageKey LOW = MessageKey.of("checkin.low", "coping", "coping.title", "coping.summary", "coping.id");
+    static final MessageKey LOW = MessageKey.of("checkin.low", "coping", "coping.title", "coping.summary", "coping.id",
+            "coping.language");
     static final MessageKey LOW_ALERTED_BUDDY = MessageKey.of("checkin.low.alerted-buddy", "name");
     static final MessageKey LOW_ALERTED_ORGANISERS = MessageKey.of("checkin.low.alerted-organisers");
     static final MessageKey LOW_ALERT_FAILED = MessageKey.of("checkin.low.alert-failed");

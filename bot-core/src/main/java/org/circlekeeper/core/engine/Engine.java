@@ -172,7 +172,8 @@ public final class Engine {
         ArgumentParser.Parsed parsed;
         try {
             parsed = ArgumentParser.parse(spec, invoked.arguments(),
-                    leaf -> leaf.example() != null ? turn.text(leaf.example()) : spec.example() != null ? turn.text(spec.example()) : "");
+                    leaf -> leaf.example() != null ? turn.text(leaf.example()) : spec.example() != null ? turn.text(spec.example()) : "",
+                    turn);
         } catch (ArgumentProblem problem) {
             turn.replyPrivately(problem.key(), flatten(problem.values()));
             return Metrics.Outcome.INVALID;

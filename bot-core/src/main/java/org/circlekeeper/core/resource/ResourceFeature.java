@@ -175,6 +175,7 @@ public final class ResourceFeature implements Feature {
             item.put("kind", kindLabel(turn, entry.kind()));
             item.put("summary", text.summary());
             item.put("own", !entry.isShipped());
+            item.put("language", entry.untranslatedLanguage(turn.locale()));
             items.add(item);
             openButtons.add(open.button(turn.text(ResourceMessages.OPEN, "number", number), entry.id()));
         }
@@ -223,7 +224,7 @@ public final class ResourceFeature implements Feature {
                 "summary", text.summary(), "details", text.details(), "link", orEmpty(entry.link()),
                 "phone", orEmpty(entry.phone()), "sms", orEmpty(entry.sms()), "tags", String.join(", ", text.tags()),
                 "countries", countries, "verified", date(entry.verified(), locale), "source", entry.source(),
-                "own", !entry.isShipped(), "id", entry.id());
+                "own", !entry.isShipped(), "id", entry.id(), "language", entry.untranslatedLanguage(locale));
     }
 
     /** The search as shown back: the member's own words, after the kind if they filtered by one. */

@@ -387,7 +387,7 @@ class CircleFeatureTest {
         aliceAlone.send("/remind all 1d 15m");
         assertThat(jobs().all()).extracting(Job::kind).filteredOn(Reminders.MEMBER::equals).hasSize(2);
         String mydata = aliceAlone.send("/mydata").text();
-        assertThat(mydata).contains("circle-answers").contains("circle-reminders");
+        assertThat(mydata).contains("Your answers about coming to circles").contains("Your circle reminders");
 
         aliceAlone.send("/forgetme").press("Yes, erase everything");
         InMemoryRsvpStore rsvps = (InMemoryRsvpStore) bot.stores().circles().rsvps();

@@ -170,7 +170,7 @@ class SettingsFeatureTest {
         assertThat(bot.stores().memberSettings().get(bob).community()).isEqualTo(BotTester.COMMUNITY.communityId());
         assertThat(bot.engine().handle(org.circlekeeper.core.engine.Inbound.CommandInvoked.typed(direct, "help", ""))
                 .get(0).message().markup()).contains("Lo que puedes hacer aquí");
-        assertThat(bot.as("bob").inDirect().send("/mydata").text()).contains("settings: 1 elemento(s)");
+        assertThat(bot.as("bob").inDirect().send("/mydata").text()).contains("Tus ajustes: 1 elemento(s)");
     }
 
     private MemberSettings settings() {
