@@ -73,6 +73,11 @@ public final class CommunityFeature implements Feature {
     }
 
     @Override
+    public String helpTopic() {
+        return "settings";
+    }
+
+    @Override
     public List<CommandSpec> commands() {
         return List.of(
                 CommandSpec.command("community", CMD_COMMUNITY).audience(Audience.ORGANISER).scope(Scope.GROUP)

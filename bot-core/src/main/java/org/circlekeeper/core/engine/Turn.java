@@ -28,17 +28,20 @@ public final class Turn implements org.circlekeeper.core.template.Speech {
     private final TemplateRenderer renderer;
     private final Supplier<Map<String, String>> wording;
     private final Function<ChannelRef.Kind, List<CommandSpec>> commands;
+    private final Function<ChannelRef.Kind, List<HelpTopic>> helpTopics;
     private Map<String, String> wordingSnapshot;
     private final List<Reply> replies = new ArrayList<>();
 
     Turn(Context context, Preferences preferences, Clock clock, TemplateRenderer renderer,
-         Supplier<Map<String, String>> wording, Function<ChannelRef.Kind, List<CommandSpec>> commands) {
+         Supplier<Map<String, String>> wording, Function<ChannelRef.Kind, List<CommandSpec>> commands,
+         Function<ChannelRef.Kind, List<HelpTopic>> helpTopics) {
         this.context = context;
         this.preferences = preferences;
         this.clock = clock;
         this.renderer = renderer;
         this.wording = wording;
         this.commands = commands;
+        this.helpTopics = helpTopics;
     }
 
     public Context context() {
@@ -124,13 +127,27 @@ public final class Turn implements org.circlekeeper.core.template.Speech {
     }
 
     private static String fold(String text) {
-        String decomposed = java.text.Normalizer.normalize(text.strip(), java.text.Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        return org.circlekeeper.core.template.Locales.fold(text);
     }
 
     /** The commands this person may use here, or in a place of the other kind (for /help). */
     public List<CommandSpec> availableCommands(ChannelRef.Kind where) {
         return commands.apply(where);
+    }
+
+    /** The help topics with what this person may use here, or in a place of the other kind. */
+    public List<HelpTopic> helpTopics(ChannelRef.Kind where) {
+        return helpTopics.apply(where);
+    }
+
+    /** A message in this person's language, or {@code fallback} where no locale has a text for it. */
+    public String textOr(MessageKey key, String fallback) {
+        return labelIn(locale(), key, fallback);
+    }
+
+    /** A message in a given language, or {@code fallback} where no locale has a text for it. */
+    public String textOrIn(Locale in, MessageKey key, String fallback) {
+        return labelIn(in, key, fallback);
     }
 
     /** A message builder with the rendered text, for adding buttons or an attachment. */

@@ -59,6 +59,11 @@ public final class PrivacyFeature implements Feature {
     }
 
     @Override
+    public String helpTopic() {
+        return "settings";
+    }
+
+    @Override
     public List<CommandSpec> commands() {
         return List.of(
                 CommandSpec.command("mydata", SettingsMessages.CMD_MYDATA).handler(this::myData).build(),

@@ -89,6 +89,11 @@ public final class ResourceFeature implements Feature {
     }
 
     @Override
+    public String helpTopic() {
+        return "resources";
+    }
+
+    @Override
     public List<CommandSpec> commands() {
         Suggester suggester = (context, partial) -> search.suggest(context, partial).stream()
                 .map(s -> new Suggester.Suggestion(shorten(s.title(), 100), s.id())).toList();
