@@ -137,7 +137,8 @@ public final class CommunityFeature implements Feature {
     private void language(Turn turn, Args args) {
         Locale chosen = Locales.supported(args.text("language")).orElseThrow();
         store.save(turn.community(), store.get(turn.community()).withLanguage(chosen));
-        turn.reply(LANGUAGE_SET, "language", chosen.getDisplayLanguage(chosen));
+        turn.reply(org.circlekeeper.core.message.OutgoingMessage.text(
+                turn.textIn(chosen, LANGUAGE_SET, "language", chosen.getDisplayLanguage(chosen))).build());
     }
 
     private Optional<MessageKey> key(String name) {

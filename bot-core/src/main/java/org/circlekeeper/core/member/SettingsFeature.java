@@ -39,6 +39,7 @@ public final class SettingsFeature implements Feature {
     private final ZoneLookup zones;
     private final CountryLookup countries = new CountryLookup();
     private final ActionSpec pickZone = new ActionSpec("settings.tz", Audience.MEMBER, this::onZonePicked);
+    private final OptionSpec languageOption = OptionSpec.choice("language", SettingsMessages.OPT_LANGUAGE_LANGUAGE, Locales.tags()).build();
 
     public SettingsFeature(MemberSettingsStore store, ZoneLookup zones) {
         this.store = store;
@@ -66,7 +67,7 @@ public final class SettingsFeature implements Feature {
                         .handler(this::timezone).build(),
                 CommandSpec.command("language", SettingsMessages.CMD_LANGUAGE)
                         .example(SettingsMessages.CMD_LANGUAGE_EXAMPLE)
-                        .option(OptionSpec.choice("language", SettingsMessages.OPT_LANGUAGE_LANGUAGE, Locales.tags()))
+                        .option(languageOption)
                         .handler(this::language).build(),
                 CommandSpec.command("country", SettingsMessages.CMD_COUNTRY)
                         .example(SettingsMessages.CMD_COUNTRY_EXAMPLE)
@@ -244,7 +245,7 @@ public final class SettingsFeature implements Feature {
     private void language(Turn turn, Args args) {
         if (args.optional("language").isEmpty()) {
             turn.replyPrivately(SettingsMessages.LANGUAGE_CURRENT, "language", turn.locale().getDisplayLanguage(turn.locale()),
-                    "choices", String.join(", ", Locales.tags()));
+                    "choices", Locales.tags().stream().map(tag -> turn.choiceLabel(languageOption, tag)).collect(Collectors.joining(", ")));
             return;
         }
         Locale chosen = Locales.supported(args.text("language")).orElseThrow();

@@ -113,6 +113,7 @@ public final class ResourceFeature implements Feature {
     public List<MessageKey> messages() {
         List<MessageKey> keys = new ArrayList<>(ResourceMessages.SEARCH);
         keys.addAll(ResourceMessages.kindLabels());
+        keys.addAll(SourceNote.ALL);
         return keys;
     }
 
@@ -228,8 +229,13 @@ public final class ResourceFeature implements Feature {
         turn.replyPrivately(ResourceMessages.ENTRY, "title", text.title(), "kind", kindLabel(turn, entry.kind()),
                 "summary", text.summary(), "details", text.details(), "link", orEmpty(entry.link()),
                 "phone", orEmpty(entry.phone()), "sms", orEmpty(entry.sms()), "tags", String.join(", ", text.tags()),
-                "countries", countries, "verified", date(entry.verified(), locale), "source", entry.source(),
+                "countries", countries, "verified", date(entry.verified(), locale), "source", source(turn, entry),
                 "own", !entry.isShipped(), "id", entry.id(), "language", entry.untranslatedLanguage(locale));
+    }
+
+    /** Where a shipped entry was checked, in the reader's language when the data uses a known form. */
+    private static String source(Turn turn, Resource entry) {
+        return SourceNote.of(entry.source()).map(note -> turn.text(note.key(), note.values())).orElse(entry.source());
     }
 
     /** The search as shown back: the member's own words, after the kind if they filtered by one. */
