@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.engine.CommandSpec;
 import org.circlekeeper.core.engine.Engine;
+import org.circlekeeper.core.engine.OptionSpec;
 import org.circlekeeper.core.resource.CrisisLine;
 import org.circlekeeper.core.resource.CrisisLines;
 import org.circlekeeper.core.template.Locales;
@@ -44,9 +45,11 @@ class SpanishMemberScriptTest {
         List<String> out = ResourcesScriptTest.run("/scripts/spanish-member.txt");
         Set<String> englishOnly = englishOnlyWords(script);
 
+        List<Pattern> tokens = untranslatedChoices();
         List<String> leaks = new ArrayList<>();
         for (String line : botLines(out)) {
             Set<String> found = leaks(line, englishOnly);
+            tokens.stream().filter(t -> t.matcher(line).find()).forEach(t -> found.add(t.pattern()));
             if (!found.isEmpty()) {
                 leaks.add(found + " in: " + line);
             }
@@ -66,6 +69,35 @@ class SpanishMemberScriptTest {
         assertThat(leaks("  acción puede ser: borrar, delete", englishOnly)).containsExactly("delete");
         assertThat(leaks("[dm ana] bot: Hecho: tu zona horaria es ahora Europe/Madrid. /share join wind-down-routine", englishOnly))
                 .isEmpty();
+        List<Pattern> tokens = untranslatedChoices();
+        assertThat(tokens).anyMatch(t -> t.matcher("  No recibes recordatorios. /checkin prompts on los pide.").find());
+        assertThat(tokens).noneMatch(t -> t.matcher("  No recibes recordatorios. /checkin avisos sí los pide; /language en").find());
+    }
+
+    /**
+     * A choice typed in its English token where the Spanish reader has a word of their own for it,
+     * e.g. {@code /checkin prompts on} (she types {@code /checkin avisos sí}); language codes are
+     * the same in every language.
+     */
+    private static List<Pattern> untranslatedChoices() {
+        TemplateSource source = Bot.templates(null);
+        List<Pattern> patterns = new ArrayList<>();
+        for (CommandSpec spec : new ConsoleFixture().engine.registry().commands()) {
+            List<CommandSpec> leaves = spec.hasSubcommands() ? spec.subcommands() : List.of(spec);
+            for (CommandSpec leaf : leaves) {
+                String path = "/" + spec.name() + (leaf == spec ? "" : " " + leaf.name());
+                for (int i = 0; i < leaf.options().size(); i++) {
+                    OptionSpec option = leaf.options().get(i);
+                    for (String choice : option.choices()) {
+                        String spanish = source.text(Locales.SPANISH, option.choiceLabel(choice).key());
+                        if (!Locales.tags().contains(choice) && !Locales.fold(spanish).equals(Locales.fold(choice))) {
+                            patterns.add(Pattern.compile(Pattern.quote(path) + "(?:\\s+\\S+){" + i + "}\\s+" + Pattern.quote(choice) + "\\b"));
+                        }
+                    }
+                }
+            }
+        }
+        return patterns;
     }
 
     /**
