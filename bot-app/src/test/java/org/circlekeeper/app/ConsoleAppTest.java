@@ -27,6 +27,7 @@ class ConsoleAppTest {
     void aScriptedConversationRunsThroughTheWholeAppAndSurvivesARestart() throws Exception {
         String first = run("""
                 /help
+                /help settings
                 /timezone Europe/Berlni
                 :click 1
                 :as olivia organiser

@@ -44,14 +44,15 @@ class ConsoleAdapterTest {
         assertThat(out).first().isEqualTo("> alice @ #circle-room: :as alice");
         assertThat(out).as("comments and empty lines are not echoed").noneMatch(line -> line.contains("#  ") || line.isEmpty()
                 || line.contains("Alice, in her private chat"));
-        assertFollows(out, "> alice @ dm: /help", "[dm alice] bot: What you can do here:", "  /start — Meet the bot and learn how your privacy is kept");
+        assertFollows(out, "> alice @ dm: /help", "[dm alice] bot: What you can do here:",
+                "  • Settings: /start, /hello, /help, /timezone, /language, /country, /mydata, /forgetme");
         assertThat(after(out, "> alice @ dm: /timezone Europe/Berlin")).first().asString()
                 .startsWith("[dm alice] bot: Done: your time zone is now Europe/Berlin. It's ");
 
         List<String> myData = after(out, "> alice @ dm: /mydata");
         assertThat(myData.subList(0, 4)).containsExactly(
                 "[dm alice] bot: Here is a copy of everything I keep about you, in the attached file:",
-                "  • settings: 1 item(s)",
+                "  • Your settings: 1 item(s)",
                 "  Your display name is kept only where others must see who you are: your answer to a meeting (for its organisers, "
                         + "until a week after it), a share circle while it runs, and the list of chair volunteers. The file names it in "
                         + "each of those places.",

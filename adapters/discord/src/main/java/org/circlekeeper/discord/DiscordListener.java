@@ -33,6 +33,7 @@ import org.circlekeeper.core.engine.OptionType;
 import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.engine.Reply;
 import org.circlekeeper.core.engine.Suggester;
+import org.circlekeeper.core.message.Markup;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Target;
@@ -189,8 +190,11 @@ final class DiscordListener extends ListenerAdapter {
             suggestions = option.suggester().suggest(context, partial);
         } else if (option.type() == OptionType.CHOICE) {
             String start = partial.strip().toLowerCase(Locale.ROOT);
-            suggestions = option.choices().stream().filter(c -> c.toLowerCase(Locale.ROOT).startsWith(start))
-                    .map(c -> new Suggester.Suggestion(c, c)).toList();
+            Locale locale = engine.preferencesFor(context).locale();
+            suggestions = option.choices().stream()
+                    .map(c -> new Suggester.Suggestion(Markup.plain(engine.text(option.choiceLabel(c), locale)).strip(), c))
+                    .filter(s -> s.value().startsWith(start) || s.label().toLowerCase(locale).startsWith(start))
+                    .toList();
         } else {
             suggestions = List.of();
         }

@@ -12,6 +12,7 @@ import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.IntegrationType;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
@@ -32,8 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds Discord slash commands from the core's {@link CommandSpec}s, the one source of truth:
  * options with their types, limits and choices, subcommands, descriptions in every language the
- * core speaks, autocomplete where the core suggests, and organiser-only commands hidden from members
- * by default (Manage Server).
+ * core speaks, option names and choice names in every language too (the values Discord sends back
+ * stay the core's tokens), autocomplete where the core suggests, and organiser-only commands hidden
+ * from members by default (Manage Server).
  */
 public final class SlashCommands {
 
@@ -151,7 +153,9 @@ public final class SlashCommands {
                 option = new OptionData(OptionType.STRING, spec.name(), description(spec.description()), spec.required(), !fits);
                 if (fits) {
                     for (String choice : spec.choices()) {
-                        option.addChoice(choice, choice);
+                        Command.Choice shown = new Command.Choice(choiceName(spec, choice, defaultLocale), choice);
+                        LOCALIZATIONS.forEach((discord, locale) -> shown.setNameLocalization(discord, choiceName(spec, choice, locale)));
+                        option.addChoices(shown);
                     }
                 }
             }
@@ -166,7 +170,20 @@ public final class SlashCommands {
             default -> throw new IllegalStateException("unhandled option type " + spec.type());
         }
         localize(spec.description(), option::setDescriptionLocalization);
+        LOCALIZATIONS.forEach((discord, locale) -> option.setNameLocalization(discord, optionName(spec, locale)));
         return option;
+    }
+
+    /** An option's name as a member of this language reads it; Discord takes lower-case names without spaces. */
+    private String optionName(OptionSpec spec, Locale locale) {
+        String name = Markup.plain(engine.text(spec.label(), locale)).strip().toLowerCase(locale).replaceAll("\\s+", "-");
+        return name.isEmpty() || name.length() > 32 ? spec.name() : name;
+    }
+
+    /** A choice as a member of this language reads it. */
+    String choiceName(OptionSpec spec, String choice, Locale locale) {
+        String name = Markup.plain(engine.text(spec.choiceLabel(choice), locale)).strip();
+        return name.isEmpty() ? choice : DiscordMessages.shorten(name, 100);
     }
 
     private String description(MessageKey key) {

@@ -160,6 +160,12 @@ class DiscordAdapterTest {
 
         JsonNode language = command(commands, "language").path("options").get(0);
         assertThat(language.path("choices")).extracting(c -> c.path("value").asString()).containsExactly("en", "es");
+        assertThat(language.path("choices")).extracting(c -> c.path("name_localizations").path("es-ES").asString())
+                .containsExactly("inglés", "español");
+        assertThat(language.path("choices")).extracting(c -> c.path("name").asString()).containsExactly("English", "Spanish");
+        assertThat(language.path("name_localizations").path("es-419").asString()).isEqualTo("idioma");
+        assertThat(zone.path("name_localizations").path("es-ES").asString()).isEqualTo("zona");
+        assertThat(zone.path("name_localizations").path("en-GB").asString()).isEqualTo("zone");
 
         JsonNode community = command(commands, "community");
         assertThat(community.path("default_member_permissions").asString()).isEqualTo("32");

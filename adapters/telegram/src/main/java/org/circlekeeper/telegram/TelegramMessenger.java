@@ -147,6 +147,11 @@ public final class TelegramMessenger implements Messenger {
             }
 
             @Override
+            public org.circlekeeper.core.template.MessageKey label() {
+                return org.circlekeeper.core.engine.PersonalData.PLATFORM;
+            }
+
+            @Override
             public java.util.Map<String, Object> export(MemberRef member) {
                 return member.platform() == org.circlekeeper.core.engine.Platform.TELEGRAM && state.isUnreachable(member)
                         ? java.util.Map.of("privateChatUnreachable", true) : java.util.Map.of();

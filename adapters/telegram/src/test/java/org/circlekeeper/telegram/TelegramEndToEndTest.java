@@ -97,7 +97,7 @@ class TelegramEndToEndTest {
 
         // typed arguments reach the core as typed, so its own clear errors apply
         fake.push(text(MIA_USER, MIA, "/language fr"));
-        awaitSend(MIA, "the core's error about a choice", saying("en, es"));
+        awaitSend(MIA, "the core's error about a choice", saying("English, Spanish"));
         fake.push(text(MIA_USER, MIA, "/timezone Europe/Berlin"));
         awaitSend(MIA, "the time zone set", saying("Europe/Berlin"));
 

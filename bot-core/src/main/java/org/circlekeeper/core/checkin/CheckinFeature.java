@@ -133,6 +133,11 @@ public final class CheckinFeature implements Feature {
     }
 
     @Override
+    public String helpTopic() {
+        return "checkins";
+    }
+
+    @Override
     public List<CommandSpec> commands() {
         return List.of(
                 CommandSpec.command("checkin", CheckinMessages.CMD_CHECKIN).example(CheckinMessages.CMD_CHECKIN_EXAMPLE)

@@ -101,7 +101,7 @@ final class CheckinMessages {
     static final MessageKey ALERT_ORGANISERS = MessageKey.of("checkin.alert.organisers", "name");
     /** A low day: warmth, techniques, and the offer to tell the buddy ({@code buddy}'s name, or {@code organisers}). */
     static final MessageKey LOW = MessageKey.of("checkin.low", "inARow", "coping", "coping.title", "coping.summary", "coping.id",
-            "buddy", "organisers");
+            "coping.language", "buddy", "organisers");
     /** The button under a low day's word that tells the chosen buddy. */
     static final MessageKey BUTTON_TELL_BUDDY = MessageKey.of("checkin.button.tell-buddy");
     static final MessageKey LOW_NO_BUDDY = MessageKey.of("checkin.low.no-buddy");
@@ -109,7 +109,7 @@ final class CheckinMessages {
     /** The hardest answer: a few words before the crisis lines, which come first. */
     static final MessageKey HARD = MessageKey.of("checkin.hard");
     static final MessageKey HARD_COPING = MessageKey.of("checkin.hard.coping", "coping", "coping.title", "coping.summary",
-            "coping.id");
+            "coping.id", "coping.language");
     /** A note the safety check would catch: a few words before the crisis lines. */
     static final MessageKey NOTE_HEAVY = MessageKey.of("checkin.note.heavy");
     static final MessageKey LOW_ALERTED_BUDDY = MessageKey.of("checkin.low.alerted-buddy", "name");

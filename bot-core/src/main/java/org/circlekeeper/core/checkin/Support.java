@@ -147,6 +147,7 @@ final class Support {
         item.put("title", entry.text(turn.locale()).title());
         item.put("summary", entry.text(turn.locale()).summary());
         item.put("id", entry.id());
+        item.put("language", entry.untranslatedLanguage(turn.locale()));
         return item;
     }
 

@@ -101,6 +101,11 @@ public final class CircleFeature implements Feature {
     }
 
     @Override
+    public String helpTopic() {
+        return "meetings";
+    }
+
+    @Override
     public List<CommandSpec> commands() {
         Suggester ids = (context, partial) -> stores.circles().all(context.community()).stream()
                 .filter(c -> !c.cancelled() && (c.id().startsWith(CircleIds.normalise(partial))

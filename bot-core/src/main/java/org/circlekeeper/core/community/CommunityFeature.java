@@ -16,6 +16,7 @@ import org.circlekeeper.core.member.ZoneLookup;
 import org.circlekeeper.core.template.Locales;
 import org.circlekeeper.core.template.MessageKey;
 import org.circlekeeper.core.template.TemplateRenderer;
+import org.circlekeeper.core.template.WordingCheck;
 import org.circlekeeper.core.template.WordingStore;
 
 /**
@@ -45,7 +46,8 @@ public final class CommunityFeature implements Feature {
     static final MessageKey LANGUAGE_SET = MessageKey.of("community.language.set", "language");
     static final MessageKey WORDING_SHOW = MessageKey.of("wording.show", "key", "text", "values", "custom");
     static final MessageKey WORDING_UNKNOWN_KEY = MessageKey.of("wording.unknown-key", "key");
-    static final MessageKey WORDING_BAD_TEXT = MessageKey.of("wording.bad-text", "key", "values");
+    static final MessageKey WORDING_UNKNOWN_VALUE = MessageKey.of("wording.unknown-value", "key", "name", "values");
+    static final MessageKey WORDING_BROKEN = MessageKey.of("wording.broken", "key", "values");
     static final MessageKey WORDING_SET = MessageKey.of("wording.set", "key", "language");
     static final MessageKey WORDING_RESET = MessageKey.of("wording.reset", "key");
     static final MessageKey WORDING_NOTHING_TO_RESET = MessageKey.of("wording.nothing-to-reset", "key");
@@ -68,6 +70,11 @@ public final class CommunityFeature implements Feature {
     @Override
     public String id() {
         return "community";
+    }
+
+    @Override
+    public String helpTopic() {
+        return "settings";
     }
 
     @Override
@@ -101,7 +108,7 @@ public final class CommunityFeature implements Feature {
 
     @Override
     public List<MessageKey> messages() {
-        return List.of(SHOW, ZONE_SET, ZONE_UNKNOWN, LANGUAGE_SET, WORDING_SHOW, WORDING_UNKNOWN_KEY, WORDING_BAD_TEXT,
+        return List.of(SHOW, ZONE_SET, ZONE_UNKNOWN, LANGUAGE_SET, WORDING_SHOW, WORDING_UNKNOWN_KEY, WORDING_UNKNOWN_VALUE, WORDING_BROKEN,
                 WORDING_SET, WORDING_RESET, WORDING_NOTHING_TO_RESET);
     }
 
@@ -130,7 +137,8 @@ public final class CommunityFeature implements Feature {
     private void language(Turn turn, Args args) {
         Locale chosen = Locales.supported(args.text("language")).orElseThrow();
         store.save(turn.community(), store.get(turn.community()).withLanguage(chosen));
-        turn.reply(LANGUAGE_SET, "language", chosen.getDisplayLanguage(chosen));
+        turn.reply(org.circlekeeper.core.message.OutgoingMessage.text(
+                turn.textIn(chosen, LANGUAGE_SET, "language", chosen.getDisplayLanguage(chosen))).build());
     }
 
     private Optional<MessageKey> key(String name) {
@@ -146,7 +154,7 @@ public final class CommunityFeature implements Feature {
         String custom = wording.overrides(turn.community(), turn.locale()).get(key.get().key());
         String text = custom != null ? custom : renderer.source().text(turn.locale(), key.get().key());
         turn.replyPrivately(WORDING_SHOW, "key", key.get().key(), "text", text == null ? "" : text,
-                "values", String.join(", ", key.get().params()), "custom", custom != null);
+                "values", valueNames(key.get()), "custom", custom != null);
     }
 
     private void setWording(Turn turn, Args args) {
@@ -156,12 +164,23 @@ public final class CommunityFeature implements Feature {
             return;
         }
         String text = args.text("text").replace("\\n", "\n");
-        if (!renderer.fits(key.get(), text)) {
-            turn.replyPrivately(WORDING_BAD_TEXT, "key", key.get().key(), "values", String.join(", ", key.get().params()));
+        String values = valueNames(key.get());
+        WordingCheck check = renderer.check(key.get(), text);
+        if (check instanceof WordingCheck.UnknownValue unknown) {
+            turn.replyPrivately(WORDING_UNKNOWN_VALUE, "key", key.get().key(), "name", "{{" + unknown.name() + "}}", "values", values);
+            return;
+        }
+        if (check instanceof WordingCheck.Broken) {
+            turn.replyPrivately(WORDING_BROKEN, "key", key.get().key(), "values", values);
             return;
         }
         wording.put(turn.community(), turn.locale(), key.get().key(), text);
         turn.replyPrivately(WORDING_SET, "key", key.get().key(), "language", turn.locale().getDisplayLanguage(turn.locale()));
+    }
+
+    /** The values a message can use, as they are written in a template, e.g. {@code {{name}}}. */
+    private static String valueNames(MessageKey key) {
+        return key.params().stream().sorted().map(p -> "{{" + p + "}}").collect(java.util.stream.Collectors.joining(", "));
     }
 
     private void resetWording(Turn turn, Args args) {

@@ -3,7 +3,6 @@ package org.circlekeeper.core.engine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -24,14 +23,17 @@ final class ArgumentParser {
     private ArgumentParser() {
     }
 
-    static Parsed parse(CommandSpec spec, Arguments arguments, Function<CommandSpec, String> examples) throws ArgumentProblem {
+    /**
+     * @param turn whose language option names and choices are read and typed in
+     */
+    static Parsed parse(CommandSpec spec, Arguments arguments, Function<CommandSpec, String> examples, Turn turn) throws ArgumentProblem {
         if (arguments instanceof Arguments.Named named) {
-            return parseNamed(spec, named, examples);
+            return parseNamed(spec, named, examples, turn);
         }
-        return parseTyped(spec, ((Arguments.Typed) arguments).text().strip(), examples);
+        return parseTyped(spec, ((Arguments.Typed) arguments).text().strip(), examples, turn);
     }
 
-    private static Parsed parseTyped(CommandSpec spec, String text, Function<CommandSpec, String> examples) throws ArgumentProblem {
+    private static Parsed parseTyped(CommandSpec spec, String text, Function<CommandSpec, String> examples, Turn turn) throws ArgumentProblem {
         CommandSpec leaf = spec;
         String path = "/" + spec.name();
         if (spec.hasSubcommands()) {
@@ -63,16 +65,16 @@ final class ArgumentParser {
                 raw.put(option.name(), words.get(w++).text());
             }
         }
-        String usage = leaf.usage(path.substring(0, path.length() - leaf.name().length()));
+        String usage = leaf.usage(path.substring(0, path.length() - leaf.name().length()), turn::label);
         String example = examples.apply(leaf);
         if (w < words.size()) {
             String extra = text.substring(words.get(w).start()).strip();
             throw new ArgumentProblem(EngineMessages.TOO_MANY_WORDS, "extra", extra, "usage", usage, "example", example);
         }
-        return new Parsed(leaf, path, validate(leaf, raw, usage, example));
+        return new Parsed(leaf, path, validate(leaf, raw, usage, example, turn));
     }
 
-    private static Parsed parseNamed(CommandSpec spec, Arguments.Named named, Function<CommandSpec, String> examples) throws ArgumentProblem {
+    private static Parsed parseNamed(CommandSpec spec, Arguments.Named named, Function<CommandSpec, String> examples, Turn turn) throws ArgumentProblem {
         CommandSpec leaf = spec;
         String path = "/" + spec.name();
         if (spec.hasSubcommands()) {
@@ -83,7 +85,7 @@ final class ArgumentParser {
                     "command", "/" + spec.name(), "given", named.subcommand(), "subcommands", subNames(spec)));
             path = path + " " + leaf.name();
         }
-        String usage = leaf.usage(path.substring(0, path.length() - leaf.name().length()));
+        String usage = leaf.usage(path.substring(0, path.length() - leaf.name().length()), turn::label);
         String example = examples.apply(leaf);
         for (String given : named.options().keySet()) {
             if (leaf.options().stream().noneMatch(o -> o.name().equals(given))) {
@@ -96,33 +98,34 @@ final class ArgumentParser {
                 raw.put(k, v.strip());
             }
         });
-        return new Parsed(leaf, path, validate(leaf, raw, usage, example));
+        return new Parsed(leaf, path, validate(leaf, raw, usage, example, turn));
     }
 
-    private static Args validate(CommandSpec leaf, Map<String, String> raw, String usage, String example) throws ArgumentProblem {
+    private static Args validate(CommandSpec leaf, Map<String, String> raw, String usage, String example, Turn turn) throws ArgumentProblem {
         Map<String, String> values = new LinkedHashMap<>();
         for (OptionSpec option : leaf.options()) {
             String value = raw.get(option.name());
             if (value == null || value.isEmpty()) {
                 if (option.required()) {
-                    throw new ArgumentProblem(EngineMessages.OPTION_MISSING, "option", option.name(), "usage", usage, "example", example);
+                    throw new ArgumentProblem(EngineMessages.OPTION_MISSING, "option", turn.label(option), "usage", usage, "example", example);
                 }
                 continue;
             }
-            values.put(option.name(), check(option, value));
+            values.put(option.name(), check(option, value, turn));
         }
         return new Args(values);
     }
 
-    private static String check(OptionSpec option, String value) throws ArgumentProblem {
+    private static String check(OptionSpec option, String value, Turn turn) throws ArgumentProblem {
+        String label = turn.label(option);
         switch (option.type()) {
             case TEXT -> {
                 int length = value.codePointCount(0, value.length());
                 if (length > option.maxLength()) {
-                    throw new ArgumentProblem(EngineMessages.OPTION_TOO_LONG, "option", option.name(), "max", option.maxLength(), "length", length);
+                    throw new ArgumentProblem(EngineMessages.OPTION_TOO_LONG, "option", label, "max", option.maxLength(), "length", length);
                 }
                 if (length < option.minLength()) {
-                    throw new ArgumentProblem(EngineMessages.OPTION_TOO_SHORT, "option", option.name(), "min", option.minLength());
+                    throw new ArgumentProblem(EngineMessages.OPTION_TOO_SHORT, "option", label, "min", option.minLength());
                 }
                 return value;
             }
@@ -131,18 +134,17 @@ final class ArgumentParser {
                 try {
                     number = Long.parseLong(value.strip());
                 } catch (NumberFormatException e) {
-                    throw new ArgumentProblem(EngineMessages.OPTION_NOT_A_NUMBER, "option", option.name(), "value", shorten(value));
+                    throw new ArgumentProblem(EngineMessages.OPTION_NOT_A_NUMBER, "option", label, "value", shorten(value));
                 }
                 if (number < option.min() || number > option.max()) {
-                    throw new ArgumentProblem(EngineMessages.OPTION_OUT_OF_RANGE, "option", option.name(), "min", option.min(), "max", option.max());
+                    throw new ArgumentProblem(EngineMessages.OPTION_OUT_OF_RANGE, "option", label, "min", option.min(), "max", option.max());
                 }
                 return Long.toString(number);
             }
             case CHOICE -> {
-                String lower = value.strip().toLowerCase(Locale.ROOT);
-                return option.choices().stream().filter(c -> c.equalsIgnoreCase(lower)).findFirst()
-                        .orElseThrow(() -> new ArgumentProblem(EngineMessages.OPTION_NOT_A_CHOICE, "option", option.name(),
-                                "choices", String.join(", ", option.choices())));
+                return turn.choiceTyped(option, value)
+                        .orElseThrow(() -> new ArgumentProblem(EngineMessages.OPTION_NOT_A_CHOICE, "option", label,
+                                "choices", option.choices().stream().map(c -> turn.choiceLabel(option, c)).collect(Collectors.joining(", "))));
             }
             default -> throw new IllegalStateException("unhandled option type " + option.type());
         }

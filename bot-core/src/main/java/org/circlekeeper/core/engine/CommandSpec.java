@@ -68,23 +68,31 @@ public record CommandSpec(String name, MessageKey description, MessageKey exampl
         return subcommands.stream().filter(s -> s.name().equalsIgnoreCase(subName)).findFirst();
     }
 
-    /** How the command is typed, e.g. {@code /timezone [zone]}. */
+    /** How the command is typed, with the options' token names, e.g. {@code /timezone [zone]}. */
     public String usage(String prefix) {
+        return usage(prefix, OptionSpec::name);
+    }
+
+    /**
+     * How the command is typed, with each option named as {@code label} says (the reader's
+     * language), e.g. {@code /timezone [zona]}.
+     */
+    public String usage(String prefix, java.util.function.Function<OptionSpec, String> label) {
         StringBuilder out = new StringBuilder(prefix).append(name);
         for (OptionSpec option : options) {
-            out.append(' ').append(option.required() ? "<" : "[").append(option.name()).append(option.required() ? ">" : "]");
+            out.append(' ').append(option.required() ? "<" : "[").append(label.apply(option)).append(option.required() ? ">" : "]");
         }
         return out.toString();
     }
 
-    /** All message keys this spec names (descriptions, examples, option descriptions). */
+    /** All message keys this spec names (descriptions, examples, option descriptions and labels, choice labels). */
     public List<MessageKey> messageKeys() {
         List<MessageKey> keys = new ArrayList<>();
         keys.add(description);
         if (example != null) {
             keys.add(example);
         }
-        options.forEach(o -> keys.add(o.description()));
+        options.forEach(o -> keys.addAll(o.messageKeys()));
         subcommands.forEach(s -> keys.addAll(s.messageKeys()));
         return keys;
     }

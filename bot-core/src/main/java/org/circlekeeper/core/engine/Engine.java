@@ -150,6 +150,35 @@ public final class Engine {
                 .toList();
     }
 
+    /**
+     * The {@code /help} topics in the order features were added, each with only the commands, and of
+     * those only the subcommands, this person may use in a place of the given kind. Topics with
+     * nothing usable are left out.
+     */
+    public List<HelpTopic> helpTopics(Context context, ChannelRef.Kind kind) {
+        ChannelRef place = new ChannelRef(context.channel().platform(), context.channel().channelId(), kind);
+        Map<String, List<HelpTopic.Entry>> topics = new java.util.LinkedHashMap<>();
+        for (Feature feature : registry.features()) {
+            List<HelpTopic.Entry> entries = topics.computeIfAbsent(feature.helpTopic(), t -> new java.util.ArrayList<>());
+            for (CommandSpec command : feature.commands()) {
+                if (!usable(command, context, place)) {
+                    continue;
+                }
+                if (!command.hasSubcommands()) {
+                    entries.add(new HelpTopic.Entry(command, command));
+                }
+                command.subcommands().stream().filter(sub -> usable(sub, context, place))
+                        .forEach(sub -> entries.add(new HelpTopic.Entry(command, sub)));
+            }
+        }
+        return topics.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .map(e -> new HelpTopic(e.getKey(), HelpTopic.labelOf(e.getKey()), e.getValue())).toList();
+    }
+
+    private boolean usable(CommandSpec spec, Context context, ChannelRef place) {
+        return allowed(spec.audience(), context) && spec.scope().allows(place);
+    }
+
     /** True when this person may use commands of this audience here. */
     public boolean allowed(Audience audience, Context context) {
         return switch (audience) {
@@ -186,7 +215,7 @@ public final class Engine {
     private Turn newTurn(Context context, Preferences prefs) {
         Locale locale = prefs.locale();
         return new Turn(context, prefs, clock, renderer, () -> wording.overrides(context.community(), locale),
-                kind -> commandsFor(context, kind));
+                kind -> commandsFor(context, kind), kind -> helpTopics(context, kind));
     }
 
     /** The registered name of a command, or {@link Metrics#UNKNOWN}: what a member typed is never counted. */
@@ -214,7 +243,8 @@ public final class Engine {
         ArgumentParser.Parsed parsed;
         try {
             parsed = ArgumentParser.parse(spec, invoked.arguments(),
-                    leaf -> leaf.example() != null ? turn.text(leaf.example()) : spec.example() != null ? turn.text(spec.example()) : "");
+                    leaf -> leaf.example() != null ? turn.text(leaf.example()) : spec.example() != null ? turn.text(spec.example()) : "",
+                    turn);
         } catch (ArgumentProblem problem) {
             turn.replyPrivately(problem.key(), flatten(problem.values()));
             return Metrics.Outcome.INVALID;

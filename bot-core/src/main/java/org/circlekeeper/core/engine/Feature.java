@@ -15,6 +15,14 @@ public interface Feature {
 
     List<CommandSpec> commands();
 
+    /**
+     * The {@code /help} topic the feature's commands belong to, e.g. {@code meetings}; its label is
+     * the message {@code help.topic.<topic>}. Features of one subject name the same topic.
+     */
+    default String helpTopic() {
+        return id();
+    }
+
     default List<ActionSpec> actions() {
         return List.of();
     }

@@ -111,6 +111,8 @@ public final class FeatureRegistry {
         for (Feature feature : features) {
             feature.commands().forEach(c -> c.messageKeys().forEach(k -> keys.put(k.key(), k)));
             feature.messages().forEach(k -> keys.put(k.key(), k));
+            MessageKey topic = HelpTopic.labelOf(feature.helpTopic());
+            keys.put(topic.key(), topic);
         }
         return List.copyOf(keys.values());
     }

@@ -8,12 +8,16 @@ import org.circlekeeper.core.template.MessageKey;
 /**
  * One option of a command: its name, type, whether it is required, its limits and its description
  * template. On platforms where commands are typed, the last text option takes the rest of the line.
+ * Its {@code name} and its choices are stable ASCII tokens for the code and the platforms; members
+ * read (and may type) their labels in their own language: {@link #label()} and {@link #choiceLabel}.
  */
 public record OptionSpec(String name, OptionType type, boolean required, MessageKey description,
                          int minLength, int maxLength, long min, long max, List<String> choices,
                          Suggester suggester) {
 
     static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+    /** A choice token is part of its label's message key. */
+    private static final Pattern CHOICE = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
     public OptionSpec {
         Objects.requireNonNull(type, "type");
@@ -22,6 +26,11 @@ public record OptionSpec(String name, OptionType type, boolean required, Message
             throw new IllegalArgumentException("option name '" + name + "' must be 1-32 lower-case letters, digits, - or _");
         }
         choices = List.copyOf(choices);
+        for (String choice : choices) {
+            if (!CHOICE.matcher(choice).matches()) {
+                throw new IllegalArgumentException("option '" + name + "': choice '" + choice + "' must be lower-case letters, digits or -");
+            }
+        }
         if (type == OptionType.CHOICE && choices.isEmpty()) {
             throw new IllegalArgumentException("choice option '" + name + "' needs its choices");
         }
@@ -34,6 +43,26 @@ public record OptionSpec(String name, OptionType type, boolean required, Message
         if (min > max) {
             throw new IllegalArgumentException("option '" + name + "': min " + min + " is above max " + max);
         }
+    }
+
+    /** The option's name as members read it, e.g. in {@code /help}: the description's key plus {@code .label}. */
+    public MessageKey label() {
+        return MessageKey.of(description.key() + ".label");
+    }
+
+    /** A choice as members read it: the description's key plus {@code .choice.<token>}. */
+    public MessageKey choiceLabel(String choice) {
+        if (!choices.contains(choice)) {
+            throw new IllegalArgumentException("option '" + name + "' has no choice '" + choice + "'");
+        }
+        return MessageKey.of(description.key() + ".choice." + choice);
+    }
+
+    /** Every message key this option names: description, label and one label per choice. */
+    public List<MessageKey> messageKeys() {
+        List<MessageKey> keys = new java.util.ArrayList<>(List.of(description, label()));
+        choices.forEach(c -> keys.add(choiceLabel(c)));
+        return keys;
     }
 
     public static Builder text(String name, MessageKey description) {

@@ -1,6 +1,7 @@
 package org.circlekeeper.core.engine;
 
 import java.util.Map;
+import org.circlekeeper.core.template.MessageKey;
 
 /**
  * What one feature keeps about a member, for the member's own export ({@code /mydata}) and erasure
@@ -8,8 +9,16 @@ import java.util.Map;
  */
 public interface PersonalData {
 
-    /** The section name in the export, e.g. {@code settings} or {@code checkins}. */
+    /** The label of what a platform adapter keeps (e.g. whether a private chat can be reached). */
+    MessageKey PLATFORM = MessageKey.of("privacy.section.platform");
+
+    /** The section name in the export file, e.g. {@code settings} or {@code checkins}: a stable token. */
     String section();
+
+    /** The section's name as the member reads it in {@code /mydata}, in their language. */
+    default MessageKey label() {
+        return MessageKey.of("privacy.section." + section());
+    }
 
     /** Everything this feature stores about the member, in plain values (maps, lists, strings, numbers). */
     Map<String, Object> export(MemberRef member);

@@ -28,17 +28,20 @@ public final class Turn implements org.circlekeeper.core.template.Speech {
     private final TemplateRenderer renderer;
     private final Supplier<Map<String, String>> wording;
     private final Function<ChannelRef.Kind, List<CommandSpec>> commands;
+    private final Function<ChannelRef.Kind, List<HelpTopic>> helpTopics;
     private Map<String, String> wordingSnapshot;
     private final List<Reply> replies = new ArrayList<>();
 
     Turn(Context context, Preferences preferences, Clock clock, TemplateRenderer renderer,
-         Supplier<Map<String, String>> wording, Function<ChannelRef.Kind, List<CommandSpec>> commands) {
+         Supplier<Map<String, String>> wording, Function<ChannelRef.Kind, List<CommandSpec>> commands,
+         Function<ChannelRef.Kind, List<HelpTopic>> helpTopics) {
         this.context = context;
         this.preferences = preferences;
         this.clock = clock;
         this.renderer = renderer;
         this.wording = wording;
         this.commands = commands;
+        this.helpTopics = helpTopics;
     }
 
     public Context context() {
@@ -83,9 +86,68 @@ public final class Turn implements org.circlekeeper.core.template.Speech {
         return renderer.render(key, locale, Map.of(), values(keyValues));
     }
 
+    /** An option's name in this person's language, e.g. {@code zona}; its token where no label was written. */
+    public String label(OptionSpec option) {
+        return labelIn(locale(), option.label(), option.name());
+    }
+
+    /** A choice in this person's language, e.g. {@code borrar}; its token where no label was written. */
+    public String choiceLabel(OptionSpec option, String choice) {
+        return labelIn(locale(), option.choiceLabel(choice), choice);
+    }
+
+    /**
+     * The choice a member typed: its token, or its label in this person's language or any other the
+     * bot speaks, compared without case or accents ({@code Si} finds {@code sí}).
+     */
+    public java.util.Optional<String> choiceTyped(OptionSpec option, String typed) {
+        String wanted = fold(typed);
+        java.util.Optional<String> token = option.choices().stream().filter(c -> fold(c).equals(wanted)).findFirst();
+        if (token.isPresent()) {
+            return token;
+        }
+        List<Locale> order = new ArrayList<>(List.of(locale()));
+        org.circlekeeper.core.template.Locales.SUPPORTED.stream().filter(l -> !order.contains(l)).forEach(order::add);
+        for (Locale in : order) {
+            for (String choice : option.choices()) {
+                if (fold(labelIn(in, option.choiceLabel(choice), choice)).equals(wanted)) {
+                    return java.util.Optional.of(choice);
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private String labelIn(Locale in, MessageKey key, String token) {
+        if (renderer.source().text(in, key.key()) == null && renderer.source().text(org.circlekeeper.core.template.Locales.ENGLISH, key.key()) == null) {
+            return token;
+        }
+        Map<String, String> own = in.equals(locale()) ? communityWording() : Map.of();
+        return renderer.render(key, in, own, Map.of()).strip();
+    }
+
+    private static String fold(String text) {
+        return org.circlekeeper.core.template.Locales.fold(text);
+    }
+
     /** The commands this person may use here, or in a place of the other kind (for /help). */
     public List<CommandSpec> availableCommands(ChannelRef.Kind where) {
         return commands.apply(where);
+    }
+
+    /** The help topics with what this person may use here, or in a place of the other kind. */
+    public List<HelpTopic> helpTopics(ChannelRef.Kind where) {
+        return helpTopics.apply(where);
+    }
+
+    /** A message in this person's language, or {@code fallback} where no locale has a text for it. */
+    public String textOr(MessageKey key, String fallback) {
+        return labelIn(locale(), key, fallback);
+    }
+
+    /** A message in a given language, or {@code fallback} where no locale has a text for it. */
+    public String textOrIn(Locale in, MessageKey key, String fallback) {
+        return labelIn(in, key, fallback);
     }
 
     /** A message builder with the rendered text, for adding buttons or an attachment. */

@@ -68,6 +68,11 @@ public final class PrivacyFeature implements Feature {
     }
 
     @Override
+    public String helpTopic() {
+        return "settings";
+    }
+
+    @Override
     public List<CommandSpec> commands() {
         return List.of(
                 CommandSpec.command("mydata", SettingsMessages.CMD_MYDATA).handler(this::myData).build(),
@@ -81,7 +86,9 @@ public final class PrivacyFeature implements Feature {
 
     @Override
     public List<MessageKey> messages() {
-        return List.of();
+        List<MessageKey> labels = new ArrayList<>(List.of(PersonalData.PLATFORM));
+        registry.personalData().forEach(p -> labels.add(p.label()));
+        return labels;
     }
 
     /**
@@ -106,7 +113,7 @@ public final class PrivacyFeature implements Feature {
             Map<String, Object> data = participant.export(turn.member());
             if (!data.isEmpty()) {
                 sections.put(participant.section(), data);
-                summary.add(Map.of("name", participant.section(), "items", data.size()));
+                summary.add(Map.of("name", turn.text(participant.label()), "items", data.size()));
             }
         }
         if (sections.isEmpty()) {

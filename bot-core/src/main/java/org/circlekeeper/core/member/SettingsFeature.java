@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.circlekeeper.core.engine.ActionSpec;
 import org.circlekeeper.core.engine.Args;
 import org.circlekeeper.core.engine.Audience;
@@ -16,6 +19,7 @@ import org.circlekeeper.core.engine.ChannelRef;
 import org.circlekeeper.core.engine.CommandSpec;
 import org.circlekeeper.core.engine.EngineMessages;
 import org.circlekeeper.core.engine.Feature;
+import org.circlekeeper.core.engine.HelpTopic;
 import org.circlekeeper.core.engine.MemberRef;
 import org.circlekeeper.core.engine.OptionSpec;
 import org.circlekeeper.core.engine.PersonalData;
@@ -35,6 +39,7 @@ public final class SettingsFeature implements Feature {
     private final ZoneLookup zones;
     private final CountryLookup countries = new CountryLookup();
     private final ActionSpec pickZone = new ActionSpec("settings.tz", Audience.MEMBER, this::onZonePicked);
+    private final OptionSpec languageOption = OptionSpec.choice("language", SettingsMessages.OPT_LANGUAGE_LANGUAGE, Locales.tags()).build();
 
     public SettingsFeature(MemberSettingsStore store, ZoneLookup zones) {
         this.store = store;
@@ -53,14 +58,16 @@ public final class SettingsFeature implements Feature {
         return List.of(
                 CommandSpec.command("start", SettingsMessages.CMD_START).handler(this::welcome).build(),
                 CommandSpec.command("hello", SettingsMessages.CMD_HELLO).handler(this::welcome).build(),
-                CommandSpec.command("help", SettingsMessages.CMD_HELP).handler(this::help).build(),
+                CommandSpec.command("help", SettingsMessages.CMD_HELP)
+                        .option(OptionSpec.text("topic", SettingsMessages.OPT_HELP_TOPIC).length(1, 60))
+                        .handler(this::help).build(),
                 CommandSpec.command("timezone", SettingsMessages.CMD_TIMEZONE)
                         .example(SettingsMessages.CMD_TIMEZONE_EXAMPLE)
                         .option(OptionSpec.text("zone", SettingsMessages.OPT_TIMEZONE_ZONE).length(1, 64).suggestions(zoneSuggester))
                         .handler(this::timezone).build(),
                 CommandSpec.command("language", SettingsMessages.CMD_LANGUAGE)
                         .example(SettingsMessages.CMD_LANGUAGE_EXAMPLE)
-                        .option(OptionSpec.choice("language", SettingsMessages.OPT_LANGUAGE_LANGUAGE, Locales.tags()))
+                        .option(languageOption)
                         .handler(this::language).build(),
                 CommandSpec.command("country", SettingsMessages.CMD_COUNTRY)
                         .example(SettingsMessages.CMD_COUNTRY_EXAMPLE)
@@ -102,28 +109,91 @@ public final class SettingsFeature implements Feature {
         turn.replyPrivately(SettingsMessages.WELCOME, "name", turn.member().displayName());
     }
 
+    /**
+     * Without a topic: one short line per topic with the commands this person can use here. With a
+     * topic (its name in any language, or one of its commands): each usable command of it, with its
+     * usage and description.
+     */
     private void help(Turn turn, Args args) {
-        List<Map<String, String>> lines = new ArrayList<>();
-        for (CommandSpec spec : turn.availableCommands(turn.context().channel().kind())) {
-            if (spec.hasSubcommands()) {
-                for (CommandSpec sub : spec.subcommands()) {
-                    lines.add(line(turn, sub.usage("/" + spec.name() + " "), sub.description()));
-                }
-            } else {
-                lines.add(line(turn, spec.usage("/"), spec.description()));
+        ChannelRef.Kind here = turn.context().channel().kind();
+        List<HelpTopic> topics = turn.helpTopics(here);
+        boolean moreInDirect = here == ChannelRef.Kind.GROUP && hasMore(turn.helpTopics(ChannelRef.Kind.DIRECT), topics);
+        Optional<String> asked = args.optional("topic");
+        if (asked.isEmpty()) {
+            List<Map<String, String>> lines = new ArrayList<>();
+            for (HelpTopic topic : topics) {
+                String commands = topic.entries().stream().map(e -> "/" + e.command().name()).distinct().collect(Collectors.joining(", "));
+                lines.add(Map.of("label", label(turn, topic.id()), "commands", commands));
             }
+            String example = topics.isEmpty() ? "" : label(turn, topics.get(topics.size() - 1).id()).toLowerCase(turn.locale());
+            turn.replyPrivately(SettingsMessages.HELP, "topics", lines, "example", example, "moreInDirect", moreInDirect);
+            return;
         }
-        boolean inGroup = !turn.context().channel().isDirect();
-        boolean moreInDirect = inGroup && turn.availableCommands(ChannelRef.Kind.DIRECT).stream()
-                .anyMatch(c -> !turn.availableCommands(ChannelRef.Kind.GROUP).contains(c));
-        turn.replyPrivately(SettingsMessages.HELP, "commands", lines, "moreInDirect", moreInDirect);
+        Optional<String> topicId = topicFor(turn, asked.get());
+        if (topicId.isEmpty()) {
+            turn.replyPrivately(SettingsMessages.HELP_UNKNOWN, "given", asked.get(), "topics", allTopics(turn));
+            return;
+        }
+        Optional<HelpTopic> usable = topics.stream().filter(t -> t.id().equals(topicId.get())).findFirst();
+        if (usable.isEmpty()) {
+            ChannelRef.Kind there = here == ChannelRef.Kind.GROUP ? ChannelRef.Kind.DIRECT : ChannelRef.Kind.GROUP;
+            boolean elsewhere = turn.helpTopics(there).stream().anyMatch(t -> t.id().equals(topicId.get()));
+            turn.replyPrivately(SettingsMessages.HELP_NOTHING_HERE, "label", label(turn, topicId.get()),
+                    "inDirect", elsewhere && there == ChannelRef.Kind.DIRECT, "inGroup", elsewhere && there == ChannelRef.Kind.GROUP);
+            return;
+        }
+        List<Map<String, String>> lines = new ArrayList<>();
+        for (HelpTopic.Entry entry : usable.get().entries()) {
+            Map<String, String> line = new LinkedHashMap<>();
+            line.put("usage", entry.leaf().usage(entry.prefix(), turn::label));
+            line.put("description", turn.text(entry.leaf().description()));
+            lines.add(line);
+        }
+        boolean topicMoreInDirect = here == ChannelRef.Kind.GROUP && hasMore(turn.helpTopics(ChannelRef.Kind.DIRECT).stream()
+                .filter(t -> t.id().equals(topicId.get())).toList(), List.of(usable.get()));
+        turn.replyPrivately(SettingsMessages.HELP_TOPIC, "label", label(turn, topicId.get()), "commands", lines,
+                "moreInDirect", topicMoreInDirect);
     }
 
-    private static Map<String, String> line(Turn turn, String usage, MessageKey description) {
-        Map<String, String> line = new LinkedHashMap<>();
-        line.put("usage", usage);
-        line.put("description", turn.text(description));
-        return line;
+    private static String label(Turn turn, String topic) {
+        return turn.textOr(HelpTopic.labelOf(topic), topic);
+    }
+
+    /** True when {@code other} has a command the person cannot use in {@code here}. */
+    private static boolean hasMore(List<HelpTopic> other, List<HelpTopic> here) {
+        Set<CommandSpec> usable = here.stream().flatMap(t -> t.entries().stream()).map(HelpTopic.Entry::leaf)
+                .collect(Collectors.toCollection(() -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())));
+        return other.stream().flatMap(t -> t.entries().stream()).anyMatch(e -> !usable.contains(e.leaf()));
+    }
+
+    /**
+     * The topic a member asked about: its token or its name in any language the bot speaks, without
+     * case or accents, or the name of one of its commands.
+     */
+    private static Optional<String> topicFor(Turn turn, String asked) {
+        String wanted = Locales.fold(asked.startsWith("/") ? asked.substring(1) : asked);
+        List<HelpTopic> every = new ArrayList<>(turn.helpTopics(ChannelRef.Kind.GROUP));
+        turn.helpTopics(ChannelRef.Kind.DIRECT).stream().filter(t -> every.stream().noneMatch(e -> e.id().equals(t.id()))).forEach(every::add);
+        for (HelpTopic topic : every) {
+            if (Locales.fold(topic.id()).equals(wanted)
+                    || Locales.SUPPORTED.stream().anyMatch(l -> Locales.fold(turn.textOrIn(l, topic.label(), topic.id())).equals(wanted))) {
+                return Optional.of(topic.id());
+            }
+        }
+        for (HelpTopic topic : every) {
+            if (topic.entries().stream().anyMatch(e -> Locales.fold(e.command().name()).equals(wanted))) {
+                return Optional.of(topic.id());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String allTopics(Turn turn) {
+        Set<String> labels = new java.util.LinkedHashSet<>();
+        for (ChannelRef.Kind kind : ChannelRef.Kind.values()) {
+            turn.helpTopics(kind).forEach(t -> labels.add(label(turn, t.id()).toLowerCase(turn.locale())));
+        }
+        return String.join(", ", labels);
     }
 
     private void timezone(Turn turn, Args args) {
@@ -175,7 +245,7 @@ public final class SettingsFeature implements Feature {
     private void language(Turn turn, Args args) {
         if (args.optional("language").isEmpty()) {
             turn.replyPrivately(SettingsMessages.LANGUAGE_CURRENT, "language", turn.locale().getDisplayLanguage(turn.locale()),
-                    "choices", String.join(", ", Locales.tags()));
+                    "choices", Locales.tags().stream().map(tag -> turn.choiceLabel(languageOption, tag)).collect(Collectors.joining(", ")));
             return;
         }
         Locale chosen = Locales.supported(args.text("language")).orElseThrow();

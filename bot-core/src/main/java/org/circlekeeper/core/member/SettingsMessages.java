@@ -22,7 +22,12 @@ final class SettingsMessages {
     static final MessageKey CMD_FORGETME = MessageKey.of("cmd.forgetme");
 
     static final MessageKey WELCOME = MessageKey.of("settings.welcome", "name");
-    static final MessageKey HELP = MessageKey.of("settings.help", "commands", "commands.usage", "commands.description", "moreInDirect");
+    static final MessageKey OPT_HELP_TOPIC = MessageKey.of("opt.help.topic");
+    static final MessageKey HELP = MessageKey.of("settings.help", "topics", "topics.label", "topics.commands", "example", "moreInDirect");
+    static final MessageKey HELP_TOPIC = MessageKey.of("settings.help.topic", "label", "commands", "commands.usage",
+            "commands.description", "moreInDirect");
+    static final MessageKey HELP_UNKNOWN = MessageKey.of("settings.help.unknown", "given", "topics");
+    static final MessageKey HELP_NOTHING_HERE = MessageKey.of("settings.help.nothing-here", "label", "inDirect", "inGroup");
     static final MessageKey TIMEZONE_CURRENT = MessageKey.of("settings.timezone.current", "zone", "localTime", "own");
     static final MessageKey TIMEZONE_SET = MessageKey.of("settings.timezone.set", "zone", "localTime");
     static final MessageKey TIMEZONE_UNKNOWN = MessageKey.of("settings.timezone.unknown", "given", "suggestions", "example");
@@ -44,7 +49,7 @@ final class SettingsMessages {
     static final MessageKey FORGET_KEPT = MessageKey.of("privacy.forget.kept");
     static final MessageKey FORGET_USED = MessageKey.of("privacy.forget.used");
 
-    static final List<MessageKey> ALL = List.of(WELCOME, HELP, TIMEZONE_CURRENT, TIMEZONE_SET, TIMEZONE_UNKNOWN,
+    static final List<MessageKey> ALL = List.of(WELCOME, HELP, HELP_TOPIC, HELP_UNKNOWN, HELP_NOTHING_HERE, TIMEZONE_CURRENT, TIMEZONE_SET, TIMEZONE_UNKNOWN,
             TIMEZONE_AMBIGUOUS, LANGUAGE_CURRENT, LANGUAGE_SET, COUNTRY_CURRENT, COUNTRY_NONE, COUNTRY_SET,
             COUNTRY_UNKNOWN, MYDATA, MYDATA_EMPTY, FORGET_ASK, FORGET_YES, FORGET_NO, FORGET_DONE, FORGET_PARTIAL,
             FORGET_KEPT, FORGET_USED);

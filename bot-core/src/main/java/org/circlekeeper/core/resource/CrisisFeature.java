@@ -58,6 +58,11 @@ public final class CrisisFeature implements Feature {
     }
 
     @Override
+    public String helpTopic() {
+        return "resources";
+    }
+
+    @Override
     public List<CommandSpec> commands() {
         return List.of(CommandSpec.command("crisis", ResourceMessages.CMD_CRISIS)
                 .option(OptionSpec.text("country", ResourceMessages.OPT_CRISIS_COUNTRY).length(2, 60))

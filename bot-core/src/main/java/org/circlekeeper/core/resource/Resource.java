@@ -50,6 +50,14 @@ public record Resource(String id, ResourceKind kind, Map<String, ResourceText> t
         return own != null ? own : texts.values().iterator().next();
     }
 
+    /**
+     * The name, in the reader's language, of the language the reader will see this entry in when it
+     * has no text in theirs (e.g. {@code inglés}); empty when it has.
+     */
+    public String untranslatedLanguage(Locale reader) {
+        return texts.containsKey(reader.getLanguage()) ? "" : Locale.forLanguageTag(language()).getDisplayLanguage(reader);
+    }
+
     /** The language the entry was written in first. */
     public String language() {
         return texts.keySet().iterator().next();

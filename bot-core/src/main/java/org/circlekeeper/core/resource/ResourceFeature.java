@@ -89,6 +89,11 @@ public final class ResourceFeature implements Feature {
     }
 
     @Override
+    public String helpTopic() {
+        return "resources";
+    }
+
+    @Override
     public List<CommandSpec> commands() {
         Suggester suggester = (context, partial) -> search.suggest(context, partial).stream()
                 .map(s -> new Suggester.Suggestion(shorten(s.title(), 100), s.id())).toList();
@@ -108,6 +113,7 @@ public final class ResourceFeature implements Feature {
     public List<MessageKey> messages() {
         List<MessageKey> keys = new ArrayList<>(ResourceMessages.SEARCH);
         keys.addAll(ResourceMessages.kindLabels());
+        keys.addAll(SourceNote.ALL);
         return keys;
     }
 
@@ -176,6 +182,7 @@ public final class ResourceFeature implements Feature {
             item.put("kind", kindLabel(turn, entry.kind()));
             item.put("summary", text.summary());
             item.put("own", !entry.isShipped());
+            item.put("language", entry.untranslatedLanguage(turn.locale()));
             items.add(item);
             openButtons.add(open.button(turn.text(ResourceMessages.OPEN, "number", number), entry.id()));
         }
@@ -223,8 +230,13 @@ public final class ResourceFeature implements Feature {
         turn.replyPrivately(ResourceMessages.ENTRY, "title", text.title(), "kind", kindLabel(turn, entry.kind()),
                 "summary", text.summary(), "details", text.details(), "link", orEmpty(entry.link()),
                 "phone", orEmpty(entry.phone()), "sms", orEmpty(entry.sms()), "tags", String.join(", ", text.tags()),
-                "countries", countries, "verified", date(entry.verified(), locale), "source", entry.source(),
-                "own", !entry.isShipped(), "id", entry.id());
+                "countries", countries, "verified", date(entry.verified(), locale), "source", source(turn, entry),
+                "own", !entry.isShipped(), "id", entry.id(), "language", entry.untranslatedLanguage(locale));
+    }
+
+    /** Where a shipped entry was checked, in the reader's language when the data uses a known form. */
+    private static String source(Turn turn, Resource entry) {
+        return SourceNote.of(entry.source()).map(note -> turn.text(note.key(), note.values())).orElse(entry.source());
     }
 
     /** The search as shown back: the member's own words, after the kind if they filtered by one. */

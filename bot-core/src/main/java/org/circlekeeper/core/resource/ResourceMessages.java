@@ -30,14 +30,15 @@ final class ResourceMessages {
 
     static final MessageKey GUIDE = MessageKey.of("resources.guide", "organiser");
     static final MessageKey RESULTS = MessageKey.of("resources.results", "query", "from", "to", "total",
-            "results", "results.number", "results.title", "results.kind", "results.summary", "results.own", "askCountry");
+            "results", "results.number", "results.title", "results.kind", "results.summary", "results.own",
+            "results.language", "askCountry");
     static final MessageKey NOTHING_FOUND = MessageKey.of("resources.nothing-found", "query", "tags", "hasTags", "askCountry");
     static final MessageKey TOO_LONG = MessageKey.of("resources.search.too-long", "max", "length");
     static final MessageKey MORE = MessageKey.of("resources.button.more");
     static final MessageKey OPEN = MessageKey.of("resources.button.open", "number");
     static final MessageKey PAGE_GONE = MessageKey.of("resources.page-gone");
     static final MessageKey ENTRY = MessageKey.of("resources.entry", "title", "kind", "summary", "details", "link", "phone",
-            "sms", "tags", "countries", "verified", "source", "own", "id");
+            "sms", "tags", "countries", "verified", "source", "own", "id", "language");
     static final MessageKey NOT_FOUND = MessageKey.of("resources.not-found", "id");
 
     static final MessageKey ADD_USAGE = MessageKey.of("resources.add.usage");

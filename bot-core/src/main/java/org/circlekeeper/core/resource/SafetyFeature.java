@@ -72,6 +72,11 @@ public final class SafetyFeature implements Feature {
     }
 
     @Override
+    public String helpTopic() {
+        return "resources";
+    }
+
+    @Override
     public List<CommandSpec> commands() {
         return List.of(CommandSpec.command("safety", ResourceMessages.CMD_SAFETY).audience(Audience.ORGANISER)
                 .subcommand(CommandSpec.command("on", ResourceMessages.CMD_SAFETY_ON).audience(Audience.ORGANISER)

@@ -462,11 +462,13 @@ public final class ShareFeature implements Feature {
 
     // ---- formats and organisers' settings ----
 
+    /** Lists the formats by their short names in the reader's language (what /share start takes). */
     private void listFormats(Turn turn, Args args) {
+        OptionSpec formatOption = OptionSpec.choice("format", ShareMessages.OPT_FORMAT, formats.ids()).build();
         List<Map<String, Object>> items = new ArrayList<>();
         for (CircleFormat format : formats.all()) {
             List<String> steps = format.steps().stream().map(s -> turn.text(stepName(s.kind()))).toList();
-            items.add(Map.of("id", format.id(), "name", turn.text(format.name()), "about", turn.text(format.about()),
+            items.add(Map.of("id", turn.choiceLabel(formatOption, format.id()), "name", turn.text(format.name()), "about", turn.text(format.about()),
                     "steps", String.join(" → ", steps)));
         }
         turn.replyPrivately(ShareMessages.FORMATS, "formats", items);

@@ -27,6 +27,12 @@ public final class Locales {
         return locale == null ? Optional.empty() : supported(locale.toLanguageTag());
     }
 
+    /** A typed word as it is compared: lower case, accents removed ({@code Sí} and {@code si} are the same). */
+    public static String fold(String text) {
+        String decomposed = java.text.Normalizer.normalize(text.strip(), java.text.Normalizer.Form.NFD);
+        return decomposed.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    }
+
     public static List<String> tags() {
         return SUPPORTED.stream().map(Locale::getLanguage).toList();
     }

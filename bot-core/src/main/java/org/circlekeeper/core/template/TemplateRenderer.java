@@ -101,13 +101,76 @@ public final class TemplateRenderer {
         return names;
     }
 
-    /** True when a text compiles and uses only names the key declares. */
+    /** True when a text compiles, uses only names the key declares and renders (see {@link #check}). */
     public boolean fits(MessageKey key, String text) {
+        return check(key, text) instanceof WordingCheck.Fits;
+    }
+
+    /**
+     * Checks a community's wording for a key before it is saved: it must compile (sections closed,
+     * no stray double braces that would reach the group as they are), use only the values the key's
+     * code supplies, and render with sample values.
+     */
+    public WordingCheck check(MessageKey key, String text) {
+        Template template;
         try {
-            return namesUsedBy(text).stream().allMatch(key::declares);
+            template = compiler.compile(text);
         } catch (RuntimeException e) {
-            return false;
+            return new WordingCheck.Broken();
         }
+        StringBuilder plain = new StringBuilder();
+        template.visit(new Mustache.Visitor() {
+            @Override
+            public void visitText(String segment) {
+                plain.append(segment).append('\n');
+            }
+
+            @Override
+            public void visitVariable(String name) {
+            }
+
+            @Override
+            public boolean visitInclude(String name) {
+                return false;
+            }
+
+            @Override
+            public boolean visitSection(String name) {
+                return true;
+            }
+
+            @Override
+            public boolean visitInvertedSection(String name) {
+                return true;
+            }
+        });
+        int stray = Math.max(plain.indexOf("{{"), plain.indexOf("}}"));
+        if (stray >= 0) {
+            return new WordingCheck.Broken();
+        }
+        for (String name : namesUsedBy(text)) {
+            if (!key.declares(name)) {
+                return new WordingCheck.UnknownValue(name.startsWith(">") ? name.substring(1) : name);
+            }
+        }
+        try {
+            template.execute(sampleValues(key));
+        } catch (RuntimeException e) {
+            return new WordingCheck.Broken();
+        }
+        return new WordingCheck.Fits();
+    }
+
+    /** A value for every name a key declares: a word for plain values, one item for lists. */
+    static Map<String, Object> sampleValues(MessageKey key) {
+        Map<String, Object> values = new java.util.HashMap<>();
+        for (String param : key.topLevelParams()) {
+            Map<String, Object> item = new java.util.HashMap<>();
+            key.params().stream().filter(p -> p.startsWith(param + "."))
+                    .forEach(p -> item.put(p.substring(param.length() + 1), "x"));
+            values.put(param, item.isEmpty() ? "x" : java.util.List.of(item));
+        }
+        return values;
     }
 
     /** A value as text; a moment stays a {@link Markup.Time} so that the escaper knows it. */

@@ -38,6 +38,34 @@ class CommunityFeatureTest {
     }
 
     @Test
+    void brokenBracesAreRefusedWithTheReasonAndTheAnnouncementKeepsItsWording() {
+        assertThat(olivia.send("/wording set circle.created {{name} starts soon").text())
+                .contains("braces that don't match").contains("{{name}}").contains("Nothing was changed");
+        assertThat(olivia.send("/wording set circle.created {{#name}}New circle").text()).contains("braces that don't match");
+        assertThat(olivia.send("/wording set circle.created New: {{name}}}}").text()).contains("braces that don't match");
+        assertThat(olivia.send("/wording set circle.created New circle: {{title}}").text())
+                .contains("uses {{title}}, which circle.created doesn't have").contains("{{when}}");
+        String announcement = olivia.send("/circle create \"Tuesday circle\" every tuesday 19:00").text();
+        assertThat(announcement).contains("Tuesday circle").doesNotContain("{{").doesNotContain("}}");
+    }
+
+    @Test
+    void wordingThatFitsItsMessageIsSavedAndUsed() {
+        assertThat(olivia.send("/wording set circle.created New circle: {{name}} ({{{place}}})").text())
+                .contains("Saved");
+        assertThat(olivia.send("/circle create \"Tuesday circle\" every tuesday 19:00").text()).startsWith("New circle: Tuesday circle (");
+    }
+
+    @Test
+    void aSpanishOrganiserIsToldWhyInSpanish() {
+        Talk olga = bot.asOrganiser("olga", java.util.Locale.forLanguageTag("es")).inGroup();
+        assertThat(olga.send("/wording set circle.created {{name} empieza pronto").text())
+                .contains("llaves que no cuadran").contains("No se ha cambiado nada");
+        assertThat(olga.send("/wording set circle.created Nuevo: {{titulo}}").text())
+                .contains("usa {{titulo}}, que circle.created no tiene");
+    }
+
+    @Test
     void memberTextInWordingValuesCannotFormat() {
         olivia.send("/wording set settings.welcome Hi *{{name}}*");
         assertThat(bot.as("*Bob* [x](https://evil.example)").inGroup().send("/start").all().get(0).message().markup())

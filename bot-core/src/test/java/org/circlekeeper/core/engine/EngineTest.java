@@ -64,7 +64,7 @@ class EngineTest {
     @Test
     void aChoiceOutsideItsChoicesIsRefused() {
         assertThat(bot.as("alice").inDirect().send("/language klingon").text())
-                .contains("can be one of: en, es").contains("Nothing was changed");
+                .contains("can be one of: English, Spanish").contains("Nothing was changed");
     }
 
     @Test

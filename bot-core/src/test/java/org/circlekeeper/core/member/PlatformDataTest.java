@@ -58,6 +58,11 @@ class PlatformDataTest {
                 }
 
                 @Override
+                public org.circlekeeper.core.template.MessageKey label() {
+                    return PersonalData.PLATFORM;
+                }
+
+                @Override
                 public Map<String, Object> export(MemberRef member) {
                     return unreachable.contains(member.key()) ? Map.of("privateChatUnreachable", true) : Map.of();
                 }

@@ -30,8 +30,9 @@ class SettingsFeatureTest {
     @Test
     void helpListsOnlyWhatThisPersonMayUseHere() {
         String member = bot.as("alice").inGroup().send("/help").text();
-        assertThat(member).contains("/timezone [zone]").contains("/mydata").doesNotContain("/community").doesNotContain("/wording");
-        String organiser = bot.asOrganiser("olivia").inGroup().send("/help").text();
+        assertThat(member).contains("/timezone").contains("/mydata").doesNotContain("/community").doesNotContain("/wording");
+        assertThat(bot.as("alice").inGroup().send("/help settings").text()).contains("/timezone [zone]").doesNotContain("/community");
+        String organiser = bot.asOrganiser("olivia").inGroup().send("/help settings").text();
         assertThat(organiser).contains("/community timezone <zone>").contains("/wording set <key> <text>");
         String organiserInDirect = bot.asOrganiser("olivia").inDirect().send("/help").text();
         assertThat(organiserInDirect).doesNotContain("/community").contains("/forgetme");
@@ -172,7 +173,7 @@ class SettingsFeatureTest {
         assertThat(bot.stores().memberSettings().get(bob).community()).isEqualTo(BotTester.COMMUNITY.communityId());
         assertThat(bot.engine().handle(org.circlekeeper.core.engine.Inbound.CommandInvoked.typed(direct, "help", ""))
                 .get(0).message().markup()).contains("Lo que puedes hacer aquí");
-        assertThat(bot.as("bob").inDirect().send("/mydata").text()).contains("settings: 1 elemento(s)");
+        assertThat(bot.as("bob").inDirect().send("/mydata").text()).contains("Tus ajustes: 1 elemento(s)");
     }
 
     private MemberSettings settings() {

@@ -140,10 +140,11 @@ class CrisisFeatureTest {
 
     @Test
     void crisisIsInEveryonesHelpEverywhere() {
-        assertThat(bot.as("alice").inGroup().send("/help").text()).contains("/crisis [country] — Crisis lines for your country, any time");
-        assertThat(alice.send("/help").text()).contains("/crisis [country]");
-        assertThat(bot.as("alice").inGroup().send("/help").text()).doesNotContain("/safety");
-        assertThat(bot.asOrganiser("olivia").inGroup().send("/help").text()).contains("/safety on").contains("/safety alerts <state>");
+        assertThat(bot.as("alice").inGroup().send("/help resources").text()).contains("/crisis [country] — Crisis lines for your country, any time");
+        assertThat(alice.send("/help").text()).contains("/crisis");
+        assertThat(alice.send("/help resources").text()).contains("/crisis [country]");
+        assertThat(bot.as("alice").inGroup().send("/help resources").text()).doesNotContain("/safety");
+        assertThat(bot.asOrganiser("olivia").inGroup().send("/help resources").text()).contains("/safety on").contains("/safety alerts <on-off>");
     }
 
     @Test

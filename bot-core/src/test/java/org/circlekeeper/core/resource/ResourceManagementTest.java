@@ -126,4 +126,15 @@ class ResourceManagementTest {
         assertThat(elsewhere).contains("Box breathing").doesNotContain("Evening walk");
         assertThat(alice.send("/resource breathing walk").text()).doesNotContain("Box breathing").contains("Evening walk");
     }
+
+    @Test
+    void anEntryWithoutTextInTheReadersLanguageSaysSoInTheirLanguage() {
+        olivia.send(WALK);
+        Talk ana = bot.as("ana", org.circlekeeper.core.template.Locales.SPANISH).inDirect();
+        org.circlekeeper.core.testing.BotTester.Replies found = ana.send("/resource walk");
+        assertThat(found.text()).contains("Evening walk (técnica, de este grupo, solo en inglés)");
+        assertThat(found.press("Abrir 1").text()).contains("Por ahora solo está escrito en inglés.");
+        assertThat(alice.send("/resource walk").text()).contains("Evening walk (technique, from this group) —").doesNotContain("only in");
+        assertThat(ana.send("/resource dormir").text()).doesNotContain("solo en");
+    }
 }

@@ -133,7 +133,7 @@ class SafetyFeatureTest {
         alice.send("I want to die");
         Talk direct = bot.as("Alice").inDirect();
         Replies mydata = direct.send("/mydata");
-        assertThat(mydata.text()).contains("safety: 1 item(s)");
+        assertThat(mydata.text()).contains("Safety alerts about you: 1 item(s)");
         String json = new String(mydata.all().get(0).message().attachment().content(), StandardCharsets.UTF_8);
         assertThat(json).contains("noSafetyRepliesUntil").contains("console:circle").contains("2026-11-27T15:00:00Z")
                 .doesNotContain("want to die");

@@ -179,4 +179,18 @@ class ShippedDataTest {
     private List<String> phones(String country) {
         return crisis.forCountry(Optional.of(country), Locale.ENGLISH).lines().stream().map(CrisisLine::phone).toList();
     }
+
+    @Test
+    void everyShippedSourceIsWrittenInAFormEachLanguageCanSay() {
+        for (Resource entry : ResourceCatalog.shipped().entries()) {
+            if (entry.kind() != ResourceKind.CRISIS_LINE) {
+                org.assertj.core.api.Assertions.assertThat(SourceNote.of(entry.source()))
+                        .as("source of %s: \"%s\" (write it as \"<name> website\", \"<name>, publication page\","
+                                + " \"The publishers' catalogues\" or \"Written for circlekeeper\")", entry.id(), entry.source())
+                        .isPresent();
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(SourceNote.of("NHS website").orElseThrow().values()).containsExactly("name", "NHS");
+        org.assertj.core.api.Assertions.assertThat(SourceNote.of("a friend told me")).isEmpty();
+    }
 }

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every message key the code declares exists in every locale; no locale has a key the code never
- * uses; and no template asks for a value its code does not supply.
+ * uses; and no template asks for a value its code does not supply. Every name a member reads has a
+ * text in every locale too: each command option's label and each choice's label, each /mydata
+ * section.
  */
 class I18nSyncTest {
 
@@ -80,5 +82,76 @@ class I18nSyncTest {
         Map<String, Object> item = new java.util.HashMap<>();
         key.params().stream().filter(p -> p.startsWith(list + ".")).forEach(p -> item.put(p.substring(list.length() + 1), "y"));
         return item;
+    }
+
+    @Test
+    void everyOptionAndChoiceOfEveryCommandHasALabelInEveryLocale() {
+        Set<String> missing = new TreeSet<>();
+        for (org.circlekeeper.core.engine.CommandSpec spec : commands()) {
+            for (org.circlekeeper.core.engine.OptionSpec option : spec.options()) {
+                List<MessageKey> labels = new java.util.ArrayList<>(List.of(option.label()));
+                option.choices().forEach(c -> labels.add(option.choiceLabel(c)));
+                for (Locale locale : Locales.SUPPORTED) {
+                    labels.stream().filter(k -> source.text(locale, k.key()) == null)
+                            .forEach(k -> missing.add("/" + spec.name() + " " + option.name() + ": " + k.key() + " in " + locale));
+                }
+            }
+        }
+        assertThat(missing).as("option and choice labels missing").isEmpty();
+    }
+
+    @Test
+    void optionLabelsAreNamesEveryPlatformTakesAndChoiceLabelsCanBeToldApart() {
+        java.util.regex.Pattern discordName = java.util.regex.Pattern.compile("[-_\\p{Ll}\\p{Lo}\\p{N}]{1,32}");
+        for (org.circlekeeper.core.engine.CommandSpec spec : commands()) {
+            for (Locale locale : Locales.SUPPORTED) {
+                Set<String> optionLabels = new java.util.HashSet<>();
+                for (org.circlekeeper.core.engine.OptionSpec option : spec.options()) {
+                    String label = source.text(locale, option.label().key());
+                    assertThat(label).as("label of /%s %s in %s", spec.name(), option.name(), locale).matches(discordName);
+                    assertThat(optionLabels.add(label)).as("two options of /%s are both called %s in %s", spec.name(), label, locale).isTrue();
+                    Set<String> choiceLabels = new java.util.HashSet<>();
+                    for (String choice : option.choices()) {
+                        String shown = source.text(locale, option.choiceLabel(choice).key());
+                        assertThat(shown).as("choice %s of /%s %s in %s", choice, spec.name(), option.name(), locale).isNotBlank();
+                        assertThat(choiceLabels.add(java.text.Normalizer.normalize(shown.toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD)
+                                .replaceAll("\\p{M}", ""))).as("two choices of /%s %s read %s in %s", spec.name(), option.name(), shown, locale)
+                                .isTrue();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyMyDataSectionHasALabelInEveryLocale() {
+        List<org.circlekeeper.core.engine.PersonalData> sections = new BotTester().engine().registry().personalData();
+        assertThat(sections).isNotEmpty();
+        for (org.circlekeeper.core.engine.PersonalData section : sections) {
+            for (Locale locale : Locales.SUPPORTED) {
+                assertThat(source.text(locale, section.label().key())).as("/mydata section %s in %s", section.section(), locale).isNotBlank();
+            }
+            assertThat(declared).as("the privacy feature declares the label of %s", section.section()).contains(section.label());
+        }
+        assertThat(declared).contains(org.circlekeeper.core.engine.PersonalData.PLATFORM);
+    }
+
+    @Test
+    void aMissingOptionLabelIsCaught() {
+        org.circlekeeper.core.engine.OptionSpec unlabelled = org.circlekeeper.core.engine.OptionSpec
+                .choice("mode", MessageKey.of("opt.test.mode"), List.of("fast")).build();
+        assertThat(unlabelled.messageKeys()).extracting(MessageKey::key)
+                .containsExactly("opt.test.mode", "opt.test.mode.label", "opt.test.mode.choice.fast");
+        assertThat(source.text(Locales.SPANISH, unlabelled.label().key())).isNull();
+    }
+
+    /** Every command and every subcommand, as the engine dispatches them. */
+    private static List<org.circlekeeper.core.engine.CommandSpec> commands() {
+        List<org.circlekeeper.core.engine.CommandSpec> all = new java.util.ArrayList<>();
+        for (org.circlekeeper.core.engine.CommandSpec spec : new BotTester().engine().registry().commands()) {
+            all.add(spec);
+            all.addAll(spec.subcommands());
+        }
+        return all;
     }
 }

@@ -54,4 +54,17 @@ class TemplateRendererTest {
         assertThat(Markup.plain(markup)).isEqualTo("at " + MOMENT.fallback() + " (42)");
         assertThat(Markup.plain(render("{{#start}}at {{start}}{{/start}}{{^start}}never{{/start}}", "x", ""))).isEqualTo("never");
     }
+
+    @Test
+    void wordingIsCheckedForBracesValuesAndRenderingBeforeItIsSaved() {
+        assertThat(renderer.check(KEY, "{{name}} at {{start}}{{#items}} {{start}}{{/items}}")).isInstanceOf(WordingCheck.Fits.class);
+        assertThat(renderer.check(KEY, "{{name} starts")).isInstanceOf(WordingCheck.Broken.class);
+        assertThat(renderer.check(KEY, "{{name}}}} starts")).isInstanceOf(WordingCheck.Broken.class);
+        assertThat(renderer.check(KEY, "{{#name}}starts")).isInstanceOf(WordingCheck.Broken.class);
+        assertThat(renderer.check(KEY, "{{/name}}starts")).isInstanceOf(WordingCheck.Broken.class);
+        assertThat(renderer.check(KEY, "{{{name}} starts")).isInstanceOf(WordingCheck.Broken.class);
+        assertThat(renderer.check(KEY, "Hi {{email}}")).isEqualTo(new WordingCheck.UnknownValue("email"));
+        assertThat(renderer.check(KEY, "Hi {{>partial}}")).isEqualTo(new WordingCheck.UnknownValue("partial"));
+        assertThat(renderer.fits(KEY, "Hi {name} with one brace is plain text")).isTrue();
+    }
 }
