@@ -132,7 +132,8 @@ public final class Engine {
      */
     private List<Reply> apology(Context context, Preferences prefs, org.circlekeeper.core.template.MessageKey key) {
         Preferences used = prefs != null ? prefs : preferences.fallback(context);
-        Turn apology = new Turn(context, used, clock, renderer, Map::of, kind -> commandsFor(context, kind));
+        Turn apology = new Turn(context, used, clock, renderer, Map::of, kind -> commandsFor(context, kind),
+                kind -> helpTopics(context, kind));
         apology.replyPrivately(key);
         return apology.replies();
     }
