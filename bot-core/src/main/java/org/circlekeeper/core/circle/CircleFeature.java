@@ -480,9 +480,11 @@ public final class CircleFeature implements Feature {
         if (tooManyExceptions(turn, circle, meeting.get())) {
             return;
         }
-        if (save(turn, circle, pruned(circle.withMove(meeting.get().original(), to.get())))) {
+        Circle moved = pruned(circle.withMove(meeting.get().original(), to.get()));
+        if (save(turn, circle, moved)) {
             turn.reply(CircleMessages.RESCHEDULED, "name", circle.name(), "from", CircleTexts.start(meeting.get().start(), turn.locale()),
                     "to", CircleTexts.start(newStart, turn.locale()));
+            tellClockChanges(turn, moved);
         }
     }
 

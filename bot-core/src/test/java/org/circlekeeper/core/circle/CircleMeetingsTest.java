@@ -257,6 +257,9 @@ class CircleMeetingsTest {
         Replies edited = olivia.send("/circle edit tuesday-circle when every sunday 02:15");
         assertThat(edited.text()).contains("now meets").contains("March 28, 2027, 2:15 AM doesn't exist");
         assertThat(olivia.send("/circle edit night-owls when every sunday 19:00").all()).hasSize(1);
+        Replies moved = olivia.send("/circle reschedule night-owls 2027-03-21 2027-03-28 02:30");
+        assertThat(moved.text()).as("one meeting moved into the gap is named too")
+                .contains("March 28, 2027, 2:30 AM doesn't exist there (the clocks jump forward), so that meeting starts at 3:30 AM");
     }
 
     // ---- names in other scripts ----
