@@ -7,8 +7,9 @@ import org.circlekeeper.core.engine.ChannelRef;
 
 /**
  * A gathering as a platform's own event list shows it (Discord's server Events): what it is called,
- * what it is about, where and when. Name and description are text an organiser typed, unescaped; the
- * adapter makes them safe for its platform.
+ * what it is about, where and when. Name and description are text an organiser typed, unescaped (the
+ * adapter escapes them for its platform) but with their bidi controls made harmless ({@link Markup#isolate}), so
+ * a name cannot turn the platform's own text around it backwards.
  *
  * @param description empty when there is none
  */
@@ -21,7 +22,8 @@ public record PlannedEvent(String name, String description, Venue venue, Instant
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("an event needs a name");
         }
-        description = description == null ? "" : description;
+        name = Markup.isolate(name);
+        description = description == null ? "" : Markup.isolate(description);
         if (!end.isAfter(start)) {
             throw new IllegalArgumentException("an event ends after it starts");
         }
