@@ -3,6 +3,7 @@ package org.circlekeeper.telegram;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.circlekeeper.core.engine.StoreUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -122,14 +123,36 @@ final class TelegramApi {
     <T> T send(String method, long chatId, Call<T> call) {
         List<SendBudget.Quota> quotas = limits.quotasFor(chatId);
         return execute(method, call, () -> {
-            Duration wait = budget.reserve(quotas);
+            Duration wait = reserve(quotas);
             if (wait.compareTo(MAX_WAIT) > 0) {
                 throw new WaitTooLong(method, wait);
             }
             if (!wait.isZero()) {
                 pause(wait);
             }
-        }, retryAfter -> budget.hold(limits.chatQuota(chatId), retryAfter));
+        }, retryAfter -> hold(limits.chatQuota(chatId), retryAfter));
+    }
+
+    /**
+     * The slots of a message in the shared budget; while its store is out of reach, none: the message goes out
+     * unpaced rather than not at all (a member told "I can't reach my memory" must still hear it), and a 429 from
+     * Telegram still slows this sender down.
+     */
+    private Duration reserve(List<SendBudget.Quota> quotas) {
+        try {
+            return budget.reserve(quotas);
+        } catch (StoreUnavailable e) {
+            LOG.debug("the shared send budget is out of reach; sending unpaced");
+            return Duration.ZERO;
+        }
+    }
+
+    private void hold(SendBudget.Quota quota, Duration wait) {
+        try {
+            budget.hold(quota, wait);
+        } catch (StoreUnavailable e) {
+            LOG.debug("the shared send budget is out of reach; the 429 holds only this try");
+        }
     }
 
     /** A call that sends no message (menus, look-ups, answering a button): no budget, same error handling. */

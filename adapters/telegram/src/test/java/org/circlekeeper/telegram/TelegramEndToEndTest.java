@@ -245,6 +245,26 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aMessageGoesOutUnpacedWhileTheSharedSendBudgetIsOutOfReach() throws Exception {
+        telegram = TelegramFixture.withBudget(REDIS.connection(), real -> new SendBudget() {
+            @Override
+            public java.time.Duration reserve(List<Quota> quotas) {
+                throw new org.circlekeeper.core.engine.StoreUnavailable("the budget's Redis is down", null);
+            }
+
+            @Override
+            public void hold(Quota quota, java.time.Duration wait) {
+                throw new org.circlekeeper.core.engine.StoreUnavailable("the budget's Redis is down", null);
+            }
+        });
+        Target group = new Target.Channel(new ChannelRef(Platform.TELEGRAM, Long.toString(GROUP), ChannelRef.Kind.GROUP));
+
+        telegram.connection.messenger().send(group, OutgoingMessage.text("I can't reach my memory right now").build());
+
+        assertThat(telegram.fake.sentTo(GROUP)).hasSize(1);
+    }
+
+    @Test
     void anErrorWhileHandlingOneUpdateIsLoggedCountedAndTheNextUpdatesAreHandled() throws Exception {
         java.util.concurrent.atomic.AtomicInteger failuresLeft = new java.util.concurrent.atomic.AtomicInteger(1);
         List<String> counted = new java.util.concurrent.CopyOnWriteArrayList<>();

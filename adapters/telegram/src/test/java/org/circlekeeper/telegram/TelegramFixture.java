@@ -61,22 +61,31 @@ final class TelegramFixture implements AutoCloseable {
      */
     static TelegramFixture withMembers(RedisConnection redis, java.util.function.UnaryOperator<MemberSettingsStore> members,
                                        Metrics metrics) throws IOException {
-        return start(redis, null, new TelegramSettings.Limits(1_000, 100, 1_000), members, metrics);
+        return start(redis, null, new TelegramSettings.Limits(1_000, 100, 1_000), members, metrics,
+                java.util.function.UnaryOperator.identity());
+    }
+
+    /** Long polling with the shared send budget passed through {@code budgets} (to make it fail). */
+    static TelegramFixture withBudget(RedisConnection redis, java.util.function.UnaryOperator<SendBudget> budgets) throws IOException {
+        return start(redis, null, new TelegramSettings.Limits(1_000, 100, 1_000), java.util.function.UnaryOperator.identity(),
+                Metrics.NONE, budgets);
     }
 
     private static TelegramFixture start(RedisConnection redis, String webhookSecret, TelegramSettings.Limits limits) throws IOException {
-        return start(redis, webhookSecret, limits, java.util.function.UnaryOperator.identity(), Metrics.NONE);
+        return start(redis, webhookSecret, limits, java.util.function.UnaryOperator.identity(), Metrics.NONE,
+                java.util.function.UnaryOperator.identity());
     }
 
     private static TelegramFixture start(RedisConnection redis, String webhookSecret, TelegramSettings.Limits limits,
-                                         java.util.function.UnaryOperator<MemberSettingsStore> members, Metrics metrics) throws IOException {
+                                         java.util.function.UnaryOperator<MemberSettingsStore> members, Metrics metrics,
+                                         java.util.function.UnaryOperator<SendBudget> budgets) throws IOException {
         FakeBotApi fake = new FakeBotApi(TOKEN);
         Stores stores = RedisStores.create(redis, Clock.systemUTC());
         TelegramSettings settings = TelegramSettings.longPolling(TOKEN).withApiUrl(fake.url()).withLimits(limits);
         if (webhookSecret != null) {
             settings = settings.withWebhook(URI.create("https://bot.example.org/telegram/webhook"), webhookSecret);
         }
-        TelegramConnection connection = new TelegramConnection(settings, RedisPorts.budget(redis), RedisPorts.state(redis));
+        TelegramConnection connection = new TelegramConnection(settings, budgets.apply(RedisPorts.budget(redis)), RedisPorts.state(redis));
         Bot.Assembly core = Bot.assemble(stores, Bot.templates(null), Bot.Defaults.english(), Clock.systemUTC(),
                 new Messengers(List.of(connection.messenger())), CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())),
                 metrics);
