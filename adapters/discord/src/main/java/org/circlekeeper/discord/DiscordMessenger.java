@@ -24,6 +24,7 @@ import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.SentMessage;
 import org.circlekeeper.core.message.Target;
+import org.circlekeeper.core.message.WireHook;
 import org.circlekeeper.core.schedule.RetryLater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,6 +94,7 @@ public final class DiscordMessenger implements Messenger {
         List<String> ids = new ArrayList<>();
         try {
             for (MessageCreateData part : DiscordMessages.render(message)) {
+                WireHook.fire();
                 ids.add(await(channel.sendMessage(part)).getId());
             }
         } catch (ErrorResponseException e) {

@@ -12,8 +12,8 @@ import org.circlekeeper.core.message.DeliveryLog;
 
 /**
  * The {@link DeliveryLog} in Redis, shared by every replica: one string per delivery at
- * {@link RedisKeys#delivery(String)} (named by a hash of the delivery, never its ids), {@code sending <holder> <until epoch ms>} while a holder sends it and
- * {@code sent} after, each kept {@link DeliveryLog#KEEP}. Each operation is one Lua script. Whether a hold still
+ * {@link RedisKeys#delivery(String)} (named by a hash of the delivery, never its ids), {@code sending <holder> <until epoch ms>} while a holder
+ * waits to send it, {@code wire <holder> <until epoch ms>} once its request left, and {@code sent} after, each kept {@link DeliveryLog#KEEP}. Each operation is one Lua script. Whether a hold still
  * runs is judged by the caller's clock, like the job queue's leases, never by Redis's.
  */
 public final class RedisDeliveryLog implements DeliveryLog {
@@ -28,23 +28,38 @@ public final class RedisDeliveryLog implements DeliveryLog {
               return 'sent'
             end
             if value then
-              local holder, untilMillis = string.match(value, '^sending (%S+) (%d+)$')
+              local state, holder, untilMillis = string.match(value, '^(%a+) (%S+) (%d+)$')
               if holder and holder ~= ARGV[1] then
                 if tonumber(untilMillis) > tonumber(ARGV[2]) then
                   return 'busy ' .. untilMillis
                 end
-                redis.call('SET', KEYS[1], 'sent', 'PX', ARGV[4])
-                return 'orphaned'
+                if state == 'wire' then
+                  redis.call('SET', KEYS[1], 'sent', 'PX', ARGV[4])
+                  return 'orphaned'
+                end
               end
             end
             redis.call('SET', KEYS[1], 'sending ' .. ARGV[1] .. ' ' .. ARGV[3], 'PX', ARGV[4])
             return 'go'
             """);
 
+    /** Marks ARGV[1]'s hold as on the wire, keeping its end, when ARGV[1] still holds it. */
+    private static final RedisScript ON_WIRE = new RedisScript("""
+            local value = redis.call('GET', KEYS[1])
+            if value then
+              local holder, untilMillis = string.match(value, '^sending (%S+) (%d+)$')
+              if holder == ARGV[1] then
+                redis.call('SET', KEYS[1], 'wire ' .. holder .. ' ' .. untilMillis, 'KEEPTTL')
+                return 1
+              end
+            end
+            return 0
+            """);
+
     /** Frees the delivery when ARGV[1] still holds it (and it was not sent). */
     private static final RedisScript ABANDON = new RedisScript("""
             local value = redis.call('GET', KEYS[1])
-            if value and string.match(value, '^sending (%S+) ') == ARGV[1] then
+            if value and string.match(value, '^%a+ (%S+) ') == ARGV[1] then
               redis.call('DEL', KEYS[1])
               return 1
             end
@@ -76,6 +91,12 @@ public final class RedisDeliveryLog implements DeliveryLog {
             return new Start.Busy(Instant.ofEpochMilli(Long.parseLong(busy.substring(5))));
         }
         throw new IllegalStateException("the delivery script answered " + answer);
+    }
+
+    @Override
+    public void onWire(String delivery, String holder) {
+        checkHolder(holder);
+        redis.call(jedis -> ON_WIRE.run(jedis, List.of(key(delivery)), List.of(holder)));
     }
 
     @Override

@@ -35,13 +35,25 @@ class RedisDeliveryLogTest {
     }
 
     @Test
-    void aHoldThatRanOutUnfinishedCountsAsSentAndTheOldHolderCannotFreeIt() {
+    void aHoldThatRanOutAfterItsRequestLeftCountsAsSentAndTheOldHolderCannotFreeIt() {
         log.begin(DELIVERY, "a", T0, HOLD);
+        log.onWire(DELIVERY, "b");
+        log.onWire(DELIVERY, "a");
 
         assertThat(log.begin(DELIVERY, "b", T0.plus(HOLD), HOLD)).as("a died mid-send").isEqualTo(new Start.Orphaned());
         log.abandon(DELIVERY, "a");
 
         assertThat(log.begin(DELIVERY, "c", T0.plus(HOLD), HOLD)).isEqualTo(new Start.AlreadySent());
+    }
+
+    @Test
+    void aHoldThatRanOutBeforeItsRequestLeftGoesToTheNextHolder() {
+        log.begin(DELIVERY, "a", T0, HOLD);
+
+        assertThat(log.begin(DELIVERY, "b", T0.plus(HOLD), HOLD)).as("a died while it waited").isEqualTo(new Start.Go());
+        log.onWire(DELIVERY, "a");
+        assertThat(log.begin(DELIVERY, "c", T0.plus(HOLD), HOLD)).as("b holds it, a's late mark changes nothing")
+                .isInstanceOf(Start.Busy.class);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.circlekeeper.core.engine.StoreUnavailable;
+import org.circlekeeper.core.message.WireHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -130,6 +131,7 @@ final class TelegramApi {
             if (!wait.isZero()) {
                 pause(wait);
             }
+            WireHook.fire();
         }, retryAfter -> hold(limits.chatQuota(chatId), retryAfter));
     }
 

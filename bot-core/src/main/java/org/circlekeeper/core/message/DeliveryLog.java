@@ -8,9 +8,10 @@ import java.time.Instant;
  * it was still sending, or it failed half way through) never sends the same message to the same target twice. A
  * holder {@link #begin begins} a delivery before sending (it is then its own until {@code hold} ends), and marks it
  * {@link #sent} after or {@link #abandon abandons} it when the send failed. A hold that ran out with neither means
- * its holder died while sending (a send never outlasts its hold: every platform wait is bounded far below it); the
- * platform most likely has the message by then, so it is not sent again: after a crash mid-send a delivery goes out
- * at most once, as a repeat would be certain where a loss is only possible in the instant before the request left.
+ * its holder died (a send never outlasts its hold: every platform wait is bounded far below it). If it died before
+ * its request left ({@link #onWire}, told by the messenger through {@link WireHook} after every rate-limit wait), the
+ * next holder sends it; if after, the platform most likely has the message, so it is not sent again: a repeat would
+ * be near certain where a loss is only possible in the instant between the mark and the request.
  * Times come from the caller's clock. Redis in production; in memory in the core's tests.
  */
 public interface DeliveryLog {
@@ -32,19 +33,26 @@ public interface DeliveryLog {
         record Busy(Instant until) implements Start {
         }
 
-        /** Another holder began it and its hold ran out unfinished (it died mid-send): counted as sent, not repeated. */
+        /**
+         * Another holder's request left for the platform and its hold ran out unfinished (it died mid-send): counted
+         * as sent, not repeated.
+         */
         record Orphaned() implements Start {
         }
     }
 
     /**
      * Takes the delivery for {@code holder} until {@code now + hold} unless it was sent, another holder's hold still
-     * runs, or another holder's hold ran out unfinished (then it is marked sent and {@link Start.Orphaned} answered).
+     * runs, or another holder's hold ran out after its request left (then it is marked sent and {@link Start.Orphaned}
+     * answered). A hold that ran out before its request left is simply taken over.
      *
      * @param delivery a job id and a target: ids only, no text
      * @param holder   unique to this attempt at sending
      */
     Start begin(String delivery, String holder, Instant now, Duration hold);
+
+    /** The holder's request is leaving for the platform now (all waits are over); does nothing for another holder. */
+    void onWire(String delivery, String holder);
 
     /** The delivery went out; kept for {@link #KEEP}. */
     void sent(String delivery, String holder);

@@ -125,6 +125,7 @@ public final class Outbox {
                 throw new RetryLater("another run of the job is sending the same message", busy.until());
             }
             SentMessage sent;
+            WireHook.arm(() -> deliveries.onWire(delivery, holder));
             try {
                 sent = messengers.send(target, message);
             } catch (Throwable e) {
@@ -134,6 +135,8 @@ public final class Outbox {
                     e.addSuppressed(alsoFailed);
                 }
                 throw e;
+            } finally {
+                WireHook.disarm();
             }
             deliveries.sent(delivery, holder);
             return Optional.of(sent);

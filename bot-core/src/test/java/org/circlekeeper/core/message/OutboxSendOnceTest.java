@@ -84,8 +84,10 @@ class OutboxSendOnceTest {
 
     @Test
     void aDeliveryAnotherRunIsSendingIsRetriedWhenItsHoldEndsAndNotRepeatedIfThatRunDiedMidSend() {
-        // another run of job-1 began sending to the group (the key is the job id and the target, as Outbox makes it)
+        // another run of job-1 began sending to the group (the key is the job id and the target, as Outbox makes it),
+        // and its request left
         deliveries.begin("job-1 channel:console:#room", "another-run", clock.instant(), Outbox.SEND_HOLD);
+        deliveries.onWire("job-1 channel:console:#room", "another-run");
 
         assertThatThrownBy(() -> voice().sendOnce("job-1", GROUP, HELLO)).isInstanceOfSatisfying(RetryLater.class,
                 later -> assertThat(later.at()).isEqualTo(clock.instant().plus(Outbox.SEND_HOLD)));
@@ -95,5 +97,54 @@ class OutboxSendOnceTest {
         assertThat(voice().sendOnce("job-1", GROUP, HELLO)).as("the other run died while sending: not repeated").isEmpty();
         assertThat(recorded.all()).isEmpty();
         assertThat(voice().sendOnce("job-1", GROUP, HELLO)).as("and from then on it counts as sent").isEmpty();
+    }
+
+    @Test
+    void aRunThatDiedBeforeItsRequestLeftIsSentByTheNextRun() {
+        deliveries.begin("job-1 channel:console:#room", "waited-and-died", clock.instant(), Outbox.SEND_HOLD);
+
+        clock.advance(Outbox.SEND_HOLD.plus(Duration.ofSeconds(1)));
+
+        assertThat(voice().sendOnce("job-1", GROUP, HELLO)).as("it never reached the platform").isPresent();
+        assertThat(recorded.all()).hasSize(1);
+    }
+
+    @Test
+    void aMessengerThatFiresTheWireHookMarksItsRequestSoACrashAfterItIsNotRepeated() {
+        String delivery = "job-2 channel:console:#room";
+        List<DeliveryLog.Start> seenByALaterRun = new java.util.ArrayList<>();
+        Messenger firing = new Messenger() {
+            @Override
+            public Platform platform() {
+                return Platform.CONSOLE;
+            }
+
+            @Override
+            public SentMessage send(Target target, OutgoingMessage message) {
+                WireHook.fire();
+                WireHook.fire();
+                // were this process to die now, a later run (its hold over) would find the request gone out
+                seenByALaterRun.add(deliveries.begin(delivery, "later-run", clock.instant().plus(Outbox.SEND_HOLD).plusSeconds(1),
+                        Outbox.SEND_HOLD));
+                return new SentMessage(target, "m1");
+            }
+
+            @Override
+            public void edit(SentMessage sent, OutgoingMessage message) {
+                throw new UnsupportedOnPlatform(Platform.CONSOLE, "edit");
+            }
+
+            @Override
+            public List<org.circlekeeper.core.engine.PersonalData> personalData() {
+                return List.of();
+            }
+        };
+        Outbox outbox = new Outbox(new TemplateRenderer(Bot.templates(null)), new InMemoryWordingStore(),
+                new FixedPreferences(java.util.Locale.ENGLISH, java.time.ZoneOffset.UTC), new Messengers(List.of(firing)), deliveries, clock);
+
+        assertThat(outbox.forCommunity(new CommunityRef(Platform.CONSOLE, "circle")).sendOnce("job-2", GROUP, HELLO)).isPresent();
+
+        assertThat(seenByALaterRun).containsExactly(new DeliveryLog.Start.Orphaned());
+        WireHook.fire();
     }
 }

@@ -9,7 +9,7 @@ import org.circlekeeper.core.message.DeliveryLog;
 /** Deliveries in memory with the same rules as Redis (without their expiry after {@link #KEEP}), for unit tests only. */
 public final class InMemoryDeliveryLog implements DeliveryLog {
 
-    private record State(String holder, Instant until, boolean sent) {
+    private record State(String holder, Instant until, boolean sent, boolean onWire) {
     }
 
     private final Map<String, State> deliveries = new HashMap<>();
@@ -24,16 +24,26 @@ public final class InMemoryDeliveryLog implements DeliveryLog {
             if (state.until().isAfter(now)) {
                 return new Start.Busy(state.until());
             }
-            deliveries.put(delivery, new State(state.holder(), Instant.MAX, true));
-            return new Start.Orphaned();
+            if (state.onWire()) {
+                deliveries.put(delivery, new State(state.holder(), Instant.MAX, true, true));
+                return new Start.Orphaned();
+            }
         }
-        deliveries.put(delivery, new State(holder, now.plus(hold), false));
+        deliveries.put(delivery, new State(holder, now.plus(hold), false, false));
         return new Start.Go();
     }
 
     @Override
+    public synchronized void onWire(String delivery, String holder) {
+        State state = deliveries.get(delivery);
+        if (state != null && !state.sent() && state.holder().equals(holder)) {
+            deliveries.put(delivery, new State(holder, state.until(), false, true));
+        }
+    }
+
+    @Override
     public synchronized void sent(String delivery, String holder) {
-        deliveries.put(delivery, new State(holder, Instant.MAX, true));
+        deliveries.put(delivery, new State(holder, Instant.MAX, true, true));
     }
 
     @Override
