@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.circlekeeper.core.engine.CommunityRef;
 import org.circlekeeper.core.engine.MemberRef;
 import org.circlekeeper.core.engine.Preferences;
+import org.circlekeeper.core.schedule.DeadJob;
 import org.circlekeeper.core.schedule.RetryLater;
 import org.circlekeeper.core.template.MessageKey;
 import org.circlekeeper.core.template.TemplateRenderer;
@@ -114,11 +115,11 @@ public final class Outbox {
             String holder = UUID.randomUUID().toString();
             DeliveryLog.Start start = deliveries.begin(delivery, holder, clock.instant(), SEND_HOLD);
             if (start instanceof DeliveryLog.Start.AlreadySent) {
-                LOG.info("job {} skipped a delivery that had gone out already (an earlier run of it sent it)", jobId);
+                LOG.info("job {} skipped a delivery that had gone out already (an earlier run of it sent it)", DeadJob.fingerprint(jobId));
                 return Optional.empty();
             }
             if (start instanceof DeliveryLog.Start.Orphaned) {
-                LOG.warn("job {} did not repeat a delivery whose sender stopped while sending it (at most once after a crash)", jobId);
+                LOG.warn("job {} did not repeat a delivery whose sender stopped while sending it (at most once after a crash)", DeadJob.fingerprint(jobId));
                 return Optional.empty();
             }
             if (start instanceof DeliveryLog.Start.Busy busy) {

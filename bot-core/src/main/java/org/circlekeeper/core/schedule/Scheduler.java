@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class Scheduler {
 
     public static final int MAX_ATTEMPTS = 5;
+    /** How many claims a job may spend waiting for a platform ({@link RetryLater}) before it counts as failed. */
+    static final int MAX_LATER = 3 * MAX_ATTEMPTS;
     /**
      * How many jobs one claim takes: few enough that all of them run well within one lease even when each waits
      * for a platform's rate limit (and their leases are renewed meanwhile anyway).
@@ -150,7 +152,7 @@ public final class Scheduler {
         JobHandler handler = handlers.get(job.kind());
         Duration lateness = job.due().isBefore(now) ? Duration.between(job.due(), now) : Duration.ZERO;
         if (handler == null) {
-            LOG.error("no handler for job kind {}; burying job {} (dead job {})", job.kind(), job.id(), DeadJob.fingerprint(job.id()));
+            LOG.error("no handler for job kind {}; burying it as dead job {}", job.kind(), DeadJob.fingerprint(job.id()));
             queue.bury(claimed, DeadJob.NO_HANDLER, now);
             record(job.kind(), Metrics.JobOutcome.DROPPED, lateness);
             return false;
@@ -160,8 +162,13 @@ public final class Scheduler {
             handler.run(job, now, lateness);
             failure = null;
         } catch (RetryLater later) {
+            if (claimed.attempt() >= MAX_LATER) {
+                // a platform that asks to wait again and again for hours is a failure after all, not a reason to keep it
+                failed(claimed, later, now, lateness);
+                return false;
+            }
             Instant at = later.at().isAfter(now) ? later.at() : now;
-            LOG.info("job {} of kind {} runs again at {}: {}", job.id(), job.kind(), at, later.getMessage());
+            LOG.info("job {} of kind {} runs again at {}: {}", DeadJob.fingerprint(job.id()), job.kind(), at, later.getMessage());
             queue.retry(claimed, at);
             record(job.kind(), Metrics.JobOutcome.RETRIED, lateness);
             return false;
@@ -181,13 +188,13 @@ public final class Scheduler {
     private void failed(ClaimedJob claimed, Throwable failure, Instant now, Duration lateness) {
         Job job = claimed.job();
         if (claimed.attempt() >= MAX_ATTEMPTS) {
-            LOG.error("job {} of kind {} failed {} times; burying it as dead job {} ({})", job.id(), job.kind(), claimed.attempt(),
-                    DeadJob.fingerprint(job.id()), failure.getClass().getName(), failure);
+            LOG.error("job {} of kind {} failed {} times; burying it as a dead job ({})", DeadJob.fingerprint(job.id()), job.kind(),
+                    claimed.attempt(), failure.getClass().getName(), failure);
             queue.bury(claimed, DeadJob.reasonOf(failure), now);
             record(job.kind(), Metrics.JobOutcome.DROPPED, lateness);
         } else {
             Duration backoff = Duration.ofSeconds(5L << Math.min(claimed.attempt(), 10));
-            LOG.warn("job {} of kind {} failed (attempt {}, {}); retrying in {}", job.id(), job.kind(), claimed.attempt(),
+            LOG.warn("job {} of kind {} failed (attempt {}, {}); retrying in {}", DeadJob.fingerprint(job.id()), job.kind(), claimed.attempt(),
                     failure.getClass().getName(), backoff, failure);
             queue.retry(claimed, now.plus(backoff));
             record(job.kind(), Metrics.JobOutcome.RETRIED, lateness);
@@ -241,7 +248,7 @@ public final class Scheduler {
             }
             if (lost.containsKey(key)) {
                 LOG.warn("job {} of kind {} was not started: its lease ran out and another claim took it over",
-                        claimed.job().id(), claimed.job().kind());
+                        DeadJob.fingerprint(claimed.job().id()), claimed.job().kind());
                 return false;
             }
             return true;
@@ -266,7 +273,7 @@ public final class Scheduler {
                 leases.put(key(claimed), now.plus(lease));
             } else {
                 lost.put(key(claimed), Boolean.TRUE);
-                LOG.warn("lost the claim of job {} of kind {}: it was taken over, cancelled or rescheduled", claimed.job().id(),
+                LOG.warn("lost the claim of job {} of kind {}: it was taken over, cancelled or rescheduled", DeadJob.fingerprint(claimed.job().id()),
                         claimed.job().kind());
             }
         }

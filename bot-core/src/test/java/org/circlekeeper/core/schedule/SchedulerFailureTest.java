@@ -76,6 +76,24 @@ class SchedulerFailureTest {
     }
 
     @Test
+    void aJobAPlatformAsksToDelayAgainAndAgainIsBuriedInTheEnd() {
+        Scheduler scheduler = new Scheduler(queue, clock, List.of(handler("waiting", job -> {
+            throw new RetryLater("the platform asks to wait", clock.instant().plusSeconds(60));
+        })), LEASE);
+        queue.schedule(new Job("waiting-1", "waiting", clock.instant(), ""));
+
+        for (int claim = 1; claim < Scheduler.MAX_LATER; claim++) {
+            scheduler.runDue();
+            assertThat(queue.all()).as("claim %d: put back for later", claim).extracting(Job::id).containsExactly("waiting-1");
+            clock.advance(Duration.ofMinutes(2));
+        }
+        scheduler.runDue();
+
+        assertThat(queue.all()).isEmpty();
+        assertThat(queue.dead(10)).singleElement().satisfies(dead -> assertThat(dead.reason()).isEqualTo(RetryLater.class.getName()));
+    }
+
+    @Test
     void aJobThrowingExceptionInInitializerErrorIsRetriedThenBuriedWhileTheOthersRun() {
         everyJobFails(new ExceptionInInitializerError(new IllegalStateException("static init failed")));
     }
