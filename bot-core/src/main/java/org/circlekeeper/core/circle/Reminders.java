@@ -153,13 +153,17 @@ final class Reminders {
         queue.cancel(olderId(job));
     }
 
-    /** Moves the queue from what was planned to what is wanted now: drops the jobs no longer wanted, adds the new. */
+    /**
+     * Moves the queue from what was planned to what is wanted now: drops the jobs no longer wanted (under their older
+     * name too, so an erased member's reminder planned by an older version goes as well), adds the new.
+     */
     void replace(Collection<Job> before, Collection<Job> after) {
         Set<String> wanted = new HashSet<>();
         after.forEach(j -> wanted.add(j.id()));
         for (Job job : before) {
             if (!wanted.contains(job.id())) {
                 queue.cancel(job.id());
+                queue.cancel(olderId(job));
             }
         }
         after.forEach(this::schedule);
