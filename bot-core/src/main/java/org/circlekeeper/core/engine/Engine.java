@@ -109,19 +109,29 @@ public final class Engine {
             outcome = Metrics.Outcome.UNAVAILABLE;
             LOG.warn("handling a {} on {}: the store is unreachable ({}: {})", inbound.getClass().getSimpleName(), platform.id(),
                     e.getMessage(), e.getCause() == null ? "" : e.getCause().getClass().getName());
-            metrics.storeUnavailable(platform);
+            count(() -> metrics.storeUnavailable(platform));
             return apology(context, prefs, EngineMessages.STORE_UNAVAILABLE);
         } catch (Throwable e) {
             outcome = Metrics.Outcome.FAILED;
             LOG.error("handling a {} on {} failed: {}", inbound.getClass().getSimpleName(), platform.id(), e.getClass().getName(), e);
-            metrics.unitFailed(platform, "engine");
+            count(() -> metrics.unitFailed(platform, "engine"));
             return apology(context, prefs, EngineMessages.INTERNAL_ERROR);
         } finally {
+            Metrics.Outcome counted = outcome;
             if (inbound instanceof Inbound.CommandInvoked command) {
-                metrics.commandHandled(platform, countedCommand(command.command()), outcome);
+                count(() -> metrics.commandHandled(platform, countedCommand(command.command()), counted));
             } else if (inbound instanceof Inbound.ButtonPressed button) {
-                metrics.buttonPressed(platform, countedAction(button.actionId()), outcome);
+                count(() -> metrics.buttonPressed(platform, countedAction(button.actionId()), counted));
             }
+        }
+    }
+
+    /** Counting never fails the event it counts: a metrics failure is logged and the replies go out. */
+    private static void count(Runnable counting) {
+        try {
+            counting.run();
+        } catch (RuntimeException e) {
+            LOG.warn("counting an event failed: {}", e.getClass().getName());
         }
     }
 

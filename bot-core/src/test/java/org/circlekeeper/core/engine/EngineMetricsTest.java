@@ -57,6 +57,24 @@ class EngineMetricsTest {
             community, Role.MEMBER, null);
 
     @Test
+    void aMetricsRegistryThatThrowsNeverCostsTheMemberTheirReply() {
+        Metrics broken = new Metrics() {
+            @Override
+            public void commandHandled(Platform platform, String command, Outcome outcome) {
+                throw new ArithmeticException("a broken registry");
+            }
+        };
+        Engine counting = Bot.assemble(new BotTester().stores(), Bot.templates(null), Bot.Defaults.english(), clock,
+                new Messengers(List.of()),
+                org.circlekeeper.core.checkin.CheckinOptions.of(org.circlekeeper.core.checkin.AesGcmNoteCipher.fromBase64(
+                        org.circlekeeper.core.checkin.AesGcmNoteCipher.newKey())), broken).engine();
+
+        List<Reply> replies = counting.handle(Inbound.CommandInvoked.typed(inDirect, "timezone", "Europe/Berlin"));
+
+        assertThat(replies).singleElement().satisfies(r -> assertThat(r.message().markup()).contains("Europe/Berlin"));
+    }
+
+    @Test
     void commandsAreCountedByRegisteredNameAndOutcome() {
         engine.handle(Inbound.CommandInvoked.typed(inDirect, "timezone", "Europe/Berlin"));
         engine.handle(Inbound.CommandInvoked.typed(inGroup, "TimeZone", ""));
