@@ -49,12 +49,7 @@ class CircleMeetingsTest {
     }
 
     private List<Sent> advanceTo(String instant) {
-        Instant target = Instant.parse(instant);
-        while (bot.clock().instant().isBefore(target)) {
-            Duration left = Duration.between(bot.clock().instant(), target);
-            bot.advance(left.compareTo(TICK) < 0 ? left : TICK);
-        }
-        return bot.outbox().drain();
+        return bot.advanceTo(Instant.parse(instant), TICK);
     }
 
     private InMemoryJobQueue jobs() {

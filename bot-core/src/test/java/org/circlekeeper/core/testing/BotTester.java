@@ -70,6 +70,18 @@ public final class BotTester {
         return this;
     }
 
+    /**
+     * Moves the clock to {@code target} as a running bot lives through it (due jobs run every {@code tick}) and
+     * returns what the bot sent on its own meanwhile.
+     */
+    public List<RecordingMessenger.Sent> advanceTo(java.time.Instant target, java.time.Duration tick) {
+        while (clock.instant().isBefore(target)) {
+            java.time.Duration left = java.time.Duration.between(clock.instant(), target);
+            advance(left.compareTo(tick) < 0 ? left : tick);
+        }
+        return messenger.drain();
+    }
+
     public Scheduler scheduler() {
         return scheduler;
     }
