@@ -6,8 +6,8 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.circlekeeper.core.engine.Metrics;
-import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.ref.Metrics;
+import org.circlekeeper.core.ref.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

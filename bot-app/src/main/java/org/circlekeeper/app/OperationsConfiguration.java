@@ -3,7 +3,7 @@ package org.circlekeeper.app;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.circlekeeper.core.engine.Metrics;
+import org.circlekeeper.core.ref.Metrics;
 import org.circlekeeper.core.schedule.Scheduler;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -17,15 +17,15 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.CalendarComponent;
-import org.circlekeeper.core.engine.ChannelRef;
-import org.circlekeeper.core.engine.CommunityRef;
 import org.circlekeeper.core.engine.Context;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.Inbound;
-import org.circlekeeper.core.engine.MemberRef;
-import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.engine.Reply;
 import org.circlekeeper.core.engine.Role;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.redis.RedisConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,7 +137,7 @@ class CalendarFeedControllerTest {
     private String say(Context organiser, String command, String rest) {
         List<Reply> replies = engine.handle(Inbound.CommandInvoked.typed(organiser, command, rest));
         assertThat(replies).isNotEmpty();
-        return org.circlekeeper.core.message.Markup.plain(replies.get(0).message().markup());
+        return org.circlekeeper.core.template.Markup.plain(replies.get(0).message().markup());
     }
 
     private static String token(String feedReply) {

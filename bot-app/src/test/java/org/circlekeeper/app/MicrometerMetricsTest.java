@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.circlekeeper.core.engine.Metrics;
+import org.circlekeeper.core.ref.Metrics;
 import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.schedule.JobHandler;
 import org.circlekeeper.core.schedule.Scheduler;

@@ -1,6 +1,9 @@
 package org.circlekeeper.core;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -10,7 +13,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The core stays platform-neutral: no Spring, JDA, TelegramBots or Jedis, and no System.out; lib-recur's rule parts
- * are named in one place, which starts the library in the order it needs.
+ * are named in one place, which starts the library in the order it needs. Its packages stand in floors: the ground
+ * floor ({@code ref}) imports nothing of circlekeeper, the foundation ({@code template}, {@code schedule},
+ * {@code message}, {@code engine}) imports only what is below it and never a feature, and no two packages import
+ * each other.
  */
 class ArchitectureTest {
 
@@ -39,6 +45,46 @@ class ArchitectureTest {
         noClasses().that().doNotHaveFullyQualifiedName("org.circlekeeper.core.circle.LibRecur")
                 .should().accessClassesThat().haveFullyQualifiedName("org.dmfs.rfc5545.recur.RecurrenceRule$Part")
                 .because("naming RecurrenceRule.Part before RecurrenceRule has started breaks lib-recur for the whole JVM")
+                .check(CORE);
+    }
+
+    private static final String[] FEATURES = {
+            "org.circlekeeper.core.member..", "org.circlekeeper.core.community..", "org.circlekeeper.core.checkin..",
+            "org.circlekeeper.core.circle..", "org.circlekeeper.core.resource..", "org.circlekeeper.core.share.."};
+
+    @Test
+    void noTwoPackagesOfTheCoreImportEachOther() {
+        slices().matching("org.circlekeeper.core.(*)..").should().beFreeOfCycles().check(CORE);
+    }
+
+    @Test
+    void theGroundFloorImportsNothingElseOfTheCore() {
+        noClasses().that().resideInAPackage("org.circlekeeper.core.ref..")
+                .should().dependOnClassesThat(resideInAPackage("org.circlekeeper..")
+                        .and(resideOutsideOfPackage("org.circlekeeper.core.ref..")))
+                .check(CORE);
+    }
+
+    @Test
+    void eachFoundationFloorImportsOnlyTheFloorsBelowIt() {
+        noClasses().that().resideInAnyPackage("org.circlekeeper.core.template..", "org.circlekeeper.core.schedule..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.circlekeeper.core.message..", "org.circlekeeper.core.engine..")
+                .check(CORE);
+        noClasses().that().resideInAPackage("org.circlekeeper.core.template..")
+                .should().dependOnClassesThat().resideInAPackage("org.circlekeeper.core.schedule..")
+                .check(CORE);
+        noClasses().that().resideInAPackage("org.circlekeeper.core.message..")
+                .should().dependOnClassesThat().resideInAPackage("org.circlekeeper.core.engine..")
+                .check(CORE);
+    }
+
+    @Test
+    void theFoundationNeverImportsAFeature() {
+        noClasses().that().resideInAnyPackage("org.circlekeeper.core.ref..", "org.circlekeeper.core.template..",
+                        "org.circlekeeper.core.schedule..", "org.circlekeeper.core.message..",
+                        "org.circlekeeper.core.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
                 .check(CORE);
     }
 

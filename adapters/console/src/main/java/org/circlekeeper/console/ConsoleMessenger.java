@@ -6,13 +6,13 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.circlekeeper.core.engine.ChannelRef;
-import org.circlekeeper.core.engine.MemberRef;
-import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.SentMessage;
 import org.circlekeeper.core.message.Target;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,7 +120,7 @@ public final class ConsoleMessenger implements Messenger {
 
     /** The console keeps nothing about members beside the core's stores. */
     @Override
-    public List<org.circlekeeper.core.engine.PersonalData> personalData() {
+    public List<org.circlekeeper.core.ref.PersonalData> personalData() {
         return List.of();
     }
 }

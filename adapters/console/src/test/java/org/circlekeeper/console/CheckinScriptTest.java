@@ -12,9 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import org.circlekeeper.core.engine.CommunityRef;
-import org.circlekeeper.core.engine.MemberRef;
-import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.testing.InMemoryJobQueue;
 import org.junit.jupiter.api.Test;
 

@@ -17,15 +17,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.circlekeeper.core.engine.ChannelRef;
-import org.circlekeeper.core.engine.MemberRef;
-import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.message.Attachment;
-import org.circlekeeper.core.message.Markup;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.SentMessage;
 import org.circlekeeper.core.message.Target;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.Platform;
+import org.circlekeeper.core.template.Markup;
 import org.junit.jupiter.api.Test;
 
 class ConsoleMessengerTest {

@@ -18,10 +18,10 @@ import net.dv8tion.jda.api.managers.ScheduledEventManager;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.restaction.ScheduledEventAction;
 import net.dv8tion.jda.api.sharding.ShardManager;
-import org.circlekeeper.core.engine.CommunityRef;
-import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.message.EventMirror;
 import org.circlekeeper.core.message.PlannedEvent;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

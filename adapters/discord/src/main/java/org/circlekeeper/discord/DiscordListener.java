@@ -30,14 +30,14 @@ import org.circlekeeper.core.engine.EngineMessages;
 import org.circlekeeper.core.engine.Inbound;
 import org.circlekeeper.core.engine.OptionSpec;
 import org.circlekeeper.core.engine.OptionType;
-import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.engine.Reply;
 import org.circlekeeper.core.engine.Suggester;
-import org.circlekeeper.core.message.Markup;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Target;
 import org.circlekeeper.core.message.Visibility;
+import org.circlekeeper.core.ref.Platform;
+import org.circlekeeper.core.template.Markup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.circlekeeper.core.message.Markup;
+import org.circlekeeper.core.template.Markup;
 
 /**
  * Turns the core's neutral markup into Discord markdown and cuts it into messages of at most

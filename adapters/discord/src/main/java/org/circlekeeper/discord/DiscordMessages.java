@@ -17,8 +17,8 @@ import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.circlekeeper.core.message.Button;
 import org.circlekeeper.core.message.FormRequest;
-import org.circlekeeper.core.message.Markup;
 import org.circlekeeper.core.message.OutgoingMessage;
+import org.circlekeeper.core.template.Markup;
 
 /**
  * Renders the core's {@link OutgoingMessage} as Discord messages: markdown cut to 2,000 characters,

@@ -18,13 +18,13 @@ import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
-import org.circlekeeper.core.engine.ChannelRef;
-import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.SentMessage;
 import org.circlekeeper.core.message.Target;
 import org.circlekeeper.core.message.WireHook;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.RetryLater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -229,7 +229,7 @@ public final class DiscordMessenger implements Messenger {
 
     /** The Discord adapter keeps nothing about members beside the core's stores. */
     @Override
-    public java.util.List<org.circlekeeper.core.engine.PersonalData> personalData() {
+    public java.util.List<org.circlekeeper.core.ref.PersonalData> personalData() {
         return java.util.List.of();
     }
 }

@@ -24,9 +24,9 @@ import org.circlekeeper.core.engine.CommandSpec;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.OptionSpec;
 import org.circlekeeper.core.engine.Scope;
-import org.circlekeeper.core.message.Markup;
+import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.template.Locales;
-import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.template.Markup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -14,17 +14,17 @@ import java.util.Locale;
 import java.util.Map;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.Stores;
-import org.circlekeeper.core.engine.ChannelRef;
-import org.circlekeeper.core.engine.CommunityRef;
 import org.circlekeeper.core.engine.Context;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.Inbound;
-import org.circlekeeper.core.engine.MemberRef;
-import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.engine.Reply;
 import org.circlekeeper.core.engine.Role;
 import org.circlekeeper.core.message.EventMirrors;
 import org.circlekeeper.core.message.Messengers;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.Scheduler;
 import org.circlekeeper.core.schedule.VirtualClock;
 import org.circlekeeper.core.testing.InMemoryStores;
@@ -69,7 +69,7 @@ class DiscordEventsTest {
                 new Messengers(List.of(adapter.messenger())),
                 org.circlekeeper.core.checkin.CheckinOptions.of(org.circlekeeper.core.checkin.AesGcmNoteCipher.fromBase64(
                         org.circlekeeper.core.checkin.AesGcmNoteCipher.newKey())),
-                org.circlekeeper.core.engine.Metrics.NONE, new EventMirrors(List.of(adapter.events())));
+                org.circlekeeper.core.ref.Metrics.NONE, new EventMirrors(List.of(adapter.events())));
         engine = bot.engine();
         scheduler = bot.scheduler();
         adapter.start(engine, Locale.ENGLISH);

@@ -6,11 +6,11 @@ import org.circlekeeper.core.engine.Args;
 import org.circlekeeper.core.engine.CommandSpec;
 import org.circlekeeper.core.engine.Feature;
 import org.circlekeeper.core.engine.FormSpec;
-import org.circlekeeper.core.engine.PersonalData;
 import org.circlekeeper.core.engine.TextListener;
 import org.circlekeeper.core.engine.Turn;
 import org.circlekeeper.core.message.FormRequest;
-import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.ref.MessageKey;
+import org.circlekeeper.core.ref.PersonalData;
 
 /**
  * A test-only feature: {@code /note} asks for free text with a form (a modal on Discord) and thanks

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.circlekeeper.core.engine.ActionTokens;
-import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.ref.MemberRef;
 import redis.clients.jedis.Transaction;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.circlekeeper.core.circle.Circle;
 import org.circlekeeper.core.circle.CircleSettings;
 import org.circlekeeper.core.circle.CircleStore;
-import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.ref.CommunityRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.circlekeeper.core.community.CommunitySettings;
 import org.circlekeeper.core.community.CommunitySettingsStore;
-import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.ref.CommunityRef;
 import redis.clients.jedis.Transaction;
 
 /**

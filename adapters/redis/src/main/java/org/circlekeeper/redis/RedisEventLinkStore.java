@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.circlekeeper.core.circle.CircleStore;
 import org.circlekeeper.core.circle.EventLinkStore;
-import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.ref.CommunityRef;
 
 /**
  * Which platform event shows each circle, in one hash per community ({@link RedisKeys#circleEvents}): circle id

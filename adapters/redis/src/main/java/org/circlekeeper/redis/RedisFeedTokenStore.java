@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.util.Objects;
 import java.util.Optional;
 import org.circlekeeper.core.circle.FeedTokenStore;
-import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.ref.CommunityRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 import org.circlekeeper.core.circle.Circle;
 import org.circlekeeper.core.circle.Occurrence;
 import org.circlekeeper.core.circle.OccurrenceRef;
-import org.circlekeeper.core.engine.ChannelRef;
-import org.circlekeeper.core.engine.CommunityRef;
-import org.circlekeeper.core.engine.MemberRef;
-import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.Platform;
 
 /**
  * The one place where Redis key names are made, so that the key schema can be read (and changed) in

@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.circlekeeper.core.engine.MemberRef;
 import org.circlekeeper.core.member.MemberSettings;
 import org.circlekeeper.core.member.MemberSettingsStore;
+import org.circlekeeper.core.ref.MemberRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Transaction;
 import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Member settings in Redis: one hash per member ({@link RedisKeys#memberSettings}) holding only the

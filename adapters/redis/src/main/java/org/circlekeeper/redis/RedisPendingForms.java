@@ -2,8 +2,8 @@ package org.circlekeeper.redis;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.circlekeeper.core.engine.MemberRef;
 import org.circlekeeper.core.engine.PendingForms;
+import org.circlekeeper.core.ref.MemberRef;
 import redis.clients.jedis.params.SetParams;
 
 /**

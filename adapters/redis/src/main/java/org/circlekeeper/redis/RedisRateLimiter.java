@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.ref.Platform;
 
 /**
  * A send-rate limiter that every replica shares through Redis: a GCRA token bucket per limit (the

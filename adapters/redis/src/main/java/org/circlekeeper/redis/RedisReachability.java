@@ -2,7 +2,7 @@ package org.circlekeeper.redis;
 
 import java.time.Duration;
 import java.util.Objects;
-import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.ref.MemberRef;
 import redis.clients.jedis.params.SetParams;
 
 /**

@@ -2,7 +2,7 @@ package org.circlekeeper.redis;
 
 import java.time.Duration;
 import java.util.Objects;
-import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.ref.Platform;
 import redis.clients.jedis.params.SetParams;
 
 /**

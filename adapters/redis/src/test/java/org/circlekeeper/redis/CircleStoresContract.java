@@ -23,10 +23,10 @@ import org.circlekeeper.core.circle.Recurrence;
 import org.circlekeeper.core.circle.ReminderChoice;
 import org.circlekeeper.core.circle.Rsvp;
 import org.circlekeeper.core.circle.Schedule;
-import org.circlekeeper.core.engine.ChannelRef;
-import org.circlekeeper.core.engine.CommunityRef;
-import org.circlekeeper.core.engine.MemberRef;
-import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.VirtualClock;
 import org.junit.jupiter.api.Test;
 

@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.circlekeeper.core.checkin.AesGcmNoteCipher;
 import org.circlekeeper.core.checkin.CheckinOptions;
-import org.circlekeeper.core.engine.MemberRef;
-import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.VirtualClock;
-import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.BotTester.Talk;
+import org.circlekeeper.core.testing.BotTester;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

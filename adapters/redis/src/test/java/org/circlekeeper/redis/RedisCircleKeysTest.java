@@ -7,9 +7,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.circlekeeper.core.circle.OccurrenceRef;
-import org.circlekeeper.core.engine.CommunityRef;
-import org.circlekeeper.core.engine.MemberRef;
-import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.Platform;
 import org.junit.jupiter.api.Test;
 
 /** The keys of the circles feature, and the ids kept inside values and indexes, read back exactly. */

@@ -245,7 +245,7 @@ class RedisCircleStoresTest extends CircleStoresContract {
         });
 
         assertThat(stores.rsvps().answers(GROUP, MEETING)).isEqualTo(Map.of(withoutName(ALICE), coming));
-        assertThat(stores.rsvps().get(GROUP, MEETING, new org.circlekeeper.core.engine.MemberRef(ALICE.platform(), "4713", null))).isEmpty();
+        assertThat(stores.rsvps().get(GROUP, MEETING, new org.circlekeeper.core.ref.MemberRef(ALICE.platform(), "4713", null))).isEmpty();
         assertThat(stores.rsvps().ofMember(ALICE)).containsExactly(new MemberRsvp(GROUP, MEETING, coming));
 
         stores.rsvps().eraseMember(ALICE);

@@ -6,12 +6,12 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.circlekeeper.core.engine.MemberRef;
-import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.member.MemberSettingsStore;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.VirtualClock;
-import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.BotTester.Talk;
+import org.circlekeeper.core.testing.BotTester;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

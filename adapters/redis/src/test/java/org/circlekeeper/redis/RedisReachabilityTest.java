@@ -3,8 +3,8 @@ package org.circlekeeper.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.circlekeeper.core.engine.MemberRef;
-import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.Platform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

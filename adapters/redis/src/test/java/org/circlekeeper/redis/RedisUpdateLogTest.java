@@ -3,7 +3,7 @@ package org.circlekeeper.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.ref.Platform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -2,7 +2,7 @@ package org.circlekeeper.telegram;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.circlekeeper.core.message.Markup;
+import org.circlekeeper.core.template.Markup;
 
 /**
  * Turns the core's neutral markup into Telegram HTML ({@code parse_mode=HTML}) and splits long texts

@@ -3,13 +3,13 @@ package org.circlekeeper.telegram;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import org.circlekeeper.core.engine.ChannelRef;
-import org.circlekeeper.core.engine.MemberRef;
-import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.SentMessage;
 import org.circlekeeper.core.message.Target;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.RetryLater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,27 +139,27 @@ public final class TelegramMessenger implements Messenger {
      * blocked the bot or never started a chat). It is exported and erased with their data.
      */
     @Override
-    public java.util.List<org.circlekeeper.core.engine.PersonalData> personalData() {
-        return java.util.List.of(new org.circlekeeper.core.engine.PersonalData() {
+    public java.util.List<org.circlekeeper.core.ref.PersonalData> personalData() {
+        return java.util.List.of(new org.circlekeeper.core.ref.PersonalData() {
             @Override
             public String section() {
                 return "telegram";
             }
 
             @Override
-            public org.circlekeeper.core.template.MessageKey label() {
-                return org.circlekeeper.core.engine.PersonalData.PLATFORM;
+            public org.circlekeeper.core.ref.MessageKey label() {
+                return org.circlekeeper.core.ref.PersonalData.PLATFORM;
             }
 
             @Override
             public java.util.Map<String, Object> export(MemberRef member) {
-                return member.platform() == org.circlekeeper.core.engine.Platform.TELEGRAM && state.isUnreachable(member)
+                return member.platform() == org.circlekeeper.core.ref.Platform.TELEGRAM && state.isUnreachable(member)
                         ? java.util.Map.of("privateChatUnreachable", true) : java.util.Map.of();
             }
 
             @Override
             public void erase(MemberRef member) {
-                if (member.platform() == org.circlekeeper.core.engine.Platform.TELEGRAM) {
+                if (member.platform() == org.circlekeeper.core.ref.Platform.TELEGRAM) {
                     state.markReachable(member);
                 }
             }

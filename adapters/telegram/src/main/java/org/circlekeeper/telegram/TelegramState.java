@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
-import org.circlekeeper.core.engine.CommunityRef;
-import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
 
 /**
  * What the Telegram adapter keeps beside the core's stores, shared by every replica (Redis in

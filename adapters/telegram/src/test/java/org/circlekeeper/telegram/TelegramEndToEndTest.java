@@ -21,12 +21,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.circlekeeper.core.engine.ChannelRef;
-import org.circlekeeper.core.engine.MemberRef;
-import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Target;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.RetryLater;
 import org.circlekeeper.redis.RealRedis;
 import org.junit.jupiter.api.AfterEach;
@@ -268,7 +268,7 @@ class TelegramEndToEndTest {
     void anErrorWhileHandlingOneUpdateIsLoggedCountedAndTheNextUpdatesAreHandled() throws Exception {
         java.util.concurrent.atomic.AtomicInteger failuresLeft = new java.util.concurrent.atomic.AtomicInteger(1);
         List<String> counted = new java.util.concurrent.CopyOnWriteArrayList<>();
-        org.circlekeeper.core.engine.Metrics metrics = new org.circlekeeper.core.engine.Metrics() {
+        org.circlekeeper.core.ref.Metrics metrics = new org.circlekeeper.core.ref.Metrics() {
             @Override
             public void unitFailed(Platform platform, String boundary) {
                 counted.add(platform.id() + " " + boundary);
@@ -491,8 +491,8 @@ class TelegramEndToEndTest {
         telegram = TelegramFixture.longPolling(REDIS.connection());
         FakeBotApi fake = telegram.fake;
         Messenger messenger = telegram.connection.messenger();
-        Target group = new Target.Channel(new org.circlekeeper.core.engine.ChannelRef(Platform.TELEGRAM, Long.toString(GROUP),
-                org.circlekeeper.core.engine.ChannelRef.Kind.GROUP));
+        Target group = new Target.Channel(new org.circlekeeper.core.ref.ChannelRef(Platform.TELEGRAM, Long.toString(GROUP),
+                org.circlekeeper.core.ref.ChannelRef.Kind.GROUP));
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
         messenger.send(group, OutgoingMessage.text("This week's *check-ins*").attachment(
                 new org.circlekeeper.core.message.Attachment("pulse.png", "image/png", png)).build());

@@ -11,9 +11,9 @@ import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.Stores;
 import org.circlekeeper.core.checkin.AesGcmNoteCipher;
 import org.circlekeeper.core.checkin.CheckinOptions;
-import org.circlekeeper.core.engine.Metrics;
 import org.circlekeeper.core.member.MemberSettingsStore;
 import org.circlekeeper.core.message.Messengers;
+import org.circlekeeper.core.ref.Metrics;
 import org.circlekeeper.redis.RedisConnection;
 import org.circlekeeper.redis.RedisStores;
 

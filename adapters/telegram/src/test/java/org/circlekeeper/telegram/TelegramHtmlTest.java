@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import org.circlekeeper.core.message.Markup;
-import org.circlekeeper.core.message.Markup.TimeStyle;
+import org.circlekeeper.core.template.Markup.TimeStyle;
+import org.circlekeeper.core.template.Markup;
 import org.junit.jupiter.api.Test;
 
 class TelegramHtmlTest {

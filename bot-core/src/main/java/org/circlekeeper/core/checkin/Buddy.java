@@ -1,7 +1,7 @@
 package org.circlekeeper.core.checkin;
 
 import java.util.Objects;
-import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.ref.MemberRef;
 
 /**
  * Whom a member asked the bot to tell, privately, when a check-in suggests they could use some

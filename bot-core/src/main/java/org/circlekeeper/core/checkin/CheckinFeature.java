@@ -22,34 +22,35 @@ import java.util.stream.Collectors;
 import org.circlekeeper.core.engine.ActionSpec;
 import org.circlekeeper.core.engine.Args;
 import org.circlekeeper.core.engine.Audience;
-import org.circlekeeper.core.engine.ChannelRef;
 import org.circlekeeper.core.engine.CommandSpec;
-import org.circlekeeper.core.engine.CommunityRef;
 import org.circlekeeper.core.engine.EngineMessages;
 import org.circlekeeper.core.engine.Feature;
 import org.circlekeeper.core.engine.FormSpec;
-import org.circlekeeper.core.engine.MemberRef;
 import org.circlekeeper.core.engine.OptionSpec;
 import org.circlekeeper.core.engine.PendingForms;
-import org.circlekeeper.core.engine.PersonalData;
-import org.circlekeeper.core.engine.Preferences;
+import org.circlekeeper.core.engine.PreferenceResolver;
 import org.circlekeeper.core.engine.Turn;
 import org.circlekeeper.core.member.MemberSettingsStore;
 import org.circlekeeper.core.message.Attachment;
 import org.circlekeeper.core.message.Button;
 import org.circlekeeper.core.message.FormRequest;
 import org.circlekeeper.core.message.Messenger;
-import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Outbox;
+import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Target;
 import org.circlekeeper.core.message.Visibility;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.MessageKey;
+import org.circlekeeper.core.ref.PersonalData;
+import org.circlekeeper.core.ref.Preferences;
 import org.circlekeeper.core.resource.CrisisLines;
 import org.circlekeeper.core.resource.ResourceCatalog;
 import org.circlekeeper.core.resource.ResourceStore;
 import org.circlekeeper.core.resource.SafetyPhrases;
 import org.circlekeeper.core.schedule.JobHandler;
 import org.circlekeeper.core.schedule.JobQueue;
-import org.circlekeeper.core.template.MessageKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +87,7 @@ public final class CheckinFeature implements Feature {
     private final NoteCipher cipher;
     private final Duration retention;
     private final Outbox outbox;
-    private final Preferences.Resolver preferences;
+    private final PreferenceResolver preferences;
     private final PendingForms pendingForms;
     private final QuestionSets questions = QuestionSets.shipped();
     private final Prompts prompts;
@@ -110,12 +111,12 @@ public final class CheckinFeature implements Feature {
      * @param resources   where the organisers' support-alert channel is kept ({@code /safety alerts on})
      * @param forms       so that "skip" also stops waiting for a note typed as a private message
      */
-    private final org.circlekeeper.core.engine.Metrics metrics;
+    private final org.circlekeeper.core.ref.Metrics metrics;
 
     public CheckinFeature(CheckinStore store, CheckinOptions options, JobQueue jobs, Outbox outbox,
-                          Preferences.Resolver preferences, MemberSettingsStore members, CrisisLines crisisLines,
+                          PreferenceResolver preferences, MemberSettingsStore members, CrisisLines crisisLines,
                           ResourceCatalog catalog, ResourceStore resources, PendingForms forms, Clock clock,
-                          org.circlekeeper.core.engine.Metrics metrics) {
+                          org.circlekeeper.core.ref.Metrics metrics) {
         this.metrics = metrics;
         this.store = store;
         this.cipher = options.cipher();

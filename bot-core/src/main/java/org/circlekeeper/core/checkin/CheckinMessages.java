@@ -2,7 +2,7 @@ package org.circlekeeper.core.checkin;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.ref.MessageKey;
 
 /** The check-in feature's messages and command descriptions ({@code templates/messages/<lang>/checkins.yml}). */
 final class CheckinMessages {

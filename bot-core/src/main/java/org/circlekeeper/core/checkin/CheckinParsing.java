@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.circlekeeper.core.engine.MemberRef;
-import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.Platform;
 
 /**
  * Reads what members and organisers type after {@code /checkin}: days, times, dates, on/off words

@@ -5,7 +5,7 @@ import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
-import org.circlekeeper.core.engine.ChannelRef;
+import org.circlekeeper.core.ref.ChannelRef;
 
 /**
  * A community's check-in prompt, set by its organisers: on which days, at what local time and with

@@ -3,7 +3,7 @@ package org.circlekeeper.core.checkin;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.ref.MessageKey;
 
 /**
  * Where a member sees themselves on the path many members walk in a group: from anxious and

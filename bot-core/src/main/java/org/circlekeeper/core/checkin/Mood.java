@@ -2,7 +2,7 @@ package org.circlekeeper.core.checkin;
 
 import java.util.Arrays;
 import java.util.Optional;
-import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.ref.MessageKey;
 
 /**
  * How a member feels today on a 1–5 scale. The words and emoji come from templates; the levels

@@ -1,7 +1,7 @@
 package org.circlekeeper.core.checkin;
 
 import java.util.Objects;
-import org.circlekeeper.core.engine.ChannelRef;
+import org.circlekeeper.core.ref.ChannelRef;
 
 /**
  * A line a member was shown and may still confirm, and the group channel it goes to. Kept for minutes

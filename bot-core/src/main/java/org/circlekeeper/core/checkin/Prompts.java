@@ -10,14 +10,15 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.circlekeeper.core.engine.CommunityRef;
-import org.circlekeeper.core.engine.MemberRef;
-import org.circlekeeper.core.engine.Preferences;
+import org.circlekeeper.core.engine.PreferenceResolver;
 import org.circlekeeper.core.message.Messenger;
-import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Outbox;
+import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Target;
 import org.circlekeeper.core.message.Visibility;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.Preferences;
 import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.schedule.JobHandler;
 import org.circlekeeper.core.schedule.JobQueue;
@@ -63,13 +64,13 @@ final class Prompts {
     private final CheckinStore store;
     private final JobQueue queue;
     private final Outbox outbox;
-    private final Preferences.Resolver preferences;
+    private final PreferenceResolver preferences;
     private final Clock clock;
     private final Duration retention;
     private final PromptMessage message;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Prompts(CheckinStore store, JobQueue queue, Outbox outbox, Preferences.Resolver preferences, Clock clock,
+    Prompts(CheckinStore store, JobQueue queue, Outbox outbox, PreferenceResolver preferences, Clock clock,
             Duration retention, PromptMessage message) {
         this.store = store;
         this.queue = queue;

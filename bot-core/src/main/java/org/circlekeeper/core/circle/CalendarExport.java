@@ -38,8 +38,8 @@ import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import net.fortuna.ical4j.validate.ValidationException;
-import org.circlekeeper.core.engine.CommunityRef;
-import org.circlekeeper.core.message.Markup;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.template.Markup;
 
 /**
  * Writes circles as iCalendar (RFC 5545) with ical4j: one VEVENT per circle with DTSTART in its zone,

@@ -6,7 +6,7 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.ref.CommunityRef;
 
 /**
  * The subscribable calendar of each community: an unguessable token (128 random bits) names it, and

@@ -9,7 +9,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.circlekeeper.core.engine.ChannelRef;
+import org.circlekeeper.core.ref.ChannelRef;
 
 /**
  * A circle: one community's meeting, one-off or recurring, with the exceptions its organisers made.

@@ -22,12 +22,9 @@ import org.circlekeeper.core.engine.ActionSpec;
 import org.circlekeeper.core.engine.Args;
 import org.circlekeeper.core.engine.Audience;
 import org.circlekeeper.core.engine.CommandSpec;
-import org.circlekeeper.core.engine.CommunityRef;
 import org.circlekeeper.core.engine.Feature;
-import org.circlekeeper.core.engine.MemberRef;
 import org.circlekeeper.core.engine.OptionSpec;
-import org.circlekeeper.core.engine.PersonalData;
-import org.circlekeeper.core.engine.Preferences;
+import org.circlekeeper.core.engine.PreferenceResolver;
 import org.circlekeeper.core.engine.Scope;
 import org.circlekeeper.core.engine.Suggester;
 import org.circlekeeper.core.engine.Turn;
@@ -35,13 +32,17 @@ import org.circlekeeper.core.member.ZoneLookup;
 import org.circlekeeper.core.message.Attachment;
 import org.circlekeeper.core.message.Button;
 import org.circlekeeper.core.message.EventMirrors;
-import org.circlekeeper.core.message.Markup;
-import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Outbox;
+import org.circlekeeper.core.message.OutgoingMessage;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.MessageKey;
+import org.circlekeeper.core.ref.PersonalData;
+import org.circlekeeper.core.ref.Preferences;
 import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.schedule.JobHandler;
 import org.circlekeeper.core.schedule.JobQueue;
-import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.template.Markup;
 import org.circlekeeper.core.template.Speech;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +71,7 @@ public final class CircleFeature implements Feature {
     private static final Logger LOG = LoggerFactory.getLogger(CircleFeature.class);
 
     private final CircleStores stores;
-    private final Preferences.Resolver preferences;
+    private final PreferenceResolver preferences;
     private final Clock clock;
     private final WhenParser parser;
     private final CalendarExport calendar;
@@ -83,7 +84,7 @@ public final class CircleFeature implements Feature {
      * @param preferences gives the community's zone (a new circle's default) and each member's
      * @param mirrors     the event lists of the connected platforms that have one
      */
-    public CircleFeature(CircleStores stores, JobQueue jobs, Outbox outbox, Preferences.Resolver preferences,
+    public CircleFeature(CircleStores stores, JobQueue jobs, Outbox outbox, PreferenceResolver preferences,
                          ZoneLookup zones, Clock clock, EventMirrors mirrors) {
         this.stores = stores;
         this.preferences = preferences;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import org.circlekeeper.core.message.Markup;
+import org.circlekeeper.core.template.Markup;
 
 /**
  * Makes a circle's short id from its name ({@code "Tuesday circle"} → {@code tuesday-circle}), unique in

@@ -6,9 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.circlekeeper.core.engine.CommunityRef;
-import org.circlekeeper.core.engine.MemberRef;
-import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.Platform;
 
 /** Turns stored keys ({@code platform:id}) back into refs, and makes short, deterministic parts of ids. */
 final class CircleKeys {

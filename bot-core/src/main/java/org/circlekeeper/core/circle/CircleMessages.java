@@ -1,7 +1,7 @@
 package org.circlekeeper.core.circle;
 
 import java.util.List;
-import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.ref.MessageKey;
 
 /** The circles feature's messages and command descriptions ({@code templates/messages/<lang>/circles.yml}). */
 final class CircleMessages {

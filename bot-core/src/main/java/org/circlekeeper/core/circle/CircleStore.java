@@ -2,7 +2,7 @@ package org.circlekeeper.core.circle;
 
 import java.util.List;
 import java.util.Optional;
-import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.ref.CommunityRef;
 
 /**
  * Keeps each community's circles and its circle settings. A community has at most

@@ -1,7 +1,7 @@
 package org.circlekeeper.core.circle;
 
 import java.util.Optional;
-import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.ref.CommunityRef;
 
 /**
  * Remembers which event on the platform's own event list (a Discord scheduled event) shows each

@@ -1,7 +1,7 @@
 package org.circlekeeper.core.circle;
 
 import java.util.Optional;
-import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.ref.CommunityRef;
 
 /**
  * Keeps the one calendar-feed token of each community, and finds the community of a token; a new

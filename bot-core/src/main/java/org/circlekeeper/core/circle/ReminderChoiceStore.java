@@ -1,8 +1,8 @@
 package org.circlekeeper.core.circle;
 
 import java.util.Map;
-import org.circlekeeper.core.engine.CommunityRef;
-import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
 
 /**
  * Keeps each member's private reminder choices per community, readable by community (to plan

@@ -1,6 +1,5 @@
 package org.circlekeeper.core.circle;
 
-import org.circlekeeper.core.template.Speech;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,17 +14,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.circlekeeper.core.engine.CommunityRef;
-import org.circlekeeper.core.engine.MemberRef;
 import org.circlekeeper.core.message.Button;
 import org.circlekeeper.core.message.Messenger;
-import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Outbox;
+import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Target;
 import org.circlekeeper.core.message.Visibility;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.schedule.JobHandler;
 import org.circlekeeper.core.schedule.JobQueue;
+import org.circlekeeper.core.template.Speech;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,6 +1,6 @@
 package org.circlekeeper.core.community;
 
-import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.ref.CommunityRef;
 
 /** Keeps each community's defaults. */
 public interface CommunitySettingsStore {

@@ -1,6 +1,7 @@
 package org.circlekeeper.core.engine;
 
 import java.time.Duration;
+import org.circlekeeper.core.ref.MemberRef;
 
 /**
  * One-time tokens for buttons that must work once only (confirming an erasure): a token is bound

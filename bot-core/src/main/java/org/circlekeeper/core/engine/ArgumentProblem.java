@@ -1,7 +1,7 @@
 package org.circlekeeper.core.engine;
 
 import java.util.Map;
-import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.ref.MessageKey;
 
 /** Why a command's arguments were refused, as a message to show the person; nothing was changed. */
 final class ArgumentProblem extends Exception {

@@ -3,6 +3,9 @@ package org.circlekeeper.core.engine;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
 
 /**
  * Who did something, where, in which community, and with which role, as the adapter resolved it.

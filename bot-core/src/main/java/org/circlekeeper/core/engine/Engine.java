@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.Metrics;
+import org.circlekeeper.core.ref.Platform;
+import org.circlekeeper.core.ref.Preferences;
 import org.circlekeeper.core.template.TemplateRenderer;
 import org.circlekeeper.core.template.WordingStore;
 import org.slf4j.Logger;
@@ -27,7 +31,7 @@ public final class Engine {
     private final FeatureRegistry registry;
     private final TemplateRenderer renderer;
     private final WordingStore wording;
-    private final Preferences.Resolver preferences;
+    private final PreferenceResolver preferences;
     private final ChairPolicy chairs;
     private final PendingForms pendingForms;
     private final Clock clock;
@@ -37,13 +41,13 @@ public final class Engine {
     public static final java.time.Duration FORM_WINDOW = java.time.Duration.ofMinutes(15);
 
     public Engine(FeatureRegistry registry, TemplateRenderer renderer, WordingStore wording,
-                  Preferences.Resolver preferences, ChairPolicy chairs, PendingForms pendingForms, Clock clock) {
+                  PreferenceResolver preferences, ChairPolicy chairs, PendingForms pendingForms, Clock clock) {
         this(registry, renderer, wording, preferences, chairs, pendingForms, clock, Metrics.NONE);
     }
 
     /** An engine that reports each command and button press to {@code metrics} (by name and outcome only). */
     public Engine(FeatureRegistry registry, TemplateRenderer renderer, WordingStore wording,
-                  Preferences.Resolver preferences, ChairPolicy chairs, PendingForms pendingForms, Clock clock,
+                  PreferenceResolver preferences, ChairPolicy chairs, PendingForms pendingForms, Clock clock,
                   Metrics metrics) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
@@ -89,7 +93,7 @@ public final class Engine {
         Preferences prefs = null;
         Metrics.Outcome outcome = Metrics.Outcome.FAILED;
         try {
-            Preferences.Settled settled = preferences.settle(context);
+            PreferenceResolver.Settled settled = preferences.settle(context);
             context = settled.context();
             prefs = settled.preferences();
             Turn turn = newTurn(context, prefs);
@@ -140,7 +144,7 @@ public final class Engine {
      * in the fallback. Rendered from the shipped text: the community's own wording lives in the store, which
      * may be what failed.
      */
-    private List<Reply> apology(Context context, Preferences prefs, org.circlekeeper.core.template.MessageKey key) {
+    private List<Reply> apology(Context context, Preferences prefs, org.circlekeeper.core.ref.MessageKey key) {
         Preferences used = prefs != null ? prefs : preferences.fallback(context);
         Turn apology = new Turn(context, used, clock, renderer, Map::of, kind -> commandsFor(context, kind),
                 kind -> helpTopics(context, kind));
@@ -202,12 +206,12 @@ public final class Engine {
     /**
      * A message's shipped text in a locale, e.g. a command's description for a platform's command menu.
      */
-    public String text(org.circlekeeper.core.template.MessageKey key, Locale locale) {
+    public String text(org.circlekeeper.core.ref.MessageKey key, Locale locale) {
         return renderer.render(key, locale, Map.of());
     }
 
     /** A message's shipped text in a locale with its values (for the few notes an adapter writes itself). */
-    public String text(org.circlekeeper.core.template.MessageKey key, Locale locale, Map<String, ?> values) {
+    public String text(org.circlekeeper.core.ref.MessageKey key, Locale locale, Map<String, ?> values) {
         return renderer.render(key, locale, values);
     }
 
@@ -325,7 +329,7 @@ public final class Engine {
     }
 
     /** What someone is told when a button is for others: who it is for, never that it is someone else's message. */
-    private static org.circlekeeper.core.template.MessageKey refusal(Audience audience) {
+    private static org.circlekeeper.core.ref.MessageKey refusal(Audience audience) {
         return audience == Audience.CHAIR ? EngineMessages.BUTTON_CHAIR_ONLY : EngineMessages.BUTTON_ORGANISERS_ONLY;
     }
 

@@ -1,7 +1,7 @@
 package org.circlekeeper.core.engine;
 
 import java.util.List;
-import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.ref.MessageKey;
 
 /** The engine's own messages: what people are told when a command, an option or a button cannot be used. */
 public final class EngineMessages {

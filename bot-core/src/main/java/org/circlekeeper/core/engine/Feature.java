@@ -1,7 +1,8 @@
 package org.circlekeeper.core.engine;
 
 import java.util.List;
-import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.ref.MessageKey;
+import org.circlekeeper.core.ref.PersonalData;
 
 /**
  * A capability plugged into the engine: its commands, buttons, forms and text listeners, the

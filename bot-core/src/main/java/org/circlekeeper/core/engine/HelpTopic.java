@@ -2,7 +2,7 @@ package org.circlekeeper.core.engine;
 
 import java.util.List;
 import java.util.Objects;
-import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.ref.MessageKey;
 
 /**
  * One topic of {@code /help} (settings, meetings, check-ins…) with the commands of it that one

@@ -3,7 +3,7 @@ package org.circlekeeper.core.engine;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.ref.MessageKey;
 
 /**
  * One option of a command: its name, type, whether it is required, its limits and its description

@@ -2,6 +2,7 @@ package org.circlekeeper.core.engine;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.circlekeeper.core.ref.MemberRef;
 
 /**
  * Forms a member was asked to fill in on a platform without forms: the member's next private

@@ -1,5 +1,6 @@
 package org.circlekeeper.core.engine;
 
+import org.circlekeeper.core.ref.ChannelRef;
 /** Where a command works: in the group, in a direct chat with the bot, or in both. */
 public enum Scope {
     GROUP, DIRECT, ANYWHERE;

@@ -13,7 +13,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Visibility;
-import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.MessageKey;
+import org.circlekeeper.core.ref.Preferences;
 import org.circlekeeper.core.template.TemplateRenderer;
 
 /**

@@ -1,7 +1,7 @@
 package org.circlekeeper.core.member;
 
 import java.time.Duration;
-import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.ref.MemberRef;
 
 /**
  * Keeps each member's own settings (one record per person and platform, across communities). The zone,

@@ -15,19 +15,19 @@ import java.util.stream.Collectors;
 import org.circlekeeper.core.engine.ActionSpec;
 import org.circlekeeper.core.engine.Args;
 import org.circlekeeper.core.engine.Audience;
-import org.circlekeeper.core.engine.ChannelRef;
 import org.circlekeeper.core.engine.CommandSpec;
 import org.circlekeeper.core.engine.EngineMessages;
 import org.circlekeeper.core.engine.Feature;
 import org.circlekeeper.core.engine.HelpTopic;
-import org.circlekeeper.core.engine.MemberRef;
 import org.circlekeeper.core.engine.OptionSpec;
-import org.circlekeeper.core.engine.PersonalData;
 import org.circlekeeper.core.engine.Suggester;
 import org.circlekeeper.core.engine.Turn;
 import org.circlekeeper.core.message.OutgoingMessage;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.MessageKey;
+import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.template.Locales;
-import org.circlekeeper.core.template.MessageKey;
 
 /**
  * Welcome, help, and the member's own settings: time zone, language and country. Replies about a

@@ -1,7 +1,7 @@
 package org.circlekeeper.core.member;
 
 import java.util.List;
-import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.ref.MessageKey;
 
 /** The member-settings feature's messages and command descriptions. */
 final class SettingsMessages {

@@ -1,7 +1,7 @@
 package org.circlekeeper.core.message;
 
-import org.circlekeeper.core.engine.CommunityRef;
-import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.Platform;
 
 /**
  * The outbound port that shows planned gatherings in a platform's own event list (Discord's server

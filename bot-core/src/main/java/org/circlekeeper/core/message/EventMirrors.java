@@ -3,7 +3,7 @@ package org.circlekeeper.core.message;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.ref.Platform;
 
 /**
  * The {@link EventMirror} of each connected platform that has an event list. There is no silent

@@ -1,6 +1,6 @@
 package org.circlekeeper.core.message;
 
-import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.ref.Platform;
 
 /**
  * The outbound port for messages the bot starts itself (reminders, prompts, flow steps). One
@@ -20,7 +20,7 @@ public interface Messenger {
      * What this platform's adapter keeps about members beside the core's stores (e.g. that a member
      * blocked the bot), so that {@code /mydata} and {@code /forgetme} cover it too; empty when nothing.
      */
-    java.util.List<org.circlekeeper.core.engine.PersonalData> personalData();
+    java.util.List<org.circlekeeper.core.ref.PersonalData> personalData();
 
     /** Delivery failed for a reason the caller should know (member unreachable, channel gone). */
     final class DeliveryFailed extends RuntimeException {

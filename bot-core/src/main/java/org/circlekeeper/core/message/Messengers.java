@@ -3,7 +3,7 @@ package org.circlekeeper.core.message;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.ref.Platform;
 
 /** The messenger of each connected platform, for messages the bot starts itself. */
 public final class Messengers {
@@ -28,7 +28,7 @@ public final class Messengers {
     }
 
     /** What every connected platform's adapter keeps about members (for export and erasure). */
-    public List<org.circlekeeper.core.engine.PersonalData> personalData() {
+    public List<org.circlekeeper.core.ref.PersonalData> personalData() {
         return byPlatform.values().stream().flatMap(m -> m.personalData().stream()).toList();
     }
 

@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.circlekeeper.core.engine.CommunityRef;
-import org.circlekeeper.core.engine.MemberRef;
-import org.circlekeeper.core.engine.Preferences;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.MessageKey;
+import org.circlekeeper.core.ref.Preferences;
 import org.circlekeeper.core.schedule.DeadJob;
 import org.circlekeeper.core.schedule.RetryLater;
-import org.circlekeeper.core.template.MessageKey;
 import org.circlekeeper.core.template.TemplateRenderer;
 import org.circlekeeper.core.template.WordingStore;
 import org.slf4j.Logger;
@@ -38,12 +38,12 @@ public final class Outbox {
 
     private final TemplateRenderer renderer;
     private final WordingStore wording;
-    private final Preferences.Resolver preferences;
+    private final Preferences.Lookup preferences;
     private final Messengers messengers;
     private final DeliveryLog deliveries;
     private final Clock clock;
 
-    public Outbox(TemplateRenderer renderer, WordingStore wording, Preferences.Resolver preferences, Messengers messengers,
+    public Outbox(TemplateRenderer renderer, WordingStore wording, Preferences.Lookup preferences, Messengers messengers,
                   DeliveryLog deliveries, Clock clock) {
         this.renderer = renderer;
         this.wording = wording;

@@ -3,6 +3,7 @@ package org.circlekeeper.core.message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.circlekeeper.core.template.Markup;
 
 /**
  * A platform-neutral message: text in neutral {@link Markup}, rows of buttons, who may see it, an

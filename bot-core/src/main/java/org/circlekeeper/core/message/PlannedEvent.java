@@ -3,7 +3,8 @@ package org.circlekeeper.core.message;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
-import org.circlekeeper.core.engine.ChannelRef;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.template.Markup;
 
 /**
  * A gathering as a platform's own event list shows it (Discord's server Events): what it is called,

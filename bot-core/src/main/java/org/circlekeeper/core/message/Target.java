@@ -1,7 +1,7 @@
 package org.circlekeeper.core.message;
 
-import org.circlekeeper.core.engine.ChannelRef;
-import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.MemberRef;
 
 /** Where a message the bot starts itself goes: a channel, or a member's direct chat. */
 public sealed interface Target {

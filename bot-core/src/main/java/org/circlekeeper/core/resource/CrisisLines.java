@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.circlekeeper.core.member.CountryLookup;
-import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.ref.MessageKey;
 
 /**
  * The crisis-line directory ({@code templates/resources/crisis-lines.yml}) with every country's

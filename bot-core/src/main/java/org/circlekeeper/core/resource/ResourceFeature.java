@@ -20,14 +20,14 @@ import org.circlekeeper.core.engine.CommandSpec;
 import org.circlekeeper.core.engine.EngineMessages;
 import org.circlekeeper.core.engine.Feature;
 import org.circlekeeper.core.engine.OptionSpec;
-import org.circlekeeper.core.engine.PersonalData;
 import org.circlekeeper.core.engine.Suggester;
 import org.circlekeeper.core.engine.Turn;
 import org.circlekeeper.core.member.CountryLookup;
 import org.circlekeeper.core.message.Button;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Visibility;
-import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.ref.MessageKey;
+import org.circlekeeper.core.ref.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,7 +3,7 @@ package org.circlekeeper.core.resource;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.ref.MessageKey;
 
 /** The messages of resource lookup, crisis lines and the safety check ({@code templates/messages/<lang>/resources.yml}). */
 final class ResourceMessages {

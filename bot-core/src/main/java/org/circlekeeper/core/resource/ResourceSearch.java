@@ -12,10 +12,11 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.circlekeeper.core.engine.CommunityRef;
 import org.circlekeeper.core.engine.Context;
-import org.circlekeeper.core.engine.Preferences;
+import org.circlekeeper.core.engine.PreferenceResolver;
 import org.circlekeeper.core.member.MemberSettingsStore;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.Preferences;
 
 /**
  * Search over the shipped catalog and a community's own entries, for {@code /resource}, for
@@ -73,7 +74,7 @@ public final class ResourceSearch {
 
     private final ResourceCatalog catalog;
     private final ResourceStore store;
-    private final Preferences.Resolver preferences;
+    private final PreferenceResolver preferences;
     private final MemberSettingsStore members;
     private final CountryMentions mentions = new CountryMentions();
     private final ResourceIndex index;
@@ -83,11 +84,11 @@ public final class ResourceSearch {
     /**
      * @param members where each member's country is read, for the country rule
      */
-    public ResourceSearch(ResourceCatalog catalog, ResourceStore store, Preferences.Resolver preferences, MemberSettingsStore members) {
+    public ResourceSearch(ResourceCatalog catalog, ResourceStore store, PreferenceResolver preferences, MemberSettingsStore members) {
         this(catalog, store, preferences, members, DEFAULT_CACHED_COMMUNITIES);
     }
 
-    public ResourceSearch(ResourceCatalog catalog, ResourceStore store, Preferences.Resolver preferences, MemberSettingsStore members,
+    public ResourceSearch(ResourceCatalog catalog, ResourceStore store, PreferenceResolver preferences, MemberSettingsStore members,
                           int cachedCommunities) {
         this.catalog = catalog;
         this.store = store;

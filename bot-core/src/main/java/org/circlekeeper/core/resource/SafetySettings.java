@@ -1,6 +1,6 @@
 package org.circlekeeper.core.resource;
 
-import org.circlekeeper.core.engine.ChannelRef;
+import org.circlekeeper.core.ref.ChannelRef;
 
 /**
  * A community's choice about the safety check: whether group messages are checked at all (off

@@ -14,7 +14,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import org.circlekeeper.core.engine.Metrics;
+import org.circlekeeper.core.ref.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package org.circlekeeper.core.share;
 
 import java.util.List;
-import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.ref.MessageKey;
 
 /** What a rule makes of one version of a live circle: a next version to store, or nothing to store. */
 sealed interface Change {

@@ -2,8 +2,8 @@ package org.circlekeeper.core.share;
 
 import java.util.Locale;
 import java.util.Objects;
-import org.circlekeeper.core.engine.MemberRef;
-import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.Platform;
 
 /**
  * Someone in a share circle: their stable key ({@code platform:userId}) and the name the others see

@@ -15,7 +15,7 @@ import org.circlekeeper.core.circle.Occurrence;
 import org.circlekeeper.core.circle.Occurrences;
 import org.circlekeeper.core.message.Button;
 import org.circlekeeper.core.message.OutgoingMessage;
-import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.template.Speech;
 
 /**

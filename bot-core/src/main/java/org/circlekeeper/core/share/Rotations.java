@@ -1,15 +1,15 @@
 package org.circlekeeper.core.share;
 
-import org.circlekeeper.core.template.Speech;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.circlekeeper.core.engine.MemberRef;
 import org.circlekeeper.core.message.Button;
 import org.circlekeeper.core.message.OutgoingMessage;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.template.Speech;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -24,17 +24,17 @@ import org.circlekeeper.core.engine.ChairPolicy;
 import org.circlekeeper.core.engine.CommandSpec;
 import org.circlekeeper.core.engine.Feature;
 import org.circlekeeper.core.engine.FormSpec;
-import org.circlekeeper.core.engine.MemberRef;
 import org.circlekeeper.core.engine.OptionSpec;
-import org.circlekeeper.core.engine.PersonalData;
 import org.circlekeeper.core.engine.Scope;
 import org.circlekeeper.core.engine.Turn;
 import org.circlekeeper.core.message.FormRequest;
 import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.message.Outbox;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.MessageKey;
+import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.schedule.JobHandler;
 import org.circlekeeper.core.schedule.JobQueue;
-import org.circlekeeper.core.template.MessageKey;
 import org.circlekeeper.core.template.Speech;
 
 /**

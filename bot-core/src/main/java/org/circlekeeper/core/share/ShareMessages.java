@@ -1,7 +1,7 @@
 package org.circlekeeper.core.share;
 
 import java.util.List;
-import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.ref.MessageKey;
 
 /** The share circle's messages and command descriptions ({@code templates/messages/<lang>/share.yml}). */
 final class ShareMessages {

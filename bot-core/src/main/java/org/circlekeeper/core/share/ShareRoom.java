@@ -5,9 +5,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
-import org.circlekeeper.core.engine.ChannelRef;
-import org.circlekeeper.core.engine.CommunityRef;
-import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.Platform;
 
 /** Where a share circle runs: one group channel of one community; at most one circle runs there at a time. */
 public record ShareRoom(CommunityRef community, ChannelRef channel) {

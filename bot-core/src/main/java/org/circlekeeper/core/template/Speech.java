@@ -1,6 +1,7 @@
 package org.circlekeeper.core.template;
 
 import java.util.Locale;
+import org.circlekeeper.core.ref.MessageKey;
 
 /**
  * Renders messages for one audience: a {@code Turn} answering an event, or an {@code Outbox.Voice}

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.circlekeeper.core.message.Markup;
+import org.circlekeeper.core.ref.MessageKey;
 
 /**
  * Renders a {@link MessageKey} in a locale to neutral markup with Mustache. Every value is escaped

@@ -2,7 +2,7 @@ package org.circlekeeper.core.template;
 
 import java.util.Locale;
 import java.util.Map;
-import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.ref.CommunityRef;
 
 /** A community's own wording for messages, edited by its organisers; it wins over the shipped text. */
 public interface WordingStore {

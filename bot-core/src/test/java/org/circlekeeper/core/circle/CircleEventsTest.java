@@ -11,27 +11,27 @@ import java.util.List;
 import java.util.Locale;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.Stores;
-import org.circlekeeper.core.engine.ChannelRef;
-import org.circlekeeper.core.engine.CommunityRef;
 import org.circlekeeper.core.engine.Context;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.Inbound;
-import org.circlekeeper.core.engine.MemberRef;
-import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.engine.Reply;
 import org.circlekeeper.core.engine.Role;
 import org.circlekeeper.core.message.EventMirror;
 import org.circlekeeper.core.message.EventMirrors;
-import org.circlekeeper.core.message.Markup;
 import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.message.PlannedEvent;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.Scheduler;
 import org.circlekeeper.core.schedule.VirtualClock;
+import org.circlekeeper.core.template.Markup;
 import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.InMemoryJobQueue;
 import org.circlekeeper.core.testing.InMemoryStores;
-import org.circlekeeper.core.testing.RecordingEventMirror;
 import org.circlekeeper.core.testing.RecordingEventMirror.Call;
+import org.circlekeeper.core.testing.RecordingEventMirror;
 import org.circlekeeper.core.testing.RecordingMessenger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class CircleEventsTest {
     private final RecordingEventMirror mirror = new RecordingEventMirror(Platform.DISCORD);
     private final Bot.Assembly bot = Bot.assemble(stores, Bot.templates(null), Bot.Defaults.english(), clock,
             new Messengers(List.of(new RecordingMessenger())), 
-                org.circlekeeper.core.checkin.CheckinOptions.of(org.circlekeeper.core.checkin.AesGcmNoteCipher.fromBase64(org.circlekeeper.core.checkin.AesGcmNoteCipher.newKey())), org.circlekeeper.core.engine.Metrics.NONE, new EventMirrors(List.of(mirror)));
+                org.circlekeeper.core.checkin.CheckinOptions.of(org.circlekeeper.core.checkin.AesGcmNoteCipher.fromBase64(org.circlekeeper.core.checkin.AesGcmNoteCipher.newKey())), org.circlekeeper.core.ref.Metrics.NONE, new EventMirrors(List.of(mirror)));
     private final Engine engine = bot.engine();
     private final Scheduler scheduler = bot.scheduler();
 

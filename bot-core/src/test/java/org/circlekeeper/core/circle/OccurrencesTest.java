@@ -10,8 +10,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
-import org.circlekeeper.core.engine.ChannelRef;
-import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.Platform;
 import org.junit.jupiter.api.Test;
 
 /** Meetings in real zones: local times hold across DST changes while the UTC instants move. */

@@ -16,8 +16,13 @@ import org.circlekeeper.core.checkin.CheckinOptions;
 import org.circlekeeper.core.member.MemberSettings;
 import org.circlekeeper.core.member.MemberSettingsStore;
 import org.circlekeeper.core.message.Messengers;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.MessageKey;
+import org.circlekeeper.core.ref.Metrics;
+import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.VirtualClock;
-import org.circlekeeper.core.template.MessageKey;
 import org.circlekeeper.core.template.TemplateRenderer;
 import org.circlekeeper.core.testing.FixedPreferences;
 import org.circlekeeper.core.testing.InMemoryMemberSettingsStore;
@@ -118,7 +123,7 @@ class EngineBoundaryTest {
             }
 
             @Override
-            public List<org.circlekeeper.core.engine.PersonalData> personalData() {
+            public List<org.circlekeeper.core.ref.PersonalData> personalData() {
                 return List.of();
             }
         };

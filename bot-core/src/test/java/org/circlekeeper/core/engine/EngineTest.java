@@ -1,6 +1,5 @@
 package org.circlekeeper.core.engine;
 
-import org.circlekeeper.core.Bot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -8,11 +7,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.circlekeeper.core.testing.BotTester;
-import org.circlekeeper.core.testing.BotTester.Replies;
-import org.circlekeeper.core.testing.InMemoryWordingStore;
-import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.Bot;
+import org.circlekeeper.core.ref.MessageKey;
+import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.template.TemplateRenderer;
+import org.circlekeeper.core.testing.BotTester.Replies;
+import org.circlekeeper.core.testing.BotTester;
+import org.circlekeeper.core.testing.InMemoryWordingStore;
 import org.junit.jupiter.api.Test;
 
 /** The engine's checks: every kind of bad input gets a kind, private reply and reaches no feature. */

@@ -9,13 +9,9 @@ import java.util.Set;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.checkin.AesGcmNoteCipher;
 import org.circlekeeper.core.checkin.CheckinOptions;
-import org.circlekeeper.core.engine.ChannelRef;
 import org.circlekeeper.core.engine.Context;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.Inbound;
-import org.circlekeeper.core.engine.MemberRef;
-import org.circlekeeper.core.engine.PersonalData;
-import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.engine.Reply;
 import org.circlekeeper.core.engine.Role;
 import org.circlekeeper.core.message.Messenger;
@@ -23,6 +19,10 @@ import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.SentMessage;
 import org.circlekeeper.core.message.Target;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.PersonalData;
+import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.VirtualClock;
 import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.InMemoryStores;
@@ -58,7 +58,7 @@ class PlatformDataTest {
                 }
 
                 @Override
-                public org.circlekeeper.core.template.MessageKey label() {
+                public org.circlekeeper.core.ref.MessageKey label() {
                     return PersonalData.PLATFORM;
                 }
 
@@ -83,7 +83,7 @@ class PlatformDataTest {
                 .engine();
         MemberRef member = new MemberRef(Platform.TELEGRAM, "7", "Sam");
         Context direct = new Context(member, new ChannelRef(Platform.TELEGRAM, "7", ChannelRef.Kind.DIRECT),
-                new org.circlekeeper.core.engine.CommunityRef(Platform.TELEGRAM, "-100"), Role.MEMBER, null);
+                new org.circlekeeper.core.ref.CommunityRef(Platform.TELEGRAM, "-100"), Role.MEMBER, null);
 
         List<Reply> export = engine.handle(Inbound.CommandInvoked.typed(direct, "mydata", ""));
         assertThat(new String(export.get(0).message().attachment().content(), java.nio.charset.StandardCharsets.UTF_8))

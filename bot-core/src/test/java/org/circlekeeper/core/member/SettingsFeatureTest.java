@@ -8,9 +8,9 @@ import java.time.ZoneId;
 import java.util.Locale;
 import org.circlekeeper.core.engine.Reply;
 import org.circlekeeper.core.message.Attachment;
-import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.BotTester.Replies;
 import org.circlekeeper.core.testing.BotTester.Talk;
+import org.circlekeeper.core.testing.BotTester;
 import org.junit.jupiter.api.Test;
 
 /** Member settings through the engine, as a member would use them. */
@@ -158,11 +158,11 @@ class SettingsFeatureTest {
 
     @Test
     void aPrivateChatKnowsTheGroupTheMemberLastUsed() {
-        org.circlekeeper.core.engine.MemberRef bob = bot.as("bob").member();
+        org.circlekeeper.core.ref.MemberRef bob = bot.as("bob").member();
         org.circlekeeper.core.engine.Context direct = new org.circlekeeper.core.engine.Context(bob,
-                new org.circlekeeper.core.engine.ChannelRef(org.circlekeeper.core.engine.Platform.CONSOLE, "dm:bob",
-                        org.circlekeeper.core.engine.ChannelRef.Kind.DIRECT),
-                org.circlekeeper.core.engine.CommunityRef.unresolved(org.circlekeeper.core.engine.Platform.CONSOLE),
+                new org.circlekeeper.core.ref.ChannelRef(org.circlekeeper.core.ref.Platform.CONSOLE, "dm:bob",
+                        org.circlekeeper.core.ref.ChannelRef.Kind.DIRECT),
+                org.circlekeeper.core.ref.CommunityRef.unresolved(org.circlekeeper.core.ref.Platform.CONSOLE),
                 org.circlekeeper.core.engine.Role.MEMBER, null);
         bot.asOrganiser("olivia").inGroup().send("/community language es");
         assertThat(bot.engine().preferencesFor(direct).locale()).isEqualTo(Locale.ENGLISH);

@@ -1,14 +1,14 @@
 package org.circlekeeper.core.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
-import org.circlekeeper.core.message.Markup.Span;
-import org.circlekeeper.core.message.Markup.Style;
-import org.circlekeeper.core.message.Markup.TimeStyle;
+import org.circlekeeper.core.template.Markup.Span;
+import org.circlekeeper.core.template.Markup.Style;
+import org.circlekeeper.core.template.Markup.TimeStyle;
+import org.circlekeeper.core.template.Markup;
 import org.junit.jupiter.api.Test;
 
 class MarkupTest {

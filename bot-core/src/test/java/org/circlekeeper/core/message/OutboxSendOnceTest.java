@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.circlekeeper.core.Bot;
-import org.circlekeeper.core.engine.ChannelRef;
-import org.circlekeeper.core.engine.CommunityRef;
-import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.RetryLater;
 import org.circlekeeper.core.schedule.VirtualClock;
 import org.circlekeeper.core.template.TemplateRenderer;
@@ -51,7 +51,7 @@ class OutboxSendOnceTest {
         }
 
         @Override
-        public List<org.circlekeeper.core.engine.PersonalData> personalData() {
+        public List<org.circlekeeper.core.ref.PersonalData> personalData() {
             return List.of();
         }
     };
@@ -135,7 +135,7 @@ class OutboxSendOnceTest {
             }
 
             @Override
-            public List<org.circlekeeper.core.engine.PersonalData> personalData() {
+            public List<org.circlekeeper.core.ref.PersonalData> personalData() {
                 return List.of();
             }
         };

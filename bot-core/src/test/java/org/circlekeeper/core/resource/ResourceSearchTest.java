@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import org.circlekeeper.core.community.SettingsPreferences;
 import org.circlekeeper.core.engine.OptionSpec;
 import org.circlekeeper.core.engine.Suggester;
-import org.circlekeeper.core.member.SettingsPreferences;
-import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.BotTester.Replies;
 import org.circlekeeper.core.testing.BotTester.Talk;
+import org.circlekeeper.core.testing.BotTester;
 import org.junit.jupiter.api.Test;
 
 /** {@code /resource} as members use it: relevance, typos, word forms, language, filters, pages. */

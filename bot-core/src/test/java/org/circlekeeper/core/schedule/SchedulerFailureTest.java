@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.circlekeeper.core.engine.Metrics;
+import org.circlekeeper.core.ref.Metrics;
 import org.circlekeeper.core.testing.InMemoryJobQueue;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.circlekeeper.core.engine.Metrics;
+import org.circlekeeper.core.ref.Metrics;
 import org.circlekeeper.core.testing.InMemoryJobQueue;
 import org.junit.jupiter.api.Test;
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import org.circlekeeper.core.engine.ChannelRef;
-import org.circlekeeper.core.engine.CommunityRef;
-import org.circlekeeper.core.engine.Platform;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.Platform;
 import org.junit.jupiter.api.Test;
 
 /** Every stored value of the share circle comes back from JSON as it was written. */

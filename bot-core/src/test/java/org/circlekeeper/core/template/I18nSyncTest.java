@@ -1,6 +1,5 @@
 package org.circlekeeper.core.template;
 
-import org.circlekeeper.core.Bot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -9,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.circlekeeper.core.Bot;
+import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.testing.BotTester;
 import org.junit.jupiter.api.Test;
 
@@ -125,15 +126,15 @@ class I18nSyncTest {
 
     @Test
     void everyMyDataSectionHasALabelInEveryLocale() {
-        List<org.circlekeeper.core.engine.PersonalData> sections = new BotTester().engine().registry().personalData();
+        List<org.circlekeeper.core.ref.PersonalData> sections = new BotTester().engine().registry().personalData();
         assertThat(sections).isNotEmpty();
-        for (org.circlekeeper.core.engine.PersonalData section : sections) {
+        for (org.circlekeeper.core.ref.PersonalData section : sections) {
             for (Locale locale : Locales.SUPPORTED) {
                 assertThat(source.text(locale, section.label().key())).as("/mydata section %s in %s", section.section(), locale).isNotBlank();
             }
             assertThat(declared).as("the privacy feature declares the label of %s", section.section()).contains(section.label());
         }
-        assertThat(declared).contains(org.circlekeeper.core.engine.PersonalData.PLATFORM);
+        assertThat(declared).contains(org.circlekeeper.core.ref.PersonalData.PLATFORM);
     }
 
     @Test

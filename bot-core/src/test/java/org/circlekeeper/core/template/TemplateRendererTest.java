@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.circlekeeper.core.message.Markup;
-import org.circlekeeper.core.message.Markup.Span;
-import org.circlekeeper.core.message.Markup.Style;
-import org.circlekeeper.core.message.Markup.TimeStyle;
+import org.circlekeeper.core.ref.MessageKey;
+import org.circlekeeper.core.template.Markup.Span;
+import org.circlekeeper.core.template.Markup.Style;
+import org.circlekeeper.core.template.Markup.TimeStyle;
 import org.junit.jupiter.api.Test;
 
 /** Values through Mustache: member text is always escaped, a moment the core made always survives. */

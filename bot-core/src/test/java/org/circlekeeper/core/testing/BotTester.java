@@ -8,21 +8,21 @@ import org.circlekeeper.core.Stores;
 import org.circlekeeper.core.checkin.AesGcmNoteCipher;
 import org.circlekeeper.core.checkin.CheckinOptions;
 import org.circlekeeper.core.engine.Arguments;
-import org.circlekeeper.core.engine.ChannelRef;
-import org.circlekeeper.core.engine.CommunityRef;
 import org.circlekeeper.core.engine.Context;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.Inbound;
-import org.circlekeeper.core.engine.MemberRef;
-import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.engine.Reply;
 import org.circlekeeper.core.engine.Role;
 import org.circlekeeper.core.message.Button;
-import org.circlekeeper.core.message.Markup;
 import org.circlekeeper.core.message.Messengers;
-import org.circlekeeper.core.schedule.Scheduler;
 import org.circlekeeper.core.message.Visibility;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.Platform;
+import org.circlekeeper.core.schedule.Scheduler;
 import org.circlekeeper.core.schedule.VirtualClock;
+import org.circlekeeper.core.template.Markup;
 
 /**
  * A fluent tester that reads like the conversation: {@code bot.as("alice").inGroup().send("/help")}.

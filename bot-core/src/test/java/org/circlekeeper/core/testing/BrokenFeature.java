@@ -3,8 +3,8 @@ package org.circlekeeper.core.testing;
 import java.util.List;
 import org.circlekeeper.core.engine.CommandSpec;
 import org.circlekeeper.core.engine.Feature;
-import org.circlekeeper.core.engine.PersonalData;
-import org.circlekeeper.core.template.MessageKey;
+import org.circlekeeper.core.ref.MessageKey;
+import org.circlekeeper.core.ref.PersonalData;
 
 /** A feature whose one command, {@code /boom}, throws: for tests of how the engine survives a feature's bug. */
 public final class BrokenFeature implements Feature {

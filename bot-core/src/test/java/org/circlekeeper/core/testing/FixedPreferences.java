@@ -2,12 +2,13 @@ package org.circlekeeper.core.testing;
 
 import java.time.ZoneId;
 import java.util.Locale;
-import org.circlekeeper.core.engine.CommunityRef;
 import org.circlekeeper.core.engine.Context;
-import org.circlekeeper.core.engine.Preferences;
+import org.circlekeeper.core.engine.PreferenceResolver;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.Preferences;
 
 /** The same language and zone for everyone, for engine tests that need no settings. */
-public final class FixedPreferences implements Preferences.Resolver {
+public final class FixedPreferences implements PreferenceResolver {
 
     private final Preferences preferences;
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.circlekeeper.core.engine.ActionTokens;
-import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.ref.MemberRef;
 
 /** One-time tokens in memory, expiring on the given clock, for the core's unit tests only. */
 public final class InMemoryActionTokens implements ActionTokens {

@@ -21,8 +21,8 @@ import org.circlekeeper.core.checkin.CheckinStore;
 import org.circlekeeper.core.checkin.DayMood;
 import org.circlekeeper.core.checkin.JourneyMark;
 import org.circlekeeper.core.checkin.PendingShare;
-import org.circlekeeper.core.engine.CommunityRef;
-import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
 
 /** Check-ins in memory, expiring on the given clock with the same rules as Redis, for unit tests only. */
 public final class InMemoryCheckinStore implements CheckinStore {

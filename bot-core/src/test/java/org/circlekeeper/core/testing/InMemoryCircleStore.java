@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.circlekeeper.core.circle.Circle;
 import org.circlekeeper.core.circle.CircleSettings;
 import org.circlekeeper.core.circle.CircleStore;
-import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.ref.CommunityRef;
 
 /** Circles and circle settings in memory, with the same version check as Redis, for the core's unit tests only. */
 public final class InMemoryCircleStore implements CircleStore {

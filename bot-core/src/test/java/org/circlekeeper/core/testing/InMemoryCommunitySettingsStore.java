@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.circlekeeper.core.community.CommunitySettings;
 import org.circlekeeper.core.community.CommunitySettingsStore;
-import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.ref.CommunityRef;
 
 /** Community settings in memory, for the core's unit tests only. */
 public final class InMemoryCommunitySettingsStore implements CommunitySettingsStore {

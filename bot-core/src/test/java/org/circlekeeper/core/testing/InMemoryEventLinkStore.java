@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.circlekeeper.core.circle.CircleStore;
 import org.circlekeeper.core.circle.EventLinkStore;
-import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.ref.CommunityRef;
 
 /** Which platform event shows each circle, in memory with the same compare-and-set and bound as Redis; for tests only. */
 public final class InMemoryEventLinkStore implements EventLinkStore {

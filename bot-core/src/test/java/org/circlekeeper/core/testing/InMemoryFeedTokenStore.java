@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.circlekeeper.core.circle.FeedTokenStore;
-import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.ref.CommunityRef;
 
 /** Calendar-feed tokens in memory, both ways round as in Redis; for the core's unit tests only. */
 public final class InMemoryFeedTokenStore implements FeedTokenStore {

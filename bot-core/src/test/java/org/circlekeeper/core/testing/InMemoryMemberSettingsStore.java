@@ -2,9 +2,9 @@ package org.circlekeeper.core.testing;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.circlekeeper.core.engine.MemberRef;
 import org.circlekeeper.core.member.MemberSettings;
 import org.circlekeeper.core.member.MemberSettingsStore;
+import org.circlekeeper.core.ref.MemberRef;
 
 /** Member settings in memory, for the core's unit tests only. */
 public final class InMemoryMemberSettingsStore implements MemberSettingsStore {

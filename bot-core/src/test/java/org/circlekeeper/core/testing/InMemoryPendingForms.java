@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.circlekeeper.core.engine.MemberRef;
 import org.circlekeeper.core.engine.PendingForms;
+import org.circlekeeper.core.ref.MemberRef;
 
 /** Pending forms in memory, expiring on the given clock, for unit tests only. */
 public final class InMemoryPendingForms implements PendingForms {

@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.circlekeeper.core.circle.ReminderChoice;
 import org.circlekeeper.core.circle.ReminderChoiceStore;
-import org.circlekeeper.core.engine.CommunityRef;
-import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
 
 /** Members' reminder choices in memory, by community with a per-member index as in Redis; for the core's unit tests only. */
 public final class InMemoryReminderChoiceStore implements ReminderChoiceStore {

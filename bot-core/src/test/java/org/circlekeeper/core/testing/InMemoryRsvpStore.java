@@ -13,8 +13,8 @@ import org.circlekeeper.core.circle.MemberRsvp;
 import org.circlekeeper.core.circle.OccurrenceRef;
 import org.circlekeeper.core.circle.Rsvp;
 import org.circlekeeper.core.circle.RsvpStore;
-import org.circlekeeper.core.engine.CommunityRef;
-import org.circlekeeper.core.engine.MemberRef;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
 
 /**
  * Answers in memory, laid out as in Redis (one map per meeting, a per-member index), expiring on the

@@ -3,7 +3,7 @@ package org.circlekeeper.core.testing;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.circlekeeper.core.engine.CommunityRef;
+import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.template.WordingStore;
 
 /** Community wording in memory, for the core's unit tests only. */

@@ -5,10 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.circlekeeper.core.engine.CommunityRef;
-import org.circlekeeper.core.engine.Platform;
 import org.circlekeeper.core.message.EventMirror;
 import org.circlekeeper.core.message.PlannedEvent;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.Platform;
 
 /**
  * A platform event list in memory that records every call, for core tests: events can be made to

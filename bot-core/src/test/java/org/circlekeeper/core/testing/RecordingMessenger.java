@@ -3,12 +3,12 @@ package org.circlekeeper.core.testing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.circlekeeper.core.engine.Platform;
-import org.circlekeeper.core.message.Markup;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.SentMessage;
 import org.circlekeeper.core.message.Target;
+import org.circlekeeper.core.ref.Platform;
+import org.circlekeeper.core.template.Markup;
 
 /** A messenger that records what the bot sent on its own, for assertions in core tests. */
 public final class RecordingMessenger implements Messenger {
@@ -63,7 +63,7 @@ public final class RecordingMessenger implements Messenger {
 
     /** A recording keeps nothing about members. */
     @Override
-    public List<org.circlekeeper.core.engine.PersonalData> personalData() {
+    public List<org.circlekeeper.core.ref.PersonalData> personalData() {
         return List.of();
     }
 }

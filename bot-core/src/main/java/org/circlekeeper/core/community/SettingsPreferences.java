@@ -1,19 +1,20 @@
-package org.circlekeeper.core.member;
+package org.circlekeeper.core.community;
 
 import java.time.ZoneId;
 import java.util.Locale;
-import org.circlekeeper.core.community.CommunitySettings;
-import org.circlekeeper.core.community.CommunitySettingsStore;
-import org.circlekeeper.core.engine.CommunityRef;
 import org.circlekeeper.core.engine.Context;
-import org.circlekeeper.core.engine.Preferences;
+import org.circlekeeper.core.engine.PreferenceResolver;
+import org.circlekeeper.core.member.MemberSettings;
+import org.circlekeeper.core.member.MemberSettingsStore;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.Preferences;
 import org.circlekeeper.core.template.Locales;
 
 /**
  * Weighs the settings: the member's own choice, then what the platform says of them (language
  * only), then the community's, then the deployment's defaults.
  */
-public final class SettingsPreferences implements Preferences.Resolver {
+public final class SettingsPreferences implements PreferenceResolver {
 
     private final MemberSettingsStore members;
     private final CommunitySettingsStore communities;
@@ -38,13 +39,13 @@ public final class SettingsPreferences implements Preferences.Resolver {
      * reads: a member who never used a feature has no record, and reading does not make one.
      */
     @Override
-    public Preferences.Settled settle(Context context) {
+    public PreferenceResolver.Settled settle(Context context) {
         MemberSettings own = members.get(context.member());
         Context settled = context;
         if (context.channel().isDirect() && context.community().isUnresolved() && own.communitySetting().isPresent()) {
             settled = context.inCommunity(new CommunityRef(context.community().platform(), own.community()));
         }
-        return new Preferences.Settled(settled, preferences(settled, own));
+        return new PreferenceResolver.Settled(settled, preferences(settled, own));
     }
 
     /**

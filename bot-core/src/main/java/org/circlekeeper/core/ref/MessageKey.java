@@ -1,4 +1,4 @@
-package org.circlekeeper.core.template;
+package org.circlekeeper.core.ref;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;

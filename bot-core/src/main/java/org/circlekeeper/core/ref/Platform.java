@@ -1,4 +1,4 @@
-package org.circlekeeper.core.engine;
+package org.circlekeeper.core.ref;
 
 import java.util.Locale;
 

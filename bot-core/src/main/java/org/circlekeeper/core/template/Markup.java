@@ -1,4 +1,4 @@
-package org.circlekeeper.core.message;
+package org.circlekeeper.core.template;
 
 import java.time.Instant;
 import java.util.ArrayList;

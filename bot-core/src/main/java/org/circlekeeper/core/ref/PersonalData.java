@@ -1,7 +1,6 @@
-package org.circlekeeper.core.engine;
+package org.circlekeeper.core.ref;
 
 import java.util.Map;
-import org.circlekeeper.core.template.MessageKey;
 
 /**
  * What one feature keeps about a member, for the member's own export ({@code /mydata}) and erasure
