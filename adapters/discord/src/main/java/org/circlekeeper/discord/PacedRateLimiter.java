@@ -1,0 +1,120 @@
+package org.circlekeeper.discord;
+
+import java.time.Duration;
+import java.util.Objects;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.requests.RestRateLimiter;
+import net.dv8tion.jda.api.requests.Route;
+import net.dv8tion.jda.api.requests.SequentialRestRateLimiter;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * JDA's own rate limiter (per-route buckets from Discord's headers, 429s obeyed) with the bot's global
+ * {@link RequestPace} in front of each request: a request whose route bucket lets it go waits for its global slot
+ * right before it is written, so the bot keeps under Discord's global limit instead of learning it from a 429.
+ * Interaction answers skip the pace, as Discord exempts them from the global limit. A pace that fails (its store is
+ * unreachable) lets the request go unpaced: JDA still obeys Discord's 429s.
+ */
+final class PacedRateLimiter implements RestRateLimiter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PacedRateLimiter.class);
+
+    private final RestRateLimiter jda;
+    private final RequestPace pace;
+
+    PacedRateLimiter(RateLimitConfig config, RequestPace pace) {
+        this.jda = new SequentialRestRateLimiter(config);
+        this.pace = Objects.requireNonNull(pace, "pace");
+    }
+
+    @Override
+    public void enqueue(Work task) {
+        jda.enqueue(new Paced(task));
+    }
+
+    @Override
+    public void stop(boolean shutdown, Runnable callback) {
+        jda.stop(shutdown, callback);
+    }
+
+    @Override
+    public boolean isStopped() {
+        return jda.isStopped();
+    }
+
+    @Override
+    public int cancelRequests() {
+        return jda.cancelRequests();
+    }
+
+    private void awaitSlot() {
+        Duration wait;
+        try {
+            wait = pace.reserve();
+        } catch (RuntimeException e) {
+            LOG.warn("the global request pace failed ({}); this request goes unpaced", e.getClass().getName());
+            return;
+        }
+        if (!wait.isZero() && !wait.isNegative()) {
+            try {
+                Thread.sleep(wait.toMillis(), (int) (wait.toNanos() % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** One request of JDA's, paced when it runs. */
+    private final class Paced implements Work {
+        private final Work work;
+
+        Paced(Work work) {
+            this.work = work;
+        }
+
+        @Override
+        public Route.CompiledRoute getRoute() {
+            return work.getRoute();
+        }
+
+        @Override
+        public JDA getJDA() {
+            return work.getJDA();
+        }
+
+        @Override
+        public Response execute() {
+            if (!work.isSkipped() && !work.getRoute().getBaseRoute().isInteractionBucket()) {
+                awaitSlot();
+            }
+            return work.execute();
+        }
+
+        @Override
+        public boolean isSkipped() {
+            return work.isSkipped();
+        }
+
+        @Override
+        public boolean isDone() {
+            return work.isDone();
+        }
+
+        @Override
+        public boolean isPriority() {
+            return work.isPriority();
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return work.isCancelled();
+        }
+
+        @Override
+        public void cancel() {
+            work.cancel();
+        }
+    }
+}
