@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,6 +20,12 @@ import org.circlekeeper.redis.RedisJobQueue;
  * limits. Shared by the rate-limit test (correctness) and the bench module's benchmark (the rate it reaches).
  */
 public final class DmBurst {
+
+    /** Discord's global limit as the fake keeps it, requests per second. */
+    public static final int GLOBAL_LIMIT = FakeRateLimits.GLOBAL_PER_SECOND;
+
+    /** The fake's limit on opening DM channels, per second for the whole bot. */
+    public static final int DM_CHANNEL_LIMIT = FakeRateLimits.DM_CHANNELS;
 
     /** What one burst did. */
     public record Result(int members, int replicas, int delivered, int doubled, long dead, Duration took, double wirePerSecond,
@@ -105,11 +110,7 @@ public final class DmBurst {
     }
 
     /** Seconds as a figure for people. */
-    static double seconds(Duration duration) {
+    public static double seconds(Duration duration) {
         return duration.toNanos() / 1e9;
-    }
-
-    static long millis(Duration duration) {
-        return TimeUnit.NANOSECONDS.toMillis(duration.toNanos());
     }
 }
