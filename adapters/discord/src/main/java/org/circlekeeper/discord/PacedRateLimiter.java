@@ -2,6 +2,7 @@ package org.circlekeeper.discord;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.requests.RestRateLimiter;
 import net.dv8tion.jda.api.requests.Route;
@@ -23,6 +24,7 @@ final class PacedRateLimiter implements RestRateLimiter {
 
     private final RestRateLimiter jda;
     private final RequestPace pace;
+    private final AtomicBoolean paceFailing = new AtomicBoolean();
 
     PacedRateLimiter(RateLimitConfig config, RequestPace pace) {
         this.jda = new SequentialRestRateLimiter(config);
@@ -53,8 +55,13 @@ final class PacedRateLimiter implements RestRateLimiter {
         Duration wait;
         try {
             wait = pace.reserve();
+            if (paceFailing.compareAndSet(true, false)) {
+                LOG.info("the global request pace works again");
+            }
         } catch (RuntimeException e) {
-            LOG.warn("the global request pace failed ({}); this request goes unpaced", e.getClass().getName());
+            if (paceFailing.compareAndSet(false, true)) {
+                LOG.warn("the global request pace failed ({}); requests go unpaced until it works again", e.getClass().getName());
+            }
             return;
         }
         if (!wait.isZero() && !wait.isNegative()) {

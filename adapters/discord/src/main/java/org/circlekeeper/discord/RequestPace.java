@@ -26,6 +26,11 @@ public interface RequestPace {
 
     /** Evenly spaced slots, {@code perSecond} a second, for this process alone (one replica, or tests). */
     static RequestPace local(int perSecond) {
+        return local(perSecond, System::nanoTime);
+    }
+
+    /** {@link #local(int)} on a given nanosecond clock (tests move one by hand). */
+    static RequestPace local(int perSecond, java.util.function.LongSupplier nanoClock) {
         if (perSecond < 1) {
             throw new IllegalArgumentException("a pace allows at least one request a second");
         }
@@ -35,7 +40,7 @@ public interface RequestPace {
 
             @Override
             public synchronized Duration reserve() {
-                long now = System.nanoTime();
+                long now = nanoClock.getAsLong();
                 long at = next == Long.MIN_VALUE || next - now < 0 ? now : next;
                 next = at + interval;
                 return Duration.ofNanos(at - now);
