@@ -2,6 +2,7 @@ package org.circlekeeper.discord;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.requests.RestRateLimiter;
@@ -21,6 +22,10 @@ import org.slf4j.LoggerFactory;
 final class PacedRateLimiter implements RestRateLimiter {
 
     private static final Logger LOG = LoggerFactory.getLogger(PacedRateLimiter.class);
+    /** How late past its slot a request may still go (sleeping itself wakes up to a few milliseconds late). */
+    static final Duration LATE = Duration.ofMillis(10);
+    /** How many slots one request takes at most before it goes anyway. */
+    static final int TRIES = 5;
 
     private final RestRateLimiter jda;
     private final RequestPace pace;
@@ -52,9 +57,8 @@ final class PacedRateLimiter implements RestRateLimiter {
     }
 
     private void awaitSlot() {
-        Duration wait;
         try {
-            wait = pace.reserve();
+            awaitSlot(pace);
             if (paceFailing.compareAndSet(true, false)) {
                 LOG.info("the global request pace works again");
             }
@@ -62,13 +66,30 @@ final class PacedRateLimiter implements RestRateLimiter {
             if (paceFailing.compareAndSet(false, true)) {
                 LOG.warn("the global request pace failed ({}); requests go unpaced until it works again", e.getClass().getName());
             }
-            return;
         }
-        if (!wait.isZero() && !wait.isNegative()) {
-            try {
-                Thread.sleep(wait.toMillis(), (int) (wait.toNanos() % 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    }
+
+    /**
+     * Takes a slot and sleeps until it comes. A slot reached {@link #LATE} or more after its time (the thread or the
+     * pace's store was held up, say by a garbage collection) has passed: sent now, the request would crowd the next
+     * slots' requests into the same second, so another slot is taken instead, up to {@link #TRIES} slots in all.
+     * Returns how many slots it took.
+     */
+    static int awaitSlot(RequestPace pace) {
+        for (int taken = 1; ; taken++) {
+            long asked = System.nanoTime();
+            long slot = asked + Math.max(0, pace.reserve().toNanos());
+            long wait = slot - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return taken;
+                }
+            }
+            if (System.nanoTime() - slot < LATE.toNanos() || taken == TRIES) {
+                return taken;
             }
         }
     }

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The local pace hands out evenly spaced slots, and never banks the time nobody used. */
+/** The local pace hands out evenly spaced slots and never banks the time nobody used; a slot that passed is not used. */
 class RequestPaceTest {
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
@@ -28,6 +28,23 @@ class RequestPaceTest {
         now.addAndGet(Duration.ofSeconds(10).toNanos());
         assertThat(pace.reserve()).isZero();
         assertThat(pace.reserve()).as("ten idle seconds buy no second request at once").isEqualTo(Duration.ofMillis(20));
+    }
+
+    @Test
+    void aRequestHeldUpPastItsSlotTakesANewOneInsteadOfCrowdingTheNext() {
+        AtomicLong asked = new AtomicLong();
+        RequestPace slow = () -> {
+            if (asked.incrementAndGet() == 1) {
+                try {
+                    // the pace's store answers late: the slot it gives has passed by the time the answer arrives
+                    Thread.sleep(PacedRateLimiter.LATE.toMillis() * 3);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return Duration.ZERO;
+        };
+        assertThat(PacedRateLimiter.awaitSlot(slow)).as("slots taken").isGreaterThanOrEqualTo(2);
     }
 
     @Test
