@@ -1,10 +1,16 @@
 package org.circlekeeper.app;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.circlekeeper.core.Bot;
+import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.discord.DiscordAdapter;
 import org.circlekeeper.discord.DiscordEventMirror;
 import org.circlekeeper.discord.DiscordMessenger;
+import org.circlekeeper.discord.RequestPace;
+import org.circlekeeper.redis.RedisConnection;
+import org.circlekeeper.redis.RedisRateLimiter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -26,8 +32,19 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 class DiscordConfiguration {
 
     @Bean
-    DiscordAdapter discordAdapter(DiscordProperties properties) {
-        return new DiscordAdapter(properties.settings());
+    DiscordAdapter discordAdapter(DiscordProperties properties, RedisConnection redis) {
+        return new DiscordAdapter(properties.settings(), pace(redis));
+    }
+
+    /**
+     * The bot's global request pace, one for all replicas on the Redis rate limiter: Discord's global limit counts
+     * every request of the bot, whichever replica sends it.
+     */
+    static RequestPace pace(RedisConnection redis) {
+        RedisRateLimiter limiter = new RedisRateLimiter(redis, Platform.DISCORD);
+        List<RedisRateLimiter.Limit> global = List.of(RedisRateLimiter.Limit.perPeriod("global", RequestPace.PER_SECOND,
+                Duration.ofSeconds(1)));
+        return () -> limiter.reserve(global);
     }
 
     @Bean

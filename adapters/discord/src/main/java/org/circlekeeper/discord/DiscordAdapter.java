@@ -52,15 +52,26 @@ public final class DiscordAdapter implements AutoCloseable {
             Permission.MESSAGE_HISTORY, Permission.CREATE_SCHEDULED_EVENTS);
 
     private final DiscordSettings settings;
+    private final RequestPace pace;
     private final DiscordMessenger messenger;
     private final DiscordEventMirror events;
     private volatile ShardManager shards;
     private ExecutorService handlers;
     private ScheduledExecutorService timer;
 
+    /** An adapter pacing its requests to the bot's global limit on its own: right for a bot on one replica. */
     public DiscordAdapter(DiscordSettings settings) {
+        this(settings, RequestPace.local(RequestPace.PER_SECOND));
+    }
+
+    /**
+     * An adapter whose requests take their slots from {@code pace}: with several replicas, one pace that they all
+     * share (Redis), since Discord's global limit is the bot's, not a replica's.
+     */
+    public DiscordAdapter(DiscordSettings settings, RequestPace pace) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.messenger = new DiscordMessenger(() -> shards, settings.shardIds().isEmpty());
+        this.pace = Objects.requireNonNull(pace, "pace");
+        this.messenger = new DiscordMessenger(() -> shards);
         this.events = new DiscordEventMirror(() -> shards, settings.shardIds().isEmpty());
     }
 
@@ -93,7 +104,8 @@ public final class DiscordAdapter implements AutoCloseable {
                 .disableCache(EnumSet.allOf(CacheFlag.class))
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
                 .setChunkingFilter(ChunkingFilter.NONE)
-                .setRestConfig(new RestConfig().setBaseUrl(settings.restBaseUrl()))
+                .setRestConfig(new RestConfig().setBaseUrl(settings.restBaseUrl())
+                        .setRateLimiterFactory(config -> new PacedRateLimiter(config, pace)))
                 .setEnableShutdownHook(false)
                 .addEventListeners(listener, new CommandRegistration(commands));
         if (settings.shardsTotal() > 0) {

@@ -11,9 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
-import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.sharding.ShardManager;
@@ -31,10 +29,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Discord's {@link Messenger}, for messages the bot starts itself: to a server channel, or to a
- * member's direct messages. It blocks until Discord accepted the message, but never longer than
- * {@link #MAX_WAIT} (a longer rate-limit wait becomes a {@link RetryLater} of the job), so call it from a
- * scheduler or handler thread, never from JDA's callback threads. A message cut into several parts
- * is one {@link SentMessage} whose id lists the parts, so that an edit replaces all of them.
+ * member's direct messages. Every message goes out through the REST API by the channel's id alone, so any replica
+ * delivers to any server, whichever replica's shards carry that server's gateway events, and to any member's DMs
+ * (opened through REST too). It blocks until Discord accepted the message, but never longer than {@link #MAX_WAIT}
+ * for one whole message (a longer rate-limit wait becomes a {@link RetryLater} of the job), so call it from a
+ * scheduler or handler thread, never from JDA's callback threads. A message cut into several parts is one
+ * {@link SentMessage} whose id lists the parts, so that an edit replaces all of them.
  */
 public final class DiscordMessenger implements Messenger {
 
@@ -42,35 +42,31 @@ public final class DiscordMessenger implements Messenger {
     private static final String ID_SEPARATOR = ",";
 
     /**
-     * The longest a send waits for Discord: JDA holds a request while its route or the bot is rate limited, and a due
-     * job must not hold its claim that long. Past this, the request is cancelled before it is sent and the job is
-     * tried again later ({@link RetryLater}).
+     * The longest one message (opening the DM channel and every part) waits for Discord: JDA holds a request while
+     * its route or the bot is rate limited, and a due job must not hold its claim that long (its lease is 60 s).
+     * Past this, the request still held is cancelled before it is sent and the job is tried again later
+     * ({@link RetryLater}).
      */
     static final Duration MAX_WAIT = Duration.ofSeconds(20);
     /** When a job whose send waited too long is tried again: Discord names no time, its buckets reset within a minute. */
     static final Duration RETRY_AFTER = Duration.ofMinutes(1);
 
     private final Supplier<ShardManager> shards;
-    private final boolean allShards;
     private final Duration maxWait;
 
-    /**
-     * @param shards    the running shard manager; null (not yet connected) makes every send fail as retryable
-     * @param allShards true when this replica runs every shard, so a channel it does not know is gone
-     */
-    DiscordMessenger(Supplier<ShardManager> shards, boolean allShards) {
-        this(shards, allShards, MAX_WAIT);
+    /** @param shards the running shard manager; null (not yet connected) makes every send fail as retryable */
+    DiscordMessenger(Supplier<ShardManager> shards) {
+        this(shards, MAX_WAIT);
     }
 
-    private DiscordMessenger(Supplier<ShardManager> shards, boolean allShards, Duration maxWait) {
+    private DiscordMessenger(Supplier<ShardManager> shards, Duration maxWait) {
         this.shards = Objects.requireNonNull(shards, "shards");
-        this.allShards = allShards;
         this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
     }
 
-    /** The same messenger waiting at most {@code wait} for each request (tests use a short one). */
-    DiscordMessenger waitingAtMost(Duration wait) {
-        return new DiscordMessenger(shards, allShards, wait);
+    /** The same messenger waiting at most {@code wait} for each message (tests and benchmarks use a short one). */
+    public DiscordMessenger waitingAtMost(Duration wait) {
+        return new DiscordMessenger(shards, wait);
     }
 
     @Override
@@ -90,17 +86,17 @@ public final class DiscordMessenger implements Messenger {
             throw new UnsupportedOnPlatform(Platform.DISCORD, "open a form in a message the bot starts itself: a modal "
                     + "only opens in answer to a command or a button, so send a button whose action replies with the form");
         }
-        MessageChannel channel = channelOf(target);
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        JDA jda = anyShard(running());
+        String channel = channelOf(jda, target, deadline);
         List<String> ids = new ArrayList<>();
         try {
             for (MessageCreateData part : DiscordMessages.render(message)) {
                 WireHook.fire();
-                ids.add(await(channel.sendMessage(part)).getId());
+                ids.add(await(ChannelRest.send(jda, channel, part), deadline));
             }
         } catch (ErrorResponseException e) {
             throw failed(target, e);
-        } catch (InsufficientPermissionException e) {
-            throw new DeliveryFailed("the bot lacks the " + e.getPermission().getName() + " permission in that channel", true, e);
         }
         LOG.debug("Discord message sent in {} part(s)", ids.size());
         return new SentMessage(target, String.join(ID_SEPARATOR, ids));
@@ -114,34 +110,34 @@ public final class DiscordMessenger implements Messenger {
     public void edit(SentMessage sent, OutgoingMessage message) {
         Objects.requireNonNull(sent, "sent");
         Objects.requireNonNull(message, "message");
-        MessageChannel channel = channelOf(sent.target());
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        JDA jda = anyShard(running());
+        String channel = channelOf(jda, sent.target(), deadline);
         List<String> ids = List.of(sent.messageId().split(ID_SEPARATOR));
         List<MessageCreateData> parts = DiscordMessages.render(message);
         try {
             for (int i = 0; i < Math.max(ids.size(), parts.size()); i++) {
                 if (i < ids.size() && i < parts.size()) {
-                    await(channel.editMessageById(ids.get(i), DiscordMessages.asEdit(parts.get(i))));
+                    await(ChannelRest.edit(jda, channel, ids.get(i), DiscordMessages.asEdit(parts.get(i))), deadline);
                 } else if (i < ids.size()) {
-                    await(channel.deleteMessageById(ids.get(i)));
+                    await(ChannelRest.delete(jda, channel, ids.get(i)), deadline);
                 } else {
-                    await(channel.sendMessage(parts.get(i)));
+                    await(ChannelRest.send(jda, channel, parts.get(i)), deadline);
                 }
             }
         } catch (ErrorResponseException e) {
             throw failed(sent.target(), e);
-        } catch (InsufficientPermissionException e) {
-            throw new DeliveryFailed("the bot lacks the " + e.getPermission().getName() + " permission in that channel", true, e);
         }
     }
 
-    private MessageChannel channelOf(Target target) {
-        ShardManager manager = running();
+    /** The id of the channel to write to: the channel's own, or the member's DM channel, opened through REST. */
+    private String channelOf(JDA jda, Target target, long deadline) {
         if (target instanceof Target.Member member) {
             if (member.member().platform() != Platform.DISCORD) {
                 throw new DeliveryFailed("Discord cannot deliver to a " + member.member().platform().id() + " member", true, null);
             }
             try {
-                return await(anyShard(manager).openPrivateChannelById(member.member().userId()));
+                return await(jda.openPrivateChannelById(member.member().userId()), deadline).getId();
             } catch (ErrorResponseException e) {
                 throw failed(target, e);
             }
@@ -150,15 +146,7 @@ public final class DiscordMessenger implements Messenger {
         if (ref.platform() != Platform.DISCORD) {
             throw new DeliveryFailed("Discord cannot deliver to a " + ref.platform().id() + " channel", true, null);
         }
-        MessageChannel channel = ref.isDirect()
-                ? manager.getPrivateChannelById(ref.channelId())
-                : manager.getChannelById(MessageChannel.class, ref.channelId());
-        if (channel == null) {
-            throw new DeliveryFailed("the channel is not known on this replica's shards"
-                    + (allShards ? " (deleted, or the bot left the server)" : "; a replica running its server's shard can send"),
-                    allShards, null);
-        }
-        return channel;
+        return ref.channelId();
     }
 
     private ShardManager running() {
@@ -170,18 +158,18 @@ public final class DiscordMessenger implements Messenger {
     }
 
     /**
-     * Runs one request and waits for it at most {@link #maxWait}. A request still held by a rate limit then is
+     * Runs one request and waits for it until the message's deadline. A request still held by a rate limit then is
      * cancelled (JDA drops a cancelled request that has not been sent) and the job is retried later; Discord's own
      * refusals come out as they would from {@code complete()}.
      */
-    private <T> T await(RestAction<T> action) {
+    private <T> T await(RestAction<T> action, long deadline) {
         CompletableFuture<T> future = action.submit();
         try {
-            return future.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(false);
-            LOG.info("a Discord request waited over {} (rate limited); the job is tried again in {}", maxWait, RETRY_AFTER);
-            throw new RetryLater("Discord held the request longer than " + maxWait.toSeconds() + " s",
+            LOG.info("a Discord message waited over {} (rate limited); the job is tried again in {}", maxWait, RETRY_AFTER);
+            throw new RetryLater("Discord held the message longer than " + maxWait.toMillis() + " ms",
                     Instant.now().plus(RETRY_AFTER));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -199,8 +187,9 @@ public final class DiscordMessenger implements Messenger {
         }
     }
 
+    /** Any running shard's JDA: REST needs no particular shard, and its rate limits are the bot's own. */
     private static JDA anyShard(ShardManager manager) {
-        return manager.getShardCache().stream().findFirst()
+        return manager.getShardCache().stream().min(java.util.Comparator.comparingInt(jda -> jda.getShardInfo().getShardId()))
                 .orElseThrow(() -> new DeliveryFailed("no Discord shard is running on this replica", false, null));
     }
 

@@ -313,6 +313,32 @@ class DiscordAdapterTest {
     }
 
     @Test
+    void sendsEditsAndUploadsToAChannelThisReplicaHasNeverSeenByItsIdAlone() throws Exception {
+        // a channel of a server on another replica's shards: JDA here has no such channel, REST needs none
+        String elsewhere = "310000000000000077";
+        assertThat(adapter.shardManager().getChannelById(net.dv8tion.jda.api.entities.channel.middleman.MessageChannel.class,
+                elsewhere)).isNull();
+        Target target = new Target.Channel(new ChannelRef(Platform.DISCORD, elsewhere, ChannelRef.Kind.GROUP));
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
+        SentMessage sent = adapter.messenger().send(target, OutgoingMessage.text("Circle *tonight*")
+                .button(Button.of("Going", "circle.rsvp:1"))
+                .attachment(new org.circlekeeper.core.message.Attachment("pulse.png", "image/png", png)).build());
+
+        FakeDiscord.Request created = discord.await("POST", "/channels/" + elsewhere + "/messages", WAIT);
+        assertThat(created.body().path("content").asString()).isEqualTo("Circle **tonight**");
+        assertThat(created.body().path("components").get(0).path("components").get(0).path("custom_id").asString())
+                .isEqualTo("circle.rsvp:1");
+        assertThat(created.body().path("allowed_mentions").path("parse")).isEmpty();
+        assertThat(created.raw()).contains("filename=\"pulse.png\"");
+        assertThat(DiscordMessenger.partIds(sent)).hasSize(1);
+
+        adapter.messenger().edit(sent, OutgoingMessage.text("Circle *moved*").build());
+        FakeDiscord.Request edited = discord.await("PATCH", "/channels/" + elsewhere + "/messages/" + DiscordMessenger.partIds(sent).get(0),
+                WAIT);
+        assertThat(edited.body().path("content").asString()).isEqualTo("Circle **moved**");
+    }
+
+    @Test
     void everyoneInAMessagePingsNobody() throws Exception {
         ChannelRef room = new ChannelRef(Platform.DISCORD, FakeDiscord.CHANNEL, ChannelRef.Kind.GROUP);
         adapter.messenger().send(new Target.Channel(room), OutgoingMessage.text("The circle \"@everyone\" meets at 19:00").build());

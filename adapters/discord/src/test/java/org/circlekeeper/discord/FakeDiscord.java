@@ -55,17 +55,39 @@ public final class FakeDiscord implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    static {
+        // the JDK's HttpServer writes a response's headers and body as two segments; with Nagle's algorithm on, the
+        // body waits for the client's delayed ACK (about 40 ms on Linux), which Discord's servers never add
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer http;
     private final Gateway gateway;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Double> rateLimits = new ConcurrentHashMap<>();
     private final Set<String> closedDmChannels = ConcurrentHashMap.newKeySet();
     private final Map<String, ObjectNode> scheduledEvents = new ConcurrentHashMap<>();
+    private final FakeRateLimits limits = new FakeRateLimits();
+    private final List<Request> created = new CopyOnWriteArrayList<>();
+    private final List<String> guilds;
     private final AtomicLong ids = new AtomicLong(900000000000000000L);
     private final CountDownLatch identified = new CountDownLatch(1);
     private volatile JsonNode identify;
 
+    /** A Discord with one server, {@link #GUILD}. */
     public FakeDiscord() throws Exception {
+        this(List.of());
+    }
+
+    /**
+     * A Discord with {@link #GUILD} and more servers, each with one text channel ({@link #textChannelOf}). Each server
+     * is sent only to the shard that carries it: {@code (guild_id >> 22) % num_shards} (Topics, Gateway, "Sharding").
+     */
+    public FakeDiscord(List<String> moreGuilds) throws Exception {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(GUILD);
+        all.addAll(moreGuilds);
+        guilds = List.copyOf(all);
         gateway = new Gateway();
         gateway.setReuseAddr(true);
         gateway.start();
@@ -126,6 +148,26 @@ public final class FakeDiscord implements AutoCloseable {
         requests.clear();
     }
 
+    /** Every message Discord accepted into a channel ({@code POST /channels/{id}/messages} answered 200), in order. */
+    public List<Request> createdMessages() {
+        return List.copyOf(created);
+    }
+
+    /** Discord's rate limits as this fake keeps them: what they let through and what they refused. */
+    FakeRateLimits limits() {
+        return limits;
+    }
+
+    /** The one text channel of a server given to the constructor besides {@link #GUILD}: the guild id plus one. */
+    public static String textChannelOf(String guild) {
+        return guild.equals(GUILD) ? CHANNEL : Long.toString(Long.parseLong(guild) + 1);
+    }
+
+    /** The shard that carries a server, of {@code shards} in all (Topics, Gateway, "Sharding": the sharding formula). */
+    public static int shardOf(String guild, int shards) {
+        return (int) ((Long.parseLong(guild) >> 22) % shards);
+    }
+
     /** The server's scheduled events now, by id, as Discord would return them. */
     public Map<String, JsonNode> scheduledEvents() {
         return Map.copyOf(scheduledEvents);
@@ -159,6 +201,11 @@ public final class FakeDiscord implements AutoCloseable {
             rateLimited(exchange, retryAfter);
             return;
         }
+        FakeRateLimits.Verdict verdict = limits.admit(method, path, exchange.getResponseHeaders());
+        if (verdict.refused()) {
+            respond(exchange, 429, verdict.body());
+            return;
+        }
         if (method.equals("GET") && path.equals("/users/@me")) {
             respond(exchange, 200, user(APP, "circlekeeper", true));
         } else if (method.equals("GET") && path.equals("/gateway/bot")) {
@@ -184,6 +231,7 @@ public final class FakeDiscord implements AutoCloseable {
             if (closedDmChannels.contains(p[2])) {
                 respond(exchange, 403, Map.of("code", 50007, "message", "Cannot send messages to this user"));
             } else {
+                created.add(new Request(method, path, body, raw));
                 respond(exchange, 200, message(nextId(), p[2], body));
             }
         } else if (method.equals("PATCH") && path.matches("/channels/\\d+/messages/\\d+")) {
@@ -310,8 +358,13 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     static Map<String, Object> guildCreate() {
+        return guildCreate(GUILD);
+    }
+
+    /** A GUILD_CREATE for one server: {@link #GUILD} with its text and voice channel, any other with one text channel. */
+    static Map<String, Object> guildCreate(String id) {
         Map<String, Object> guild = new java.util.HashMap<>();
-        guild.put("id", GUILD);
+        guild.put("id", id);
         guild.put("name", "Circle");
         guild.put("owner_id", "999999999999999999");
         guild.put("afk_timeout", 300);
@@ -319,11 +372,12 @@ public final class FakeDiscord implements AutoCloseable {
         guild.put("preferred_locale", "en-US");
         guild.put("features", List.of());
         guild.put("premium_progress_bar_enabled", false);
-        guild.put("roles", List.of(role(GUILD, "@everyone", 1024 | 2048 | 65536, 0),
+        guild.put("roles", List.of(role(id, "@everyone", 1024 | 2048 | 65536, 0),
                 role(ORGANISER_ROLE, "Organisers", 32, 2), role(HOST_ROLE, "Circle hosts", 0, 1),
                 role("400000000000000009", "circlekeeper", BOT_PERMISSIONS, 3)));
-        guild.put("channels", List.of(Map.of("id", CHANNEL, "type", 0, "guild_id", GUILD, "name", "circle-room",
-                "position", 0, "permission_overwrites", List.of(), "nsfw", false, "rate_limit_per_user", 0),
+        Map<String, Object> text = Map.of("id", textChannelOf(id), "type", 0, "guild_id", id, "name", "circle-room",
+                "position", 0, "permission_overwrites", List.of(), "nsfw", false, "rate_limit_per_user", 0);
+        guild.put("channels", !id.equals(GUILD) ? List.of(text) : List.of(text,
                 Map.of("id", VOICE, "type", 2, "guild_id", GUILD, "name", "Circle room", "position", 1, "permission_overwrites",
                         List.of(), "nsfw", false, "bitrate", 64000, "user_limit", 0)));
         guild.put("members", List.of(Map.of("user", user(APP, "circlekeeper", true), "roles", List.of("400000000000000009"),
@@ -367,11 +421,18 @@ public final class FakeDiscord implements AutoCloseable {
                 case 1 -> sendOp(conn, 11, null, null);
                 case 2 -> {
                     identify = frame.path("d");
-                    send("READY", JSON.valueToTree(Map.of("v", 10, "user", user(APP, "circlekeeper", true),
-                            "guilds", List.of(Map.of("id", GUILD, "unavailable", true)), "private_channels", List.of(),
-                            "session_id", "fake-session", "resume_gateway_url", "ws://127.0.0.1:" + getPort(),
-                            "application", Map.of("id", APP, "flags", 0), "shard", List.of(0, 1))));
-                    send("GUILD_CREATE", JSON.valueToTree(guildCreate()));
+                    // IDENTIFY names the shard as [shard_id, num_shards]; READY and GUILD_CREATE carry only its servers
+                    int shard = frame.path("d").path("shard").path(0).asInt(0);
+                    int shards = Math.max(1, frame.path("d").path("shard").path(1).asInt(1));
+                    List<String> own = guilds.stream().filter(g -> shardOf(g, shards) == shard).toList();
+                    sendOp(conn, 0, JSON.valueToTree(Map.of("v", 10, "user", user(APP, "circlekeeper", true),
+                            "guilds", own.stream().map(g -> Map.of("id", g, "unavailable", true)).toList(),
+                            "private_channels", List.of(), "session_id", "fake-session-" + shard,
+                            "resume_gateway_url", "ws://127.0.0.1:" + getPort(),
+                            "application", Map.of("id", APP, "flags", 0), "shard", List.of(shard, shards))), "READY");
+                    for (String guild : own) {
+                        sendOp(conn, 0, JSON.valueToTree(guildCreate(guild)), "GUILD_CREATE");
+                    }
                     identified.countDown();
                 }
                 default -> {
