@@ -1,5 +1,6 @@
 package org.circlekeeper.app;
 
+import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.discord.DiscordAdapter;
@@ -26,8 +27,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 class DiscordConfiguration {
 
     @Bean
-    DiscordAdapter discordAdapter(DiscordProperties properties) {
-        return new DiscordAdapter(properties.settings());
+    DiscordAdapter discordAdapter(DiscordProperties properties, Clock clock) {
+        return new DiscordAdapter(properties.settings(), clock);
     }
 
     @Bean

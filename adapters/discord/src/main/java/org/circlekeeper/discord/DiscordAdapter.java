@@ -1,5 +1,6 @@
 package org.circlekeeper.discord;
 
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -58,9 +59,10 @@ public final class DiscordAdapter implements AutoCloseable {
     private ExecutorService handlers;
     private ScheduledExecutorService timer;
 
-    public DiscordAdapter(DiscordSettings settings) {
+    /** The adapter for {@code settings}, telling time by the bot's one {@code clock}. */
+    public DiscordAdapter(DiscordSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.messenger = new DiscordMessenger(() -> shards, settings.shardIds().isEmpty());
+        this.messenger = new DiscordMessenger(() -> shards, settings.shardIds().isEmpty(), clock);
         this.events = new DiscordEventMirror(() -> shards, settings.shardIds().isEmpty());
     }
 

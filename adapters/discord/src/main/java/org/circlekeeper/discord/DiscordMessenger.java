@@ -1,7 +1,7 @@
 package org.circlekeeper.discord;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -53,24 +53,27 @@ public final class DiscordMessenger implements Messenger {
     private final Supplier<ShardManager> shards;
     private final boolean allShards;
     private final Duration maxWait;
+    private final Clock clock;
 
     /**
      * @param shards    the running shard manager; null (not yet connected) makes every send fail as retryable
      * @param allShards true when this replica runs every shard, so a channel it does not know is gone
+     * @param clock     the bot's one clock, which tells when a send held by a rate limit is tried again
      */
-    DiscordMessenger(Supplier<ShardManager> shards, boolean allShards) {
-        this(shards, allShards, MAX_WAIT);
+    DiscordMessenger(Supplier<ShardManager> shards, boolean allShards, Clock clock) {
+        this(shards, allShards, MAX_WAIT, clock);
     }
 
-    private DiscordMessenger(Supplier<ShardManager> shards, boolean allShards, Duration maxWait) {
+    private DiscordMessenger(Supplier<ShardManager> shards, boolean allShards, Duration maxWait, Clock clock) {
         this.shards = Objects.requireNonNull(shards, "shards");
         this.allShards = allShards;
         this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** The same messenger waiting at most {@code wait} for each request (tests use a short one). */
     DiscordMessenger waitingAtMost(Duration wait) {
-        return new DiscordMessenger(shards, allShards, wait);
+        return new DiscordMessenger(shards, allShards, wait, clock);
     }
 
     @Override
@@ -182,7 +185,7 @@ public final class DiscordMessenger implements Messenger {
             future.cancel(false);
             LOG.info("a Discord request waited over {} (rate limited); the job is tried again in {}", maxWait, RETRY_AFTER);
             throw new RetryLater("Discord held the request longer than " + maxWait.toSeconds() + " s",
-                    Instant.now().plus(RETRY_AFTER));
+                    clock.instant().plus(RETRY_AFTER));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException runtime) {
