@@ -1,7 +1,7 @@
 package org.circlekeeper.discord;
 
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
