@@ -1,7 +1,6 @@
 package org.circlekeeper.app;
 
-import java.time.Duration;
-import java.util.List;
+import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.ref.Platform;
@@ -32,8 +31,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 class DiscordConfiguration {
 
     @Bean
-    DiscordAdapter discordAdapter(DiscordProperties properties, RedisConnection redis) {
-        return new DiscordAdapter(properties.settings(), pace(redis));
+    DiscordAdapter discordAdapter(DiscordProperties properties, RedisConnection redis, Clock clock) {
+        return new DiscordAdapter(properties.settings(), pace(redis), clock);
     }
 
     /**
@@ -41,10 +40,7 @@ class DiscordConfiguration {
      * every request of the bot, whichever replica sends it.
      */
     static RequestPace pace(RedisConnection redis) {
-        RedisRateLimiter limiter = new RedisRateLimiter(redis, Platform.DISCORD);
-        List<RedisRateLimiter.Limit> global = List.of(RedisRateLimiter.Limit.perPeriod("global", RequestPace.PER_SECOND,
-                Duration.ofSeconds(1)));
-        return () -> limiter.reserve(global);
+        return RequestPace.shared(new RedisRateLimiter(redis, Platform.DISCORD), RequestPace.PER_SECOND);
     }
 
     @Bean

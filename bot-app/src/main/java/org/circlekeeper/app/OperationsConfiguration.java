@@ -3,6 +3,7 @@ package org.circlekeeper.app;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
 import org.circlekeeper.core.ref.Metrics;
 import org.circlekeeper.core.schedule.Scheduler;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -37,8 +38,8 @@ class OperationsConfiguration {
     @Bean
     @Conditional(TimeChoice.Real.class)
     @ConditionalOnBooleanProperty(name = "circlekeeper.scheduler.enabled", matchIfMissing = true)
-    SchedulerRunner schedulerRunner(Scheduler scheduler, SchedulerProperties properties, MeterRegistry registry) {
-        return new SchedulerRunner(scheduler, properties, registry);
+    SchedulerRunner schedulerRunner(Scheduler scheduler, SchedulerProperties properties, MeterRegistry registry, Clock clock) {
+        return new SchedulerRunner(scheduler, properties, registry, clock);
     }
 
     /** The {@code scheduler} health component: down when the loop above stops ticking. */

@@ -46,11 +46,7 @@ final class SchedulerRunner implements SmartLifecycle {
     private volatile ScheduledExecutorService executor;
     private volatile Instant lastBeat;
 
-    SchedulerRunner(Scheduler scheduler, SchedulerProperties properties, MeterRegistry registry) {
-        this(scheduler, properties, registry, Clock.systemUTC());
-    }
-
-    /** A runner that tells the time of its last sign of life by {@code clock} (a virtual one in tests). */
+    /** A runner that tells the time of its last sign of life by the bot's one {@code clock} (a virtual one in tests). */
     SchedulerRunner(Scheduler scheduler, SchedulerProperties properties, MeterRegistry registry, Clock clock) {
         this.scheduler = scheduler;
         this.interval = properties.interval();

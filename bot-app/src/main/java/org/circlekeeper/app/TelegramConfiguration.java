@@ -1,27 +1,15 @@
 package org.circlekeeper.app;
 
 import java.net.URI;
-import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import org.circlekeeper.core.Stores;
+import java.time.Clock;
 import org.circlekeeper.core.engine.Engine;
-import org.circlekeeper.core.ref.CommunityRef;
-import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;
-import org.circlekeeper.redis.RedisAdminCache;
+import org.circlekeeper.redis.RedisAdapterState;
 import org.circlekeeper.redis.RedisConnection;
-import org.circlekeeper.redis.RedisRateLimiter;
-import org.circlekeeper.redis.RedisReachability;
-import org.circlekeeper.redis.RedisUpdateLog;
-import org.circlekeeper.telegram.SendBudget;
 import org.circlekeeper.telegram.TelegramBot;
 import org.circlekeeper.telegram.TelegramConnection;
 import org.circlekeeper.telegram.TelegramMessenger;
 import org.circlekeeper.telegram.TelegramSettings;
-import org.circlekeeper.telegram.TelegramState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,9 +25,9 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 /**
  * The Telegram adapter, when {@code circlekeeper.telegram.token} is set: its messenger joins the core's
  * messengers, the bot connects at start-up (long polling, or registering the webhook that
- * {@link TelegramWebhookController} serves), and its budget and state live in Redis, shared by every
- * replica. Telegram runs on real time, so the core gets the system clock here rather than the console's
- * virtual one.
+ * {@link TelegramWebhookController} serves), and its state (update log, admin cache, reachability, send
+ * budget: the core's platform ports) lives in Redis, shared by every replica. It keeps the core's one clock,
+ * which is real time whenever Telegram is connected ({@link TimeChoice}).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(TelegramConfiguration.Wanted.class)
@@ -68,14 +56,15 @@ class TelegramConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    TelegramConnection telegramConnection(TelegramProperties properties, RedisConnection redis, Environment environment) {
+    TelegramConnection telegramConnection(TelegramProperties properties, RedisConnection redis, Clock clock,
+                                          Environment environment) {
         TelegramSettings settings = settings(properties);
         if (settings.webhook() && environment.getProperty(WebPortEnvironmentPostProcessor.PORT, "").isBlank()) {
             throw new IllegalStateException("Telegram webhook mode needs a web port for its endpoint: set circlekeeper.web.port "
                     + "(CIRCLEKEEPER_WEB_PORT)");
         }
         LOG.info("adapter: Telegram, {}", settings.webhook() ? "webhook at " + properties.webhook().path() : "long polling");
-        return new TelegramConnection(settings, budget(redis), state(redis));
+        return new TelegramConnection(settings, RedisAdapterState.create(redis, Platform.TELEGRAM), clock);
     }
 
     @Bean
@@ -84,8 +73,8 @@ class TelegramConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    TelegramBot telegramBot(TelegramConnection connection, Engine engine, Stores stores, CirclekeeperProperties properties) {
-        return new TelegramBot(connection, engine, stores.memberSettings(), properties.defaults().locale());
+    TelegramBot telegramBot(TelegramConnection connection, Engine engine, CirclekeeperProperties properties) {
+        return new TelegramBot(connection, engine, properties.defaults().locale());
     }
 
     static TelegramSettings settings(TelegramProperties properties) {
@@ -104,73 +93,5 @@ class TelegramConfiguration {
             settings = settings.withWebhook(properties.webhook().url(), properties.webhook().secret());
         }
         return settings;
-    }
-
-    /** The adapter's send budget on the Redis rate limiter. */
-    static SendBudget budget(RedisConnection redis) {
-        RedisRateLimiter limiter = new RedisRateLimiter(redis, Platform.TELEGRAM);
-        return new SendBudget() {
-            @Override
-            public Duration reserve(List<Quota> quotas) {
-                return limiter.reserve(quotas.stream().map(TelegramConfiguration::limit).toList());
-            }
-
-            @Override
-            public void hold(Quota quota, Duration wait) {
-                limiter.hold(limit(quota), wait);
-            }
-        };
-    }
-
-    /** The adapter's shared state on Redis: the update log, the admin cache, the unreachable marks. */
-    static TelegramState state(RedisConnection redis) {
-        RedisUpdateLog log = new RedisUpdateLog(redis, Platform.TELEGRAM);
-        RedisAdminCache admins = new RedisAdminCache(redis);
-        RedisReachability reachability = new RedisReachability(redis);
-        return new TelegramState() {
-            @Override
-            public boolean claimUpdate(long updateId, Duration lease) {
-                return log.claim(Long.toString(updateId), lease);
-            }
-
-            @Override
-            public void updateDone(long updateId) {
-                log.done(Long.toString(updateId));
-            }
-
-            @Override
-            public Optional<Set<String>> admins(CommunityRef group) {
-                return admins.admins(group);
-            }
-
-            @Override
-            public void cacheAdmins(CommunityRef group, Collection<String> userIds, Duration ttl) {
-                admins.put(group, userIds, ttl);
-            }
-
-            @Override
-            public void forgetAdmins(CommunityRef group) {
-                admins.forget(group);
-            }
-
-            @Override
-            public boolean isUnreachable(MemberRef member) {
-                return reachability.isUnreachable(member);
-            }
-
-            @Override
-            public void markUnreachable(MemberRef member, Duration ttl) {
-                reachability.markUnreachable(member, ttl);
-            }
-
-            @Override
-            public void markReachable(MemberRef member) {
-                reachability.markReachable(member);
-            }
-        };
-    }
-
-    private static RedisRateLimiter.Limit limit(SendBudget.Quota quota) {
-        return new RedisRateLimiter.Limit(quota.bucket(), quota.interval(), quota.burst());
     }
 }

@@ -70,7 +70,8 @@ class SchedulerRunnerTest {
 
     private SchedulerRunner runner(JobQueue queue, Duration shutdownWait) {
         Scheduler scheduler = new Scheduler(queue, Clock.systemUTC(), List.of(handler), Duration.ofSeconds(60));
-        runner = new SchedulerRunner(scheduler, new SchedulerProperties(true, Duration.ofMillis(50), shutdownWait), registry);
+        runner = new SchedulerRunner(scheduler, new SchedulerProperties(true, Duration.ofMillis(50), shutdownWait), registry,
+                Clock.systemUTC());
         return runner;
     }
 

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The core stays platform-neutral: no Spring, JDA, TelegramBots or Jedis, and no System.out; lib-recur's rule parts
  * are named in one place, which starts the library in the order it needs. Its packages stand in floors: the ground
- * floor ({@code ref}) imports nothing of circlekeeper, the foundation ({@code template}, {@code schedule},
- * {@code message}, {@code engine}) imports only what is below it and never a feature, and no two packages import
- * each other.
+ * floor ({@code ref}) imports nothing of circlekeeper, the foundation ({@code platform}, {@code template},
+ * {@code schedule}, {@code message}, {@code engine}) imports only what is below it and never a feature, and no two
+ * packages import each other.
  */
 class ArchitectureTest {
 
@@ -66,6 +66,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void thePlatformPortsStandOnTheGroundFloorAlone() {
+        noClasses().that().resideInAPackage("org.circlekeeper.core.platform..")
+                .should().dependOnClassesThat(resideInAPackage("org.circlekeeper..")
+                        .and(resideOutsideOfPackage("org.circlekeeper.core.ref.."))
+                        .and(resideOutsideOfPackage("org.circlekeeper.core.platform..")))
+                .check(CORE);
+    }
+
+    @Test
     void eachFoundationFloorImportsOnlyTheFloorsBelowIt() {
         noClasses().that().resideInAnyPackage("org.circlekeeper.core.template..", "org.circlekeeper.core.schedule..")
                 .should().dependOnClassesThat().resideInAnyPackage(
@@ -81,7 +90,8 @@ class ArchitectureTest {
 
     @Test
     void theFoundationNeverImportsAFeature() {
-        noClasses().that().resideInAnyPackage("org.circlekeeper.core.ref..", "org.circlekeeper.core.template..",
+        noClasses().that().resideInAnyPackage("org.circlekeeper.core.ref..", "org.circlekeeper.core.platform..",
+                        "org.circlekeeper.core.template..",
                         "org.circlekeeper.core.schedule..", "org.circlekeeper.core.message..",
                         "org.circlekeeper.core.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
@@ -91,6 +101,7 @@ class ArchitectureTest {
     @Test
     void theImportFoundTheCore() {
         org.assertj.core.api.Assertions.assertThat(CORE.containPackage("org.circlekeeper.core.engine")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(CORE.containPackage("org.circlekeeper.core.platform")).isTrue();
         org.assertj.core.api.Assertions.assertThat(CORE.size()).isGreaterThan(20);
     }
 }

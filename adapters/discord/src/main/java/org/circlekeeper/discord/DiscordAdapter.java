@@ -1,5 +1,6 @@
 package org.circlekeeper.discord;
 
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -60,18 +61,19 @@ public final class DiscordAdapter implements AutoCloseable {
     private ScheduledExecutorService timer;
 
     /** An adapter pacing its requests to the bot's global limit on its own: right for a bot on one replica. */
-    public DiscordAdapter(DiscordSettings settings) {
-        this(settings, RequestPace.local(RequestPace.PER_SECOND));
+    public DiscordAdapter(DiscordSettings settings, Clock clock) {
+        this(settings, RequestPace.local(RequestPace.PER_SECOND), clock);
     }
 
     /**
      * An adapter whose requests take their slots from {@code pace}: with several replicas, one pace that they all
-     * share (Redis), since Discord's global limit is the bot's, not a replica's.
+     * share (Redis), since Discord's global limit is the bot's, not a replica's. It tells time by the bot's one
+     * {@code clock}.
      */
-    public DiscordAdapter(DiscordSettings settings, RequestPace pace) {
+    public DiscordAdapter(DiscordSettings settings, RequestPace pace, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.pace = Objects.requireNonNull(pace, "pace");
-        this.messenger = new DiscordMessenger(() -> shards);
+        this.messenger = new DiscordMessenger(() -> shards, clock);
         this.events = new DiscordEventMirror(() -> shards, settings.shardIds().isEmpty());
     }
 

@@ -1,7 +1,7 @@
 package org.circlekeeper.discord;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -53,20 +53,25 @@ public final class DiscordMessenger implements Messenger {
 
     private final Supplier<ShardManager> shards;
     private final Duration maxWait;
+    private final Clock clock;
 
-    /** @param shards the running shard manager; null (not yet connected) makes every send fail as retryable */
-    DiscordMessenger(Supplier<ShardManager> shards) {
-        this(shards, MAX_WAIT);
+    /**
+     * @param shards the running shard manager; null (not yet connected) makes every send fail as retryable
+     * @param clock  the bot's one clock, which tells when a send held by a rate limit is tried again
+     */
+    DiscordMessenger(Supplier<ShardManager> shards, Clock clock) {
+        this(shards, MAX_WAIT, clock);
     }
 
-    private DiscordMessenger(Supplier<ShardManager> shards, Duration maxWait) {
+    private DiscordMessenger(Supplier<ShardManager> shards, Duration maxWait, Clock clock) {
         this.shards = Objects.requireNonNull(shards, "shards");
         this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** The same messenger waiting at most {@code wait} for each message (tests and benchmarks use a short one). */
     public DiscordMessenger waitingAtMost(Duration wait) {
-        return new DiscordMessenger(shards, wait);
+        return new DiscordMessenger(shards, wait, clock);
     }
 
     @Override
@@ -170,7 +175,7 @@ public final class DiscordMessenger implements Messenger {
             future.cancel(false);
             LOG.info("a Discord message waited over {} (rate limited); the job is tried again in {}", maxWait, RETRY_AFTER);
             throw new RetryLater("Discord held the message longer than " + maxWait.toMillis() + " ms",
-                    Instant.now().plus(RETRY_AFTER));
+                    clock.instant().plus(RETRY_AFTER));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException runtime) {

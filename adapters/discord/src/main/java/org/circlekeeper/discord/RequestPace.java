@@ -1,6 +1,8 @@
 package org.circlekeeper.discord;
 
 import java.time.Duration;
+import java.util.List;
+import org.circlekeeper.core.platform.SendBudget;
 
 /**
  * The bot's global request budget: Discord allows a bot 50 requests a second to its REST API over all its shards and
@@ -23,6 +25,15 @@ public interface RequestPace {
 
     /** Takes the next slot and says how long from now the request must wait for it (zero: go now). */
     Duration reserve();
+
+    /**
+     * A pace of {@code perSecond} requests taken from a send budget that every replica shares (the app gives the Redis
+     * one): Discord's global limit counts every request of the bot, whichever replica sends it.
+     */
+    static RequestPace shared(SendBudget budget, int perSecond) {
+        List<SendBudget.Quota> global = List.of(SendBudget.Quota.perPeriod("global", perSecond, Duration.ofSeconds(1)));
+        return () -> budget.reserve(global);
+    }
 
     /** Evenly spaced slots, {@code perSecond} a second, for this process alone (one replica, or tests). */
     static RequestPace local(int perSecond) {

@@ -64,7 +64,7 @@ class DiscordEventsTest {
     void start() throws Exception {
         discord = new FakeDiscord();
         adapter = new DiscordAdapter(new DiscordSettings(FakeDiscord.TOKEN, 0, List.of(), List.of(), Map.of(), false,
-                discord.restBase(), 2));
+                discord.restBase(), 2), clock);
         Bot.Assembly bot = Bot.assemble(stores, Bot.templates(null), Bot.Defaults.english(), clock,
                 new Messengers(List.of(adapter.messenger())),
                 org.circlekeeper.core.checkin.CheckinOptions.of(org.circlekeeper.core.checkin.AesGcmNoteCipher.fromBase64(

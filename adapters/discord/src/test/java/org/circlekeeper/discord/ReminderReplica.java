@@ -64,8 +64,8 @@ public final class ReminderReplica implements AutoCloseable {
                            RequestPace pace, Duration maxWait, Duration lease) throws InterruptedException {
         DiscordSettings settings = new DiscordSettings(FakeDiscord.TOKEN, shardsTotal, shardIds, List.of(FakeDiscord.GUILD),
                 Map.of(), false, discord.restBase(), 2);
-        adapter = new DiscordAdapter(settings, pace);
         Clock clock = Clock.systemUTC();
+        adapter = new DiscordAdapter(settings, pace, clock);
         InMemoryMemberSettingsStore members = new InMemoryMemberSettingsStore();
         InMemoryCommunitySettingsStore communities = new InMemoryCommunitySettingsStore();
         InMemoryWordingStore wording = new InMemoryWordingStore();
@@ -123,9 +123,7 @@ public final class ReminderReplica implements AutoCloseable {
 
     /** The global pace every replica shares through Redis, as the app wires it. */
     public static RequestPace sharedPace(RedisConnection redis, int perSecond) {
-        RedisRateLimiter limiter = new RedisRateLimiter(redis, Platform.DISCORD);
-        List<RedisRateLimiter.Limit> global = List.of(RedisRateLimiter.Limit.perPeriod("global", perSecond, Duration.ofSeconds(1)));
-        return () -> limiter.reserve(global);
+        return RequestPace.shared(new RedisRateLimiter(redis, Platform.DISCORD), perSecond);
     }
 
     /** Runs due jobs, as the app's scheduler loop does (a short sleep when nothing is due), while {@code keepGoing}. */

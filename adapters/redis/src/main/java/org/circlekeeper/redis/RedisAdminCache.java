@@ -7,15 +7,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.circlekeeper.core.platform.RoleCache;
 import org.circlekeeper.core.ref.CommunityRef;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * The administrators of a community as the platform last listed them, cached with a time to live so that
- * every replica asks the platform at most once per TTL, and dropped when the platform reports a change.
- * Kept as one string of space-separated user ids (a group with no visible administrator is cached too).
+ * The {@link RoleCache} on Redis: a community's administrators as one string of space-separated user ids (a
+ * group with no visible administrator is cached too), with the time to live as the key's expiry.
  */
-public final class RedisAdminCache {
+public final class RedisAdminCache implements RoleCache {
 
     private final RedisConnection redis;
 
@@ -23,7 +23,7 @@ public final class RedisAdminCache {
         this.redis = Objects.requireNonNull(redis, "redis");
     }
 
-    /** The cached administrators' user ids, or empty when nothing is cached (never listed, expired, dropped). */
+    @Override
     public Optional<Set<String>> admins(CommunityRef community) {
         String value = redis.call(jedis -> jedis.get(RedisKeys.communityAdmins(community)));
         if (value == null) {
@@ -32,7 +32,7 @@ public final class RedisAdminCache {
         return Optional.of(Arrays.stream(value.split(" ")).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet()));
     }
 
-    /** Caches the administrators' user ids for {@code ttl}. */
+    @Override
     public void put(CommunityRef community, Collection<String> userIds, Duration ttl) {
         for (String id : userIds) {
             if (id.isEmpty() || id.chars().anyMatch(Character::isWhitespace)) {
@@ -43,7 +43,7 @@ public final class RedisAdminCache {
         redis.run(jedis -> jedis.set(RedisKeys.communityAdmins(community), value, SetParams.setParams().px(ttl.toMillis())));
     }
 
-    /** Drops the cached list, so that the next look-up asks the platform. */
+    @Override
     public void forget(CommunityRef community) {
         redis.run(jedis -> jedis.del(RedisKeys.communityAdmins(community)));
     }

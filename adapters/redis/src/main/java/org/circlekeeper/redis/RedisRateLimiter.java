@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.circlekeeper.core.platform.SendBudget;
 import org.circlekeeper.core.ref.Platform;
 
 /**
- * A send-rate limiter that every replica shares through Redis: a GCRA token bucket per limit (the
- * whole bot, one chat, one group), checked and reserved for all the limits of one message in one Lua
+ * The {@link SendBudget} of one platform on Redis, shared by every replica: a GCRA token bucket per quota (the
+ * whole bot, one chat, one group), checked and reserved for all the quotas of one message in one Lua
  * script on Redis's own clock. A caller reserves a slot and is told how long to wait before sending, so
  * a busy bucket queues senders instead of rejecting them and nothing polls.
  *
@@ -16,45 +17,7 @@ import org.circlekeeper.core.ref.Platform;
  * a slot at time {@code t} conforms when {@code t >= tat - (burst - 1) * interval}, and taking it moves
  * {@code tat} to {@code max(tat, t) + interval}. The key expires once the bucket would be full again.
  */
-public final class RedisRateLimiter {
-
-    /**
-     * One limit: at most {@code burst} sends at once, then one per {@code interval}.
-     *
-     * @param bucket the bucket's name within the platform ({@code global}, {@code chat:42})
-     */
-    public record Limit(String bucket, Duration interval, int burst) {
-        public Limit {
-            Objects.requireNonNull(bucket, "bucket");
-            Objects.requireNonNull(interval, "interval");
-            if (interval.isNegative() || interval.isZero()) {
-                throw new IllegalArgumentException("a limit's interval must be positive");
-            }
-            if (burst < 1) {
-                throw new IllegalArgumentException("a limit's burst is at least 1");
-            }
-        }
-
-        /** {@code count} sends per {@code period}, evenly spaced (no burst). */
-        public static Limit perPeriod(String bucket, int count, Duration period) {
-            if (count < 1) {
-                throw new IllegalArgumentException("a limit allows at least one send per period");
-            }
-            return new Limit(bucket, Duration.ofNanos(ceilDiv(period.toNanos(), count)), 1);
-        }
-
-        long intervalMicros() {
-            return ceilDiv(interval.toNanos(), 1_000);
-        }
-
-        long toleranceMicros() {
-            return (burst - 1) * intervalMicros();
-        }
-
-        private static long ceilDiv(long a, long b) {
-            return -Math.floorDiv(-a, b);
-        }
-    }
+public final class RedisRateLimiter implements SendBudget {
 
     /**
      * KEYS: the buckets. ARGV: interval and tolerance (microseconds) per bucket, in order. Finds the
@@ -101,35 +64,38 @@ public final class RedisRateLimiter {
         this.platform = Objects.requireNonNull(platform, "platform");
     }
 
-    /**
-     * Takes one slot in every given bucket at the earliest moment all of them allow, and returns how long
-     * from now the caller must wait before sending (zero when it may send at once). The slot is the caller's
-     * whether or not it sends.
-     */
-    public Duration reserve(List<Limit> limits) {
-        if (limits.isEmpty()) {
+    @Override
+    public Duration reserve(List<Quota> quotas) {
+        if (quotas.isEmpty()) {
             return Duration.ZERO;
         }
-        List<String> keys = new ArrayList<>(limits.size());
-        List<String> args = new ArrayList<>(limits.size() * 2);
-        for (Limit limit : limits) {
-            keys.add(RedisKeys.rateBucket(platform, limit.bucket()));
-            args.add(Long.toString(limit.intervalMicros()));
-            args.add(Long.toString(limit.toleranceMicros()));
+        List<String> keys = new ArrayList<>(quotas.size());
+        List<String> args = new ArrayList<>(quotas.size() * 2);
+        for (Quota quota : quotas) {
+            keys.add(RedisKeys.rateBucket(platform, quota.bucket()));
+            args.add(Long.toString(intervalMicros(quota)));
+            args.add(Long.toString(toleranceMicros(quota)));
         }
         Object result = redis.call(jedis -> RESERVE.run(jedis, keys, args));
         long micros = Long.parseLong(String.valueOf(result));
         return Duration.ofNanos(Math.max(0, micros) * 1_000);
     }
 
-    /**
-     * Closes a bucket for {@code wait} from now for every replica (the platform said "retry after"), unless
-     * it is already closed for longer.
-     */
-    public void hold(Limit limit, Duration wait) {
-        Objects.requireNonNull(limit, "limit");
+    @Override
+    public void hold(Quota quota, Duration wait) {
+        Objects.requireNonNull(quota, "quota");
         long holdMicros = Math.max(0, wait.toNanos() / 1_000);
-        redis.call(jedis -> HOLD.run(jedis, List.of(RedisKeys.rateBucket(platform, limit.bucket())),
-                List.of(Long.toString(holdMicros), Long.toString(limit.toleranceMicros()))));
+        redis.call(jedis -> HOLD.run(jedis, List.of(RedisKeys.rateBucket(platform, quota.bucket())),
+                List.of(Long.toString(holdMicros), Long.toString(toleranceMicros(quota)))));
+    }
+
+    /** The quota's interval in whole microseconds, rounded up (the bucket's unit). */
+    private static long intervalMicros(Quota quota) {
+        return -Math.floorDiv(-quota.interval().toNanos(), 1_000);
+    }
+
+    /** How far ahead of its theoretical arrival time a bucket still takes a slot: the burst beyond the first. */
+    private static long toleranceMicros(Quota quota) {
+        return (quota.burst() - 1) * intervalMicros(quota);
     }
 }

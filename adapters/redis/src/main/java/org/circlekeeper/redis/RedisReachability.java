@@ -2,15 +2,12 @@ package org.circlekeeper.redis;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.circlekeeper.core.platform.Reachability;
 import org.circlekeeper.core.ref.MemberRef;
 import redis.clients.jedis.params.SetParams;
 
-/**
- * Remembers, for every replica, the members the bot cannot write to privately (they blocked it, or never
- * opened a chat with it), so that it stops trying instead of retrying forever. The mark expires, and is
- * cleared as soon as the member writes to the bot privately again.
- */
-public final class RedisReachability {
+/** The {@link Reachability} marks on Redis: one key per unreachable member, expiring with the mark. */
+public final class RedisReachability implements Reachability {
 
     private final RedisConnection redis;
 
@@ -18,17 +15,17 @@ public final class RedisReachability {
         this.redis = Objects.requireNonNull(redis, "redis");
     }
 
-    /** Marks the member unreachable for {@code ttl}. */
+    @Override
     public void markUnreachable(MemberRef member, Duration ttl) {
         redis.run(jedis -> jedis.set(RedisKeys.memberUnreachable(member), "1", SetParams.setParams().px(ttl.toMillis())));
     }
 
-    /** True while the member is marked unreachable. */
+    @Override
     public boolean isUnreachable(MemberRef member) {
         return redis.call(jedis -> jedis.exists(RedisKeys.memberUnreachable(member)));
     }
 
-    /** Clears the mark (the member wrote to the bot privately). */
+    @Override
     public void markReachable(MemberRef member) {
         redis.run(jedis -> jedis.del(RedisKeys.memberUnreachable(member)));
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.circlekeeper.core.platform.SendBudget;
 import org.circlekeeper.core.ref.Platform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,7 +21,7 @@ class RedisRateLimiterTest {
     static final RealRedis REDIS = new RealRedis();
 
     private final RedisRateLimiter limiter = new RedisRateLimiter(REDIS.connection(), Platform.TELEGRAM);
-    private final RedisRateLimiter.Limit tenPerSecond = RedisRateLimiter.Limit.perPeriod("global", 10, Duration.ofSeconds(1));
+    private final SendBudget.Quota tenPerSecond = SendBudget.Quota.perPeriod("global", 10, Duration.ofSeconds(1));
 
     @Test
     void reservationsAreSpacedByTheInterval() {
@@ -37,8 +38,8 @@ class RedisRateLimiterTest {
 
     @Test
     void aSlotMustSuitEveryLimitAndIsTakenInEach() {
-        RedisRateLimiter.Limit chatA = RedisRateLimiter.Limit.perPeriod("chat:a", 1, Duration.ofSeconds(1));
-        RedisRateLimiter.Limit chatB = RedisRateLimiter.Limit.perPeriod("chat:b", 1, Duration.ofSeconds(1));
+        SendBudget.Quota chatA = SendBudget.Quota.perPeriod("chat:a", 1, Duration.ofSeconds(1));
+        SendBudget.Quota chatB = SendBudget.Quota.perPeriod("chat:b", 1, Duration.ofSeconds(1));
 
         assertThat(limiter.reserve(List.of(tenPerSecond, chatA)).toMillis()).isZero();
         // chat a is full for a second; the global bucket alone would allow 100 ms
@@ -49,7 +50,7 @@ class RedisRateLimiterTest {
 
     @Test
     void aBurstAllowsThatManyAtOnce() {
-        RedisRateLimiter.Limit group = new RedisRateLimiter.Limit("group:g", Duration.ofSeconds(3), 3);
+        SendBudget.Quota group = new SendBudget.Quota("group:g", Duration.ofSeconds(3), 3);
         assertThat(limiter.reserve(List.of(group))).isZero();
         assertThat(limiter.reserve(List.of(group))).isZero();
         assertThat(limiter.reserve(List.of(group))).isZero();
@@ -75,7 +76,7 @@ class RedisRateLimiterTest {
 
     @Test
     void concurrentCallersNeverShareASlot() throws Exception {
-        RedisRateLimiter.Limit fiftyPerSecond = RedisRateLimiter.Limit.perPeriod("global", 50, Duration.ofSeconds(1));
+        SendBudget.Quota fiftyPerSecond = SendBudget.Quota.perPeriod("global", 50, Duration.ofSeconds(1));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             long before = redisMicros();

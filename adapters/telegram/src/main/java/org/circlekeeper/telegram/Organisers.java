@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.circlekeeper.core.engine.Role;
+import org.circlekeeper.core.platform.RoleCache;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,7 @@ import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 
 /**
  * A group's administrators are its organisers. Their list comes from {@code getChatAdministrators},
- * cached in the shared {@link TelegramState} for a while and dropped when Telegram reports a change in
+ * cached in the shared {@link RoleCache} for a while and dropped when Telegram reports a change in
  * the group's members, so every replica asks Telegram at most once per group and TTL.
  */
 final class Organisers {
@@ -23,12 +24,12 @@ final class Organisers {
     private static final Logger LOG = LoggerFactory.getLogger(Organisers.class);
 
     private final TelegramApi api;
-    private final TelegramState state;
+    private final RoleCache roles;
     private final Duration ttl;
 
-    Organisers(TelegramApi api, TelegramState state, Duration ttl) {
+    Organisers(TelegramApi api, RoleCache roles, Duration ttl) {
         this.api = Objects.requireNonNull(api, "api");
-        this.state = Objects.requireNonNull(state, "state");
+        this.roles = Objects.requireNonNull(roles, "roles");
         this.ttl = Objects.requireNonNull(ttl, "ttl");
     }
 
@@ -39,11 +40,11 @@ final class Organisers {
 
     /** Drops the cached list; the next look-up asks Telegram. */
     void changed(CommunityRef group) {
-        state.forgetAdmins(group);
+        roles.forget(group);
     }
 
     private Set<String> admins(CommunityRef group) {
-        Optional<Set<String>> cached = state.admins(group);
+        Optional<Set<String>> cached = roles.admins(group);
         if (cached.isPresent()) {
             return cached.get();
         }
@@ -62,12 +63,12 @@ final class Organisers {
                     ids.add(Long.toString(admin.getUser().getId()));
                 }
             }
-            state.cacheAdmins(group, ids, ttl);
+            roles.put(group, ids, ttl);
             return Set.copyOf(ids);
         } catch (TelegramApi.Refused refused) {
             // the bot is not in the group (any more): nobody is an organiser there for it
             LOG.warn("getChatAdministrators refused ({}); treating everyone in that group as a member", refused.code());
-            state.cacheAdmins(group, List.of(), ttl);
+            roles.put(group, List.of(), ttl);
             return Set.of();
         } catch (TelegramApi.Unavailable unavailable) {
             LOG.warn("getChatAdministrators failed; treating the person as a member this time");

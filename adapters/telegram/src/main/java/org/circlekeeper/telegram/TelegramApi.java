@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.circlekeeper.core.engine.StoreUnavailable;
 import org.circlekeeper.core.message.WireHook;
+import org.circlekeeper.core.platform.SendBudget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.circlekeeper.core.engine.Engine;
-import org.circlekeeper.core.member.MemberSettingsStore;
 import org.circlekeeper.core.ref.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +69,6 @@ public final class TelegramBot implements AutoCloseable {
     private final TelegramUpdates updates;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final byte[] secretDigest;
-    private final Clock clock = Clock.systemUTC();
     private volatile String username;
     private volatile TelegramBotsLongPollingApplication polling;
     private volatile OkHttpClient pollingHttp;
@@ -80,14 +77,18 @@ public final class TelegramBot implements AutoCloseable {
     private volatile Instant lastCheck = Instant.EPOCH;
     private volatile Health lastHealth;
 
-    public TelegramBot(TelegramConnection connection, Engine engine, MemberSettingsStore members, Locale defaultLocale) {
+    /**
+     * The bot on {@code connection}, handing updates to {@code engine}, which also says where a private chat
+     * belongs and keeps the time.
+     */
+    public TelegramBot(TelegramConnection connection, Engine engine, Locale defaultLocale) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.settings = connection.settings();
         this.engine = Objects.requireNonNull(engine, "engine");
         this.defaultLocale = Objects.requireNonNull(defaultLocale, "defaultLocale");
-        Organisers organisers = new Organisers(connection.api(), connection.state(), settings.adminCacheTtl());
-        this.updates = new TelegramUpdates(engine, connection.api(), connection.delivery(), connection.state(), organisers,
-                members, settings.unreachableTtl(), this::username, settings.workers());
+        Organisers organisers = new Organisers(connection.api(), connection.state().roles(), settings.adminCacheTtl());
+        this.updates = new TelegramUpdates(engine, connection.api(), connection.delivery(), connection.state().updates(),
+                connection.state().reachability(), organisers, settings.unreachableTtl(), this::username, settings.workers());
         this.secretDigest = settings.webhook() ? sha256(settings.webhookSecret()) : null;
         this.lastHealth = new Health(false, mode(), "", "not started");
     }
@@ -127,7 +128,7 @@ public final class TelegramBot implements AutoCloseable {
             LOG.info("Telegram: long polling started");
         }
         lastHealth = new Health(true, mode(), username, "connected");
-        lastCheck = clock.instant();
+        lastCheck = engine.clock().instant();
     }
 
     /** Sets every command menu (per scope and language) from the core's command specs. */
@@ -205,7 +206,7 @@ public final class TelegramBot implements AutoCloseable {
      * and for long polling whether the polling session runs.
      */
     public Health health() {
-        Instant now = clock.instant();
+        Instant now = engine.clock().instant();
         if (username == null || Duration.between(lastCheck, now).compareTo(HEALTH_CHECK_EVERY) < 0) {
             return lastHealth;
         }

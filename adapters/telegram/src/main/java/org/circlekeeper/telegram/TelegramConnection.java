@@ -1,45 +1,49 @@
 package org.circlekeeper.telegram;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
+import org.circlekeeper.core.platform.AdapterState;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * The outbound half of the adapter, which exists before the core does: the Bot API client, the shared
- * send budget and state, and the {@link TelegramMessenger} the core's features send through. A
- * {@link TelegramBot} then connects it to the core's engine for inbound updates.
+ * state (send budget, update log, role cache, reachability), and the {@link TelegramMessenger} the core's
+ * features send through. A {@link TelegramBot} then connects it to the core's engine for inbound updates.
  */
 public final class TelegramConnection implements AutoCloseable {
 
     private final TelegramSettings settings;
-    private final SendBudget budget;
-    private final TelegramState state;
+    private final AdapterState state;
     private final OkHttpClient http;
     private final TelegramApi api;
     private final TelegramDelivery delivery;
     private final TelegramMessenger messenger;
 
-    /** Connects to the Bot API server of the settings, with the shared budget and state. */
-    public TelegramConnection(TelegramSettings settings, SendBudget budget, TelegramState state) {
-        this(settings, budget, state, new OkHttpClient.Builder()
+    /**
+     * Connects to the Bot API server of the settings, with the state every replica shares and the bot's one
+     * clock (the moment a message held by Telegram's limits may be tried again is told by it).
+     */
+    public TelegramConnection(TelegramSettings settings, AdapterState state, Clock clock) {
+        this(settings, state, clock, new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(60))
                 .writeTimeout(Duration.ofSeconds(60))
                 .build(), duration -> java.util.concurrent.TimeUnit.NANOSECONDS.sleep(duration.toNanos()));
     }
 
-    TelegramConnection(TelegramSettings settings, SendBudget budget, TelegramState state, OkHttpClient http,
+    TelegramConnection(TelegramSettings settings, AdapterState state, Clock clock, OkHttpClient http,
                        TelegramApi.Sleeper sleeper) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.budget = Objects.requireNonNull(budget, "budget");
         this.state = Objects.requireNonNull(state, "state");
         this.http = Objects.requireNonNull(http, "http");
         TelegramClient client = new OkHttpTelegramClient(http, settings.token(), settings.apiUrl());
-        this.api = new TelegramApi(client, budget, settings.limits(), sleeper);
+        this.api = new TelegramApi(client, state.budget(), settings.limits(), sleeper);
         this.delivery = new TelegramDelivery(api);
-        this.messenger = new TelegramMessenger(delivery, state, settings.unreachableTtl());
+        this.messenger = new TelegramMessenger(delivery, state.reachability(), settings.unreachableTtl(),
+                Objects.requireNonNull(clock, "clock"));
     }
 
     /** The core's outbound port for Telegram (reminders, prompts, alerts). */
@@ -59,12 +63,8 @@ public final class TelegramConnection implements AutoCloseable {
         return delivery;
     }
 
-    TelegramState state() {
+    AdapterState state() {
         return state;
-    }
-
-    SendBudget budget() {
-        return budget;
     }
 
     /** Releases the HTTP client's threads and connections. */

@@ -7,6 +7,7 @@ import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.SentMessage;
 import org.circlekeeper.core.message.Target;
+import org.circlekeeper.core.platform.Reachability;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;
@@ -28,14 +29,15 @@ public final class TelegramMessenger implements Messenger {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramMessenger.class);
 
     private final TelegramDelivery delivery;
-    private final TelegramState state;
+    private final Reachability reachability;
     private final Duration unreachableTtl;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    TelegramMessenger(TelegramDelivery delivery, TelegramState state, Duration unreachableTtl) {
+    TelegramMessenger(TelegramDelivery delivery, Reachability reachability, Duration unreachableTtl, Clock clock) {
         this.delivery = Objects.requireNonNull(delivery, "delivery");
-        this.state = Objects.requireNonNull(state, "state");
+        this.reachability = Objects.requireNonNull(reachability, "reachability");
         this.unreachableTtl = Objects.requireNonNull(unreachableTtl, "unreachableTtl");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
@@ -49,7 +51,7 @@ public final class TelegramMessenger implements Messenger {
         Objects.requireNonNull(message, "message");
         long chatId = chatOf(target);
         MemberRef member = privateMember(target);
-        if (member != null && state.isUnreachable(member)) {
+        if (member != null && reachability.isUnreachable(member)) {
             throw new DeliveryFailed("the member cannot be written to privately on Telegram (blocked or never started)", true, null);
         }
         try {
@@ -89,7 +91,7 @@ public final class TelegramMessenger implements Messenger {
 
     private DeliveryFailed failed(TelegramApi.Refused refused, MemberRef member) {
         if (member != null && unreachable(refused)) {
-            state.markUnreachable(member, unreachableTtl);
+            reachability.markUnreachable(member, unreachableTtl);
             LOG.info("a member cannot be written to privately on Telegram ({}); marked unreachable", refused.code());
             return new DeliveryFailed("the member cannot be written to privately on Telegram (blocked or never started)", true, refused);
         }
@@ -153,14 +155,14 @@ public final class TelegramMessenger implements Messenger {
 
             @Override
             public java.util.Map<String, Object> export(MemberRef member) {
-                return member.platform() == org.circlekeeper.core.ref.Platform.TELEGRAM && state.isUnreachable(member)
+                return member.platform() == org.circlekeeper.core.ref.Platform.TELEGRAM && reachability.isUnreachable(member)
                         ? java.util.Map.of("privateChatUnreachable", true) : java.util.Map.of();
             }
 
             @Override
             public void erase(MemberRef member) {
                 if (member.platform() == org.circlekeeper.core.ref.Platform.TELEGRAM) {
-                    state.markReachable(member);
+                    reachability.markReachable(member);
                 }
             }
         });

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.circlekeeper.core.platform.SendBudget;
 import org.telegram.telegrambots.meta.TelegramUrl;
 
 /**

@@ -21,9 +21,10 @@ import org.circlekeeper.core.engine.Reply;
 import org.circlekeeper.core.engine.Role;
 import org.circlekeeper.core.engine.StoreUnavailable;
 import org.circlekeeper.core.engine.Suggester;
-import org.circlekeeper.core.member.MemberSettingsStore;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Visibility;
+import org.circlekeeper.core.platform.Reachability;
+import org.circlekeeper.core.platform.UpdateLog;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
@@ -50,7 +51,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
  * The one consumer of Telegram updates, from long polling or the webhook alike. Each update is claimed
- * once in the shared {@link TelegramState} (a repeat is dropped), then handled on a worker chosen by its
+ * once in the shared {@link UpdateLog} (a repeat is dropped), then handled on a worker chosen by its
  * chat, so one chat's updates keep their order while chats run in parallel. Messages and commands,
  * button presses and inline queries become the core's {@link Inbound} events with the member's role
  * (group administrators are organisers); the replies go where their visibility says: public ones to
@@ -77,22 +78,22 @@ public final class TelegramUpdates implements AutoCloseable {
     private final Engine engine;
     private final TelegramApi api;
     private final TelegramDelivery delivery;
-    private final TelegramState state;
+    private final UpdateLog updateLog;
+    private final Reachability reachability;
     private final Organisers organisers;
-    private final MemberSettingsStore members;
     private final Duration unreachableTtl;
     private final java.util.function.Supplier<String> botUsername;
     private final ExecutorService[] workers;
 
-    TelegramUpdates(Engine engine, TelegramApi api, TelegramDelivery delivery, TelegramState state, Organisers organisers,
-                    MemberSettingsStore members, Duration unreachableTtl, java.util.function.Supplier<String> botUsername,
+    TelegramUpdates(Engine engine, TelegramApi api, TelegramDelivery delivery, UpdateLog updateLog, Reachability reachability,
+                    Organisers organisers, Duration unreachableTtl, java.util.function.Supplier<String> botUsername,
                     int workerCount) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.api = Objects.requireNonNull(api, "api");
         this.delivery = Objects.requireNonNull(delivery, "delivery");
-        this.state = Objects.requireNonNull(state, "state");
+        this.updateLog = Objects.requireNonNull(updateLog, "updateLog");
+        this.reachability = Objects.requireNonNull(reachability, "reachability");
         this.organisers = Objects.requireNonNull(organisers, "organisers");
-        this.members = Objects.requireNonNull(members, "members");
         this.unreachableTtl = Objects.requireNonNull(unreachableTtl, "unreachableTtl");
         this.botUsername = Objects.requireNonNull(botUsername, "botUsername");
         this.workers = new ExecutorService[workerCount];
@@ -131,7 +132,7 @@ public final class TelegramUpdates implements AutoCloseable {
                 engine.metrics().unitFailed(Platform.TELEGRAM, "update");
             } finally {
                 bestEffort("mark the update done", () -> {
-                    state.updateDone(id);
+                    updateLog.done(Long.toString(id));
                     return null;
                 }, null);
             }
@@ -145,7 +146,7 @@ public final class TelegramUpdates implements AutoCloseable {
      * answer is the engine's "try again in a minute".
      */
     private boolean claim(long id) {
-        return bestEffort("claim an update", () -> state.claimUpdate(id, CLAIM_LEASE), true);
+        return bestEffort("claim an update", () -> updateLog.claim(Long.toString(id), CLAIM_LEASE), true);
     }
 
     /**
@@ -213,7 +214,7 @@ public final class TelegramUpdates implements AutoCloseable {
         Context context = context(from, chat);
         if (context.channel().isDirect()) {
             bestEffort("mark a member reachable", () -> {
-                state.markReachable(context.member());
+                reachability.markReachable(context.member());
                 return null;
             }, null);
         }
@@ -282,9 +283,8 @@ public final class TelegramUpdates implements AutoCloseable {
         MemberRef member = member(from);
         Locale hint = locale(from);
         ChannelRef direct = new ChannelRef(Platform.TELEGRAM, Long.toString(from.getId()), ChannelRef.Kind.DIRECT);
-        Optional<String> lastGroup = bestEffort("read a member's last group", () -> members.get(member).communitySetting(),
-                Optional.empty());
-        CommunityRef community = lastGroup.map(g -> new CommunityRef(Platform.TELEGRAM, g)).orElse(CommunityRef.unresolved(Platform.TELEGRAM));
+        CommunityRef community = bestEffort("read a member's home group", () -> engine.homeOf(member), Optional.<CommunityRef>empty())
+                .orElse(CommunityRef.unresolved(Platform.TELEGRAM));
         Context settled = new Context(member, direct, community, Role.MEMBER, hint);
         Context asked = new Context(member, direct, CommunityRef.unresolved(Platform.TELEGRAM), Role.MEMBER, hint);
         Locale locale = engine.preferencesFor(settled).locale();
@@ -351,10 +351,10 @@ public final class TelegramUpdates implements AutoCloseable {
         if ("private".equals(chat.getType()) && change.getFrom() != null) {
             MemberRef member = member(change.getFrom());
             if ("kicked".equals(status)) {
-                state.markUnreachable(member, unreachableTtl);
+                reachability.markUnreachable(member, unreachableTtl);
                 LOG.info("a member blocked the bot on Telegram; marked unreachable");
             } else if ("member".equals(status)) {
-                state.markReachable(member);
+                reachability.markReachable(member);
             }
             return;
         }
@@ -389,7 +389,7 @@ public final class TelegramUpdates implements AutoCloseable {
             boolean toMember = context.channel().isDirect() || message.visibility() == Visibility.PRIVATE;
             long target = context.channel().isDirect() ? chatId : toMember ? memberChat : chatId;
             if (toMember && !context.channel().isDirect()
-                    && bestEffort("look up whether a member is reachable", () -> state.isUnreachable(context.member()), false)) {
+                    && bestEffort("look up whether a member is reachable", () -> reachability.isUnreachable(context.member()), false)) {
                 noted = noteOnce(context, noted);
                 continue;
             }
@@ -402,7 +402,7 @@ public final class TelegramUpdates implements AutoCloseable {
             } catch (TelegramApi.Refused refused) {
                 if (toMember && TelegramMessenger.unreachable(refused)) {
                     bestEffort("mark a member unreachable", () -> {
-                        state.markUnreachable(context.member(), unreachableTtl);
+                        reachability.markUnreachable(context.member(), unreachableTtl);
                         return null;
                     }, null);
                     LOG.info("a member cannot be written to privately ({}); marked unreachable", refused.code());
@@ -459,8 +459,8 @@ public final class TelegramUpdates implements AutoCloseable {
         }
         // a private chat belongs to no group: the engine settles it to the member's last group, and their
         // role is the one they have there
-        Role role = bestEffort("look up a member's role", () -> members.get(member).communitySetting()
-                .map(g -> organisers.roleIn(new CommunityRef(Platform.TELEGRAM, g), member.userId()))
+        Role role = bestEffort("look up a member's role", () -> engine.homeOf(member)
+                .map(home -> organisers.roleIn(home, member.userId()))
                 .orElse(Role.MEMBER), Role.MEMBER);
         return new Context(member, channel, CommunityRef.unresolved(Platform.TELEGRAM), role, locale(from));
     }

@@ -24,6 +24,7 @@ import java.util.function.Predicate;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Target;
+import org.circlekeeper.core.platform.SendBudget;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;

@@ -13,7 +13,11 @@ import org.circlekeeper.core.checkin.AesGcmNoteCipher;
 import org.circlekeeper.core.checkin.CheckinOptions;
 import org.circlekeeper.core.member.MemberSettingsStore;
 import org.circlekeeper.core.message.Messengers;
+import org.circlekeeper.core.platform.AdapterState;
+import org.circlekeeper.core.platform.SendBudget;
 import org.circlekeeper.core.ref.Metrics;
+import org.circlekeeper.core.ref.Platform;
+import org.circlekeeper.redis.RedisAdapterState;
 import org.circlekeeper.redis.RedisConnection;
 import org.circlekeeper.redis.RedisStores;
 
@@ -56,8 +60,8 @@ final class TelegramFixture implements AutoCloseable {
     }
 
     /**
-     * Long polling with the member settings the adapter reads itself passed through {@code members} (to make
-     * them fail), counting into {@code metrics}.
+     * Long polling with the core's member settings passed through {@code members} (to make them fail where the
+     * adapter asks the engine for a member's home group), counting into {@code metrics}.
      */
     static TelegramFixture withMembers(RedisConnection redis, java.util.function.UnaryOperator<MemberSettingsStore> members,
                                        Metrics metrics) throws IOException {
@@ -80,18 +84,27 @@ final class TelegramFixture implements AutoCloseable {
                                          java.util.function.UnaryOperator<MemberSettingsStore> members, Metrics metrics,
                                          java.util.function.UnaryOperator<SendBudget> budgets) throws IOException {
         FakeBotApi fake = new FakeBotApi(TOKEN);
-        Stores stores = RedisStores.create(redis, Clock.systemUTC());
+        Stores stores = withMemberSettings(RedisStores.create(redis, Clock.systemUTC()), members);
         TelegramSettings settings = TelegramSettings.longPolling(TOKEN).withApiUrl(fake.url()).withLimits(limits);
         if (webhookSecret != null) {
             settings = settings.withWebhook(URI.create("https://bot.example.org/telegram/webhook"), webhookSecret);
         }
-        TelegramConnection connection = new TelegramConnection(settings, budgets.apply(RedisPorts.budget(redis)), RedisPorts.state(redis));
+        AdapterState state = RedisAdapterState.create(redis, Platform.TELEGRAM);
+        state = new AdapterState(state.updates(), state.roles(), state.reachability(), budgets.apply(state.budget()));
+        TelegramConnection connection = new TelegramConnection(settings, state, Clock.systemUTC());
         Bot.Assembly core = Bot.assemble(stores, Bot.templates(null), Bot.Defaults.english(), Clock.systemUTC(),
                 new Messengers(List.of(connection.messenger())), CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())),
                 metrics);
-        TelegramBot bot = new TelegramBot(connection, core.engine(), members.apply(stores.memberSettings()), Locale.ENGLISH);
+        TelegramBot bot = new TelegramBot(connection, core.engine(), Locale.ENGLISH);
         bot.start();
         return new TelegramFixture(fake, stores, connection, core, bot);
+    }
+
+    /** The same stores with the member settings passed through {@code members}. */
+    private static Stores withMemberSettings(Stores real, java.util.function.UnaryOperator<MemberSettingsStore> members) {
+        return new Stores(members.apply(real.memberSettings()), real.communitySettings(), real.wording(), real.tokens(),
+                real.forms(), real.jobs(), real.resources(), real.circles(), real.share(), real.checkins(), real.deliveries(),
+                real.erasure());
     }
 
     // --- updates as Telegram sends them ---

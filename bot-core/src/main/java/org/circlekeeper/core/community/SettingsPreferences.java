@@ -2,11 +2,13 @@ package org.circlekeeper.core.community;
 
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Optional;
 import org.circlekeeper.core.engine.Context;
 import org.circlekeeper.core.engine.PreferenceResolver;
 import org.circlekeeper.core.member.MemberSettings;
 import org.circlekeeper.core.member.MemberSettingsStore;
 import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Preferences;
 import org.circlekeeper.core.template.Locales;
 
@@ -46,6 +48,12 @@ public final class SettingsPreferences implements PreferenceResolver {
             settled = context.inCommunity(new CommunityRef(context.community().platform(), own.community()));
         }
         return new PreferenceResolver.Settled(settled, preferences(settled, own));
+    }
+
+    /** The group the member last used the bot in, as {@link #settle} settles their direct chat to it. */
+    @Override
+    public Optional<CommunityRef> home(MemberRef member) {
+        return members.get(member).communitySetting().map(group -> new CommunityRef(member.platform(), group));
     }
 
     /**

@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Metrics;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.ref.Preferences;
@@ -225,6 +227,16 @@ public final class Engine {
         } catch (StoreUnavailable e) {
             return preferences.fallback(context);
         }
+    }
+
+    /**
+     * Which community is this member's home: the group they last used the bot in, where the engine settles their
+     * direct chat. Adapters ask it (for the member's role there, or to search in its name) instead of reading a
+     * feature's store. Empty when the member has none; throws {@link StoreUnavailable} when the settings cannot
+     * be read now.
+     */
+    public Optional<CommunityRef> homeOf(MemberRef member) {
+        return preferences.home(Objects.requireNonNull(member, "member"));
     }
 
     private Turn newTurn(Context context, Preferences prefs) {

@@ -1,5 +1,6 @@
 package org.circlekeeper.core.engine;
 
+import java.util.Optional;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
@@ -21,6 +22,15 @@ public interface PreferenceResolver extends Preferences.Lookup {
      */
     default Settled settle(Context context) {
         return new Settled(context, resolve(context));
+    }
+
+    /**
+     * The member's home: the group they last used the bot in, where their direct chat settles ({@link #settle}).
+     * Empty when they have none; a resolver without a member store (fixed preferences in tests) settles nothing,
+     * so it knows no home. It only reads.
+     */
+    default Optional<CommunityRef> home(MemberRef member) {
+        return Optional.empty();
     }
 
     /**
