@@ -12,8 +12,8 @@ import java.util.Set;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.share.ChairRotation;
-import org.circlekeeper.core.share.LiveCircle;
-import org.circlekeeper.core.share.MeetingSummary;
+import org.circlekeeper.core.share.ShareSession;
+import org.circlekeeper.core.share.SessionSummary;
 import org.circlekeeper.core.share.ShareCodec;
 import org.circlekeeper.core.share.ShareRoom;
 import org.circlekeeper.core.share.ShareSettings;
@@ -105,12 +105,12 @@ public final class RedisShareStore implements ShareStore {
     }
 
     @Override
-    public Optional<LiveCircle> live(ShareRoom room) {
+    public Optional<ShareSession> live(ShareRoom room) {
         return Optional.ofNullable(redis.call(jedis -> jedis.hget(liveKey(room), STATE))).map(ShareCodec::readLive);
     }
 
     @Override
-    public boolean start(ShareRoom room, LiveCircle circle) {
+    public boolean start(ShareRoom room, ShareSession circle) {
         if (circle.version() != 1) {
             throw new IllegalArgumentException("a new circle starts at version 1, not " + circle.version());
         }
@@ -118,19 +118,19 @@ public final class RedisShareStore implements ShareStore {
     }
 
     @Override
-    public boolean update(ShareRoom room, LiveCircle next) {
+    public boolean update(ShareRoom room, ShareSession next) {
         return ran(SWAP, List.of(liveKey(room)), List.of(Long.toString(next.version() - 1), Long.toString(next.version()),
                 ShareCodec.write(next), millis(LIVE_TTL)));
     }
 
     @Override
-    public boolean finish(ShareRoom room, long version, MeetingSummary summary) {
+    public boolean finish(ShareRoom room, long version, SessionSummary summary) {
         return ran(FINISH, List.of(liveKey(room), RedisKeys.shareHistory(room.community())),
                 List.of(Long.toString(version), ShareCodec.write(summary), Integer.toString(HISTORY_KEPT)));
     }
 
     @Override
-    public List<MeetingSummary> history(CommunityRef community, int max) {
+    public List<SessionSummary> history(CommunityRef community, int max) {
         if (max <= 0) {
             return List.of();
         }

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.circlekeeper.core.circle.Circle;
-import org.circlekeeper.core.circle.CircleStore;
+import org.circlekeeper.core.circle.ScheduledCircle;
+import org.circlekeeper.core.circle.ScheduledCircles;
 import org.circlekeeper.core.engine.ActionSpec;
 import org.circlekeeper.core.engine.Args;
 import org.circlekeeper.core.engine.Audience;
@@ -38,16 +38,16 @@ import org.circlekeeper.core.schedule.JobQueue;
 import org.circlekeeper.core.template.Speech;
 
 /**
- * The share circle ({@code /share …}): the chair (or an organiser) starts a circle in a group channel,
+ * The share circle ({@code /share …}): the chair (or an organiser) starts a session in a group channel,
  * members join, and the bot posts each step of the format, keeps the talking piece, the rounds and the
  * queue, and rotates the chair among volunteers. Members may share without their name through a
  * private message when the group allows it; the share waits its turn in the queue so that it never
  * interrupts a speaker, its author is never kept, and its text only until it is posted. Everything a
- * member does here is answered privately; what the circle should see is posted in the channel.
+ * member does here is answered privately; what the session should see is posted in the channel.
  */
 public final class ShareFeature implements Feature {
 
-    /** The window and limit of shares without a name per member; the counter holds no text and no circle. */
+    /** The window and limit of shares without a name per member; the counter holds no text and no session. */
     static final Duration ANON_WINDOW = Duration.ofMinutes(15);
     static final int ANON_MAX = 3;
     /** The longest share without a name, in characters (Discord's modals take 4,000). */
@@ -55,21 +55,21 @@ public final class ShareFeature implements Feature {
     private static final String ANON_FIELD = "share";
 
     private final ShareStore store;
-    private final CircleStore circles;
-    private final CircleFormats formats;
+    private final ScheduledCircles circles;
+    private final ShareFormats formats;
     private final Outbox outbox;
     private final Clock clock;
-    private final Meetings meetings;
+    private final Sessions sessions;
     private final Rotations rotations;
     private final ShareChairs chairs;
     private final SecureRandom random = new SecureRandom();
     private final FormSpec anonymousForm = new FormSpec(Actions.ANON, this::onAnonymousShare);
 
-    public ShareFeature(ShareStore store, CircleStore circles, JobQueue jobs, Outbox outbox, Messengers messengers, Clock clock) {
-        this(store, circles, CircleFormats.shipped(), jobs, outbox, messengers, clock);
+    public ShareFeature(ShareStore store, ScheduledCircles circles, JobQueue jobs, Outbox outbox, Messengers messengers, Clock clock) {
+        this(store, circles, ShareFormats.shipped(), jobs, outbox, messengers, clock);
     }
 
-    ShareFeature(ShareStore store, CircleStore circles, CircleFormats formats, JobQueue jobs, Outbox outbox, Messengers messengers,
+    ShareFeature(ShareStore store, ScheduledCircles circles, ShareFormats formats, JobQueue jobs, Outbox outbox, Messengers messengers,
                  Clock clock) {
         this.store = store;
         this.circles = circles;
@@ -77,7 +77,7 @@ public final class ShareFeature implements Feature {
         this.outbox = outbox;
         this.clock = clock;
         this.rotations = new Rotations(store, clock);
-        this.meetings = new Meetings(store, formats, jobs, outbox, messengers, clock, new Posts(circles, clock), rotations);
+        this.sessions = new Sessions(store, formats, jobs, outbox, messengers, clock, new Posts(circles, clock), rotations);
         this.chairs = new ShareChairs(store);
     }
 
@@ -177,7 +177,7 @@ public final class ShareFeature implements Feature {
 
     @Override
     public List<JobHandler> jobHandlers() {
-        return meetings.handlers();
+        return sessions.handlers();
     }
 
     @Override
@@ -192,7 +192,7 @@ public final class ShareFeature implements Feature {
         return List.of(new ShareData());
     }
 
-    // ---- running a circle ----
+    // ---- running a session ----
 
     private static Optional<ShareRoom> room(Turn turn) {
         if (turn.context().channel().isDirect() || turn.context().channel().platform() != turn.community().platform()) {
@@ -203,14 +203,14 @@ public final class ShareFeature implements Feature {
 
     private void start(Turn turn, Args args) {
         ShareRoom room = room(turn).orElseThrow();
-        Optional<LiveCircle> running = store.live(room);
+        Optional<ShareSession> running = store.live(room);
         if (running.isPresent()) {
             replyRunning(turn, running.get());
             return;
         }
-        CircleFormat format = args.optional("format").flatMap(formats::find).orElseGet(() -> chosenFormat(room));
+        ShareFormat format = args.optional("format").flatMap(formats::find).orElseGet(() -> chosenFormat(room));
         Change.Moved opened = Rules.open(meetingId(), format, Person.of(turn.member()), clock.instant());
-        if (!meetings.start(room, opened)) {
+        if (!sessions.start(room, opened)) {
             store.live(room).ifPresentOrElse(other -> replyRunning(turn, other), () -> turn.replyPrivately(ShareMessages.BUSY));
             return;
         }
@@ -218,17 +218,17 @@ public final class ShareFeature implements Feature {
         rotations.useUp(room);
     }
 
-    private void replyRunning(Turn turn, LiveCircle running) {
-        turn.replyPrivately(ShareMessages.ALREADY_RUNNING, "format", turn.text(meetings.format(running).name()),
+    private void replyRunning(Turn turn, ShareSession running) {
+        turn.replyPrivately(ShareMessages.ALREADY_RUNNING, "format", turn.text(sessions.format(running).name()),
                 "chair", running.chair() == null ? "" : running.chair().name());
     }
 
     /** The format chosen for this channel's circle, or the standard one. */
-    private CircleFormat chosenFormat(ShareRoom room) {
+    private ShareFormat chosenFormat(ShareRoom room) {
         ShareSettings settings = store.settings(room.community());
-        return circles.all(room.community()).stream()
-                .filter(c -> !c.cancelled() && c.channel().equals(room.channel()))
-                .sorted(Comparator.comparing(Circle::id))
+        return circles.active(room.community()).stream()
+                .filter(c -> c.channel().equals(room.channel()))
+                .sorted(Comparator.comparing(ScheduledCircle::id))
                 .map(c -> settings.formats().get(c.id())).filter(id -> id != null)
                 .map(formats::find).flatMap(Optional::stream)
                 .findFirst().orElseGet(formats::standard);
@@ -240,7 +240,7 @@ public final class ShareFeature implements Feature {
     }
 
     private void join(Turn turn, String meeting) {
-        if (act(turn, meeting, (c, f) -> Rules.join(c, f, Person.of(turn.member()), clock.instant())) instanceof Meetings.Outcome.Applied) {
+        if (act(turn, meeting, (c, f) -> Rules.join(c, f, Person.of(turn.member()), clock.instant())) instanceof Sessions.Outcome.Applied) {
             room(turn).ifPresent(room -> store.remember(turn.member(), room));
         }
     }
@@ -278,15 +278,15 @@ public final class ShareFeature implements Feature {
     }
 
     private void place(Turn turn, String meeting) {
-        Optional<LiveCircle> live = room(turn).flatMap(store::live).filter(c -> meeting == null || c.id().equals(meeting));
+        Optional<ShareSession> live = room(turn).flatMap(store::live).filter(c -> meeting == null || c.id().equals(meeting));
         if (live.isEmpty()) {
             turn.replyPrivately(meeting == null ? ShareMessages.NOT_RUNNING : ShareMessages.ENDED_ALREADY);
             return;
         }
-        LiveCircle circle = live.get();
+        ShareSession circle = live.get();
         if (!circle.includes(turn.member())) {
-            turn.replyPrivately(ShareMessages.NOT_IN_CIRCLE);
-        } else if (meetings.format(circle).step(circle.step()).kind() != CircleFormat.Kind.OPEN) {
+            turn.replyPrivately(ShareMessages.NOT_IN_SESSION);
+        } else if (sessions.format(circle).step(circle.step()).kind() != ShareFormat.Kind.OPEN) {
             turn.replyPrivately(ShareMessages.NOT_OPEN);
         } else if (circle.holds(turn.member())) {
             turn.replyPrivately(ShareMessages.HAND_SPEAKING);
@@ -298,13 +298,13 @@ public final class ShareFeature implements Feature {
     }
 
     private void status(Turn turn, Args args) {
-        Optional<LiveCircle> live = room(turn).flatMap(store::live);
+        Optional<ShareSession> live = room(turn).flatMap(store::live);
         if (live.isEmpty()) {
             turn.replyPrivately(ShareMessages.NOT_RUNNING);
             return;
         }
-        LiveCircle circle = live.get();
-        CircleFormat format = meetings.format(circle);
+        ShareSession circle = live.get();
+        ShareFormat format = sessions.format(circle);
         turn.replyPrivately(ShareMessages.STATUS, "format", turn.text(format.name()), "step", circle.step() + 1,
                 "steps", format.steps().size() - 1, "chair", circle.chair() == null ? "" : circle.chair().name(),
                 "present", Posts.names(turn, circle.present()), "speaker", circle.speaker() == null ? "" : circle.speaker().name(),
@@ -312,20 +312,20 @@ public final class ShareFeature implements Feature {
                 "minutes", Duration.between(circle.startedAt(), clock.instant()).toMinutes());
     }
 
-    /** Applies a rule to the circle of the turn's channel and answers the person privately. */
-    private Meetings.Outcome act(Turn turn, String meeting, Meetings.Rule rule) {
+    /** Applies a rule to the session of the turn's channel and answers the person privately. */
+    private Sessions.Outcome act(Turn turn, String meeting, Sessions.Rule rule) {
         Optional<ShareRoom> room = room(turn);
         if (room.isEmpty()) {
             turn.replyPrivately(ShareMessages.NOT_RUNNING);
-            return new Meetings.Outcome.NotRunning();
+            return new Sessions.Outcome.NotRunning();
         }
-        Meetings.Outcome outcome = meetings.apply(room.get(), meeting, rule);
-        if (outcome instanceof Meetings.Outcome.NotRunning) {
+        Sessions.Outcome outcome = sessions.apply(room.get(), meeting, rule);
+        if (outcome instanceof Sessions.Outcome.NotRunning) {
             turn.replyPrivately(meeting == null ? ShareMessages.NOT_RUNNING : ShareMessages.ENDED_ALREADY);
-        } else if (outcome instanceof Meetings.Outcome.Stayed stayed) {
+        } else if (outcome instanceof Sessions.Outcome.Stayed stayed) {
             note(turn, stayed.note());
         } else {
-            note(turn, ((Meetings.Outcome.Applied) outcome).moved().ack());
+            note(turn, ((Sessions.Outcome.Applied) outcome).moved().ack());
         }
         return outcome;
     }
@@ -336,7 +336,7 @@ public final class ShareFeature implements Feature {
         }
     }
 
-    /** Reads a button's {@code <meeting>[:<n>]} argument; a malformed one is treated as a button of an ended circle. */
+    /** Reads a button's {@code <meeting>[:<n>]} argument; a malformed one is treated as a button of an ended session. */
     private static void onMeeting(Turn turn, String argument, int numbers, Consumer<String[]> run) {
         String[] parts = argument.split(":");
         boolean valid = parts.length == 1 + numbers && !parts[0].isEmpty();
@@ -352,7 +352,7 @@ public final class ShareFeature implements Feature {
 
     private void onSupport(Turn turn, String argument) {
         String[] parts = argument.split(":");
-        Optional<Support> kind = parts.length == 3 && parts[1].matches("\\d{1,9}") ? Support.fromCode(parts[2]) : Optional.empty();
+        Optional<Encouragement> kind = parts.length == 3 && parts[1].matches("\\d{1,9}") ? Encouragement.fromCode(parts[2]) : Optional.empty();
         if (kind.isEmpty()) {
             turn.replyPrivately(ShareMessages.ENDED_ALREADY);
             return;
@@ -373,16 +373,16 @@ public final class ShareFeature implements Feature {
             turn.replyPrivately(ShareMessages.ANON_NOT_ALLOWED);
             return;
         }
-        Optional<LiveCircle> live = store.live(room.get()).filter(c -> meeting == null || c.id().equals(meeting));
+        Optional<ShareSession> live = store.live(room.get()).filter(c -> meeting == null || c.id().equals(meeting));
         if (live.isEmpty()) {
-            turn.replyPrivately(meeting == null ? ShareMessages.ANON_NO_CIRCLE : ShareMessages.ENDED_ALREADY);
+            turn.replyPrivately(meeting == null ? ShareMessages.ANON_NO_SESSION : ShareMessages.ENDED_ALREADY);
             return;
         }
         if (!live.get().includes(turn.member())) {
             turn.replyPrivately(ShareMessages.ANON_NOT_JOINED);
             return;
         }
-        if (meetings.format(live.get()).step(live.get().step()).kind() != CircleFormat.Kind.OPEN) {
+        if (sessions.format(live.get()).step(live.get().step()).kind() != ShareFormat.Kind.OPEN) {
             turn.replyPrivately(ShareMessages.ANON_NOT_OPEN);
             return;
         }
@@ -413,10 +413,10 @@ public final class ShareFeature implements Feature {
             turn.replyPrivately(ShareMessages.ANON_TOO_MANY);
             return;
         }
-        Meetings.Outcome outcome = meetings.apply(room.get(), meeting, (c, f) -> Rules.anonymous(c, f, turn.member(), text));
-        if (outcome instanceof Meetings.Outcome.Applied applied) {
+        Sessions.Outcome outcome = sessions.apply(room.get(), meeting, (c, f) -> Rules.anonymous(c, f, turn.member(), text));
+        if (outcome instanceof Sessions.Outcome.Applied applied) {
             note(turn, applied.moved().ack());
-        } else if (outcome instanceof Meetings.Outcome.Stayed stayed) {
+        } else if (outcome instanceof Sessions.Outcome.Stayed stayed) {
             note(turn, stayed.note());
         } else {
             turn.replyPrivately(ShareMessages.ANON_GONE);
@@ -466,7 +466,7 @@ public final class ShareFeature implements Feature {
     private void listFormats(Turn turn, Args args) {
         OptionSpec formatOption = OptionSpec.choice("format", ShareMessages.OPT_FORMAT, formats.ids()).build();
         List<Map<String, Object>> items = new ArrayList<>();
-        for (CircleFormat format : formats.all()) {
+        for (ShareFormat format : formats.all()) {
             List<String> steps = format.steps().stream().map(s -> turn.text(stepName(s.kind()))).toList();
             items.add(Map.of("id", turn.choiceLabel(formatOption, format.id()), "name", turn.text(format.name()), "about", turn.text(format.about()),
                     "steps", String.join(" → ", steps)));
@@ -474,7 +474,7 @@ public final class ShareFeature implements Feature {
         turn.replyPrivately(ShareMessages.FORMATS, "formats", items);
     }
 
-    private static MessageKey stepName(CircleFormat.Kind kind) {
+    private static MessageKey stepName(ShareFormat.Kind kind) {
         switch (kind) {
             case OPENING:
                 return ShareMessages.STEP_OPENING;
@@ -489,14 +489,14 @@ public final class ShareFeature implements Feature {
 
     private void chooseFormat(Turn turn, Args args) {
         String typed = args.text("circle").strip().toLowerCase(Locale.ROOT);
-        Optional<Circle> circle = Circle.ID.matcher(typed).matches() ? circles.find(turn.community(), typed) : Optional.empty();
-        if (circle.isEmpty() || circle.get().cancelled()) {
-            String ids = circles.all(turn.community()).stream().filter(c -> !c.cancelled()).map(Circle::id).sorted()
+        Optional<ScheduledCircle> circle = circles.find(turn.community(), typed);
+        if (circle.isEmpty()) {
+            String ids = circles.active(turn.community()).stream().map(ScheduledCircle::id).sorted()
                     .collect(Collectors.joining(", "));
             turn.replyPrivately(ShareMessages.FORMAT_UNKNOWN_CIRCLE, "given", args.text("circle"), "ids", ids);
             return;
         }
-        CircleFormat format = formats.find(args.text("format")).orElseThrow();
+        ShareFormat format = formats.find(args.text("format")).orElseThrow();
         store.saveSettings(turn.community(), store.settings(turn.community()).withFormat(circle.get().id(), format.id()));
         turn.reply(ShareMessages.FORMAT_SET, "circle", circle.get().name(), "format", turn.text(format.name()));
     }
@@ -508,14 +508,14 @@ public final class ShareFeature implements Feature {
     }
 
     private void history(Turn turn, Args args) {
-        List<MeetingSummary> ended = store.history(turn.community(), 10);
+        List<SessionSummary> ended = store.history(turn.community(), 10);
         if (ended.isEmpty()) {
             turn.replyPrivately(ShareMessages.HISTORY_NONE);
             return;
         }
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(turn.locale());
         List<Map<String, Object>> items = new ArrayList<>();
-        for (MeetingSummary summary : ended) {
+        for (SessionSummary summary : ended) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("date", date.format(LocalDate.ofInstant(summary.startedAt(), turn.zone())));
             item.put("format", formats.find(summary.format()).map(f -> turn.text(f.name())).orElse(summary.format()));
@@ -532,7 +532,7 @@ public final class ShareFeature implements Feature {
     // ---- personal data ----
 
     /**
-     * What the share circle keeps about a member: their place in live circles (name, queue, talking piece),
+     * What the share circle keeps about a member: their place in sessions (name, queue, talking piece),
      * their offer to chair, and the chair rotation's question or acceptance. Never what they shared.
      */
     private final class ShareData implements PersonalData {
@@ -555,7 +555,7 @@ public final class ShareFeature implements Feature {
                 Map<String, Object> here = new LinkedHashMap<>();
                 store.live(room).filter(c -> c.includes(member) || c.chairedBy(member)).ifPresent(c -> {
                     here.put("inCircleNow", c.includes(member));
-                    // kept for the circle's life only, so that the others see who is here and who holds the piece
+                    // kept for the session's life only, so that the others see who is here and who holds the piece
                     here.put("nameShownInCircle", c.member(member).or(() -> Optional.ofNullable(c.chair()).filter(p -> p.same(member)))
                             .map(Person::name).orElse(""));
                     here.put("chair", c.chairedBy(member));
@@ -591,12 +591,12 @@ public final class ShareFeature implements Feature {
             return item;
         }
 
-        /** Takes the member out of every live circle (the piece moves on), the rotation and the volunteers. */
+        /** Takes the member out of every session (the piece moves on), the rotation and the volunteers. */
         @Override
         public void erase(MemberRef member) {
             for (ShareRoom room : store.rooms(member)) {
-                meetings.apply(room, null, (c, f) -> Rules.leave(c, f, member, true, clock.instant()));
-                for (int attempt = 0; attempt < Meetings.MAX_ATTEMPTS; attempt++) {
+                sessions.apply(room, null, (c, f) -> Rules.leave(c, f, member, true, clock.instant()));
+                for (int attempt = 0; attempt < Sessions.MAX_ATTEMPTS; attempt++) {
                     ChairRotation rotation = store.rotation(room);
                     if (!rotation.mentions(member.key()) || store.saveRotation(room, rotation.without(member.key()))) {
                         break;

@@ -9,7 +9,7 @@ import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.Platform;
 
-/** Where a share circle runs: one group channel of one community; at most one circle runs there at a time. */
+/** Where a share circle runs: one group channel of one community; at most one session runs there at a time. */
 public record ShareRoom(CommunityRef community, ChannelRef channel) {
 
     public ShareRoom {
