@@ -19,10 +19,11 @@ final class ShareChairs implements ChairPolicy {
 
     @Override
     public boolean isChair(Context context) {
-        if (context.channel().isDirect() || context.channel().platform() != context.community().platform()) {
+        Optional<ShareRoom> here = ShareRoom.of(context);
+        if (here.isEmpty()) {
             return false;
         }
-        ShareRoom room = new ShareRoom(context.community(), context.channel());
+        ShareRoom room = here.get();
         Optional<ShareSession> live = store.live(room);
         if (live.isPresent()) {
             return live.get().chairedBy(context.member());
