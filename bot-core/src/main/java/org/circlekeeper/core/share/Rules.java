@@ -17,7 +17,8 @@ import org.circlekeeper.core.share.ShareFormat.Kind;
  * returns the next version with what the session should hear, or nothing to store with a kind word.
  * They never read a store or a clock of their own, so a change computed on one replica can be
  * stored only against the version it was computed from, and is simply computed again if that
- * version is gone.
+ * version is gone. These are the rules for what a person does; {@link RunnerRules} holds those the bot
+ * applies by itself, and {@link TalkingPiece} how steps and turns move on.
  */
 final class Rules {
 
@@ -34,7 +35,7 @@ final class Rules {
         d.joined = 1;
         List<Event> events = new ArrayList<>();
         events.add(new Event.Started(chair));
-        boolean ends = begin(d, format, 0, now, events);
+        boolean ends = TalkingPiece.begin(d, format, 0, now, events);
         return new Change.Moved(d.build(), events, null, ends);
     }
 
@@ -50,7 +51,7 @@ final class Rules {
         if (kind == Kind.ROUND) {
             d.queue.add(who);
             if (d.speaker == null && d.pausedAt == null) {
-                give(d, d.queue.remove(0), now, events);
+                TalkingPiece.give(d, d.queue.remove(0), now, events);
             }
         }
         if (kind != Kind.OPEN) {
@@ -82,7 +83,7 @@ final class Rules {
             d.support = 0;
             d.notices = 0;
             events.add(new Event.SpeakerLeft());
-            ends = moveOn(d, f, now, events);
+            ends = TalkingPiece.moveOn(d, f, now, events);
         }
         events.add(new Event.BoardChanged());
         return new Change.Moved(d.build(), events, forget ? null : new Change.Note(ShareMessages.LEFT), ends);
@@ -106,7 +107,7 @@ final class Rules {
         ShareSession.Draft d = c.draft();
         List<Event> events = new ArrayList<>();
         if (d.speaker == null && d.queue.isEmpty() && d.pausedAt == null) {
-            give(d, person.get(), now, events);
+            TalkingPiece.give(d, person.get(), now, events);
             events.add(new Event.BoardChanged());
             return new Change.Moved(d.build(), events, null, false);
         }
@@ -152,9 +153,9 @@ final class Rules {
         }
         ShareSession.Draft d = c.draft();
         List<Event> events = new ArrayList<>();
-        endTurn(d, passed, events);
-        boolean ends = moveOn(d, f, now, events);
-        boardChangesInOpenSharing(c, f, d, events);
+        TalkingPiece.endTurn(d, passed, events);
+        boolean ends = TalkingPiece.moveOn(d, f, now, events);
+        TalkingPiece.boardChangesInOpenSharing(c, f, d, events);
         return new Change.Moved(d.build(), events, null, ends);
     }
 
@@ -175,9 +176,9 @@ final class Rules {
         }
         ShareSession.Draft d = c.draft();
         List<Event> events = new ArrayList<>();
-        endTurn(d, false, events);
-        boolean ends = moveOn(d, f, now, events);
-        boardChangesInOpenSharing(c, f, d, events);
+        TalkingPiece.endTurn(d, false, events);
+        boolean ends = TalkingPiece.moveOn(d, f, now, events);
+        TalkingPiece.boardChangesInOpenSharing(c, f, d, events);
         return new Change.Moved(d.build(), events, null, ends);
     }
 
@@ -191,7 +192,7 @@ final class Rules {
         }
         ShareSession.Draft d = c.draft();
         List<Event> events = new ArrayList<>();
-        boolean ends = begin(d, f, d.step + 1, now, events);
+        boolean ends = TalkingPiece.begin(d, f, d.step + 1, now, events);
         return new Change.Moved(d.build(), events, null, ends);
     }
 
@@ -199,7 +200,7 @@ final class Rules {
     static Change.Moved end(ShareSession c, ShareFormat f, Instant now) {
         ShareSession.Draft d = c.draft();
         List<Event> events = new ArrayList<>();
-        begin(d, f, f.closing(), now, events);
+        TalkingPiece.begin(d, f, f.closing(), now, events);
         return new Change.Moved(d.build(), events, null, true);
     }
 
@@ -268,9 +269,9 @@ final class Rules {
         List<Event> events = new ArrayList<>();
         events.add(new Event.Resumed());
         if (d.speaker == null && !d.queue.isEmpty() && f.step(d.step).kind().hasTurns()) {
-            postWaiting(d, events);
+            TalkingPiece.postWaiting(d, events);
             if (!d.queue.isEmpty()) {
-                give(d, d.queue.remove(0), now, events);
+                TalkingPiece.give(d, d.queue.remove(0), now, events);
             }
             events.add(new Event.BoardChanged());
         }
@@ -322,43 +323,6 @@ final class Rules {
                 new Change.Note(ShareMessages.ANON_QUEUED, "position", d.queue.size()), false);
     }
 
-    /** Remembers the platform id of the message of a step, if the session is still at that step. */
-    static Change board(ShareSession c, int step, String messageId) {
-        if (c.step() != step || messageId.equals(c.board())) {
-            return Change.quietly();
-        }
-        ShareSession.Draft d = c.draft();
-        d.board = messageId;
-        return new Change.Moved(d.build(), List.of(), null, false);
-    }
-
-    /** A turn's time box: {@code bit} 1 is "nearly time", 2 is "time"; each goes out once, and never cuts anyone off. */
-    static Change turnNotice(ShareSession c, int turn, int pauses, int bit) {
-        if (c.turn() != turn || c.pauses() != pauses || c.onPause() || c.speaker() == null || (c.notices() & bit) != 0) {
-            return Change.quietly();
-        }
-        ShareSession.Draft d = c.draft();
-        d.notices |= bit;
-        Event event = bit == 1 ? new Event.TurnNear(c.speaker()) : new Event.TurnOver(c.speaker());
-        return new Change.Moved(d.build(), List.of(event), null, false);
-    }
-
-    /** A step's time box: move on now, or once the person holding the piece passes it. */
-    static Change stepTime(ShareSession c, ShareFormat f, int step, int pauses, Instant now) {
-        if (c.step() != step || c.pauses() != pauses || c.onPause() || c.stepTimeUp()) {
-            return Change.quietly();
-        }
-        ShareSession.Draft d = c.draft();
-        List<Event> events = new ArrayList<>();
-        events.add(new Event.StepTimeUp(c.speaker()));
-        if (c.speaker() != null) {
-            d.stepTimeUp = true;
-            return new Change.Moved(d.build(), events, null, false);
-        }
-        boolean ends = begin(d, f, step + 1, now, events);
-        return new Change.Moved(d.build(), events, null, ends);
-    }
-
     /** The present members in join order, starting {@code rounds} places further on (a fair, rotating start). */
     static List<Person> rotated(List<Person> present, int rounds) {
         if (present.isEmpty()) {
@@ -407,109 +371,5 @@ final class Rules {
             }
         }
         return -1;
-    }
-
-    private static void boardChangesInOpenSharing(ShareSession before, ShareFormat f, ShareSession.Draft d, List<Event> events) {
-        if (d.step == before.step() && f.step(d.step).kind() == Kind.OPEN) {
-            events.add(new Event.BoardChanged());
-        }
-    }
-
-    /** Begins a step: the turn of whoever held the piece ends, and a round hands the piece to its first person. */
-    private static boolean begin(ShareSession.Draft d, ShareFormat f, int index, Instant now, List<Event> events) {
-        endTurn(d, false, events);
-        postAllWaiting(d, events);
-        d.step = index;
-        d.stepStartedAt = now;
-        d.queue.clear();
-        d.stepTimeUp = false;
-        d.board = null;
-        d.turn++;
-        ShareFormat.Step step = f.step(index);
-        events.add(new Event.StepBegan(index));
-        if (step.kind() == Kind.ROUND) {
-            d.queue.addAll(rotated(d.present, d.rounds));
-            d.rounds++;
-            if (!d.queue.isEmpty()) {
-                give(d, d.queue.remove(0), now, events);
-            }
-        }
-        return step.kind() == Kind.CLOSING;
-    }
-
-    /** After a turn ended: the next in the round or in the queue gets the piece, or the step moves on. */
-    private static boolean moveOn(ShareSession.Draft d, ShareFormat f, Instant now, List<Event> events) {
-        Kind kind = f.step(d.step).kind();
-        if (kind == Kind.ROUND) {
-            if (!d.queue.isEmpty()) {
-                give(d, d.queue.remove(0), now, events);
-                return false;
-            }
-            events.add(new Event.RoundComplete());
-            return begin(d, f, d.step + 1, now, events);
-        }
-        if (kind == Kind.OPEN) {
-            if (d.stepTimeUp) {
-                return begin(d, f, d.step + 1, now, events);
-            }
-            postWaiting(d, events);
-            if (!d.queue.isEmpty()) {
-                give(d, d.queue.remove(0), now, events);
-            } else {
-                d.turn++;
-                events.add(new Event.FloorOpen());
-            }
-        }
-        return false;
-    }
-
-    /** Posts the shares without a name at the head of the queue, in order, up to the first person waiting. */
-    private static void postWaiting(ShareSession.Draft d, List<Event> events) {
-        while (!d.queue.isEmpty() && d.queue.get(0).anonymousShare()) {
-            post(d, d.queue.remove(0), events);
-        }
-    }
-
-    /** Posts every share without a name still waiting, in queue order: their step ends, and none is lost. */
-    private static void postAllWaiting(ShareSession.Draft d, List<Event> events) {
-        for (Person waiting : List.copyOf(d.queue)) {
-            if (waiting.anonymousShare()) {
-                d.queue.remove(waiting);
-                post(d, waiting, events);
-            }
-        }
-    }
-
-    private static void post(ShareSession.Draft d, Person waiting, List<Event> events) {
-        String text = d.waiting.remove(waiting.key());
-        if (text != null) {
-            d.anonymous++;
-            events.add(new Event.AnonymousShare(text));
-        }
-    }
-
-    private static void give(ShareSession.Draft d, Person person, Instant now, List<Event> events) {
-        d.speaker = person;
-        d.turn++;
-        d.turnStartedAt = now;
-        d.support = 0;
-        d.notices = 0;
-        events.add(new Event.PieceTo(person));
-    }
-
-    private static void endTurn(ShareSession.Draft d, boolean passed, List<Event> events) {
-        if (d.speaker == null) {
-            return;
-        }
-        if (passed) {
-            d.passes++;
-        } else {
-            d.shares++;
-        }
-        events.add(new Event.TurnEnded(d.speaker, passed, d.support));
-        d.speaker = null;
-        d.turnStartedAt = null;
-        d.support = 0;
-        d.notices = 0;
     }
 }

@@ -174,7 +174,7 @@ final class Sessions {
         for (Posts.Post post : Posts.merge(said)) {
             Optional<SentMessage> sent = send(voice, room, post.message());
             if (post.boardOfStep() >= 0 && sent.isPresent()) {
-                store(room, next.id(), (c, f) -> Rules.board(c, post.boardOfStep(), sent.get().messageId()));
+                store(room, next.id(), (c, f) -> RunnerRules.board(c, post.boardOfStep(), sent.get().messageId()));
             }
         }
         if (moved.ends()) {
@@ -254,7 +254,7 @@ final class Sessions {
             messengers.forPlatform(room.channel().platform()).edit(sent, board.message());
         } catch (Messenger.UnsupportedOnPlatform e) {
             send(voice, room, board.message()).ifPresent(fresh ->
-                    store(room, session.id(), (c, f) -> Rules.board(c, board.boardOfStep(), fresh.messageId())));
+                    store(room, session.id(), (c, f) -> RunnerRules.board(c, board.boardOfStep(), fresh.messageId())));
         } catch (Messenger.DeliveryFailed e) {
             LOG.warn("the board of share circle {} could not be edited", session.id());
         }
@@ -310,15 +310,15 @@ final class Sessions {
     List<JobHandler> handlers() {
         return List.of(
                 new TimerHandler(STEP_JOB, (timer, lateness) -> apply(timer.room(), timer.sessionId(),
-                        (c, f) -> Rules.stepTime(c, f, timer.step(), timer.pauses(), clock.instant()))),
+                        (c, f) -> RunnerRules.stepTime(c, f, timer.step(), timer.pauses(), clock.instant()))),
                 new TimerHandler(NEAR_JOB, (timer, lateness) -> {
                     if (lateness.compareTo(NOTICE_GRACE) <= 0) {
-                        apply(timer.room(), timer.sessionId(), (c, f) -> Rules.turnNotice(c, timer.turn(), timer.pauses(), 1));
+                        apply(timer.room(), timer.sessionId(), (c, f) -> RunnerRules.turnNotice(c, timer.turn(), timer.pauses(), 1));
                     }
                 }),
                 new TimerHandler(OVER_JOB, (timer, lateness) -> {
                     if (lateness.compareTo(NOTICE_GRACE) <= 0) {
-                        apply(timer.room(), timer.sessionId(), (c, f) -> Rules.turnNotice(c, timer.turn(), timer.pauses(), 2));
+                        apply(timer.room(), timer.sessionId(), (c, f) -> RunnerRules.turnNotice(c, timer.turn(), timer.pauses(), 2));
                     }
                 }),
                 new TimerHandler(WRAP_JOB, (timer, lateness) -> {
