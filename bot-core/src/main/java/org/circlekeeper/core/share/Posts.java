@@ -17,7 +17,7 @@ import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.template.Speech;
 
 /**
- * What the session sees: a step's message with its board (who is here, who waits) and buttons, the
+ * What the channel sees of a session: a step's message with its board (who is here, who waits) and buttons, the
  * talking piece's message, and the closing with when the group meets next (from the circles feature).
  */
 final class Posts {

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.circlekeeper.core.ref.MessageKey;
 
 /**
- * How a share circle runs: an ordered list of steps from a YAML file in
+ * How a share session runs: an ordered list of steps from a YAML file in
  * {@code templates/circle-formats}. Its texts are message keys, so every locale has them and each
  * community can word them its own way with {@code /wording}. The last step, and only the last, is
  * the closing.

@@ -72,7 +72,7 @@ public final class ShareFormats {
         String resource = "templates/circle-formats/" + id + ".yml";
         InputStream in = ShareFormats.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
-            throw new IllegalStateException("missing circle format on the classpath: " + resource);
+            throw new IllegalStateException("missing share format on the classpath: " + resource);
         }
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             return parse(reader, resource, id);

@@ -33,7 +33,7 @@ public interface ShareStore {
 
     /**
      * Ends the session: removes it and keeps its summary, in one step; false (and nothing changed) when the stored
-     * circle is not at {@code version} any more or is gone.
+     * session is not at {@code version} any more or is gone.
      */
     boolean finish(ShareRoom room, long version, SessionSummary summary);
 

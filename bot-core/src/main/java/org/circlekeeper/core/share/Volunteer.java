@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A member who offered to chair circles in a community. Their name is kept so the bot can ask them
+ * A member who offered to chair share sessions in a community. Their name is kept so the bot can ask them
  * by name; it is exported and erased with their data.
  *
  * @param lastChaired when they last chaired a session here, or null: the one who waited longest is asked first
