@@ -12,19 +12,19 @@ import java.util.Set;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.share.ChairRotation;
-import org.circlekeeper.core.share.ShareSession;
 import org.circlekeeper.core.share.SessionSummary;
 import org.circlekeeper.core.share.ShareCodec;
 import org.circlekeeper.core.share.ShareRoom;
+import org.circlekeeper.core.share.ShareSession;
 import org.circlekeeper.core.share.ShareSettings;
 import org.circlekeeper.core.share.ShareStore;
 import org.circlekeeper.core.share.Volunteer;
 
 /**
- * The share circle's state in Redis. A live circle ({@link RedisKeys#shareLive}) and a channel's chair rotation
+ * The share circle's state in Redis. A session ({@link RedisKeys#shareLive}) and a channel's chair rotation
  * ({@link RedisKeys#shareRotation}) are hashes of a version {@code v} and the state {@code s} as JSON; every change
  * is one Lua script that writes only while {@code v} is still the version the change was computed from, so two
- * presses on two replicas never both change the same version. Ending a circle removes it and keeps its counts in
+ * presses on two replicas never both change the same version. Ending a session removes it and keeps its counts in
  * one script. Nothing a member shares is ever written here.
  */
 public final class RedisShareStore implements ShareStore {
@@ -59,7 +59,7 @@ public final class RedisShareStore implements ShareStore {
             """);
 
     /**
-     * When the circle KEYS[1] is at version ARGV[1]: removes it and pushes its summary ARGV[2] on the history KEYS[2],
+     * When the session KEYS[1] is at version ARGV[1]: removes it and pushes its summary ARGV[2] on the history KEYS[2],
      * keeping ARGV[3] entries, and returns 1; else changes nothing and returns 0.
      */
     private static final RedisScript FINISH = new RedisScript("""
@@ -110,11 +110,11 @@ public final class RedisShareStore implements ShareStore {
     }
 
     @Override
-    public boolean start(ShareRoom room, ShareSession circle) {
-        if (circle.version() != 1) {
-            throw new IllegalArgumentException("a new circle starts at version 1, not " + circle.version());
+    public boolean start(ShareRoom room, ShareSession session) {
+        if (session.version() != 1) {
+            throw new IllegalArgumentException("a new session starts at version 1, not " + session.version());
         }
-        return ran(START, List.of(liveKey(room)), List.of("1", ShareCodec.write(circle), millis(LIVE_TTL)));
+        return ran(START, List.of(liveKey(room)), List.of("1", ShareCodec.write(session), millis(LIVE_TTL)));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.circlekeeper.core.share;
 
-import org.circlekeeper.core.template.Speech;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,14 +10,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.Messengers;
-import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Outbox;
+import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.SentMessage;
 import org.circlekeeper.core.message.Target;
 import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.schedule.JobHandler;
 import org.circlekeeper.core.schedule.JobQueue;
 import org.circlekeeper.core.schedule.RetryLater;
+import org.circlekeeper.core.template.Speech;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
