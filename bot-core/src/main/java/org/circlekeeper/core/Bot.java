@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.circlekeeper.core.checkin.CheckinFeature;
 import org.circlekeeper.core.checkin.CheckinOptions;
 import org.circlekeeper.core.circle.CircleFeature;
+import org.circlekeeper.core.circle.StoredScheduledCircles;
 import org.circlekeeper.core.community.CommunityFeature;
 import org.circlekeeper.core.community.SettingsPreferences;
 import org.circlekeeper.core.engine.Engine;
@@ -120,7 +121,7 @@ public final class Bot {
         registry.add(new PrivacyFeature(registry, stores.tokens(), messengers.personalData(), stores.erasure()));
         registry.add(new CommunityFeature(stores.communitySettings(), stores.wording(), renderer, registry, zones));
         registry.add(new CircleFeature(stores.circles(), stores.jobs(), outbox, preferences, zones, clock, mirrors));
-        ShareFeature share = new ShareFeature(stores.share(), stores.circles().circles(), stores.jobs(), outbox, messengers, clock);
+        ShareFeature share = new ShareFeature(stores.share(), new StoredScheduledCircles(stores.circles().circles()), stores.jobs(), outbox, messengers, clock);
         registry.add(share);
         registry.add(new CheckinFeature(stores.checkins(), checkins, stores.jobs(), outbox, preferences, stores.memberSettings(),
                 crisisLines, catalog, stores.resources(), stores.forms(), clock, metrics));

@@ -1,7 +1,10 @@
 package org.circlekeeper.core;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -9,14 +12,15 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import org.circlekeeper.core.ref.FeaturePort;
 import org.junit.jupiter.api.Test;
 
 /**
  * The core stays platform-neutral: no Spring, JDA, TelegramBots or Jedis, and no System.out; lib-recur's rule parts
  * are named in one place, which starts the library in the order it needs. Its packages stand in floors: the ground
  * floor ({@code ref}) imports nothing of circlekeeper, the foundation ({@code platform}, {@code template},
- * {@code schedule}, {@code message}, {@code engine}) imports only what is below it and never a feature, and no two
- * packages import each other.
+ * {@code schedule}, {@code message}, {@code engine}) imports only what is below it and never a feature, no two
+ * packages import each other, and a feature reaches another only through types marked {@link FeaturePort}.
  */
 class ArchitectureTest {
 
@@ -95,6 +99,20 @@ class ArchitectureTest {
                         "org.circlekeeper.core.schedule..", "org.circlekeeper.core.message..",
                         "org.circlekeeper.core.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
+                .check(CORE);
+    }
+
+    @Test
+    void theShareCircleReachesTheCirclesFeatureOnlyThroughItsPort() {
+        noClasses().that().resideInAPackage("org.circlekeeper.core.share..")
+                .should().dependOnClassesThat(resideInAPackage("org.circlekeeper.core.circle..")
+                        .and(not(annotatedWith(FeaturePort.class))))
+                .because("the share circle may use only what the circles feature offers through its @FeaturePort types")
+                .check(CORE);
+        classes().that().resideInAPackage("org.circlekeeper.core.share..").and().haveSimpleName("Posts")
+                .should().dependOnClassesThat(resideInAPackage("org.circlekeeper.core.circle..")
+                        .and(annotatedWith(FeaturePort.class)))
+                .as("the port is what the share circle uses (so the rule above is not empty)")
                 .check(CORE);
     }
 

@@ -12,19 +12,19 @@ import java.util.Set;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.share.ChairRotation;
-import org.circlekeeper.core.share.LiveCircle;
-import org.circlekeeper.core.share.MeetingSummary;
+import org.circlekeeper.core.share.SessionSummary;
 import org.circlekeeper.core.share.ShareCodec;
 import org.circlekeeper.core.share.ShareRoom;
+import org.circlekeeper.core.share.ShareSession;
 import org.circlekeeper.core.share.ShareSettings;
 import org.circlekeeper.core.share.ShareStore;
 import org.circlekeeper.core.share.Volunteer;
 
 /**
- * The share circle's state in Redis. A live circle ({@link RedisKeys#shareLive}) and a channel's chair rotation
+ * The share circle's state in Redis. A session ({@link RedisKeys#shareLive}) and a channel's chair rotation
  * ({@link RedisKeys#shareRotation}) are hashes of a version {@code v} and the state {@code s} as JSON; every change
  * is one Lua script that writes only while {@code v} is still the version the change was computed from, so two
- * presses on two replicas never both change the same version. Ending a circle removes it and keeps its counts in
+ * presses on two replicas never both change the same version. Ending a session removes it and keeps its counts in
  * one script. Nothing a member shares is ever written here.
  */
 public final class RedisShareStore implements ShareStore {
@@ -59,7 +59,7 @@ public final class RedisShareStore implements ShareStore {
             """);
 
     /**
-     * When the circle KEYS[1] is at version ARGV[1]: removes it and pushes its summary ARGV[2] on the history KEYS[2],
+     * When the session KEYS[1] is at version ARGV[1]: removes it and pushes its summary ARGV[2] on the history KEYS[2],
      * keeping ARGV[3] entries, and returns 1; else changes nothing and returns 0.
      */
     private static final RedisScript FINISH = new RedisScript("""
@@ -105,32 +105,32 @@ public final class RedisShareStore implements ShareStore {
     }
 
     @Override
-    public Optional<LiveCircle> live(ShareRoom room) {
+    public Optional<ShareSession> live(ShareRoom room) {
         return Optional.ofNullable(redis.call(jedis -> jedis.hget(liveKey(room), STATE))).map(ShareCodec::readLive);
     }
 
     @Override
-    public boolean start(ShareRoom room, LiveCircle circle) {
-        if (circle.version() != 1) {
-            throw new IllegalArgumentException("a new circle starts at version 1, not " + circle.version());
+    public boolean start(ShareRoom room, ShareSession session) {
+        if (session.version() != 1) {
+            throw new IllegalArgumentException("a new session starts at version 1, not " + session.version());
         }
-        return ran(START, List.of(liveKey(room)), List.of("1", ShareCodec.write(circle), millis(LIVE_TTL)));
+        return ran(START, List.of(liveKey(room)), List.of("1", ShareCodec.write(session), millis(LIVE_TTL)));
     }
 
     @Override
-    public boolean update(ShareRoom room, LiveCircle next) {
+    public boolean update(ShareRoom room, ShareSession next) {
         return ran(SWAP, List.of(liveKey(room)), List.of(Long.toString(next.version() - 1), Long.toString(next.version()),
                 ShareCodec.write(next), millis(LIVE_TTL)));
     }
 
     @Override
-    public boolean finish(ShareRoom room, long version, MeetingSummary summary) {
+    public boolean finish(ShareRoom room, long version, SessionSummary summary) {
         return ran(FINISH, List.of(liveKey(room), RedisKeys.shareHistory(room.community())),
                 List.of(Long.toString(version), ShareCodec.write(summary), Integer.toString(HISTORY_KEPT)));
     }
 
     @Override
-    public List<MeetingSummary> history(CommunityRef community, int max) {
+    public List<SessionSummary> history(CommunityRef community, int max) {
         if (max <= 0) {
             return List.of();
         }

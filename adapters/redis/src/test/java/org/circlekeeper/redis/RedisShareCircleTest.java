@@ -18,9 +18,9 @@ import org.circlekeeper.core.message.Button;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.VirtualClock;
-import org.circlekeeper.core.share.LiveCircle;
 import org.circlekeeper.core.share.Person;
 import org.circlekeeper.core.share.ShareRoom;
+import org.circlekeeper.core.share.ShareSession;
 import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.InMemoryActionTokens;
 import org.circlekeeper.core.testing.InMemoryCheckinStore;
@@ -67,7 +67,7 @@ class RedisShareCircleTest {
                 new RedisJobQueue(redis), resources, circles, new RedisShareStore(redis), checkins, new RedisDeliveryLog(redis)));
     }
 
-    private LiveCircle live() {
+    private ShareSession live() {
         return new RedisShareStore(REDIS.connection()).live(ROOM).orElseThrow();
     }
 
@@ -111,7 +111,7 @@ class RedisShareCircleTest {
         }
         threads.shutdown();
 
-        LiveCircle after = live();
+        ShareSession after = live();
         Set<String> landed = new TreeSet<>();
         landed.add(after.speaker().name());
         after.queue().forEach(p -> landed.add(p.name()));
@@ -137,7 +137,7 @@ class RedisShareCircleTest {
         int sharesBefore = live().counts().shares();
         ExecutorService threads = Executors.newFixedThreadPool(2);
         for (int round = 0; round < 10; round++) {
-            LiveCircle before = live();
+            ShareSession before = live();
             Button pressed = callNext;
             CyclicBarrier together = new CyclicBarrier(2);
             Future<String> first = threads.submit(() -> {
@@ -150,7 +150,7 @@ class RedisShareCircleTest {
             });
             List<String> said = List.of(first.get(30, TimeUnit.SECONDS), second.get(30, TimeUnit.SECONDS));
 
-            LiveCircle after = live();
+            ShareSession after = live();
             assertThat(after.turn()).as("round %d", round).isEqualTo(before.turn() + 1);
             assertThat(after.speaker()).isEqualTo(before.queue().get(0));
             assertThat(said).containsExactlyInAnyOrder("", "That turn is already over, so nothing was changed.");
@@ -171,7 +171,7 @@ class RedisShareCircleTest {
         before.as("m1").inGroup().send("/share raise");
         before.as("m2").inGroup().send("/share raise");
         Button done = last(before.outbox().all(), "Done");
-        LiveCircle stopped = live();
+        ShareSession stopped = live();
 
         try (RedisConnection reconnected = new RedisConnection(REDIS.server().url())) {
             BotTester after = replica(reconnected);

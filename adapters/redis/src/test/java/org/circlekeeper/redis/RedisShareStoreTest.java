@@ -11,10 +11,10 @@ import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.share.ChairRotation;
-import org.circlekeeper.core.share.LiveCircle;
-import org.circlekeeper.core.share.MeetingSummary;
 import org.circlekeeper.core.share.Person;
+import org.circlekeeper.core.share.SessionSummary;
 import org.circlekeeper.core.share.ShareRoom;
+import org.circlekeeper.core.share.ShareSession;
 import org.circlekeeper.core.share.ShareSettings;
 import org.circlekeeper.core.share.ShareStore;
 import org.circlekeeper.core.share.Volunteer;
@@ -35,9 +35,9 @@ class RedisShareStoreTest {
 
     private final RedisShareStore store = new RedisShareStore(REDIS.connection());
 
-    private static LiveCircle circle(long version) {
-        return new LiveCircle("m1", version, "basic", 0, OLIVIA, List.of(OLIVIA), List.of(), null, (int) version, 0, 0, T, T, null,
-                null, false, 0, 0, null, new LiveCircle.Counts(1, (int) version, 0, 0), java.util.Map.of());
+    private static ShareSession circle(long version) {
+        return new ShareSession("m1", version, "basic", 0, OLIVIA, List.of(OLIVIA), List.of(), null, (int) version, 0, 0, T, T, null,
+                null, false, 0, 0, null, new ShareSession.Counts(1, (int) version, 0, 0), java.util.Map.of());
     }
 
     @Test
@@ -54,8 +54,8 @@ class RedisShareStoreTest {
     @Test
     void onlyOneCircleStartsInAChannel() {
         assertThat(store.start(ROOM, circle(1))).isTrue();
-        LiveCircle other = new LiveCircle("m2", 1, "checkin", 0, OLIVIA, List.of(OLIVIA), List.of(), null, 1, 0, 0, T, T, null, null,
-                false, 0, 0, null, LiveCircle.Counts.NONE, java.util.Map.of());
+        ShareSession other = new ShareSession("m2", 1, "checkin", 0, OLIVIA, List.of(OLIVIA), List.of(), null, 1, 0, 0, T, T, null, null,
+                false, 0, 0, null, ShareSession.Counts.NONE, java.util.Map.of());
         assertThat(store.start(ROOM, other)).isFalse();
         assertThat(store.live(ROOM).orElseThrow().id()).isEqualTo("m1");
     }
@@ -75,7 +75,7 @@ class RedisShareStoreTest {
     @Test
     void finishingRemovesTheCircleAndKeepsOnlyItsCounts() {
         store.start(ROOM, circle(1));
-        MeetingSummary summary = new MeetingSummary("basic", T, T.plusSeconds(3600), 5, 7, 1, 1);
+        SessionSummary summary = new SessionSummary("basic", T, T.plusSeconds(3600), 5, 7, 1, 1);
         assertThat(store.finish(ROOM, 2, summary)).isFalse();
         assertThat(store.live(ROOM)).isPresent();
         assertThat(store.finish(ROOM, 1, summary)).isTrue();
@@ -86,9 +86,9 @@ class RedisShareStoreTest {
         assertThat(store.history(GROUP, 10)).containsExactly(summary);
         for (int i = 0; i < ShareStore.HISTORY_KEPT + 5; i++) {
             store.start(ROOM, circle(1));
-            store.finish(ROOM, 1, new MeetingSummary("checkin", T.plusSeconds(i), T.plusSeconds(i + 60), 1, 1, 0, 0));
+            store.finish(ROOM, 1, new SessionSummary("checkin", T.plusSeconds(i), T.plusSeconds(i + 60), 1, 1, 0, 0));
         }
-        List<MeetingSummary> kept = store.history(GROUP, 100);
+        List<SessionSummary> kept = store.history(GROUP, 100);
         assertThat(kept).hasSize(ShareStore.HISTORY_KEPT);
         assertThat(kept.get(0).startedAt()).isEqualTo(T.plusSeconds(ShareStore.HISTORY_KEPT + 4));
     }

@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Who chairs the next circle in one room: the volunteer the bot asked and is waiting for, or the one
- * who accepted. Versioned like a live circle, so two presses of "I'll chair" cannot both count.
- * Accepting gives chair rights for the next circle in the room only; starting a circle there uses it up.
+ * Who chairs the next session in one room: the volunteer the bot asked and is waiting for, or the one
+ * who accepted. Versioned like a session, so two presses of "I'll chair" cannot both count.
+ * Accepting gives chair rights for the next session in the room only; starting a session there uses it up.
  *
  * @param round    grows with every question asked; the answer buttons carry it
  * @param proposed who was asked and has not answered yet, or null
- * @param declined the keys of those who said "not this time" since the last circle ended
- * @param accepted who will chair the next circle here, or null
+ * @param declined the keys of those who said "not this time" since the last session ended
+ * @param accepted who will chair the next session here, or null
  */
 public record ChairRotation(long version, int round, Person proposed, List<String> declined, Person accepted) {
 
@@ -33,7 +33,7 @@ public record ChairRotation(long version, int round, Person proposed, List<Strin
         return new ChairRotation(version + 1, round, null, declined, Objects.requireNonNull(proposed, "proposed"));
     }
 
-    /** The designation was used: a circle started in the room. */
+    /** The designation was used: a session started in the room. */
     ChairRotation usedUp() {
         return new ChairRotation(version + 1, round, proposed, declined, null);
     }

@@ -3,7 +3,7 @@ package org.circlekeeper.core.share;
 import java.util.List;
 import org.circlekeeper.core.ref.MessageKey;
 
-/** What a rule makes of one version of a live circle: a next version to store, or nothing to store. */
+/** What a rule makes of one version of a session: a next version to store, or nothing to store. */
 sealed interface Change {
 
     /** A private word for the person who acted: a kind refusal, or an acknowledgement. */
@@ -15,11 +15,11 @@ sealed interface Change {
     }
 
     /**
-     * The next version, what the circle should hear, and a private word for the person who acted (may be null).
+     * The next version, what the session should hear, and a private word for the person who acted (may be null).
      *
-     * @param ends true when the circle ends with this change (the closing began)
+     * @param ends true when the session ends with this change (the closing began)
      */
-    record Moved(LiveCircle next, List<Event> events, Note ack, boolean ends) implements Change {
+    record Moved(ShareSession next, List<Event> events, Note ack, boolean ends) implements Change {
         public Moved {
             events = List.copyOf(events);
         }

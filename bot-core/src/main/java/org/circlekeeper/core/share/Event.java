@@ -1,13 +1,13 @@
 package org.circlekeeper.core.share;
 
-/** Something the circle should hear about after a change was stored: a step began, the talking piece moved. */
+/** Something the session should hear about after a change was stored: a step began, the talking piece moved. */
 sealed interface Event {
 
-    /** The circle started with this chair; said before the first step. */
+    /** The session started with this chair; said before the first step. */
     record Started(Person chair) implements Event {
     }
 
-    /** A step began (the closing too, which ends the circle). */
+    /** A step began (the closing too, which ends the session). */
     record StepBegan(int step) implements Event {
     }
 

@@ -6,8 +6,8 @@ import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;
 
 /**
- * Someone in a share circle: their stable key ({@code platform:userId}) and the name the others see
- * while the circle runs. Kept only in the live circle and the chair rotation, and erased with the
+ * Someone in a share session: their stable key ({@code platform:userId}) and the name the others see
+ * while the session runs. Kept only in the session and the chair rotation, and erased with the
  * member's data.
  */
 public record Person(String key, String name) {

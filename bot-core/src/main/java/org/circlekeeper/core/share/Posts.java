@@ -9,31 +9,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.circlekeeper.core.circle.Circle;
-import org.circlekeeper.core.circle.CircleStore;
-import org.circlekeeper.core.circle.Occurrence;
-import org.circlekeeper.core.circle.Occurrences;
+import org.circlekeeper.core.circle.ScheduledCircle;
+import org.circlekeeper.core.circle.ScheduledCircles;
 import org.circlekeeper.core.message.Button;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.template.Speech;
 
 /**
- * What the circle sees: a step's message with its board (who is here, who waits) and buttons, the
+ * What the channel sees of a session: a step's message with its board (who is here, who waits) and buttons, the
  * talking piece's message, and the closing with when the group meets next (from the circles feature).
  */
 final class Posts {
 
-    private final CircleStore circles;
+    private final ScheduledCircles circles;
     private final Clock clock;
 
-    Posts(CircleStore circles, Clock clock) {
+    Posts(ScheduledCircles circles, Clock clock) {
         this.circles = circles;
         this.clock = clock;
     }
 
     /**
-     * A message for the circle before it is sent.
+     * A message for the session before it is sent.
      *
      * @param boardOfStep the step whose board this message is (its id is kept for edits), or -1
      */
@@ -94,83 +92,83 @@ final class Posts {
     }
 
     /** A step's messages: its text from the format and, but for the closing, its board. */
-    List<Post> step(Speech words, CircleFormat format, LiveCircle circle, ShareRoom room, ShareSettings settings) {
-        CircleFormat.Step step = format.step(circle.step());
+    List<Post> step(Speech words, ShareFormat format, ShareSession session, ShareRoom room, ShareSettings settings) {
+        ShareFormat.Step step = format.step(session.step());
         switch (step.kind()) {
             case OPENING:
-                return List.of(Post.text(words.text(step.text(), "chair", circle.chair() == null ? "" : circle.chair().name(),
-                        "agreements", words.text(ShareMessages.AGREEMENTS))), board(words, format, circle, settings));
+                return List.of(Post.text(words.text(step.text(), "chair", session.chair() == null ? "" : session.chair().name(),
+                        "agreements", words.text(ShareMessages.AGREEMENTS))), board(words, format, session, settings));
             case CLOSING:
                 Optional<NextMeeting> next = nextMeeting(room, words);
                 return List.of(Post.text(words.text(step.text(), "next", next.map(NextMeeting::when).orElse(""),
                         "circle", next.map(NextMeeting::name).orElse(""))));
             default:
-                return List.of(Post.text(words.text(step.text())), board(words, format, circle, settings));
+                return List.of(Post.text(words.text(step.text())), board(words, format, session, settings));
         }
     }
 
     /** The board of the current step: who is here or who waits, with the step's buttons. */
-    Post board(Speech words, CircleFormat format, LiveCircle circle, ShareSettings settings) {
-        return new Post(boardText(words, format, circle, settings), stepButtons(words, format, circle, settings), circle.step());
+    Post board(Speech words, ShareFormat format, ShareSession session, ShareSettings settings) {
+        return new Post(boardText(words, format, session, settings), stepButtons(words, format, session, settings), session.step());
     }
 
     /** Who is here (opening and rounds), or who holds the piece and who waits (open sharing). */
-    String boardText(Speech words, CircleFormat format, LiveCircle circle, ShareSettings settings) {
+    String boardText(Speech words, ShareFormat format, ShareSession session, ShareSettings settings) {
         List<String> lines = new ArrayList<>();
-        if (format.step(circle.step()).kind() == CircleFormat.Kind.OPEN) {
-            if (circle.speaker() != null) {
-                lines.add(words.text(ShareMessages.BOARD_SPEAKER, "name", circle.speaker().name()));
+        if (format.step(session.step()).kind() == ShareFormat.Kind.OPEN) {
+            if (session.speaker() != null) {
+                lines.add(words.text(ShareMessages.BOARD_SPEAKER, "name", session.speaker().name()));
             }
-            if (circle.queue().isEmpty()) {
+            if (session.queue().isEmpty()) {
                 lines.add(words.text(ShareMessages.BOARD_QUEUE_EMPTY));
             } else {
                 List<String> waiting = new ArrayList<>();
-                for (int i = 0; i < circle.queue().size(); i++) {
-                    waiting.add((i + 1) + ". " + label(words, circle.queue().get(i)));
+                for (int i = 0; i < session.queue().size(); i++) {
+                    waiting.add((i + 1) + ". " + label(words, session.queue().get(i)));
                 }
                 lines.add(words.text(ShareMessages.BOARD_QUEUE, "queue", String.join("  ", waiting)));
             }
             if (settings.anonymous()) {
                 lines.add(words.text(ShareMessages.BOARD_ANONYMOUS));
             }
-        } else if (circle.present().isEmpty()) {
+        } else if (session.present().isEmpty()) {
             lines.add(words.text(ShareMessages.BOARD_NOBODY));
         } else {
-            lines.add(words.text(ShareMessages.BOARD_PRESENT, "names", names(words, circle.present())));
+            lines.add(words.text(ShareMessages.BOARD_PRESENT, "names", names(words, session.present())));
         }
-        if (circle.onPause()) {
+        if (session.onPause()) {
             lines.add(words.text(ShareMessages.BOARD_PAUSED));
         }
         return String.join("\n", lines);
     }
 
-    private static List<List<Button>> stepButtons(Speech words, CircleFormat format, LiveCircle circle, ShareSettings settings) {
-        String meeting = circle.id();
+    private static List<List<Button>> stepButtons(Speech words, ShareFormat format, ShareSession session, ShareSettings settings) {
+        String sessionId = session.id();
         List<List<Button>> rows = new ArrayList<>();
-        if (format.step(circle.step()).kind() == CircleFormat.Kind.OPEN) {
-            rows.add(List.of(button(words, ShareMessages.BUTTON_RAISE, Actions.RAISE, meeting, Button.Style.PRIMARY),
-                    button(words, ShareMessages.BUTTON_LOWER, Actions.LOWER, meeting, Button.Style.SECONDARY),
-                    button(words, ShareMessages.BUTTON_PLACE, Actions.PLACE, meeting, Button.Style.SECONDARY)));
+        if (format.step(session.step()).kind() == ShareFormat.Kind.OPEN) {
+            rows.add(List.of(button(words, ShareMessages.BUTTON_RAISE, Actions.RAISE, sessionId, Button.Style.PRIMARY),
+                    button(words, ShareMessages.BUTTON_LOWER, Actions.LOWER, sessionId, Button.Style.SECONDARY),
+                    button(words, ShareMessages.BUTTON_PLACE, Actions.PLACE, sessionId, Button.Style.SECONDARY)));
             if (settings.anonymous()) {
-                rows.add(List.of(button(words, ShareMessages.BUTTON_ANON, Actions.ANON, meeting, Button.Style.SECONDARY)));
+                rows.add(List.of(button(words, ShareMessages.BUTTON_ANON, Actions.ANON, sessionId, Button.Style.SECONDARY)));
             }
         }
-        rows.add(List.of(button(words, ShareMessages.BUTTON_JOIN, Actions.JOIN, meeting, Button.Style.PRIMARY),
-                button(words, ShareMessages.BUTTON_NEXT_STEP, Actions.STEP, meeting + ":" + circle.step(), Button.Style.SECONDARY)));
+        rows.add(List.of(button(words, ShareMessages.BUTTON_JOIN, Actions.JOIN, sessionId, Button.Style.PRIMARY),
+                button(words, ShareMessages.BUTTON_NEXT_STEP, Actions.STEP, sessionId + ":" + session.step(), Button.Style.SECONDARY)));
         return rows;
     }
 
     /** The talking piece's message: the holder's Done and Pass, the others' support, the chair's call. */
-    Post piece(Speech words, CircleFormat format, LiveCircle circle, Person speaker) {
-        CircleFormat.Step step = format.step(circle.step());
+    Post piece(Speech words, ShareFormat format, ShareSession session, Person speaker) {
+        ShareFormat.Step step = format.step(session.step());
         String minutes = step.turnLimit() == null ? "" : Long.toString(step.turnLimit().toMinutes());
-        String turn = circle.id() + ":" + circle.turn();
+        String turn = session.id() + ":" + session.turn();
         List<List<Button>> rows = List.of(
                 List.of(button(words, ShareMessages.BUTTON_DONE, Actions.DONE, turn, Button.Style.PRIMARY),
                         button(words, ShareMessages.BUTTON_PASS, Actions.PASS, turn, Button.Style.SECONDARY)),
-                List.of(button(words, ShareMessages.BUTTON_WITH_YOU, Actions.SUPPORT, turn + ":" + Support.WITH_YOU.code(), Button.Style.SECONDARY),
-                        button(words, ShareMessages.BUTTON_THANK_YOU, Actions.SUPPORT, turn + ":" + Support.THANK_YOU.code(), Button.Style.SECONDARY),
-                        button(words, ShareMessages.BUTTON_STRENGTH, Actions.SUPPORT, turn + ":" + Support.STRENGTH.code(), Button.Style.SECONDARY)),
+                List.of(button(words, ShareMessages.BUTTON_WITH_YOU, Actions.SUPPORT, turn + ":" + Encouragement.WITH_YOU.code(), Button.Style.SECONDARY),
+                        button(words, ShareMessages.BUTTON_THANK_YOU, Actions.SUPPORT, turn + ":" + Encouragement.THANK_YOU.code(), Button.Style.SECONDARY),
+                        button(words, ShareMessages.BUTTON_STRENGTH, Actions.SUPPORT, turn + ":" + Encouragement.STRENGTH.code(), Button.Style.SECONDARY)),
                 List.of(button(words, ShareMessages.BUTTON_CALL, Actions.CALL, turn, Button.Style.SECONDARY)));
         return new Post(words.text(ShareMessages.PIECE, "name", speaker.name(), "minutes", minutes), rows, -1);
     }
@@ -178,12 +176,12 @@ final class Posts {
     /** The words of thanks when a turn ends, with the kinds of support the others sent (never how many). */
     static String thanks(Speech words, Person speaker, boolean passed, int support) {
         String thanks = words.text(passed ? ShareMessages.THANKS_PASSED : ShareMessages.THANKS, "name", speaker.name());
-        List<Support> kinds = Support.of(support);
+        List<Encouragement> kinds = Encouragement.of(support);
         if (kinds.isEmpty()) {
             return thanks;
         }
         List<String> said = new ArrayList<>();
-        for (Support kind : kinds) {
+        for (Encouragement kind : kinds) {
             said.add(words.text(switch (kind) {
                 case WITH_YOU -> ShareMessages.SUPPORT_WITH_YOU;
                 case THANK_YOU -> ShareMessages.SUPPORT_THANK_YOU;
@@ -216,18 +214,17 @@ final class Posts {
      */
     Optional<NextMeeting> nextMeeting(ShareRoom room, Speech words) {
         Instant now = clock.instant();
-        List<Circle> all = circles.all(room.community()).stream().filter(c -> !c.cancelled()).toList();
-        List<Circle> here = all.stream().filter(c -> c.channel().equals(room.channel())).toList();
-        Optional<NextMeeting> found = earliest(here.isEmpty() ? all : here, now, words);
-        return found.isPresent() || here.isEmpty() ? found : earliest(all, now, words);
+        List<ScheduledCircle> all = circles.active(room.community());
+        List<ScheduledCircle> here = all.stream().filter(c -> c.channel().equals(room.channel())).toList();
+        Optional<NextMeeting> found = earliest(room, here.isEmpty() ? all : here, now, words);
+        return found.isPresent() || here.isEmpty() ? found : earliest(room, all, now, words);
     }
 
-    private static Optional<NextMeeting> earliest(List<Circle> candidates, Instant now, Speech words) {
-        Circle best = null;
+    private Optional<NextMeeting> earliest(ShareRoom room, List<ScheduledCircle> candidates, Instant now, Speech words) {
+        ScheduledCircle best = null;
         ZonedDateTime bestStart = null;
-        for (Circle circle : candidates) {
-            Optional<ZonedDateTime> start = Occurrences.between(circle, now, now.plus(Occurrences.NEXT_HORIZON), 3).stream()
-                    .map(Occurrence::start).filter(s -> s.toInstant().isAfter(now)).findFirst();
+        for (ScheduledCircle circle : candidates) {
+            Optional<ZonedDateTime> start = circles.nextStart(room.community(), circle.id(), now);
             if (start.isPresent() && (bestStart == null || start.get().toInstant().isBefore(bestStart.toInstant()))) {
                 best = circle;
                 bestStart = start.get();

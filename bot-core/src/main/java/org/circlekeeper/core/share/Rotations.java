@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The rotating chair. Members volunteer; when a circle ends the bot asks the volunteer who has waited
+ * The rotating chair. Members volunteer; when a session ends the bot asks the volunteer who has waited
  * longest since they last chaired, and on "not this time" the next one. Whoever accepts may start the
- * next circle in that room and chairs it; starting a circle there uses the acceptance up. Every
+ * next session in that room and chairs it; starting a session there uses the acceptance up. Every
  * answer is a compare-and-set on the room's {@link ChairRotation}, so a double press counts once.
  */
 final class Rotations {
@@ -41,12 +41,12 @@ final class Rotations {
     record Answer(OutgoingMessage message, Change.Note note) {
     }
 
-    /** Who accepted to chair the next circle in the room, if anyone did. */
+    /** Who accepted to chair the next session in the room, if anyone did. */
     Optional<Person> designated(ShareRoom room) {
         return Optional.ofNullable(store.rotation(room).accepted());
     }
 
-    /** A circle started in the room: whoever accepted to chair it has done so (or someone else did). */
+    /** A session started in the room: whoever accepted to chair it has done so (or someone else did). */
     void useUp(ShareRoom room) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             ChairRotation current = store.rotation(room);
@@ -57,8 +57,8 @@ final class Rotations {
         LOG.warn("the chair rotation in {} stayed busy; its designation stays until the next circle", room.community().key());
     }
 
-    /** After a circle ended: its chair's turn is noted, and the volunteer whose turn it is gets asked. */
-    OutgoingMessage afterCircle(ShareRoom room, Person chair, Speech words) {
+    /** After a session ended: its chair's turn is noted, and the volunteer whose turn it is gets asked. */
+    OutgoingMessage afterSession(ShareRoom room, Person chair, Speech words) {
         Instant now = clock.instant();
         if (chair != null) {
             store.volunteers(room.community()).stream().filter(v -> v.person().key().equals(chair.key())).findFirst()

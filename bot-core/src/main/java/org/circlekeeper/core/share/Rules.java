@@ -10,14 +10,15 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.circlekeeper.core.ref.MemberRef;
-import org.circlekeeper.core.share.CircleFormat.Kind;
+import org.circlekeeper.core.share.ShareFormat.Kind;
 
 /**
- * The rules of a running circle as pure functions: each takes one version of the live circle and
- * returns the next version with what the circle should hear, or nothing to store with a kind word.
+ * The rules of a running session as pure functions: each takes one version of the session and
+ * returns the next version with what the session should hear, or nothing to store with a kind word.
  * They never read a store or a clock of their own, so a change computed on one replica can be
  * stored only against the version it was computed from, and is simply computed again if that
- * version is gone.
+ * version is gone. These are the rules for what a person does; {@link RunnerRules} holds those the bot
+ * applies by itself, and {@link TalkingPiece} how steps and turns move on.
  */
 final class Rules {
 
@@ -27,22 +28,22 @@ final class Rules {
     private Rules() {
     }
 
-    /** A new circle: the chair is the first one present, and the format's first step begins. */
-    static Change.Moved open(String id, CircleFormat format, Person chair, Instant now) {
-        LiveCircle.Draft d = new LiveCircle.Draft(id, format.id(), chair, now);
+    /** A new session: the chair is the first one present, and the format's first step begins. */
+    static Change.Moved open(String id, ShareFormat format, Person chair, Instant now) {
+        ShareSession.Draft d = new ShareSession.Draft(id, format.id(), chair, now);
         d.present.add(chair);
         d.joined = 1;
         List<Event> events = new ArrayList<>();
         events.add(new Event.Started(chair));
-        boolean ends = begin(d, format, 0, now, events);
+        boolean ends = TalkingPiece.begin(d, format, 0, now, events);
         return new Change.Moved(d.build(), events, null, ends);
     }
 
-    static Change join(LiveCircle c, CircleFormat f, Person who, Instant now) {
+    static Change join(ShareSession c, ShareFormat f, Person who, Instant now) {
         if (c.present().stream().anyMatch(p -> p.key().equals(who.key()))) {
             return Change.stay(ShareMessages.ALREADY_HERE);
         }
-        LiveCircle.Draft d = c.draft();
+        ShareSession.Draft d = c.draft();
         d.present.add(who);
         d.joined++;
         List<Event> events = new ArrayList<>();
@@ -50,7 +51,7 @@ final class Rules {
         if (kind == Kind.ROUND) {
             d.queue.add(who);
             if (d.speaker == null && d.pausedAt == null) {
-                give(d, d.queue.remove(0), now, events);
+                TalkingPiece.give(d, d.queue.remove(0), now, events);
             }
         }
         if (kind != Kind.OPEN) {
@@ -60,15 +61,15 @@ final class Rules {
     }
 
     /**
-     * The member leaves the circle; when they held the piece it moves on. {@code forget} (the member erased their
+     * The member leaves the session; when they held the piece it moves on. {@code forget} (the member erased their
      * data) also takes them out of the chair, and needs no word back.
      */
-    static Change leave(LiveCircle c, CircleFormat f, MemberRef who, boolean forget, Instant now) {
+    static Change leave(ShareSession c, ShareFormat f, MemberRef who, boolean forget, Instant now) {
         boolean wasChair = c.chairedBy(who);
         if (!c.includes(who) && !(forget && wasChair)) {
-            return forget ? Change.quietly() : Change.stay(ShareMessages.NOT_IN_CIRCLE);
+            return forget ? Change.quietly() : Change.stay(ShareMessages.NOT_IN_SESSION);
         }
-        LiveCircle.Draft d = c.draft();
+        ShareSession.Draft d = c.draft();
         d.present.removeIf(p -> p.same(who));
         d.queue.removeIf(p -> p.same(who));
         if (forget && wasChair) {
@@ -82,16 +83,16 @@ final class Rules {
             d.support = 0;
             d.notices = 0;
             events.add(new Event.SpeakerLeft());
-            ends = moveOn(d, f, now, events);
+            ends = TalkingPiece.moveOn(d, f, now, events);
         }
         events.add(new Event.BoardChanged());
         return new Change.Moved(d.build(), events, forget ? null : new Change.Note(ShareMessages.LEFT), ends);
     }
 
-    static Change raise(LiveCircle c, CircleFormat f, MemberRef who, Instant now) {
+    static Change raise(ShareSession c, ShareFormat f, MemberRef who, Instant now) {
         Optional<Person> person = c.member(who);
         if (person.isEmpty()) {
-            return Change.stay(ShareMessages.NOT_IN_CIRCLE);
+            return Change.stay(ShareMessages.NOT_IN_SESSION);
         }
         if (f.step(c.step()).kind() != Kind.OPEN) {
             return Change.stay(ShareMessages.NOT_OPEN);
@@ -103,10 +104,10 @@ final class Rules {
         if (position > 0) {
             return Change.stay(ShareMessages.HAND_ALREADY, "position", position);
         }
-        LiveCircle.Draft d = c.draft();
+        ShareSession.Draft d = c.draft();
         List<Event> events = new ArrayList<>();
         if (d.speaker == null && d.queue.isEmpty() && d.pausedAt == null) {
-            give(d, person.get(), now, events);
+            TalkingPiece.give(d, person.get(), now, events);
             events.add(new Event.BoardChanged());
             return new Change.Moved(d.build(), events, null, false);
         }
@@ -115,9 +116,9 @@ final class Rules {
         return new Change.Moved(d.build(), events, new Change.Note(ShareMessages.HAND_RAISED, "position", d.queue.size()), false);
     }
 
-    static Change lower(LiveCircle c, CircleFormat f, MemberRef who) {
+    static Change lower(ShareSession c, ShareFormat f, MemberRef who) {
         if (!c.includes(who)) {
-            return Change.stay(ShareMessages.NOT_IN_CIRCLE);
+            return Change.stay(ShareMessages.NOT_IN_SESSION);
         }
         if (f.step(c.step()).kind() != Kind.OPEN) {
             return Change.stay(ShareMessages.NOT_OPEN);
@@ -125,7 +126,7 @@ final class Rules {
         if (c.position(who) == 0) {
             return Change.stay(ShareMessages.HAND_NOT_RAISED);
         }
-        LiveCircle.Draft d = c.draft();
+        ShareSession.Draft d = c.draft();
         d.queue.removeIf(p -> p.same(who));
         return new Change.Moved(d.build(), List.of(new Event.BoardChanged()), new Change.Note(ShareMessages.HAND_LOWERED), false);
     }
@@ -134,9 +135,9 @@ final class Rules {
      * The holder passes the piece on, having shared ({@code passed} false) or not. {@code expectedTurn} is the turn a
      * button was made for (null for a typed command): a button of a turn that is over does nothing.
      */
-    static Change finishTurn(LiveCircle c, CircleFormat f, MemberRef who, Integer expectedTurn, boolean passed, Instant now) {
+    static Change finishTurn(ShareSession c, ShareFormat f, MemberRef who, Integer expectedTurn, boolean passed, Instant now) {
         if (!c.includes(who)) {
-            return Change.stay(ShareMessages.NOT_IN_CIRCLE);
+            return Change.stay(ShareMessages.NOT_IN_SESSION);
         }
         if (expectedTurn != null && expectedTurn != c.turn()) {
             return Change.stay(ShareMessages.TURN_GONE);
@@ -150,16 +151,16 @@ final class Rules {
         if (c.onPause()) {
             return Change.stay(ShareMessages.ON_PAUSE);
         }
-        LiveCircle.Draft d = c.draft();
+        ShareSession.Draft d = c.draft();
         List<Event> events = new ArrayList<>();
-        endTurn(d, passed, events);
-        boolean ends = moveOn(d, f, now, events);
-        boardChangesInOpenSharing(c, f, d, events);
+        TalkingPiece.endTurn(d, passed, events);
+        boolean ends = TalkingPiece.moveOn(d, f, now, events);
+        TalkingPiece.boardChangesInOpenSharing(c, f, d, events);
         return new Change.Moved(d.build(), events, null, ends);
     }
 
     /** The chair moves the piece on: to the next in the round, or to the first raised hand. */
-    static Change callNext(LiveCircle c, CircleFormat f, Integer expectedTurn, Instant now) {
+    static Change callNext(ShareSession c, ShareFormat f, Integer expectedTurn, Instant now) {
         if (expectedTurn != null && expectedTurn != c.turn()) {
             return Change.stay(ShareMessages.TURN_GONE);
         }
@@ -173,38 +174,38 @@ final class Rules {
         if (c.queue().isEmpty() && (kind == Kind.OPEN || c.speaker() == null)) {
             return Change.stay(ShareMessages.QUEUE_EMPTY);
         }
-        LiveCircle.Draft d = c.draft();
+        ShareSession.Draft d = c.draft();
         List<Event> events = new ArrayList<>();
-        endTurn(d, false, events);
-        boolean ends = moveOn(d, f, now, events);
-        boardChangesInOpenSharing(c, f, d, events);
+        TalkingPiece.endTurn(d, false, events);
+        boolean ends = TalkingPiece.moveOn(d, f, now, events);
+        TalkingPiece.boardChangesInOpenSharing(c, f, d, events);
         return new Change.Moved(d.build(), events, null, ends);
     }
 
     /** The chair moves to the next step; {@code expectedStep} is the step a button was made for (null when typed). */
-    static Change nextStep(LiveCircle c, CircleFormat f, Integer expectedStep, Instant now) {
+    static Change nextStep(ShareSession c, ShareFormat f, Integer expectedStep, Instant now) {
         if (expectedStep != null && expectedStep != c.step()) {
             return Change.stay(ShareMessages.STEP_GONE);
         }
         if (c.onPause()) {
             return Change.stay(ShareMessages.ON_PAUSE);
         }
-        LiveCircle.Draft d = c.draft();
+        ShareSession.Draft d = c.draft();
         List<Event> events = new ArrayList<>();
-        boolean ends = begin(d, f, d.step + 1, now, events);
+        boolean ends = TalkingPiece.begin(d, f, d.step + 1, now, events);
         return new Change.Moved(d.build(), events, null, ends);
     }
 
-    /** The circle goes to its closing now (the chair ends it, or it ran far too long). */
-    static Change.Moved end(LiveCircle c, CircleFormat f, Instant now) {
-        LiveCircle.Draft d = c.draft();
+    /** The session goes to its closing now (the chair ends it, or it ran far too long). */
+    static Change.Moved end(ShareSession c, ShareFormat f, Instant now) {
+        ShareSession.Draft d = c.draft();
         List<Event> events = new ArrayList<>();
-        begin(d, f, f.closing(), now, events);
+        TalkingPiece.begin(d, f, f.closing(), now, events);
         return new Change.Moved(d.build(), events, null, true);
     }
 
     /** The chair puts someone waiting at another place in the queue (counted from 1). */
-    static Change move(LiveCircle c, String typed, int position) {
+    static Change move(ShareSession c, String typed, int position) {
         Optional<Person> person = find(c, typed);
         if (person.isEmpty()) {
             return unknown(c, typed);
@@ -213,7 +214,7 @@ final class Rules {
         if (index < 0) {
             return Change.stay(ShareMessages.NOT_QUEUED, "name", person.get().name());
         }
-        LiveCircle.Draft d = c.draft();
+        ShareSession.Draft d = c.draft();
         Person moved = d.queue.remove(index);
         int to = Math.max(0, Math.min(position - 1, d.queue.size()));
         d.queue.add(to, moved);
@@ -221,8 +222,8 @@ final class Rules {
                 new Change.Note(ShareMessages.MOVED, "name", moved.name(), "position", to + 1), false);
     }
 
-    /** The chair takes someone out of the queue (they stay in the circle). */
-    static Change remove(LiveCircle c, String typed) {
+    /** The chair takes someone out of the queue (they stay in the session). */
+    static Change remove(ShareSession c, String typed) {
         Optional<Person> person = find(c, typed);
         if (person.isEmpty()) {
             return unknown(c, typed);
@@ -234,30 +235,30 @@ final class Rules {
         if (index < 0) {
             return Change.stay(ShareMessages.NOT_QUEUED, "name", person.get().name());
         }
-        LiveCircle.Draft d = c.draft();
+        ShareSession.Draft d = c.draft();
         d.queue.remove(index);
         return new Change.Moved(d.build(), List.of(new Event.BoardChanged()),
                 new Change.Note(ShareMessages.REMOVED, "name", person.get().name()), false);
     }
 
-    static Change pause(LiveCircle c, Instant now) {
+    static Change pause(ShareSession c, Instant now) {
         if (c.onPause()) {
             return Change.stay(ShareMessages.ALREADY_PAUSED);
         }
-        LiveCircle.Draft d = c.draft();
+        ShareSession.Draft d = c.draft();
         d.pausedAt = now;
         return new Change.Moved(d.build(), List.of(new Event.Paused()), null, false);
     }
 
     /**
-     * The circle goes on; its time boxes run again from where they stopped, and if hands went up (or someone joined a
+     * The session goes on; its time boxes run again from where they stopped, and if hands went up (or someone joined a
      * round) while nobody held the piece, the first of them gets it now.
      */
-    static Change resume(LiveCircle c, CircleFormat f, Instant now) {
+    static Change resume(ShareSession c, ShareFormat f, Instant now) {
         if (!c.onPause()) {
             return Change.stay(ShareMessages.NOT_PAUSED);
         }
-        LiveCircle.Draft d = c.draft();
+        ShareSession.Draft d = c.draft();
         Duration pause = Duration.between(d.pausedAt, now);
         d.stepStartedAt = d.stepStartedAt.plus(pause);
         if (d.turnStartedAt != null) {
@@ -268,9 +269,9 @@ final class Rules {
         List<Event> events = new ArrayList<>();
         events.add(new Event.Resumed());
         if (d.speaker == null && !d.queue.isEmpty() && f.step(d.step).kind().hasTurns()) {
-            postWaiting(d, events);
+            TalkingPiece.postWaiting(d, events);
             if (!d.queue.isEmpty()) {
-                give(d, d.queue.remove(0), now, events);
+                TalkingPiece.give(d, d.queue.remove(0), now, events);
             }
             events.add(new Event.BoardChanged());
         }
@@ -278,9 +279,9 @@ final class Rules {
     }
 
     /** Someone sends the speaker a kind of support; only which kinds were sent is kept, never who or how often. */
-    static Change support(LiveCircle c, MemberRef who, int expectedTurn, Support kind) {
+    static Change support(ShareSession c, MemberRef who, int expectedTurn, Encouragement kind) {
         if (!c.includes(who)) {
-            return Change.stay(ShareMessages.NOT_IN_CIRCLE);
+            return Change.stay(ShareMessages.NOT_IN_SESSION);
         }
         if (c.speaker() == null || expectedTurn != c.turn()) {
             return Change.stay(ShareMessages.TURN_GONE);
@@ -292,7 +293,7 @@ final class Rules {
         if ((c.support() & kind.bit()) != 0) {
             return new Change.Stay(sent);
         }
-        LiveCircle.Draft d = c.draft();
+        ShareSession.Draft d = c.draft();
         d.support |= kind.bit();
         return new Change.Moved(d.build(), List.of(), sent, false);
     }
@@ -300,16 +301,16 @@ final class Rules {
     /**
      * A share without a name: posted at once when nobody holds the talking piece and nobody waits, else queued as
      * "an anonymous share" and posted when the turns before it end (or the chair calls it), so that it never
-     * interrupts a speaker. Its author never reaches the circle's state; its text waits there only until posted.
+     * interrupts a speaker. Its author never reaches the session's state; its text waits there only until posted.
      */
-    static Change anonymous(LiveCircle c, CircleFormat f, MemberRef author, String text) {
+    static Change anonymous(ShareSession c, ShareFormat f, MemberRef author, String text) {
         if (!c.includes(author)) {
             return Change.stay(ShareMessages.ANON_NOT_JOINED);
         }
         if (f.step(c.step()).kind() != Kind.OPEN) {
             return Change.stay(ShareMessages.ANON_NOT_OPEN);
         }
-        LiveCircle.Draft d = c.draft();
+        ShareSession.Draft d = c.draft();
         if (d.speaker == null && d.queue.isEmpty() && d.pausedAt == null) {
             d.anonymous++;
             return new Change.Moved(d.build(), List.of(new Event.AnonymousShare(text)), new Change.Note(ShareMessages.ANON_POSTED),
@@ -320,43 +321,6 @@ final class Rules {
         d.waiting.put(waiting.key(), text);
         return new Change.Moved(d.build(), List.of(new Event.BoardChanged()),
                 new Change.Note(ShareMessages.ANON_QUEUED, "position", d.queue.size()), false);
-    }
-
-    /** Remembers the platform id of the message of a step, if the circle is still at that step. */
-    static Change board(LiveCircle c, int step, String messageId) {
-        if (c.step() != step || messageId.equals(c.board())) {
-            return Change.quietly();
-        }
-        LiveCircle.Draft d = c.draft();
-        d.board = messageId;
-        return new Change.Moved(d.build(), List.of(), null, false);
-    }
-
-    /** A turn's time box: {@code bit} 1 is "nearly time", 2 is "time"; each goes out once, and never cuts anyone off. */
-    static Change turnNotice(LiveCircle c, int turn, int pauses, int bit) {
-        if (c.turn() != turn || c.pauses() != pauses || c.onPause() || c.speaker() == null || (c.notices() & bit) != 0) {
-            return Change.quietly();
-        }
-        LiveCircle.Draft d = c.draft();
-        d.notices |= bit;
-        Event event = bit == 1 ? new Event.TurnNear(c.speaker()) : new Event.TurnOver(c.speaker());
-        return new Change.Moved(d.build(), List.of(event), null, false);
-    }
-
-    /** A step's time box: move on now, or once the person holding the piece passes it. */
-    static Change stepTime(LiveCircle c, CircleFormat f, int step, int pauses, Instant now) {
-        if (c.step() != step || c.pauses() != pauses || c.onPause() || c.stepTimeUp()) {
-            return Change.quietly();
-        }
-        LiveCircle.Draft d = c.draft();
-        List<Event> events = new ArrayList<>();
-        events.add(new Event.StepTimeUp(c.speaker()));
-        if (c.speaker() != null) {
-            d.stepTimeUp = true;
-            return new Change.Moved(d.build(), events, null, false);
-        }
-        boolean ends = begin(d, f, step + 1, now, events);
-        return new Change.Moved(d.build(), events, null, ends);
     }
 
     /** The present members in join order, starting {@code rounds} places further on (a fair, rotating start). */
@@ -370,8 +334,8 @@ final class Rules {
         return order;
     }
 
-    /** Someone in the circle by a typed name, user id, {@code @name} or platform mention. */
-    static Optional<Person> find(LiveCircle c, String typed) {
+    /** Someone in the session by a typed name, user id, {@code @name} or platform mention. */
+    static Optional<Person> find(ShareSession c, String typed) {
         String text = typed.strip();
         Matcher mention = MENTION.matcher(text);
         if (mention.matches()) {
@@ -385,7 +349,7 @@ final class Rules {
                 .findFirst();
     }
 
-    private static List<Person> everyone(LiveCircle c) {
+    private static List<Person> everyone(ShareSession c) {
         Map<String, Person> all = new LinkedHashMap<>();
         c.present().forEach(p -> all.putIfAbsent(p.key(), p));
         c.queue().forEach(p -> all.putIfAbsent(p.key(), p));
@@ -395,7 +359,7 @@ final class Rules {
         return List.copyOf(all.values());
     }
 
-    private static Change unknown(LiveCircle c, String typed) {
+    private static Change unknown(ShareSession c, String typed) {
         String names = String.join(", ", c.present().stream().map(Person::name).toList());
         return Change.stay(ShareMessages.UNKNOWN_PERSON, "given", typed.strip(), "names", names);
     }
@@ -407,109 +371,5 @@ final class Rules {
             }
         }
         return -1;
-    }
-
-    private static void boardChangesInOpenSharing(LiveCircle before, CircleFormat f, LiveCircle.Draft d, List<Event> events) {
-        if (d.step == before.step() && f.step(d.step).kind() == Kind.OPEN) {
-            events.add(new Event.BoardChanged());
-        }
-    }
-
-    /** Begins a step: the turn of whoever held the piece ends, and a round hands the piece to its first person. */
-    private static boolean begin(LiveCircle.Draft d, CircleFormat f, int index, Instant now, List<Event> events) {
-        endTurn(d, false, events);
-        postAllWaiting(d, events);
-        d.step = index;
-        d.stepStartedAt = now;
-        d.queue.clear();
-        d.stepTimeUp = false;
-        d.board = null;
-        d.turn++;
-        CircleFormat.Step step = f.step(index);
-        events.add(new Event.StepBegan(index));
-        if (step.kind() == Kind.ROUND) {
-            d.queue.addAll(rotated(d.present, d.rounds));
-            d.rounds++;
-            if (!d.queue.isEmpty()) {
-                give(d, d.queue.remove(0), now, events);
-            }
-        }
-        return step.kind() == Kind.CLOSING;
-    }
-
-    /** After a turn ended: the next in the round or in the queue gets the piece, or the step moves on. */
-    private static boolean moveOn(LiveCircle.Draft d, CircleFormat f, Instant now, List<Event> events) {
-        Kind kind = f.step(d.step).kind();
-        if (kind == Kind.ROUND) {
-            if (!d.queue.isEmpty()) {
-                give(d, d.queue.remove(0), now, events);
-                return false;
-            }
-            events.add(new Event.RoundComplete());
-            return begin(d, f, d.step + 1, now, events);
-        }
-        if (kind == Kind.OPEN) {
-            if (d.stepTimeUp) {
-                return begin(d, f, d.step + 1, now, events);
-            }
-            postWaiting(d, events);
-            if (!d.queue.isEmpty()) {
-                give(d, d.queue.remove(0), now, events);
-            } else {
-                d.turn++;
-                events.add(new Event.FloorOpen());
-            }
-        }
-        return false;
-    }
-
-    /** Posts the shares without a name at the head of the queue, in order, up to the first person waiting. */
-    private static void postWaiting(LiveCircle.Draft d, List<Event> events) {
-        while (!d.queue.isEmpty() && d.queue.get(0).anonymousShare()) {
-            post(d, d.queue.remove(0), events);
-        }
-    }
-
-    /** Posts every share without a name still waiting, in queue order: their step ends, and none is lost. */
-    private static void postAllWaiting(LiveCircle.Draft d, List<Event> events) {
-        for (Person waiting : List.copyOf(d.queue)) {
-            if (waiting.anonymousShare()) {
-                d.queue.remove(waiting);
-                post(d, waiting, events);
-            }
-        }
-    }
-
-    private static void post(LiveCircle.Draft d, Person waiting, List<Event> events) {
-        String text = d.waiting.remove(waiting.key());
-        if (text != null) {
-            d.anonymous++;
-            events.add(new Event.AnonymousShare(text));
-        }
-    }
-
-    private static void give(LiveCircle.Draft d, Person person, Instant now, List<Event> events) {
-        d.speaker = person;
-        d.turn++;
-        d.turnStartedAt = now;
-        d.support = 0;
-        d.notices = 0;
-        events.add(new Event.PieceTo(person));
-    }
-
-    private static void endTurn(LiveCircle.Draft d, boolean passed, List<Event> events) {
-        if (d.speaker == null) {
-            return;
-        }
-        if (passed) {
-            d.passes++;
-        } else {
-            d.shares++;
-        }
-        events.add(new Event.TurnEnded(d.speaker, passed, d.support));
-        d.speaker = null;
-        d.turnStartedAt = null;
-        d.support = 0;
-        d.notices = 0;
     }
 }

@@ -5,9 +5,9 @@ import org.circlekeeper.core.engine.ChairPolicy;
 import org.circlekeeper.core.engine.Context;
 
 /**
- * Who chairs here, for the engine's {@code Audience.CHAIR}: while a circle runs in the channel, the
- * person who started it; between circles, the volunteer who accepted to chair the next one. The
- * rights last for that one meeting: they end with it, and starting a circle uses the acceptance up.
+ * Who chairs here, for the engine's {@code Audience.CHAIR}: while a session runs in the channel, the
+ * person who started it; between sessions, the volunteer who accepted to chair the next one. The
+ * rights last for that one meeting: they end with it, and starting a session uses the acceptance up.
  */
 final class ShareChairs implements ChairPolicy {
 
@@ -19,11 +19,12 @@ final class ShareChairs implements ChairPolicy {
 
     @Override
     public boolean isChair(Context context) {
-        if (context.channel().isDirect() || context.channel().platform() != context.community().platform()) {
+        Optional<ShareRoom> here = ShareRoom.of(context);
+        if (here.isEmpty()) {
             return false;
         }
-        ShareRoom room = new ShareRoom(context.community(), context.channel());
-        Optional<LiveCircle> live = store.live(room);
+        ShareRoom room = here.get();
+        Optional<ShareSession> live = store.live(room);
         if (live.isPresent()) {
             return live.get().chairedBy(context.member());
         }

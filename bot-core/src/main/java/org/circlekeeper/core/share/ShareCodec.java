@@ -16,12 +16,12 @@ public final class ShareCodec {
     private ShareCodec() {
     }
 
-    public static String write(LiveCircle circle) {
-        return JSON.writeValueAsString(circle);
+    public static String write(ShareSession session) {
+        return JSON.writeValueAsString(session);
     }
 
-    public static LiveCircle readLive(String json) {
-        return JSON.readValue(json, LiveCircle.class);
+    public static ShareSession readLive(String json) {
+        return JSON.readValue(json, ShareSession.class);
     }
 
     public static String write(ChairRotation rotation) {
@@ -40,11 +40,11 @@ public final class ShareCodec {
         return JSON.readValue(json, Volunteer.class);
     }
 
-    public static String write(MeetingSummary summary) {
+    public static String write(SessionSummary summary) {
         return JSON.writeValueAsString(summary);
     }
 
-    public static MeetingSummary readSummary(String json) {
-        return JSON.readValue(json, MeetingSummary.class);
+    public static SessionSummary readSummary(String json) {
+        return JSON.readValue(json, SessionSummary.class);
     }
 }

@@ -35,11 +35,12 @@ final class ShareMessages {
     static final MessageKey OPT_FORMAT = MessageKey.of("opt.share.format");
     static final MessageKey OPT_NAME = MessageKey.of("opt.share.name");
     static final MessageKey OPT_POSITION = MessageKey.of("opt.share.position");
+    /** The scheduled circle whose sessions a format is chosen for. */
     static final MessageKey OPT_CIRCLE = MessageKey.of("opt.share.circle");
     static final MessageKey OPT_SWITCH = MessageKey.of("opt.share.switch");
     static final MessageKey OPT_VOLUNTEER = MessageKey.of("opt.share.volunteer");
 
-    // ---- what the circle hears ----
+    // ---- what the session hears ----
     /** The group's agreements, read in every opening; organisers put their own with /wording. */
     static final MessageKey AGREEMENTS = MessageKey.of("share.agreements");
     static final MessageKey STARTED = MessageKey.of("share.started", "format", "chair");
@@ -93,7 +94,8 @@ final class ShareMessages {
     static final MessageKey JOINED = MessageKey.of("share.joined", "name");
     static final MessageKey ALREADY_HERE = MessageKey.of("share.already-here");
     static final MessageKey LEFT = MessageKey.of("share.left");
-    static final MessageKey NOT_IN_CIRCLE = MessageKey.of("share.not-in-circle");
+    /** The member is not in the session (the key keeps its old name: translations and overrides use it). */
+    static final MessageKey NOT_IN_SESSION = MessageKey.of("share.not-in-circle");
     static final MessageKey NOT_RUNNING = MessageKey.of("share.not-running");
     static final MessageKey ENDED_ALREADY = MessageKey.of("share.ended-already");
     static final MessageKey ALREADY_RUNNING = MessageKey.of("share.already-running", "format", "chair");
@@ -133,12 +135,13 @@ final class ShareMessages {
     /** How a share without a name is listed in the queue. */
     static final MessageKey QUEUE_ANONYMOUS = MessageKey.of("share.queue.anonymous");
     static final MessageKey ANON_NOT_ALLOWED = MessageKey.of("share.anon.not-allowed");
-    static final MessageKey ANON_NO_CIRCLE = MessageKey.of("share.anon.no-circle");
-    /** A circle runs in the channel, and the member has not joined it. */
+    /** No session runs in the channel (the key keeps its old name: translations and overrides use it). */
+    static final MessageKey ANON_NO_SESSION = MessageKey.of("share.anon.no-circle");
+    /** A session runs in the channel, and the member has not joined it. */
     static final MessageKey ANON_NOT_JOINED = MessageKey.of("share.anon.not-joined");
-    /** The member is in the circle, and it is not in open sharing. */
+    /** The member is in the session, and it is not in open sharing. */
     static final MessageKey ANON_NOT_OPEN = MessageKey.of("share.anon.not-open");
-    /** The share came back after its circle ended, or after the member left it. */
+    /** The share came back after its session ended, or after the member left it. */
     static final MessageKey ANON_GONE = MessageKey.of("share.anon.gone");
     static final MessageKey ANON_TOO_MANY = MessageKey.of("share.anon.too-many");
     static final MessageKey ANON_EMPTY = MessageKey.of("share.anon.empty", "max");
@@ -168,11 +171,11 @@ final class ShareMessages {
             CHAIR_PROPOSE, CHAIR_ACCEPTED, CHAIR_DECLINED, CHAIR_NOBODY, SUPPORT_WITH_YOU, SUPPORT_THANK_YOU, SUPPORT_STRENGTH,
             WHEN, BUTTON_JOIN, BUTTON_NEXT_STEP, BUTTON_RAISE, BUTTON_LOWER, BUTTON_PLACE, BUTTON_ANON, BUTTON_DONE,
             BUTTON_PASS, BUTTON_CALL, BUTTON_WITH_YOU, BUTTON_THANK_YOU, BUTTON_STRENGTH, BUTTON_ACCEPT, BUTTON_DECLINE,
-            JOINED, ALREADY_HERE, LEFT, NOT_IN_CIRCLE, NOT_RUNNING, ENDED_ALREADY, ALREADY_RUNNING, NOT_OPEN, HAND_RAISED,
+            JOINED, ALREADY_HERE, LEFT, NOT_IN_SESSION, NOT_RUNNING, ENDED_ALREADY, ALREADY_RUNNING, NOT_OPEN, HAND_RAISED,
             HAND_ALREADY, HAND_SPEAKING, HAND_LOWERED, HAND_NOT_RAISED, PLACE, PLACE_NONE, NOT_HOLDER, NOT_HOLDER_NOBODY,
             TURN_GONE, STEP_GONE, ON_PAUSE, ALREADY_PAUSED, NOT_PAUSED, NO_TURNS, QUEUE_EMPTY, MOVED, REMOVED,
             REMOVE_SPEAKER, NOT_QUEUED, UNKNOWN_PERSON, SUPPORT_SENT, SUPPORT_SELF, BUSY, STATUS, ANON_ASK, ANON_TITLE,
-            ANON_FIELD, ANON_POSTED, ANON_QUEUED, QUEUE_ANONYMOUS, ANON_NOT_ALLOWED, ANON_NO_CIRCLE, ANON_NOT_JOINED, ANON_NOT_OPEN, ANON_GONE, ANON_TOO_MANY, ANON_EMPTY, VOLUNTEERED,
+            ANON_FIELD, ANON_POSTED, ANON_QUEUED, QUEUE_ANONYMOUS, ANON_NOT_ALLOWED, ANON_NO_SESSION, ANON_NOT_JOINED, ANON_NOT_OPEN, ANON_GONE, ANON_TOO_MANY, ANON_EMPTY, VOLUNTEERED,
             VOLUNTEER_ALREADY, VOLUNTEER_OFF, VOLUNTEER_NOT, CHAIR_NOT_YOU, CHAIR_STALE, FORMATS, FORMAT_SET,
             FORMAT_UNKNOWN_CIRCLE, ANONYMOUS_ON, ANONYMOUS_OFF, HISTORY, HISTORY_NONE, STEP_OPENING, STEP_ROUND, STEP_OPEN,
             STEP_CLOSING);

@@ -5,11 +5,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
+import org.circlekeeper.core.engine.Context;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.Platform;
 
-/** Where a share circle runs: one group channel of one community; at most one circle runs there at a time. */
+/** Where a share circle runs: one group channel of one community; at most one session runs there at a time. */
 public record ShareRoom(CommunityRef community, ChannelRef channel) {
 
     public ShareRoom {
@@ -21,6 +22,14 @@ public record ShareRoom(CommunityRef community, ChannelRef channel) {
         if (channel.platform() != community.platform()) {
             throw new IllegalArgumentException("a channel and its community are on one platform");
         }
+    }
+
+    /** The room of a group channel the event happened in; empty in a direct chat (or a channel of another platform). */
+    public static Optional<ShareRoom> of(Context context) {
+        if (context.channel().isDirect() || context.channel().platform() != context.community().platform()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ShareRoom(context.community(), context.channel()));
     }
 
     /** The room as one line of text ({@code platform community channel}, each part URL-encoded), for job payloads and indexes. */

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A member who offered to chair circles in a community. Their name is kept so the bot can ask them
+ * A member who offered to chair share sessions in a community. Their name is kept so the bot can ask them
  * by name; it is exported and erased with their data.
  *
- * @param lastChaired when they last chaired a circle here, or null: the one who waited longest is asked first
+ * @param lastChaired when they last chaired a session here, or null: the one who waited longest is asked first
  */
 public record Volunteer(Person person, Instant since, Instant lastChaired) {
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class RulesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
-    private final CircleFormat basic = CircleFormats.shipped().find("basic").orElseThrow();
+    private final ShareFormat basic = ShareFormats.shipped().find("basic").orElseThrow();
 
     private static Person person(String name) {
         return new Person("console:" + name, name);
@@ -22,15 +22,15 @@ class RulesTest {
         return new MemberRef(Platform.CONSOLE, name, name);
     }
 
-    private LiveCircle started(String... joiners) {
-        LiveCircle circle = Rules.open("m1", basic, person("olivia"), NOW).next();
+    private ShareSession started(String... joiners) {
+        ShareSession circle = Rules.open("m1", basic, person("olivia"), NOW).next();
         for (String name : joiners) {
             circle = ((Change.Moved) Rules.join(circle, basic, person(name), NOW)).next();
         }
         return circle;
     }
 
-    private LiveCircle moved(Change change) {
+    private ShareSession moved(Change change) {
         assertThat(change).isInstanceOf(Change.Moved.class);
         return ((Change.Moved) change).next();
     }
@@ -46,9 +46,9 @@ class RulesTest {
 
     @Test
     void everyChangeIsTheNextVersionAndARefusalIsNone() {
-        LiveCircle circle = started("alice");
+        ShareSession circle = started("alice");
         assertThat(circle.version()).isEqualTo(2);
-        LiveCircle round = moved(Rules.nextStep(circle, basic, 0, NOW));
+        ShareSession round = moved(Rules.nextStep(circle, basic, 0, NOW));
         assertThat(round.version()).isEqualTo(3);
         assertThat(Rules.nextStep(round, basic, 0, NOW)).isInstanceOf(Change.Stay.class);
         assertThat(Rules.finishTurn(round, basic, member("alice"), null, false, NOW)).isInstanceOf(Change.Stay.class);
@@ -59,9 +59,9 @@ class RulesTest {
 
     @Test
     void theChairMovesSomeoneToAPlaceWithinTheQueue() {
-        LiveCircle circle = moved(Rules.nextStep(started("alice", "bob", "carol"), basic, 0, NOW));
+        ShareSession circle = moved(Rules.nextStep(started("alice", "bob", "carol"), basic, 0, NOW));
         assertThat(circle.queue()).extracting(Person::name).containsExactly("alice", "bob", "carol");
-        LiveCircle moved = moved(Rules.move(circle, "CAROL", 1));
+        ShareSession moved = moved(Rules.move(circle, "CAROL", 1));
         assertThat(moved.queue()).extracting(Person::name).containsExactly("carol", "alice", "bob");
         assertThat(moved(Rules.move(moved, "carol", 99)).queue()).extracting(Person::name).containsExactly("alice", "bob", "carol");
         assertThat(Rules.find(circle, "<@bob>")).map(Person::name).contains("bob");
@@ -69,14 +69,14 @@ class RulesTest {
 
     @Test
     void handsRaisedDuringAPauseOnAnOpenFloorGetThePieceOnResume() {
-        LiveCircle round = moved(Rules.nextStep(started("alice", "bob"), basic, 0, NOW));
-        LiveCircle open = moved(Rules.nextStep(round, basic, 1, NOW));
-        LiveCircle paused = moved(Rules.pause(open, NOW));
-        LiveCircle raised = moved(Rules.raise(paused, basic, member("bob"), NOW));
+        ShareSession round = moved(Rules.nextStep(started("alice", "bob"), basic, 0, NOW));
+        ShareSession open = moved(Rules.nextStep(round, basic, 1, NOW));
+        ShareSession paused = moved(Rules.pause(open, NOW));
+        ShareSession raised = moved(Rules.raise(paused, basic, member("bob"), NOW));
         assertThat(raised.speaker()).isNull();
         assertThat(raised.queue()).extracting(Person::name).containsExactly("bob");
 
-        LiveCircle resumed = moved(Rules.resume(raised, basic, NOW.plusSeconds(60)));
+        ShareSession resumed = moved(Rules.resume(raised, basic, NOW.plusSeconds(60)));
         assertThat(resumed.speaker().name()).isEqualTo("bob");
         assertThat(resumed.queue()).isEmpty();
         assertThat(resumed.pauses()).isEqualTo(1);
@@ -85,7 +85,7 @@ class RulesTest {
 
     @Test
     void aShareWithoutANameIsRefusedForWhatIsTrue() {
-        LiveCircle opening = started("alice");
+        ShareSession opening = started("alice");
         assertThat(((Change.Stay) Rules.anonymous(opening, basic, member("erin"), "words")).note().key())
                 .isEqualTo(ShareMessages.ANON_NOT_JOINED);
         assertThat(((Change.Stay) Rules.anonymous(opening, basic, member("alice"), "words")).note().key())
@@ -94,17 +94,17 @@ class RulesTest {
 
     @Test
     void aShareWithoutANameIsPostedAtOnceOnlyWhenNobodyHoldsThePieceElseItWaitsItsTurn() {
-        LiveCircle round = moved(Rules.nextStep(started("alice", "bob"), basic, 0, NOW));
-        LiveCircle open = moved(Rules.nextStep(round, basic, 1, NOW));
+        ShareSession round = moved(Rules.nextStep(started("alice", "bob"), basic, 0, NOW));
+        ShareSession open = moved(Rules.nextStep(round, basic, 1, NOW));
         Change.Moved atOnce = (Change.Moved) Rules.anonymous(open, basic, member("bob"), "now");
         assertThat(atOnce.events()).containsExactly(new Event.AnonymousShare("now"));
         assertThat(atOnce.next().counts().anonymous()).isEqualTo(1);
 
-        LiveCircle speaking = moved(Rules.raise(open, basic, member("alice"), NOW));
+        ShareSession speaking = moved(Rules.raise(open, basic, member("alice"), NOW));
         Change.Moved queued = (Change.Moved) Rules.anonymous(speaking, basic, member("bob"), "later");
         assertThat(queued.events()).containsExactly(new Event.BoardChanged());
         assertThat(queued.ack().key()).isEqualTo(ShareMessages.ANON_QUEUED);
-        LiveCircle waiting = queued.next();
+        ShareSession waiting = queued.next();
         assertThat(waiting.queue()).singleElement().satisfies(p -> assertThat(p.anonymousShare()).isTrue());
         assertThat(waiting.waiting()).containsExactly(java.util.Map.entry(waiting.queue().get(0).key(), "later"));
         assertThat(waiting.counts().anonymous()).isZero();
@@ -116,8 +116,8 @@ class RulesTest {
         assertThat(done.next().queue()).isEmpty();
         assertThat(done.next().counts().anonymous()).isEqualTo(1);
 
-        LiveCircle paused = moved(Rules.pause(open, NOW));
-        LiveCircle waitsOnPause = ((Change.Moved) Rules.anonymous(paused, basic, member("bob"), "after the pause")).next();
+        ShareSession paused = moved(Rules.pause(open, NOW));
+        ShareSession waitsOnPause = ((Change.Moved) Rules.anonymous(paused, basic, member("bob"), "after the pause")).next();
         assertThat(waitsOnPause.waiting()).hasSize(1);
         Change.Moved resumed = (Change.Moved) Rules.resume(waitsOnPause, basic, NOW);
         assertThat(resumed.events()).contains(new Event.AnonymousShare("after the pause"));
@@ -129,9 +129,9 @@ class RulesTest {
 
     @Test
     void supportKeepsOnlyWhichKindsWereSent() {
-        LiveCircle round = moved(Rules.nextStep(started("alice", "bob"), basic, 0, NOW));
-        LiveCircle supported = moved(Rules.support(round, member("alice"), round.turn(), Support.STRENGTH));
-        assertThat(Rules.support(supported, member("bob"), round.turn(), Support.STRENGTH)).isInstanceOf(Change.Stay.class);
-        assertThat(Support.of(supported.support())).containsExactly(Support.STRENGTH);
+        ShareSession round = moved(Rules.nextStep(started("alice", "bob"), basic, 0, NOW));
+        ShareSession supported = moved(Rules.support(round, member("alice"), round.turn(), Encouragement.STRENGTH));
+        assertThat(Rules.support(supported, member("bob"), round.turn(), Encouragement.STRENGTH)).isInstanceOf(Change.Stay.class);
+        assertThat(Encouragement.of(supported.support())).containsExactly(Encouragement.STRENGTH);
     }
 }

@@ -39,7 +39,7 @@ class ShareCircleTest {
         return bot.stores().share();
     }
 
-    private LiveCircle live() {
+    private ShareSession live() {
         return store().live(ROOM).orElseThrow();
     }
 
@@ -564,8 +564,8 @@ class ShareCircleTest {
         assertThat(texts(posted())).contains("Thank you, alice.").contains("Closing");
 
         assertThat(store().live(ROOM)).isEmpty();
-        MeetingSummary summary = store().history(BotTester.COMMUNITY, 1).get(0);
-        assertThat(summary).isEqualTo(new MeetingSummary("basic", BotTester.START, BotTester.START.plus(Duration.ofMinutes(42)),
+        SessionSummary summary = store().history(BotTester.COMMUNITY, 1).get(0);
+        assertThat(summary).isEqualTo(new SessionSummary("basic", BotTester.START, BotTester.START.plus(Duration.ofMinutes(42)),
                 4, 5, 0, 1));
         assertThat(ShareCodec.write(summary)).doesNotContain("alice").doesNotContain("quiet");
         assertThat(olivia.send("/share history").text()).contains("Basic peer-support circle, 42 min; 4 joined, 5 shared, 0 passed, 1 without a name");

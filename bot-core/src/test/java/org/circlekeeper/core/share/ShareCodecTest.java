@@ -19,9 +19,9 @@ class ShareCodecTest {
         Person olivia = new Person("discord:1", "Olivia 🌿");
         Person alice = new Person("discord:2", "alice \"a\" <b>");
         Person waiting = Person.waitingShare("16");
-        LiveCircle circle = new LiveCircle("k3x9a0", 17, "basic", 2, olivia, List.of(olivia, alice), List.of(alice, waiting), olivia,
+        ShareSession circle = new ShareSession("k3x9a0", 17, "basic", 2, olivia, List.of(olivia, alice), List.of(alice, waiting), olivia,
                 9, 1, 2, T, T.plusSeconds(60), T.plusSeconds(90), T.plusSeconds(120), true, 5, 1, "msg-42",
-                new LiveCircle.Counts(2, 3, 1, 1), java.util.Map.of(waiting.key(), "words \"without\" a name"));
+                new ShareSession.Counts(2, 3, 1, 1), java.util.Map.of(waiting.key(), "words \"without\" a name"));
         assertThat(ShareCodec.readLive(ShareCodec.write(circle))).isEqualTo(circle);
         assertThat(ShareCodec.readLive(ShareCodec.write(circle)).queue().get(1).anonymousShare()).isTrue();
         assertThat(ShareCodec.write(circle)).as("only the record's own fields are written").doesNotContain("anonymousShare");
@@ -29,7 +29,7 @@ class ShareCodecTest {
         assertThat(older).doesNotContain("waiting");
         assertThat(ShareCodec.readLive(older).waiting()).as("a circle stored before shares could wait").isEmpty();
 
-        LiveCircle fresh = Rules.open("m", CircleFormats.shipped().standard(), olivia, T).next();
+        ShareSession fresh = Rules.open("m", ShareFormats.shipped().standard(), olivia, T).next();
         assertThat(ShareCodec.readLive(ShareCodec.write(fresh))).isEqualTo(fresh);
         assertThat(ShareCodec.readLive(ShareCodec.write(fresh).replaceFirst("\\{", "{\"fromANewerReplica\":1,"))).isEqualTo(fresh);
     }
@@ -40,7 +40,7 @@ class ShareCodecTest {
         assertThat(ShareCodec.readRotation(ShareCodec.write(rotation))).isEqualTo(rotation);
         Volunteer volunteer = new Volunteer(new Person("telegram:7", "bob"), T, null);
         assertThat(ShareCodec.readVolunteer(ShareCodec.write(volunteer))).isEqualTo(volunteer);
-        MeetingSummary summary = new MeetingSummary("checkin", T, T.plusSeconds(900), 5, 4, 1, 0);
+        SessionSummary summary = new SessionSummary("checkin", T, T.plusSeconds(900), 5, 4, 1, 0);
         assertThat(ShareCodec.readSummary(ShareCodec.write(summary))).isEqualTo(summary);
     }
 

@@ -13,10 +13,10 @@ import java.util.Set;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.share.ChairRotation;
-import org.circlekeeper.core.share.LiveCircle;
-import org.circlekeeper.core.share.MeetingSummary;
+import org.circlekeeper.core.share.SessionSummary;
 import org.circlekeeper.core.share.ShareCodec;
 import org.circlekeeper.core.share.ShareRoom;
+import org.circlekeeper.core.share.ShareSession;
 import org.circlekeeper.core.share.ShareSettings;
 import org.circlekeeper.core.share.ShareStore;
 import org.circlekeeper.core.share.Volunteer;
@@ -44,12 +44,12 @@ public final class InMemoryShareStore implements ShareStore {
     }
 
     @Override
-    public synchronized Optional<LiveCircle> live(ShareRoom room) {
+    public synchronized Optional<ShareSession> live(ShareRoom room) {
         return Optional.ofNullable(live.get(room)).map(ShareCodec::readLive);
     }
 
     @Override
-    public synchronized boolean start(ShareRoom room, LiveCircle circle) {
+    public synchronized boolean start(ShareRoom room, ShareSession circle) {
         if (circle.version() != 1 || live.containsKey(room)) {
             return false;
         }
@@ -58,8 +58,8 @@ public final class InMemoryShareStore implements ShareStore {
     }
 
     @Override
-    public synchronized boolean update(ShareRoom room, LiveCircle next) {
-        Optional<LiveCircle> stored = live(room);
+    public synchronized boolean update(ShareRoom room, ShareSession next) {
+        Optional<ShareSession> stored = live(room);
         if (stored.isEmpty() || stored.get().version() != next.version() - 1) {
             return false;
         }
@@ -68,8 +68,8 @@ public final class InMemoryShareStore implements ShareStore {
     }
 
     @Override
-    public synchronized boolean finish(ShareRoom room, long version, MeetingSummary summary) {
-        Optional<LiveCircle> stored = live(room);
+    public synchronized boolean finish(ShareRoom room, long version, SessionSummary summary) {
+        Optional<ShareSession> stored = live(room);
         if (stored.isEmpty() || stored.get().version() != version) {
             return false;
         }
@@ -83,7 +83,7 @@ public final class InMemoryShareStore implements ShareStore {
     }
 
     @Override
-    public synchronized List<MeetingSummary> history(CommunityRef community, int max) {
+    public synchronized List<SessionSummary> history(CommunityRef community, int max) {
         return history.getOrDefault(community.key(), List.of()).stream().limit(max).map(ShareCodec::readSummary).toList();
     }
 

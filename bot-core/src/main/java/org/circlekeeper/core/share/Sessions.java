@@ -1,6 +1,5 @@
 package org.circlekeeper.core.share;
 
-import org.circlekeeper.core.template.Speech;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,26 +10,27 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.Messengers;
-import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Outbox;
+import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.SentMessage;
 import org.circlekeeper.core.message.Target;
 import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.schedule.JobHandler;
 import org.circlekeeper.core.schedule.JobQueue;
 import org.circlekeeper.core.schedule.RetryLater;
+import org.circlekeeper.core.template.Speech;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs changes to live circles: reads the room's circle, lets a {@link Rules} function compute the
+ * Runs changes to share sessions: reads the room's session, lets a {@link Rules} function compute the
  * next version, stores it only against the version it came from (computing it again from the new
  * version when another change came first), and then — only the change that was stored — tells the
- * circle, edits the step's board and plans the time boxes. Time boxes are jobs whose ids and payloads
- * name the meeting, the step or turn, and the pause count, so a job planned for a moment that has
+ * channel, edits the step's board and plans the time boxes. Time boxes are jobs whose ids and payloads
+ * name the session, the step or turn, and the pause count, so a job planned for a moment that has
  * passed (the piece moved on, a pause came) does nothing when it runs.
  */
-final class Meetings {
+final class Sessions {
 
     /** A step's time box ran out. */
     static final String STEP_JOB = "share.step-time";
@@ -38,7 +38,7 @@ final class Meetings {
     static final String NEAR_JOB = "share.turn-near";
     /** A turn reached its time box. */
     static final String OVER_JOB = "share.turn-over";
-    /** A circle still running this long after its start is closed gently. */
+    /** A session still running this long after its start is closed gently. */
     static final String WRAP_JOB = "share.wrap";
     static final Duration MAX_LENGTH = Duration.ofHours(4);
     /** A turn notice later than this (after downtime) is not worth sending. */
@@ -46,10 +46,10 @@ final class Meetings {
     /** How often a change is computed again when other changes keep coming first. */
     static final int MAX_ATTEMPTS = 64;
 
-    private static final Logger LOG = LoggerFactory.getLogger(Meetings.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
 
     private final ShareStore store;
-    private final CircleFormats formats;
+    private final ShareFormats formats;
     private final JobQueue jobs;
     private final Outbox outbox;
     private final Messengers messengers;
@@ -57,7 +57,7 @@ final class Meetings {
     private final Posts posts;
     private final Rotations rotations;
 
-    Meetings(ShareStore store, CircleFormats formats, JobQueue jobs, Outbox outbox, Messengers messengers, Clock clock,
+    Sessions(ShareStore store, ShareFormats formats, JobQueue jobs, Outbox outbox, Messengers messengers, Clock clock,
              Posts posts, Rotations rotations) {
         this.store = store;
         this.formats = formats;
@@ -69,16 +69,16 @@ final class Meetings {
         this.rotations = rotations;
     }
 
-    /** A rule of {@link Rules} applied to one version of a circle. */
+    /** A rule of {@link Rules} applied to one version of a session. */
     @FunctionalInterface
     interface Rule {
-        Change apply(LiveCircle circle, CircleFormat format);
+        Change apply(ShareSession session, ShareFormat format);
     }
 
     /** What became of a change. */
     sealed interface Outcome {
 
-        /** No circle runs in the room, or another one than the button was made for. */
+        /** No session runs in the room, or another one than the button was made for. */
         record NotRunning() implements Outcome {
         }
 
@@ -86,29 +86,29 @@ final class Meetings {
         record Stayed(Change.Note note) implements Outcome {
         }
 
-        /** The change was stored (or ended the circle) and the circle was told. */
-        record Applied(LiveCircle before, Change.Moved moved) implements Outcome {
+        /** The change was stored (or ended the session) and the session was told. */
+        record Applied(ShareSession before, Change.Moved moved) implements Outcome {
         }
     }
 
-    CircleFormat format(LiveCircle circle) {
-        return formats.find(circle.format()).orElseGet(formats::standard);
+    ShareFormat format(ShareSession session) {
+        return formats.find(session.format()).orElseGet(formats::standard);
     }
 
     /**
-     * Applies a rule to the room's circle until it is stored against the version it was computed from.
+     * Applies a rule to the room's session until it is stored against the version it was computed from.
      *
-     * @param meeting the meeting a button was made for, or null for whichever circle runs there
+     * @param sessionId the session a button was made for, or null for whichever session runs there
      */
-    Outcome apply(ShareRoom room, String meeting, Rule rule) {
-        Outcome outcome = store(room, meeting, rule);
+    Outcome apply(ShareRoom room, String sessionId, Rule rule) {
+        Outcome outcome = store(room, sessionId, rule);
         if (outcome instanceof Outcome.Applied applied) {
             after(room, applied.before(), applied.moved());
         }
         return outcome;
     }
 
-    /** Stores a new circle and tells the room; false (and nothing sent) when one already runs there. */
+    /** Stores a new session and tells the room; false (and nothing sent) when one already runs there. */
     boolean start(ShareRoom room, Change.Moved opened) {
         if (!store.start(room, opened.next())) {
             return false;
@@ -118,23 +118,23 @@ final class Meetings {
         return true;
     }
 
-    private Outcome store(ShareRoom room, String meeting, Rule rule) {
+    private Outcome store(ShareRoom room, String sessionId, Rule rule) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Optional<LiveCircle> current = store.live(room);
-            if (current.isEmpty() || meeting != null && !current.get().id().equals(meeting)) {
+            Optional<ShareSession> current = store.live(room);
+            if (current.isEmpty() || sessionId != null && !current.get().id().equals(sessionId)) {
                 return new Outcome.NotRunning();
             }
-            LiveCircle circle = current.get();
-            Change change = rule.apply(circle, format(circle));
+            ShareSession session = current.get();
+            Change change = rule.apply(session, format(session));
             if (change instanceof Change.Stay stay) {
                 return new Outcome.Stayed(stay.note());
             }
             Change.Moved moved = (Change.Moved) change;
             boolean stored = moved.ends()
-                    ? store.finish(room, circle.version(), MeetingSummary.of(moved.next(), clock.instant()))
+                    ? store.finish(room, session.version(), SessionSummary.of(moved.next(), clock.instant()))
                     : store.update(room, moved.next());
             if (stored) {
-                return new Outcome.Applied(circle, moved);
+                return new Outcome.Applied(session, moved);
             }
             backOff(attempt);
         }
@@ -149,10 +149,10 @@ final class Meetings {
         LockSupport.parkNanos(micros * 1_000);
     }
 
-    /** Tells the circle what the stored change brought, edits the board, plans time boxes, and closes an ended circle. */
-    private void after(ShareRoom room, LiveCircle before, Change.Moved moved) {
-        LiveCircle next = moved.next();
-        CircleFormat format = format(next);
+    /** Tells the session what the stored change brought, edits the board, plans time boxes, and closes an ended session. */
+    private void after(ShareRoom room, ShareSession before, Change.Moved moved) {
+        ShareSession next = moved.next();
+        ShareFormat format = format(next);
         Outbox.Voice voice = outbox.forCommunity(room.community());
         Speech words = voice;
         ShareSettings settings = store.settings(room.community());
@@ -174,14 +174,14 @@ final class Meetings {
         for (Posts.Post post : Posts.merge(said)) {
             Optional<SentMessage> sent = send(voice, room, post.message());
             if (post.boardOfStep() >= 0 && sent.isPresent()) {
-                store(room, next.id(), (c, f) -> Rules.board(c, post.boardOfStep(), sent.get().messageId()));
+                store(room, next.id(), (c, f) -> RunnerRules.board(c, post.boardOfStep(), sent.get().messageId()));
             }
         }
         if (moved.ends()) {
-            LiveCircle.Counts counts = next.counts();
+            ShareSession.Counts counts = next.counts();
             LOG.info("share circle {} in {} ended: {} joined, {} shares, {} passes, {} without a name", next.id(),
                     room.community().key(), counts.joined(), counts.shares(), counts.passes(), counts.anonymous());
-            send(voice, room, rotations.afterCircle(room, next.chair(), words));
+            send(voice, room, rotations.afterSession(room, next.chair(), words));
             return;
         }
         if (boardChanged && !stepBegan) {
@@ -190,7 +190,7 @@ final class Meetings {
         plan(room, before, next, format);
     }
 
-    private static String say(Speech words, Event event, CircleFormat format) {
+    private static String say(Speech words, Event event, ShareFormat format) {
         if (event instanceof Event.Started started) {
             return words.text(ShareMessages.STARTED, "format", words.text(format.name()), "chair", started.chair().name());
         }
@@ -243,32 +243,32 @@ final class Meetings {
 
     /** Edits the current step's message to show who is here and who waits now (read afresh, so the latest wins). */
     private void editBoard(ShareRoom room, Outbox.Voice voice, ShareSettings settings) {
-        Optional<LiveCircle> current = store.live(room);
+        Optional<ShareSession> current = store.live(room);
         if (current.isEmpty() || current.get().board() == null) {
             return;
         }
-        LiveCircle circle = current.get();
-        Posts.Post board = posts.board(voice, format(circle), circle, settings);
-        SentMessage sent = new SentMessage(new Target.Channel(room.channel()), circle.board());
+        ShareSession session = current.get();
+        Posts.Post board = posts.board(voice, format(session), session, settings);
+        SentMessage sent = new SentMessage(new Target.Channel(room.channel()), session.board());
         try {
             messengers.forPlatform(room.channel().platform()).edit(sent, board.message());
         } catch (Messenger.UnsupportedOnPlatform e) {
             send(voice, room, board.message()).ifPresent(fresh ->
-                    store(room, circle.id(), (c, f) -> Rules.board(c, board.boardOfStep(), fresh.messageId())));
+                    store(room, session.id(), (c, f) -> RunnerRules.board(c, board.boardOfStep(), fresh.messageId())));
         } catch (Messenger.DeliveryFailed e) {
-            LOG.warn("the board of share circle {} could not be edited", circle.id());
+            LOG.warn("the board of share circle {} could not be edited", session.id());
         }
     }
 
     // ---- time boxes ----
 
     /** Plans the step's and the turn's time boxes when a step began, the piece moved or a pause ended. */
-    private void plan(ShareRoom room, LiveCircle before, LiveCircle next, CircleFormat format) {
+    private void plan(ShareRoom room, ShareSession before, ShareSession next, ShareFormat format) {
         if (next.onPause()) {
             return;
         }
         boolean resumed = before == null || before.pauses() != next.pauses();
-        CircleFormat.Step step = format.step(next.step());
+        ShareFormat.Step step = format.step(next.step());
         if (before == null) {
             schedule(WRAP_JOB, next.id(), next.startedAt().plus(MAX_LENGTH), room, next);
         }
@@ -286,13 +286,13 @@ final class Meetings {
         }
     }
 
-    private void schedule(String kind, String idPart, Instant due, ShareRoom room, LiveCircle circle) {
-        String payload = circle.id() + " " + circle.step() + " " + circle.turn() + " " + circle.pauses() + " " + room.token();
+    private void schedule(String kind, String idPart, Instant due, ShareRoom room, ShareSession session) {
+        String payload = session.id() + " " + session.step() + " " + session.turn() + " " + session.pauses() + " " + room.token();
         jobs.schedule(new Job(kind + ":" + idPart, kind, due, payload));
     }
 
-    /** What a time-box job names: the room, the meeting, and the step, turn and pause count it was planned for. */
-    private record Timer(ShareRoom room, String meeting, int step, int turn, int pauses) {
+    /** What a time-box job names: the room, the session, and the step, turn and pause count it was planned for. */
+    private record Timer(ShareRoom room, String sessionId, int step, int turn, int pauses) {
         static Optional<Timer> read(String payload) {
             String[] parts = payload.split(" ", 5);
             if (parts.length != 5) {
@@ -309,21 +309,21 @@ final class Meetings {
 
     List<JobHandler> handlers() {
         return List.of(
-                new TimerHandler(STEP_JOB, (timer, lateness) -> apply(timer.room(), timer.meeting(),
-                        (c, f) -> Rules.stepTime(c, f, timer.step(), timer.pauses(), clock.instant()))),
+                new TimerHandler(STEP_JOB, (timer, lateness) -> apply(timer.room(), timer.sessionId(),
+                        (c, f) -> RunnerRules.stepTime(c, f, timer.step(), timer.pauses(), clock.instant()))),
                 new TimerHandler(NEAR_JOB, (timer, lateness) -> {
                     if (lateness.compareTo(NOTICE_GRACE) <= 0) {
-                        apply(timer.room(), timer.meeting(), (c, f) -> Rules.turnNotice(c, timer.turn(), timer.pauses(), 1));
+                        apply(timer.room(), timer.sessionId(), (c, f) -> RunnerRules.turnNotice(c, timer.turn(), timer.pauses(), 1));
                     }
                 }),
                 new TimerHandler(OVER_JOB, (timer, lateness) -> {
                     if (lateness.compareTo(NOTICE_GRACE) <= 0) {
-                        apply(timer.room(), timer.meeting(), (c, f) -> Rules.turnNotice(c, timer.turn(), timer.pauses(), 2));
+                        apply(timer.room(), timer.sessionId(), (c, f) -> RunnerRules.turnNotice(c, timer.turn(), timer.pauses(), 2));
                     }
                 }),
                 new TimerHandler(WRAP_JOB, (timer, lateness) -> {
-                    if (apply(timer.room(), timer.meeting(), (c, f) -> Rules.end(c, f, clock.instant())) instanceof Outcome.Applied) {
-                        LOG.info("share circle {} ran {} and was closed", timer.meeting(), MAX_LENGTH);
+                    if (apply(timer.room(), timer.sessionId(), (c, f) -> Rules.end(c, f, clock.instant())) instanceof Outcome.Applied) {
+                        LOG.info("share circle {} ran {} and was closed", timer.sessionId(), MAX_LENGTH);
                     }
                 }));
     }

@@ -10,23 +10,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.circlekeeper.core.share.CircleFormat.Kind;
+import org.circlekeeper.core.share.ShareFormat.Kind;
 import org.junit.jupiter.api.Test;
 
 /** The shipped circle formats load, and a broken format file is refused with a message that names what is wrong. */
-class CircleFormatsTest {
+class ShareFormatsTest {
 
-    private final CircleFormats formats = CircleFormats.shipped();
+    private final ShareFormats formats = ShareFormats.shipped();
 
     @Test
     void theThreeShippedFormatsLoadWithTheirSteps() {
         assertThat(formats.ids()).containsExactly("basic", "checkin", "open-sharing");
         assertThat(formats.standard().id()).isEqualTo("basic");
-        assertThat(formats.find("basic").orElseThrow().steps()).extracting(CircleFormat.Step::kind)
+        assertThat(formats.find("basic").orElseThrow().steps()).extracting(ShareFormat.Step::kind)
                 .containsExactly(Kind.OPENING, Kind.ROUND, Kind.OPEN, Kind.ROUND, Kind.CLOSING);
-        assertThat(formats.find("checkin").orElseThrow().steps()).extracting(CircleFormat.Step::kind)
+        assertThat(formats.find("checkin").orElseThrow().steps()).extracting(ShareFormat.Step::kind)
                 .containsExactly(Kind.OPENING, Kind.ROUND, Kind.CLOSING);
-        CircleFormat.Step longOpen = formats.find("open-sharing").orElseThrow().step(2);
+        ShareFormat.Step longOpen = formats.find("open-sharing").orElseThrow().step(2);
         assertThat(longOpen.limit()).isEqualTo(Duration.ofMinutes(60));
         assertThat(longOpen.turnLimit()).isEqualTo(Duration.ofMinutes(8));
         assertThat(formats.find("nope")).isEmpty();
@@ -37,13 +37,13 @@ class CircleFormatsTest {
         try (Stream<Path> files = Files.list(Path.of("../templates/circle-formats"))) {
             List<String> ids = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yml"))
                     .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
-            assertThat(ids).containsExactlyInAnyOrderElementsOf(CircleFormats.SHIPPED);
+            assertThat(ids).containsExactlyInAnyOrderElementsOf(ShareFormats.SHIPPED);
         }
     }
 
     @Test
     void stepTextsAreMessageKeysWithTheValuesTheirKindGets() {
-        CircleFormat basic = formats.find("basic").orElseThrow();
+        ShareFormat basic = formats.find("basic").orElseThrow();
         assertThat(basic.step(0).text().params()).containsExactlyInAnyOrder("chair", "agreements");
         assertThat(basic.step(1).text().params()).isEmpty();
         assertThat(basic.step(basic.closing()).text().params()).containsExactlyInAnyOrder("next", "circle");
@@ -63,7 +63,7 @@ class CircleFormatsTest {
                 + "  - kind: closing\n    text: a.e\n")).hasMessageContaining("from 1 minute to 3 hours");
     }
 
-    private static CircleFormat parse(String yaml) {
-        return CircleFormats.parse(new StringReader(yaml), "x.yml", "x");
+    private static ShareFormat parse(String yaml) {
+        return ShareFormats.parse(new StringReader(yaml), "x.yml", "x");
     }
 }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * All that remains of a circle once it ended: its format, when and how long it ran, and counts. No
+ * All that remains of a session once it ended: its format, when and how long it ran, and counts. No
  * names and nothing anyone said.
  *
  * @param joined    how many joined
@@ -13,18 +13,18 @@ import java.util.Objects;
  * @param passes    turns passed
  * @param anonymous shares posted without a name
  */
-public record MeetingSummary(String format, Instant startedAt, Instant endedAt, int joined, int shares, int passes,
+public record SessionSummary(String format, Instant startedAt, Instant endedAt, int joined, int shares, int passes,
                              int anonymous) {
 
-    public MeetingSummary {
+    public SessionSummary {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(endedAt, "endedAt");
     }
 
-    static MeetingSummary of(LiveCircle last, Instant endedAt) {
-        LiveCircle.Counts counts = last.counts();
-        return new MeetingSummary(last.format(), last.startedAt(), endedAt, counts.joined(), counts.shares(), counts.passes(),
+    static SessionSummary of(ShareSession last, Instant endedAt) {
+        ShareSession.Counts counts = last.counts();
+        return new SessionSummary(last.format(), last.startedAt(), endedAt, counts.joined(), counts.shares(), counts.passes(),
                 counts.anonymous());
     }
 

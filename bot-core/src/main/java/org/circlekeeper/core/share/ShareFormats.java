@@ -18,29 +18,29 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The circle formats the bot ships, read from {@code templates/circle-formats/<id>.yml} at start-up.
+ * The session formats the bot ships, read from {@code templates/circle-formats/<id>.yml} at start-up.
  * A broken file fails the start with a message naming the file and the field.
  */
-public final class CircleFormats {
+public final class ShareFormats {
 
     /** The shipped formats, in the order {@code /share formats} lists them; the first is the default. */
     public static final List<String> SHIPPED = List.of("basic", "checkin", "open-sharing");
 
-    private final Map<String, CircleFormat> formats;
+    private final Map<String, ShareFormat> formats;
 
-    private CircleFormats(Map<String, CircleFormat> formats) {
+    private ShareFormats(Map<String, ShareFormat> formats) {
         this.formats = formats;
     }
 
-    public static CircleFormats shipped() {
-        Map<String, CircleFormat> loaded = new LinkedHashMap<>();
+    public static ShareFormats shipped() {
+        Map<String, ShareFormat> loaded = new LinkedHashMap<>();
         for (String id : SHIPPED) {
             loaded.put(id, load(id));
         }
-        return new CircleFormats(loaded);
+        return new ShareFormats(loaded);
     }
 
-    public List<CircleFormat> all() {
+    public List<ShareFormat> all() {
         return List.copyOf(formats.values());
     }
 
@@ -48,19 +48,19 @@ public final class CircleFormats {
         return List.copyOf(formats.keySet());
     }
 
-    public Optional<CircleFormat> find(String id) {
+    public Optional<ShareFormat> find(String id) {
         return Optional.ofNullable(id == null ? null : formats.get(id));
     }
 
-    /** The format a circle runs when nobody chose one. */
-    public CircleFormat standard() {
+    /** The format a session runs when nobody chose one. */
+    public ShareFormat standard() {
         return formats.values().iterator().next();
     }
 
     /** Every message key the formats name (names, descriptions, step texts). */
     public List<MessageKey> messageKeys() {
         Map<String, MessageKey> keys = new LinkedHashMap<>();
-        for (CircleFormat format : formats.values()) {
+        for (ShareFormat format : formats.values()) {
             keys.put(format.name().key(), format.name());
             keys.put(format.about().key(), format.about());
             format.steps().forEach(s -> keys.put(s.text().key(), s.text()));
@@ -68,11 +68,11 @@ public final class CircleFormats {
         return List.copyOf(keys.values());
     }
 
-    static CircleFormat load(String id) {
+    static ShareFormat load(String id) {
         String resource = "templates/circle-formats/" + id + ".yml";
-        InputStream in = CircleFormats.class.getClassLoader().getResourceAsStream(resource);
+        InputStream in = ShareFormats.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
-            throw new IllegalStateException("missing circle format on the classpath: " + resource);
+            throw new IllegalStateException("missing share format on the classpath: " + resource);
         }
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             return parse(reader, resource, id);
@@ -81,7 +81,7 @@ public final class CircleFormats {
         }
     }
 
-    static CircleFormat parse(Reader reader, String origin, String expectedId) {
+    static ShareFormat parse(Reader reader, String origin, String expectedId) {
         Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
         if (!(loaded instanceof Map<?, ?> map)) {
             throw new IllegalStateException(origin + " must be a map with id, name, about and steps");
@@ -95,17 +95,17 @@ public final class CircleFormats {
             if (!(rawSteps instanceof List<?> list)) {
                 throw new IllegalStateException(origin + ": 'steps' must be a list");
             }
-            List<CircleFormat.Step> steps = new ArrayList<>();
+            List<ShareFormat.Step> steps = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
                 if (!(list.get(i) instanceof Map<?, ?> step)) {
                     throw new IllegalStateException(origin + ": step " + (i + 1) + " must be a map with kind and text");
                 }
                 String where = origin + " step " + (i + 1);
-                CircleFormat.Kind kind = CircleFormat.Kind.of(text(step, "kind", where));
-                steps.add(new CircleFormat.Step(kind, kind.key(text(step, "text", where)), minutes(step, "minutes", where),
+                ShareFormat.Kind kind = ShareFormat.Kind.of(text(step, "kind", where));
+                steps.add(new ShareFormat.Step(kind, kind.key(text(step, "text", where)), minutes(step, "minutes", where),
                         minutes(step, "turn-minutes", where)));
             }
-            return new CircleFormat(id, MessageKey.of(text(map, "name", origin)), MessageKey.of(text(map, "about", origin)), steps);
+            return new ShareFormat(id, MessageKey.of(text(map, "name", origin)), MessageKey.of(text(map, "about", origin)), steps);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(origin + ": " + e.getMessage(), e);
         }

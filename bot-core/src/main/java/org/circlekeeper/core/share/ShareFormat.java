@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.circlekeeper.core.ref.MessageKey;
 
 /**
- * How a share circle runs: an ordered list of steps from a YAML file in
+ * How a share session runs: an ordered list of steps from a YAML file in
  * {@code templates/circle-formats}. Its texts are message keys, so every locale has them and each
  * community can word them its own way with {@code /wording}. The last step, and only the last, is
  * the closing.
@@ -15,7 +15,7 @@ import org.circlekeeper.core.ref.MessageKey;
  * @param name  the format's name as members see it
  * @param about one line on what the format is for
  */
-public record CircleFormat(String id, MessageKey name, MessageKey about, List<Step> steps) {
+public record ShareFormat(String id, MessageKey name, MessageKey about, List<Step> steps) {
 
     public static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,23}");
     /** The longest time box a step or a turn may have. */
@@ -29,7 +29,7 @@ public record CircleFormat(String id, MessageKey name, MessageKey about, List<St
         ROUND("round"),
         /** Whoever raises a hand, in the order of the queue. */
         OPEN("open"),
-        /** A reading, thanks and when the group meets next; the circle ends with it. */
+        /** A reading, thanks and when the group meets next; the session ends with it. */
         CLOSING("closing", "next", "circle");
 
         private final String code;
@@ -91,7 +91,7 @@ public record CircleFormat(String id, MessageKey name, MessageKey about, List<St
         }
     }
 
-    public CircleFormat {
+    public ShareFormat {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(about, "about");
         if (id == null || !ID.matcher(id).matches()) {

@@ -11,13 +11,14 @@ import java.util.Optional;
 import org.circlekeeper.core.ref.MemberRef;
 
 /**
- * The state of a share circle while it runs, as one versioned value: a change is computed from one
- * version and stored only while that version is still the current one, so two replicas never both
- * apply a change to the same state. It holds who is present and their names (for the others to see),
+ * A share session: one live meeting of the share circle in a group channel (what members call "a share circle";
+ * not a scheduled circle of the circles feature), kept while it runs as one versioned value: a change is computed
+ * from one version and stored only while that version is still the current one, so two replicas never both apply a
+ * change to the same state. It holds who is present and their names (for the others to see),
  * never what anyone says with the talking piece; a share without a name waits here for its turn (its
- * text only, never its author) until it is posted. It is gone when the circle ends.
+ * text only, never its author) until it is posted. It is gone when the session ends.
  *
- * @param id            the meeting's short random id; buttons carry it, so a button of an ended circle does nothing
+ * @param id            the session's short random id; buttons carry it, so a button of an ended session does nothing
  * @param version       grows by one with every change
  * @param step          the index of the current step of the format
  * @param chair         who chairs this meeting (null after they erased their data; organisers can still chair)
@@ -28,24 +29,24 @@ import org.circlekeeper.core.ref.MemberRef;
  * @param turn          grows every time the piece moves or a step begins; buttons of a turn carry it
  * @param rounds        how many rounds began, so each round starts one place further on
  * @param pauses        how many pauses ended; time-box jobs carry it, so those planned before a pause do nothing
- * @param pausedAt      when the current pause began, or null while the circle runs
+ * @param pausedAt      when the current pause began, or null while the session runs
  * @param stepTimeUp    the step's time box ran out while someone held the piece: move on when they pass it
- * @param support       the kinds of support (bits of {@link Support}) the others sent the current speaker; no counts
+ * @param support       the kinds of support (bits of {@link Encouragement}) the others sent the current speaker; no counts
  * @param notices       which turn notices (bits: 1 nearly time, 2 time) went out for the current turn
  * @param board         the platform id of the current step's message, edited as people join and raise hands
  * @param waiting       the text of each share without a name in the queue, by its queue key; removed once posted
  */
-public record LiveCircle(String id, long version, String format, int step, Person chair, List<Person> present,
-                         List<Person> queue, Person speaker, int turn, int rounds, int pauses, Instant startedAt,
-                         Instant stepStartedAt, Instant turnStartedAt, Instant pausedAt, boolean stepTimeUp, int support,
-                         int notices, String board, Counts counts, Map<String, String> waiting) {
+public record ShareSession(String id, long version, String format, int step, Person chair, List<Person> present,
+                           List<Person> queue, Person speaker, int turn, int rounds, int pauses, Instant startedAt,
+                           Instant stepStartedAt, Instant turnStartedAt, Instant pausedAt, boolean stepTimeUp, int support,
+                           int notices, String board, Counts counts, Map<String, String> waiting) {
 
-    /** How many joined, shared, passed and shared without a name: all that remains of a circle when it ends. */
+    /** How many joined, shared, passed and shared without a name: all that remains of a session when it ends. */
     public record Counts(int joined, int shares, int passes, int anonymous) {
         public static final Counts NONE = new Counts(0, 0, 0, 0);
     }
 
-    public LiveCircle {
+    public ShareSession {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(startedAt, "startedAt");
@@ -55,11 +56,11 @@ public record LiveCircle(String id, long version, String format, int step, Perso
         queue = List.copyOf(queue);
         waiting = waiting == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(waiting));
         if (version < 1) {
-            throw new IllegalArgumentException("a live circle's version starts at 1");
+            throw new IllegalArgumentException("a share session's version starts at 1");
         }
     }
 
-    /** The member as present in the circle, if they joined. */
+    /** The member as present in the session, if they joined. */
     public Optional<Person> member(MemberRef member) {
         return present.stream().filter(p -> p.same(member)).findFirst();
     }
@@ -95,7 +96,7 @@ public record LiveCircle(String id, long version, String format, int step, Perso
         return new Draft(this);
     }
 
-    /** The fields of a live circle while a change is computed; {@link #build()} makes the next version. */
+    /** The fields of a session while a change is computed; {@link #build()} makes the next version. */
     static final class Draft {
         final String id;
         final long version;
@@ -122,7 +123,7 @@ public record LiveCircle(String id, long version, String format, int step, Perso
         int anonymous;
         final Map<String, String> waiting;
 
-        /** A new circle, before its first step began. */
+        /** A new session, before its first step began. */
         Draft(String id, String format, Person chair, Instant now) {
             this.id = id;
             this.version = 0;
@@ -136,7 +137,7 @@ public record LiveCircle(String id, long version, String format, int step, Perso
             this.waiting = new LinkedHashMap<>();
         }
 
-        private Draft(LiveCircle c) {
+        private Draft(ShareSession c) {
             this.id = c.id;
             this.version = c.version;
             this.format = c.format;
@@ -163,8 +164,8 @@ public record LiveCircle(String id, long version, String format, int step, Perso
             this.waiting = new LinkedHashMap<>(c.waiting);
         }
 
-        LiveCircle build() {
-            return new LiveCircle(id, version + 1, format, step, chair, present, queue, speaker, turn, rounds, pauses, startedAt,
+        ShareSession build() {
+            return new ShareSession(id, version + 1, format, step, chair, present, queue, speaker, turn, rounds, pauses, startedAt,
                     stepStartedAt, turnStartedAt, pausedAt, stepTimeUp, support, notices, board,
                     new Counts(joined, shares, passes, anonymous), waiting);
         }
