@@ -35,6 +35,7 @@ import org.circlekeeper.core.message.EventMirrors;
 import org.circlekeeper.core.message.Outbox;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.Ids;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.PersonalData;
@@ -704,7 +705,7 @@ public final class CircleFeature implements Feature {
     /** Coming / not this time / maybe: {@code circle.rsvp:<circle>:<meeting>:<answer>:<community tag>}, at most 48 bytes. */
     private List<Button> rsvpButtons(CommunityRef community, Occurrence occurrence, Speech speaker) {
         String meeting = occurrence.circleId() + ":" + occurrence.key() + ":";
-        String tag = ":" + CircleKeys.tag(community);
+        String tag = ":" + Ids.tag(community);
         return List.of(
                 rsvp.button(speaker.text(CircleMessages.BUTTON_COMING), meeting + Rsvp.Answer.COMING.code() + tag, Button.Style.PRIMARY),
                 rsvp.button(speaker.text(CircleMessages.BUTTON_NOT), meeting + Rsvp.Answer.NOT_THIS_TIME.code() + tag, Button.Style.SECONDARY),
@@ -752,7 +753,7 @@ public final class CircleFeature implements Feature {
      * reminders or answered before) carries the button's tag. Empty when none does.
      */
     private Optional<CommunityRef> communityOf(Turn turn, String tag) {
-        if (tag.equals(CircleKeys.tag(turn.community()))) {
+        if (tag.equals(Ids.tag(turn.community()))) {
             return Optional.of(turn.community());
         }
         if (!turn.context().channel().isDirect()) {
@@ -760,7 +761,7 @@ public final class CircleFeature implements Feature {
         }
         Set<CommunityRef> own = new LinkedHashSet<>(stores.reminders().ofMember(turn.member()).keySet());
         stores.rsvps().ofMember(turn.member()).forEach(answer -> own.add(answer.community()));
-        return own.stream().filter(c -> tag.equals(CircleKeys.tag(c))).findFirst();
+        return own.stream().filter(c -> tag.equals(Ids.tag(c))).findFirst();
     }
 
     private String answerText(Turn turn, Occurrence occurrence) {
