@@ -1,7 +1,6 @@
 package org.circlekeeper.core.circle;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -52,17 +51,7 @@ final class CircleEvents {
     }
 
     JobHandler handler() {
-        return new JobHandler() {
-            @Override
-            public String kind() {
-                return SYNC;
-            }
-
-            @Override
-            public void run(Job job, Instant now, Duration lateness) {
-                runSync(job);
-            }
-        };
+        return JobHandler.of(SYNC, (job, now, lateness) -> runSync(job));
     }
 
     /**

@@ -84,7 +84,7 @@ final class Reminders {
 
     /** The handlers of the three job kinds. */
     List<JobHandler> handlers() {
-        return List.of(new Handler(PLAN, this::runPlan), new Handler(CHANNEL, this::runChannel), new Handler(MEMBER, this::runMember));
+        return List.of(JobHandler.of(PLAN, this::runPlan), JobHandler.of(CHANNEL, this::runChannel), JobHandler.of(MEMBER, this::runMember));
     }
 
     // ---- planning ----
@@ -309,18 +309,5 @@ final class Reminders {
 
     private Payload read(Job job) {
         return json.readValue(job.payload(), Payload.class);
-    }
-
-    /** One job kind and the method that runs it. */
-    private record Handler(String kind, Runner runner) implements JobHandler {
-        @Override
-        public void run(Job job, Instant now, Duration lateness) {
-            runner.run(job, now, lateness);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Runner {
-        void run(Job job, Instant now, Duration lateness);
     }
 }
