@@ -25,7 +25,6 @@ import org.circlekeeper.core.circle.Rsvp;
 import org.circlekeeper.core.circle.Schedule;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.Platform;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -61,15 +60,6 @@ final class CircleJson {
     private CircleJson() {
     }
 
-    /** A stored value that is not in the format above; its message never quotes the value. */
-    static final class Unreadable extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Unreadable(String reason) {
-            super(reason);
-        }
-    }
-
     // ---- circles ----
 
     static String write(Circle circle) {
@@ -101,7 +91,7 @@ final class CircleJson {
     }
 
     static Circle readCircle(String stored) throws Unreadable {
-        JsonNode root = root(stored);
+        JsonNode root = StoredJson.root(stored, FORMAT);
         long version = longValue(root, "version");
         ChannelRef channel = channel(object(root, "channel"));
         Schedule schedule;
@@ -257,7 +247,7 @@ final class CircleJson {
     }
 
     static StoredRsvp readRsvp(String stored) throws Unreadable {
-        JsonNode root = root(stored);
+        JsonNode root = StoredJson.root(stored, FORMAT);
         Rsvp.Answer answer;
         try {
             answer = Rsvp.Answer.valueOf(text(root, "answer").toUpperCase(Locale.ROOT));
@@ -279,7 +269,7 @@ final class CircleJson {
     }
 
     static ReminderChoice readChoice(String stored) throws Unreadable {
-        JsonNode root = root(stored);
+        JsonNode root = StoredJson.root(stored, FORMAT);
         List<Duration> all = durations(array(root, "all"));
         Map<String, List<Duration>> perCircle = new LinkedHashMap<>();
         JsonNode circles = object(root, "circles");
@@ -338,23 +328,6 @@ final class CircleJson {
     }
 
     // ---- reading helpers ----
-
-    private static JsonNode root(String stored) throws Unreadable {
-        JsonNode root;
-        try {
-            root = JSON.readTree(stored);
-        } catch (JacksonException e) {
-            throw new Unreadable("not JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw new Unreadable("not a JSON object");
-        }
-        JsonNode format = root.get("v");
-        if (format == null || !format.isIntegralNumber() || format.asInt() != FORMAT) {
-            throw new Unreadable("not format " + FORMAT);
-        }
-        return root;
-    }
 
     private static String text(JsonNode node, String field) throws Unreadable {
         JsonNode value = node.get(field);

@@ -118,7 +118,7 @@ public final class RedisCircleStore implements CircleStore {
         }
         try {
             return new CircleSettings(CircleJson.readLeads(leads));
-        } catch (CircleJson.Unreadable e) {
+        } catch (Unreadable e) {
             LOG.warn("the circle settings of {} cannot be read ({}); the defaults apply", community.key(), e.getMessage());
             return CircleSettings.DEFAULT;
         }
@@ -135,10 +135,10 @@ public final class RedisCircleStore implements CircleStore {
         try {
             Circle circle = CircleJson.readCircle(value);
             if (!circle.id().equals(id)) {
-                throw new CircleJson.Unreadable("stored under another id");
+                throw new Unreadable("stored under another id");
             }
             return Optional.of(circle);
-        } catch (CircleJson.Unreadable e) {
+        } catch (Unreadable e) {
             LOG.warn("a stored circle in {} cannot be read and is skipped: {}", community.key(), e.getMessage());
             return Optional.empty();
         }

@@ -1,14 +1,11 @@
 package org.circlekeeper.redis;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.circlekeeper.core.message.DeliveryLog;
+import org.circlekeeper.core.ref.Ids;
 
 /**
  * The {@link DeliveryLog} in Redis, shared by every replica: one string per delivery at
@@ -113,12 +110,7 @@ public final class RedisDeliveryLog implements DeliveryLog {
 
     /** The delivery's key: a SHA-256 of its job id and target, so Redis keeps no member id that outlives an erasure. */
     static String key(String delivery) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(delivery.getBytes(StandardCharsets.UTF_8));
-            return RedisKeys.delivery(HexFormat.of().formatHex(hash));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return RedisKeys.delivery(Ids.sha256Hex(delivery));
     }
 
     private static void checkHolder(String holder) {

@@ -133,7 +133,7 @@ public final class RedisReminderChoiceStore implements ReminderChoiceStore {
     private static Optional<ReminderChoice> read(String value, CommunityRef community) {
         try {
             return Optional.of(CircleJson.readChoice(value));
-        } catch (CircleJson.Unreadable e) {
+        } catch (Unreadable e) {
             LOG.warn("a reminder choice in {} cannot be read and is skipped: {}", community.key(), e.getMessage());
             return Optional.empty();
         }

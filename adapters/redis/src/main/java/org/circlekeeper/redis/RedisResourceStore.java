@@ -176,10 +176,10 @@ public final class RedisResourceStore implements ResourceStore {
             try {
                 Resource entry = ResourceJson.read(field.getValue());
                 if (!entry.id().equals(field.getKey())) {
-                    throw new ResourceJson.Unreadable("stored under another id");
+                    throw new Unreadable("stored under another id");
                 }
                 entries.add(entry);
-            } catch (ResourceJson.Unreadable e) {
+            } catch (Unreadable e) {
                 LOG.warn("a stored resource entry {} on {} cannot be read ({}) and is skipped", field.getKey(),
                         community.platform().id(), e.getMessage());
             }

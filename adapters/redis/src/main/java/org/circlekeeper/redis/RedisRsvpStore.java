@@ -185,7 +185,7 @@ public final class RedisRsvpStore implements RsvpStore {
         try {
             CircleJson.StoredRsvp stored = CircleJson.readRsvp(value);
             return stored.expires().isAfter(now) ? Optional.of(stored.rsvp()) : Optional.empty();
-        } catch (CircleJson.Unreadable e) {
+        } catch (Unreadable e) {
             LOG.warn("an answer for {} in {} cannot be read and is skipped: {}", occurrence.key(), community.key(), e.getMessage());
             return Optional.empty();
         }

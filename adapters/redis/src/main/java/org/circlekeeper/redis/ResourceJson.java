@@ -10,7 +10,6 @@ import java.util.Map;
 import org.circlekeeper.core.resource.Resource;
 import org.circlekeeper.core.resource.ResourceKind;
 import org.circlekeeper.core.resource.ResourceText;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -39,15 +38,6 @@ final class ResourceJson {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ResourceJson() {
-    }
-
-    /** A stored value that is not an entry in the format above; its message never quotes the value. */
-    static final class Unreadable extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Unreadable(String reason) {
-            super(reason);
-        }
     }
 
     static String write(Resource entry) {
@@ -85,19 +75,7 @@ final class ResourceJson {
     }
 
     static Resource read(String stored) throws Unreadable {
-        JsonNode root;
-        try {
-            root = JSON.readTree(stored);
-        } catch (JacksonException e) {
-            throw new Unreadable("not JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw new Unreadable("not a JSON object");
-        }
-        JsonNode format = root.get("v");
-        if (format == null || !format.isIntegralNumber() || format.asInt() != FORMAT) {
-            throw new Unreadable("not format " + FORMAT);
-        }
+        JsonNode root = StoredJson.root(stored, FORMAT);
         String kindId = required(root, "kind");
         ResourceKind kind = ResourceKind.fromId(kindId).orElseThrow(() -> new Unreadable("unknown kind"));
         Resource.Origin origin;

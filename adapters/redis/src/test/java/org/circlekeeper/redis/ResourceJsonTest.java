@@ -83,7 +83,7 @@ class ResourceJsonTest {
     })
     void anythingElseIsUnreadableWithoutQuotingIt(String stored) {
         assertThatThrownBy(() -> ResourceJson.read(stored))
-                .isInstanceOf(ResourceJson.Unreadable.class)
+                .isInstanceOf(Unreadable.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("own-x", "rocket", "yesterday", "Not An Id"));
     }
 }

@@ -3,17 +3,15 @@ package org.circlekeeper.core.checkin;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.circlekeeper.core.ref.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +40,7 @@ public final class AesGcmNoteCipher implements NoteCipher {
             throw new IllegalArgumentException("a note key is " + KEY_BYTES + " bytes (256 bits)");
         }
         this.key = new SecretKeySpec(key.clone(), "AES");
-        this.keyId = HexFormat.of().formatHex(sha256(key), 0, 4);
+        this.keyId = Ids.sha256Hex(key, 4);
     }
 
     /**
@@ -116,14 +114,6 @@ public final class AesGcmNoteCipher implements NoteCipher {
         } catch (IllegalArgumentException | GeneralSecurityException e) {
             LOG.warn("a stored note could not be opened: it is damaged or belongs elsewhere ({})", e.getClass().getSimpleName());
             return Optional.empty();
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

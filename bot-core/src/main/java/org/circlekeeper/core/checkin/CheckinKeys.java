@@ -1,16 +1,13 @@
 package org.circlekeeper.core.checkin;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.Ids;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;
 
@@ -20,7 +17,6 @@ import org.circlekeeper.core.ref.Platform;
  */
 public final class CheckinKeys {
 
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9:._-]{1,40}");
     private static final Pattern DAY = Pattern.compile("\\d{8}");
     private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("uuuuMMdd");
 
@@ -41,12 +37,12 @@ public final class CheckinKeys {
 
     /** Four characters naming a community inside a button id, so a button cannot act in another community. */
     static String tag(CommunityRef community) {
-        return digest(community.key()).substring(0, 4);
+        return Ids.tag(community);
     }
 
     /** A key as it may appear inside a job id: itself when short and plain, else a digest. */
     static String idPart(String key) {
-        return SAFE.matcher(key).matches() ? key : "h" + digest(key).substring(0, 24);
+        return Ids.part(key);
     }
 
     /** A day as eight digits ({@code 20261127}), for button and form ids. */
@@ -68,14 +64,5 @@ public final class CheckinKeys {
 
     private static Platform platform(String id) {
         return Platform.valueOf(id.toUpperCase(Locale.ROOT));
-    }
-
-    private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

@@ -82,7 +82,7 @@ final class Prompts {
     }
 
     List<JobHandler> handlers() {
-        return List.of(new Handler(PLAN, this::runPlan), new Handler(PROMPT, this::runPrompt));
+        return List.of(JobHandler.of(PLAN, this::runPlan), JobHandler.of(PROMPT, this::runPrompt));
     }
 
     // ---- planning ----
@@ -264,18 +264,5 @@ final class Prompts {
 
     private Payload read(Job job) {
         return json.readValue(job.payload(), Payload.class);
-    }
-
-    /** One job kind and the method that runs it. */
-    private record Handler(String kind, Runner runner) implements JobHandler {
-        @Override
-        public void run(Job job, Instant now, Duration lateness) {
-            runner.run(job, now, lateness);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Runner {
-        void run(Job job, Instant now, Duration lateness);
     }
 }

@@ -39,6 +39,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import net.fortuna.ical4j.validate.ValidationException;
 import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.Ids;
 import org.circlekeeper.core.template.Markup;
 
 /**
@@ -160,7 +161,7 @@ public final class CalendarExport {
 
     /** Stable across exports, so a subscribed calendar updates the same event. */
     static String uid(CommunityRef community, Circle circle) {
-        return circle.id() + "." + CircleKeys.tag(community) + "@circlekeeper";
+        return circle.id() + "." + Ids.tag(community) + "@circlekeeper";
     }
 
     /** A local time of the schedule as ical4j writes it: in the named zone, or in UTC for a fixed offset. */

@@ -1,7 +1,6 @@
 package org.circlekeeper.core.circle;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +9,7 @@ import org.circlekeeper.core.message.EventMirror;
 import org.circlekeeper.core.message.EventMirrors;
 import org.circlekeeper.core.message.PlannedEvent;
 import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.Ids;
 import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.schedule.JobHandler;
 import org.circlekeeper.core.schedule.JobQueue;
@@ -51,17 +51,7 @@ final class CircleEvents {
     }
 
     JobHandler handler() {
-        return new JobHandler() {
-            @Override
-            public String kind() {
-                return SYNC;
-            }
-
-            @Override
-            public void run(Job job, Instant now, Duration lateness) {
-                runSync(job);
-            }
-        };
+        return JobHandler.of(SYNC, (job, now, lateness) -> runSync(job));
     }
 
     /**
@@ -143,7 +133,7 @@ final class CircleEvents {
      * one at a meeting's end, so that each meeting's end has one and a change never replaces it.
      */
     private Job job(CommunityRef community, String circleId, Instant due, boolean atMeetingEnd) {
-        String id = String.join(":", SYNC, CircleKeys.idPart(community.key()), circleId);
+        String id = String.join(":", SYNC, Ids.part(community.key()), circleId);
         if (atMeetingEnd) {
             id = id + ":" + UTC_KEY.format(due);
         }

@@ -21,6 +21,7 @@ import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Target;
 import org.circlekeeper.core.message.Visibility;
 import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.Ids;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.schedule.JobHandler;
@@ -83,7 +84,7 @@ final class Reminders {
 
     /** The handlers of the three job kinds. */
     List<JobHandler> handlers() {
-        return List.of(new Handler(PLAN, this::runPlan), new Handler(CHANNEL, this::runChannel), new Handler(MEMBER, this::runMember));
+        return List.of(JobHandler.of(PLAN, this::runPlan), JobHandler.of(CHANNEL, this::runChannel), JobHandler.of(MEMBER, this::runMember));
     }
 
     // ---- planning ----
@@ -132,8 +133,8 @@ final class Reminders {
      * circle's meetings were moved, one moment gets at most one reminder per lead time and reader.
      */
     private static String reminderId(String kind, String communityKey, String circleId, Instant start, long leadMinutes, String memberKey) {
-        String id = String.join(":", kind, CircleKeys.idPart(communityKey), circleId, UTC_KEY.format(start), Long.toString(leadMinutes));
-        return memberKey == null ? id : id + ":" + CircleKeys.idPart(memberKey);
+        String id = String.join(":", kind, Ids.part(communityKey), circleId, UTC_KEY.format(start), Long.toString(leadMinutes));
+        return memberKey == null ? id : id + ":" + Ids.part(memberKey);
     }
 
     /**
@@ -143,9 +144,9 @@ final class Reminders {
      */
     private String olderId(Job job) {
         Payload p = read(job);
-        String id = String.join(":", job.kind(), CircleKeys.idPart(p.community()), p.circle(), p.occurrence(),
+        String id = String.join(":", job.kind(), Ids.part(p.community()), p.circle(), p.occurrence(),
                 UTC_KEY.format(Instant.parse(p.start())), Long.toString(p.leadMinutes()));
-        return p.member() == null ? id : id + ":" + CircleKeys.idPart(p.member());
+        return p.member() == null ? id : id + ":" + Ids.part(p.member());
     }
 
     private void schedule(Job job) {
@@ -192,7 +193,7 @@ final class Reminders {
         }
         Instant comesInReach = next.get().start().toInstant().minus(HORIZON);
         Instant slot = nextSlot(community, circle.id(), comesInReach.isAfter(now) ? comesInReach : now);
-        String id = String.join(":", PLAN, CircleKeys.idPart(community.key()), circle.id(),
+        String id = String.join(":", PLAN, Ids.part(community.key()), circle.id(),
                 DAY_KEY.format(LocalDate.ofInstant(slot, ZoneOffset.UTC)));
         queue.schedule(new Job(id, PLAN, slot, json.writeValueAsString(new Payload(community.key(), circle.id(), null, null, 0, null))));
     }
@@ -308,18 +309,5 @@ final class Reminders {
 
     private Payload read(Job job) {
         return json.readValue(job.payload(), Payload.class);
-    }
-
-    /** One job kind and the method that runs it. */
-    private record Handler(String kind, Runner runner) implements JobHandler {
-        @Override
-        public void run(Job job, Instant now, Duration lateness) {
-            runner.run(job, now, lateness);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Runner {
-        void run(Job job, Instant now, Duration lateness);
     }
 }

@@ -2,7 +2,7 @@ package org.circlekeeper.core.circle;
 
 import java.text.Normalizer;
 import java.time.DateTimeException;
-import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -12,13 +12,10 @@ import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -33,6 +30,12 @@ import org.circlekeeper.core.member.ZoneLookup;
  * {@code until 2027-06-30} / {@code hasta 2027-06-30} or {@code 10 times} / {@code 10 veces}, an
  * optional {@code from <date>} and an optional zone ({@code Europe/Berlin}). The rule it builds is
  * RFC 5545 and the start is the rule's first meeting after now, so calendars agree with the bot.
+ *
+ * <p>It is long because it is a parser: one pass that takes out, in this order, an RRULE, an ending, a zone, a
+ * date and a time of day, each refused with the {@link Reason} its own mistake deserves, then reads the words left
+ * and finds the first meeting. The order matters (a date's digits must not be read as a time, an ending's date not
+ * as the start), so the pass stays in one place; the vocabulary and the rule the words make are
+ * {@link ScheduleWords}'.
  */
 public final class WhenParser {
 
@@ -42,7 +45,7 @@ public final class WhenParser {
 
     /** A schedule's start, zone and recurrence (the duration is the caller's). */
     public record Understood(LocalDateTime start, ZoneId zone, Recurrence recurrence) implements Result {
-        public Schedule schedule(java.time.Duration duration) {
+        public Schedule schedule(Duration duration) {
             return new Schedule(start, zone, duration, recurrence);
         }
     }
@@ -76,40 +79,6 @@ public final class WhenParser {
     private static final Pattern TIME_COLON = Pattern.compile("(?<![\\d.])(\\d{1,2})[:.](\\d{2})\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?![\\d])");
     private static final Pattern TIME_H = Pattern.compile("(?<![\\d.])(\\d{1,2})h(\\d{2})?\\b");
     private static final Pattern TIME_AMPM = Pattern.compile("(?<![\\d.])(\\d{1,2})\\s*(am|pm|a\\.m\\.|p\\.m\\.)(?![a-z])");
-
-    private static final Map<String, DayOfWeek> DAYS = Map.ofEntries(
-            Map.entry("monday", DayOfWeek.MONDAY), Map.entry("mondays", DayOfWeek.MONDAY), Map.entry("mon", DayOfWeek.MONDAY),
-            Map.entry("lunes", DayOfWeek.MONDAY),
-            Map.entry("tuesday", DayOfWeek.TUESDAY), Map.entry("tuesdays", DayOfWeek.TUESDAY), Map.entry("tue", DayOfWeek.TUESDAY),
-            Map.entry("tues", DayOfWeek.TUESDAY), Map.entry("martes", DayOfWeek.TUESDAY),
-            Map.entry("wednesday", DayOfWeek.WEDNESDAY), Map.entry("wednesdays", DayOfWeek.WEDNESDAY),
-            Map.entry("wed", DayOfWeek.WEDNESDAY), Map.entry("miercoles", DayOfWeek.WEDNESDAY),
-            Map.entry("thursday", DayOfWeek.THURSDAY), Map.entry("thursdays", DayOfWeek.THURSDAY), Map.entry("thu", DayOfWeek.THURSDAY),
-            Map.entry("thur", DayOfWeek.THURSDAY), Map.entry("thurs", DayOfWeek.THURSDAY), Map.entry("jueves", DayOfWeek.THURSDAY),
-            Map.entry("friday", DayOfWeek.FRIDAY), Map.entry("fridays", DayOfWeek.FRIDAY), Map.entry("fri", DayOfWeek.FRIDAY),
-            Map.entry("viernes", DayOfWeek.FRIDAY),
-            Map.entry("saturday", DayOfWeek.SATURDAY), Map.entry("saturdays", DayOfWeek.SATURDAY), Map.entry("sat", DayOfWeek.SATURDAY),
-            Map.entry("sabado", DayOfWeek.SATURDAY), Map.entry("sabados", DayOfWeek.SATURDAY),
-            Map.entry("sunday", DayOfWeek.SUNDAY), Map.entry("sundays", DayOfWeek.SUNDAY), Map.entry("sun", DayOfWeek.SUNDAY),
-            Map.entry("domingo", DayOfWeek.SUNDAY), Map.entry("domingos", DayOfWeek.SUNDAY));
-    private static final Map<String, Integer> ORDINALS = Map.ofEntries(
-            Map.entry("first", 1), Map.entry("1st", 1), Map.entry("primer", 1), Map.entry("primero", 1), Map.entry("primera", 1),
-            Map.entry("second", 2), Map.entry("2nd", 2), Map.entry("segundo", 2), Map.entry("segunda", 2),
-            Map.entry("third", 3), Map.entry("3rd", 3), Map.entry("tercer", 3), Map.entry("tercero", 3), Map.entry("tercera", 3),
-            Map.entry("fourth", 4), Map.entry("4th", 4), Map.entry("cuarto", 4), Map.entry("cuarta", 4),
-            Map.entry("fifth", 5), Map.entry("5th", 5), Map.entry("quinto", 5), Map.entry("quinta", 5),
-            Map.entry("last", -1), Map.entry("ultimo", -1), Map.entry("ultima", -1));
-    private static final Map<String, Integer> NUMBERS = Map.of("two", 2, "dos", 2, "three", 3, "tres", 3, "four", 4, "cuatro", 4,
-            "other", 2);
-    private static final Set<String> EVERY = Set.of("every", "each", "cada", "todos", "todas");
-    private static final Set<String> MONTH = Set.of("month", "months", "monthly", "mes", "meses", "mensual", "mensualmente");
-    private static final Set<String> WEEK = Set.of("week", "weeks", "weekly", "semana", "semanas", "semanal", "semanalmente");
-    private static final Set<String> DAY = Set.of("day", "days", "daily", "dia", "dias", "diario", "diariamente");
-    private static final Set<String> TODAY = Set.of("today", "hoy");
-    private static final Set<String> TOMORROW = Set.of("tomorrow", "manana");
-    private static final Set<String> FILLERS = Set.of("and", "y", "e", "&", "at", "on", "the", "of", "de", "del", "a", "al",
-            "las", "la", "el", "los", "in", "en", "from", "starting", "desde", "partir", "h", "hs", "hrs", "horas", "for",
-            "por", "once", "una", "vez", "one-off");
 
     private final ZoneLookup zones;
 
@@ -189,7 +158,7 @@ public final class WhenParser {
             text = removeTime(text);
         }
 
-        Shape shape = shape(text.strip().isEmpty() ? List.of() : Arrays.asList(text.strip().split("\\s+")));
+        ScheduleWords.Shape shape = ScheduleWords.shape(text.strip().isEmpty() ? List.of() : Arrays.asList(text.strip().split("\\s+")));
         if (shape == null) {
             return problem(Reason.NOT_UNDERSTOOD);
         }
@@ -214,7 +183,7 @@ public final class WhenParser {
         return repeating(rule, date, time, zone, now, end, today);
     }
 
-    private Result once(Shape shape, LocalDate date, LocalTime time, ZoneId zone, Instant now, Recurrence.End end) {
+    private Result once(ScheduleWords.Shape shape, LocalDate date, LocalTime time, ZoneId zone, Instant now, Recurrence.End end) {
         if (!(end instanceof Recurrence.End.Never)) {
             return problem(Reason.NOT_UNDERSTOOD);
         }
@@ -300,7 +269,7 @@ public final class WhenParser {
         }
         String rest = removeTime(text).strip();
         for (String word : rest.isEmpty() ? new String[0] : rest.split("\\s+")) {
-            if (!FILLERS.contains(word)) {
+            if (!ScheduleWords.isFiller(word)) {
                 return Optional.empty();
             }
         }
@@ -320,7 +289,6 @@ public final class WhenParser {
         }
     }
 
-    /** Lower case without accents ({@code Último Miércoles} → {@code ultimo miercoles}), single spaces. */
     /**
      * What a circle's schedule really is when its name took the schedule's first word: for a name of
      * one word that only joins a schedule ({@code every}, {@code first}), or of one schedule word
@@ -336,21 +304,16 @@ public final class WhenParser {
         if (!(parse(name + " " + when, now, defaultZone) instanceof Understood together)) {
             return Optional.empty();
         }
-        boolean neverAName = isConnector(word);
+        boolean neverAName = ScheduleWords.isConnector(word);
         return neverAName || !together.equals(parse(when, now, defaultZone)) ? Optional.of(together) : Optional.empty();
     }
 
-    /** A word that only joins a schedule together ("every", "first", "other"): no circle is called that alone. */
-    private static boolean isConnector(String word) {
-        return EVERY.contains(word) || ORDINALS.containsKey(word) || NUMBERS.containsKey(word) || word.startsWith("rrule:");
-    }
-
     private static boolean isScheduleWord(String word) {
-        return isConnector(word) || DAYS.containsKey(word) || MONTH.contains(word) || WEEK.contains(word) || DAY.contains(word) || TODAY.contains(word)
-                || TOMORROW.contains(word) || DATE.matcher(word).matches() || TIME_COLON.matcher(word).matches()
+        return ScheduleWords.isWord(word) || DATE.matcher(word).matches() || TIME_COLON.matcher(word).matches()
                 || TIME_H.matcher(word).matches() || TIME_AMPM.matcher(word).matches();
     }
 
+    /** Lower case without accents ({@code Último Miércoles} → {@code ultimo miercoles}), single spaces. */
     static String fold(String text) {
         String stripped = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         return stripped.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
@@ -444,111 +407,5 @@ public final class WhenParser {
 
     private static String withoutInterval(String rule) {
         return Arrays.stream(rule.split(";")).filter(p -> !p.startsWith("INTERVAL=")).collect(Collectors.joining(";"));
-    }
-
-    /** What the words (after dates, times, zones and endings were taken out) ask for. */
-    private static Shape shape(List<String> words) {
-        Shape shape = new Shape();
-        String previous = "";
-        for (String word : words) {
-            DayOfWeek day = DAYS.get(word);
-            Integer ordinal = ORDINALS.get(word);
-            if (day != null) {
-                shape.days.add(day);
-            } else if (ordinal != null) {
-                shape.ordinals.add(ordinal);
-            } else if (word.matches("\\d{1,2}")) {
-                shape.numbers.add(Integer.parseInt(word));
-            } else if (NUMBERS.containsKey(word)) {
-                shape.numbers.add(NUMBERS.get(word));
-            } else if (EVERY.contains(word)) {
-                shape.every = true;
-            } else if (MONTH.contains(word)) {
-                shape.month = true;
-            } else if (WEEK.contains(word)) {
-                shape.week = true;
-            } else if (DAY.contains(word)) {
-                shape.dayWord = true;
-            } else if (TODAY.contains(word)) {
-                shape.today = true;
-            } else if (TOMORROW.contains(word) && !previous.equals("la")) {
-                shape.tomorrow = true;
-            } else if (!FILLERS.contains(word)) {
-                return null;
-            }
-            previous = word;
-        }
-        return shape.valid() ? shape : null;
-    }
-
-    /** The recurring pattern the words describe, if any. */
-    private static final class Shape {
-        final Set<DayOfWeek> days = new LinkedHashSet<>();
-        final Set<Integer> ordinals = new LinkedHashSet<>();
-        final List<Integer> numbers = new ArrayList<>();
-        boolean every;
-        boolean month;
-        boolean week;
-        boolean dayWord;
-        boolean today;
-        boolean tomorrow;
-
-        boolean isEmpty() {
-            return days.isEmpty() && ordinals.isEmpty() && numbers.isEmpty() && !every && !month && !week && !dayWord;
-        }
-
-        boolean valid() {
-            if (numbers.size() > 1 || (today && tomorrow)) {
-                return false;
-            }
-            int interval = numbers.isEmpty() ? 1 : numbers.get(0);
-            if (interval < 1 || interval > 52) {
-                return false;
-            }
-            if (!ordinals.isEmpty()) {
-                return !days.isEmpty() && (month || every) && !week && !dayWord && numbers.isEmpty();
-            }
-            if (dayWord) {
-                return days.isEmpty() && !month && !week;
-            }
-            if (month) {
-                return days.isEmpty() && !week;
-            }
-            if (!numbers.isEmpty()) {
-                return every || week;
-            }
-            return !(every && days.isEmpty() && !week);
-        }
-
-        /** The RRULE, or null for a one-off meeting. */
-        String rule() {
-            String interval = numbers.isEmpty() || numbers.get(0) == 1 ? "" : ";INTERVAL=" + numbers.get(0);
-            if (!ordinals.isEmpty()) {
-                List<String> byDay = new ArrayList<>();
-                for (int ordinal : ordinals) {
-                    for (DayOfWeek day : days) {
-                        byDay.add(ordinal + code(day));
-                    }
-                }
-                return "FREQ=MONTHLY;BYDAY=" + String.join(",", byDay);
-            }
-            if (dayWord) {
-                return "FREQ=DAILY" + interval;
-            }
-            if (month) {
-                return "FREQ=MONTHLY" + interval;
-            }
-            if (!days.isEmpty() && (every || week)) {
-                return "FREQ=WEEKLY" + interval + ";BYDAY=" + days.stream().sorted().map(WhenParser::code).collect(Collectors.joining(","));
-            }
-            if (week) {
-                return "FREQ=WEEKLY" + interval;
-            }
-            return null;
-        }
-    }
-
-    static String code(DayOfWeek day) {
-        return day.name().substring(0, 2);
     }
 }

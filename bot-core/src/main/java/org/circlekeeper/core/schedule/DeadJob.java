@@ -1,12 +1,9 @@
 package org.circlekeeper.core.schedule;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.circlekeeper.core.ref.Ids;
 
 /**
  * A job the scheduler gave up on (it failed {@link Scheduler#MAX_ATTEMPTS} times, or no handler knows its kind),
@@ -35,12 +32,7 @@ public record DeadJob(String job, String kind, int attempts, String reason, Inst
 
     /** A job id's fingerprint: the first 16 hex digits of its SHA-256, naming nobody. */
     public static String fingerprint(String jobId) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(jobId.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return Ids.sha256Hex(jobId).substring(0, 16);
     }
 
     /** The reason recorded for a failure: its class name only. */

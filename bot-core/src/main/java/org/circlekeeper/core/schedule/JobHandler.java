@@ -2,6 +2,7 @@ package org.circlekeeper.core.schedule;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 /** A feature's code for one kind of job. */
 public interface JobHandler {
@@ -14,4 +15,20 @@ public interface JobHandler {
      * handler decides what is still worth doing. Throwing makes the scheduler retry later.
      */
     void run(Job job, Instant now, Duration lateness);
+
+    /**
+     * A handler of one kind of job that runs the given method, so a feature with several kinds writes
+     * {@code JobHandler.of(PLAN, this::runPlan)} instead of a class of its own for each.
+     */
+    static JobHandler of(String kind, Run run) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(run, "run");
+        return new KindHandler(kind, run);
+    }
+
+    /** The method that runs a due job, as {@link #run(Job, Instant, Duration)}. */
+    @FunctionalInterface
+    interface Run {
+        void run(Job job, Instant now, Duration lateness);
+    }
 }

@@ -1,0 +1,52 @@
+package org.circlekeeper.core.ref;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * The one place ids are made from a SHA-256: the parts of job and button ids, a community's tag, fingerprints
+ * and keys that must name nobody. Stored data is keyed by these values, so each must stay byte for byte what it is.
+ */
+public final class Ids {
+
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9:._-]{1,40}");
+    private static final int PART_DIGITS = 24;
+    private static final int TAG_DIGITS = 4;
+
+    private Ids() {
+    }
+
+    /** The SHA-256 of the text's UTF-8 bytes, as 64 lowercase hex digits. */
+    public static String sha256Hex(String text) {
+        return HexFormat.of().formatHex(sha256(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The first {@code bytes} bytes of the SHA-256 of {@code data}, as lowercase hex digits (two per byte). */
+    public static String sha256Hex(byte[] data, int bytes) {
+        return HexFormat.of().formatHex(sha256(data), 0, bytes);
+    }
+
+    /**
+     * A key as it may appear inside a job id: itself when short and plain, else {@code h} and 24 hex digits of its
+     * SHA-256, so ids stay within the queue's 200 characters whatever a platform's ids look like.
+     */
+    public static String part(String key) {
+        return PLAIN.matcher(key).matches() ? key : "h" + sha256Hex(key).substring(0, PART_DIGITS);
+    }
+
+    /** Four hex digits naming a community inside a button id, so a button cannot act in another community. */
+    public static String tag(CommunityRef community) {
+        return sha256Hex(community.key()).substring(0, TAG_DIGITS);
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
