@@ -1,6 +1,8 @@
 package org.circlekeeper.core;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -9,6 +11,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import org.circlekeeper.core.ref.FeaturePort;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,6 +88,15 @@ class ArchitectureTest {
                         "org.circlekeeper.core.schedule..", "org.circlekeeper.core.message..",
                         "org.circlekeeper.core.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
+                .check(CORE);
+    }
+
+    @Test
+    void checkInsReachResourcesOnlyThroughAFeaturePort() {
+        noClasses().that().resideInAPackage("org.circlekeeper.core.checkin..")
+                .should().dependOnClassesThat(resideInAPackage("org.circlekeeper.core.resource..")
+                        .and(not(annotatedWith(FeaturePort.class))))
+                .because("check-ins reach the resource feature through its CrisisSupport port only")
                 .check(CORE);
     }
 
