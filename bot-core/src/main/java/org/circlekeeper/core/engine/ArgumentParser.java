@@ -67,7 +67,7 @@ final class ArgumentParser {
                 raw.put(option.name(), words.get(w++).text());
             }
         }
-        String usage = leaf.usage(path.substring(0, path.length() - leaf.name().length()), turn::label);
+        String usage = turn.usage(spec, leaf);
         String example = examples.apply(leaf);
         if (w < words.size()) {
             String extra = text.substring(words.get(w).start()).strip();
@@ -89,7 +89,7 @@ final class ArgumentParser {
             }
             path = path + " " + leaf.name();
         }
-        String usage = leaf.usage(path.substring(0, path.length() - leaf.name().length()), turn::label);
+        String usage = turn.usage(spec, leaf);
         String example = examples.apply(leaf);
         for (String given : named.options().keySet()) {
             if (leaf.options().stream().noneMatch(o -> o.name().equals(given))) {

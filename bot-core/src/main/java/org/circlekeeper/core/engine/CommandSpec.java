@@ -97,7 +97,12 @@ public record CommandSpec(String name, MessageKey description, MessageKey exampl
      * language), e.g. {@code /timezone [zona]}.
      */
     public String usage(String prefix, java.util.function.Function<OptionSpec, String> label) {
-        StringBuilder out = new StringBuilder(prefix).append(name);
+        return usage(prefix, name, label);
+    }
+
+    /** How the command is typed, itself called {@code shownName} (a subcommand's label in the reader's language). */
+    public String usage(String prefix, String shownName, java.util.function.Function<OptionSpec, String> label) {
+        StringBuilder out = new StringBuilder(prefix).append(shownName);
         for (OptionSpec option : options) {
             out.append(' ').append(option.required() ? "<" : "[").append(label.apply(option)).append(option.required() ? ">" : "]");
         }

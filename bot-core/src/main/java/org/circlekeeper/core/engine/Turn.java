@@ -122,6 +122,15 @@ public final class Turn implements org.circlekeeper.core.template.Speech {
         return java.util.Optional.empty();
     }
 
+    /**
+     * How a command, or one of its subcommands ({@code leaf}), is typed, named in this person's language:
+     * {@code /language [idioma]}, {@code /checkin ausente [hasta]}.
+     */
+    public String usage(CommandSpec command, CommandSpec leaf) {
+        return leaf == command ? leaf.usage("/", this::label)
+                : leaf.usage("/" + command.name() + " ", subcommandLabel(leaf), this::label);
+    }
+
     /** A subcommand's name in this person's language, e.g. {@code historial}; its name where no label was written. */
     public String subcommandLabel(CommandSpec sub) {
         return labelIn(locale(), sub.label(), sub.name());

@@ -37,6 +37,14 @@ class SubcommandTest {
     }
 
     @Test
+    void helpAndUsageNameTheSubcommandsInTheReadersLanguage() {
+        assertThat(ana.send("/help check-ins").text()).contains("/checkin historial").contains("/checkin avisos [ajuste]")
+                .doesNotContain("/checkin history");
+        assertThat(alice.send("/help check-ins").text()).contains("/checkin history").contains("/checkin prompts [setting]");
+        assertThat(ana.send("/checkin historial de hoy").text()).contains("/checkin historial").doesNotContain("history");
+    }
+
+    @Test
     void anUnknownSubcommandGetsTheListInTheReadersLanguageAndChangesNothing() {
         assertThat(alice.send("/checkin dance").text()).contains("/checkin has no \"dance\"").contains("today, edit, delete, history");
         assertThat(ana.send("/checkin bailar").text()).contains("hoy, editar, borrar, historial");
