@@ -25,6 +25,7 @@ import org.circlekeeper.core.ref.Metrics;
 import org.circlekeeper.core.resource.CrisisFeature;
 import org.circlekeeper.core.resource.CrisisLines;
 import org.circlekeeper.core.resource.ResourceCatalog;
+import org.circlekeeper.core.resource.ResourceCrisisSupport;
 import org.circlekeeper.core.resource.ResourceFeature;
 import org.circlekeeper.core.resource.ResourceSearch;
 import org.circlekeeper.core.resource.SafetyFeature;
@@ -123,8 +124,9 @@ public final class Bot {
         registry.add(new CircleFeature(stores.circles(), stores.jobs(), outbox, preferences, zones, clock, mirrors));
         ShareFeature share = new ShareFeature(stores.share(), new StoredScheduledCircles(stores.circles().circles()), stores.jobs(), outbox, messengers, clock);
         registry.add(share);
-        registry.add(new CheckinFeature(stores.checkins(), checkins, stores.jobs(), outbox, preferences, stores.memberSettings(),
-                crisisLines, catalog, stores.resources(), stores.forms(), clock, metrics));
+        registry.add(new CheckinFeature(stores.checkins(), checkins, stores.jobs(), outbox, preferences,
+                new ResourceCrisisSupport(crisisLines, SafetyPhrases.shipped(), catalog, stores.resources(), stores.memberSettings()),
+                stores.forms(), clock, metrics));
         Engine engine = new Engine(registry, renderer, stores.wording(), preferences, share.chairs(), stores.forms(), clock,
                 metrics);
         List<JobHandler> handlers = registry.features().stream().flatMap(f -> f.jobHandlers().stream()).toList();

@@ -1,7 +1,7 @@
 package org.circlekeeper.core;
 
 import java.util.Objects;
-import org.circlekeeper.core.checkin.CheckinStore;
+import org.circlekeeper.core.checkin.CheckinStores;
 import org.circlekeeper.core.circle.CircleStores;
 import org.circlekeeper.core.community.CommunitySettingsStore;
 import org.circlekeeper.core.engine.ActionTokens;
@@ -21,12 +21,12 @@ import org.circlekeeper.core.template.WordingStore;
 public record Stores(MemberSettingsStore memberSettings, CommunitySettingsStore communitySettings,
                      WordingStore wording, ActionTokens tokens, PendingForms forms, JobQueue jobs,
                      ResourceStore resources, CircleStores circles, ShareStore share,
-                     CheckinStore checkins, DeliveryLog deliveries, ErasureFlush erasure) {
+                     CheckinStores checkins, DeliveryLog deliveries, ErasureFlush erasure) {
 
     /** Stores that keep nothing on disk, such as the in-memory ones: an erasure has no files to reach. */
     public Stores(MemberSettingsStore memberSettings, CommunitySettingsStore communitySettings,
                   WordingStore wording, ActionTokens tokens, PendingForms forms, JobQueue jobs,
-                  ResourceStore resources, CircleStores circles, ShareStore share, CheckinStore checkins,
+                  ResourceStore resources, CircleStores circles, ShareStore share, CheckinStores checkins,
                   DeliveryLog deliveries) {
         this(memberSettings, communitySettings, wording, tokens, forms, jobs, resources, circles, share, checkins,
                 deliveries, ErasureFlush.NOTHING_ON_DISK);

@@ -102,19 +102,47 @@ class ArchitectureTest {
                 .check(CORE);
     }
 
+    private static final String[] CROSSING_FEATURES = {"checkin", "circle", "resource", "share"};
+
     @Test
-    void theShareCircleReachesTheCirclesFeatureOnlyThroughItsPort() {
-        noClasses().that().resideInAPackage("org.circlekeeper.core.share..")
-                .should().dependOnClassesThat(resideInAPackage("org.circlekeeper.core.circle..")
-                        .and(not(annotatedWith(FeaturePort.class))))
-                .because("the share circle may use only what the circles feature offers through its @FeaturePort types")
-                .check(CORE);
+    void aFeatureReachesAnotherOnlyThroughTypesMarkedFeaturePort() {
+        for (String from : CROSSING_FEATURES) {
+            for (String to : CROSSING_FEATURES) {
+                if (from.equals(to)) {
+                    continue;
+                }
+                noClasses().that().resideInAPackage("org.circlekeeper.core." + from + "..")
+                        .should().dependOnClassesThat(resideInAPackage("org.circlekeeper.core." + to + "..")
+                                .and(not(annotatedWith(FeaturePort.class))))
+                        .because("a feature may use only what another offers through its @FeaturePort types")
+                        .check(CORE);
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(CORE.get("org.circlekeeper.core.circle.ScheduledCircles")
+                .isAnnotatedWith(FeaturePort.class)).as("share reaches circles through ScheduledCircles").isTrue();
+    }
+
+    @Test
+    void thePortsAreWhatTheFeaturesUse() {
+        // so the rule above is not empty: the share circle and check-ins do go through their ports
         classes().that().resideInAPackage("org.circlekeeper.core.share..").and().haveSimpleName("Posts")
                 .should().dependOnClassesThat(resideInAPackage("org.circlekeeper.core.circle..")
                         .and(annotatedWith(FeaturePort.class)))
-                .as("the port is what the share circle uses (so the rule above is not empty)")
+                .check(CORE);
+        classes().that().resideInAPackage("org.circlekeeper.core.checkin..").and().haveSimpleName("CheckinCare")
+                .should().dependOnClassesThat(resideInAPackage("org.circlekeeper.core.resource..")
+                        .and(annotatedWith(FeaturePort.class)))
                 .check(CORE);
     }
+
+    @Test
+    void theSettingsFloorNeverImportsAFeatureAbove() {
+        noClasses().that().resideInAnyPackage("org.circlekeeper.core.member..", "org.circlekeeper.core.community..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.circlekeeper.core.checkin..",
+                        "org.circlekeeper.core.circle..", "org.circlekeeper.core.resource..", "org.circlekeeper.core.share..")
+                .check(CORE);
+    }
+
 
     @Test
     void theImportFoundTheCore() {

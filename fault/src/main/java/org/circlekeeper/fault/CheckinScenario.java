@@ -126,7 +126,7 @@ final class CheckinScenario {
             int lost = 0;
             int stored = 0;
             try (RedisConnection connection = RedisConnection.open(stage.redis.url())) {
-                CheckinStore store = RedisStores.create(connection, Clock.systemUTC()).checkins();
+                CheckinStore store = RedisStores.create(connection, Clock.systemUTC()).checkins().checkins();
                 CommunityRef community = new CommunityRef(Platform.TELEGRAM, Long.toString(group));
                 LocalDate today = LocalDate.now(ZoneOffset.UTC);
                 for (Map.Entry<Long, Integer> member : pressed.entrySet()) {

@@ -22,7 +22,7 @@ final class ConsoleFixture {
     final Stores stores = InMemoryStores.create(clock);
     final InMemoryMemberSettingsStore memberSettings = (InMemoryMemberSettingsStore) stores.memberSettings();
     final ConsoleMessenger messenger = new ConsoleMessenger();
-    final InMemoryCheckinStore checkins = (InMemoryCheckinStore) stores.checkins();
+    final InMemoryCheckinStore checkins = (InMemoryCheckinStore) stores.checkins().checkins();
     final Bot.Assembly bot = Bot.assemble(stores, Bot.templates(null), Bot.Defaults.english(), clock,
             new Messengers(List.of(messenger)), CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())));
     final Engine engine = bot.engine();

@@ -296,7 +296,7 @@ public final class RedisKeys {
         return PREFIX + "delivery:" + escape(fingerprint);
     }
 
-    // ---- check-ins: a member's keys per community share the member's hash tag; see RedisCheckinStore ----
+    // ---- check-ins: a member's keys per community share the member's hash tag; see CheckinRedis ----
 
     /** The sorted set of a member's check-ins in one community: entry JSON scored by its day (epoch day). */
     public static String checkins(MemberRef member, CommunityRef community) {

@@ -13,6 +13,7 @@ import org.circlekeeper.core.checkin.Buddy;
 import org.circlekeeper.core.checkin.Checkin;
 import org.circlekeeper.core.checkin.CheckinProfile;
 import org.circlekeeper.core.checkin.CheckinSettings;
+import org.circlekeeper.core.checkin.CheckinStores;
 import org.circlekeeper.core.checkin.DayMood;
 import org.circlekeeper.core.checkin.JourneyMark;
 import org.circlekeeper.core.checkin.JourneyStage;
@@ -41,7 +42,7 @@ class RedisCheckinStoreTest {
     private static final Duration RETENTION = Duration.ofDays(180);
 
     private final VirtualClock clock = new VirtualClock(NOW);
-    private final RedisCheckinStore store = new RedisCheckinStore(REDIS.connection(), clock);
+    private final CheckinStores store = RedisCheckinStores.create(REDIS.connection(), clock);
 
     private static long zcard(String key) {
         return REDIS.connection().call(jedis -> jedis.zcard(key));
@@ -61,31 +62,31 @@ class RedisCheckinStoreTest {
 
     @Test
     void checkInsAreKeptOnePerDayInABoundedSortedSetThatExpires() {
-        store.put(GROUP, ALICE, checkin(TODAY.minusDays(2), Mood.LOW, null), NOW.plus(RETENTION));
-        store.put(GROUP, ALICE, checkin(TODAY, Mood.OKAY, "v1:abcd:sealed"), NOW.plus(RETENTION));
-        store.put(GROUP, ALICE, checkin(TODAY, Mood.GOOD, "v1:abcd:sealed"), NOW.plus(RETENTION));
+        store.checkins().put(GROUP, ALICE, checkin(TODAY.minusDays(2), Mood.LOW, null), NOW.plus(RETENTION));
+        store.checkins().put(GROUP, ALICE, checkin(TODAY, Mood.OKAY, "v1:abcd:sealed"), NOW.plus(RETENTION));
+        store.checkins().put(GROUP, ALICE, checkin(TODAY, Mood.GOOD, "v1:abcd:sealed"), NOW.plus(RETENTION));
 
         String key = "ck:m:{telegram:4711}:checkin:telegram%3A-100200300:days";
         assertThat(RedisKeys.checkins(ALICE, GROUP)).isEqualTo(key);
         assertThat(zcard(key)).as("one entry a day").isEqualTo(2L);
         assertThat(REDIS.ttlMillis(key)).isBetween(RETENTION.minusMinutes(1).toMillis(), RETENTION.toMillis());
-        assertThat(store.between(GROUP, ALICE, TODAY.minusDays(7), TODAY)).extracting(Checkin::mood).containsExactly(Mood.LOW, Mood.GOOD);
-        assertThat(store.find(GROUP, ALICE, TODAY).orElseThrow().note()).isEqualTo("v1:abcd:sealed");
-        assertThat(store.find(OTHER, ALICE, TODAY)).isEmpty();
-        assertThat(store.communities(ALICE)).containsExactly(GROUP);
+        assertThat(store.checkins().between(GROUP, ALICE, TODAY.minusDays(7), TODAY)).extracting(Checkin::mood).containsExactly(Mood.LOW, Mood.GOOD);
+        assertThat(store.checkins().find(GROUP, ALICE, TODAY).orElseThrow().note()).isEqualTo("v1:abcd:sealed");
+        assertThat(store.checkins().find(OTHER, ALICE, TODAY)).isEmpty();
+        assertThat(store.members().communities(ALICE)).containsExactly(GROUP);
 
-        assertThat(store.remove(GROUP, ALICE, TODAY)).isTrue();
-        assertThat(store.remove(GROUP, ALICE, TODAY)).isFalse();
-        assertThat(store.find(GROUP, ALICE, TODAY)).isEmpty();
+        assertThat(store.checkins().remove(GROUP, ALICE, TODAY)).isTrue();
+        assertThat(store.checkins().remove(GROUP, ALICE, TODAY)).isFalse();
+        assertThat(store.checkins().find(GROUP, ALICE, TODAY)).isEmpty();
     }
 
     @Test
     void anExpiredCheckInIsNeitherReadNorKept() {
-        store.put(GROUP, ALICE, checkin(TODAY, Mood.OKAY, null), NOW.plus(Duration.ofDays(1)));
+        store.checkins().put(GROUP, ALICE, checkin(TODAY, Mood.OKAY, null), NOW.plus(Duration.ofDays(1)));
         clock.advance(Duration.ofDays(2));
 
-        assertThat(store.find(GROUP, ALICE, TODAY)).isEmpty();
-        store.put(GROUP, ALICE, checkin(TODAY.plusDays(2), Mood.GOOD, null), clock.instant().plus(RETENTION));
+        assertThat(store.checkins().find(GROUP, ALICE, TODAY)).isEmpty();
+        store.checkins().put(GROUP, ALICE, checkin(TODAY.plusDays(2), Mood.GOOD, null), clock.instant().plus(RETENTION));
 
         assertThat(zrange(RedisKeys.checkins(ALICE, GROUP)))
                 .singleElement().asString().contains("\"day\":\"2026-11-29\"");
@@ -93,85 +94,85 @@ class RedisCheckinStoreTest {
 
     @Test
     void journeyMarksRoundTripAndClear() {
-        store.mark(GROUP, ALICE, new JourneyMark(TODAY.minusDays(10), JourneyStage.RESERVED), NOW.plus(RETENTION));
-        store.mark(GROUP, ALICE, new JourneyMark(TODAY, JourneyStage.SHARING), NOW.plus(RETENTION));
+        store.journeys().mark(GROUP, ALICE, new JourneyMark(TODAY.minusDays(10), JourneyStage.RESERVED), NOW.plus(RETENTION));
+        store.journeys().mark(GROUP, ALICE, new JourneyMark(TODAY, JourneyStage.SHARING), NOW.plus(RETENTION));
 
-        assertThat(store.journey(GROUP, ALICE)).extracting(JourneyMark::stage).containsExactly(JourneyStage.RESERVED, JourneyStage.SHARING);
-        store.clearJourney(GROUP, ALICE);
-        assertThat(store.journey(GROUP, ALICE)).isEmpty();
+        assertThat(store.journeys().journey(GROUP, ALICE)).extracting(JourneyMark::stage).containsExactly(JourneyStage.RESERVED, JourneyStage.SHARING);
+        store.journeys().clearJourney(GROUP, ALICE);
+        assertThat(store.journeys().journey(GROUP, ALICE)).isEmpty();
     }
 
     @Test
     void aProfileKeepsThePromptedSetAndTheBuddysIndexInStep() {
         CheckinProfile profile = CheckinProfile.NONE.withPrompts(true).withTime(LocalTime.of(7, 30)).withAway(TODAY.plusDays(3))
                 .withBuddy(Buddy.member(BOB)).withSince(TODAY).withPlanned("checkin.prompt:x");
-        store.saveProfile(GROUP, ALICE, profile, NOW.plus(RETENTION));
+        store.profiles().saveProfile(GROUP, ALICE, profile, NOW.plus(RETENTION));
 
-        assertThat(store.profile(GROUP, ALICE)).isEqualTo(profile.withBuddy(Buddy.member(new MemberRef(Platform.TELEGRAM, "4712", null))));
-        assertThat(store.prompted(GROUP)).extracting(MemberRef::userId).containsExactly("4711");
-        assertThat(store.buddyOf(BOB)).containsOnlyKeys(GROUP);
+        assertThat(store.profiles().profile(GROUP, ALICE)).isEqualTo(profile.withBuddy(Buddy.member(new MemberRef(Platform.TELEGRAM, "4712", null))));
+        assertThat(store.profiles().prompted(GROUP)).extracting(MemberRef::userId).containsExactly("4711");
+        assertThat(store.profiles().buddyOf(BOB)).containsOnlyKeys(GROUP);
         assertThat(REDIS.hash(RedisKeys.checkinProfile(ALICE, GROUP))).containsEntry("buddy", "telegram:4712").containsEntry("prompts", "1");
 
-        store.saveProfile(GROUP, ALICE, profile.withPrompts(false).withBuddy(Buddy.member(CAROL)), NOW.plus(RETENTION));
-        assertThat(store.prompted(GROUP)).isEmpty();
-        assertThat(store.buddyOf(BOB)).isEmpty();
+        store.profiles().saveProfile(GROUP, ALICE, profile.withPrompts(false).withBuddy(Buddy.member(CAROL)), NOW.plus(RETENTION));
+        assertThat(store.profiles().prompted(GROUP)).isEmpty();
+        assertThat(store.profiles().buddyOf(BOB)).isEmpty();
         assertThat(smembers(RedisKeys.checkinBuddyOf(BOB))).isEmpty();
-        assertThat(store.buddyOf(CAROL).get(GROUP)).extracting(MemberRef::userId).containsExactly("4711");
+        assertThat(store.profiles().buddyOf(CAROL).get(GROUP)).extracting(MemberRef::userId).containsExactly("4711");
 
-        store.saveProfile(GROUP, ALICE, CheckinProfile.NONE, NOW.plus(RETENTION));
+        store.profiles().saveProfile(GROUP, ALICE, CheckinProfile.NONE, NOW.plus(RETENTION));
         assertThat(REDIS.exists(RedisKeys.checkinProfile(ALICE, GROUP))).isFalse();
-        assertThat(store.buddyOf(CAROL)).isEmpty();
+        assertThat(store.profiles().buddyOf(CAROL)).isEmpty();
     }
 
     @Test
     void anExpiredProfileLeavesThePromptedSetAsItIsRead() {
-        store.saveProfile(GROUP, ALICE, CheckinProfile.NONE.withPrompts(true), NOW.plus(RETENTION));
+        store.profiles().saveProfile(GROUP, ALICE, CheckinProfile.NONE.withPrompts(true), NOW.plus(RETENTION));
         REDIS.connection().run(jedis -> jedis.del(RedisKeys.checkinProfile(ALICE, GROUP)));
 
-        assertThat(store.prompted(GROUP)).isEmpty();
+        assertThat(store.profiles().prompted(GROUP)).isEmpty();
         assertThat(REDIS.exists(RedisKeys.checkinPrompted(GROUP))).isFalse();
     }
 
     @Test
     void aWaitingLineIsTakenOnceAndTheCooldownStartsOnce() {
         ChannelRef room = new ChannelRef(Platform.TELEGRAM, "-100200300", ChannelRef.Kind.GROUP);
-        store.holdShare(GROUP, ALICE, new PendingShare(room, "Grateful for Tuesday"), Duration.ofMinutes(30));
+        store.lines().holdShare(GROUP, ALICE, new PendingShare(room, "Grateful for Tuesday"), Duration.ofMinutes(30));
 
-        assertThat(store.heldShare(GROUP, ALICE)).as("looked at, it stays").contains(new PendingShare(room, "Grateful for Tuesday"));
-        assertThat(store.takeShare(GROUP, ALICE)).contains(new PendingShare(room, "Grateful for Tuesday"));
-        assertThat(store.takeShare(GROUP, ALICE)).isEmpty();
-        assertThat(store.heldShare(GROUP, ALICE)).isEmpty();
+        assertThat(store.lines().heldShare(GROUP, ALICE)).as("looked at, it stays").contains(new PendingShare(room, "Grateful for Tuesday"));
+        assertThat(store.lines().takeShare(GROUP, ALICE)).contains(new PendingShare(room, "Grateful for Tuesday"));
+        assertThat(store.lines().takeShare(GROUP, ALICE)).isEmpty();
+        assertThat(store.lines().heldShare(GROUP, ALICE)).isEmpty();
         // an earlier version kept the rendered post, name included: it lapses instead of being posted with the name twice
         REDIS.connection().run(jedis -> jedis.set(RedisKeys.checkinShare(ALICE, GROUP),
                 "{\"channel\":\"telegram group -100200300\",\"text\":\"✅ Alice checked in today.\"}"));
-        assertThat(store.takeShare(GROUP, ALICE)).isEmpty();
-        assertThat(store.startAlertCooldown(GROUP, ALICE, Duration.ofHours(24))).isTrue();
-        assertThat(store.startAlertCooldown(GROUP, ALICE, Duration.ofHours(24))).isFalse();
+        assertThat(store.lines().takeShare(GROUP, ALICE)).isEmpty();
+        assertThat(store.cooldowns().startAlertCooldown(GROUP, ALICE, Duration.ofHours(24))).isTrue();
+        assertThat(store.cooldowns().startAlertCooldown(GROUP, ALICE, Duration.ofHours(24))).isFalse();
         assertThat(REDIS.ttlMillis(RedisKeys.checkinAlerted(ALICE, GROUP))).isPositive();
         assertThat(REDIS.ttlMillis(RedisKeys.checkinCommunities(ALICE))).isGreaterThanOrEqualTo(Duration.ofHours(23).toMillis());
     }
 
     @Test
     void communitySettingsRoundTrip() {
-        assertThat(store.settings(GROUP)).isEqualTo(CheckinSettings.OFF);
+        assertThat(store.settings().settings(GROUP)).isEqualTo(CheckinSettings.OFF);
         ChannelRef room = new ChannelRef(Platform.TELEGRAM, "-100200300:topic 7", ChannelRef.Kind.GROUP);
         CheckinSettings settings = new CheckinSettings(EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), "recovery", room);
 
-        store.saveSettings(GROUP, settings);
+        store.settings().saveSettings(GROUP, settings);
 
-        assertThat(store.settings(GROUP)).isEqualTo(settings);
+        assertThat(store.settings().settings(GROUP)).isEqualTo(settings);
         assertThat(REDIS.hash(RedisKeys.checkinSettings(GROUP))).containsEntry("days", "MONDAY,FRIDAY").containsEntry("time", "09:00");
     }
 
     @Test
     void thePulseReadsMoodsOnlyPerMemberWithoutWhoOrNotes() {
-        store.put(GROUP, ALICE, checkin(TODAY, Mood.GOOD, "v1:abcd:sealed"), NOW.plus(RETENTION));
-        store.put(GROUP, ALICE, checkin(TODAY.minusDays(1), Mood.OKAY, null), NOW.plus(RETENTION));
-        store.put(GROUP, BOB, checkin(TODAY, Mood.LOW, null), NOW.plus(RETENTION));
-        store.put(GROUP, CAROL, checkin(TODAY.minusDays(30), Mood.GREAT, null), NOW.plus(RETENTION));
-        store.put(OTHER, CAROL, checkin(TODAY, Mood.GREAT, null), NOW.plus(RETENTION));
+        store.checkins().put(GROUP, ALICE, checkin(TODAY, Mood.GOOD, "v1:abcd:sealed"), NOW.plus(RETENTION));
+        store.checkins().put(GROUP, ALICE, checkin(TODAY.minusDays(1), Mood.OKAY, null), NOW.plus(RETENTION));
+        store.checkins().put(GROUP, BOB, checkin(TODAY, Mood.LOW, null), NOW.plus(RETENTION));
+        store.checkins().put(GROUP, CAROL, checkin(TODAY.minusDays(30), Mood.GREAT, null), NOW.plus(RETENTION));
+        store.checkins().put(OTHER, CAROL, checkin(TODAY, Mood.GREAT, null), NOW.plus(RETENTION));
 
-        List<List<DayMood>> moods = store.moodsSince(GROUP, TODAY.minusDays(13));
+        List<List<DayMood>> moods = store.checkins().moodsSince(GROUP, TODAY.minusDays(13));
 
         assertThat(moods).containsExactlyInAnyOrder(
                 List.of(new DayMood(TODAY.minusDays(1), Mood.OKAY), new DayMood(TODAY, Mood.GOOD)),
@@ -182,24 +183,24 @@ class RedisCheckinStoreTest {
 
     @Test
     void erasingAMemberLeavesNoKeyOfTheirsAndNoTraceInOthersKeys() {
-        store.put(GROUP, ALICE, checkin(TODAY, Mood.GOOD, "v1:abcd:sealed"), NOW.plus(RETENTION));
-        store.put(OTHER, ALICE, checkin(TODAY, Mood.OKAY, null), NOW.plus(RETENTION));
-        store.mark(GROUP, ALICE, new JourneyMark(TODAY, JourneyStage.SHARING), NOW.plus(RETENTION));
-        store.saveProfile(GROUP, ALICE, CheckinProfile.NONE.withPrompts(true).withBuddy(Buddy.member(BOB)), NOW.plus(RETENTION));
-        store.holdShare(GROUP, ALICE, new PendingShare(new ChannelRef(Platform.TELEGRAM, "-1", ChannelRef.Kind.GROUP), "x"),
+        store.checkins().put(GROUP, ALICE, checkin(TODAY, Mood.GOOD, "v1:abcd:sealed"), NOW.plus(RETENTION));
+        store.checkins().put(OTHER, ALICE, checkin(TODAY, Mood.OKAY, null), NOW.plus(RETENTION));
+        store.journeys().mark(GROUP, ALICE, new JourneyMark(TODAY, JourneyStage.SHARING), NOW.plus(RETENTION));
+        store.profiles().saveProfile(GROUP, ALICE, CheckinProfile.NONE.withPrompts(true).withBuddy(Buddy.member(BOB)), NOW.plus(RETENTION));
+        store.lines().holdShare(GROUP, ALICE, new PendingShare(new ChannelRef(Platform.TELEGRAM, "-1", ChannelRef.Kind.GROUP), "x"),
                 Duration.ofMinutes(30));
-        store.startAlertCooldown(GROUP, ALICE, Duration.ofHours(24));
-        store.saveProfile(GROUP, CAROL, CheckinProfile.NONE.withBuddy(Buddy.member(ALICE)), NOW.plus(RETENTION));
-        store.put(GROUP, BOB, checkin(TODAY, Mood.LOW, null), NOW.plus(RETENTION));
+        store.cooldowns().startAlertCooldown(GROUP, ALICE, Duration.ofHours(24));
+        store.profiles().saveProfile(GROUP, CAROL, CheckinProfile.NONE.withBuddy(Buddy.member(ALICE)), NOW.plus(RETENTION));
+        store.checkins().put(GROUP, BOB, checkin(TODAY, Mood.LOW, null), NOW.plus(RETENTION));
 
-        store.eraseMember(ALICE);
+        store.members().eraseMember(ALICE);
 
         assertThat(REDIS.keys()).noneMatch(key -> key.contains("4711"));
         assertThat(smembers(RedisKeys.checkinPrompted(GROUP))).isEmpty();
         assertThat(zrange(RedisKeys.checkinActive(GROUP))).containsExactly("telegram:4712");
         assertThat(smembers(RedisKeys.checkinBuddyOf(BOB))).isEmpty();
         assertThat(REDIS.hash(RedisKeys.checkinProfile(CAROL, GROUP))).as("Carol's buddy was Alice").doesNotContainKey("buddy");
-        assertThat(store.communities(ALICE)).isEmpty();
-        assertThat(store.find(GROUP, BOB, TODAY)).isPresent();
+        assertThat(store.members().communities(ALICE)).isEmpty();
+        assertThat(store.checkins().find(GROUP, BOB, TODAY)).isPresent();
     }
 }

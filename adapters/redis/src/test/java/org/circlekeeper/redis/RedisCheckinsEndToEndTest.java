@@ -71,9 +71,9 @@ class RedisCheckinsEndToEndTest {
 
         assertThat(REDIS.keys()).noneMatch(k -> k.contains("alice"));
         assertThat(everything()).as("not a key, field, member or value names her").noneMatch(line -> line.contains("alice"));
-        assertThat(bot.stores().checkins().find(BotTester.COMMUNITY, new MemberRef(Platform.CONSOLE, "bob", null),
+        assertThat(bot.stores().checkins().checkins().find(BotTester.COMMUNITY, new MemberRef(Platform.CONSOLE, "bob", null),
                 LocalDate.of(2026, 11, 27))).as("others keep theirs").isPresent();
-        assertThat(bot.stores().checkins().profile(BotTester.COMMUNITY, new MemberRef(Platform.CONSOLE, "carol", null)).buddy())
+        assertThat(bot.stores().checkins().profiles().profile(BotTester.COMMUNITY, new MemberRef(Platform.CONSOLE, "carol", null)).buddy())
                 .as("Carol's buddy was Alice").isNull();
     }
 

@@ -64,7 +64,7 @@ class RedisShareCircleTest {
     /** One replica: a bot assembled on the given Redis connection. */
     private BotTester replica(RedisConnection redis) {
         return new BotTester(clock, new Stores(members, communities, wording, tokens, new RedisPendingForms(redis),
-                new RedisJobQueue(redis), resources, circles, new RedisShareStore(redis), checkins, new RedisDeliveryLog(redis)));
+                new RedisJobQueue(redis), resources, circles, new RedisShareStore(redis), checkins.stores(), new RedisDeliveryLog(redis)));
     }
 
     private ShareSession live() {

@@ -9,8 +9,25 @@ final class CheckinMessages {
 
     static final MessageKey CMD_CHECKIN = MessageKey.of("cmd.checkin");
     static final MessageKey CMD_CHECKIN_EXAMPLE = MessageKey.of("cmd.checkin.example");
-    static final MessageKey OPT_ACTION = MessageKey.of("opt.checkin.action");
-    static final MessageKey OPT_VALUE = MessageKey.of("opt.checkin.value");
+    static final MessageKey CMD_TODAY = MessageKey.of("cmd.checkin.today");
+    static final MessageKey CMD_EDIT = MessageKey.of("cmd.checkin.edit");
+    static final MessageKey CMD_DELETE = MessageKey.of("cmd.checkin.delete");
+    static final MessageKey CMD_HISTORY = MessageKey.of("cmd.checkin.history");
+    static final MessageKey CMD_JOURNEY = MessageKey.of("cmd.checkin.journey");
+    static final MessageKey CMD_PROMPTS = MessageKey.of("cmd.checkin.prompts");
+    static final MessageKey CMD_PROMPTS_EXAMPLE = MessageKey.of("cmd.checkin.prompts.example");
+    static final MessageKey CMD_AWAY = MessageKey.of("cmd.checkin.away");
+    static final MessageKey CMD_AWAY_EXAMPLE = MessageKey.of("cmd.checkin.away.example");
+    static final MessageKey CMD_BACK = MessageKey.of("cmd.checkin.back");
+    static final MessageKey CMD_BUDDY = MessageKey.of("cmd.checkin.buddy");
+    static final MessageKey CMD_BUDDY_EXAMPLE = MessageKey.of("cmd.checkin.buddy.example");
+    static final MessageKey CMD_SETUP = MessageKey.of("cmd.checkin.setup");
+    static final MessageKey CMD_SETUP_EXAMPLE = MessageKey.of("cmd.checkin.setup.example");
+    static final MessageKey OPT_CLEAR = MessageKey.of("opt.checkin.clear");
+    static final MessageKey OPT_SETTING = MessageKey.of("opt.checkin.setting");
+    static final MessageKey OPT_UNTIL = MessageKey.of("opt.checkin.until");
+    static final MessageKey OPT_WHO = MessageKey.of("opt.checkin.who");
+    static final MessageKey OPT_SETTINGS = MessageKey.of("opt.checkin.settings");
     static final MessageKey CMD_PULSE = MessageKey.of("cmd.pulse");
 
     // checking in
@@ -144,6 +161,11 @@ final class CheckinMessages {
                 BUDDY_NO_CHANNEL, BUDDY_NOTICE, ALERT_BUDDY, ALERT_ORGANISERS, LOW, BUTTON_TELL_BUDDY, LOW_NO_BUDDY,
                 LOW_ALREADY_TOLD, HARD, HARD_COPING, NOTE_HEAVY, LOW_ALERTED_BUDDY, LOW_ALERTED_ORGANISERS,
                 LOW_ALERT_FAILED, SETUP_SHOW, SETUP_DONE, SETUP_OFF, SETUP_BAD, DAYS_DAILY, DAYS_WEEKDAYS, PULSE, PULSE_HIDDEN));
+        // the subcommands' names as members may type them in their language (/checkin historial)
+        for (MessageKey sub : List.of(CMD_TODAY, CMD_EDIT, CMD_DELETE, CMD_HISTORY, CMD_JOURNEY, CMD_PROMPTS, CMD_AWAY, CMD_BACK,
+                CMD_BUDDY, CMD_SETUP)) {
+            all.add(MessageKey.of(sub.key() + ".label"));
+        }
         for (Mood mood : Mood.values()) {
             all.add(mood.word());
             all.add(mood.emoji());

@@ -61,7 +61,7 @@ final class Prompts {
         OutgoingMessage build(Outbox.Voice voice, CommunityRef community, CheckinSettings settings, LocalDate day);
     }
 
-    private final CheckinStore store;
+    private final CheckinStores store;
     private final JobQueue queue;
     private final Outbox outbox;
     private final PreferenceResolver preferences;
@@ -70,7 +70,7 @@ final class Prompts {
     private final PromptMessage message;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Prompts(CheckinStore store, JobQueue queue, Outbox outbox, PreferenceResolver preferences, Clock clock,
+    Prompts(CheckinStores store, JobQueue queue, Outbox outbox, PreferenceResolver preferences, Clock clock,
             Duration retention, PromptMessage message) {
         this.store = store;
         this.queue = queue;
@@ -123,7 +123,7 @@ final class Prompts {
      * (its job waits in the queue, up to {@link #GRACE} late) stays planned. Returns the plan, if any.
      */
     Optional<Planned> replan(CommunityRef community, MemberRef member) {
-        return replan(community, member, store.profile(community, member));
+        return replan(community, member, store.profiles().profile(community, member));
     }
 
     Optional<Planned> replan(CommunityRef community, MemberRef member, CheckinProfile profile) {
@@ -135,7 +135,7 @@ final class Prompts {
      *                next one is planned even while the handled one is still within its grace
      */
     private Optional<Planned> plan(CommunityRef community, MemberRef member, CheckinProfile profile, boolean handled) {
-        CheckinSettings settings = store.settings(community);
+        CheckinSettings settings = store.settings().settings(community);
         ZoneId zone = preferences.resolve(member, community).zone();
         Instant now = clock.instant();
         Optional<Planned> waiting = handled ? Optional.empty() : waiting(community, member, settings, profile, zone, now);
@@ -153,7 +153,7 @@ final class Prompts {
             }
         });
         if (!Objects.equals(profile.planned(), id)) {
-            store.saveProfile(community, member, profile.withPlanned(id), now.plus(retention));
+            store.profiles().saveProfile(community, member, profile.withPlanned(id), now.plus(retention));
         }
         return next;
     }
@@ -172,12 +172,12 @@ final class Prompts {
 
     /** Takes back the member's planned prompt, if any (before their profile is erased). */
     void cancel(CommunityRef community, MemberRef member) {
-        store.profile(community, member).plannedJob().ifPresent(queue::cancel);
+        store.profiles().profile(community, member).plannedJob().ifPresent(queue::cancel);
     }
 
     /** Re-plans every member of the community who wants prompts, and keeps the daily planning going. */
     void replanCommunity(CommunityRef community) {
-        for (MemberRef member : store.prompted(community)) {
+        for (MemberRef member : store.profiles().prompted(community)) {
             replan(community, member);
         }
         ensureChain(community);
@@ -188,7 +188,7 @@ final class Prompts {
      * spread over the day by the community's key and named by its day, so every caller makes the same one.
      */
     void ensureChain(CommunityRef community) {
-        if (!store.settings(community).promptsOn()) {
+        if (!store.settings().settings(community).promptsOn()) {
             return;
         }
         Instant now = clock.instant();
@@ -208,7 +208,7 @@ final class Prompts {
 
     private void runPlan(Job job, Instant now, Duration lateness) {
         CommunityRef community = CheckinKeys.community(read(job).community());
-        if (!store.settings(community).promptsOn()) {
+        if (!store.settings().settings(community).promptsOn()) {
             LOG.debug("check-in planning for a community stopped: its prompts are off");
             return;
         }
@@ -220,13 +220,13 @@ final class Prompts {
         CommunityRef community = CheckinKeys.community(payload.community());
         MemberRef member = CheckinKeys.member(payload.member());
         Optional<LocalDate> parsedDay = CheckinKeys.parseDay(payload.day());
-        CheckinProfile profile = store.profile(community, member);
+        CheckinProfile profile = store.profiles().profile(community, member);
         if (parsedDay.isEmpty() || !profile.plannedJob().filter(job.id()::equals).isPresent()) {
             LOG.debug("a check-in prompt was dropped: it is no longer the member's planned one");
             return;
         }
         LocalDate day = parsedDay.get();
-        CheckinSettings settings = store.settings(community);
+        CheckinSettings settings = store.settings().settings(community);
         Outbox.Voice voice = outbox.forMember(member, community);
         if (!settings.promptsOn() || !settings.days().contains(day.getDayOfWeek()) || !profile.wantsPromptOn(day)) {
             LOG.debug("a check-in prompt was dropped: prompts are off, or the member is away or opted out");
@@ -245,7 +245,7 @@ final class Prompts {
             plan(community, member, profile, true);
             return;
         }
-        if (store.find(community, member, day).isPresent()) {
+        if (store.checkins().find(community, member, day).isPresent()) {
             LOG.debug("a check-in prompt was skipped: the member already checked in that day");
             plan(community, member, profile, true);
             return;

@@ -39,13 +39,15 @@ final class ArgumentParser {
         if (spec.hasSubcommands()) {
             List<Word> words = words(text);
             if (words.isEmpty()) {
-                throw new ArgumentProblem(EngineMessages.SUBCOMMAND_MISSING, "command", path, "subcommands", subNames(spec));
+                leaf = spec.defaultSubcommandSpec().orElseThrow(() -> new ArgumentProblem(EngineMessages.SUBCOMMAND_MISSING,
+                        "command", "/" + spec.name(), "subcommands", subNames(spec, turn)));
+            } else {
+                String given = words.get(0).text();
+                leaf = turn.subcommandTyped(spec, given).orElseThrow(() -> new ArgumentProblem(EngineMessages.SUBCOMMAND_UNKNOWN,
+                        "command", "/" + spec.name(), "given", given, "subcommands", subNames(spec, turn)));
+                text = text.substring(words.get(0).end()).strip();
             }
-            String given = words.get(0).text();
-            leaf = spec.subcommand(given).orElseThrow(() -> new ArgumentProblem(EngineMessages.SUBCOMMAND_UNKNOWN,
-                    "command", "/" + spec.name(), "given", given, "subcommands", subNames(spec)));
             path = path + " " + leaf.name();
-            text = text.substring(words.get(0).end()).strip();
         }
         Map<String, String> raw = new LinkedHashMap<>();
         List<Word> words = words(text);
@@ -65,7 +67,7 @@ final class ArgumentParser {
                 raw.put(option.name(), words.get(w++).text());
             }
         }
-        String usage = leaf.usage(path.substring(0, path.length() - leaf.name().length()), turn::label);
+        String usage = turn.usage(spec, leaf);
         String example = examples.apply(leaf);
         if (w < words.size()) {
             String extra = text.substring(words.get(w).start()).strip();
@@ -79,13 +81,15 @@ final class ArgumentParser {
         String path = "/" + spec.name();
         if (spec.hasSubcommands()) {
             if (named.subcommand() == null) {
-                throw new ArgumentProblem(EngineMessages.SUBCOMMAND_MISSING, "command", path, "subcommands", subNames(spec));
+                leaf = spec.defaultSubcommandSpec().orElseThrow(() -> new ArgumentProblem(EngineMessages.SUBCOMMAND_MISSING,
+                        "command", "/" + spec.name(), "subcommands", subNames(spec, turn)));
+            } else {
+                leaf = spec.subcommand(named.subcommand()).orElseThrow(() -> new ArgumentProblem(EngineMessages.SUBCOMMAND_UNKNOWN,
+                        "command", "/" + spec.name(), "given", named.subcommand(), "subcommands", subNames(spec, turn)));
             }
-            leaf = spec.subcommand(named.subcommand()).orElseThrow(() -> new ArgumentProblem(EngineMessages.SUBCOMMAND_UNKNOWN,
-                    "command", "/" + spec.name(), "given", named.subcommand(), "subcommands", subNames(spec)));
             path = path + " " + leaf.name();
         }
-        String usage = leaf.usage(path.substring(0, path.length() - leaf.name().length()), turn::label);
+        String usage = turn.usage(spec, leaf);
         String example = examples.apply(leaf);
         for (String given : named.options().keySet()) {
             if (leaf.options().stream().noneMatch(o -> o.name().equals(given))) {
@@ -154,8 +158,9 @@ final class ArgumentParser {
         return value.length() > 40 ? value.substring(0, 40) + "…" : value;
     }
 
-    private static String subNames(CommandSpec spec) {
-        return spec.subcommands().stream().map(CommandSpec::name).collect(Collectors.joining(", "));
+    /** The subcommands as the reader may type them: each one's label in their language, else its name. */
+    private static String subNames(CommandSpec spec, Turn turn) {
+        return spec.subcommands().stream().map(turn::subcommandLabel).collect(Collectors.joining(", "));
     }
 
     /** Splits on whitespace; a double-quoted run is one word without its quotes. */

@@ -11,10 +11,13 @@ import org.circlekeeper.core.ref.MessageKey;
 /**
  * The one declarative description of a command: name, options, description, who may use it and
  * where. The engine checks against it and every adapter builds its command menu from it. A command
- * has either options and a handler, or subcommands (one level, as Discord allows).
+ * has either options and a handler, or subcommands (one level, as Discord allows). A command with
+ * subcommands may name one that runs when a member types the command alone ({@code defaultSubcommand});
+ * Discord always names one, so there it is offered like the others.
  */
 public record CommandSpec(String name, MessageKey description, MessageKey example, Audience audience, Scope scope,
-                          List<OptionSpec> options, List<CommandSpec> subcommands, CommandHandler handler) {
+                          List<OptionSpec> options, List<CommandSpec> subcommands, CommandHandler handler,
+                          String defaultSubcommand) {
 
     /** Lower-case, as both Discord and Telegram require; Telegram allows no hyphen. */
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
@@ -45,6 +48,9 @@ public record CommandSpec(String name, MessageKey description, MessageKey exampl
             }
             optionalSeen |= !option.required();
         }
+        if (defaultSubcommand != null && subcommands.stream().noneMatch(s -> s.name().equals(defaultSubcommand))) {
+            throw new IllegalArgumentException("/" + name + " has no subcommand '" + defaultSubcommand + "' to run by default");
+        }
         for (CommandSpec sub : subcommands) {
             if (!seen.add(sub.name())) {
                 throw new IllegalArgumentException("/" + name + " has two subcommands named '" + sub.name() + "'");
@@ -68,6 +74,19 @@ public record CommandSpec(String name, MessageKey description, MessageKey exampl
         return subcommands.stream().filter(s -> s.name().equalsIgnoreCase(subName)).findFirst();
     }
 
+    /** The subcommand that runs when the command is typed alone, if there is one. */
+    public java.util.Optional<CommandSpec> defaultSubcommandSpec() {
+        return defaultSubcommand == null ? java.util.Optional.empty() : subcommand(defaultSubcommand);
+    }
+
+    /**
+     * The subcommand's name as members of a language may also type it, e.g. {@code historial}: the
+     * description's key plus {@code .label}. Optional: where no label was written only the name is taken.
+     */
+    public MessageKey label() {
+        return MessageKey.of(description.key() + ".label");
+    }
+
     /** How the command is typed, with the options' token names, e.g. {@code /timezone [zone]}. */
     public String usage(String prefix) {
         return usage(prefix, OptionSpec::name);
@@ -78,7 +97,12 @@ public record CommandSpec(String name, MessageKey description, MessageKey exampl
      * language), e.g. {@code /timezone [zona]}.
      */
     public String usage(String prefix, java.util.function.Function<OptionSpec, String> label) {
-        StringBuilder out = new StringBuilder(prefix).append(name);
+        return usage(prefix, name, label);
+    }
+
+    /** How the command is typed, itself called {@code shownName} (a subcommand's label in the reader's language). */
+    public String usage(String prefix, String shownName, java.util.function.Function<OptionSpec, String> label) {
+        StringBuilder out = new StringBuilder(prefix).append(shownName);
         for (OptionSpec option : options) {
             out.append(' ').append(option.required() ? "<" : "[").append(label.apply(option)).append(option.required() ? ">" : "]");
         }
@@ -107,6 +131,7 @@ public record CommandSpec(String name, MessageKey description, MessageKey exampl
         private final List<OptionSpec> options = new ArrayList<>();
         private final List<CommandSpec> subcommands = new ArrayList<>();
         private CommandHandler handler;
+        private String defaultSubcommand;
 
         private Builder(String name, MessageKey description) {
             this.name = name;
@@ -143,13 +168,19 @@ public record CommandSpec(String name, MessageKey description, MessageKey exampl
             return this;
         }
 
+        /** The subcommand that runs when a member types the command alone (it must be one of the subcommands). */
+        public Builder defaultSubcommand(String subName) {
+            this.defaultSubcommand = subName;
+            return this;
+        }
+
         public Builder handler(CommandHandler handler) {
             this.handler = handler;
             return this;
         }
 
         public CommandSpec build() {
-            return new CommandSpec(name, description, example, audience, scope, options, subcommands, handler);
+            return new CommandSpec(name, description, example, audience, scope, options, subcommands, handler, defaultSubcommand);
         }
     }
 }

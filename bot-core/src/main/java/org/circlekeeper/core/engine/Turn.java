@@ -122,6 +122,42 @@ public final class Turn implements org.circlekeeper.core.template.Speech {
         return java.util.Optional.empty();
     }
 
+    /**
+     * How a command, or one of its subcommands ({@code leaf}), is typed, named in this person's language:
+     * {@code /language [idioma]}, {@code /checkin ausente [hasta]}.
+     */
+    public String usage(CommandSpec command, CommandSpec leaf) {
+        return leaf == command ? leaf.usage("/", this::label)
+                : leaf.usage("/" + command.name() + " ", subcommandLabel(leaf), this::label);
+    }
+
+    /** A subcommand's name in this person's language, e.g. {@code historial}; its name where no label was written. */
+    public String subcommandLabel(CommandSpec sub) {
+        return labelIn(locale(), sub.label(), sub.name());
+    }
+
+    /**
+     * The subcommand a member typed: by its name, or by its label in this person's language or any other the
+     * bot speaks, compared without case or accents ({@code Historial} finds {@code history}).
+     */
+    public java.util.Optional<CommandSpec> subcommandTyped(CommandSpec command, String typed) {
+        java.util.Optional<CommandSpec> named = command.subcommand(typed);
+        if (named.isPresent()) {
+            return named;
+        }
+        String wanted = fold(typed);
+        List<Locale> order = new ArrayList<>(List.of(locale()));
+        org.circlekeeper.core.template.Locales.SUPPORTED.stream().filter(l -> !order.contains(l)).forEach(order::add);
+        for (Locale in : order) {
+            for (CommandSpec sub : command.subcommands()) {
+                if (fold(labelIn(in, sub.label(), sub.name())).equals(wanted)) {
+                    return java.util.Optional.of(sub);
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private String labelIn(Locale in, MessageKey key, String token) {
         if (renderer.source().text(in, key.key()) == null && renderer.source().text(org.circlekeeper.core.template.Locales.ENGLISH, key.key()) == null) {
             return token;

@@ -145,7 +145,7 @@ public final class SettingsFeature implements Feature {
         List<Map<String, String>> lines = new ArrayList<>();
         for (HelpTopic.Entry entry : usable.get().entries()) {
             Map<String, String> line = new LinkedHashMap<>();
-            line.put("usage", entry.leaf().usage(entry.prefix(), turn::label));
+            line.put("usage", turn.usage(entry.command(), entry.leaf()));
             line.put("description", turn.text(entry.leaf().description()));
             lines.add(line);
         }

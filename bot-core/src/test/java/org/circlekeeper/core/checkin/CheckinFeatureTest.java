@@ -40,8 +40,8 @@ class CheckinFeatureTest {
     private final Talk alice = bot.as("alice").inDirect();
     private final Talk bob = bot.as("bob").inDirect();
 
-    private CheckinStore store() {
-        return bot.stores().checkins();
+    private InMemoryCheckinStore store() {
+        return (InMemoryCheckinStore) bot.stores().checkins().checkins();
     }
 
     private static MemberRef member(String name) {

@@ -7,7 +7,7 @@ import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.BotTester.Talk;
 import org.junit.jupiter.api.Test;
 
-/** Option names and choices reach each member in their own language, and members may type them so. */
+/** Option names, choices and subcommands reach each member in their own language, and members may type them so. */
 class OptionLabelsTest {
 
     private final BotTester bot = new BotTester();
@@ -17,9 +17,9 @@ class OptionLabelsTest {
     @Test
     void allowedValuesAreListedInTheReadersLanguage() {
         assertThat(ana.send("/checkin bailar").text())
-                .contains("puede ser: editar, borrar, historial, camino, avisos, ausente, vuelta, compañía, configurar")
+                .contains("Puedes usar: hoy, editar, borrar, historial, camino, avisos, ausente, vuelta, compañía, configurar")
                 .doesNotContain("edit,").doesNotContain("delete");
-        assertThat(alice.send("/checkin dance").text()).contains("can be one of: edit, delete, history");
+        assertThat(alice.send("/checkin dance").text()).contains("You can use: today, edit, delete, history");
         assertThat(ana.send("/language klingon").text()).contains("puede ser: inglés, español");
     }
 
@@ -36,6 +36,8 @@ class OptionLabelsTest {
         assertThat(ana.send("/language español").text()).contains("español");
         assertThat(bot.engine().preferencesFor(ana.context()).locale()).isEqualTo(Locales.SPANISH);
         assertThat(ana.send("/checkin historial").text()).isEqualTo(ana.send("/checkin history").text());
+        assertThat(ana.send("/checkin Compania").text()).as("a subcommand typed in Spanish, without its accents")
+                .isEqualTo(ana.send("/checkin buddy").text());
         assertThat(ana.send("/language Ingles").text()).contains("English");
         assertThat(bot.engine().preferencesFor(ana.context()).locale()).isEqualTo(Locales.ENGLISH);
     }

@@ -71,7 +71,7 @@ class HelpTest {
         String help = direct.send("/help").text();
         assertThat(help).contains("Check-ins: /checkin").doesNotContain("/share").doesNotContain("Share circle")
                 .doesNotContain("private chat with me");
-        assertThat(direct.send("/help check-ins").text()).contains("/checkin [action] [value]");
+        assertThat(direct.send("/help check-ins").text()).contains("/checkin today").contains("/checkin prompts [setting]");
         assertThat(bot.asOrganiser("olivia").inDirect().send("/help").text()).doesNotContain("/community").doesNotContain("/wording");
     }
 

@@ -17,15 +17,26 @@ import org.circlekeeper.core.checkin.Checkin;
 import org.circlekeeper.core.checkin.CheckinKeys;
 import org.circlekeeper.core.checkin.CheckinProfile;
 import org.circlekeeper.core.checkin.CheckinSettings;
+import org.circlekeeper.core.checkin.AlertCooldownStore;
+import org.circlekeeper.core.checkin.CheckinMemberIndex;
+import org.circlekeeper.core.checkin.CheckinProfileStore;
+import org.circlekeeper.core.checkin.CheckinSettingsStore;
 import org.circlekeeper.core.checkin.CheckinStore;
+import org.circlekeeper.core.checkin.CheckinStores;
+import org.circlekeeper.core.checkin.JourneyStore;
+import org.circlekeeper.core.checkin.SharedLineStore;
 import org.circlekeeper.core.checkin.DayMood;
 import org.circlekeeper.core.checkin.JourneyMark;
 import org.circlekeeper.core.checkin.PendingShare;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 
-/** Check-ins in memory, expiring on the given clock with the same rules as Redis, for unit tests only. */
-public final class InMemoryCheckinStore implements CheckinStore {
+/**
+ * Check-ins in memory, expiring on the given clock with the same rules as Redis, for unit tests only: one
+ * object behind every narrow check-in port, so that a test can count what is left after an erasure.
+ */
+public final class InMemoryCheckinStore implements CheckinStore, JourneyStore, CheckinProfileStore, SharedLineStore,
+        AlertCooldownStore, CheckinSettingsStore, CheckinMemberIndex {
 
     private record Kept<T>(T value, Instant expires) {
     }
@@ -46,6 +57,16 @@ public final class InMemoryCheckinStore implements CheckinStore {
 
     public InMemoryCheckinStore(Clock clock) {
         this.clock = clock;
+    }
+
+    /** Every check-in port on a new in-memory store. */
+    public static CheckinStores create(Clock clock) {
+        return new InMemoryCheckinStore(clock).stores();
+    }
+
+    /** Every check-in port on this store. */
+    public CheckinStores stores() {
+        return new CheckinStores(this, this, this, this, this, this, this);
     }
 
     @Override

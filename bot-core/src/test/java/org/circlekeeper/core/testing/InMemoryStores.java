@@ -15,6 +15,6 @@ public final class InMemoryStores {
                 new InMemoryActionTokens(clock), new InMemoryPendingForms(clock), new InMemoryJobQueue(), new InMemoryResourceStore(),
                 new CircleStores(new InMemoryCircleStore(), new InMemoryRsvpStore(clock), new InMemoryReminderChoiceStore(),
                         new InMemoryFeedTokenStore(), new InMemoryEventLinkStore()), new InMemoryShareStore(clock),
-                new InMemoryCheckinStore(clock), new InMemoryDeliveryLog());
+                InMemoryCheckinStore.create(clock), new InMemoryDeliveryLog());
     }
 }

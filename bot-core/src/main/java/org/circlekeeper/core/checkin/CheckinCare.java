@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.circlekeeper.core.engine.Turn;
-import org.circlekeeper.core.member.MemberSettingsStore;
 import org.circlekeeper.core.message.Button;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.Outbox;
@@ -16,12 +15,8 @@ import org.circlekeeper.core.message.Target;
 import org.circlekeeper.core.message.Visibility;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
-import org.circlekeeper.core.resource.CrisisLines;
-import org.circlekeeper.core.resource.CrisisLookup;
-import org.circlekeeper.core.resource.Resource;
-import org.circlekeeper.core.resource.ResourceCatalog;
-import org.circlekeeper.core.resource.ResourceStore;
-import org.circlekeeper.core.resource.SafetySettings;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.resource.CrisisSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +24,11 @@ import org.slf4j.LoggerFactory;
  * The care a check-in gets, matched to the answer. A low day gets warmth and a gentle offer: a few
  * coping techniques from the resource catalog and, if the member chose a buddy beforehand, a button
  * that lets the buddy know (only when pressed). The hardest answer gets the crisis lines of the
- * member's country first ({@link CrisisLines}, the one directory), then the techniques, and the
+ * member's country first (from the resource feature, through its {@link CrisisSupport} port), then the techniques, and the
  * chosen buddy is told at once; so does a note that the safety check would catch. A buddy hears
  * nothing but that the member could use some support, at most once per {@link #ALERT_COOLDOWN}.
  */
-final class Support {
+final class CheckinCare {
 
     /** How much care an answer asks for. */
     enum Care {
@@ -51,22 +46,17 @@ final class Support {
     static final int IN_A_ROW_DAYS = 7;
     /** Shipped techniques offered on a hard day, in this order (those the catalog lacks are left out). */
     static final List<String> COPING = List.of("grounding-5-4-3-2-1", "self-compassion-pause", "reaching-out");
-    private static final Logger LOG = LoggerFactory.getLogger(Support.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CheckinCare.class);
 
-    private final CheckinStore store;
-    private final MemberSettingsStore members;
-    private final CrisisLines lines;
-    private final ResourceCatalog catalog;
-    private final ResourceStore resources;
+    private final CheckinProfileStore profiles;
+    private final AlertCooldownStore cooldowns;
+    private final CrisisSupport crisisSupport;
     private final Outbox outbox;
 
-    Support(CheckinStore store, MemberSettingsStore members, CrisisLines lines, ResourceCatalog catalog,
-            ResourceStore resources, Outbox outbox) {
-        this.store = store;
-        this.members = members;
-        this.lines = lines;
-        this.catalog = catalog;
-        this.resources = resources;
+    CheckinCare(CheckinProfileStore profiles, AlertCooldownStore cooldowns, CrisisSupport crisisSupport, Outbox outbox) {
+        this.profiles = profiles;
+        this.cooldowns = cooldowns;
+        this.crisisSupport = crisisSupport;
         this.outbox = outbox;
     }
 
@@ -87,12 +77,12 @@ final class Support {
 
     /** True when the organisers chose a channel for support alerts ({@code /safety alerts on}). */
     boolean organisersReachable(CommunityRef community) {
-        return resources.safety(community).alerts();
+        return crisisSupport.supportAlertChannel(community).isPresent();
     }
 
     /** The member's buddy in the community, if they chose one. */
     Optional<Buddy> buddy(CommunityRef community, MemberRef member) {
-        return store.profile(community, member).buddySetting();
+        return profiles.profile(community, member).buddySetting();
     }
 
     /** The reply to the hardest answer: the crisis lines first, then techniques; the chosen buddy is told at once. */
@@ -128,46 +118,46 @@ final class Support {
         return alert(turn, community).orElseGet(() -> turn.text(CheckinMessages.LOW_ALREADY_TOLD));
     }
 
+    /** True when a note says what the safety check would catch in a group: it gets the crisis lines first too. */
+    boolean soundsLikeCrisis(String text) {
+        return crisisSupport.soundsLikeCrisis(text);
+    }
+
     /** The crisis lines of the member's country (or the international ones), as a card. */
     String crisisLines(Turn turn) {
-        CrisisLookup lookup = lines.forCountry(members.get(turn.member()).countrySetting(), turn.locale());
-        return turn.text(CrisisLines.CARD, CrisisLines.cardValues(lookup));
+        return crisisSupport.crisisCard(turn, turn.member());
     }
 
     private List<Map<String, Object>> coping(Turn turn) {
         List<Map<String, Object>> coping = new ArrayList<>();
-        for (String id : COPING) {
-            catalog.entry(id).ifPresent(entry -> coping.add(technique(entry, turn)));
+        for (CrisisSupport.Technique technique : crisisSupport.techniques(COPING, turn.locale())) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("title", technique.title());
+            item.put("summary", technique.summary());
+            item.put("id", technique.id());
+            item.put("language", technique.language());
+            coping.add(item);
         }
         return coping;
-    }
-
-    private static Map<String, Object> technique(Resource entry, Turn turn) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("title", entry.text(turn.locale()).title());
-        item.put("summary", entry.text(turn.locale()).summary());
-        item.put("id", entry.id());
-        item.put("language", entry.untranslatedLanguage(turn.locale()));
-        return item;
     }
 
     /** Alerts the chosen buddy unless none is chosen or the cooldown runs; the line telling the member what happened, if anything did. */
     private Optional<String> alert(Turn turn, CommunityRef community) {
         MemberRef member = turn.member();
-        Optional<Buddy> buddy = store.profile(community, member).buddySetting();
-        if (buddy.isEmpty() || !store.startAlertCooldown(community, member, ALERT_COOLDOWN)) {
+        Optional<Buddy> buddy = profiles.profile(community, member).buddySetting();
+        if (buddy.isEmpty() || !cooldowns.startAlertCooldown(community, member, ALERT_COOLDOWN)) {
             return Optional.empty();
         }
         String name = member.displayName();
         try {
             if (buddy.get().isOrganisers()) {
-                SafetySettings safety = resources.safety(community);
-                if (!safety.alerts()) {
+                Optional<ChannelRef> alertChannel = crisisSupport.supportAlertChannel(community);
+                if (alertChannel.isEmpty()) {
                     LOG.info("a check-in support alert for organisers found no alert channel on {}", community.platform().id());
                     return Optional.of(turn.text(CheckinMessages.LOW_ALERT_FAILED));
                 }
                 Outbox.Voice voice = outbox.forCommunity(community);
-                voice.send(new Target.Channel(safety.alertChannel()), voice.compose(CheckinMessages.ALERT_ORGANISERS, "name", name).build());
+                voice.send(new Target.Channel(alertChannel.get()), voice.compose(CheckinMessages.ALERT_ORGANISERS, "name", name).build());
                 LOG.info("a member's check-in support alert went to the organisers on {}", community.platform().id());
                 return Optional.of(turn.text(CheckinMessages.LOW_ALERTED_ORGANISERS));
             }

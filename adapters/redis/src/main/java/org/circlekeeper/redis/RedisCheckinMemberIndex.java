@@ -1,0 +1,82 @@
+package org.circlekeeper.redis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.circlekeeper.core.checkin.CheckinKeys;
+import org.circlekeeper.core.checkin.CheckinMemberIndex;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
+
+/**
+ * A member's check-in data in every community, found through the member's index of communities and their
+ * buddy-of set (no scan), and erased: every key of theirs, their place in the community sets, and their being
+ * someone's buddy.
+ */
+final class RedisCheckinMemberIndex implements CheckinMemberIndex {
+
+    private final RedisConnection redis;
+
+    RedisCheckinMemberIndex(CheckinRedis shared) {
+        this.redis = shared.redis;
+    }
+
+    @Override
+    public Set<CommunityRef> communities(MemberRef member) {
+        List<String> ids = new ArrayList<>(redis.call(jedis -> jedis.smembers(RedisKeys.checkinCommunities(member))));
+        ids.sort(null);
+        List<Boolean> present = redis.call(jedis -> {
+            Pipeline pipe = jedis.pipelined();
+            List<Response<Long>> answers = new ArrayList<>();
+            for (String id : ids) {
+                CommunityRef community = CheckinKeys.community(id);
+                answers.add(pipe.exists(RedisKeys.checkins(member, community), RedisKeys.checkinJourney(member, community),
+                        RedisKeys.checkinProfile(member, community)));
+            }
+            pipe.sync();
+            return answers.stream().map(r -> r.get() > 0).toList();
+        });
+        Set<CommunityRef> out = new LinkedHashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (present.get(i)) {
+                out.add(CheckinKeys.community(ids.get(i)));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void eraseMember(MemberRef member) {
+        String index = RedisKeys.checkinCommunities(member);
+        for (String id : redis.call(jedis -> jedis.smembers(index))) {
+            CommunityRef community = CheckinKeys.community(id);
+            String buddy = redis.call(jedis -> jedis.hget(RedisKeys.checkinProfile(member, community), CheckinRedis.BUDDY));
+            if (buddy != null && !"organisers".equals(buddy)) {
+                redis.run(jedis -> jedis.srem(RedisKeys.checkinBuddyOf(CheckinKeys.member(buddy)),
+                        CheckinRedis.buddyEntry(community, member)));
+            }
+            redis.run(jedis -> {
+                jedis.del(RedisKeys.checkins(member, community), RedisKeys.checkinJourney(member, community),
+                        RedisKeys.checkinProfile(member, community), RedisKeys.checkinShare(member, community),
+                        RedisKeys.checkinAlerted(member, community));
+                jedis.srem(RedisKeys.checkinPrompted(community), member.key());
+                jedis.zrem(RedisKeys.checkinActive(community), member.key());
+            });
+        }
+        String buddyOf = RedisKeys.checkinBuddyOf(member);
+        for (String entry : redis.call(jedis -> jedis.smembers(buddyOf))) {
+            CheckinRedis.parseBuddyEntry(entry).ifPresent(pair -> {
+                String key = RedisKeys.checkinProfile(pair.getValue(), pair.getKey());
+                redis.run(jedis -> {
+                    if (member.key().equals(jedis.hget(key, CheckinRedis.BUDDY))) {
+                        jedis.hdel(key, CheckinRedis.BUDDY);
+                    }
+                });
+            });
+        }
+        redis.run(jedis -> jedis.del(index, buddyOf));
+    }
+}
