@@ -165,7 +165,7 @@ public final class CheckinFeature implements Feature {
 
     @Override
     public List<MessageKey> messages() {
-        return CheckinMessages.ALL;
+        return CheckinMessages.KEYS.keys();
     }
 
     @Override

@@ -180,7 +180,7 @@ public final class CircleFeature implements Feature {
 
     @Override
     public List<MessageKey> messages() {
-        return CircleMessages.ALL;
+        return CircleMessages.KEYS.keys();
     }
 
     @Override

@@ -82,7 +82,7 @@ public final class SettingsFeature implements Feature {
 
     @Override
     public List<MessageKey> messages() {
-        return SettingsMessages.ALL;
+        return SettingsMessages.KEYS.keys();
     }
 
     @Override

@@ -1,7 +1,8 @@
 /**
  * The ground floor every other package stands on: who and where ({@link org.circlekeeper.core.ref.Platform},
  * {@link org.circlekeeper.core.ref.MemberRef}, {@link org.circlekeeper.core.ref.ChannelRef},
- * {@link org.circlekeeper.core.ref.CommunityRef}), the key of a message text, the language and zone to speak in,
+ * {@link org.circlekeeper.core.ref.CommunityRef}), the key of a message text and the catalog that collects a class's keys, the typed name of a store
+ * ({@link org.circlekeeper.core.ref.StoreKey}), the language and zone to speak in,
  * what a feature keeps about a member ({@link org.circlekeeper.core.ref.PersonalData}) and what the bot counts
  * ({@link org.circlekeeper.core.ref.Metrics}). It imports nothing else of circlekeeper.
  */

@@ -77,7 +77,7 @@ public final class CrisisFeature implements Feature {
 
     @Override
     public List<MessageKey> messages() {
-        return ResourceMessages.CRISIS;
+        return ResourceMessages.CRISIS.keys();
     }
 
     /**

@@ -111,9 +111,8 @@ public final class ResourceFeature implements Feature {
 
     @Override
     public List<MessageKey> messages() {
-        List<MessageKey> keys = new ArrayList<>(ResourceMessages.SEARCH);
-        keys.addAll(ResourceMessages.kindLabels());
-        keys.addAll(SourceNote.ALL);
+        List<MessageKey> keys = new ArrayList<>(ResourceMessages.SEARCH.keys());
+        keys.addAll(SourceNote.KEYS.keys());
         return keys;
     }
 

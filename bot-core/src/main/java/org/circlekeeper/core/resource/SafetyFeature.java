@@ -104,7 +104,7 @@ public final class SafetyFeature implements Feature {
 
     @Override
     public List<MessageKey> messages() {
-        return ResourceMessages.SAFETY;
+        return ResourceMessages.SAFETY.keys();
     }
 
     /**

@@ -182,7 +182,7 @@ public final class ShareFeature implements Feature {
 
     @Override
     public List<MessageKey> messages() {
-        List<MessageKey> keys = new ArrayList<>(ShareMessages.ALL);
+        List<MessageKey> keys = new ArrayList<>(ShareMessages.KEYS.keys());
         keys.addAll(formats.messageKeys());
         return keys;
     }
