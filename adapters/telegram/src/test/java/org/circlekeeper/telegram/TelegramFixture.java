@@ -86,9 +86,9 @@ final class TelegramFixture implements AutoCloseable {
             settings = settings.withWebhook(URI.create("https://bot.example.org/telegram/webhook"), webhookSecret);
         }
         TelegramConnection connection = new TelegramConnection(settings, budgets.apply(RedisPorts.budget(redis)), RedisPorts.state(redis));
-        Bot.Assembly core = Bot.assemble(stores, Bot.templates(null), Bot.Defaults.english(), Clock.systemUTC(),
-                new Messengers(List.of(connection.messenger())), CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())),
-                metrics);
+        Bot.Assembly core = Bot.builder().stores(stores).clock(Clock.systemUTC())
+                .messengers(new Messengers(List.of(connection.messenger())))
+                .with(CheckinOptions.class, CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey()))).metrics(metrics).build();
         TelegramBot bot = new TelegramBot(connection, core.engine(), members.apply(stores.memberSettings()), Locale.ENGLISH);
         bot.start();
         return new TelegramFixture(fake, stores, connection, core, bot);

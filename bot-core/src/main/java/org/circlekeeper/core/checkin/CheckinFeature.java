@@ -28,6 +28,7 @@ import org.circlekeeper.core.engine.Feature;
 import org.circlekeeper.core.engine.FormSpec;
 import org.circlekeeper.core.engine.OptionSpec;
 import org.circlekeeper.core.engine.PendingForms;
+import org.circlekeeper.core.engine.Plugin;
 import org.circlekeeper.core.engine.PreferenceResolver;
 import org.circlekeeper.core.engine.Turn;
 import org.circlekeeper.core.member.MemberSettingsStore;
@@ -66,6 +67,14 @@ import org.slf4j.LoggerFactory;
  * with the {@link NoteCipher} before they reach the store. Bad input changes nothing.
  */
 public final class CheckinFeature implements Feature {
+
+    /** How this feature plugs into the bot: its bundle, the stores it needs, how it is built. */
+    public static final Plugin PLUGIN = new Plugin("checkin", CheckinMessages.KEYS.bundle(),
+            List.of(CheckinStore.KEY, JobQueue.KEY, MemberSettingsStore.KEY, ResourceStore.KEY, PendingForms.KEY),
+            wiring -> new CheckinFeature(wiring.store(CheckinStore.KEY), wiring.part(CheckinOptions.class), wiring.store(JobQueue.KEY),
+                    wiring.outbox(), wiring.preferences(), wiring.store(MemberSettingsStore.KEY),
+                    wiring.part(CrisisLines.class, CrisisLines::shipped), wiring.part(ResourceCatalog.class, ResourceCatalog::shipped),
+                    wiring.store(ResourceStore.KEY), wiring.store(PendingForms.KEY), wiring.clock(), wiring.metrics()));
 
     /** The most characters a note holds (a form field allows up to 4,000; a check-in note is shorter). */
     public static final int MAX_NOTE = 1_000;

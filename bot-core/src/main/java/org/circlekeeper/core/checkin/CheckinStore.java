@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.StoreKey;
 
 /**
  * Keeps what the check-in feature needs: each member's check-ins and journey marks per community
@@ -18,6 +19,9 @@ import org.circlekeeper.core.ref.MemberRef;
  * exported and erased without a scan. Notes arrive sealed; a store never sees plain text.
  */
 public interface CheckinStore {
+
+    /** This store's name among the bot's stores. */
+    StoreKey<CheckinStore> KEY = StoreKey.of("checkins", CheckinStore.class);
 
     // ---- a member's check-ins ----
 

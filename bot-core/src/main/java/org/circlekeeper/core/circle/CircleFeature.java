@@ -24,6 +24,7 @@ import org.circlekeeper.core.engine.Audience;
 import org.circlekeeper.core.engine.CommandSpec;
 import org.circlekeeper.core.engine.Feature;
 import org.circlekeeper.core.engine.OptionSpec;
+import org.circlekeeper.core.engine.Plugin;
 import org.circlekeeper.core.engine.PreferenceResolver;
 import org.circlekeeper.core.engine.Scope;
 import org.circlekeeper.core.engine.Suggester;
@@ -56,6 +57,11 @@ import org.slf4j.LoggerFactory;
  * server Events), each circle's next meeting is kept there too.
  */
 public final class CircleFeature implements Feature {
+
+    /** How this feature plugs into the bot: its bundle, the stores it needs, how it is built. */
+    public static final Plugin PLUGIN = new Plugin("circle", CircleMessages.KEYS.bundle(), List.of(CircleStores.KEY, JobQueue.KEY),
+            wiring -> new CircleFeature(wiring.store(CircleStores.KEY), wiring.store(JobQueue.KEY), wiring.outbox(),
+                    wiring.preferences(), wiring.part(ZoneLookup.class, ZoneLookup::new), wiring.clock(), wiring.mirrors()));
 
     /** How long an answer is kept after its meeting ends (organisers may look back at who came). */
     static final Duration RSVP_KEPT_AFTER = Duration.ofDays(7);

@@ -151,7 +151,6 @@ final class CircleMessages {
     static final MessageKey ERR_AMBIGUOUS = KEYS.key("circle.error.ambiguous", "given", "ids");
     static final MessageKey ERR_CLASH = KEYS.key("circle.error.clash", "name", "id", "from", "to", "other", "date");
 
-
     private CircleMessages() {
     }
 }

@@ -9,6 +9,7 @@ import org.circlekeeper.core.engine.CommandSpec;
 import org.circlekeeper.core.engine.Feature;
 import org.circlekeeper.core.engine.FeatureRegistry;
 import org.circlekeeper.core.engine.OptionSpec;
+import org.circlekeeper.core.engine.Plugin;
 import org.circlekeeper.core.engine.Scope;
 import org.circlekeeper.core.engine.Turn;
 import org.circlekeeper.core.member.ZoneLookup;
@@ -28,6 +29,11 @@ public final class CommunityFeature implements Feature {
 
     /** Every key this class declares, collected as declared; their texts are in {@code core.yml}. */
     static final MessageCatalog KEYS = MessageCatalog.of("core");
+
+    /** How this feature plugs into the bot: its bundle, the stores it needs, how it is built. */
+    public static final Plugin PLUGIN = new Plugin("community", KEYS.bundle(), List.of(CommunitySettingsStore.KEY, WordingStore.KEY),
+            wiring -> new CommunityFeature(wiring.store(CommunitySettingsStore.KEY), wiring.store(WordingStore.KEY), wiring.renderer(),
+                    wiring.registry(), wiring.part(ZoneLookup.class, ZoneLookup::new)));
 
     static final MessageKey CMD_COMMUNITY = KEYS.key("cmd.community");
     static final MessageKey CMD_COMMUNITY_SHOW = KEYS.key("cmd.community.show");

@@ -45,7 +45,6 @@ public final class EngineMessages {
     /** The button above inline search results that opens the private chat (Telegram inline mode). */
     public static final MessageKey INLINE_SEARCH_PRIVATELY = KEYS.key("engine.inline.search-privately");
 
-
     private EngineMessages() {
     }
 }

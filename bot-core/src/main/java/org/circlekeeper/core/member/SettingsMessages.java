@@ -52,7 +52,6 @@ final class SettingsMessages {
     static final MessageKey FORGET_KEPT = KEYS.key("privacy.forget.kept");
     static final MessageKey FORGET_USED = KEYS.key("privacy.forget.used");
 
-
     private SettingsMessages() {
     }
 }

@@ -20,9 +20,11 @@ import org.circlekeeper.core.engine.CommandSpec;
 import org.circlekeeper.core.engine.EngineMessages;
 import org.circlekeeper.core.engine.Feature;
 import org.circlekeeper.core.engine.OptionSpec;
+import org.circlekeeper.core.engine.Plugin;
 import org.circlekeeper.core.engine.Suggester;
 import org.circlekeeper.core.engine.Turn;
 import org.circlekeeper.core.member.CountryLookup;
+import org.circlekeeper.core.member.MemberSettingsStore;
 import org.circlekeeper.core.message.Button;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Visibility;
@@ -38,6 +40,15 @@ import org.slf4j.LoggerFactory;
  * private: what someone looks for is their own business.
  */
 public final class ResourceFeature implements Feature {
+
+    /** How this feature plugs into the bot: its bundle, the stores it needs, how it is built. */
+    public static final Plugin PLUGIN = new Plugin("resource", ResourceMessages.SEARCH.bundle(), List.of(ResourceStore.KEY, MemberSettingsStore.KEY),
+            wiring -> {
+                ResourceCatalog catalog = wiring.part(ResourceCatalog.class, ResourceCatalog::shipped);
+                ResourceStore store = wiring.store(ResourceStore.KEY);
+                return new ResourceFeature(new ResourceSearch(catalog, store, wiring.preferences(), wiring.store(MemberSettingsStore.KEY)),
+                        catalog, store, wiring.part(CrisisLines.class, CrisisLines::shipped));
+            });
 
     private static final Logger LOG = LoggerFactory.getLogger(ResourceFeature.class);
 

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.circlekeeper.core.circle.Circle;
 import org.circlekeeper.core.circle.CircleStore;
+import org.circlekeeper.core.circle.CircleStores;
 import org.circlekeeper.core.engine.ActionSpec;
 import org.circlekeeper.core.engine.Args;
 import org.circlekeeper.core.engine.Audience;
@@ -25,6 +26,7 @@ import org.circlekeeper.core.engine.CommandSpec;
 import org.circlekeeper.core.engine.Feature;
 import org.circlekeeper.core.engine.FormSpec;
 import org.circlekeeper.core.engine.OptionSpec;
+import org.circlekeeper.core.engine.Plugin;
 import org.circlekeeper.core.engine.Scope;
 import org.circlekeeper.core.engine.Turn;
 import org.circlekeeper.core.message.FormRequest;
@@ -46,6 +48,15 @@ import org.circlekeeper.core.template.Speech;
  * member does here is answered privately; what the circle should see is posted in the channel.
  */
 public final class ShareFeature implements Feature {
+
+    /** How this feature plugs into the bot: its bundle, the stores it needs, how it is built. */
+    public static final Plugin PLUGIN = new Plugin("share", ShareMessages.KEYS.bundle(), List.of(ShareStore.KEY, CircleStores.KEY, JobQueue.KEY),
+            wiring -> {
+                ShareFeature share = new ShareFeature(wiring.store(ShareStore.KEY), wiring.store(CircleStores.KEY).circles(),
+                        wiring.store(JobQueue.KEY), wiring.outbox(), wiring.messengers(), wiring.clock());
+                wiring.provide(ChairPolicy.class, share.chairs());
+                return share;
+            });
 
     /** The window and limit of shares without a name per member; the counter holds no text and no circle. */
     static final Duration ANON_WINDOW = Duration.ofMinutes(15);

@@ -165,7 +165,6 @@ final class ShareMessages {
     static final MessageKey STEP_OPEN = KEYS.key("share.step-name.open");
     static final MessageKey STEP_CLOSING = KEYS.key("share.step-name.closing");
 
-
     private ShareMessages() {
     }
 }
