@@ -19,26 +19,26 @@ final class RedisGratitudeStore implements GratitudeStore {
     }
 
     /** {@code ck:m:{platform:userId}:gratitude:lines}: the member's lines, oldest first. */
-    static String lines(MemberRef member) {
+    static String key(MemberRef member) {
         return RedisKeys.memberKey(member, "gratitude:lines");
     }
 
     @Override
     public int add(MemberRef member, String line) {
         return redis.call(jedis -> {
-            long size = jedis.rpush(lines(member), line);
-            jedis.ltrim(lines(member), -MAX_LINES, -1);
+            long size = jedis.rpush(key(member), line);
+            jedis.ltrim(key(member), -MAX_LINES, -1);
             return (int) Math.min(size, MAX_LINES);
         });
     }
 
     @Override
     public List<String> lines(MemberRef member) {
-        return redis.call(jedis -> jedis.lrange(lines(member), 0, -1));
+        return redis.call(jedis -> jedis.lrange(key(member), 0, -1));
     }
 
     @Override
     public void erase(MemberRef member) {
-        redis.run(jedis -> jedis.del(lines(member)));
+        redis.run(jedis -> jedis.del(key(member)));
     }
 }
