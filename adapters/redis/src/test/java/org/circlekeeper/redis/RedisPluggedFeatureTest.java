@@ -1,6 +1,7 @@
 package org.circlekeeper.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
@@ -10,6 +11,7 @@ import org.circlekeeper.core.Stores;
 import org.circlekeeper.core.engine.Plugin;
 import org.circlekeeper.core.gratitude.GratitudeFeature;
 import org.circlekeeper.core.gratitude.GratitudeStore;
+import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.ref.StoreKey;
@@ -60,5 +62,16 @@ class RedisPluggedFeatureTest {
         }
         assertThat(missing).isEmpty();
         assertThat(stores.keys()).containsAll(Stores.BASE);
+    }
+
+    @Test
+    void aStoreNamesItsOwnKeysInTheMembersOrCommunitysHashTagAndCannotReachOutOfIt() {
+        assertThat(RedisGratitudeStore.key(new MemberRef(Platform.TELEGRAM, "a:b}", null)))
+                .isEqualTo("ck:m:{telegram:a%3Ab%7D}:gratitude:lines");
+        assertThat(RedisKeys.communityKey(new CommunityRef(Platform.DISCORD, "42"), "gratitude:week"))
+                .isEqualTo("ck:c:{discord:42}:gratitude:week");
+        assertThatThrownBy(() -> RedisKeys.memberKey(ALICE, "x}:{other")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RedisKeys.communityKey(new CommunityRef(Platform.DISCORD, "42"), ""))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
