@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The core: templates (with the deployment's override folder), the clock and every feature,
- * assembled by {@link Bot#assemble} exactly as the tests assemble it.
+ * assembled by {@link Bot#builder} from {@link Bot#FEATURES} exactly as the tests assemble it.
  */
 @Configuration(proxyBeanMethods = false)
 class CoreConfiguration {
@@ -58,9 +58,13 @@ class CoreConfiguration {
     Bot.Assembly bot(Stores stores, CirclekeeperProperties properties, Clock clock, List<Messenger> messengers,
                      CheckinOptions checkins, Metrics metrics, ObjectProvider<EventMirror> mirrors) {
         Bot.Defaults defaults = new Bot.Defaults(properties.defaults().locale(), properties.defaults().zone());
-        return Bot.assemble(stores, Bot.templates(properties.templates().overrideDir()), defaults, clock,
-                new Messengers(messengers), checkins, metrics,
-                new EventMirrors(mirrors.orderedStream().toList()));
+        return Bot.builder().stores(stores).clock(clock).defaults(defaults)
+                .templateOverrides(properties.templates().overrideDir())
+                .messengers(new Messengers(messengers))
+                .with(CheckinOptions.class, checkins)
+                .metrics(metrics)
+                .mirrors(new EventMirrors(mirrors.orderedStream().toList()))
+                .build();
     }
 
     /**

@@ -40,8 +40,9 @@ class ConsoleOnRedisTest {
         redis = new RedisConnection(server.url());
         VirtualClock clock = new VirtualClock(Instant.parse("2026-11-27T09:00:00Z"));
         ConsoleMessenger messenger = new ConsoleMessenger();
-        bot = Bot.assemble(RedisStores.create(redis, clock), Bot.templates(null), Bot.Defaults.english(), clock,
-                new Messengers(List.of(messenger)), CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())));
+        bot = Bot.builder().stores(RedisStores.create(redis, clock)).clock(clock)
+                .messengers(new Messengers(List.of(messenger)))
+                .with(CheckinOptions.class, CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey()))).build();
         session = new ConsoleSession(bot.engine(), clock, messenger);
         session.addClockListener(now -> bot.scheduler().runDue());
     }

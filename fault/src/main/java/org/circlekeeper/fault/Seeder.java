@@ -65,8 +65,9 @@ final class Seeder implements AutoCloseable {
     Seeder(String redisUrl, String noteKey) {
         connection = RedisConnection.open(redisUrl);
         stores = RedisStores.create(connection, Clock.systemUTC());
-        engine = Bot.assemble(stores, Bot.templates(null), Bot.Defaults.english(), Clock.systemUTC(), new Messengers(List.of()),
-                CheckinOptions.of(AesGcmNoteCipher.fromBase64(noteKey))).engine();
+        engine = Bot.builder().stores(stores).clock(Clock.systemUTC())
+                .messengers(new Messengers(List.of()))
+                .with(CheckinOptions.class, CheckinOptions.of(AesGcmNoteCipher.fromBase64(noteKey))).build().engine();
     }
 
     static long groupId(int group) {

@@ -23,8 +23,9 @@ final class ConsoleFixture {
     final InMemoryMemberSettingsStore memberSettings = (InMemoryMemberSettingsStore) stores.memberSettings();
     final ConsoleMessenger messenger = new ConsoleMessenger();
     final InMemoryCheckinStore checkins = (InMemoryCheckinStore) stores.checkins().checkins();
-    final Bot.Assembly bot = Bot.assemble(stores, Bot.templates(null), Bot.Defaults.english(), clock,
-            new Messengers(List.of(messenger)), CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())));
+    final Bot.Assembly bot = Bot.builder().stores(stores).clock(clock)
+            .messengers(new Messengers(List.of(messenger)))
+            .with(CheckinOptions.class, CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey()))).build();
     final Engine engine = bot.engine();
     final ConsoleSession session = new ConsoleSession(engine, clock, messenger);
 

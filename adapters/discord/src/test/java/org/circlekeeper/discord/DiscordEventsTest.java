@@ -65,11 +65,10 @@ class DiscordEventsTest {
         discord = new FakeDiscord();
         adapter = new DiscordAdapter(new DiscordSettings(FakeDiscord.TOKEN, 0, List.of(), List.of(), Map.of(), false,
                 discord.restBase(), 2), clock);
-        Bot.Assembly bot = Bot.assemble(stores, Bot.templates(null), Bot.Defaults.english(), clock,
-                new Messengers(List.of(adapter.messenger())),
-                org.circlekeeper.core.checkin.CheckinOptions.of(org.circlekeeper.core.checkin.AesGcmNoteCipher.fromBase64(
-                        org.circlekeeper.core.checkin.AesGcmNoteCipher.newKey())),
-                org.circlekeeper.core.ref.Metrics.NONE, new EventMirrors(List.of(adapter.events())));
+        Bot.Assembly bot = Bot.builder().stores(stores).clock(clock)
+                .messengers(new Messengers(List.of(adapter.messenger())))
+                .with(org.circlekeeper.core.checkin.CheckinOptions.class, org.circlekeeper.core.checkin.CheckinOptions.of(org.circlekeeper.core.checkin.AesGcmNoteCipher.fromBase64(org.circlekeeper.core.checkin.AesGcmNoteCipher.newKey())))
+                .mirrors(new EventMirrors(List.of(adapter.events()))).build();
         engine = bot.engine();
         scheduler = bot.scheduler();
         adapter.start(engine, Locale.ENGLISH);

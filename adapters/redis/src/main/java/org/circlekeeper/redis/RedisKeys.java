@@ -27,6 +27,12 @@ import org.circlekeeper.core.ref.Platform;
  * key's name or its hash tag (a user id <code>1}:settings</code> stays inside its own braces as
  * {@code 1%7D%3Asettings}).
  *
+ * <p>The table below is the schema of the shipped stores' keys, kept in one place so that it can be read whole. A
+ * new feature's store does not edit this file: it names its keys in its own class with {@link #memberKey} and
+ * {@link #communityKey}, under a namespace of its own (its feature's id), and documents them there. Every key of a
+ * member must sit under {@link #memberKey} (or be reached from a key there), so that its {@code PersonalData} can
+ * export and erase it.
+ *
  * <table>
  * <caption>Key schema</caption>
  * <tr><th>key</th><th>type</th><th>what</th><th>bound</th></tr>
@@ -531,20 +537,36 @@ public final class RedisKeys {
         return member.platform().id() + ":" + escape(member.userId());
     }
 
-    private static String memberKey(MemberRef member, String suffix) {
-        return PREFIX + "m:{" + memberId(member) + "}:" + suffix;
+    /**
+     * {@code ck:m:{platform:userId}:<suffix>}: a key of one member, in the member's hash tag. A store class that names
+     * its own keys (a new feature's) makes them here, with a suffix that starts with its own namespace (its feature's
+     * id, e.g. {@code gratitude:lines}), escaping any id it puts in with {@link #escape}.
+     */
+    public static String memberKey(MemberRef member, String suffix) {
+        return PREFIX + "m:{" + memberId(member) + "}:" + suffix(suffix);
     }
 
-    private static String communityKey(CommunityRef community, String suffix) {
+    /**
+     * {@code ck:c:{platform:communityId}:<suffix>}: a key of one community, in the community's hash tag; for a store's
+     * own keys as {@link #memberKey} says.
+     */
+    public static String communityKey(CommunityRef community, String suffix) {
         Objects.requireNonNull(community, "community");
-        return PREFIX + "c:{" + community.platform().id() + ":" + escape(community.communityId()) + "}:" + suffix;
+        return PREFIX + "c:{" + community.platform().id() + ":" + escape(community.communityId()) + "}:" + suffix(suffix);
+    }
+
+    private static String suffix(String suffix) {
+        if (suffix == null || suffix.isEmpty() || suffix.indexOf('{') >= 0 || suffix.indexOf('}') >= 0) {
+            throw new IllegalArgumentException("a key's suffix must be a name without braces (escape ids with RedisKeys.escape)");
+        }
+        return suffix;
     }
 
     /**
      * Percent-encodes every UTF-8 byte outside {@code [A-Za-z0-9._~-]}, the percent sign included, so
      * that distinct ids stay distinct and none holds a separator or a brace.
      */
-    static String escape(String id) {
+    public static String escape(String id) {
         Objects.requireNonNull(id, "id");
         StringBuilder out = new StringBuilder(id.length());
         for (byte b : id.getBytes(StandardCharsets.UTF_8)) {

@@ -2,11 +2,22 @@ package org.circlekeeper.redis;
 
 import java.time.Clock;
 import org.circlekeeper.core.Stores;
+import org.circlekeeper.core.checkin.CheckinStores;
 import org.circlekeeper.core.circle.CircleStores;
+import org.circlekeeper.core.community.CommunitySettingsStore;
+import org.circlekeeper.core.engine.ActionTokens;
+import org.circlekeeper.core.engine.PendingForms;
+import org.circlekeeper.core.member.MemberSettingsStore;
+import org.circlekeeper.core.message.DeliveryLog;
+import org.circlekeeper.core.resource.ResourceStore;
+import org.circlekeeper.core.schedule.JobQueue;
+import org.circlekeeper.core.share.ShareStore;
+import org.circlekeeper.core.template.WordingStore;
 
 /**
- * Every store port of the core on one Redis connection: the one place that lists them, so the app
- * and the adapters' end-to-end tests build the same thing and a new feature's store is added once.
+ * Every store port of the core on one Redis connection, put in by name: the one place that puts them in, so the app
+ * and the adapters' end-to-end tests build the same thing and a new feature's store is one line here (a test checks
+ * that every store a shipped feature declares is put in).
  */
 public final class RedisStores {
 
@@ -23,11 +34,26 @@ public final class RedisStores {
 
     /** All stores on {@code redis}, erasures reaching its files on disk through {@code flush}. */
     public static Stores create(RedisConnection redis, Clock clock, RedisErasureFlush flush) {
-        CircleStores circles = new CircleStores(new RedisCircleStore(redis), new RedisRsvpStore(redis, clock),
-                new RedisReminderChoiceStore(redis), new RedisFeedTokenStore(redis), new RedisEventLinkStore(redis));
-        return new Stores(new RedisMemberSettingsStore(redis), new RedisCommunitySettingsStore(redis),
-                new RedisWordingStore(redis), new RedisActionTokens(redis), new RedisPendingForms(redis), new RedisJobQueue(redis),
-                new RedisResourceStore(redis), circles, new RedisShareStore(redis), RedisCheckinStores.create(redis, clock),
-                new RedisDeliveryLog(redis), flush);
+        return builder(redis, clock).erasure(flush).build();
+    }
+
+    /**
+     * Every store on {@code redis}, by name, for a test (or a deployment) that adds its own before building; erasures
+     * reach no files until an {@link Stores.Builder#erasure} is set.
+     */
+    public static Stores.Builder builder(RedisConnection redis, Clock clock) {
+        return Stores.builder()
+                .put(MemberSettingsStore.KEY, new RedisMemberSettingsStore(redis))
+                .put(CommunitySettingsStore.KEY, new RedisCommunitySettingsStore(redis))
+                .put(WordingStore.KEY, new RedisWordingStore(redis))
+                .put(ActionTokens.KEY, new RedisActionTokens(redis))
+                .put(PendingForms.KEY, new RedisPendingForms(redis))
+                .put(JobQueue.KEY, new RedisJobQueue(redis))
+                .put(DeliveryLog.KEY, new RedisDeliveryLog(redis))
+                .put(ResourceStore.KEY, new RedisResourceStore(redis))
+                .put(CircleStores.KEY, new CircleStores(new RedisCircleStore(redis), new RedisRsvpStore(redis, clock),
+                        new RedisReminderChoiceStore(redis), new RedisFeedTokenStore(redis), new RedisEventLinkStore(redis)))
+                .put(ShareStore.KEY, new RedisShareStore(redis))
+                .put(CheckinStores.KEY, RedisCheckinStores.create(redis, clock));
     }
 }

@@ -13,14 +13,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.circlekeeper.core.Stores;
+import org.circlekeeper.core.checkin.CheckinStores;
 import org.circlekeeper.core.circle.CircleStores;
+import org.circlekeeper.core.community.CommunitySettingsStore;
+import org.circlekeeper.core.engine.ActionTokens;
+import org.circlekeeper.core.engine.PendingForms;
+import org.circlekeeper.core.member.MemberSettingsStore;
 import org.circlekeeper.core.message.Button;
+import org.circlekeeper.core.message.DeliveryLog;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.Platform;
+import org.circlekeeper.core.resource.ResourceStore;
+import org.circlekeeper.core.schedule.JobQueue;
 import org.circlekeeper.core.schedule.VirtualClock;
 import org.circlekeeper.core.share.Person;
 import org.circlekeeper.core.share.ShareRoom;
 import org.circlekeeper.core.share.ShareSession;
+import org.circlekeeper.core.share.ShareStore;
+import org.circlekeeper.core.template.WordingStore;
 import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.InMemoryActionTokens;
 import org.circlekeeper.core.testing.InMemoryCheckinStore;
@@ -63,8 +73,11 @@ class RedisShareCircleTest {
 
     /** One replica: a bot assembled on the given Redis connection. */
     private BotTester replica(RedisConnection redis) {
-        return new BotTester(clock, new Stores(members, communities, wording, tokens, new RedisPendingForms(redis),
-                new RedisJobQueue(redis), resources, circles, new RedisShareStore(redis), checkins.stores(), new RedisDeliveryLog(redis)));
+        return new BotTester(clock, Stores.builder()
+                .put(MemberSettingsStore.KEY, members).put(CommunitySettingsStore.KEY, communities).put(WordingStore.KEY, wording)
+                .put(ActionTokens.KEY, tokens).put(PendingForms.KEY, new RedisPendingForms(redis)).put(JobQueue.KEY, new RedisJobQueue(redis))
+                .put(ResourceStore.KEY, resources).put(CircleStores.KEY, circles).put(ShareStore.KEY, new RedisShareStore(redis))
+                .put(CheckinStores.KEY, checkins.stores()).put(DeliveryLog.KEY, new RedisDeliveryLog(redis)).build());
     }
 
     private ShareSession live() {

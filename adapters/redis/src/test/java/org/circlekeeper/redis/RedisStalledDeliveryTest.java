@@ -94,8 +94,9 @@ class RedisStalledDeliveryTest {
     private Scheduler replica(Messenger messenger) {
         RedisConnection connection = new RedisConnection(REDIS.server().url());
         connections.add(connection);
-        return Bot.assemble(RedisStores.create(connection, clock), Bot.templates(null), Bot.Defaults.english(), clock,
-                new Messengers(List.of(messenger)), checkins).scheduler();
+        return Bot.builder().stores(RedisStores.create(connection, clock)).clock(clock)
+                .messengers(new Messengers(List.of(messenger)))
+                .with(CheckinOptions.class, checkins).build().scheduler();
     }
 
     @Test

@@ -92,9 +92,9 @@ final class TelegramFixture implements AutoCloseable {
         AdapterState state = RedisAdapterState.create(redis, Platform.TELEGRAM);
         state = new AdapterState(state.updates(), state.roles(), state.reachability(), budgets.apply(state.budget()));
         TelegramConnection connection = new TelegramConnection(settings, state, Clock.systemUTC());
-        Bot.Assembly core = Bot.assemble(stores, Bot.templates(null), Bot.Defaults.english(), Clock.systemUTC(),
-                new Messengers(List.of(connection.messenger())), CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())),
-                metrics);
+        Bot.Assembly core = Bot.builder().stores(stores).clock(Clock.systemUTC())
+                .messengers(new Messengers(List.of(connection.messenger())))
+                .with(CheckinOptions.class, CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey()))).metrics(metrics).build();
         TelegramBot bot = new TelegramBot(connection, core.engine(), Locale.ENGLISH);
         bot.start();
         return new TelegramFixture(fake, stores, connection, core, bot);
@@ -102,9 +102,7 @@ final class TelegramFixture implements AutoCloseable {
 
     /** The same stores with the member settings passed through {@code members}. */
     private static Stores withMemberSettings(Stores real, java.util.function.UnaryOperator<MemberSettingsStore> members) {
-        return new Stores(members.apply(real.memberSettings()), real.communitySettings(), real.wording(), real.tokens(),
-                real.forms(), real.jobs(), real.resources(), real.circles(), real.share(), real.checkins(), real.deliveries(),
-                real.erasure());
+        return real.toBuilder().put(MemberSettingsStore.KEY, members.apply(real.memberSettings())).build();
     }
 
     // --- updates as Telegram sends them ---

@@ -10,6 +10,7 @@ import org.circlekeeper.core.engine.Feature;
 import org.circlekeeper.core.engine.FormSpec;
 import org.circlekeeper.core.engine.OptionSpec;
 import org.circlekeeper.core.engine.PendingForms;
+import org.circlekeeper.core.engine.Plugin;
 import org.circlekeeper.core.engine.PreferenceResolver;
 import org.circlekeeper.core.message.Outbox;
 import org.circlekeeper.core.ref.MessageKey;
@@ -28,6 +29,13 @@ import org.circlekeeper.core.schedule.JobQueue;
  * member's check-ins is answered privately; notes are sealed before they reach the store. Bad input changes nothing.
  */
 public final class CheckinFeature implements Feature {
+
+    /** How this feature plugs into the bot: its bundle, the stores it needs, how it is built. */
+    public static final Plugin PLUGIN = new Plugin("checkin", CheckinMessages.KEYS.bundle(),
+            List.of(CheckinStores.KEY, JobQueue.KEY, PendingForms.KEY),
+            wiring -> new CheckinFeature(wiring.store(CheckinStores.KEY), wiring.part(CheckinOptions.class),
+                    wiring.store(JobQueue.KEY), wiring.outbox(), wiring.preferences(), wiring.part(CrisisSupport.class),
+                    wiring.store(PendingForms.KEY), wiring.clock(), wiring.metrics()));
 
     /** The most characters a note holds (a form field allows up to 4,000; a check-in note is shorter). */
     public static final int MAX_NOTE = 1_000;
@@ -125,7 +133,7 @@ public final class CheckinFeature implements Feature {
 
     @Override
     public List<MessageKey> messages() {
-        return CheckinMessages.ALL;
+        return CheckinMessages.KEYS.keys();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.circlekeeper.core.circle;
 
+import org.circlekeeper.core.engine.Plugin;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,6 +34,18 @@ import org.circlekeeper.core.schedule.JobQueue;
  * (who comes), {@link CircleExports} (calendar, feed and personal data).
  */
 public final class CircleFeature implements Feature {
+
+    /**
+     * How this feature plugs into the bot: its bundle, the stores it needs, how it is built. It offers the features
+     * built after it the {@link ScheduledCircles} port (the share circle uses it).
+     */
+    public static final Plugin PLUGIN = new Plugin("circle", CircleMessages.KEYS.bundle(), List.of(CircleStores.KEY, JobQueue.KEY),
+            wiring -> {
+                CircleStores stores = wiring.store(CircleStores.KEY);
+                wiring.provide(ScheduledCircles.class, new StoredScheduledCircles(stores.circles()));
+                return new CircleFeature(stores, wiring.store(JobQueue.KEY), wiring.outbox(), wiring.preferences(),
+                        wiring.part(ZoneLookup.class, ZoneLookup::new), wiring.clock(), wiring.mirrors());
+            });
 
     private static final List<String> FIELDS = List.of("name", "description", "place", "duration", "when");
 
@@ -147,7 +160,7 @@ public final class CircleFeature implements Feature {
 
     @Override
     public List<MessageKey> messages() {
-        return CircleMessages.ALL;
+        return CircleMessages.KEYS.keys();
     }
 
     @Override

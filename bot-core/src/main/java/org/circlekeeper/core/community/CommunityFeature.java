@@ -9,9 +9,11 @@ import org.circlekeeper.core.engine.CommandSpec;
 import org.circlekeeper.core.engine.Feature;
 import org.circlekeeper.core.engine.FeatureRegistry;
 import org.circlekeeper.core.engine.OptionSpec;
+import org.circlekeeper.core.engine.Plugin;
 import org.circlekeeper.core.engine.Scope;
 import org.circlekeeper.core.engine.Turn;
 import org.circlekeeper.core.member.ZoneLookup;
+import org.circlekeeper.core.ref.MessageCatalog;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.template.Locales;
@@ -25,32 +27,40 @@ import org.circlekeeper.core.template.WordingStore;
  */
 public final class CommunityFeature implements Feature {
 
-    static final MessageKey CMD_COMMUNITY = MessageKey.of("cmd.community");
-    static final MessageKey CMD_COMMUNITY_SHOW = MessageKey.of("cmd.community.show");
-    static final MessageKey CMD_COMMUNITY_TIMEZONE = MessageKey.of("cmd.community.timezone");
-    static final MessageKey CMD_COMMUNITY_TIMEZONE_EXAMPLE = MessageKey.of("cmd.community.timezone.example");
-    static final MessageKey CMD_COMMUNITY_LANGUAGE = MessageKey.of("cmd.community.language");
-    static final MessageKey CMD_WORDING = MessageKey.of("cmd.wording");
-    static final MessageKey CMD_WORDING_SHOW = MessageKey.of("cmd.wording.show");
-    static final MessageKey CMD_WORDING_SET = MessageKey.of("cmd.wording.set");
-    static final MessageKey CMD_WORDING_SET_EXAMPLE = MessageKey.of("cmd.wording.set.example");
-    static final MessageKey CMD_WORDING_RESET = MessageKey.of("cmd.wording.reset");
-    static final MessageKey OPT_ZONE = MessageKey.of("opt.community.zone");
-    static final MessageKey OPT_LANGUAGE = MessageKey.of("opt.community.language");
-    static final MessageKey OPT_KEY = MessageKey.of("opt.wording.key");
-    static final MessageKey OPT_TEXT = MessageKey.of("opt.wording.text");
+    /** Every key this class declares, collected as declared; their texts are in {@code core.yml}. */
+    static final MessageCatalog KEYS = MessageCatalog.of("core");
 
-    static final MessageKey SHOW = MessageKey.of("community.show", "zone", "language");
-    static final MessageKey ZONE_SET = MessageKey.of("community.timezone.set", "zone");
-    static final MessageKey ZONE_UNKNOWN = MessageKey.of("community.timezone.unknown", "given", "example");
-    static final MessageKey LANGUAGE_SET = MessageKey.of("community.language.set", "language");
-    static final MessageKey WORDING_SHOW = MessageKey.of("wording.show", "key", "text", "values", "custom");
-    static final MessageKey WORDING_UNKNOWN_KEY = MessageKey.of("wording.unknown-key", "key");
-    static final MessageKey WORDING_UNKNOWN_VALUE = MessageKey.of("wording.unknown-value", "key", "name", "values");
-    static final MessageKey WORDING_BROKEN = MessageKey.of("wording.broken", "key", "values");
-    static final MessageKey WORDING_SET = MessageKey.of("wording.set", "key", "language");
-    static final MessageKey WORDING_RESET = MessageKey.of("wording.reset", "key");
-    static final MessageKey WORDING_NOTHING_TO_RESET = MessageKey.of("wording.nothing-to-reset", "key");
+    /** How this feature plugs into the bot: its bundle, the stores it needs, how it is built. */
+    public static final Plugin PLUGIN = new Plugin("community", KEYS.bundle(), List.of(CommunitySettingsStore.KEY, WordingStore.KEY),
+            wiring -> new CommunityFeature(wiring.store(CommunitySettingsStore.KEY), wiring.store(WordingStore.KEY), wiring.renderer(),
+                    wiring.registry(), wiring.part(ZoneLookup.class, ZoneLookup::new)));
+
+    static final MessageKey CMD_COMMUNITY = KEYS.key("cmd.community");
+    static final MessageKey CMD_COMMUNITY_SHOW = KEYS.key("cmd.community.show");
+    static final MessageKey CMD_COMMUNITY_TIMEZONE = KEYS.key("cmd.community.timezone");
+    static final MessageKey CMD_COMMUNITY_TIMEZONE_EXAMPLE = KEYS.key("cmd.community.timezone.example");
+    static final MessageKey CMD_COMMUNITY_LANGUAGE = KEYS.key("cmd.community.language");
+    static final MessageKey CMD_WORDING = KEYS.key("cmd.wording");
+    static final MessageKey CMD_WORDING_SHOW = KEYS.key("cmd.wording.show");
+    static final MessageKey CMD_WORDING_SET = KEYS.key("cmd.wording.set");
+    static final MessageKey CMD_WORDING_SET_EXAMPLE = KEYS.key("cmd.wording.set.example");
+    static final MessageKey CMD_WORDING_RESET = KEYS.key("cmd.wording.reset");
+    static final MessageKey OPT_ZONE = KEYS.key("opt.community.zone");
+    static final MessageKey OPT_LANGUAGE = KEYS.key("opt.community.language");
+    static final MessageKey OPT_KEY = KEYS.key("opt.wording.key");
+    static final MessageKey OPT_TEXT = KEYS.key("opt.wording.text");
+
+    static final MessageKey SHOW = KEYS.key("community.show", "zone", "language");
+    static final MessageKey ZONE_SET = KEYS.key("community.timezone.set", "zone");
+    static final MessageKey ZONE_UNKNOWN = KEYS.key("community.timezone.unknown", "given", "example");
+    static final MessageKey LANGUAGE_SET = KEYS.key("community.language.set", "language");
+    static final MessageKey WORDING_SHOW = KEYS.key("wording.show", "key", "text", "values", "custom");
+    static final MessageKey WORDING_UNKNOWN_KEY = KEYS.key("wording.unknown-key", "key");
+    static final MessageKey WORDING_UNKNOWN_VALUE = KEYS.key("wording.unknown-value", "key", "name", "values");
+    static final MessageKey WORDING_BROKEN = KEYS.key("wording.broken", "key", "values");
+    static final MessageKey WORDING_SET = KEYS.key("wording.set", "key", "language");
+    static final MessageKey WORDING_RESET = KEYS.key("wording.reset", "key");
+    static final MessageKey WORDING_NOTHING_TO_RESET = KEYS.key("wording.nothing-to-reset", "key");
 
     private final CommunitySettingsStore store;
     private final WordingStore wording;
@@ -108,8 +118,7 @@ public final class CommunityFeature implements Feature {
 
     @Override
     public List<MessageKey> messages() {
-        return List.of(SHOW, ZONE_SET, ZONE_UNKNOWN, LANGUAGE_SET, WORDING_SHOW, WORDING_UNKNOWN_KEY, WORDING_UNKNOWN_VALUE, WORDING_BROKEN,
-                WORDING_SET, WORDING_RESET, WORDING_NOTHING_TO_RESET);
+        return KEYS.keys();
     }
 
     /** Community settings and wording are about the group, not about any one member. */

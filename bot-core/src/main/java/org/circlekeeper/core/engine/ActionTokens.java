@@ -2,12 +2,16 @@ package org.circlekeeper.core.engine;
 
 import java.time.Duration;
 import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.StoreKey;
 
 /**
  * One-time tokens for buttons that must work once only (confirming an erasure): a token is bound
  * to one member and one purpose, expires, and is consumed atomically, even across replicas.
  */
 public interface ActionTokens {
+
+    /** This store's name among the bot's stores. */
+    StoreKey<ActionTokens> KEY = StoreKey.of("tokens", ActionTokens.class);
 
     /** The outcome of pressing a one-time button. */
     enum Outcome { CONSUMED, NOT_YOURS, GONE }

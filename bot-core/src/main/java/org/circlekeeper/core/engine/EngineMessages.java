@@ -1,51 +1,49 @@
 package org.circlekeeper.core.engine;
 
-import java.util.List;
+import org.circlekeeper.core.ref.MessageCatalog;
 import org.circlekeeper.core.ref.MessageKey;
 
 /** The engine's own messages: what people are told when a command, an option or a button cannot be used. */
 public final class EngineMessages {
 
-    public static final MessageKey UNKNOWN_COMMAND = MessageKey.of("engine.unknown-command", "command", "suggestion");
-    public static final MessageKey DIRECT_ONLY = MessageKey.of("engine.scope.direct-only", "command");
-    public static final MessageKey GROUP_ONLY = MessageKey.of("engine.scope.group-only", "command");
-    public static final MessageKey ORGANISERS_ONLY = MessageKey.of("engine.permission.organiser", "command");
-    public static final MessageKey CHAIR_ONLY = MessageKey.of("engine.permission.chair", "command");
-    public static final MessageKey OPTION_MISSING = MessageKey.of("engine.option.missing", "option", "usage", "example");
-    public static final MessageKey OPTION_TOO_LONG = MessageKey.of("engine.option.too-long", "option", "max", "length");
-    public static final MessageKey OPTION_TOO_SHORT = MessageKey.of("engine.option.too-short", "option", "min");
-    public static final MessageKey OPTION_NOT_A_NUMBER = MessageKey.of("engine.option.not-a-number", "option", "value");
-    public static final MessageKey OPTION_OUT_OF_RANGE = MessageKey.of("engine.option.out-of-range", "option", "min", "max");
-    public static final MessageKey OPTION_NOT_A_CHOICE = MessageKey.of("engine.option.not-a-choice", "option", "choices");
-    public static final MessageKey OPTION_UNKNOWN = MessageKey.of("engine.option.unknown", "option", "usage");
-    public static final MessageKey TOO_MANY_WORDS = MessageKey.of("engine.option.too-many", "extra", "usage", "example");
-    public static final MessageKey SUBCOMMAND_MISSING = MessageKey.of("engine.subcommand.missing", "command", "subcommands");
-    public static final MessageKey SUBCOMMAND_UNKNOWN = MessageKey.of("engine.subcommand.unknown", "command", "given", "subcommands");
-    public static final MessageKey BUTTON_STALE = MessageKey.of("engine.button.stale");
-    public static final MessageKey BUTTON_NOT_YOURS = MessageKey.of("engine.button.not-yours");
+    /** Every key this class declares, collected as declared; their texts are in {@code core.yml}. */
+    public static final MessageCatalog KEYS = MessageCatalog.of("core");
+
+    public static final MessageKey UNKNOWN_COMMAND = KEYS.key("engine.unknown-command", "command", "suggestion");
+    public static final MessageKey DIRECT_ONLY = KEYS.key("engine.scope.direct-only", "command");
+    public static final MessageKey GROUP_ONLY = KEYS.key("engine.scope.group-only", "command");
+    public static final MessageKey ORGANISERS_ONLY = KEYS.key("engine.permission.organiser", "command");
+    public static final MessageKey CHAIR_ONLY = KEYS.key("engine.permission.chair", "command");
+    public static final MessageKey OPTION_MISSING = KEYS.key("engine.option.missing", "option", "usage", "example");
+    public static final MessageKey OPTION_TOO_LONG = KEYS.key("engine.option.too-long", "option", "max", "length");
+    public static final MessageKey OPTION_TOO_SHORT = KEYS.key("engine.option.too-short", "option", "min");
+    public static final MessageKey OPTION_NOT_A_NUMBER = KEYS.key("engine.option.not-a-number", "option", "value");
+    public static final MessageKey OPTION_OUT_OF_RANGE = KEYS.key("engine.option.out-of-range", "option", "min", "max");
+    public static final MessageKey OPTION_NOT_A_CHOICE = KEYS.key("engine.option.not-a-choice", "option", "choices");
+    public static final MessageKey OPTION_UNKNOWN = KEYS.key("engine.option.unknown", "option", "usage");
+    public static final MessageKey TOO_MANY_WORDS = KEYS.key("engine.option.too-many", "extra", "usage", "example");
+    public static final MessageKey SUBCOMMAND_MISSING = KEYS.key("engine.subcommand.missing", "command", "subcommands");
+    public static final MessageKey SUBCOMMAND_UNKNOWN = KEYS.key("engine.subcommand.unknown", "command", "given", "subcommands");
+    public static final MessageKey BUTTON_STALE = KEYS.key("engine.button.stale");
+    public static final MessageKey BUTTON_NOT_YOURS = KEYS.key("engine.button.not-yours");
     /** A chair's button (next step, call the next person) pressed by someone who does not chair. */
-    public static final MessageKey BUTTON_CHAIR_ONLY = MessageKey.of("engine.button.chair-only");
+    public static final MessageKey BUTTON_CHAIR_ONLY = KEYS.key("engine.button.chair-only");
     /** An organisers' button pressed by a member. */
-    public static final MessageKey BUTTON_ORGANISERS_ONLY = MessageKey.of("engine.button.organisers-only");
-    public static final MessageKey FORM_STALE = MessageKey.of("engine.form.stale");
-    public static final MessageKey INTERNAL_ERROR = MessageKey.of("engine.error.internal");
+    public static final MessageKey BUTTON_ORGANISERS_ONLY = KEYS.key("engine.button.organisers-only");
+    public static final MessageKey FORM_STALE = KEYS.key("engine.form.stale");
+    public static final MessageKey INTERNAL_ERROR = KEYS.key("engine.error.internal");
     /** Said when the bot's storage cannot be reached now: nothing is wrong with what the member did. */
-    public static final MessageKey STORE_UNAVAILABLE = MessageKey.of("engine.error.store-unavailable");
-    public static final MessageKey DIRECT_HINT = MessageKey.of("engine.direct-hint");
+    public static final MessageKey STORE_UNAVAILABLE = KEYS.key("engine.error.store-unavailable");
+    public static final MessageKey DIRECT_HINT = KEYS.key("engine.direct-hint");
     /** Said in the group (after the member's mention) when a private answer cannot reach a member whose private messages are closed. */
-    public static final MessageKey PRIVATE_CLOSED = MessageKey.of("engine.private-closed");
+    public static final MessageKey PRIVATE_CLOSED = KEYS.key("engine.private-closed");
     /**
      * Said in the group (after the member's mention) when a private answer needs a private chat the
      * member never started; {@code link} opens one.
      */
-    public static final MessageKey PRIVATE_START = MessageKey.of("engine.private-start", "link");
+    public static final MessageKey PRIVATE_START = KEYS.key("engine.private-start", "link");
     /** The button above inline search results that opens the private chat (Telegram inline mode). */
-    public static final MessageKey INLINE_SEARCH_PRIVATELY = MessageKey.of("engine.inline.search-privately");
-
-    public static final List<MessageKey> ALL = List.of(UNKNOWN_COMMAND, DIRECT_ONLY, GROUP_ONLY, ORGANISERS_ONLY,
-            CHAIR_ONLY, OPTION_MISSING, OPTION_TOO_LONG, OPTION_TOO_SHORT, OPTION_NOT_A_NUMBER, OPTION_OUT_OF_RANGE,
-            OPTION_NOT_A_CHOICE, OPTION_UNKNOWN, TOO_MANY_WORDS, SUBCOMMAND_MISSING, SUBCOMMAND_UNKNOWN, BUTTON_STALE,
-            BUTTON_NOT_YOURS, BUTTON_CHAIR_ONLY, BUTTON_ORGANISERS_ONLY, FORM_STALE, INTERNAL_ERROR, STORE_UNAVAILABLE, DIRECT_HINT, PRIVATE_CLOSED, PRIVATE_START, INLINE_SEARCH_PRIVATELY);
+    public static final MessageKey INLINE_SEARCH_PRIVATELY = KEYS.key("engine.inline.search-privately");
 
     private EngineMessages() {
     }

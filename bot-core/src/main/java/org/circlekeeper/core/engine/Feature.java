@@ -6,7 +6,8 @@ import org.circlekeeper.core.ref.PersonalData;
 
 /**
  * A capability plugged into the engine: its commands, buttons, forms and text listeners, the
- * messages it uses, and what it keeps about members. {@link #personalData()} has no default on
+ * messages it uses, and what it keeps about members. A shipped feature declares how it is built in a
+ * {@link Plugin} and is registered in the bot's feature list. {@link #personalData()} has no default on
  * purpose: a feature cannot be added without saying how its data is exported and erased.
  */
 public interface Feature {
@@ -41,7 +42,10 @@ public interface Feature {
         return List.of();
     }
 
-    /** Every message key the feature renders besides those its command specs name. */
+    /**
+     * Every message key the feature renders besides those its command specs name: its {@code MessageCatalog}'s keys,
+     * collected as they are declared, never a list kept by hand.
+     */
     List<MessageKey> messages();
 
     /** What the feature keeps about members; an empty list only when it keeps nothing. */

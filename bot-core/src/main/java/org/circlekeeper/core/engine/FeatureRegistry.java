@@ -108,7 +108,7 @@ public final class FeatureRegistry {
     /** Every message key any feature or command spec names, plus the engine's own. */
     public List<MessageKey> messageKeys() {
         Map<String, MessageKey> keys = new LinkedHashMap<>();
-        EngineMessages.ALL.forEach(k -> keys.put(k.key(), k));
+        EngineMessages.KEYS.keys().forEach(k -> keys.put(k.key(), k));
         for (Feature feature : features) {
             feature.commands().forEach(c -> c.messageKeys().forEach(k -> keys.put(k.key(), k)));
             feature.messages().forEach(k -> keys.put(k.key(), k));

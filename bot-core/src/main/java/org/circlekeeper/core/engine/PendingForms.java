@@ -3,12 +3,16 @@ package org.circlekeeper.core.engine;
 import java.time.Duration;
 import java.util.Optional;
 import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.StoreKey;
 
 /**
  * Forms a member was asked to fill in on a platform without forms: the member's next private
  * message is the answer. One pending form per member, expiring, taken atomically.
  */
 public interface PendingForms {
+
+    /** This store's name among the bot's stores. */
+    StoreKey<PendingForms> KEY = StoreKey.of("forms", PendingForms.class);
 
     /** Remembers that the member's next private message answers this form (replacing an older one). */
     void await(MemberRef member, String formId, Duration ttl);

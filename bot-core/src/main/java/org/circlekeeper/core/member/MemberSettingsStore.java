@@ -2,6 +2,7 @@ package org.circlekeeper.core.member;
 
 import java.time.Duration;
 import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.StoreKey;
 
 /**
  * Keeps each member's own settings (one record per person and platform, across communities). The zone,
@@ -10,6 +11,9 @@ import org.circlekeeper.core.ref.MemberRef;
  * after it was last set.
  */
 public interface MemberSettingsStore {
+
+    /** This store's name among the bot's stores. */
+    StoreKey<MemberSettingsStore> KEY = StoreKey.of("memberSettings", MemberSettingsStore.class);
 
     /** How long the group a member last used the bot in is kept after it was set (unless set again). */
     Duration HOME_KEPT = Duration.ofDays(90);

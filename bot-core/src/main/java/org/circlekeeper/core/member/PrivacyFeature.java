@@ -14,6 +14,7 @@ import org.circlekeeper.core.engine.CommandSpec;
 import org.circlekeeper.core.engine.EngineMessages;
 import org.circlekeeper.core.engine.Feature;
 import org.circlekeeper.core.engine.FeatureRegistry;
+import org.circlekeeper.core.engine.Plugin;
 import org.circlekeeper.core.engine.Turn;
 import org.circlekeeper.core.message.Attachment;
 import org.circlekeeper.core.message.Button;
@@ -31,6 +32,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link FeatureRegistry}'s personal-data participants, so a new feature cannot be left out.
  */
 public final class PrivacyFeature implements Feature {
+
+    /** How this feature plugs into the bot: its bundle, the stores it needs, how it is built. */
+    public static final Plugin PLUGIN = new Plugin("privacy", SettingsMessages.KEYS.bundle(), List.of(ActionTokens.KEY),
+            wiring -> new PrivacyFeature(wiring.registry(), wiring.store(ActionTokens.KEY), wiring.messengers().personalData(),
+                    wiring.find(ErasureFlush.class).orElse(ErasureFlush.NOTHING_ON_DISK)));
 
     private static final Logger LOG = LoggerFactory.getLogger(PrivacyFeature.class);
     static final Duration CONFIRM_WINDOW = Duration.ofMinutes(10);

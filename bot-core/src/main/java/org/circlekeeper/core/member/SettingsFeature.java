@@ -20,6 +20,7 @@ import org.circlekeeper.core.engine.EngineMessages;
 import org.circlekeeper.core.engine.Feature;
 import org.circlekeeper.core.engine.HelpTopic;
 import org.circlekeeper.core.engine.OptionSpec;
+import org.circlekeeper.core.engine.Plugin;
 import org.circlekeeper.core.engine.Suggester;
 import org.circlekeeper.core.engine.Turn;
 import org.circlekeeper.core.message.OutgoingMessage;
@@ -34,6 +35,10 @@ import org.circlekeeper.core.template.Locales;
  * member's settings are always private.
  */
 public final class SettingsFeature implements Feature {
+
+    /** How this feature plugs into the bot: its bundle, the stores it needs, how it is built. */
+    public static final Plugin PLUGIN = new Plugin("settings", SettingsMessages.KEYS.bundle(), List.of(MemberSettingsStore.KEY),
+            wiring -> new SettingsFeature(wiring.store(MemberSettingsStore.KEY), wiring.part(ZoneLookup.class, ZoneLookup::new)));
 
     private final MemberSettingsStore store;
     private final ZoneLookup zones;
@@ -82,7 +87,7 @@ public final class SettingsFeature implements Feature {
 
     @Override
     public List<MessageKey> messages() {
-        return SettingsMessages.ALL;
+        return SettingsMessages.KEYS.keys();
     }
 
     @Override

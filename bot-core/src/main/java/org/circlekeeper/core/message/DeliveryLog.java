@@ -2,6 +2,7 @@ package org.circlekeeper.core.message;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.circlekeeper.core.ref.StoreKey;
 
 /**
  * Which deliveries of due jobs went out, shared by every replica, so that a job run again (its lease ran out while
@@ -15,6 +16,9 @@ import java.time.Instant;
  * Times come from the caller's clock. Redis in production; in memory in the core's tests.
  */
 public interface DeliveryLog {
+
+    /** This store's name among the bot's stores. */
+    StoreKey<DeliveryLog> KEY = StoreKey.of("deliveries", DeliveryLog.class);
 
     /** How long a delivery is remembered: far longer than any job is retried or re-claimed. */
     Duration KEEP = Duration.ofDays(2);

@@ -11,6 +11,7 @@ import org.circlekeeper.core.engine.CommandSpec;
 import org.circlekeeper.core.engine.EngineMessages;
 import org.circlekeeper.core.engine.Feature;
 import org.circlekeeper.core.engine.OptionSpec;
+import org.circlekeeper.core.engine.Plugin;
 import org.circlekeeper.core.engine.Turn;
 import org.circlekeeper.core.member.CountryLookup;
 import org.circlekeeper.core.member.MemberSettingsStore;
@@ -30,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * private.
  */
 public final class CrisisFeature implements Feature {
+
+    /** How this feature plugs into the bot: its bundle, the stores it needs, how it is built. */
+    public static final Plugin PLUGIN = new Plugin("crisis", ResourceMessages.CRISIS.bundle(), List.of(MemberSettingsStore.KEY, ResourceStore.KEY),
+            wiring -> new CrisisFeature(wiring.part(CrisisLines.class, CrisisLines::shipped), wiring.store(MemberSettingsStore.KEY),
+                    wiring.store(ResourceStore.KEY)));
 
     private static final Logger LOG = LoggerFactory.getLogger(CrisisFeature.class);
 
@@ -77,7 +83,7 @@ public final class CrisisFeature implements Feature {
 
     @Override
     public List<MessageKey> messages() {
-        return ResourceMessages.CRISIS;
+        return ResourceMessages.CRISIS.keys();
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.circlekeeper.core.resource;
 
+import org.circlekeeper.core.member.MemberSettingsStore;
+import org.circlekeeper.core.engine.Plugin;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -25,6 +27,23 @@ import org.circlekeeper.core.ref.PersonalData;
  * {@link ResourceBrowsing} shows results and entries, {@link ResourceManagement} does the organisers' work.
  */
 public final class ResourceFeature implements Feature {
+
+    /**
+     * How this feature plugs into the bot: its bundle, the stores it needs, how it is built. It offers the features
+     * built after it the {@link CrisisSupport} port (check-ins use it).
+     */
+    public static final Plugin PLUGIN = new Plugin("resource", ResourceMessages.SEARCH.bundle(),
+            List.of(ResourceStore.KEY, MemberSettingsStore.KEY),
+            wiring -> {
+                ResourceCatalog catalog = wiring.part(ResourceCatalog.class, ResourceCatalog::shipped);
+                CrisisLines crisisLines = wiring.part(CrisisLines.class, CrisisLines::shipped);
+                ResourceStore store = wiring.store(ResourceStore.KEY);
+                MemberSettingsStore members = wiring.store(MemberSettingsStore.KEY);
+                wiring.provide(CrisisSupport.class,
+                        new ResourceCrisisSupport(crisisLines, SafetyPhrases.shipped(), catalog, store, members));
+                return new ResourceFeature(new ResourceSearch(catalog, store, wiring.preferences(), members), catalog, store,
+                        crisisLines);
+            });
 
     /** The longest search a member may type; longer text is kindly refused. */
     static final int MAX_QUERY_CHARS = 100;
@@ -69,9 +88,8 @@ public final class ResourceFeature implements Feature {
 
     @Override
     public List<MessageKey> messages() {
-        List<MessageKey> keys = new ArrayList<>(ResourceMessages.SEARCH);
-        keys.addAll(ResourceMessages.kindLabels());
-        keys.addAll(SourceNote.ALL);
+        List<MessageKey> keys = new ArrayList<>(ResourceMessages.SEARCH.keys());
+        keys.addAll(SourceNote.KEYS.keys());
         return keys;
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.StoreKey;
 
 /**
  * Keeps what the resource feature needs per community: its own entries and hidden shipped ids
@@ -23,6 +24,9 @@ import org.circlekeeper.core.ref.MemberRef;
  * ended fields and {@code PEXPIRE}s the key, so it vanishes by itself.
  */
 public interface ResourceStore {
+
+    /** This store's name among the bot's stores. */
+    StoreKey<ResourceStore> KEY = StoreKey.of("resources", ResourceStore.class);
 
     /** The most entries one community can add; {@link #save} callers check it first. */
     int MAX_ENTRIES = 200;

@@ -14,6 +14,7 @@ import org.circlekeeper.core.engine.CommandSpec;
 import org.circlekeeper.core.engine.EngineMessages;
 import org.circlekeeper.core.engine.Feature;
 import org.circlekeeper.core.engine.OptionSpec;
+import org.circlekeeper.core.engine.Plugin;
 import org.circlekeeper.core.engine.Scope;
 import org.circlekeeper.core.engine.TextListener;
 import org.circlekeeper.core.engine.Turn;
@@ -37,6 +38,13 @@ import org.slf4j.LoggerFactory;
  * message to the bot with such a phrase always gets the crisis lines.
  */
 public final class SafetyFeature implements Feature {
+
+    /** How this feature plugs into the bot: its bundle, the stores it needs, how it is built. */
+    public static final Plugin PLUGIN = new Plugin("safety", ResourceMessages.SAFETY.bundle(),
+            List.of(ResourceStore.KEY, MemberSettingsStore.KEY, ActionTokens.KEY),
+            wiring -> new SafetyFeature(SafetyPhrases.shipped(), wiring.part(CrisisLines.class, CrisisLines::shipped),
+                    wiring.store(ResourceStore.KEY), wiring.store(MemberSettingsStore.KEY), wiring.store(ActionTokens.KEY),
+                    wiring.outbox(), wiring.clock()));
 
     private static final Logger LOG = LoggerFactory.getLogger(SafetyFeature.class);
 
@@ -104,7 +112,7 @@ public final class SafetyFeature implements Feature {
 
     @Override
     public List<MessageKey> messages() {
-        return ResourceMessages.SAFETY;
+        return ResourceMessages.SAFETY.keys();
     }
 
     /**

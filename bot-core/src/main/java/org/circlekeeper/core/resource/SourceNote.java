@@ -1,9 +1,9 @@
 package org.circlekeeper.core.resource;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.circlekeeper.core.ref.MessageCatalog;
 import org.circlekeeper.core.ref.MessageKey;
 
 /**
@@ -14,11 +14,13 @@ import org.circlekeeper.core.ref.MessageKey;
  */
 final class SourceNote {
 
-    static final MessageKey WRITTEN_HERE = MessageKey.of("resources.source.written-here");
-    static final MessageKey PUBLISHERS = MessageKey.of("resources.source.publishers");
-    static final MessageKey WEBSITE = MessageKey.of("resources.source.website", "name");
-    static final MessageKey PUBLICATION = MessageKey.of("resources.source.publication", "name");
-    static final List<MessageKey> ALL = List.of(WRITTEN_HERE, PUBLISHERS, WEBSITE, PUBLICATION);
+    /** Every key this class declares, collected as declared; their texts are in {@code resources.yml}. */
+    static final MessageCatalog KEYS = MessageCatalog.of("resources");
+
+    static final MessageKey WRITTEN_HERE = KEYS.key("resources.source.written-here");
+    static final MessageKey PUBLISHERS = KEYS.key("resources.source.publishers");
+    static final MessageKey WEBSITE = KEYS.key("resources.source.website", "name");
+    static final MessageKey PUBLICATION = KEYS.key("resources.source.publication", "name");
 
     private static final Pattern WEBSITE_FORM = Pattern.compile("(.+) website");
     private static final Pattern PUBLICATION_FORM = Pattern.compile("(.+), publication page");

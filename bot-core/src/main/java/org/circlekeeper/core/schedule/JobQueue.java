@@ -3,6 +3,7 @@ package org.circlekeeper.core.schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.circlekeeper.core.ref.StoreKey;
 
 /**
  * Durable due jobs. A claim is atomic: among any number of scheduler instances, one gets a due job;
@@ -12,6 +13,9 @@ import java.util.List;
  * Redis in production; an in-memory version serves unit tests only.
  */
 public interface JobQueue {
+
+    /** This store's name among the bot's stores. */
+    StoreKey<JobQueue> KEY = StoreKey.of("jobs", JobQueue.class);
 
     /** Schedules a job; returns false (and changes nothing) when a job with the same id is already waiting. */
     boolean schedule(Job job);

@@ -2,6 +2,7 @@ package org.circlekeeper.core.share;
 
 import static org.circlekeeper.core.share.SessionCommands.onSession;
 
+import org.circlekeeper.core.engine.Plugin;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +35,18 @@ import org.circlekeeper.core.schedule.JobQueue;
  * {@link ShareOrganising} (formats and organisers' settings) and {@link ShareData} (a member's data).
  */
 public final class ShareFeature implements Feature {
+
+    /**
+     * How this feature plugs into the bot: its bundle, the stores it needs, how it is built. It reaches the circles
+     * feature through the {@link ScheduledCircles} port that feature provides, and offers the bot its chair policy.
+     */
+    public static final Plugin PLUGIN = new Plugin("share", ShareMessages.KEYS.bundle(), List.of(ShareStore.KEY, JobQueue.KEY),
+            wiring -> {
+                ShareFeature share = new ShareFeature(wiring.store(ShareStore.KEY), wiring.part(ScheduledCircles.class),
+                        wiring.store(JobQueue.KEY), wiring.outbox(), wiring.messengers(), wiring.clock());
+                wiring.provide(ChairPolicy.class, share.chairs());
+                return share;
+            });
 
     /**
      * The window and limit of shares without a name per member ({@link AnonymousShares}); the counter holds no text and
@@ -168,7 +181,7 @@ public final class ShareFeature implements Feature {
 
     @Override
     public List<MessageKey> messages() {
-        List<MessageKey> keys = new ArrayList<>(ShareMessages.ALL);
+        List<MessageKey> keys = new ArrayList<>(ShareMessages.KEYS.keys());
         keys.addAll(formats.messageKeys());
         return keys;
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.StoreKey;
 
 /**
  * Keeps the share circle's state. A session and a room's chair rotation are versioned values that
@@ -14,6 +15,9 @@ import org.circlekeeper.core.ref.MemberRef;
  * Lua script); in memory in tests.
  */
 public interface ShareStore {
+
+    /** This store's name among the bot's stores. */
+    StoreKey<ShareStore> KEY = StoreKey.of("share", ShareStore.class);
 
     /** How long a session is kept after its last change; one nobody touched that long is gone. */
     Duration LIVE_TTL = Duration.ofHours(12);

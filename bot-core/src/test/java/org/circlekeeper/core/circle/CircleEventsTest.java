@@ -53,9 +53,10 @@ class CircleEventsTest {
     private final VirtualClock clock = new VirtualClock(BotTester.START);
     private final Stores stores = InMemoryStores.create(clock);
     private final RecordingEventMirror mirror = new RecordingEventMirror(Platform.DISCORD);
-    private final Bot.Assembly bot = Bot.assemble(stores, Bot.templates(null), Bot.Defaults.english(), clock,
-            new Messengers(List.of(new RecordingMessenger())), 
-                org.circlekeeper.core.checkin.CheckinOptions.of(org.circlekeeper.core.checkin.AesGcmNoteCipher.fromBase64(org.circlekeeper.core.checkin.AesGcmNoteCipher.newKey())), org.circlekeeper.core.ref.Metrics.NONE, new EventMirrors(List.of(mirror)));
+    private final Bot.Assembly bot = Bot.builder().stores(stores).clock(clock)
+            .messengers(new Messengers(List.of(new RecordingMessenger())))
+            .with(org.circlekeeper.core.checkin.CheckinOptions.class, org.circlekeeper.core.checkin.CheckinOptions.of(org.circlekeeper.core.checkin.AesGcmNoteCipher.fromBase64(org.circlekeeper.core.checkin.AesGcmNoteCipher.newKey())))
+            .mirrors(new EventMirrors(List.of(mirror))).build();
     private final Engine engine = bot.engine();
     private final Scheduler scheduler = bot.scheduler();
 

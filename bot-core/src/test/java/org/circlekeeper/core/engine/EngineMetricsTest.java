@@ -49,10 +49,9 @@ class EngineMetricsTest {
     private final VirtualClock clock = new VirtualClock(Instant.parse("2026-11-27T09:00:00Z"));
     private final RecordingMetrics metrics = new RecordingMetrics();
     /** The whole bot on the tester's in-memory stores, counting into {@link #metrics}. */
-    private final Engine engine = Bot.assemble(new BotTester().stores(), Bot.templates(null), Bot.Defaults.english(), clock,
-            new Messengers(List.of()),
-            org.circlekeeper.core.checkin.CheckinOptions.of(org.circlekeeper.core.checkin.AesGcmNoteCipher.fromBase64(
-                    org.circlekeeper.core.checkin.AesGcmNoteCipher.newKey())), metrics).engine();
+    private final Engine engine = Bot.builder().stores(new BotTester().stores()).clock(clock)
+            .messengers(new Messengers(List.of()))
+            .with(org.circlekeeper.core.checkin.CheckinOptions.class, org.circlekeeper.core.checkin.CheckinOptions.of(org.circlekeeper.core.checkin.AesGcmNoteCipher.fromBase64(org.circlekeeper.core.checkin.AesGcmNoteCipher.newKey()))).metrics(metrics).build().engine();
 
     private final MemberRef alice = new MemberRef(Platform.CONSOLE, "alice", "Alice");
     private final CommunityRef community = new CommunityRef(Platform.CONSOLE, "circle");
@@ -69,10 +68,9 @@ class EngineMetricsTest {
                 throw new ArithmeticException("a broken registry");
             }
         };
-        Engine counting = Bot.assemble(new BotTester().stores(), Bot.templates(null), Bot.Defaults.english(), clock,
-                new Messengers(List.of()),
-                org.circlekeeper.core.checkin.CheckinOptions.of(org.circlekeeper.core.checkin.AesGcmNoteCipher.fromBase64(
-                        org.circlekeeper.core.checkin.AesGcmNoteCipher.newKey())), broken).engine();
+        Engine counting = Bot.builder().stores(new BotTester().stores()).clock(clock)
+                .messengers(new Messengers(List.of()))
+                .with(org.circlekeeper.core.checkin.CheckinOptions.class, org.circlekeeper.core.checkin.CheckinOptions.of(org.circlekeeper.core.checkin.AesGcmNoteCipher.fromBase64(org.circlekeeper.core.checkin.AesGcmNoteCipher.newKey()))).metrics(broken).build().engine();
 
         List<Reply> replies = counting.handle(Inbound.CommandInvoked.typed(inDirect, "timezone", "Europe/Berlin"));
 

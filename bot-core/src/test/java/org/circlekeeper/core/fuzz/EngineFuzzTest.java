@@ -43,6 +43,7 @@ import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Metrics;
 import org.circlekeeper.core.ref.Platform;
+import org.circlekeeper.core.ref.StoreKey;
 import org.circlekeeper.core.schedule.VirtualClock;
 import org.circlekeeper.core.testing.InMemoryStores;
 import org.circlekeeper.core.testing.RecordingMessenger;
@@ -94,9 +95,9 @@ class EngineFuzzTest {
     private final Stores stores = InMemoryStores.create(clock);
     private final Counting metrics = new Counting();
     private final RecordingMessenger outbox = new RecordingMessenger();
-    private final Engine engine = Bot.assemble(stores, Bot.templates(null), Bot.Defaults.english(), clock,
-            new Messengers(List.of(outbox)),
-            CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())), metrics).engine();
+    private final Engine engine = Bot.builder().stores(stores).clock(clock)
+            .messengers(new Messengers(List.of(outbox)))
+            .with(CheckinOptions.class, CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey()))).metrics(metrics).build().engine();
 
     private final CommunityRef community = new CommunityRef(Platform.CONSOLE, "fuzz");
     private final ChannelRef room = new ChannelRef(Platform.CONSOLE, "#circle-room", ChannelRef.Kind.GROUP);
@@ -358,29 +359,30 @@ class EngineFuzzTest {
     // ---- the stores' state, compared before and after each refused input ----
 
     /** The names of the stores whose state differs between two fingerprints. */
-    private static String difference(long[] before, long[] after) {
+    private String difference(long[] before, long[] after) {
         List<String> changed = new ArrayList<>();
-        var components = Stores.class.getRecordComponents();
-        for (int i = 0; i < components.length; i++) {
+        List<StoreKey<?>> keys = storeKeys();
+        for (int i = 0; i < keys.size(); i++) {
             if (before[i] != after[i]) {
-                changed.add(components[i].getName());
+                changed.add(keys.get(i).name());
             }
         }
         return String.join(", ", changed);
     }
 
-    /** One fingerprint per store of {@link Stores}: equal state, equal number, independent of hash order and identity. */
+    /** One fingerprint per store of {@link Stores}, in the order of their names: equal state, equal number, independent of hash order and identity. */
     private long[] snapshot() {
-        var components = Stores.class.getRecordComponents();
-        long[] out = new long[components.length];
-        for (int i = 0; i < components.length; i++) {
-            try {
-                out[i] = state(components[i].getAccessor().invoke(stores), new IdentityHashMap<>(), 0);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
+        List<StoreKey<?>> keys = storeKeys();
+        long[] out = new long[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            out[i] = state(stores.get(keys.get(i)), new IdentityHashMap<>(), 0);
         }
         return out;
+    }
+
+    /** Every store of {@link #stores}, by name. */
+    private List<StoreKey<?>> storeKeys() {
+        return stores.keys().stream().sorted(java.util.Comparator.comparing(StoreKey::name)).toList();
     }
 
     private static long mix(long h) {

@@ -78,8 +78,9 @@ class PlatformDataTest {
     @Test
     void mydataAndForgetmeCoverWhatTheAdapterKeeps() {
         VirtualClock clock = new VirtualClock(BotTester.START);
-        Engine engine = Bot.assemble(InMemoryStores.create(clock), Bot.templates(null), Bot.Defaults.english(), clock,
-                new Messengers(List.of(telegramLike)), CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())))
+        Engine engine = Bot.builder().stores(InMemoryStores.create(clock)).clock(clock)
+                .messengers(new Messengers(List.of(telegramLike)))
+                .with(CheckinOptions.class, CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey()))).build()
                 .engine();
         MemberRef member = new MemberRef(Platform.TELEGRAM, "7", "Sam");
         Context direct = new Context(member, new ChannelRef(Platform.TELEGRAM, "7", ChannelRef.Kind.DIRECT),

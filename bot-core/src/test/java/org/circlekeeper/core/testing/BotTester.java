@@ -11,6 +11,7 @@ import org.circlekeeper.core.engine.Arguments;
 import org.circlekeeper.core.engine.Context;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.Inbound;
+import org.circlekeeper.core.engine.Plugin;
 import org.circlekeeper.core.engine.Reply;
 import org.circlekeeper.core.engine.Role;
 import org.circlekeeper.core.message.Button;
@@ -55,10 +56,22 @@ public final class BotTester {
     }
 
     public BotTester(VirtualClock clock, Stores stores, CheckinOptions checkins) {
+        this(clock, stores, checkins, List.of());
+    }
+
+    /** Every shipped feature and the {@code extra} ones after them, registered as a deployment registers its own. */
+    public BotTester(VirtualClock clock, Stores stores, List<Plugin> extra) {
+        this(clock, stores, CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())), extra);
+    }
+
+    private BotTester(VirtualClock clock, Stores stores, CheckinOptions checkins, List<Plugin> extra) {
         this.clock = clock;
         this.stores = stores;
-        Bot.Assembly bot = Bot.assemble(stores, Bot.templates(null), Bot.Defaults.english(), clock,
-                new Messengers(List.of(messenger)), checkins);
+        Bot.Builder builder = Bot.builder().stores(stores).clock(clock)
+                .messengers(new Messengers(List.of(messenger)))
+                .with(CheckinOptions.class, checkins);
+        extra.forEach(builder::feature);
+        Bot.Assembly bot = builder.build();
         this.engine = bot.engine();
         this.scheduler = bot.scheduler();
     }
