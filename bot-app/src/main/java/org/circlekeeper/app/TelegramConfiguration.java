@@ -13,6 +13,8 @@ import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.redis.RedisAdminCache;
 import org.circlekeeper.redis.RedisConnection;
+import org.circlekeeper.redis.RedisHeldCommands;
+import org.circlekeeper.redis.RedisOnceMarks;
 import org.circlekeeper.redis.RedisRateLimiter;
 import org.circlekeeper.redis.RedisReachability;
 import org.circlekeeper.redis.RedisUpdateLog;
@@ -84,8 +86,10 @@ class TelegramConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    TelegramBot telegramBot(TelegramConnection connection, Engine engine, Stores stores, CirclekeeperProperties properties) {
-        return new TelegramBot(connection, engine, stores.memberSettings(), properties.defaults().locale());
+    TelegramBot telegramBot(TelegramConnection connection, Engine engine, Stores stores, RedisConnection redis,
+                            CirclekeeperProperties properties) {
+        return new TelegramBot(connection, engine, stores.memberSettings(), new RedisHeldCommands(redis), new RedisOnceMarks(redis),
+                properties.defaults().locale());
     }
 
     static TelegramSettings settings(TelegramProperties properties) {

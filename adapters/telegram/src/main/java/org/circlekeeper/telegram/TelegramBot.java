@@ -17,6 +17,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.circlekeeper.core.engine.Engine;
+import org.circlekeeper.core.engine.HeldCommands;
+import org.circlekeeper.core.message.OnceMarks;
 import org.circlekeeper.core.member.MemberSettingsStore;
 import org.circlekeeper.core.ref.Platform;
 import org.slf4j.Logger;
@@ -80,14 +82,19 @@ public final class TelegramBot implements AutoCloseable {
     private volatile Instant lastCheck = Instant.EPOCH;
     private volatile Health lastHealth;
 
-    public TelegramBot(TelegramConnection connection, Engine engine, MemberSettingsStore members, Locale defaultLocale) {
+    /**
+     * The adapter on a connection, for an engine; {@code held} keeps anonymous administrators' commands until an
+     * administrator confirms them, {@code marks} makes a notice to organisers go out once.
+     */
+    public TelegramBot(TelegramConnection connection, Engine engine, MemberSettingsStore members, HeldCommands held,
+                       OnceMarks marks, Locale defaultLocale) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.settings = connection.settings();
         this.engine = Objects.requireNonNull(engine, "engine");
         this.defaultLocale = Objects.requireNonNull(defaultLocale, "defaultLocale");
         Organisers organisers = new Organisers(connection.api(), connection.state(), settings.adminCacheTtl());
         this.updates = new TelegramUpdates(engine, connection.api(), connection.delivery(), connection.state(), organisers,
-                members, settings.unreachableTtl(), this::username, settings.workers());
+                members, settings.unreachableTtl(), this::username, settings.workers(), connection.refusals(), held, marks);
         this.secretDigest = settings.webhook() ? sha256(settings.webhookSecret()) : null;
         this.lastHealth = new Health(false, mode(), "", "not started");
     }

@@ -20,6 +20,7 @@ public final class TelegramConnection implements AutoCloseable {
     private final TelegramApi api;
     private final TelegramDelivery delivery;
     private final TelegramMessenger messenger;
+    private final Refusals refusals = new Refusals();
 
     /** Connects to the Bot API server of the settings, with the shared budget and state. */
     public TelegramConnection(TelegramSettings settings, SendBudget budget, TelegramState state) {
@@ -39,7 +40,7 @@ public final class TelegramConnection implements AutoCloseable {
         TelegramClient client = new OkHttpTelegramClient(http, settings.token(), settings.apiUrl());
         this.api = new TelegramApi(client, budget, settings.limits(), sleeper);
         this.delivery = new TelegramDelivery(api);
-        this.messenger = new TelegramMessenger(delivery, state, settings.unreachableTtl());
+        this.messenger = new TelegramMessenger(delivery, state, settings.unreachableTtl(), refusals);
     }
 
     /** The core's outbound port for Telegram (reminders, prompts, alerts). */
@@ -61,6 +62,10 @@ public final class TelegramConnection implements AutoCloseable {
 
     TelegramState state() {
         return state;
+    }
+
+    Refusals refusals() {
+        return refusals;
     }
 
     SendBudget budget() {

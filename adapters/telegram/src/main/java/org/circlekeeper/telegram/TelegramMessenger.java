@@ -21,7 +21,10 @@ import org.slf4j.LoggerFactory;
  * {@link TelegramApi#MAX_WAIT}: a longer wait throws {@link RetryLater} with the moment Telegram named, so the due
  * job is tried again then instead of holding its claim past its lease. A member who
  * blocked the bot or never started it is marked unreachable and further sends to them fail at once
- * with a permanent {@link Messenger.DeliveryFailed}, instead of being tried again and again.
+ * with a permanent {@link Messenger.DeliveryFailed}, instead of being tried again and again. A channel that is a forum
+ * topic ({@link TelegramChat}) gets the message in that topic. Whatever else Telegram refuses for good (the chat gone,
+ * the bot removed or without the right to write, a closed or deleted topic) is counted, a gone topic is reported to
+ * the group's organisers once ({@link Refusals}), and the send fails permanently: none is retried as if it might pass.
  */
 public final class TelegramMessenger implements Messenger {
 
@@ -30,12 +33,14 @@ public final class TelegramMessenger implements Messenger {
     private final TelegramDelivery delivery;
     private final TelegramState state;
     private final Duration unreachableTtl;
+    private final Refusals refusals;
     private final Clock clock = Clock.systemUTC();
 
-    TelegramMessenger(TelegramDelivery delivery, TelegramState state, Duration unreachableTtl) {
+    TelegramMessenger(TelegramDelivery delivery, TelegramState state, Duration unreachableTtl, Refusals refusals) {
         this.delivery = Objects.requireNonNull(delivery, "delivery");
         this.state = Objects.requireNonNull(state, "state");
         this.unreachableTtl = Objects.requireNonNull(unreachableTtl, "unreachableTtl");
+        this.refusals = Objects.requireNonNull(refusals, "refusals");
     }
 
     @Override
@@ -47,16 +52,16 @@ public final class TelegramMessenger implements Messenger {
     public SentMessage send(Target target, OutgoingMessage message) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(message, "message");
-        long chatId = chatOf(target);
+        TelegramChat chat = chatOf(target);
         MemberRef member = privateMember(target);
         if (member != null && state.isUnreachable(member)) {
             throw new DeliveryFailed("the member cannot be written to privately on Telegram (blocked or never started)", true, null);
         }
         try {
-            int messageId = delivery.send(chatId, message);
+            int messageId = delivery.send(chat, message);
             return new SentMessage(target, Integer.toString(messageId));
         } catch (TelegramApi.Refused refused) {
-            throw failed(refused, member);
+            throw failed("send", chat, refused, member);
         } catch (TelegramApi.WaitTooLong wait) {
             throw new RetryLater("Telegram's rate limits ask for " + wait.waitFor().toSeconds() + " s",
                     clock.instant().plus(wait.waitFor()));
@@ -69,7 +74,7 @@ public final class TelegramMessenger implements Messenger {
     public void edit(SentMessage sent, OutgoingMessage message) {
         Objects.requireNonNull(sent, "sent");
         Objects.requireNonNull(message, "message");
-        long chatId = chatOf(sent.target());
+        TelegramChat chat = chatOf(sent.target());
         int messageId;
         try {
             messageId = Integer.parseInt(sent.messageId());
@@ -77,24 +82,24 @@ public final class TelegramMessenger implements Messenger {
             throw new DeliveryFailed("not a Telegram message id", true, e);
         }
         try {
-            if (!delivery.edit(chatId, messageId, message)) {
+            if (!delivery.edit(chat, messageId, message)) {
                 throw new DeliveryFailed("Telegram cannot edit that message (a file, or too old)", true, null);
             }
         } catch (TelegramApi.Refused refused) {
-            throw failed(refused, privateMember(sent.target()));
+            throw failed("edit", chat, refused, privateMember(sent.target()));
         } catch (TelegramApi.Unavailable unavailable) {
             throw new DeliveryFailed("Telegram is not reachable now", false, unavailable);
         }
     }
 
-    private DeliveryFailed failed(TelegramApi.Refused refused, MemberRef member) {
+    private DeliveryFailed failed(String what, TelegramChat chat, TelegramApi.Refused refused, MemberRef member) {
+        TelegramApi.Reason reason = refusals.refused(what, chat, refused);
         if (member != null && unreachable(refused)) {
             state.markUnreachable(member, unreachableTtl);
             LOG.info("a member cannot be written to privately on Telegram ({}); marked unreachable", refused.code());
             return new DeliveryFailed("the member cannot be written to privately on Telegram (blocked or never started)", true, refused);
         }
-        LOG.warn("Telegram refused a message the bot started ({})", refused.code());
-        return new DeliveryFailed("Telegram refused the message (" + refused.code() + ")", true, refused);
+        return new DeliveryFailed("Telegram refused the message (" + refused.code() + ", " + reason.label() + ")", true, refused);
     }
 
     /** A 403, or a 400 "chat not found" for a private chat that never existed. */
@@ -102,7 +107,7 @@ public final class TelegramMessenger implements Messenger {
         return refused.unreachable() || refused.code() == 400 && refused.description().contains("chat not found");
     }
 
-    static long chatOf(Target target) {
+    static TelegramChat chatOf(Target target) {
         String id;
         if (target instanceof Target.Member member) {
             requireTelegram(member.member().platform());
@@ -113,7 +118,7 @@ public final class TelegramMessenger implements Messenger {
             id = channel.channelId();
         }
         try {
-            return Long.parseLong(id);
+            return TelegramChat.parse(id);
         } catch (NumberFormatException e) {
             throw new DeliveryFailed("not a Telegram chat id", true, e);
         }

@@ -41,11 +41,34 @@ public final class EngineMessages {
     public static final MessageKey PRIVATE_START = MessageKey.of("engine.private-start", "link");
     /** The button above inline search results that opens the private chat (Telegram inline mode). */
     public static final MessageKey INLINE_SEARCH_PRIVATELY = MessageKey.of("engine.inline.search-privately");
+    /**
+     * Said in the group when a command came from the group's anonymous administrator account (the platform does not
+     * say who sent it): an administrator confirms with the {@link #ANONYMOUS_ADMIN_CONFIRM} button; {@code command}
+     * names it and {@code minutes} is how long the button works.
+     */
+    public static final MessageKey ANONYMOUS_ADMIN_ASK = MessageKey.of("engine.anonymous-admin.ask", "command", "minutes");
+    /** The button under {@link #ANONYMOUS_ADMIN_ASK}. */
+    public static final MessageKey ANONYMOUS_ADMIN_CONFIRM = MessageKey.of("engine.anonymous-admin.confirm");
+    /** The question, edited once an administrator confirmed; {@code name} is theirs (pressing shows it). */
+    public static final MessageKey ANONYMOUS_ADMIN_CONFIRMED = MessageKey.of("engine.anonymous-admin.confirmed", "command", "name");
+    /** Shown only to someone who pressed the confirmation without being an administrator (at most 200 characters). */
+    public static final MessageKey ANONYMOUS_ADMIN_NOT_ADMIN = MessageKey.of("engine.anonymous-admin.not-admin");
+    /** Shown only to the presser when the confirmation was used already or expired (at most 200 characters). */
+    public static final MessageKey ANONYMOUS_ADMIN_GONE = MessageKey.of("engine.anonymous-admin.gone");
+    /** Said when a command was posted on behalf of a channel, which is no person the bot could act for. */
+    public static final MessageKey CHANNEL_COMMAND = MessageKey.of("engine.channel-command");
+    /**
+     * Said once where the group's organisers can read it when the bot can no longer post in one of the group's topics
+     * (closed or deleted); {@code link} opens the topic.
+     */
+    public static final MessageKey TOPIC_UNREACHABLE = MessageKey.of("engine.topic-unreachable", "link");
 
     public static final List<MessageKey> ALL = List.of(UNKNOWN_COMMAND, DIRECT_ONLY, GROUP_ONLY, ORGANISERS_ONLY,
             CHAIR_ONLY, OPTION_MISSING, OPTION_TOO_LONG, OPTION_TOO_SHORT, OPTION_NOT_A_NUMBER, OPTION_OUT_OF_RANGE,
             OPTION_NOT_A_CHOICE, OPTION_UNKNOWN, TOO_MANY_WORDS, SUBCOMMAND_MISSING, SUBCOMMAND_UNKNOWN, BUTTON_STALE,
-            BUTTON_NOT_YOURS, BUTTON_CHAIR_ONLY, BUTTON_ORGANISERS_ONLY, FORM_STALE, INTERNAL_ERROR, STORE_UNAVAILABLE, DIRECT_HINT, PRIVATE_CLOSED, PRIVATE_START, INLINE_SEARCH_PRIVATELY);
+            BUTTON_NOT_YOURS, BUTTON_CHAIR_ONLY, BUTTON_ORGANISERS_ONLY, FORM_STALE, INTERNAL_ERROR, STORE_UNAVAILABLE, DIRECT_HINT, PRIVATE_CLOSED, PRIVATE_START, INLINE_SEARCH_PRIVATELY,
+            ANONYMOUS_ADMIN_ASK, ANONYMOUS_ADMIN_CONFIRM, ANONYMOUS_ADMIN_CONFIRMED, ANONYMOUS_ADMIN_NOT_ADMIN, ANONYMOUS_ADMIN_GONE,
+            CHANNEL_COMMAND, TOPIC_UNREACHABLE);
 
     private EngineMessages() {
     }
