@@ -467,6 +467,7 @@ public final class FakeBotApi implements AutoCloseable {
         int timeout = params.path("timeout").asInt(0);
         long end = System.nanoTime() + Duration.ofSeconds(timeout).toNanos();
         calls.add(new Call("getUpdates", params, Map.of(), Map.of(), System.nanoTime(), false, 0));
+        notifyAll();
         while (true) {
             pendingUpdates.removeIf(u -> u.get("update_id").asLong() < offset);
             if (!pendingUpdates.isEmpty() || closed) {
