@@ -456,6 +456,7 @@ public final class TelegramUpdates implements AutoCloseable {
      */
     void deliver(Context context, List<Reply> replies, Origin origin) {
         boolean noted = false;
+        boolean toldPrivately = false;
         TelegramChat here = TelegramChat.parse(context.channel().channelId());
         TelegramChat memberChat = TelegramChat.of(Long.parseLong(context.member().userId()));
         for (Reply reply : replies) {
@@ -474,7 +475,10 @@ public final class TelegramUpdates implements AutoCloseable {
                 }
                 delivery.send(target, message);
             } catch (TelegramApi.Refused refused) {
-                refusals.refused("reply", target, refused);
+                TelegramApi.Reason reason = refusals.refused("reply", target, refused);
+                if (!toMember && (reason == TelegramApi.Reason.NO_RIGHTS || reason == TelegramApi.Reason.REMOVED)) {
+                    toldPrivately = tellPrivately(context, toldPrivately);
+                }
                 if (toMember && TelegramMessenger.unreachable(refused)) {
                     bestEffort("mark a member unreachable", () -> {
                         state.markUnreachable(context.member(), unreachableTtl);
@@ -489,6 +493,21 @@ public final class TelegramUpdates implements AutoCloseable {
                 LOG.error("a reply could not be delivered: Telegram is not reachable");
             }
         }
+    }
+
+    /**
+     * Tells the person, privately and once per event, that the group their command came from does not let the bot
+     * answer there; when they never started a private chat, nothing more can be done (the refusal is counted).
+     */
+    private boolean tellPrivately(Context context, boolean alreadyTold) {
+        if (alreadyTold || bestEffort("look up whether a member is reachable", () -> state.isUnreachable(context.member()), false)) {
+            return true;
+        }
+        TelegramChat member = TelegramChat.of(Long.parseLong(context.member().userId()));
+        Locale locale = engine.preferencesFor(context).locale();
+        sendNote(member, TelegramHtml.render(engine.text(EngineMessages.GROUP_UNWRITABLE, locale)),
+                "the note that the group does not let the bot answer");
+        return true;
     }
 
     /**

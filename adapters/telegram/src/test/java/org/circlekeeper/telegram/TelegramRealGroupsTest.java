@@ -289,6 +289,12 @@ class TelegramRealGroupsTest {
                 "the next update's refused answer");
         assertThat(metrics.errors("refused-no-rights")).isGreaterThanOrEqualTo(2);
         assertThat(fake.calls("sendMessage").stream().filter(c -> c.chatId() == -2004 && c.text().contains("is on"))).hasSize(1);
+        // the organiser who asked is told privately, once for each command, why the group got no answer
+        awaitSend(OLGA, "the private word about the group's rights", c -> c.text().contains("doesn't let me send messages"));
+        fake.await(c -> !c.rejected() && c.chatId() == OLGA && c.text().contains("doesn't let me send messages")
+                && fake.calls().indexOf(c) > fake.calls().stream().filter(x -> x.text().contains("is off")).findFirst()
+                .map(x -> fake.calls().indexOf(x)).orElse(Integer.MAX_VALUE), WAIT, "the second private word");
+        assertThat(fake.sentTo(OLGA)).hasSize(2);
     }
 
     @Test

@@ -62,13 +62,18 @@ public final class EngineMessages {
      * (closed or deleted); {@code link} opens the topic.
      */
     public static final MessageKey TOPIC_UNREACHABLE = MessageKey.of("engine.topic-unreachable", "link");
+    /**
+     * Said privately to someone whose command in a group got no answer because the group does not let the bot post
+     * (its right to send messages taken, or the bot removed).
+     */
+    public static final MessageKey GROUP_UNWRITABLE = MessageKey.of("engine.group-unwritable");
 
     public static final List<MessageKey> ALL = List.of(UNKNOWN_COMMAND, DIRECT_ONLY, GROUP_ONLY, ORGANISERS_ONLY,
             CHAIR_ONLY, OPTION_MISSING, OPTION_TOO_LONG, OPTION_TOO_SHORT, OPTION_NOT_A_NUMBER, OPTION_OUT_OF_RANGE,
             OPTION_NOT_A_CHOICE, OPTION_UNKNOWN, TOO_MANY_WORDS, SUBCOMMAND_MISSING, SUBCOMMAND_UNKNOWN, BUTTON_STALE,
             BUTTON_NOT_YOURS, BUTTON_CHAIR_ONLY, BUTTON_ORGANISERS_ONLY, FORM_STALE, INTERNAL_ERROR, STORE_UNAVAILABLE, DIRECT_HINT, PRIVATE_CLOSED, PRIVATE_START, INLINE_SEARCH_PRIVATELY,
             ANONYMOUS_ADMIN_ASK, ANONYMOUS_ADMIN_CONFIRM, ANONYMOUS_ADMIN_CONFIRMED, ANONYMOUS_ADMIN_NOT_ADMIN, ANONYMOUS_ADMIN_GONE,
-            CHANNEL_COMMAND, TOPIC_UNREACHABLE);
+            CHANNEL_COMMAND, TOPIC_UNREACHABLE, GROUP_UNWRITABLE);
 
     private EngineMessages() {
     }
