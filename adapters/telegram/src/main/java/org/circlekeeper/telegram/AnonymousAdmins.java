@@ -16,6 +16,7 @@ import org.circlekeeper.core.message.Button;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.Metrics;
 import org.circlekeeper.core.ref.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,7 @@ final class AnonymousAdmins {
     }
 
     /** Holds a command an anonymous administrator typed and asks, where it was typed, for an administrator to confirm it. */
-    void ask(CommunityRef community, TelegramChat place, String command, String rest, int messageId) {
+    void ask(CommunityRef community, TelegramChat place, String command, String rest) {
         Locale locale = updates.groupLocale(community, place);
         String token;
         try {
@@ -91,7 +92,7 @@ final class AnonymousAdmins {
         String token = query.getData().substring(ACTION_PREFIX.length());
         if (presser.channel().isDirect() || presser.role() != Role.ORGANISER) {
             updates.answer(query, TelegramHtml.visibleText(engine.text(EngineMessages.ANONYMOUS_ADMIN_NOT_ADMIN, locale)));
-            engine.metrics().buttonPressed(Platform.TELEGRAM, "tg.admin", org.circlekeeper.core.ref.Metrics.Outcome.DENIED);
+            engine.metrics().buttonPressed(Platform.TELEGRAM, "tg.admin", Metrics.Outcome.DENIED);
             return;
         }
         Optional<HeldCommands.Held> taken;
@@ -104,7 +105,7 @@ final class AnonymousAdmins {
         }
         if (taken.isEmpty() || !sameChat(taken.get(), origin.chat())) {
             updates.answer(query, TelegramHtml.visibleText(engine.text(EngineMessages.ANONYMOUS_ADMIN_GONE, locale)));
-            engine.metrics().buttonPressed(Platform.TELEGRAM, "tg.admin", org.circlekeeper.core.ref.Metrics.Outcome.UNKNOWN);
+            engine.metrics().buttonPressed(Platform.TELEGRAM, "tg.admin", Metrics.Outcome.UNKNOWN);
             return;
         }
         updates.answer(query);
@@ -121,7 +122,7 @@ final class AnonymousAdmins {
         } catch (TelegramApi.Unavailable unavailable) {
             LOG.warn("the confirmation of an anonymous administrator's command could not be shown: Telegram is not reachable");
         }
-        engine.metrics().buttonPressed(Platform.TELEGRAM, "tg.admin", org.circlekeeper.core.ref.Metrics.Outcome.DONE);
+        engine.metrics().buttonPressed(Platform.TELEGRAM, "tg.admin", Metrics.Outcome.DONE);
         Context asThem = new Context(presser.member(), command.channel(), command.community(), presser.role(), presser.localeHint());
         updates.deliver(asThem, engine.handle(Inbound.CommandInvoked.typed(asThem, command.command(), command.rest())), null);
     }

@@ -14,8 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.circlekeeper.core.engine.Context;
 import org.circlekeeper.core.engine.Engine;
-import org.circlekeeper.core.engine.HeldCommands;
 import org.circlekeeper.core.engine.EngineMessages;
+import org.circlekeeper.core.engine.HeldCommands;
 import org.circlekeeper.core.engine.Inbound;
 import org.circlekeeper.core.engine.OptionSpec;
 import org.circlekeeper.core.engine.Reply;
@@ -285,7 +285,7 @@ public final class TelegramUpdates implements AutoCloseable {
         CommunityRef community = group(message.getChat());
         if (message.getSenderChat().getId().equals(message.getChat().getId())) {
             anonymousAdmins.ask(community, place, command.group(1).toLowerCase(Locale.ROOT),
-                    command.group(3) == null ? "" : command.group(3).strip(), message.getMessageId());
+                    command.group(3) == null ? "" : command.group(3).strip());
             return;
         }
         if (Boolean.TRUE.equals(message.getIsAutomaticForward())) {

@@ -128,8 +128,17 @@ final class TelegramFixture implements AutoCloseable {
      */
     static ObjectNode inTopic(ObjectNode update, int thread) {
         ObjectNode message = (ObjectNode) update.get("message");
+        long chatId = message.get("chat").get("id").asLong();
         message.put("message_thread_id", thread).put("is_topic_message", true);
-        message.set("chat", FakeBotApi.forumChat(message.get("chat").get("id").asLong()));
+        message.set("chat", FakeBotApi.forumChat(chatId));
+        // a message in a topic answers the topic's service message (Bot API, "Message": reply_to_message, forum_topic_created)
+        ObjectNode created = JsonNodeFactory.instance.objectNode().put("message_id", thread)
+                .put("date", (int) (System.currentTimeMillis() / 1000) - 3_600).put("message_thread_id", thread)
+                .put("is_topic_message", true);
+        created.set("chat", FakeBotApi.forumChat(chatId));
+        created.set("from", FakeBotApi.user(900, "Owner", null, false));
+        created.putObject("forum_topic_created").put("name", "Topic " + thread).put("icon_color", 7_322_096);
+        message.set("reply_to_message", created);
         return update;
     }
 
@@ -175,6 +184,13 @@ final class TelegramFixture implements AutoCloseable {
         ObjectNode message = (ObjectNode) update.get("callback_query").get("message");
         message.put("message_thread_id", thread).put("is_topic_message", true);
         message.set("chat", FakeBotApi.forumChat(chatId));
+        ObjectNode created = JsonNodeFactory.instance.objectNode().put("message_id", thread)
+                .put("date", (int) (System.currentTimeMillis() / 1000) - 3_600).put("message_thread_id", thread)
+                .put("is_topic_message", true);
+        created.set("chat", FakeBotApi.forumChat(chatId));
+        created.set("from", FakeBotApi.user(900, "Owner", null, false));
+        created.putObject("forum_topic_created").put("name", "Topic " + thread).put("icon_color", 7_322_096);
+        message.set("reply_to_message", created);
         return update;
     }
 
