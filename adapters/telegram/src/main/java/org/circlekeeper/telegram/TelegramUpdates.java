@@ -336,7 +336,7 @@ public final class TelegramUpdates implements AutoCloseable {
         try {
             AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> answer = AnswerCallbackQuery.builder().callbackQueryId(query.getId());
             if (text != null) {
-                answer.text(text.length() > 200 ? text.substring(0, 199) + "…" : text).showAlert(true);
+                answer.text(atMost200(text)).showAlert(true);
             }
             AnswerCallbackQuery request = answer.build();
             api.call("answerCallbackQuery", client -> client.execute(request));
@@ -344,6 +344,15 @@ public final class TelegramUpdates implements AutoCloseable {
             // a press older than Telegram's window cannot be answered; the press itself is still handled
             LOG.debug("answerCallbackQuery failed: {}", e.getClass().getSimpleName());
         }
+    }
+
+    /** The text cut to Telegram's 200 characters for a button's answer, never between the halves of a surrogate pair. */
+    static String atMost200(String text) {
+        if (text.length() <= 200) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(198)) ? 198 : 199;
+        return text.substring(0, end) + "…";
     }
 
     // --- inline mode: resource search ---

@@ -44,4 +44,12 @@ class TelegramChatTest {
         assertThat(TelegramChat.parse("-1001234567890/42").link()).isEqualTo("https://t.me/c/1234567890/42");
         assertThat(TelegramChat.parse("-1234/42").link()).isEqualTo("#42");
     }
+
+    @Test
+    void aButtonsAnswerKeepsToTwoHundredCharactersWithoutSplittingACharacter() {
+        assertThat(TelegramUpdates.atMost200("short")).isEqualTo("short");
+        String emoji = "a".repeat(198) + "😀" + "b".repeat(10);
+        assertThat(TelegramUpdates.atMost200(emoji)).isEqualTo("a".repeat(198) + "…");
+        assertThat(TelegramUpdates.atMost200("c".repeat(250))).hasSize(200).endsWith("…");
+    }
 }
