@@ -144,7 +144,10 @@ public final class FakeBotApi implements AutoCloseable {
         failures.add(new Failure(method, code, description, retryAfter));
     }
 
-    /** The group has topics ({@code is_forum}); each topic id given is open (Bot API, "createForumTopic"). */
+    /**
+     * The group has topics (Bot API, "Chat": {@code is_forum}); each topic id given is open ("createForumTopic":
+     * its {@code message_thread_id}).
+     */
     public synchronized void forum(long chatId, Integer... topics) {
         Map<Integer, Boolean> open = forums.computeIfAbsent(chatId, k -> new HashMap<>());
         for (Integer topic : topics) {
@@ -162,17 +165,23 @@ public final class FakeBotApi implements AutoCloseable {
         forums.get(chatId).remove(topic);
     }
 
-    /** The chat was deleted (or never was): every send gets 400 "chat not found". */
+    /** The chat was deleted (or never was): every send gets 400 "chat not found" (Bot API, "Making requests"). */
     public synchronized void chatGone(long chatId) {
         refusedChats.put(chatId, new Failure("*", 400, "Bad Request: chat not found", 0));
     }
 
-    /** The bot was removed from the group: every send gets 403 (the description Telegram uses for supergroups). */
+    /**
+     * The bot was removed from the group: every send gets 403 with the description the Bot API server gives for a
+     * supergroup (Bot API, "Making requests"; the removal itself is a {@code my_chat_member} update, "ChatMemberUpdated").
+     */
     public synchronized void kicked(long chatId) {
         refusedChats.put(chatId, new Failure("*", 403, "Forbidden: bot was kicked from the supergroup chat", 0));
     }
 
-    /** The group took the bot's right to send messages: every send gets 400 "not enough rights". */
+    /**
+     * The group took the bot's right to send messages (Bot API, "restrictChatMember", "ChatPermissions":
+     * can_send_messages): every send gets 400 "not enough rights to send text messages to the chat".
+     */
     public synchronized void mutedBot(long chatId) {
         refusedChats.put(chatId, new Failure("*", 400, "Bad Request: not enough rights to send text messages to the chat", 0));
     }
