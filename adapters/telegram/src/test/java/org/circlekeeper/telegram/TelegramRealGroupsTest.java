@@ -103,8 +103,10 @@ class TelegramRealGroupsTest {
         return call.params().path("reply_markup").path("inline_keyboard").get(0).get(0).path("callback_data").asText();
     }
 
+    /** The messages sent (or tried) to the group outside topic 43, where the share circle goes on by itself. */
     private static int toGroup(FakeBotApi fake) {
-        return (int) fake.calls("sendMessage").stream().filter(c -> c.chatId() == GROUP).count();
+        return (int) fake.calls("sendMessage").stream()
+                .filter(c -> c.chatId() == GROUP && c.params().path("message_thread_id").asInt() != 43).count();
     }
 
     private static Target.Channel channel(String id) {
@@ -212,6 +214,16 @@ class TelegramRealGroupsTest {
         fake.push(inTopic(text(MIA_USER, GROUP, "/share join"), 43));
         FakeBotApi.Call board = awaitSend(GROUP, "the board with Mia", c -> c.text().contains("Mia") && c.nanoTime() > opening.nanoTime());
         assertThat(board.method().equals("editMessageText") || board.params().path("message_thread_id").asInt() == 43).isTrue();
+        // the chair moves the circle on with a button in the topic: the next step is posted there too
+        FakeBotApi.Call withStep = fake.sentTo(GROUP).stream()
+                .filter(c -> c.params().path("reply_markup").toString().contains("share.step:")).findFirst().orElseThrow();
+        String step = java.util.stream.StreamSupport.stream(withStep.params().path("reply_markup").path("inline_keyboard").get(0)
+                .spliterator(), false).map(b -> b.path("callback_data").asText()).filter(d -> d.startsWith("share.step:"))
+                .findFirst().orElseThrow();
+        long pressed = System.nanoTime();
+        fake.push(pressInTopic(OLGA_USER, GROUP, 43, withStep.messageId(), step));
+        FakeBotApi.Call next = awaitSend(GROUP, "the next step", c -> c.method().equals("sendMessage") && c.nanoTime() > pressed);
+        assertThat(next.params().path("message_thread_id").asInt()).isEqualTo(43);
         assertThat(fake.sentTo(GROUP).stream().filter(c -> c.method().startsWith("send"))
                 .allMatch(c -> c.params().has("message_thread_id"))).isTrue();
 
@@ -371,8 +383,12 @@ class TelegramRealGroupsTest {
         int messageId = said.get("message").get("message_id").asInt();
         fake.push(said);
         FakeBotApi.Call offer = awaitSend(MIA, "the private offer", c -> true);
+        // updates of one chat are handled in order: once this answer is out, everything about her message was done
+        fake.push(text(OLGA_USER, GROUP, "/safety on"));
+        FakeBotApi.Call marker = awaitSend(GROUP, "the answer before the edits", c -> c.text().contains("The safety check is on")
+                && fake.calls().indexOf(c) > fake.calls().indexOf(offer));
         Set<String> before = stored();
-        int sends = fake.calls().stream().filter(c -> c.method().startsWith("send")).toList().size();
+        int sends = fake.calls().stream().filter(c -> c.method().startsWith("send") || c.method().equals("editMessageText")).toList().size();
 
         // she edits it into something harmless, then into another risk phrase, then into a command: none is read
         fake.push(edited(MIA_USER, GROUP, messageId, "I had a long day"));
@@ -381,7 +397,7 @@ class TelegramRealGroupsTest {
         // updates are handled in order: once the next message is answered, the edits before it were seen
         fake.push(text(OLGA_USER, GROUP, "/safety on"));
         awaitSend(GROUP, "the answer after the edits", c -> c.text().contains("The safety check is on")
-                && fake.calls().indexOf(c) > fake.calls().indexOf(offer));
+                && fake.calls().indexOf(c) > fake.calls().indexOf(marker));
         assertThat(fake.calls().stream().filter(c -> c.method().startsWith("send") || c.method().equals("editMessageText"))).hasSize(sends + 1);
         assertThat(stored()).isEqualTo(before);
         assertThat(offer.chatId()).isEqualTo(MIA);
