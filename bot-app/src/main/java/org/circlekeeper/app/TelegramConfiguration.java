@@ -6,6 +6,8 @@ import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.redis.RedisAdapterState;
 import org.circlekeeper.redis.RedisConnection;
+import org.circlekeeper.redis.RedisHeldCommands;
+import org.circlekeeper.redis.RedisOnceMarks;
 import org.circlekeeper.telegram.TelegramBot;
 import org.circlekeeper.telegram.TelegramConnection;
 import org.circlekeeper.telegram.TelegramMessenger;
@@ -73,8 +75,10 @@ class TelegramConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    TelegramBot telegramBot(TelegramConnection connection, Engine engine, CirclekeeperProperties properties) {
-        return new TelegramBot(connection, engine, properties.defaults().locale());
+    TelegramBot telegramBot(TelegramConnection connection, Engine engine, RedisConnection redis,
+                            CirclekeeperProperties properties) {
+        return new TelegramBot(connection, engine, new RedisHeldCommands(redis), new RedisOnceMarks(redis),
+                properties.defaults().locale());
     }
 
     static TelegramSettings settings(TelegramProperties properties) {

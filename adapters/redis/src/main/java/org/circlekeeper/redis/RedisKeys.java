@@ -119,6 +119,11 @@ import org.circlekeeper.core.ref.Platform;
  *     user ids as the platform listed them ({@link RedisAdminCache})</td><td>TTL as cached</td></tr>
  * <tr><td>{@code ck:m:{platform:userId}:unreachable}</td><td>string</td><td>the bot cannot write to the member
  *     privately (blocked, never started) ({@link RedisReachability})</td><td>TTL as marked</td></tr>
+ * <tr><td>{@code ck:held:<token>}</td><td>string</td><td>a command held until an organiser confirms it: where
+ *     it was typed, its name and words ({@link RedisHeldCommands})</td><td>TTL as held; taken once</td></tr>
+ * <tr><td>{@code ck:once:<mark>}</td><td>string</td><td>something said once a window, such as a notice about a
+ *     place the bot can no longer post in ({@link RedisOnceMarks}); the mark holds ids only</td><td>TTL the
+ *     window</td></tr>
  * </table>
  */
 public final class RedisKeys {
@@ -205,6 +210,19 @@ public final class RedisKeys {
             throw new IllegalArgumentException("not a token: it must be 1 to 64 URL-safe base64 characters");
         }
         return PREFIX + "token:" + token;
+    }
+
+    /** {@code ck:held:<token>}: a command held until an organiser confirms it. */
+    public static String heldCommand(String token) {
+        if (!isToken(token)) {
+            throw new IllegalArgumentException("not a token: it must be 1 to 64 URL-safe base64 characters");
+        }
+        return PREFIX + "held:" + token;
+    }
+
+    /** {@code ck:once:<mark>}: a mark that something was said once within its window. */
+    public static String onceMark(String mark) {
+        return PREFIX + "once:" + escape(mark);
     }
 
     /** True when the text could be a token: 1 to 64 characters of the URL-safe base64 alphabet. */

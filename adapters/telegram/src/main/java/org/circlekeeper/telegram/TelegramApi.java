@@ -75,9 +75,81 @@ final class TelegramApi {
             return code == 403;
         }
 
+        /** Why Telegram refused a call to a chat, from its code and description (see {@link Reason}). */
+        Reason reason(long chatId) {
+            return Reason.of(code, description, chatId < 0);
+        }
+
         /** An edit that changed nothing: Telegram answers 400 "message is not modified". */
         boolean notModified() {
             return code == 400 && description.contains("message is not modified");
+        }
+    }
+
+    /**
+     * Why Telegram refused a call for good, read from its code and description as the Bot API server words them
+     * (the descriptions are not a documented contract, so anything unrecognised is {@link #OTHER}, and every
+     * reason, {@code OTHER} too, is final: none is retried as if it might pass).
+     */
+    enum Reason {
+        /** 403 in a private chat: the person blocked the bot, never started it, or their account is gone. */
+        BLOCKED("blocked"),
+        /** 403 in a group: the bot was removed (kicked) from it or is no longer a member. */
+        REMOVED("removed"),
+        /** 400 "chat not found": the chat does not exist (deleted, or an id that never was). */
+        CHAT_NOT_FOUND("chat-not-found"),
+        /** 400 "not enough rights to send text messages to the chat": the group restricts the bot. */
+        NO_RIGHTS("no-rights"),
+        /** 400 "message thread not found" or "TOPIC_CLOSED": the forum topic was deleted or closed. */
+        TOPIC_GONE("topic-gone"),
+        /** 400 "message is too long": more than 4,096 characters after entity parsing (the adapter splits first). */
+        TOO_LONG("too-long"),
+        /** 400 "BUTTON_DATA_INVALID": a button's callback_data over 64 bytes (the adapter never sends one). */
+        BUTTON_DATA("button-data"),
+        /** 400 "can't parse entities": HTML Telegram could not read (the adapter escapes every text). */
+        BAD_MARKUP("bad-markup"),
+        /** Anything else Telegram refused. */
+        OTHER("other");
+
+        private final String label;
+
+        Reason(String label) {
+            this.label = label;
+        }
+
+        /** A short fixed word for metrics and logs. */
+        String label() {
+            return label;
+        }
+
+        /** @param group whether the chat is a group (negative ids); a 403 means the bot was removed there, else blocked */
+        static Reason of(int code, String description, boolean group) {
+            String text = description == null ? "" : description.toLowerCase(java.util.Locale.ROOT);
+            if (code == 403) {
+                return group ? REMOVED : BLOCKED;
+            }
+            if (code != 400) {
+                return OTHER;
+            }
+            if (text.contains("chat not found")) {
+                return CHAT_NOT_FOUND;
+            }
+            if (text.contains("not enough rights") || text.contains("chat_write_forbidden") || text.contains("chat_restricted")) {
+                return NO_RIGHTS;
+            }
+            if (text.contains("message thread not found") || text.contains("topic_closed") || text.contains("topic_deleted")) {
+                return TOPIC_GONE;
+            }
+            if (text.contains("message is too long") || text.contains("message_too_long")) {
+                return TOO_LONG;
+            }
+            if (text.contains("button_data_invalid")) {
+                return BUTTON_DATA;
+            }
+            if (text.contains("can't parse entities")) {
+                return BAD_MARKUP;
+            }
+            return OTHER;
         }
     }
 

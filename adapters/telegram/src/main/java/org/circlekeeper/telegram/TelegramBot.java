@@ -16,6 +16,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.circlekeeper.core.engine.Engine;
+import org.circlekeeper.core.engine.HeldCommands;
+import org.circlekeeper.core.message.OnceMarks;
 import org.circlekeeper.core.ref.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,16 +81,19 @@ public final class TelegramBot implements AutoCloseable {
 
     /**
      * The bot on {@code connection}, handing updates to {@code engine}, which also says where a private chat
-     * belongs and keeps the time.
+     * belongs and keeps the time; {@code held} keeps anonymous administrators' commands until an administrator
+     * confirms them, {@code marks} makes a notice to organisers go out once.
      */
-    public TelegramBot(TelegramConnection connection, Engine engine, Locale defaultLocale) {
+    public TelegramBot(TelegramConnection connection, Engine engine, HeldCommands held, OnceMarks marks,
+                       Locale defaultLocale) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.settings = connection.settings();
         this.engine = Objects.requireNonNull(engine, "engine");
         this.defaultLocale = Objects.requireNonNull(defaultLocale, "defaultLocale");
         Organisers organisers = new Organisers(connection.api(), connection.state().roles(), settings.adminCacheTtl());
         this.updates = new TelegramUpdates(engine, connection.api(), connection.delivery(), connection.state().updates(),
-                connection.state().reachability(), organisers, settings.unreachableTtl(), this::username, settings.workers());
+                connection.state().reachability(), organisers, settings.unreachableTtl(), this::username, settings.workers(),
+                connection.refusals(), held, marks);
         this.secretDigest = settings.webhook() ? sha256(settings.webhookSecret()) : null;
         this.lastHealth = new Health(false, mode(), "", "not started");
     }

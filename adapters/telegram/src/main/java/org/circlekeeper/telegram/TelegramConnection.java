@@ -21,6 +21,7 @@ public final class TelegramConnection implements AutoCloseable {
     private final TelegramApi api;
     private final TelegramDelivery delivery;
     private final TelegramMessenger messenger;
+    private final Refusals refusals = new Refusals();
 
     /**
      * Connects to the Bot API server of the settings, with the state every replica shares and the bot's one
@@ -43,7 +44,7 @@ public final class TelegramConnection implements AutoCloseable {
         this.api = new TelegramApi(client, state.budget(), settings.limits(), sleeper);
         this.delivery = new TelegramDelivery(api);
         this.messenger = new TelegramMessenger(delivery, state.reachability(), settings.unreachableTtl(),
-                Objects.requireNonNull(clock, "clock"));
+                Objects.requireNonNull(clock, "clock"), refusals);
     }
 
     /** The core's outbound port for Telegram (reminders, prompts, alerts). */
@@ -65,6 +66,10 @@ public final class TelegramConnection implements AutoCloseable {
 
     AdapterState state() {
         return state;
+    }
+
+    Refusals refusals() {
+        return refusals;
     }
 
     /** Releases the HTTP client's threads and connections. */

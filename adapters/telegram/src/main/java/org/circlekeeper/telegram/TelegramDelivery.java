@@ -36,8 +36,11 @@ final class TelegramDelivery {
         this.api = Objects.requireNonNull(api, "api");
     }
 
-    /** Sends the message to the chat; returns the id of the Telegram message that carries its buttons (the last text part). */
-    int send(long chatId, OutgoingMessage message) {
+    /**
+     * Sends the message to the chat (into its topic, when it names one); returns the id of the Telegram message that
+     * carries its buttons (the last text part).
+     */
+    int send(TelegramChat chat, OutgoingMessage message) {
         List<String> parts = TelegramHtml.split(message.markup(), TelegramHtml.MESSAGE_LIMIT);
         InlineKeyboardMarkup keyboard = keyboard(message);
         Attachment attachment = message.attachment();
@@ -46,21 +49,23 @@ final class TelegramDelivery {
             boolean captionFits = noText || parts.size() == 1
                     && TelegramHtml.visibleText(message.markup()).strip().length() <= TelegramHtml.CAPTION_LIMIT;
             if (captionFits) {
-                return sendFile(chatId, attachment, noText ? null : parts.get(0), keyboard);
+                return sendFile(chat, attachment, noText ? null : parts.get(0), keyboard);
             }
-            int last = sendParts(chatId, parts, keyboard);
-            sendFile(chatId, attachment, null, null);
+            int last = sendParts(chat, parts, keyboard);
+            sendFile(chat, attachment, null, null);
             return last;
         }
-        return sendParts(chatId, parts, keyboard);
+        return sendParts(chat, parts, keyboard);
     }
 
     /**
      * Replaces the text and buttons of a message the bot sent; text past 4,096 characters follows as new
      * messages. Returns false when Telegram cannot edit it (a photo or document, a message too old or
-     * gone), so the caller can send a new message instead.
+     * gone), so the caller can send a new message instead; a refusal that a new message would meet too (no rights,
+     * a closed topic, the chat gone) is thrown.
      */
-    boolean edit(long chatId, int messageId, OutgoingMessage message) {
+    boolean edit(TelegramChat chat, int messageId, OutgoingMessage message) {
+        long chatId = chat.chatId();
         if (message.attachment() != null) {
             return false;
         }
@@ -78,22 +83,23 @@ final class TelegramDelivery {
             if (refused.notModified()) {
                 return true;
             }
-            if (refused.code() == 400) {
+            if (refused.code() == 400 && refused.reason(chatId) == TelegramApi.Reason.OTHER) {
                 return false;
             }
             throw refused;
         }
         if (parts.size() > 1) {
-            sendParts(chatId, parts.subList(1, parts.size()), keyboard);
+            sendParts(chat, parts.subList(1, parts.size()), keyboard);
         }
         return true;
     }
 
-    private int sendParts(long chatId, List<String> parts, InlineKeyboardMarkup keyboard) {
+    private int sendParts(TelegramChat chat, List<String> parts, InlineKeyboardMarkup keyboard) {
+        long chatId = chat.chatId();
         int last = -1;
         for (int i = 0; i < parts.size(); i++) {
-            SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder().chatId(chatId).text(parts.get(i))
-                    .parseMode(ParseMode.HTML).linkPreviewOptions(noPreview());
+            SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder().chatId(chatId).messageThreadId(chat.threadId())
+                    .text(parts.get(i)).parseMode(ParseMode.HTML).linkPreviewOptions(noPreview());
             if (i == parts.size() - 1 && keyboard != null) {
                 send.replyMarkup(keyboard);
             }
@@ -104,11 +110,12 @@ final class TelegramDelivery {
         return last;
     }
 
-    private int sendFile(long chatId, Attachment attachment, String caption, InlineKeyboardMarkup keyboard) {
+    private int sendFile(TelegramChat chat, Attachment attachment, String caption, InlineKeyboardMarkup keyboard) {
+        long chatId = chat.chatId();
         InputFile file = new InputFile(new ByteArrayInputStream(attachment.content()), attachment.fileName());
         Message sent;
         if (attachment.isImage()) {
-            SendPhoto.SendPhotoBuilder<?, ?> photo = SendPhoto.builder().chatId(chatId).photo(file);
+            SendPhoto.SendPhotoBuilder<?, ?> photo = SendPhoto.builder().chatId(chatId).messageThreadId(chat.threadId()).photo(file);
             if (caption != null) {
                 photo.caption(caption).parseMode(ParseMode.HTML);
             }
@@ -118,7 +125,7 @@ final class TelegramDelivery {
             SendPhoto request = photo.build();
             sent = api.send("sendPhoto", chatId, client -> client.execute(request));
         } else {
-            SendDocument.SendDocumentBuilder<?, ?> document = SendDocument.builder().chatId(chatId).document(file);
+            SendDocument.SendDocumentBuilder<?, ?> document = SendDocument.builder().chatId(chatId).messageThreadId(chat.threadId()).document(file);
             if (caption != null) {
                 document.caption(caption).parseMode(ParseMode.HTML);
             }

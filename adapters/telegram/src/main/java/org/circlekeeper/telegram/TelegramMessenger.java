@@ -22,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * {@link TelegramApi#MAX_WAIT}: a longer wait throws {@link RetryLater} with the moment Telegram named, so the due
  * job is tried again then instead of holding its claim past its lease. A member who
  * blocked the bot or never started it is marked unreachable and further sends to them fail at once
- * with a permanent {@link Messenger.DeliveryFailed}, instead of being tried again and again.
+ * with a permanent {@link Messenger.DeliveryFailed}, instead of being tried again and again. A channel that is a forum
+ * topic ({@link TelegramChat}) gets the message in that topic. Whatever else Telegram refuses for good (the chat gone,
+ * the bot removed or without the right to write, a closed or deleted topic) is counted, a gone topic is reported to
+ * the group's organisers once ({@link Refusals}), and the send fails permanently: none is retried as if it might pass.
  */
 public final class TelegramMessenger implements Messenger {
 
@@ -31,13 +34,16 @@ public final class TelegramMessenger implements Messenger {
     private final TelegramDelivery delivery;
     private final Reachability reachability;
     private final Duration unreachableTtl;
+    private final Refusals refusals;
     private final Clock clock;
 
-    TelegramMessenger(TelegramDelivery delivery, Reachability reachability, Duration unreachableTtl, Clock clock) {
+    TelegramMessenger(TelegramDelivery delivery, Reachability reachability, Duration unreachableTtl, Clock clock,
+                      Refusals refusals) {
         this.delivery = Objects.requireNonNull(delivery, "delivery");
         this.reachability = Objects.requireNonNull(reachability, "reachability");
         this.unreachableTtl = Objects.requireNonNull(unreachableTtl, "unreachableTtl");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.refusals = Objects.requireNonNull(refusals, "refusals");
     }
 
     @Override
@@ -49,16 +55,16 @@ public final class TelegramMessenger implements Messenger {
     public SentMessage send(Target target, OutgoingMessage message) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(message, "message");
-        long chatId = chatOf(target);
+        TelegramChat chat = chatOf(target);
         MemberRef member = privateMember(target);
         if (member != null && reachability.isUnreachable(member)) {
             throw new DeliveryFailed("the member cannot be written to privately on Telegram (blocked or never started)", true, null);
         }
         try {
-            int messageId = delivery.send(chatId, message);
+            int messageId = delivery.send(chat, message);
             return new SentMessage(target, Integer.toString(messageId));
         } catch (TelegramApi.Refused refused) {
-            throw failed(refused, member);
+            throw failed("send", chat, refused, member);
         } catch (TelegramApi.WaitTooLong wait) {
             throw new RetryLater("Telegram's rate limits ask for " + wait.waitFor().toSeconds() + " s",
                     clock.instant().plus(wait.waitFor()));
@@ -71,7 +77,7 @@ public final class TelegramMessenger implements Messenger {
     public void edit(SentMessage sent, OutgoingMessage message) {
         Objects.requireNonNull(sent, "sent");
         Objects.requireNonNull(message, "message");
-        long chatId = chatOf(sent.target());
+        TelegramChat chat = chatOf(sent.target());
         int messageId;
         try {
             messageId = Integer.parseInt(sent.messageId());
@@ -79,24 +85,24 @@ public final class TelegramMessenger implements Messenger {
             throw new DeliveryFailed("not a Telegram message id", true, e);
         }
         try {
-            if (!delivery.edit(chatId, messageId, message)) {
+            if (!delivery.edit(chat, messageId, message)) {
                 throw new DeliveryFailed("Telegram cannot edit that message (a file, or too old)", true, null);
             }
         } catch (TelegramApi.Refused refused) {
-            throw failed(refused, privateMember(sent.target()));
+            throw failed("edit", chat, refused, privateMember(sent.target()));
         } catch (TelegramApi.Unavailable unavailable) {
             throw new DeliveryFailed("Telegram is not reachable now", false, unavailable);
         }
     }
 
-    private DeliveryFailed failed(TelegramApi.Refused refused, MemberRef member) {
+    private DeliveryFailed failed(String what, TelegramChat chat, TelegramApi.Refused refused, MemberRef member) {
+        TelegramApi.Reason reason = refusals.refused(what, chat, refused);
         if (member != null && unreachable(refused)) {
             reachability.markUnreachable(member, unreachableTtl);
             LOG.info("a member cannot be written to privately on Telegram ({}); marked unreachable", refused.code());
             return new DeliveryFailed("the member cannot be written to privately on Telegram (blocked or never started)", true, refused);
         }
-        LOG.warn("Telegram refused a message the bot started ({})", refused.code());
-        return new DeliveryFailed("Telegram refused the message (" + refused.code() + ")", true, refused);
+        return new DeliveryFailed("Telegram refused the message (" + refused.code() + ", " + reason.label() + ")", true, refused);
     }
 
     /** A 403, or a 400 "chat not found" for a private chat that never existed. */
@@ -104,7 +110,7 @@ public final class TelegramMessenger implements Messenger {
         return refused.unreachable() || refused.code() == 400 && refused.description().contains("chat not found");
     }
 
-    static long chatOf(Target target) {
+    static TelegramChat chatOf(Target target) {
         String id;
         if (target instanceof Target.Member member) {
             requireTelegram(member.member().platform());
@@ -115,7 +121,7 @@ public final class TelegramMessenger implements Messenger {
             id = channel.channelId();
         }
         try {
-            return Long.parseLong(id);
+            return TelegramChat.parse(id);
         } catch (NumberFormatException e) {
             throw new DeliveryFailed("not a Telegram chat id", true, e);
         }

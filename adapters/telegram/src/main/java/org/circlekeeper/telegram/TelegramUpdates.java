@@ -15,12 +15,14 @@ import java.util.regex.Pattern;
 import org.circlekeeper.core.engine.Context;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.EngineMessages;
+import org.circlekeeper.core.engine.HeldCommands;
 import org.circlekeeper.core.engine.Inbound;
 import org.circlekeeper.core.engine.OptionSpec;
 import org.circlekeeper.core.engine.Reply;
 import org.circlekeeper.core.engine.Role;
 import org.circlekeeper.core.engine.StoreUnavailable;
 import org.circlekeeper.core.engine.Suggester;
+import org.circlekeeper.core.message.OnceMarks;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Visibility;
 import org.circlekeeper.core.platform.Reachability;
@@ -71,6 +73,8 @@ public final class TelegramUpdates implements AutoCloseable {
     /** The command whose suggester answers inline queries, and its option. */
     static final String INLINE_COMMAND = "resource";
     static final int INLINE_RESULTS = 10;
+    /** How often, at most, the organisers hear that one topic cannot be posted in. */
+    static final Duration TOPIC_NOTICE_WINDOW = Duration.ofDays(30);
 
     /** {@code /name}, {@code /name@bot}, then the rest of the text. */
     private static final Pattern COMMAND = Pattern.compile("^/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?:\\s+(.*))?$", Pattern.DOTALL);
@@ -83,11 +87,18 @@ public final class TelegramUpdates implements AutoCloseable {
     private final Organisers organisers;
     private final Duration unreachableTtl;
     private final java.util.function.Supplier<String> botUsername;
+    private final Refusals refusals;
+    private final OnceMarks marks;
+    private final AnonymousAdmins anonymousAdmins;
     private final ExecutorService[] workers;
 
     TelegramUpdates(Engine engine, TelegramApi api, TelegramDelivery delivery, UpdateLog updateLog, Reachability reachability,
                     Organisers organisers, Duration unreachableTtl, java.util.function.Supplier<String> botUsername,
-                    int workerCount) {
+                    int workerCount, Refusals refusals, HeldCommands held, OnceMarks marks) {
+        this.refusals = Objects.requireNonNull(refusals, "refusals");
+        this.marks = Objects.requireNonNull(marks, "marks");
+        this.anonymousAdmins = new AnonymousAdmins(this, engine, delivery, Objects.requireNonNull(held, "held"));
+        refusals.attach(engine.metrics(), this::topicGone);
         this.engine = Objects.requireNonNull(engine, "engine");
         this.api = Objects.requireNonNull(api, "api");
         this.delivery = Objects.requireNonNull(delivery, "delivery");
@@ -165,6 +176,13 @@ public final class TelegramUpdates implements AutoCloseable {
 
     /** Handles one update now, on the calling thread (after {@link #accept}'s claim). */
     void handle(Update update) {
+        if (update.hasEditedMessage() || update.hasEditedChannelPost() || update.hasChannelPost()) {
+            // never asked for (ALLOWED_UPDATES); should one come anyway, an edit is not a new message: the safety
+            // check reacted (or not) to what was first written, its private offer stays where it went, and nothing
+            // of an edit is read or stored
+            LOG.debug("update {}: an edit or a channel post, which the bot does not read", update.getUpdateId());
+            return;
+        }
         if (update.hasMessage()) {
             onMessage(update.getMessage());
         } else if (update.hasCallbackQuery()) {
@@ -200,7 +218,7 @@ public final class TelegramUpdates implements AutoCloseable {
     private void onMessage(Message message) {
         User from = message.getFrom();
         Chat chat = message.getChat();
-        if (from == null || Boolean.TRUE.equals(from.getIsBot()) || chat == null || kindOf(chat).isEmpty()) {
+        if (from == null || chat == null || kindOf(chat).isEmpty()) {
             return;
         }
         if (message.getMigrateToChatId() != null) {
@@ -211,7 +229,15 @@ public final class TelegramUpdates implements AutoCloseable {
         if (text == null || text.isBlank()) {
             return;
         }
-        Context context = context(from, chat);
+        TelegramChat place = placeOf(message);
+        if (message.getSenderChat() != null) {
+            onMessageOfAChat(message, place, text.strip());
+            return;
+        }
+        if (Boolean.TRUE.equals(from.getIsBot())) {
+            return;
+        }
+        Context context = context(from, chat, place);
         if (context.channel().isDirect()) {
             bestEffort("mark a member reachable", () -> {
                 reachability.markReachable(context.member());
@@ -222,13 +248,8 @@ public final class TelegramUpdates implements AutoCloseable {
         Matcher command = COMMAND.matcher(text.strip());
         if (command.matches()) {
             String name = command.group(1).toLowerCase(Locale.ROOT);
-            String addressee = command.group(2);
             String rest = command.group(3) == null ? "" : command.group(3).strip();
-            if (addressee != null && !addressee.equalsIgnoreCase(botUsername.get())) {
-                return;
-            }
-            if (addressee == null && !context.channel().isDirect() && engine.registry().command(name).isEmpty()) {
-                // in a group, a bare /command that is not ours may be another bot's
+            if (!forUs(command, context.channel().isDirect())) {
                 return;
             }
             if (name.equals("start")) {
@@ -242,19 +263,60 @@ public final class TelegramUpdates implements AutoCloseable {
         deliver(context, engine.handle(inbound), null);
     }
 
+    /** Whether a typed command is ours: addressed to this bot, or bare and known (in a group another bot may own it). */
+    private boolean forUs(Matcher command, boolean direct) {
+        String addressee = command.group(2);
+        if (addressee != null) {
+            return addressee.equalsIgnoreCase(botUsername.get());
+        }
+        return direct || engine.registry().command(command.group(1).toLowerCase(Locale.ROOT)).isPresent();
+    }
+
+    /**
+     * A message posted on behalf of a chat ({@code sender_chat}; Bot API, "Message"): the group itself is an
+     * administrator who posts anonymously, whose commands wait for an administrator to confirm them ({@link
+     * AnonymousAdmins}); any other chat is a channel (the group's linked channel, or someone posting as their
+     * channel), which is no person: its messages are not read, and a command addressed to the bot gets a kind word.
+     */
+    private void onMessageOfAChat(Message message, TelegramChat place, String text) {
+        Matcher command = COMMAND.matcher(text);
+        if (!command.matches() || !forUs(command, false) || kindOf(message.getChat()).orElseThrow() != ChannelRef.Kind.GROUP) {
+            return;
+        }
+        CommunityRef community = group(message.getChat());
+        if (message.getSenderChat().getId().equals(message.getChat().getId())) {
+            anonymousAdmins.ask(community, place, command.group(1).toLowerCase(Locale.ROOT),
+                    command.group(3) == null ? "" : command.group(3).strip());
+            return;
+        }
+        if (Boolean.TRUE.equals(message.getIsAutomaticForward())) {
+            return;
+        }
+        Locale locale = groupLocale(community, place);
+        sendNote(place, TelegramHtml.render(engine.text(EngineMessages.CHANNEL_COMMAND, locale)), "the note to a channel's command");
+    }
+
     // --- buttons ---
 
     private void onButton(CallbackQuery query) {
         try {
-            answer(query);
             MaybeInaccessibleMessage origin = query.getMessage();
             User from = query.getFrom();
+            boolean confirmation = query.getData() != null && query.getData().startsWith(AnonymousAdmins.ACTION_PREFIX);
             if (query.getData() == null || origin == null || origin.getChat() == null || from == null
                     || kindOf(origin.getChat()).isEmpty()) {
+                answer(query);
                 return;
             }
-            Context context = context(from, origin.getChat());
-            Origin where = new Origin(origin.getChatId(), origin.getMessageId());
+            TelegramChat place = origin instanceof Message message ? placeOf(message) : TelegramChat.of(origin.getChatId());
+            Context context = context(from, origin.getChat(), place);
+            Origin where = new Origin(place, origin.getMessageId());
+            if (confirmation) {
+                // answered there, with a word for the presser alone when the press changes nothing
+                anonymousAdmins.press(query, context, where);
+                return;
+            }
+            answer(query);
             deliver(context, engine.handle(new Inbound.ButtonPressed(context, query.getData(), Integer.toString(origin.getMessageId()))), where);
         } catch (Throwable e) {
             LOG.error("a button press could not be handled: {}", e.getClass().getName(), e);
@@ -263,14 +325,35 @@ public final class TelegramUpdates implements AutoCloseable {
     }
 
     /** Stops the button's spinner; Telegram wants it answered whatever happens next. */
-    private void answer(CallbackQuery query) {
+    void answer(CallbackQuery query) {
+        answer(query, null);
+    }
+
+    /**
+     * Stops the button's spinner, showing {@code text} (when not null) to the presser alone as an alert (Bot API,
+     * "answerCallbackQuery": up to 200 characters).
+     */
+    void answer(CallbackQuery query, String text) {
         try {
-            AnswerCallbackQuery request = AnswerCallbackQuery.builder().callbackQueryId(query.getId()).build();
+            AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> answer = AnswerCallbackQuery.builder().callbackQueryId(query.getId());
+            if (text != null) {
+                answer.text(atMost200(text)).showAlert(true);
+            }
+            AnswerCallbackQuery request = answer.build();
             api.call("answerCallbackQuery", client -> client.execute(request));
         } catch (TelegramApi.Refused | TelegramApi.Unavailable e) {
             // a press older than Telegram's window cannot be answered; the press itself is still handled
             LOG.debug("answerCallbackQuery failed: {}", e.getClass().getSimpleName());
         }
+    }
+
+    /** The text cut to Telegram's 200 characters for a button's answer, never between the halves of a surrogate pair. */
+    static String atMost200(String text) {
+        if (text.length() <= 200) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(198)) ? 198 : 199;
+        return text.substring(0, end) + "…";
     }
 
     // --- inline mode: resource search ---
@@ -372,7 +455,7 @@ public final class TelegramUpdates implements AutoCloseable {
     // --- replies ---
 
     /** Where a button was pressed: the message to replace when a reply asks for it. */
-    private record Origin(long chatId, int messageId) {
+    record Origin(TelegramChat chat, int messageId) {
     }
 
     /**
@@ -380,26 +463,31 @@ public final class TelegramUpdates implements AutoCloseable {
      * and private ones to the member's private chat. A reply that replaces its origin edits the pressed
      * message when it goes to the same chat (so a private answer never overwrites a public message).
      */
-    private void deliver(Context context, List<Reply> replies, Origin origin) {
+    void deliver(Context context, List<Reply> replies, Origin origin) {
         boolean noted = false;
-        long chatId = Long.parseLong(context.channel().channelId());
-        long memberChat = Long.parseLong(context.member().userId());
+        boolean toldPrivately = false;
+        TelegramChat here = TelegramChat.parse(context.channel().channelId());
+        TelegramChat memberChat = TelegramChat.of(Long.parseLong(context.member().userId()));
         for (Reply reply : replies) {
             OutgoingMessage message = reply.message();
             boolean toMember = context.channel().isDirect() || message.visibility() == Visibility.PRIVATE;
-            long target = context.channel().isDirect() ? chatId : toMember ? memberChat : chatId;
+            TelegramChat target = context.channel().isDirect() ? here : toMember ? memberChat : here;
             if (toMember && !context.channel().isDirect()
                     && bestEffort("look up whether a member is reachable", () -> reachability.isUnreachable(context.member()), false)) {
                 noted = noteOnce(context, noted);
                 continue;
             }
             try {
-                if (reply.replacesOrigin() && origin != null && origin.chatId() == target
+                if (reply.replacesOrigin() && origin != null && origin.chat().chatId() == target.chatId()
                         && delivery.edit(target, origin.messageId(), message)) {
                     continue;
                 }
                 delivery.send(target, message);
             } catch (TelegramApi.Refused refused) {
+                TelegramApi.Reason reason = refusals.refused("reply", target, refused);
+                if (!toMember && (reason == TelegramApi.Reason.NO_RIGHTS || reason == TelegramApi.Reason.REMOVED)) {
+                    toldPrivately = tellPrivately(context, toldPrivately);
+                }
                 if (toMember && TelegramMessenger.unreachable(refused)) {
                     bestEffort("mark a member unreachable", () -> {
                         reachability.markUnreachable(context.member(), unreachableTtl);
@@ -409,13 +497,26 @@ public final class TelegramUpdates implements AutoCloseable {
                     if (!context.channel().isDirect()) {
                         noted = noteOnce(context, noted);
                     }
-                } else {
-                    LOG.warn("Telegram refused a reply ({})", refused.code());
                 }
             } catch (TelegramApi.Unavailable unavailable) {
                 LOG.error("a reply could not be delivered: Telegram is not reachable");
             }
         }
+    }
+
+    /**
+     * Tells the person, privately and once per event, that the group their command came from does not let the bot
+     * answer there; when they never started a private chat, nothing more can be done (the refusal is counted).
+     */
+    private boolean tellPrivately(Context context, boolean alreadyTold) {
+        if (alreadyTold || bestEffort("look up whether a member is reachable", () -> state.isUnreachable(context.member()), false)) {
+            return true;
+        }
+        TelegramChat member = TelegramChat.of(Long.parseLong(context.member().userId()));
+        Locale locale = engine.preferencesFor(context).locale();
+        sendNote(member, TelegramHtml.render(engine.text(EngineMessages.GROUP_UNWRITABLE, locale)),
+                "the note that the group does not let the bot answer");
+        return true;
     }
 
     /**
@@ -426,19 +527,61 @@ public final class TelegramUpdates implements AutoCloseable {
         if (alreadyNoted) {
             return true;
         }
-        long groupChat = Long.parseLong(context.channel().channelId());
+        TelegramChat group = TelegramChat.parse(context.channel().channelId());
         Locale locale = engine.preferencesFor(context).locale();
         String mention = "<a href=\"tg://user?id=" + context.member().userId() + "\">" + TelegramHtml.escape(context.member().displayName()) + "</a>";
         String text = mention + ", " + TelegramHtml.render(engine.text(EngineMessages.PRIVATE_START, locale,
                 java.util.Map.of("link", deepLink(botUsername.get(), START_FROM_GROUP))));
-        SendMessage note = SendMessage.builder().chatId(groupChat).text(text)
+        sendNote(group, text, "the note about a waiting private answer");
+        return true;
+    }
+
+    /** Counts and logs a refusal of a message to {@code where} (see {@link Refusals}). */
+    void refused(String what, TelegramChat where, TelegramApi.Refused refused) {
+        refusals.refused(what, where, refused);
+    }
+
+    /**
+     * Posts a short note of the adapter's own (already Telegram HTML) where it belongs; a refusal is counted like any
+     * other ({@link Refusals}) and nothing more is tried.
+     */
+    void sendNote(TelegramChat where, String html, String what) {
+        SendMessage note = SendMessage.builder().chatId(where.chatId()).messageThreadId(where.threadId()).text(html)
                 .parseMode(ParseMode.HTML).linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build()).build();
         try {
-            api.send("sendMessage", groupChat, client -> client.execute(note));
-        } catch (TelegramApi.Refused | TelegramApi.Unavailable e) {
-            LOG.warn("the note about a waiting private answer could not be posted: {}", e.getClass().getSimpleName());
+            api.send("sendMessage", where.chatId(), client -> client.execute(note));
+        } catch (TelegramApi.Refused refused) {
+            refusals.refused("note", where, refused);
+        } catch (TelegramApi.Unavailable e) {
+            LOG.warn("{} could not be posted: {}", what, e.getClass().getSimpleName());
         }
-        return true;
+    }
+
+    /**
+     * Tells the group's organisers, in the group's General topic and once a {@link #TOPIC_NOTICE_WINDOW} for each
+     * topic, that a topic cannot be posted in any more (closed or deleted). When the mark cannot be read the notice
+     * waits for the next refusal rather than risk saying it at every one.
+     */
+    void topicGone(TelegramChat topic) {
+        boolean first = bestEffort("mark a topic's notice", () -> marks.first("telegram topic-gone " + topic.channelId(),
+                TOPIC_NOTICE_WINDOW), false);
+        if (!first) {
+            return;
+        }
+        CommunityRef community = new CommunityRef(Platform.TELEGRAM, Long.toString(topic.chatId()));
+        Locale locale = groupLocale(community, topic.chat());
+        sendNote(topic.chat(), TelegramHtml.render(engine.text(EngineMessages.TOPIC_UNREACHABLE, locale,
+                java.util.Map.of("link", topic.link()))), "the notice about a closed topic");
+        LOG.info("the organisers of a group were told that one of its topics is closed or deleted");
+    }
+
+    /**
+     * The group's language for a note that answers nobody in particular (an anonymous administrator's, a channel's):
+     * read as for the group's anonymous administrator account, which has no settings of its own.
+     */
+    Locale groupLocale(CommunityRef community, TelegramChat place) {
+        MemberRef nobody = new MemberRef(Platform.TELEGRAM, Long.toString(AnonymousAdmins.GROUP_ANONYMOUS_BOT), "");
+        return engine.preferencesFor(new Context(nobody, place.channel(ChannelRef.Kind.GROUP), community, Role.MEMBER, null)).locale();
     }
 
     /** {@code https://t.me/<bot>?start=<payload>}: opens the private chat with the bot, Start pressed by the member. */
@@ -448,10 +591,21 @@ public final class TelegramUpdates implements AutoCloseable {
 
     // --- contexts ---
 
-    private Context context(User from, Chat chat) {
+    /**
+     * Where a message was written: its chat and, in a forum, its topic. Only a topic message ({@code is_topic_message};
+     * Bot API, "Message") names a topic: in a group without topics {@code message_thread_id} is a reply thread, which
+     * a send cannot target.
+     */
+    static TelegramChat placeOf(Message message) {
+        boolean topic = Boolean.TRUE.equals(message.getIsTopicMessage()) && message.getChat() != null
+                && Boolean.TRUE.equals(message.getChat().getIsForum());
+        return TelegramChat.of(message.getChatId(), topic ? message.getMessageThreadId() : null);
+    }
+
+    private Context context(User from, Chat chat, TelegramChat place) {
         MemberRef member = member(from);
         ChannelRef.Kind kind = kindOf(chat).orElseThrow();
-        ChannelRef channel = new ChannelRef(Platform.TELEGRAM, Long.toString(chat.getId()), kind);
+        ChannelRef channel = kind == ChannelRef.Kind.GROUP ? place.channel(kind) : TelegramChat.of(chat.getId()).channel(kind);
         if (kind == ChannelRef.Kind.GROUP) {
             CommunityRef group = group(chat);
             return new Context(member, channel, group,

@@ -36,6 +36,13 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  * (multipart), and {@code getChatAdministrators}. It records every call, can be told to fail the next
  * call of a method (a 429 with {@code retry_after}, say), refuses private chats of people who never
  * started the bot with 403, and can enforce Telegram's send limits, answering 429 when one is exceeded.
+ *
+ * <p>It refuses what Telegram refuses, with Telegram's codes and descriptions (Bot API, "Making requests": an error is
+ * {@code ok:false} with {@code error_code} and {@code description}): text that is not valid HTML or longer than 4,096
+ * characters after entity parsing ("sendMessage", "Formatting options"), a button whose {@code callback_data} is over
+ * 64 bytes ("InlineKeyboardButton"), a chat that is gone, a group the bot was removed from or may not write in, and a
+ * forum topic that is closed or deleted ("sendMessage": {@code message_thread_id}, "Chat": {@code is_forum},
+ * "closeForumTopic", "deleteForumTopic"). The descriptions are those the Bot API server sends.
  */
 public final class FakeBotApi implements AutoCloseable {
 
@@ -94,6 +101,10 @@ public final class FakeBotApi implements AutoCloseable {
     private final Set<Long> neverStarted = new HashSet<>();
     private final Map<Long, List<Long>> admins = new HashMap<>();
     private final Map<String, Bucket> buckets = new HashMap<>();
+    /** Forum supergroups and their topics: thread id to whether it is open; a deleted topic is removed. */
+    private final Map<Long, Map<Integer, Boolean>> forums = new HashMap<>();
+    /** Chats whose sends are refused for good, with Telegram's code and description. */
+    private final Map<Long, Failure> refusedChats = new HashMap<>();
     private boolean enforceLimits;
     private int nextMessageId = 1;
     private int nextUpdateId = 1;
@@ -131,6 +142,48 @@ public final class FakeBotApi implements AutoCloseable {
     /** The next call of {@code method} fails with this code (a 429 carries retry_after). */
     public synchronized void failNext(String method, int code, String description, int retryAfter) {
         failures.add(new Failure(method, code, description, retryAfter));
+    }
+
+    /**
+     * The group has topics (Bot API, "Chat": {@code is_forum}); each topic id given is open ("createForumTopic":
+     * its {@code message_thread_id}).
+     */
+    public synchronized void forum(long chatId, Integer... topics) {
+        Map<Integer, Boolean> open = forums.computeIfAbsent(chatId, k -> new HashMap<>());
+        for (Integer topic : topics) {
+            open.put(topic, true);
+        }
+    }
+
+    /** An administrator closed the topic ("closeForumTopic"): a bot without can_manage_topics gets 400 TOPIC_CLOSED. */
+    public synchronized void closeTopic(long chatId, int topic) {
+        forums.get(chatId).put(topic, false);
+    }
+
+    /** The topic was deleted ("deleteForumTopic"): sends to it get 400 "message thread not found". */
+    public synchronized void deleteTopic(long chatId, int topic) {
+        forums.get(chatId).remove(topic);
+    }
+
+    /** The chat was deleted (or never was): every send gets 400 "chat not found" (Bot API, "Making requests"). */
+    public synchronized void chatGone(long chatId) {
+        refusedChats.put(chatId, new Failure("*", 400, "Bad Request: chat not found", 0));
+    }
+
+    /**
+     * The bot was removed from the group: every send gets 403 with the description the Bot API server gives for a
+     * supergroup (Bot API, "Making requests"; the removal itself is a {@code my_chat_member} update, "ChatMemberUpdated").
+     */
+    public synchronized void kicked(long chatId) {
+        refusedChats.put(chatId, new Failure("*", 403, "Forbidden: bot was kicked from the supergroup chat", 0));
+    }
+
+    /**
+     * The group took the bot's right to send messages (Bot API, "restrictChatMember", "ChatPermissions":
+     * can_send_messages): every send gets 400 "not enough rights to send text messages to the chat".
+     */
+    public synchronized void mutedBot(long chatId) {
+        refusedChats.put(chatId, new Failure("*", 400, "Bad Request: not enough rights to send text messages to the chat", 0));
     }
 
     /** Answers 429 whenever a send exceeds 30 a second overall, 1 a second per chat, 20 a minute per group. */
@@ -254,7 +307,11 @@ public final class FakeBotApi implements AutoCloseable {
             case "getMe" -> ok(user(BOT_ID, "Circlekeeper", BOT_USERNAME, true));
             case "deleteWebhook", "setWebhook", "setMyCommands", "answerCallbackQuery", "answerInlineQuery" ->
                     ok(JsonNodeFactory.instance.booleanNode(true));
-            case "sendMessage" -> ok(message(params.path("chat_id").asLong(), params.path("text").asText()));
+            case "sendMessage" -> {
+                ObjectNode sent = message(params.path("chat_id").asLong(), params.path("text").asText());
+                inTopic(sent, params);
+                yield ok(sent);
+            }
             case "editMessageText" -> {
                 ObjectNode edited = message(params.path("chat_id").asLong(), params.path("text").asText());
                 edited.put("message_id", params.path("message_id").asInt());
@@ -262,6 +319,7 @@ public final class FakeBotApi implements AutoCloseable {
             }
             case "sendPhoto", "sendDocument" -> {
                 ObjectNode sent = message(params.path("chat_id").asLong(), null);
+                inTopic(sent, params);
                 if (params.has("caption")) {
                     sent.put("caption", params.get("caption").asText());
                 }
@@ -315,6 +373,20 @@ public final class FakeBotApi implements AutoCloseable {
         if (SENDS.contains(method) && chatId > 0 && neverStarted.contains(chatId)) {
             return error(403, "Forbidden: bot can't initiate conversation with a user", 0);
         }
+        if (SENDS.contains(method) && refusedChats.containsKey(chatId)) {
+            Failure refused = refusedChats.get(chatId);
+            return error(refused.code(), refused.description(), 0);
+        }
+        if (SENDS.contains(method) && !method.equals("editMessageText") && params.has("message_thread_id")) {
+            ObjectNode gone = threadRefusal(chatId, params.path("message_thread_id").asInt());
+            if (gone != null) {
+                return gone;
+            }
+        }
+        ObjectNode invalid = SENDS.contains(method) ? invalidContent(method, params) : null;
+        if (invalid != null) {
+            return invalid;
+        }
         if (enforceLimits && SENDS.contains(method)) {
             List<Bucket> applying = new ArrayList<>();
             applying.add(buckets.computeIfAbsent("global", k -> new Bucket(30, Duration.ofSeconds(1), now)));
@@ -335,11 +407,76 @@ public final class FakeBotApi implements AutoCloseable {
         return null;
     }
 
+    /**
+     * A send into a topic: General (thread 1) and topics that do not exist are "message thread not found", as is any
+     * thread of a chat without topics; a closed topic is TOPIC_CLOSED (Bot API, "closeForumTopic": only administrators
+     * with can_manage_topics may still post, which this bot is not given).
+     */
+    private ObjectNode threadRefusal(long chatId, int thread) {
+        Map<Integer, Boolean> topics = forums.get(chatId);
+        if (topics == null || !topics.containsKey(thread)) {
+            return error(400, "Bad Request: message thread not found", 0);
+        }
+        if (!topics.get(thread)) {
+            return error(400, "Bad Request: TOPIC_CLOSED", 0);
+        }
+        return null;
+    }
+
+    /** The sent message as Telegram returns it in a topic: its thread and {@code is_topic_message} (Bot API, "Message"). */
+    private void inTopic(ObjectNode sent, ObjectNode params) {
+        long chatId = params.path("chat_id").asLong();
+        if (forums.containsKey(chatId)) {
+            ((ObjectNode) sent.get("chat")).put("is_forum", true);
+        }
+        if (params.has("message_thread_id")) {
+            sent.put("message_thread_id", params.path("message_thread_id").asInt()).put("is_topic_message", true);
+        }
+    }
+
+    /**
+     * What Telegram refuses in a message itself: HTML it cannot parse, text over 4,096 characters after entity parsing
+     * (a caption over 1,024), an empty text, and {@code callback_data} over 64 bytes.
+     */
+    private static ObjectNode invalidContent(String method, ObjectNode params) {
+        for (JsonNode row : params.path("reply_markup").path("inline_keyboard")) {
+            for (JsonNode button : row) {
+                if (button.has("callback_data") && button.get("callback_data").asText().getBytes(StandardCharsets.UTF_8).length > 64) {
+                    return error(400, "Bad Request: BUTTON_DATA_INVALID", 0);
+                }
+            }
+        }
+        boolean caption = !params.has("text");
+        String field = caption ? "caption" : "text";
+        if (!params.has(field)) {
+            return method.equals("sendMessage") || method.equals("editMessageText")
+                    ? error(400, "Bad Request: message text is empty", 0) : null;
+        }
+        String html = params.get(field).asText();
+        if (!"HTML".equals(params.path("parse_mode").asText())) {
+            return null;
+        }
+        int visible;
+        try {
+            visible = TelegramHtmlParser.visibleLength(html);
+        } catch (IllegalArgumentException e) {
+            return error(400, "Bad Request: can't parse entities: " + e.getMessage(), 0);
+        }
+        if (!caption && visible == 0) {
+            return error(400, "Bad Request: message text is empty", 0);
+        }
+        if (visible > (caption ? 1_024 : 4_096)) {
+            return error(400, caption ? "Bad Request: message caption is too long" : "Bad Request: message is too long", 0);
+        }
+        return null;
+    }
+
     private synchronized ArrayNode getUpdates(ObjectNode params) {
         long offset = params.path("offset").asLong(0);
         int timeout = params.path("timeout").asInt(0);
         long end = System.nanoTime() + Duration.ofSeconds(timeout).toNanos();
         calls.add(new Call("getUpdates", params, Map.of(), Map.of(), System.nanoTime(), false, 0));
+        notifyAll();
         while (true) {
             pendingUpdates.removeIf(u -> u.get("update_id").asLong() < offset);
             if (!pendingUpdates.isEmpty() || closed) {
@@ -376,6 +513,11 @@ public final class FakeBotApi implements AutoCloseable {
             user.put("username", username);
         }
         return user;
+    }
+
+    /** A forum supergroup (Bot API, "Chat": {@code is_forum}). */
+    public static ObjectNode forumChat(long id) {
+        return chat(id).put("is_forum", true);
     }
 
     public static ObjectNode chat(long id) {

@@ -19,6 +19,8 @@ import org.circlekeeper.core.ref.Metrics;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.redis.RedisAdapterState;
 import org.circlekeeper.redis.RedisConnection;
+import org.circlekeeper.redis.RedisHeldCommands;
+import org.circlekeeper.redis.RedisOnceMarks;
 import org.circlekeeper.redis.RedisStores;
 
 /**
@@ -95,7 +97,8 @@ final class TelegramFixture implements AutoCloseable {
         Bot.Assembly core = Bot.builder().stores(stores).clock(Clock.systemUTC())
                 .messengers(new Messengers(List.of(connection.messenger())))
                 .with(CheckinOptions.class, CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey()))).metrics(metrics).build();
-        TelegramBot bot = new TelegramBot(connection, core.engine(), Locale.ENGLISH);
+        TelegramBot bot = new TelegramBot(connection, core.engine(), new RedisHeldCommands(redis), new RedisOnceMarks(redis),
+                Locale.ENGLISH);
         bot.start();
         return new TelegramFixture(fake, stores, connection, core, bot);
     }
@@ -127,6 +130,78 @@ final class TelegramFixture implements AutoCloseable {
         }
         ObjectNode update = JsonNodeFactory.instance.objectNode();
         update.set("message", message);
+        return update;
+    }
+
+    /**
+     * A message in a forum topic (Bot API, "Message": {@code message_thread_id} and {@code is_topic_message}, in a chat
+     * with {@code is_forum}).
+     */
+    static ObjectNode inTopic(ObjectNode update, int thread) {
+        ObjectNode message = (ObjectNode) update.get("message");
+        long chatId = message.get("chat").get("id").asLong();
+        message.put("message_thread_id", thread).put("is_topic_message", true);
+        message.set("chat", FakeBotApi.forumChat(chatId));
+        // a message in a topic answers the topic's service message (Bot API, "Message": reply_to_message, forum_topic_created)
+        ObjectNode created = JsonNodeFactory.instance.objectNode().put("message_id", thread)
+                .put("date", (int) (System.currentTimeMillis() / 1000) - 3_600).put("message_thread_id", thread)
+                .put("is_topic_message", true);
+        created.set("chat", FakeBotApi.forumChat(chatId));
+        created.set("from", FakeBotApi.user(900, "Owner", null, false));
+        created.putObject("forum_topic_created").put("name", "Topic " + thread).put("icon_color", 7_322_096);
+        message.set("reply_to_message", created);
+        return update;
+    }
+
+    /**
+     * A command from the group's anonymous administrator account (Bot API, "Message": {@code sender_chat} is the
+     * supergroup itself, and {@code from} the service user GroupAnonymousBot, kept "for backward compatibility").
+     */
+    static ObjectNode fromAnonymousAdmin(long chatId, String text) {
+        ObjectNode update = text(FakeBotApi.user(AnonymousAdmins.GROUP_ANONYMOUS_BOT, "Group", "GroupAnonymousBot", true), chatId, text);
+        ObjectNode message = (ObjectNode) update.get("message");
+        message.set("sender_chat", FakeBotApi.chat(chatId));
+        message.put("author_signature", "Olga");
+        return update;
+    }
+
+    /**
+     * A message posted on behalf of a channel in the group (Bot API, "Message": {@code sender_chat} is the channel;
+     * {@code from} is the service user Channel_Bot); {@code automatic} for the linked channel's posts that Telegram
+     * forwards into its discussion group ({@code is_automatic_forward}).
+     */
+    static ObjectNode fromChannel(long chatId, long channelId, String text, boolean automatic) {
+        ObjectNode update = text(FakeBotApi.user(136_817_688L, "Channel", "Channel_Bot", true), chatId, text);
+        ObjectNode message = (ObjectNode) update.get("message");
+        message.set("sender_chat", JsonNodeFactory.instance.objectNode().put("id", channelId).put("type", "channel").put("title", "News"));
+        if (automatic) {
+            message.put("is_automatic_forward", true);
+        }
+        return update;
+    }
+
+    /** A member edited a message (Bot API, "Update": {@code edited_message}, with {@code edit_date}). */
+    static ObjectNode edited(ObjectNode from, long chatId, int messageId, String text) {
+        ObjectNode message = (ObjectNode) text(from, chatId, text).get("message");
+        message.put("message_id", messageId).put("edit_date", (int) (System.currentTimeMillis() / 1000));
+        ObjectNode update = JsonNodeFactory.instance.objectNode();
+        update.set("edited_message", message);
+        return update;
+    }
+
+    /** A press on a button of a message the bot sent in a forum topic: the message carries its thread. */
+    static ObjectNode pressInTopic(ObjectNode from, long chatId, int thread, int messageId, String data) {
+        ObjectNode update = press(from, chatId, messageId, data);
+        ObjectNode message = (ObjectNode) update.get("callback_query").get("message");
+        message.put("message_thread_id", thread).put("is_topic_message", true);
+        message.set("chat", FakeBotApi.forumChat(chatId));
+        ObjectNode created = JsonNodeFactory.instance.objectNode().put("message_id", thread)
+                .put("date", (int) (System.currentTimeMillis() / 1000) - 3_600).put("message_thread_id", thread)
+                .put("is_topic_message", true);
+        created.set("chat", FakeBotApi.forumChat(chatId));
+        created.set("from", FakeBotApi.user(900, "Owner", null, false));
+        created.putObject("forum_topic_created").put("name", "Topic " + thread).put("icon_color", 7_322_096);
+        message.set("reply_to_message", created);
         return update;
     }
 

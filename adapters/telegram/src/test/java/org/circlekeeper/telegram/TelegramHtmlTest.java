@@ -69,4 +69,30 @@ class TelegramHtmlTest {
         assertThat(TelegramHtml.visibleText(markup)).isEqualTo("Next: Tuesday, December 1, 2026, 7:00 PM (Europe/Berlin) <b>");
         assertThat(String.join("|", TelegramHtml.split(markup, 30)).replace("|", " ")).isEqualTo(TelegramHtml.render(markup));
     }
+
+    @Test
+    void aSplitNeverCutsAnEntityOrATagAndEveryPartIsHtmlTelegramReadsWithinTheLimit() {
+        java.util.Random random = new java.util.Random(13);
+        String alphabet = "&<>\"ab c\n";
+        for (int round = 0; round < 200; round++) {
+            StringBuilder markup = new StringBuilder();
+            int length = 50 + random.nextInt(400);
+            for (int i = 0; i < length; i++) {
+                if (random.nextInt(40) == 0) {
+                    markup.append(random.nextBoolean() ? "*" + Markup.escape("b&<") + "*" : "[l&nk](https://x.org/?a=1&b=\"2\")");
+                } else {
+                    markup.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            }
+            int limit = 10 + random.nextInt(60);
+            StringBuilder seen = new StringBuilder();
+            for (String part : TelegramHtml.split(markup.toString(), limit)) {
+                String visible = TelegramHtmlParser.visibleText(part);
+                assertThat(visible.length()).as("round %d", round).isLessThanOrEqualTo(limit);
+                seen.append(visible);
+            }
+            assertThat(seen.toString().replaceAll("\\s", "")).as("round %d", round)
+                    .isEqualTo(TelegramHtml.visibleText(markup.toString()).replaceAll("\\s", ""));
+        }
+    }
 }

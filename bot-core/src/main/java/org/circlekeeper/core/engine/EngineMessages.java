@@ -44,6 +44,33 @@ public final class EngineMessages {
     public static final MessageKey PRIVATE_START = KEYS.key("engine.private-start", "link");
     /** The button above inline search results that opens the private chat (Telegram inline mode). */
     public static final MessageKey INLINE_SEARCH_PRIVATELY = KEYS.key("engine.inline.search-privately");
+    /**
+     * Said in the group when a command came from the group's anonymous administrator account (the platform does not
+     * say who sent it): an administrator confirms with the {@link #ANONYMOUS_ADMIN_CONFIRM} button; {@code command}
+     * names it and {@code minutes} is how long the button works.
+     */
+    public static final MessageKey ANONYMOUS_ADMIN_ASK = KEYS.key("engine.anonymous-admin.ask", "command", "minutes");
+    /** The button under {@link #ANONYMOUS_ADMIN_ASK}. */
+    public static final MessageKey ANONYMOUS_ADMIN_CONFIRM = KEYS.key("engine.anonymous-admin.confirm");
+    /** The question, edited once an administrator confirmed; {@code name} is theirs (pressing shows it). */
+    public static final MessageKey ANONYMOUS_ADMIN_CONFIRMED = KEYS.key("engine.anonymous-admin.confirmed", "command", "name");
+    /** Shown only to someone who pressed the confirmation without being an administrator (at most 200 characters). */
+    public static final MessageKey ANONYMOUS_ADMIN_NOT_ADMIN = KEYS.key("engine.anonymous-admin.not-admin");
+    /** Shown only to the presser when the confirmation was used already or expired (at most 200 characters). */
+    public static final MessageKey ANONYMOUS_ADMIN_GONE = KEYS.key("engine.anonymous-admin.gone");
+    /** Said when a command was posted on behalf of a channel, which is no person the bot could act for. */
+    public static final MessageKey CHANNEL_COMMAND = KEYS.key("engine.channel-command");
+    /**
+     * Said once where the group's organisers can read it when the bot can no longer post in one of the group's topics
+     * (closed or deleted); {@code link} opens the topic.
+     */
+    public static final MessageKey TOPIC_UNREACHABLE = KEYS.key("engine.topic-unreachable", "link");
+    /**
+     * Said privately to someone whose command in a group got no answer because the group does not let the bot post
+     * (its right to send messages taken, or the bot removed).
+     */
+    public static final MessageKey GROUP_UNWRITABLE = KEYS.key("engine.group-unwritable");
+
 
     private EngineMessages() {
     }
