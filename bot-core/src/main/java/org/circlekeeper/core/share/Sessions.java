@@ -309,23 +309,23 @@ final class Sessions {
 
     List<JobHandler> handlers() {
         return List.of(
-                new TimerHandler(STEP_JOB, (timer, lateness) -> apply(timer.room(), timer.sessionId(),
-                        (c, f) -> RunnerRules.stepTime(c, f, timer.step(), timer.pauses(), clock.instant()))),
-                new TimerHandler(NEAR_JOB, (timer, lateness) -> {
+                JobHandler.of(STEP_JOB, timed((timer, lateness) -> apply(timer.room(), timer.sessionId(),
+                        (c, f) -> RunnerRules.stepTime(c, f, timer.step(), timer.pauses(), clock.instant())))),
+                JobHandler.of(NEAR_JOB, timed((timer, lateness) -> {
                     if (lateness.compareTo(NOTICE_GRACE) <= 0) {
                         apply(timer.room(), timer.sessionId(), (c, f) -> RunnerRules.turnNotice(c, timer.turn(), timer.pauses(), 1));
                     }
-                }),
-                new TimerHandler(OVER_JOB, (timer, lateness) -> {
+                })),
+                JobHandler.of(OVER_JOB, timed((timer, lateness) -> {
                     if (lateness.compareTo(NOTICE_GRACE) <= 0) {
                         apply(timer.room(), timer.sessionId(), (c, f) -> RunnerRules.turnNotice(c, timer.turn(), timer.pauses(), 2));
                     }
-                }),
-                new TimerHandler(WRAP_JOB, (timer, lateness) -> {
+                })),
+                JobHandler.of(WRAP_JOB, timed((timer, lateness) -> {
                     if (apply(timer.room(), timer.sessionId(), (c, f) -> Rules.end(c, f, clock.instant())) instanceof Outcome.Applied) {
                         LOG.info("share circle {} ran {} and was closed", timer.sessionId(), MAX_LENGTH);
                     }
-                }));
+                })));
     }
 
     @FunctionalInterface
@@ -333,16 +333,15 @@ final class Sessions {
         void run(Timer timer, Duration lateness);
     }
 
-    /** Runs one kind of time-box job; a payload it cannot read is dropped with a warning (retrying would not help). */
-    private record TimerHandler(String kind, TimerRun run) implements JobHandler {
-        @Override
-        public void run(Job job, Instant now, Duration lateness) {
+    /** Runs a time-box job with its timer; a payload it cannot read is dropped with a warning (retrying would not help). */
+    private static JobHandler.Run timed(TimerRun run) {
+        return (job, now, lateness) -> {
             Optional<Timer> timer = Timer.read(job.payload());
             if (timer.isEmpty()) {
                 LOG.warn("share circle job {} has a payload it cannot read; dropped", job.id());
                 return;
             }
             run.run(timer.get(), lateness);
-        }
+        };
     }
 }
