@@ -11,6 +11,7 @@ import org.circlekeeper.core.checkin.CheckinFeature;
 import org.circlekeeper.core.checkin.CheckinOptions;
 import org.circlekeeper.core.circle.CircleFeature;
 import org.circlekeeper.core.community.CommunityFeature;
+import org.circlekeeper.core.community.Departures;
 import org.circlekeeper.core.community.SettingsPreferences;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.FeatureRegistry;
@@ -52,10 +53,16 @@ public final class Bot {
     }
 
     /** The deployment's defaults for members and communities that set nothing. */
-    public record Defaults(Locale locale, ZoneId zone) {
+    public record Defaults(Locale locale, ZoneId zone, Duration departureGrace) {
         public Defaults {
             Objects.requireNonNull(locale, "locale");
             Objects.requireNonNull(zone, "zone");
+            Objects.requireNonNull(departureGrace, "departureGrace");
+        }
+
+        /** Defaults that keep a community's data {@link Departures#DEFAULT_GRACE} after the bot was removed from it. */
+        public Defaults(Locale locale, ZoneId zone) {
+            this(locale, zone, Departures.DEFAULT_GRACE);
         }
 
         public static Defaults english() {
@@ -106,7 +113,8 @@ public final class Bot {
         TemplateRenderer renderer = new TemplateRenderer(templates);
         SettingsPreferences preferences = new SettingsPreferences(stores.memberSettings(), stores.communitySettings(),
                 defaults.locale(), defaults.zone());
-        Outbox outbox = new Outbox(renderer, stores.wording(), preferences, messengers, stores.deliveries(), clock);
+        Outbox outbox = new Outbox(renderer, stores.wording(), preferences, messengers, stores.deliveries(), clock,
+                community -> stores.departures().departedAt(community).isPresent());
         ZoneLookup zones = new ZoneLookup();
         FeatureRegistry registry = new FeatureRegistry();
         registry.add(new SettingsFeature(stores.memberSettings(), zones));
@@ -119,6 +127,7 @@ public final class Bot {
                 stores.resources(), crisisLines));
         registry.add(new PrivacyFeature(registry, stores.tokens(), messengers.personalData(), stores.erasure()));
         registry.add(new CommunityFeature(stores.communitySettings(), stores.wording(), renderer, registry, zones));
+        registry.add(new Departures(registry, stores.departures(), stores.jobs(), clock, defaults.departureGrace()));
         registry.add(new CircleFeature(stores.circles(), stores.jobs(), outbox, preferences, zones, clock, mirrors));
         ShareFeature share = new ShareFeature(stores.share(), stores.circles().circles(), stores.jobs(), outbox, messengers, clock);
         registry.add(share);

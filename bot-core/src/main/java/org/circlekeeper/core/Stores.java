@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.circlekeeper.core.checkin.CheckinStore;
 import org.circlekeeper.core.circle.CircleStores;
 import org.circlekeeper.core.community.CommunitySettingsStore;
+import org.circlekeeper.core.community.DepartureStore;
 import org.circlekeeper.core.engine.ActionTokens;
 import org.circlekeeper.core.engine.PendingForms;
 import org.circlekeeper.core.member.ErasureFlush;
@@ -15,21 +16,21 @@ import org.circlekeeper.core.share.ShareStore;
 import org.circlekeeper.core.template.WordingStore;
 
 /**
- * Every store port the features need, implemented by Redis in production and in memory in tests, and how an
- * erasure reaches the store's files on disk.
+ * Every store port the features need, implemented by Redis in production and in memory in tests, how an
+ * erasure reaches the store's files on disk, and which communities removed the bot (and their erasure as a whole).
  */
 public record Stores(MemberSettingsStore memberSettings, CommunitySettingsStore communitySettings,
                      WordingStore wording, ActionTokens tokens, PendingForms forms, JobQueue jobs,
                      ResourceStore resources, CircleStores circles, ShareStore share,
-                     CheckinStore checkins, DeliveryLog deliveries, ErasureFlush erasure) {
+                     CheckinStore checkins, DeliveryLog deliveries, ErasureFlush erasure, DepartureStore departures) {
 
     /** Stores that keep nothing on disk, such as the in-memory ones: an erasure has no files to reach. */
     public Stores(MemberSettingsStore memberSettings, CommunitySettingsStore communitySettings,
                   WordingStore wording, ActionTokens tokens, PendingForms forms, JobQueue jobs,
                   ResourceStore resources, CircleStores circles, ShareStore share, CheckinStore checkins,
-                  DeliveryLog deliveries) {
+                  DeliveryLog deliveries, DepartureStore departures) {
         this(memberSettings, communitySettings, wording, tokens, forms, jobs, resources, circles, share, checkins,
-                deliveries, ErasureFlush.NOTHING_ON_DISK);
+                deliveries, ErasureFlush.NOTHING_ON_DISK, departures);
     }
 
     public Stores {
@@ -45,5 +46,6 @@ public record Stores(MemberSettingsStore memberSettings, CommunitySettingsStore 
         Objects.requireNonNull(checkins, "checkins");
         Objects.requireNonNull(deliveries, "deliveries");
         Objects.requireNonNull(erasure, "erasure");
+        Objects.requireNonNull(departures, "departures");
     }
 }

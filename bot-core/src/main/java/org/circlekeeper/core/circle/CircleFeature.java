@@ -23,6 +23,8 @@ import org.circlekeeper.core.engine.Args;
 import org.circlekeeper.core.engine.Audience;
 import org.circlekeeper.core.engine.CommandSpec;
 import org.circlekeeper.core.engine.Feature;
+import org.circlekeeper.core.engine.MembershipEvent;
+import org.circlekeeper.core.engine.MembershipListener;
 import org.circlekeeper.core.engine.OptionSpec;
 import org.circlekeeper.core.engine.PreferenceResolver;
 import org.circlekeeper.core.engine.Scope;
@@ -34,6 +36,7 @@ import org.circlekeeper.core.message.Button;
 import org.circlekeeper.core.message.EventMirrors;
 import org.circlekeeper.core.message.Outbox;
 import org.circlekeeper.core.message.OutgoingMessage;
+import org.circlekeeper.core.ref.CommunityData;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.MessageKey;
@@ -55,7 +58,7 @@ import org.slf4j.LoggerFactory;
  * kind reply with an example of what works. Where the platform has an event list of its own (Discord's
  * server Events), each circle's next meeting is kept there too.
  */
-public final class CircleFeature implements Feature {
+public final class CircleFeature implements Feature, MembershipListener {
 
     /** How long an answer is kept after its meeting ends (organisers may look back at who came). */
     static final Duration RSVP_KEPT_AFTER = Duration.ofDays(7);
@@ -79,6 +82,7 @@ public final class CircleFeature implements Feature {
     private final ActionSpec rsvp = new ActionSpec("circle.rsvp", Audience.MEMBER, this::onRsvp);
     private final Reminders reminders;
     private final CircleEvents events;
+    private final LostPlaces lostPlaces;
 
     /**
      * @param preferences gives the community's zone (a new circle's default) and each member's
@@ -92,7 +96,8 @@ public final class CircleFeature implements Feature {
         this.parser = new WhenParser(zones);
         this.calendar = new CalendarExport(clock);
         this.feeds = new CalendarFeeds(stores, clock);
-        this.reminders = new Reminders(stores, jobs, outbox, clock, this::rsvpButtons);
+        this.lostPlaces = new LostPlaces(stores, outbox);
+        this.reminders = new Reminders(stores, jobs, outbox, clock, this::rsvpButtons, lostPlaces);
         this.events = new CircleEvents(stores, jobs, mirrors, clock);
     }
 
@@ -186,6 +191,47 @@ public final class CircleFeature implements Feature {
     @Override
     public List<PersonalData> personalData() {
         return List.of(new RsvpData(), new ReminderData());
+    }
+
+    /** The circles' due jobs (reminders, planning, event syncs); their records go with the community's stores. */
+    @Override
+    public List<CommunityData> communityData() {
+        return List.of(new CommunityData() {
+            @Override
+            public String section() {
+                return "circle-jobs";
+            }
+
+            @Override
+            public void erase(CommunityRef community) {
+                reminders.cancelAll(community);
+                events.cancelAll(community);
+            }
+        });
+    }
+
+    /**
+     * A member who left the community loses their answers there and their private reminders of its circles; a
+     * circle's channel gone is told to its organisers once.
+     */
+    @Override
+    public void onMembership(MembershipEvent event) {
+        if (event instanceof MembershipEvent.MemberLeft left) {
+            CommunityRef community = left.community();
+            MemberRef member = left.member();
+            stores.rsvps().eraseMember(member, community);
+            ReminderChoice choice = stores.reminders().get(community, member);
+            if (!choice.equals(ReminderChoice.NONE)) {
+                List<Job> planned = new ArrayList<>();
+                for (Circle circle : stores.circles().all(community)) {
+                    planned.addAll(reminders.memberJobs(community, circle, member, choice.leadsFor(circle.id())));
+                }
+                stores.reminders().save(community, member, ReminderChoice.NONE);
+                reminders.replace(planned, List.of());
+            }
+        } else if (event instanceof MembershipEvent.PlaceGone gone) {
+            lostPlaces.gone(gone.community(), gone.channel(), gone.name());
+        }
     }
 
     // ---- organisers ----

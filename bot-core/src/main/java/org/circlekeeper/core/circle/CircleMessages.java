@@ -148,7 +148,9 @@ final class CircleMessages {
     static final MessageKey ERR_AMBIGUOUS = MessageKey.of("circle.error.ambiguous", "given", "ids");
     static final MessageKey ERR_CLASH = MessageKey.of("circle.error.clash", "name", "id", "from", "to", "other", "date");
 
-    static final List<MessageKey> ALL = List.of(CREATED, LIST, LIST_EMPTY, SHOW, CANCELLED, ALREADY_CANCELLED, SKIPPED,
+    static final MessageKey PLACE_GONE = MessageKey.of("circle.place-gone", "circles");
+
+    static final List<MessageKey> ALL = List.of(PLACE_GONE, CREATED, LIST, LIST_EMPTY, SHOW, CANCELLED, ALREADY_CANCELLED, SKIPPED,
             RESCHEDULED, EDITED_NAME, EDITED_DESCRIPTION, EDITED_PLACE, EDITED_DURATION, EDITED_WHEN, ATTENDEES,
             ATTENDEES_NONE, REMINDERS_CURRENT, REMINDERS_CURRENT_OFF, REMINDERS_SET, REMINDERS_OFF, ICS_ONE, ICS_ALL, FEED,
             UPCOMING, UPCOMING_NONE, NEXT, NEXT_NONE, ANSWER_COMING, ANSWER_NOT, ANSWER_MAYBE, BUTTON_COMING, BUTTON_NOT,

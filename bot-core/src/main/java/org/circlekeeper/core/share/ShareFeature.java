@@ -30,6 +30,7 @@ import org.circlekeeper.core.engine.Turn;
 import org.circlekeeper.core.message.FormRequest;
 import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.message.Outbox;
+import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.PersonalData;
@@ -178,6 +179,22 @@ public final class ShareFeature implements Feature {
     @Override
     public List<JobHandler> jobHandlers() {
         return meetings.handlers();
+    }
+
+    /** The time boxes of the community's share circles; the circles themselves go with the community's stores. */
+    @Override
+    public List<org.circlekeeper.core.ref.CommunityData> communityData() {
+        return List.of(new org.circlekeeper.core.ref.CommunityData() {
+            @Override
+            public String section() {
+                return "share-jobs";
+            }
+
+            @Override
+            public void erase(CommunityRef community) {
+                meetings.cancelAll(community);
+            }
+        });
     }
 
     @Override

@@ -160,7 +160,8 @@ class EngineBoundaryTest {
         Unreachable members = new Unreachable();
         Stores memory = InMemoryStores.create(Clock.systemUTC());
         Stores stores = new Stores(members, memory.communitySettings(), memory.wording(), memory.tokens(), memory.forms(),
-                memory.jobs(), memory.resources(), memory.circles(), memory.share(), memory.checkins(), memory.deliveries());
+                memory.jobs(), memory.resources(), memory.circles(), memory.share(), memory.checkins(), memory.deliveries(),
+                memory.departures());
         Engine engine = Bot.assemble(stores, Bot.templates(null), Bot.Defaults.english(), new VirtualClock(Instant.parse("2026-11-27T09:00:00Z")),
                 new Messengers(List.of()), CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())), metrics).engine();
         Context spanish = new Context(ALICE, IN_GROUP.channel(), IN_GROUP.community(), Role.MEMBER, Locale.forLanguageTag("es"));

@@ -47,6 +47,7 @@ class ErasureFlushTest {
 
     private static Stores withFlush(Stores stores, ErasureFlush flush) {
         return new Stores(stores.memberSettings(), stores.communitySettings(), stores.wording(), stores.tokens(), stores.forms(),
-                stores.jobs(), stores.resources(), stores.circles(), stores.share(), stores.checkins(), stores.deliveries(), flush);
+                stores.jobs(), stores.resources(), stores.circles(), stores.share(), stores.checkins(), stores.deliveries(), flush,
+                stores.departures());
     }
 }

@@ -11,10 +11,21 @@ public final class InMemoryStores {
     }
 
     public static Stores create(Clock clock) {
-        return new Stores(new InMemoryMemberSettingsStore(), new InMemoryCommunitySettingsStore(), new InMemoryWordingStore(),
-                new InMemoryActionTokens(clock), new InMemoryPendingForms(clock), new InMemoryJobQueue(), new InMemoryResourceStore(),
-                new CircleStores(new InMemoryCircleStore(), new InMemoryRsvpStore(clock), new InMemoryReminderChoiceStore(),
-                        new InMemoryFeedTokenStore(), new InMemoryEventLinkStore()), new InMemoryShareStore(clock),
-                new InMemoryCheckinStore(clock), new InMemoryDeliveryLog());
+        InMemoryCommunitySettingsStore communities = new InMemoryCommunitySettingsStore();
+        InMemoryWordingStore wording = new InMemoryWordingStore();
+        InMemoryResourceStore resources = new InMemoryResourceStore();
+        InMemoryCircleStore circles = new InMemoryCircleStore();
+        InMemoryRsvpStore rsvps = new InMemoryRsvpStore(clock);
+        InMemoryReminderChoiceStore reminders = new InMemoryReminderChoiceStore();
+        InMemoryFeedTokenStore feeds = new InMemoryFeedTokenStore();
+        InMemoryEventLinkStore events = new InMemoryEventLinkStore();
+        InMemoryShareStore share = new InMemoryShareStore(clock);
+        InMemoryCheckinStore checkins = new InMemoryCheckinStore(clock);
+        InMemoryDepartureStore departures = new InMemoryDepartureStore(communities::eraseCommunity, wording::eraseCommunity,
+                resources::eraseCommunity, circles::eraseCommunity, rsvps::eraseCommunity, reminders::eraseCommunity,
+                feeds::eraseCommunity, events::eraseCommunity, share::eraseCommunity, checkins::eraseCommunity);
+        return new Stores(new InMemoryMemberSettingsStore(), communities, wording, new InMemoryActionTokens(clock),
+                new InMemoryPendingForms(clock), new InMemoryJobQueue(), resources,
+                new CircleStores(circles, rsvps, reminders, feeds, events), share, checkins, new InMemoryDeliveryLog(), departures);
     }
 }
