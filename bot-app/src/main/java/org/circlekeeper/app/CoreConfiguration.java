@@ -57,7 +57,8 @@ class CoreConfiguration {
     @Bean
     Bot.Assembly bot(Stores stores, CirclekeeperProperties properties, Clock clock, List<Messenger> messengers,
                      CheckinOptions checkins, Metrics metrics, ObjectProvider<EventMirror> mirrors) {
-        Bot.Defaults defaults = new Bot.Defaults(properties.defaults().locale(), properties.defaults().zone());
+        Bot.Defaults defaults = new Bot.Defaults(properties.defaults().locale(), properties.defaults().zone(),
+                properties.communities().keptAfterRemoval());
         return Bot.assemble(stores, Bot.templates(properties.templates().overrideDir()), defaults, clock,
                 new Messengers(messengers), checkins, metrics,
                 new EventMirrors(mirrors.orderedStream().toList()));

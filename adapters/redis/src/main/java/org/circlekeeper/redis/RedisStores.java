@@ -28,6 +28,6 @@ public final class RedisStores {
         return new Stores(new RedisMemberSettingsStore(redis), new RedisCommunitySettingsStore(redis),
                 new RedisWordingStore(redis), new RedisActionTokens(redis), new RedisPendingForms(redis), new RedisJobQueue(redis),
                 new RedisResourceStore(redis), circles, new RedisShareStore(redis), new RedisCheckinStore(redis, clock),
-                new RedisDeliveryLog(redis), flush);
+                new RedisDeliveryLog(redis), flush, new RedisDepartureStore(redis));
     }
 }

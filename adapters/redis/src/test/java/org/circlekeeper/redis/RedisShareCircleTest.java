@@ -64,7 +64,8 @@ class RedisShareCircleTest {
     /** One replica: a bot assembled on the given Redis connection. */
     private BotTester replica(RedisConnection redis) {
         return new BotTester(clock, new Stores(members, communities, wording, tokens, new RedisPendingForms(redis),
-                new RedisJobQueue(redis), resources, circles, new RedisShareStore(redis), checkins, new RedisDeliveryLog(redis)));
+                new RedisJobQueue(redis), resources, circles, new RedisShareStore(redis), checkins, new RedisDeliveryLog(redis),
+                new RedisDepartureStore(redis)));
     }
 
     private LiveCircle live() {
