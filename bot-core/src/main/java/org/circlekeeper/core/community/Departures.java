@@ -69,6 +69,12 @@ public final class Departures implements Feature, MembershipListener {
         return "departure";
     }
 
+    /** It has no commands of its own; it belongs with the group's settings. */
+    @Override
+    public String helpTopic() {
+        return "settings";
+    }
+
     @Override
     public List<CommandSpec> commands() {
         return List.of();
