@@ -95,7 +95,8 @@ public final class DiscordAdapter implements AutoCloseable {
                 .setChunkingFilter(ChunkingFilter.NONE)
                 .setRestConfig(new RestConfig().setBaseUrl(settings.restBaseUrl()))
                 .setEnableShutdownHook(false)
-                .addEventListeners(listener, new CommandRegistration(commands), new DiscordMembership(engine, handlers));
+                .addEventListeners(listener, new CommandRegistration(commands),
+                        new DiscordMembership(engine, handlers));
         if (settings.shardsTotal() > 0) {
             builder.setShardsTotal(settings.shardsTotal());
         }

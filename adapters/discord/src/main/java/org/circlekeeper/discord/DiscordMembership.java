@@ -89,7 +89,8 @@ final class DiscordMembership extends ListenerAdapter {
                 try {
                     engine.membershipChanged(event);
                 } catch (Throwable e) {
-                    LOG.error("a {} from Discord could not be handled: {}", event.getClass().getSimpleName(), e.getClass().getName(), e);
+                    LOG.error("a {} from Discord could not be handled: {}", event.getClass().getSimpleName(),
+                            e.getClass().getName(), e);
                     engine.metrics().unitFailed(Platform.DISCORD, "membership");
                 }
             });

@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bot removed from a community, and back: when a platform reports a removal (not an outage), the bot stops
- * speaking there (the outbox asks {@link #away}), keeps the community's data for a grace period, and then erases
- * everything the community owns, by a job in the queue: each feature's {@link CommunityData} (its due jobs) and the
- * community's records in the stores. Back within the period, everything carries on and the erasure is called off.
+ * speaking there (the outbox asks the {@link DepartureStore}), keeps the community's data for a grace period, and
+ * then erases everything the community owns, by a job in the queue: each feature's {@link CommunityData} (its due
+ * jobs) and the community's records in the stores. Back within the period, everything carries on and the erasure is
+ * called off.
  */
 public final class Departures implements Feature, MembershipListener {
 
@@ -57,11 +58,6 @@ public final class Departures implements Feature, MembershipListener {
             throw new IllegalArgumentException("the grace period after the bot is removed from a community must be at "
                     + "least a minute (it was " + grace + "); the default is " + DEFAULT_GRACE.toDays() + " days");
         }
-    }
-
-    /** True while the bot is away from the community (removed, not back yet): nothing is sent there. */
-    public boolean away(CommunityRef community) {
-        return store.departedAt(community).isPresent();
     }
 
     @Override
