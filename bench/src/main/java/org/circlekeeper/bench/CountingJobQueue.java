@@ -35,6 +35,11 @@ final class CountingJobQueue implements JobQueue {
     }
 
     @Override
+    public int cancelAll(java.util.function.Predicate<Job> which) {
+        return queue.cancelAll(which);
+    }
+
+    @Override
     public List<ClaimedJob> claimDue(Instant now, int max, Duration lease) {
         List<ClaimedJob> claimed = queue.claimDue(now, max, lease);
         deliveries.claimed(claimed.size());

@@ -19,7 +19,8 @@ public record CirclekeeperProperties(
         @DefaultValue Console console,
         @DefaultValue Web web,
         @DefaultValue Security security,
-        @DefaultValue Checkins checkins) {
+        @DefaultValue Checkins checkins,
+        @DefaultValue Communities communities) {
 
     /**
      * Where state lives.
@@ -90,6 +91,22 @@ public record CirclekeeperProperties(
      * @param retention how long check-ins, notes and journey marks are kept (28 days to 3 years)
      */
     public record Checkins(@DefaultValue("180d") java.time.Duration retention) {
+    }
+
+    /**
+     * Communities the bot serves.
+     *
+     * @param keptAfterRemoval how long a group's or server's data is kept after the platform says the bot was removed
+     *                         from it (not an outage): added back within it, everything carries on; after it,
+     *                         everything the community owns is erased (at least a minute)
+     */
+    public record Communities(@DefaultValue("30d") Duration keptAfterRemoval) {
+        public Communities {
+            if (keptAfterRemoval.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new IllegalArgumentException("circlekeeper.communities.kept-after-removal must be at least a minute, not "
+                        + keptAfterRemoval);
+            }
+        }
     }
 
     /**

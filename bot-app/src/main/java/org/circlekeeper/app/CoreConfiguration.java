@@ -57,7 +57,8 @@ class CoreConfiguration {
     @Bean
     Bot.Assembly bot(Stores stores, CirclekeeperProperties properties, Clock clock, List<Messenger> messengers,
                      CheckinOptions checkins, Metrics metrics, ObjectProvider<EventMirror> mirrors) {
-        Bot.Defaults defaults = new Bot.Defaults(properties.defaults().locale(), properties.defaults().zone());
+        Bot.Defaults defaults = new Bot.Defaults(properties.defaults().locale(), properties.defaults().zone(),
+                properties.communities().keptAfterRemoval());
         return Bot.builder().stores(stores).clock(clock).defaults(defaults)
                 .templateOverrides(properties.templates().overrideDir())
                 .messengers(new Messengers(messengers))

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param groupMessages   read messages in server channels (for the safety check; needs the Message Content intent)
  * @param restBaseUrl     the REST API base; Discord's own unless a proxy sits in between
  * @param handlerThreads  how many Discord events are handled at once
+ * @param memberEvents    ask for the privileged Server Members intent, so that a member who leaves a server loses their
+ *                        answers there (turn the intent on in the developer portal first)
  */
 @ConfigurationProperties("circlekeeper.discord")
 public record DiscordProperties(
@@ -30,12 +32,13 @@ public record DiscordProperties(
         @DefaultValue List<String> organiserRoles,
         @DefaultValue("true") boolean groupMessages,
         @DefaultValue(DiscordSettings.DISCORD_API) String restBaseUrl,
-        @DefaultValue("4") int handlerThreads) {
+        @DefaultValue("4") int handlerThreads,
+        @DefaultValue("false") boolean memberEvents) {
 
     /** The adapter's settings; fails with a message naming the property when one is malformed. */
     public DiscordSettings settings() {
         return new DiscordSettings(token, shardsTotal, shardIds(), commandGuilds, roles(), groupMessages, restBaseUrl,
-                handlerThreads);
+                handlerThreads, memberEvents);
     }
 
     List<Integer> shardIds() {

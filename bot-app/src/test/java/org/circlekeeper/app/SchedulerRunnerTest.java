@@ -208,6 +208,11 @@ class SchedulerRunnerTest {
             }
 
             @Override
+            public int cancelAll(java.util.function.Predicate<Job> which) {
+                return memory.cancelAll(which);
+            }
+
+            @Override
             public List<ClaimedJob> claimDue(Instant now, int max, Duration lease) {
                 if (claims.incrementAndGet() <= failures) {
                     throw SchedulerRunnerTest.<RuntimeException>sneaky(failure.get());

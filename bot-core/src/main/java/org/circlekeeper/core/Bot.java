@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.circlekeeper.core.checkin.CheckinFeature;
 import org.circlekeeper.core.circle.CircleFeature;
 import org.circlekeeper.core.community.CommunityFeature;
+import org.circlekeeper.core.community.Departures;
 import org.circlekeeper.core.community.SettingsPreferences;
 import org.circlekeeper.core.engine.ChairPolicy;
 import org.circlekeeper.core.engine.Engine;
@@ -87,10 +88,16 @@ public final class Bot {
     }
 
     /** The deployment's defaults for members and communities that set nothing. */
-    public record Defaults(Locale locale, ZoneId zone) {
+    public record Defaults(Locale locale, ZoneId zone, Duration departureGrace) {
         public Defaults {
             Objects.requireNonNull(locale, "locale");
             Objects.requireNonNull(zone, "zone");
+            Objects.requireNonNull(departureGrace, "departureGrace");
+        }
+
+        /** Defaults that keep a community's data {@link Departures#DEFAULT_GRACE} after the bot was removed from it. */
+        public Defaults(Locale locale, ZoneId zone) {
+            this(locale, zone, Departures.DEFAULT_GRACE);
         }
 
         public static Defaults english() {
@@ -211,13 +218,16 @@ public final class Bot {
                     : TemplateSource.withOverrides(bundles(features), templateOverrides));
             SettingsPreferences preferences = new SettingsPreferences(stores.memberSettings(), stores.communitySettings(),
                     defaults.locale(), defaults.zone());
-            Outbox outbox = new Outbox(renderer, stores.wording(), preferences, messengers, stores.deliveries(), clock);
+            Outbox outbox = new Outbox(renderer, stores.wording(), preferences, messengers, stores.deliveries(), clock,
+                    community -> stores.departures().departedAt(community).isPresent());
             FeatureRegistry registry = new FeatureRegistry();
             Map<Class<?>, Object> shared = new HashMap<>(parts);
             shared.putIfAbsent(ErasureFlush.class, stores.erasure());
             for (Plugin plugin : features) {
                 registry.add(plugin.build(new PluginWiring(plugin, shared, renderer, preferences, outbox, registry)));
             }
+            // not a plugin: the bot's own part that keeps and then erases what a community that removed the bot owns
+            registry.add(new Departures(registry, stores.departures(), stores.jobs(), clock, defaults.departureGrace()));
             ChairPolicy chairs = (ChairPolicy) shared.getOrDefault(ChairPolicy.class, ChairPolicy.NOBODY);
             Engine engine = new Engine(registry, renderer, stores.wording(), preferences, chairs, stores.forms(), clock, metrics);
             List<JobHandler> handlers = registry.features().stream().flatMap(f -> f.jobHandlers().stream()).toList();

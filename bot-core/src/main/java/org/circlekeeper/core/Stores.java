@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.circlekeeper.core.checkin.CheckinStores;
 import org.circlekeeper.core.circle.CircleStores;
 import org.circlekeeper.core.community.CommunitySettingsStore;
+import org.circlekeeper.core.community.DepartureStore;
 import org.circlekeeper.core.engine.ActionTokens;
 import org.circlekeeper.core.engine.PendingForms;
 import org.circlekeeper.core.member.ErasureFlush;
@@ -30,9 +31,12 @@ import org.circlekeeper.core.template.WordingStore;
  */
 public final class Stores {
 
-    /** The stores the bot itself uses, whatever features it has: settings, wording, tokens, forms, jobs, deliveries. */
+    /**
+     * The stores the bot itself uses, whatever features it has: settings, wording, tokens, forms, jobs, deliveries,
+     * and which communities removed the bot.
+     */
     public static final List<StoreKey<?>> BASE = List.of(MemberSettingsStore.KEY, CommunitySettingsStore.KEY,
-            WordingStore.KEY, ActionTokens.KEY, PendingForms.KEY, JobQueue.KEY, DeliveryLog.KEY);
+            WordingStore.KEY, ActionTokens.KEY, PendingForms.KEY, JobQueue.KEY, DeliveryLog.KEY, DepartureStore.KEY);
 
     private final Map<StoreKey<?>, Object> stores;
     private final ErasureFlush erasure;
@@ -120,6 +124,11 @@ public final class Stores {
 
     public DeliveryLog deliveries() {
         return get(DeliveryLog.KEY);
+    }
+
+    /** Which communities removed the bot, and the erasure of a community as a whole. */
+    public DepartureStore departures() {
+        return get(DepartureStore.KEY);
     }
 
     // Shortcuts to the shipped features' stores, for the tests and the app that read them; a new feature needs

@@ -109,7 +109,8 @@ public final class DiscordAdapter implements AutoCloseable {
                 .setRestConfig(new RestConfig().setBaseUrl(settings.restBaseUrl())
                         .setRateLimiterFactory(config -> new PacedRateLimiter(config, pace)))
                 .setEnableShutdownHook(false)
-                .addEventListeners(listener, new CommandRegistration(commands));
+                .addEventListeners(listener, new CommandRegistration(commands),
+                        new DiscordMembership(engine, handlers));
         if (settings.shardsTotal() > 0) {
             builder.setShardsTotal(settings.shardsTotal());
         }
@@ -125,14 +126,19 @@ public final class DiscordAdapter implements AutoCloseable {
 
     /**
      * The gateway intents: direct messages (answers typed to the bot) always; messages in server
-     * channels with their content (Message Content is privileged) only for the opt-in safety check.
-     * Slash commands, buttons and modals need no intent; no presence or member intents are used.
+     * channels with their content (Message Content is privileged) only for the opt-in safety check;
+     * the server's members (privileged) only when asked for, so that a member leaving is heard.
+     * Slash commands, buttons and modals need no intent; servers and their channels come with GUILDS,
+     * which JDA always asks for. No presence intent is used.
      */
     public static EnumSet<GatewayIntent> intents(DiscordSettings settings) {
         EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.DIRECT_MESSAGES);
         if (settings.groupMessages()) {
             intents.add(GatewayIntent.GUILD_MESSAGES);
             intents.add(GatewayIntent.MESSAGE_CONTENT);
+        }
+        if (settings.memberEvents()) {
+            intents.add(GatewayIntent.GUILD_MEMBERS);
         }
         return intents;
     }

@@ -216,6 +216,30 @@ public final class DiscordMessenger implements Messenger {
         return failure.getCause() instanceof ErrorResponseException e && e.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER;
     }
 
+    /**
+     * A server's organisers: its owner's direct messages (the owner has every permission, Manage Server included),
+     * then the server's system channel when the bot may write there. Empty when the server is not on this replica's
+     * shards (or the bot left it).
+     */
+    @Override
+    public List<Target> organisersOf(org.circlekeeper.core.ref.CommunityRef community) {
+        ShardManager manager = shards.get();
+        if (community.platform() != Platform.DISCORD || manager == null) {
+            return List.of();
+        }
+        net.dv8tion.jda.api.entities.Guild guild = manager.getGuildById(community.communityId());
+        if (guild == null) {
+            return List.of();
+        }
+        List<Target> places = new ArrayList<>();
+        places.add(new Target.Member(new org.circlekeeper.core.ref.MemberRef(Platform.DISCORD, guild.getOwnerId(), null)));
+        net.dv8tion.jda.api.entities.channel.concrete.TextChannel system = guild.getSystemChannel();
+        if (system != null && system.canTalk()) {
+            places.add(new Target.Channel(new ChannelRef(Platform.DISCORD, system.getId(), ChannelRef.Kind.GROUP)));
+        }
+        return places;
+    }
+
     /** The Discord message ids of a sent message's parts. */
     public static List<String> partIds(SentMessage sent) {
         return List.of(sent.messageId().split(ID_SEPARATOR));

@@ -20,10 +20,18 @@ import java.util.Map;
  * @param restBaseUrl     the Discord REST API base, {@code https://discord.com/api/v10/} unless a
  *                        proxy sits in between
  * @param handlerThreads  how many events are handled at once (each may wait on Redis)
+ * @param memberEvents    whether to ask for the privileged Server Members intent, so that Discord tells the bot when a
+ *                        member leaves a server (GUILD_MEMBER_REMOVE) and their answers there are erased
  */
 public record DiscordSettings(String token, int shardsTotal, List<Integer> shardIds, List<String> commandGuilds,
                               Map<String, String> organiserRoles, boolean groupMessages, String restBaseUrl,
-                              int handlerThreads) {
+                              int handlerThreads, boolean memberEvents) {
+
+    /** Settings without member events (Discord then never says that a member left). */
+    public DiscordSettings(String token, int shardsTotal, List<Integer> shardIds, List<String> commandGuilds,
+                           Map<String, String> organiserRoles, boolean groupMessages, String restBaseUrl, int handlerThreads) {
+        this(token, shardsTotal, shardIds, commandGuilds, organiserRoles, groupMessages, restBaseUrl, handlerThreads, false);
+    }
 
     /** Discord's own REST API, version 10. */
     public static final String DISCORD_API = "https://discord.com/api/v10/";
@@ -72,6 +80,6 @@ public record DiscordSettings(String token, int shardsTotal, List<Integer> shard
                 + ", shardIds=" + (shardIds.isEmpty() ? "all" : shardIds) + ", commandGuilds=" + commandGuilds
                 + ", organiserRoles=" + organiserRoles.size() + " servers, groupMessages=" + groupMessages
                 + ", restBaseUrl=" + restBaseUrl
-                + ", handlerThreads=" + handlerThreads + "]";
+                + ", handlerThreads=" + handlerThreads + ", memberEvents=" + memberEvents + "]";
     }
 }

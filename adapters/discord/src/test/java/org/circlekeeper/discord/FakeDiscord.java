@@ -70,6 +70,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final FakeRateLimits limits = new FakeRateLimits();
     private final List<Request> created = new CopyOnWriteArrayList<>();
     private final List<String> guilds;
+    private final Map<String, Refusal> refusedChannels = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(900000000000000000L);
     private final CountDownLatch identified = new CountDownLatch(1);
     private volatile JsonNode identify;
@@ -228,7 +229,10 @@ public final class FakeDiscord implements AutoCloseable {
             respond(exchange, 200, Map.of("id", channel, "type", 1, "last_message_id", "0",
                     "recipients", List.of(user(recipient, "member", false))));
         } else if (method.equals("POST") && path.matches("/channels/\\d+/messages")) {
-            if (closedDmChannels.contains(p[2])) {
+            Refusal refused = refusedChannels.get(p[2]);
+            if (refused != null) {
+                respond(exchange, refused.status(), Map.of("code", refused.code(), "message", refused.message()));
+            } else if (closedDmChannels.contains(p[2])) {
                 respond(exchange, 403, Map.of("code", 50007, "message", "Cannot send messages to this user"));
             } else {
                 created.add(new Request(method, path, body, raw));
@@ -294,6 +298,89 @@ public final class FakeDiscord implements AutoCloseable {
      */
     public void rateLimitNext(String pathRegex, double retryAfterSeconds) {
         rateLimits.put(pathRegex, retryAfterSeconds);
+    }
+
+    /**
+     * A refusal as Discord sends it (API reference, Topics, Opcodes and Status Codes: "HTTP Response Codes" and "JSON
+     * Error Codes"): the HTTP status and a body {@code {"code": <JSON error code>, "message": ...}}.
+     */
+    public record Refusal(int status, int code, String message) {
+    }
+
+    /** The bot lost View Channel (or the channel moved out of its sight): 403 with JSON error 50001. */
+    public static final Refusal MISSING_ACCESS = new Refusal(403, 50001, "Missing Access");
+    /** The channel is gone: 404 with JSON error 10003. */
+    public static final Refusal UNKNOWN_CHANNEL = new Refusal(404, 10003, "Unknown Channel");
+
+    /** From now on, every message sent in the channel (or thread) is refused so. */
+    public void refuseMessagesIn(String channelId, Refusal refusal) {
+        refusedChannels.put(channelId, refusal);
+    }
+
+    // ---- gateway events as Discord sends them (API reference, Topics, Gateway Events) ----
+
+    /**
+     * GUILD_DELETE ("Guild Delete"): an unavailable guild object. {@code unavailable: true} means an outage; without
+     * the field, "the user was removed from the guild".
+     */
+    static Map<String, Object> guildDelete(boolean outage) {
+        return outage ? Map.of("id", GUILD, "unavailable", true) : Map.of("id", GUILD);
+    }
+
+    /** GUILD_MEMBER_REMOVE ("Guild Member Remove"): the guild id and the user who left (needs GUILD_MEMBERS). */
+    static Map<String, Object> guildMemberRemove(String userId, String name) {
+        return Map.of("guild_id", GUILD, "user", user(userId, name, false));
+    }
+
+    /** A text channel object (Resources, Channel: "Channel Object", type 0 GUILD_TEXT), for CHANNEL_CREATE and CHANNEL_DELETE. */
+    static Map<String, Object> textChannel(String id, String name) {
+        return Map.of("id", id, "type", 0, "guild_id", GUILD, "name", name, "position", 5, "permission_overwrites", List.of(),
+                "nsfw", false, "rate_limit_per_user", 0);
+    }
+
+    /** A voice channel object (type 2 GUILD_VOICE). */
+    static Map<String, Object> voiceChannel(String id, String name) {
+        return Map.of("id", id, "type", 2, "guild_id", GUILD, "name", name, "position", 6, "permission_overwrites", List.of(),
+                "nsfw", false, "bitrate", 64000, "user_limit", 0);
+    }
+
+    /** A forum channel object (type 15 GUILD_FORUM): members post threads in it, messages go into those posts only. */
+    static Map<String, Object> forumChannel(String id, String name) {
+        Map<String, Object> forum = new java.util.HashMap<>(Map.of("id", id, "type", 15, "guild_id", GUILD, "name", name,
+                "position", 7, "permission_overwrites", List.of(), "nsfw", false, "rate_limit_per_user", 0, "flags", 0,
+                "available_tags", List.of()));
+        forum.put("default_forum_layout", 0);
+        forum.put("default_thread_rate_limit_per_user", 0);
+        return forum;
+    }
+
+    /**
+     * A public thread (type 11 PUBLIC_THREAD) under a text channel, or a forum post (a thread whose parent is a forum),
+     * for THREAD_CREATE (Topics, Threads: "the thread channel object", with its {@code thread_metadata}).
+     */
+    static Map<String, Object> thread(String id, String parentId, String name) {
+        Map<String, Object> thread = new java.util.HashMap<>();
+        thread.put("id", id);
+        thread.put("type", 11);
+        thread.put("guild_id", GUILD);
+        thread.put("parent_id", parentId);
+        thread.put("owner_id", "500000000000000002");
+        thread.put("name", name);
+        thread.put("rate_limit_per_user", 0);
+        thread.put("flags", 0);
+        thread.put("message_count", 0);
+        thread.put("member_count", 1);
+        thread.put("total_message_sent", 0);
+        thread.put("last_message_id", null);
+        thread.put("thread_metadata", Map.of("archived", false, "auto_archive_duration", 1440,
+                "archive_timestamp", "2026-11-27T09:00:00.000000+00:00", "locked", false));
+        thread.put("newly_created", true);
+        return thread;
+    }
+
+    /** THREAD_DELETE ("Thread Delete"): a subset of the channel object, only its id, guild id, parent id and type. */
+    static Map<String, Object> threadDelete(String id, String parentId) {
+        return Map.of("id", id, "guild_id", GUILD, "parent_id", parentId, "type", 11);
     }
 
     private static void rateLimited(HttpExchange exchange, double retryAfter) throws IOException {

@@ -57,6 +57,14 @@ public final class RedisCircleStore implements CircleStore {
             return 1
             """);
 
+    /** Adds ARGV[1] to the set while it holds fewer than ARGV[2]: 1 when added now, 0 when there or full. */
+    private static final RedisScript MARK_LOST = new RedisScript("""
+            if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 or redis.call('SCARD', KEYS[1]) >= tonumber(ARGV[2]) then
+              return 0
+            end
+            return redis.call('SADD', KEYS[1], ARGV[1])
+            """);
+
     private final RedisConnection redis;
 
     public RedisCircleStore(RedisConnection redis) {
@@ -108,6 +116,21 @@ public final class RedisCircleStore implements CircleStore {
             return false;
         }
         return redis.call(jedis -> jedis.hdel(RedisKeys.circles(community), circleId)) > 0;
+    }
+
+    /** {@code SADD} to a set of at most {@link #MAX_LOST_PLACES}, both in one script so the bound holds across replicas. */
+    @Override
+    public boolean markPlaceLost(CommunityRef community, String channelId) {
+        Objects.requireNonNull(channelId, "channelId");
+        Object added = redis.call(jedis -> MARK_LOST.run(jedis, List.of(RedisKeys.circleLostPlaces(community)),
+                List.of(channelId, Integer.toString(MAX_LOST_PLACES))));
+        return Long.valueOf(1).equals(added);
+    }
+
+    @Override
+    public void clearPlaceLost(CommunityRef community, String channelId) {
+        Objects.requireNonNull(channelId, "channelId");
+        redis.run(jedis -> jedis.srem(RedisKeys.circleLostPlaces(community), channelId));
     }
 
     @Override

@@ -5,14 +5,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.circlekeeper.core.schedule.ClaimedJob;
 import org.circlekeeper.core.schedule.DeadJob;
 import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.schedule.JobQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Durable due jobs in Redis, shared by every replica: waiting jobs in the sorted set {@link RedisKeys#jobsDue()},
@@ -272,6 +276,32 @@ public final class RedisJobQueue implements JobQueue {
         return number(redis.call(jedis -> CANCEL.run(jedis, ALL_KEYS, List.of(jobId))), "cancel") == 1;
     }
 
+    /** Reads the queue's data hash in pages (HSCAN) and cancels each job picked, one by one. */
+    @Override
+    public int cancelAll(Predicate<Job> which) {
+        Objects.requireNonNull(which, "which");
+        List<String> picked = new ArrayList<>();
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            String from = cursor;
+            ScanResult<Map.Entry<String, String>> page = redis.call(jedis ->
+                    jedis.hscan(RedisKeys.jobsData(), from, new ScanParams().count(500)));
+            for (Map.Entry<String, String> entry : page.getResult()) {
+                if (which.test(job(entry.getKey(), entry.getValue()))) {
+                    picked.add(entry.getKey());
+                }
+            }
+            cursor = page.getCursor();
+        } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+        int cancelled = 0;
+        for (String id : picked) {
+            if (cancel(id)) {
+                cancelled++;
+            }
+        }
+        return cancelled;
+    }
+
     /**
      * Claims up to {@code max} (at most {@link #MAX_CLAIM}) jobs that are due, or whose earlier claim's lease ended
      * without an ack, earliest due time first; each comes back with its claim count, this claim included.
@@ -396,12 +426,17 @@ public final class RedisJobQueue implements JobQueue {
     }
 
     static ClaimedJob decode(String id, String value, Instant leaseExpires, String token) {
+        return new ClaimedJob(job(id, value), Integer.parseInt(value.substring(0, value.indexOf(' '))), leaseExpires, token);
+    }
+
+    /** The job a value of the data hash holds. */
+    static Job job(String id, String value) {
         String[] parts = value.split(" ", 5);
         if (parts.length != 5) {
             throw new IllegalStateException("job " + id + " has unreadable data in " + RedisKeys.jobsData());
         }
         Instant due = Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
-        return new ClaimedJob(new Job(id, parts[3], due, parts[4]), Integer.parseInt(parts[0]), leaseExpires, token);
+        return new Job(id, parts[3], due, parts[4]);
     }
 
     /** Epoch milliseconds rounded up: a due time or lease end is never reached early. */

@@ -410,6 +410,11 @@ public final class RedisKeys {
                 + escape(Occurrence.key(occurrence.original())));
     }
 
+    /** The start of the name of every answers hash of the community ({@link #rsvps}). */
+    public static String rsvpsPrefix(CommunityRef community) {
+        return communityKey(community, "rsvp:");
+    }
+
     /**
      * {@code ck:m:{platform:userId}:rsvps}: the sorted set that indexes a member's answers, each entry naming one
      * meeting of one community ({@link #rsvpEntry}), scored by the answer's expiry in epoch milliseconds.
@@ -446,6 +451,27 @@ public final class RedisKeys {
             throw new IllegalArgumentException("not a meeting entry: the circle id is not one");
         }
         return Map.entry(community, new OccurrenceRef(circleId, original));
+    }
+
+    /**
+     * {@code ck:c:{platform:communityId}:circles:lost}: the set of channel ids whose loss the community's organisers
+     * were told of, at most {@link org.circlekeeper.core.circle.CircleStore#MAX_LOST_PLACES}.
+     */
+    public static String circleLostPlaces(CommunityRef community) {
+        return communityKey(community, "circles:lost");
+    }
+
+    /** {@code ck:c:{platform:communityId}:departed}: when the bot was removed from the community (epoch ms), while it is away. */
+    public static String departed(CommunityRef community) {
+        return communityKey(community, "departed");
+    }
+
+    /**
+     * A {@code SCAN MATCH} pattern for every key of the community ({@code ck:c:{platform:communityId}:*}); an escaped
+     * id holds no glob character ({@code * ? [ ] \}), so the pattern matches this community's keys only.
+     */
+    public static String communityKeys(CommunityRef community) {
+        return communityKey(community, "*");
     }
 
     /** {@code ck:c:{platform:communityId}:reminders}: the hash of members' reminder choices, member id to choice. */

@@ -172,6 +172,27 @@ public final class RedisRsvpStore implements RsvpStore {
         });
     }
 
+    /** Like {@link #eraseMember(MemberRef)}, for the index entries that name this community only. */
+    @Override
+    public void eraseMember(MemberRef member, CommunityRef community) {
+        String index = RedisKeys.memberRsvps(member);
+        String field = RedisKeys.memberId(member);
+        redis.run(jedis -> {
+            List<String> entries = jedis.zrange(index, 0, -1).stream()
+                    .filter(entry -> parse(entry).map(meeting -> meeting.getKey().equals(community)).orElse(false)).toList();
+            if (entries.isEmpty()) {
+                return;
+            }
+            try (Pipeline pipeline = jedis.pipelined()) {
+                for (String entry : entries) {
+                    parse(entry).ifPresent(meeting -> pipeline.hdel(RedisKeys.rsvps(meeting.getKey(), meeting.getValue()), field));
+                }
+                pipeline.zrem(index, entries.toArray(String[]::new));
+                pipeline.sync();
+            }
+        });
+    }
+
     private static Optional<Map.Entry<CommunityRef, OccurrenceRef>> parse(String entry) {
         try {
             return Optional.of(RedisKeys.parseRsvpEntry(entry));

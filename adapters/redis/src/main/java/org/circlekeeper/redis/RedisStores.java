@@ -1,5 +1,6 @@
 package org.circlekeeper.redis;
 
+import org.circlekeeper.core.community.DepartureStore;
 import java.time.Clock;
 import org.circlekeeper.core.Stores;
 import org.circlekeeper.core.checkin.CheckinStores;
@@ -54,6 +55,7 @@ public final class RedisStores {
                 .put(CircleStores.KEY, new CircleStores(new RedisCircleStore(redis), new RedisRsvpStore(redis, clock),
                         new RedisReminderChoiceStore(redis), new RedisFeedTokenStore(redis), new RedisEventLinkStore(redis)))
                 .put(ShareStore.KEY, new RedisShareStore(redis))
-                .put(CheckinStores.KEY, RedisCheckinStores.create(redis, clock));
+                .put(CheckinStores.KEY, RedisCheckinStores.create(redis, clock))
+                .put(DepartureStore.KEY, new RedisDepartureStore(redis));
     }
 }

@@ -235,6 +235,39 @@ abstract class CircleStoresContract {
     }
 
     @Test
+    void aMemberWhoLeftOneCommunityLosesTheirAnswersThereOnly() {
+        CircleStores stores = stores();
+        Rsvp coming = new Rsvp(Rsvp.Answer.COMING, "Alice", START);
+        stores.rsvps().put(GROUP, MEETING, ALICE, coming, KEPT_UNTIL);
+        stores.rsvps().put(GROUP, NEXT_MEETING, ALICE, coming, KEPT_UNTIL);
+        stores.rsvps().put(OTHER_GROUP, NEXT_MEETING, ALICE, coming, KEPT_UNTIL);
+        stores.rsvps().put(GROUP, MEETING, BOB, coming, KEPT_UNTIL);
+
+        stores.rsvps().eraseMember(ALICE, GROUP);
+
+        assertThat(stores.rsvps().ofMember(ALICE)).containsExactly(new MemberRsvp(OTHER_GROUP, NEXT_MEETING, coming));
+        assertThat(stores.rsvps().get(GROUP, MEETING, ALICE)).isEmpty();
+        assertThat(stores.rsvps().get(GROUP, NEXT_MEETING, ALICE)).isEmpty();
+        assertThat(stores.rsvps().answers(GROUP, MEETING)).containsOnlyKeys(withoutName(BOB));
+    }
+
+    @Test
+    void aLostPlaceIsMarkedOnceUntilItWorksAgainAndTheMarksAreBounded() {
+        CircleStore circles = stores().circles();
+        assertThat(circles.markPlaceLost(GROUP, "c1")).isTrue();
+        assertThat(circles.markPlaceLost(GROUP, "c1")).isFalse();
+        assertThat(circles.markPlaceLost(OTHER_GROUP, "c1")).as("another community's marks are its own").isTrue();
+
+        circles.clearPlaceLost(GROUP, "c1");
+        assertThat(circles.markPlaceLost(GROUP, "c1")).isTrue();
+
+        for (int i = 2; i <= CircleStore.MAX_LOST_PLACES; i++) {
+            assertThat(circles.markPlaceLost(GROUP, "c" + i)).isTrue();
+        }
+        assertThat(circles.markPlaceLost(GROUP, "one-too-many")).isFalse();
+    }
+
+    @Test
     void erasingAMemberTakesEveryAnswerOfTheirsAndNothingElse() {
         CircleStores stores = stores();
         Rsvp coming = new Rsvp(Rsvp.Answer.COMING, "Alice", START);

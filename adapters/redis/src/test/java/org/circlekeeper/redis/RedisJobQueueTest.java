@@ -53,6 +53,25 @@ class RedisJobQueueTest {
     }
 
     @Test
+    void cancelAllTakesEveryJobPickedWaitingOrClaimedAcrossPagesAndNoOther() {
+        for (int i = 0; i < 1_200; i++) {
+            queue.schedule(new Job("job-" + i, i % 2 == 0 ? "circle.remind" : "checkin.prompt", T0.plusSeconds(i),
+                    i % 3 == 0 ? "gone" : "stays"));
+        }
+        ClaimedJob held = queue.claimDue(T0, 1, LEASE).get(0);
+        assertThat(held.job().payload()).isEqualTo("gone");
+
+        int cancelled = queue.cancelAll(job -> job.payload().equals("gone") && job.kind().equals("circle.remind"));
+
+        assertThat(cancelled).isEqualTo(200);
+        assertThat(queue.waiting() + queue.claimed()).isEqualTo(1_000);
+        queue.ack(held);
+        assertThat(queue.claimDue(T0.plusSeconds(2_000), 2_000, LEASE)).extracting(ClaimedJob::job)
+                .noneMatch(job -> job.payload().equals("gone") && job.kind().equals("circle.remind"))
+                .hasSize(1_000);
+    }
+
+    @Test
     void rescheduleMovesAJobAndReplacesItsPayload() {
         queue.schedule(job("a", T0));
         queue.reschedule(new Job("a", "circle.reminder", T0.plusSeconds(3600), "moved"));

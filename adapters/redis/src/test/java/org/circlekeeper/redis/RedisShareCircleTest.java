@@ -2,6 +2,7 @@ package org.circlekeeper.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.circlekeeper.core.community.DepartureStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +78,8 @@ class RedisShareCircleTest {
                 .put(MemberSettingsStore.KEY, members).put(CommunitySettingsStore.KEY, communities).put(WordingStore.KEY, wording)
                 .put(ActionTokens.KEY, tokens).put(PendingForms.KEY, new RedisPendingForms(redis)).put(JobQueue.KEY, new RedisJobQueue(redis))
                 .put(ResourceStore.KEY, resources).put(CircleStores.KEY, circles).put(ShareStore.KEY, new RedisShareStore(redis))
-                .put(CheckinStores.KEY, checkins.stores()).put(DeliveryLog.KEY, new RedisDeliveryLog(redis)).build());
+                .put(CheckinStores.KEY, checkins.stores()).put(DeliveryLog.KEY, new RedisDeliveryLog(redis))
+                .put(DepartureStore.KEY, new RedisDepartureStore(redis)).build());
     }
 
     private ShareSession live() {

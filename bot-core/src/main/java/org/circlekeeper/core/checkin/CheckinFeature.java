@@ -131,6 +131,22 @@ public final class CheckinFeature implements Feature {
         return prompts.handlers();
     }
 
+    /** The community's prompt jobs; its prompt settings and pulse activity go with the community's stores. */
+    @Override
+    public List<org.circlekeeper.core.ref.CommunityData> communityData() {
+        return List.of(new org.circlekeeper.core.ref.CommunityData() {
+            @Override
+            public String section() {
+                return "checkin-jobs";
+            }
+
+            @Override
+            public void erase(CommunityRef community) {
+                prompts.cancelAll(community);
+            }
+        });
+    }
+
     @Override
     public List<MessageKey> messages() {
         return CheckinMessages.KEYS.keys();

@@ -262,6 +262,12 @@ final class Prompts {
         plan(community, member, profile, true);
     }
 
+    /** Cancels every prompt and planning job of the community (the bot left it for good). */
+    int cancelAll(CommunityRef community) {
+        return queue.cancelAll(job -> (job.kind().equals(PROMPT) || job.kind().equals(PLAN))
+                && community.key().equals(read(job).community()));
+    }
+
     private Payload read(Job job) {
         return json.readValue(job.payload(), Payload.class);
     }

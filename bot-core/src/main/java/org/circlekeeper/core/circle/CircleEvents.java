@@ -64,6 +64,12 @@ final class CircleEvents {
         }
     }
 
+    /** Cancels every sync job of the community (the bot left it for good; its events went with it). */
+    int cancelAll(CommunityRef community) {
+        return queue.cancelAll(job -> job.kind().equals(SYNC)
+                && community.key().equals(json.readValue(job.payload(), Payload.class).community()));
+    }
+
     private void runSync(Job job) {
         Payload payload = json.readValue(job.payload(), Payload.class);
         CommunityRef community = CircleKeys.community(payload.community());

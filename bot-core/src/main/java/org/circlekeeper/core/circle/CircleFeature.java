@@ -9,6 +9,8 @@ import org.circlekeeper.core.engine.ActionSpec;
 import org.circlekeeper.core.engine.Audience;
 import org.circlekeeper.core.engine.CommandSpec;
 import org.circlekeeper.core.engine.Feature;
+import org.circlekeeper.core.engine.MembershipEvent;
+import org.circlekeeper.core.engine.MembershipListener;
 import org.circlekeeper.core.engine.OptionSpec;
 import org.circlekeeper.core.engine.PreferenceResolver;
 import org.circlekeeper.core.engine.Scope;
@@ -16,6 +18,10 @@ import org.circlekeeper.core.engine.Suggester;
 import org.circlekeeper.core.member.ZoneLookup;
 import org.circlekeeper.core.message.EventMirrors;
 import org.circlekeeper.core.message.Outbox;
+import org.circlekeeper.core.message.OutgoingMessage;
+import org.circlekeeper.core.ref.CommunityData;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.schedule.JobHandler;
@@ -33,7 +39,7 @@ import org.circlekeeper.core.schedule.JobQueue;
  * {@link MeetingExceptions} (the organisers' administration), {@link CircleAttendance} and {@link RsvpAction}
  * (who comes), {@link CircleExports} (calendar, feed and personal data).
  */
-public final class CircleFeature implements Feature {
+public final class CircleFeature implements Feature, MembershipListener {
 
     /**
      * How this feature plugs into the bot: its bundle, the stores it needs, how it is built. It offers the features
@@ -57,6 +63,7 @@ public final class CircleFeature implements Feature {
     private final MeetingExceptions exceptions;
     private final CircleAttendance attendance;
     private final CircleExports exports;
+    private final LostPlaces lostPlaces;
 
     /**
      * @param preferences gives the community's zone (a new circle's default) and each member's
@@ -66,7 +73,8 @@ public final class CircleFeature implements Feature {
                          ZoneLookup zones, Clock clock, EventMirrors mirrors) {
         this.stores = stores;
         this.rsvp = new RsvpAction(stores);
-        this.reminders = new Reminders(stores, jobs, outbox, clock, rsvp::buttons);
+        this.lostPlaces = new LostPlaces(stores, outbox);
+        this.reminders = new Reminders(stores, jobs, outbox, clock, rsvp::buttons, lostPlaces);
         this.events = new CircleEvents(stores, jobs, mirrors, clock);
         CircleLookup lookup = new CircleLookup(stores);
         CircleChanges changes = new CircleChanges(stores, reminders, events);
@@ -166,5 +174,46 @@ public final class CircleFeature implements Feature {
     @Override
     public List<PersonalData> personalData() {
         return exports.personalData();
+    }
+
+    /** The circles' due jobs (reminders, planning, event syncs); their records go with the community's stores. */
+    @Override
+    public List<CommunityData> communityData() {
+        return List.of(new CommunityData() {
+            @Override
+            public String section() {
+                return "circle-jobs";
+            }
+
+            @Override
+            public void erase(CommunityRef community) {
+                reminders.cancelAll(community);
+                events.cancelAll(community);
+            }
+        });
+    }
+
+    /**
+     * A member who left the community loses their answers there and their private reminders of its circles; a
+     * circle's channel gone is told to its organisers once.
+     */
+    @Override
+    public void onMembership(MembershipEvent event) {
+        if (event instanceof MembershipEvent.MemberLeft left) {
+            CommunityRef community = left.community();
+            MemberRef member = left.member();
+            stores.rsvps().eraseMember(member, community);
+            ReminderChoice choice = stores.reminders().get(community, member);
+            if (!choice.equals(ReminderChoice.NONE)) {
+                List<Job> planned = new ArrayList<>();
+                for (Circle circle : stores.circles().all(community)) {
+                    planned.addAll(reminders.memberJobs(community, circle, member, choice.leadsFor(circle.id())));
+                }
+                stores.reminders().save(community, member, ReminderChoice.NONE);
+                reminders.replace(planned, List.of());
+            }
+        } else if (event instanceof MembershipEvent.PlaceGone gone) {
+            lostPlaces.gone(gone.community(), gone.channel(), gone.name());
+        }
     }
 }

@@ -30,6 +30,19 @@ public interface CircleStore {
     /** Removes a circle for good (a long-cancelled one making room); false when there was none. */
     boolean remove(CommunityRef community, String circleId);
 
+    /** How many lost places {@link #markPlaceLost} remembers per community: two per circle. */
+    int MAX_LOST_PLACES = 2 * MAX_CIRCLES;
+
+    /**
+     * Remembers that organisers were told that the channel ({@code channelId}) is gone or out of the bot's reach;
+     * true when it is marked now, false when it was marked already (or {@link #MAX_LOST_PLACES} are), so they are
+     * told once.
+     */
+    boolean markPlaceLost(CommunityRef community, String channelId);
+
+    /** The channel works again (a message went out there): a later loss is told again. */
+    void clearPlaceLost(CommunityRef community, String channelId);
+
     /** The community's settings, {@link CircleSettings#DEFAULT} when its organisers set nothing. */
     CircleSettings settings(CommunityRef community);
 

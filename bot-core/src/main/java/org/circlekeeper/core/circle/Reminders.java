@@ -72,9 +72,11 @@ final class Reminders {
     private final Outbox outbox;
     private final Clock clock;
     private final RsvpButtons buttons;
+    private final LostPlaces lostPlaces;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Reminders(CircleStores stores, JobQueue queue, Outbox outbox, Clock clock, RsvpButtons buttons) {
+    Reminders(CircleStores stores, JobQueue queue, Outbox outbox, Clock clock, RsvpButtons buttons, LostPlaces lostPlaces) {
+        this.lostPlaces = lostPlaces;
         this.stores = stores;
         this.queue = queue;
         this.outbox = outbox;
@@ -236,7 +238,18 @@ final class Reminders {
                 "start", CircleTexts.start(occurrence.start(), voice.zone(), voice.locale()),
                 "place", CircleTexts.place(circle.place(), speaker),
                 "description", circle.description()), buttons.forMeeting(community, occurrence, speaker)).build();
-        deliver(voice, job, new Target.Channel(circle.channel()), message, circle.id());
+        try {
+            deliver(voice, job, new Target.Channel(circle.channel()), message, circle.id());
+            lostPlaces.reachable(community, circle.channel());
+        } catch (Messenger.DeliveryFailed gone) {
+            if (!gone.permanent()) {
+                throw gone;
+            }
+            // the channel is deleted or out of reach (members' private reminders are jobs of their own)
+            if (!outbox.away(community)) {
+                lostPlaces.gone(community, circle.channel(), null);
+            }
+        }
         ensureChain(community, circle);
     }
 
@@ -261,7 +274,13 @@ final class Reminders {
                 "start", CircleTexts.start(occurrence.start(), voice.zone(), voice.locale()),
                 "place", CircleTexts.place(circle.place(), speaker)), buttons.forMeeting(community, occurrence, speaker))
                 .visibility(Visibility.PRIVATE).build();
-        deliver(voice, job, new Target.Member(member), message, circle.id());
+        try {
+            deliver(voice, job, new Target.Member(member), message, circle.id());
+        } catch (Messenger.DeliveryFailed e) {
+            if (!e.permanent()) {
+                throw e;
+            }
+        }
     }
 
     /** A meeting a reminder is about, still as planned. */
@@ -294,17 +313,27 @@ final class Reminders {
         return builder;
     }
 
-    /** Sends once per reminder job and target, however often the job runs (see {@link Outbox.Voice#sendOnce}). */
+    /**
+     * Sends once per reminder job and target, however often the job runs (see {@link Outbox.Voice#sendOnce}). A
+     * failure that a retry may heal is thrown on (the job is retried); a permanent one is logged and thrown on too, for
+     * the caller to act on, never to retry.
+     */
     private static void deliver(Outbox.Voice voice, Job job, Target target, OutgoingMessage message, String circleId) {
         String kind = job.kind();
         try {
             voice.sendOnce(job.id(), target, message);
         } catch (Messenger.DeliveryFailed e) {
-            if (!e.permanent()) {
-                throw e;
+            if (e.permanent()) {
+                LOG.warn("a {} of circle {} cannot be delivered and will not be retried", kind, circleId);
             }
-            LOG.warn("a {} of circle {} cannot be delivered and will not be retried", kind, circleId);
+            throw e;
         }
+    }
+
+    /** Cancels every reminder and planning job of the community (the bot left it for good). */
+    int cancelAll(CommunityRef community) {
+        return queue.cancelAll(job -> (job.kind().equals(PLAN) || job.kind().equals(CHANNEL) || job.kind().equals(MEMBER))
+                && community.key().equals(read(job).community()));
     }
 
     private Payload read(Job job) {

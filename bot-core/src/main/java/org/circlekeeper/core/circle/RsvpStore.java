@@ -25,6 +25,9 @@ public interface RsvpStore {
     /** Every unexpired answer of the member, in every community. */
     List<MemberRsvp> ofMember(MemberRef member);
 
+    /** Erases the member's answers in one community (they left it), and their index entries. */
+    void eraseMember(MemberRef member, CommunityRef community);
+
     /** Erases every answer of the member, in every community. */
     void eraseMember(MemberRef member);
 }

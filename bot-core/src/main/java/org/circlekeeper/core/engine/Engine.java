@@ -132,6 +132,36 @@ public final class Engine {
         }
     }
 
+    /**
+     * Hands a platform's report of a membership change to every feature that listens for one. Each listener's
+     * failure is its own: it is logged (its type only) and counted, and the other listeners still hear the event;
+     * an unreachable store is thrown on, so that the adapter can report the event again later.
+     */
+    public void membershipChanged(MembershipEvent event) {
+        Objects.requireNonNull(event, "event");
+        Platform platform = event.community().platform();
+        StoreUnavailable unavailable = null;
+        for (Feature feature : registry.features()) {
+            if (!(feature instanceof MembershipListener listener)) {
+                continue;
+            }
+            try {
+                listener.onMembership(event);
+            } catch (StoreUnavailable e) {
+                LOG.warn("feature {} could not act on a {} on {}: the store is unreachable", feature.id(),
+                        event.getClass().getSimpleName(), platform.id());
+                unavailable = e;
+            } catch (RuntimeException e) {
+                LOG.error("feature {} failed on a {} on {}: {}", feature.id(), event.getClass().getSimpleName(), platform.id(),
+                        e.getClass().getName(), e);
+                count(() -> metrics.unitFailed(platform, "membership"));
+            }
+        }
+        if (unavailable != null) {
+            throw unavailable;
+        }
+    }
+
     /** Counting never fails the event it counts: a metrics failure is logged and the replies go out. */
     private static void count(Runnable counting) {
         try {

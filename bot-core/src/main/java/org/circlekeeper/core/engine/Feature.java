@@ -1,6 +1,7 @@
 package org.circlekeeper.core.engine;
 
 import java.util.List;
+import org.circlekeeper.core.ref.CommunityData;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.PersonalData;
 
@@ -50,6 +51,14 @@ public interface Feature {
 
     /** What the feature keeps about members; an empty list only when it keeps nothing. */
     List<PersonalData> personalData();
+
+    /**
+     * What the feature keeps for a community beyond the community's records in the stores (which the community's
+     * erasure removes together), e.g. its due jobs: erased when the bot has left the community for good.
+     */
+    default List<CommunityData> communityData() {
+        return List.of();
+    }
 
     /**
      * Whether using this feature's commands or buttons in a group makes the bot remember that group for the

@@ -22,6 +22,15 @@ public interface Messenger {
      */
     java.util.List<org.circlekeeper.core.ref.PersonalData> personalData();
 
+    /**
+     * Where this platform can reach the organisers of a community, best first (e.g. the server owner's direct
+     * messages, the server's system channel), for what only they need to know, such as a circle's channel being gone.
+     * Empty when the platform knows no such place; the core then uses the community's other channels it knows.
+     */
+    default java.util.List<Target> organisersOf(org.circlekeeper.core.ref.CommunityRef community) {
+        return java.util.List.of();
+    }
+
     /** Delivery failed for a reason the caller should know (member unreachable, channel gone). */
     final class DeliveryFailed extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -32,6 +32,12 @@ public final class Messengers {
         return byPlatform.values().stream().flatMap(m -> m.personalData().stream()).toList();
     }
 
+    /** Where the community's platform can reach its organisers, best first; empty when it knows none or is not connected. */
+    public List<Target> organisersOf(org.circlekeeper.core.ref.CommunityRef community) {
+        Messenger messenger = byPlatform.get(community.platform());
+        return messenger == null ? List.of() : messenger.organisersOf(community);
+    }
+
     public SentMessage send(Target target, OutgoingMessage message) {
         return forPlatform(platformOf(target)).send(target, message);
     }

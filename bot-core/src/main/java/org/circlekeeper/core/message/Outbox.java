@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.MessageKey;
@@ -42,9 +43,21 @@ public final class Outbox {
     private final Messengers messengers;
     private final DeliveryLog deliveries;
     private final Clock clock;
+    private final Predicate<CommunityRef> away;
 
+    /** An outbox that speaks in every community (for tests of one feature; the bot's own says where it was removed). */
     public Outbox(TemplateRenderer renderer, WordingStore wording, Preferences.Lookup preferences, Messengers messengers,
                   DeliveryLog deliveries, Clock clock) {
+        this(renderer, wording, preferences, messengers, deliveries, clock, community -> false);
+    }
+
+    /**
+     * @param away true for a community that removed the bot: nothing is sent for it, neither in its channels nor to
+     *             its members privately, until it is back
+     */
+    public Outbox(TemplateRenderer renderer, WordingStore wording, Preferences.Lookup preferences, Messengers messengers,
+                  DeliveryLog deliveries, Clock clock, Predicate<CommunityRef> away) {
+        this.away = Objects.requireNonNull(away, "away");
         this.renderer = renderer;
         this.wording = wording;
         this.preferences = preferences;
@@ -56,6 +69,11 @@ public final class Outbox {
     /** A voice for a group channel of the community: its language, zone and wording. */
     public Voice forCommunity(CommunityRef community) {
         return new Voice(community, preferences.resolve(community));
+    }
+
+    /** Where the community's platform can reach its organisers, best first (see {@link Messenger#organisersOf}). */
+    public java.util.List<Target> organisersOf(CommunityRef community) {
+        return messengers.organisersOf(community);
     }
 
     /** A voice for one member, privately: their language and zone, the community's wording. */
@@ -98,6 +116,7 @@ public final class Outbox {
         }
 
         public SentMessage send(Target target, OutgoingMessage message) {
+            refuseWhileAway(community);
             return messengers.send(target, message);
         }
 
@@ -111,6 +130,7 @@ public final class Outbox {
          * @param jobId the id of the job that sends (it names the occurrence: meeting, day, lead time)
          */
         public Optional<SentMessage> sendOnce(String jobId, Target target, OutgoingMessage message) {
+            refuseWhileAway(community);
             String delivery = jobId + " " + key(target);
             String holder = UUID.randomUUID().toString();
             DeliveryLog.Start start = deliveries.begin(delivery, holder, clock.instant(), SEND_HOLD);
@@ -141,6 +161,19 @@ public final class Outbox {
             }
             deliveries.sent(delivery, holder);
             return Optional.of(sent);
+        }
+    }
+
+    /** True while the community has removed the bot: nothing is sent for it. */
+    public boolean away(CommunityRef community) {
+        return away.test(community);
+    }
+
+    /** A community that removed the bot is not written to, nor are its members about it: a permanent failure. */
+    private void refuseWhileAway(CommunityRef community) {
+        if (away.test(community)) {
+            throw new Messenger.DeliveryFailed("the bot was removed from the community; nothing is sent for it until it is "
+                    + "added back", true, null);
         }
     }
 

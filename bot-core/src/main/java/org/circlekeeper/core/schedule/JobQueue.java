@@ -26,6 +26,12 @@ public interface JobQueue {
     /** Removes a waiting job; returns false when there was none. */
     boolean cancel(String jobId);
 
+    /**
+     * Cancels every job, waiting or claimed, that {@code which} picks, and returns how many it cancelled. It reads
+     * the whole queue: for rare clean-ups only, such as erasing a community the bot has left.
+     */
+    int cancelAll(java.util.function.Predicate<Job> which);
+
     /** Claims up to {@code max} jobs due at or before {@code now}, each leased for {@code lease}. */
     List<ClaimedJob> claimDue(Instant now, int max, Duration lease);
 

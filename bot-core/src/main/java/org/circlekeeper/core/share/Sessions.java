@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import org.circlekeeper.core.message.Messenger;
@@ -14,6 +15,7 @@ import org.circlekeeper.core.message.Outbox;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.SentMessage;
 import org.circlekeeper.core.message.Target;
+import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.schedule.JobHandler;
 import org.circlekeeper.core.schedule.JobQueue;
@@ -305,6 +307,13 @@ final class Sessions {
                 return Optional.empty();
             }
         }
+    }
+
+    /** Cancels every time-box job of the community's share circles (the bot left it for good). */
+    int cancelAll(CommunityRef community) {
+        Set<String> kinds = Set.of(STEP_JOB, NEAR_JOB, OVER_JOB, WRAP_JOB);
+        return jobs.cancelAll(job -> kinds.contains(job.kind())
+                && Timer.read(job.payload()).map(t -> t.room().community().equals(community)).orElse(false));
     }
 
     List<JobHandler> handlers() {

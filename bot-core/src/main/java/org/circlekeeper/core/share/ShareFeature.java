@@ -18,6 +18,8 @@ import org.circlekeeper.core.engine.OptionSpec;
 import org.circlekeeper.core.engine.Scope;
 import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.message.Outbox;
+import org.circlekeeper.core.ref.CommunityData;
+import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.schedule.JobHandler;
@@ -177,6 +179,22 @@ public final class ShareFeature implements Feature {
     @Override
     public List<JobHandler> jobHandlers() {
         return sessions.handlers();
+    }
+
+    /** The time boxes of the community's share circles; the circles themselves go with the community's stores. */
+    @Override
+    public List<CommunityData> communityData() {
+        return List.of(new CommunityData() {
+            @Override
+            public String section() {
+                return "share-jobs";
+            }
+
+            @Override
+            public void erase(CommunityRef community) {
+                sessions.cancelAll(community);
+            }
+        });
     }
 
     @Override

@@ -63,6 +63,29 @@ class OutboxSendOnceTest {
     }
 
     @Test
+    void aCommunityThatRemovedTheBotIsNotWrittenToNorAreItsMembersAboutIt() {
+        CommunityRef away = new CommunityRef(Platform.CONSOLE, "away");
+        Outbox outbox = new Outbox(new TemplateRenderer(Bot.templates(null)), new InMemoryWordingStore(),
+                new FixedPreferences(java.util.Locale.ENGLISH, java.time.ZoneOffset.UTC), new Messengers(List.of(messenger)),
+                deliveries, clock, away::equals);
+        Target alice = new Target.Member(new org.circlekeeper.core.ref.MemberRef(Platform.CONSOLE, "alice", "Alice"));
+
+        assertThat(outbox.away(away)).isTrue();
+        for (Outbox.Voice voice : List.of(outbox.forCommunity(away), outbox.forMember(((Target.Member) alice).member(), away))) {
+            assertThatThrownBy(() -> voice.send(GROUP, HELLO)).isInstanceOfSatisfying(Messenger.DeliveryFailed.class,
+                    e -> assertThat(e.permanent()).isTrue());
+            assertThatThrownBy(() -> voice.sendOnce("job-1", alice, HELLO)).isInstanceOfSatisfying(Messenger.DeliveryFailed.class,
+                    e -> assertThat(e.permanent()).isTrue());
+        }
+        assertThat(recorded.all()).isEmpty();
+        assertThat(deliveries.begin("job-1 member:console:alice", "h", clock.instant(), Duration.ofMinutes(1)))
+                .as("a refused delivery was never begun").isInstanceOf(DeliveryLog.Start.Go.class);
+
+        outbox.forCommunity(new CommunityRef(Platform.CONSOLE, "here")).send(GROUP, HELLO);
+        assertThat(recorded.all()).hasSize(1);
+    }
+
+    @Test
     void theSameJobSendsToATargetOnceAndToAnotherTargetToo() {
         assertThat(voice().sendOnce("job-1", GROUP, HELLO)).isPresent();
         assertThat(voice().sendOnce("job-1", GROUP, HELLO)).isEmpty();

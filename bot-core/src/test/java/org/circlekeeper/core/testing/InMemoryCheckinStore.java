@@ -258,4 +258,12 @@ public final class InMemoryCheckinStore implements CheckinStore, JourneyStore, C
     private boolean alive(Kept<?> kept) {
         return kept.expires().isAfter(clock.instant());
     }
+
+    /**
+     * Forgets the community's prompt settings (its erasure as a whole). Members' own check-ins here are theirs: kept
+     * until they expire or the member erases them, as in Redis.
+     */
+    public synchronized void eraseCommunity(CommunityRef community) {
+        settings.remove(community.key());
+    }
 }

@@ -14,6 +14,7 @@ public final class InMemoryCircleStore implements CircleStore {
 
     private final Map<String, Map<String, Circle>> circles = new ConcurrentHashMap<>();
     private final Map<String, CircleSettings> settings = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Set<String>> lost = new ConcurrentHashMap<>();
 
     private Map<String, Circle> of(CommunityRef community) {
         return circles.computeIfAbsent(community.key(), k -> new ConcurrentHashMap<>());
@@ -57,5 +58,23 @@ public final class InMemoryCircleStore implements CircleStore {
     @Override
     public void saveSettings(CommunityRef community, CircleSettings value) {
         settings.put(community.key(), value);
+    }
+
+    @Override
+    public synchronized boolean markPlaceLost(CommunityRef community, String channelId) {
+        java.util.Set<String> marked = lost.computeIfAbsent(community.key(), k -> new java.util.HashSet<>());
+        return marked.size() < MAX_LOST_PLACES && marked.add(channelId);
+    }
+
+    @Override
+    public synchronized void clearPlaceLost(CommunityRef community, String channelId) {
+        lost.getOrDefault(community.key(), new java.util.HashSet<>()).remove(channelId);
+    }
+
+    /** Forgets the community's circles, settings and lost places (its erasure as a whole). */
+    public synchronized void eraseCommunity(CommunityRef community) {
+        circles.remove(community.key());
+        settings.remove(community.key());
+        lost.remove(community.key());
     }
 }

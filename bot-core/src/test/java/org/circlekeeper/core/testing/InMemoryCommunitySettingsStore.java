@@ -20,4 +20,9 @@ public final class InMemoryCommunitySettingsStore implements CommunitySettingsSt
     public void save(CommunityRef community, CommunitySettings value) {
         settings.put(community.key(), value);
     }
+
+    /** Forgets the community's settings (its erasure as a whole). */
+    public void eraseCommunity(CommunityRef community) {
+        settings.remove(community.key());
+    }
 }

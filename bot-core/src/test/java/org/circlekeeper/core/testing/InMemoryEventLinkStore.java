@@ -38,4 +38,9 @@ public final class InMemoryEventLinkStore implements EventLinkStore {
         ofCommunity.put(circleId, updated);
         return true;
     }
+
+    /** Forgets which events showed the community's circles (its erasure as a whole). */
+    public synchronized void eraseCommunity(CommunityRef community) {
+        links.remove(community);
+    }
 }

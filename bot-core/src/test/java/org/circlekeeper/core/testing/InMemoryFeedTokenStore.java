@@ -30,4 +30,12 @@ public final class InMemoryFeedTokenStore implements FeedTokenStore {
         }
         communities.put(token, community);
     }
+
+    /** Forgets the community's token, which stops naming it (its erasure as a whole). */
+    public synchronized void eraseCommunity(CommunityRef community) {
+        String token = tokens.remove(community);
+        if (token != null) {
+            communities.remove(token);
+        }
+    }
 }

@@ -48,6 +48,13 @@ public final class InMemoryJobQueue implements JobQueue {
     }
 
     @Override
+    public synchronized int cancelAll(java.util.function.Predicate<Job> which) {
+        List<String> picked = jobs.values().stream().map(Entry::job).filter(which).map(Job::id).toList();
+        picked.forEach(jobs::remove);
+        return picked.size();
+    }
+
+    @Override
     public synchronized List<ClaimedJob> claimDue(Instant now, int max, Duration lease) {
         List<Entry> due = jobs.values().stream()
                 .filter(e -> e.leaseExpires() == null ? !e.job().due().isAfter(now) : !e.leaseExpires().isAfter(now))

@@ -60,4 +60,10 @@ public final class InMemoryReminderChoiceStore implements ReminderChoiceStore {
             communities.forEach(c -> byCommunity.getOrDefault(c, new ConcurrentHashMap<>()).remove(member.key()));
         }
     }
+
+    /** Forgets every choice in the community and the members' index entries (its erasure as a whole). */
+    public synchronized void eraseCommunity(CommunityRef community) {
+        byCommunity.remove(community);
+        byMember.values().forEach(communities -> communities.remove(community));
+    }
 }

@@ -150,4 +150,9 @@ public final class InMemoryResourceStore implements ResourceStore {
         Community c = communities.get(community.key());
         return c == null ? 0 : c.entries.size();
     }
+
+    /** Forgets the community's entries, hidden ids, reports and safety settings (its erasure as a whole). */
+    public void eraseCommunity(CommunityRef community) {
+        communities.remove(community.key());
+    }
 }

@@ -89,4 +89,21 @@ public final class InMemoryRsvpStore implements RsvpStore {
     private boolean live(Entry entry) {
         return entry != null && entry.expires().isAfter(clock.instant());
     }
+
+    @Override
+    public synchronized void eraseMember(MemberRef member, CommunityRef community) {
+        Set<Where> wheres = byMember.getOrDefault(member.key(), Set.of());
+        for (Where where : List.copyOf(wheres)) {
+            if (where.community().equals(community)) {
+                byMeeting.getOrDefault(where, new ConcurrentHashMap<>()).remove(member.key());
+                wheres.remove(where);
+            }
+        }
+    }
+
+    /** Forgets every answer in the community and the members' index entries pointing to them (its erasure as a whole). */
+    public synchronized void eraseCommunity(CommunityRef community) {
+        byMeeting.keySet().removeIf(where -> where.community().equals(community));
+        byMember.values().forEach(wheres -> wheres.removeIf(where -> where.community().equals(community)));
+    }
 }

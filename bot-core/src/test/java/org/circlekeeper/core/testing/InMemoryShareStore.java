@@ -162,4 +162,14 @@ public final class InMemoryShareStore implements ShareStore {
                 || volunteers.values().stream().anyMatch(m -> m.containsKey(key))
                 || rooms.containsKey(key) || anonymous.containsKey(key);
     }
+
+    /** Forgets the community's live circles, rotations, history, volunteers and settings, and members' rooms there. */
+    public synchronized void eraseCommunity(CommunityRef community) {
+        live.keySet().removeIf(room -> room.community().equals(community));
+        rotations.keySet().removeIf(room -> room.community().equals(community));
+        history.remove(community.key());
+        volunteers.remove(community.key());
+        settings.remove(community.key());
+        rooms.values().forEach(set -> set.removeIf(room -> room.community().equals(community)));
+    }
 }

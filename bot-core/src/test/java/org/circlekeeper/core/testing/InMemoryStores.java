@@ -1,5 +1,6 @@
 package org.circlekeeper.core.testing;
 
+import org.circlekeeper.core.community.DepartureStore;
 import java.time.Clock;
 import org.circlekeeper.core.Stores;
 import org.circlekeeper.core.checkin.CheckinStores;
@@ -24,20 +25,36 @@ public final class InMemoryStores {
         return builder(clock).build();
     }
 
-    /** Every store port in memory, by name, for a test that adds or replaces one before building. */
+    /**
+     * Every store port in memory, by name, for a test that adds or replaces one before building. The departure store
+     * erases a community from the stores made here (a store a test puts in instead is not reached by it).
+     */
     public static Stores.Builder builder(Clock clock) {
+        InMemoryCommunitySettingsStore communities = new InMemoryCommunitySettingsStore();
+        InMemoryWordingStore wording = new InMemoryWordingStore();
+        InMemoryResourceStore resources = new InMemoryResourceStore();
+        InMemoryCircleStore circles = new InMemoryCircleStore();
+        InMemoryRsvpStore rsvps = new InMemoryRsvpStore(clock);
+        InMemoryReminderChoiceStore reminders = new InMemoryReminderChoiceStore();
+        InMemoryFeedTokenStore feeds = new InMemoryFeedTokenStore();
+        InMemoryEventLinkStore events = new InMemoryEventLinkStore();
+        InMemoryShareStore share = new InMemoryShareStore(clock);
+        InMemoryCheckinStore checkins = new InMemoryCheckinStore(clock);
+        InMemoryDepartureStore departures = new InMemoryDepartureStore(communities::eraseCommunity, wording::eraseCommunity,
+                resources::eraseCommunity, circles::eraseCommunity, rsvps::eraseCommunity, reminders::eraseCommunity,
+                feeds::eraseCommunity, events::eraseCommunity, share::eraseCommunity, checkins::eraseCommunity);
         return Stores.builder()
                 .put(MemberSettingsStore.KEY, new InMemoryMemberSettingsStore())
-                .put(CommunitySettingsStore.KEY, new InMemoryCommunitySettingsStore())
-                .put(WordingStore.KEY, new InMemoryWordingStore())
+                .put(CommunitySettingsStore.KEY, communities)
+                .put(WordingStore.KEY, wording)
                 .put(ActionTokens.KEY, new InMemoryActionTokens(clock))
                 .put(PendingForms.KEY, new InMemoryPendingForms(clock))
                 .put(JobQueue.KEY, new InMemoryJobQueue())
                 .put(DeliveryLog.KEY, new InMemoryDeliveryLog())
-                .put(ResourceStore.KEY, new InMemoryResourceStore())
-                .put(CircleStores.KEY, new CircleStores(new InMemoryCircleStore(), new InMemoryRsvpStore(clock),
-                        new InMemoryReminderChoiceStore(), new InMemoryFeedTokenStore(), new InMemoryEventLinkStore()))
-                .put(ShareStore.KEY, new InMemoryShareStore(clock))
-                .put(CheckinStores.KEY, InMemoryCheckinStore.create(clock));
+                .put(ResourceStore.KEY, resources)
+                .put(CircleStores.KEY, new CircleStores(circles, rsvps, reminders, feeds, events))
+                .put(ShareStore.KEY, share)
+                .put(CheckinStores.KEY, checkins.stores())
+                .put(DepartureStore.KEY, departures);
     }
 }

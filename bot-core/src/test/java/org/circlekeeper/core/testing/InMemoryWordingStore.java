@@ -30,4 +30,9 @@ public final class InMemoryWordingStore implements WordingStore {
         Map<String, String> forCommunity = texts.get(slot(community, locale));
         return forCommunity != null && forCommunity.remove(key) != null;
     }
+
+    /** Forgets the community's wording in every language (its erasure as a whole). */
+    public void eraseCommunity(CommunityRef community) {
+        texts.keySet().removeIf(slot -> slot.startsWith(community.key() + "|"));
+    }
 }

@@ -29,6 +29,24 @@ public final class RecordingMessenger implements Messenger {
         failures.addAll(java.util.List.of(next));
     }
 
+    private final java.util.Set<Target> gone = new java.util.HashSet<>();
+    private final java.util.List<Target> organisers = new ArrayList<>();
+
+    /** Sends to these targets fail for good from now on, as to a deleted channel or one the bot lost access to. */
+    public synchronized void gone(Target... targets) {
+        gone.addAll(java.util.List.of(targets));
+    }
+
+    /** Where the platform says a community's organisers can be reached (a server owner's direct messages). */
+    public synchronized void organisersAt(Target... targets) {
+        organisers.addAll(java.util.List.of(targets));
+    }
+
+    @Override
+    public synchronized java.util.List<Target> organisersOf(org.circlekeeper.core.ref.CommunityRef community) {
+        return java.util.List.copyOf(organisers);
+    }
+
     @Override
     public Platform platform() {
         return Platform.CONSOLE;
@@ -39,6 +57,9 @@ public final class RecordingMessenger implements Messenger {
         RuntimeException failure = failures.poll();
         if (failure != null) {
             throw failure;
+        }
+        if (gone.contains(target)) {
+            throw new DeliveryFailed("the channel is deleted, or the bot lost access to it", true, null);
         }
         String id = "m" + ids.incrementAndGet();
         sent.add(new Sent(target, message, id, false));

@@ -1,0 +1,126 @@
+package org.circlekeeper.redis;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.circlekeeper.core.community.DepartureStore;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.share.ShareRoom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * {@link DepartureStore} on Redis: the removal mark is {@code ck:c:{community}:departed} (epoch ms, set with
+ * {@code NX}, so the first removal counts). Erasing a community first takes its members' index entries that point
+ * to it out of their sets (answers, reminder choices, share rooms) and its calendar-feed token out of the token
+ * index, then deletes every key with the community's hash tag: whatever a feature stores for a community lives
+ * under it, so a new feature's community keys are erased without a change here. Members' own keys (their
+ * check-ins, settings) are theirs and stay.
+ */
+public final class RedisDepartureStore implements DepartureStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisDepartureStore.class);
+    private static final int PAGE = 500;
+
+    private final RedisConnection redis;
+
+    public RedisDepartureStore(RedisConnection redis) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+    }
+
+    @Override
+    public Optional<Instant> departedAt(CommunityRef community) {
+        String stored = redis.call(jedis -> jedis.get(RedisKeys.departed(community)));
+        if (stored == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.ofEpochMilli(Long.parseLong(stored)));
+        } catch (NumberFormatException e) {
+            LOG.warn("a community's removal mark cannot be read; it counts as removed now");
+            return Optional.of(Instant.now());
+        }
+    }
+
+    @Override
+    public boolean markDeparted(CommunityRef community, Instant at) {
+        Objects.requireNonNull(at, "at");
+        return "OK".equals(redis.call(jedis -> jedis.set(RedisKeys.departed(community), Long.toString(at.toEpochMilli()),
+                SetParams.setParams().nx())));
+    }
+
+    @Override
+    public boolean clearDeparted(CommunityRef community) {
+        return redis.call(jedis -> jedis.del(RedisKeys.departed(community))) == 1;
+    }
+
+    @Override
+    public void eraseCommunity(CommunityRef community) {
+        String id = RedisKeys.communityId(community);
+        redis.run(jedis -> {
+            for (String member : jedis.hkeys(RedisKeys.reminderChoices(community))) {
+                memberOf(member).ifPresent(m -> jedis.srem(RedisKeys.memberReminderChoices(m), id));
+            }
+            scan(jedis, RedisKeys.communityKeys(community), key -> {
+                if (key.startsWith(RedisKeys.rsvpsPrefix(community))) {
+                    for (String member : jedis.hkeys(key)) {
+                        memberOf(member).ifPresent(m -> dropEntries(jedis, m, id));
+                    }
+                }
+            });
+            String token = jedis.get(RedisKeys.feedToken(community));
+            if (token != null && RedisKeys.isToken(token) && id.equals(jedis.get(RedisKeys.feed(token)))) {
+                jedis.del(RedisKeys.feed(token));
+            }
+            scan(jedis, RedisKeys.PREFIX + "m:*:share:rooms", key -> {
+                List<String> here = jedis.smembers(key).stream()
+                        .filter(t -> ShareRoom.parse(t).map(room -> room.community().equals(community)).orElse(false)).toList();
+                if (!here.isEmpty()) {
+                    jedis.srem(key, here.toArray(String[]::new));
+                }
+            });
+            List<String> keys = new ArrayList<>();
+            scan(jedis, RedisKeys.communityKeys(community), keys::add);
+            for (int from = 0; from < keys.size(); from += PAGE) {
+                jedis.del(keys.subList(from, Math.min(keys.size(), from + PAGE)).toArray(String[]::new));
+            }
+            LOG.info("a {} community's {} key(s) were erased", community.platform().id(), keys.size());
+        });
+    }
+
+    /** Takes the member's answer-index entries of the community ({@code <communityId>/...}) out. */
+    private static void dropEntries(Jedis jedis, MemberRef member, String communityId) {
+        String index = RedisKeys.memberRsvps(member);
+        List<String> here = jedis.zrange(index, 0, -1).stream().filter(e -> e.startsWith(communityId + "/")).toList();
+        if (!here.isEmpty()) {
+            jedis.zrem(index, here.toArray(String[]::new));
+        }
+    }
+
+    private static Optional<MemberRef> memberOf(String memberId) {
+        try {
+            return Optional.of(RedisKeys.parseMemberId(memberId));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("a member id in a community's keys cannot be read and is skipped: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static void scan(Jedis jedis, String pattern, Consumer<String> each) {
+        ScanParams match = new ScanParams().match(pattern).count(PAGE);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page = jedis.scan(cursor, match);
+            page.getResult().forEach(each);
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    }
+}

@@ -1,0 +1,49 @@
+package org.circlekeeper.core.engine;
+
+import java.util.Objects;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
+
+/**
+ * What a platform tells the core about who and what is in a community, outside any conversation: the bot removed
+ * from the group or server (not an outage) or back in it, a member gone, a channel of the community gone.
+ */
+public sealed interface MembershipEvent {
+
+    CommunityRef community();
+
+    /** The bot was removed or kicked from the community: nothing is sent there any more; its data waits for a return. */
+    record BotRemoved(CommunityRef community) implements MembershipEvent {
+        public BotRemoved {
+            Objects.requireNonNull(community, "community");
+        }
+    }
+
+    /** The bot is in the community (added again, or seen there at start-up): everything carries on. */
+    record BotPresent(CommunityRef community) implements MembershipEvent {
+        public BotPresent {
+            Objects.requireNonNull(community, "community");
+        }
+    }
+
+    /** A member left the community, or was removed from it. */
+    record MemberLeft(CommunityRef community, MemberRef member) implements MembershipEvent {
+        public MemberLeft {
+            Objects.requireNonNull(community, "community");
+            Objects.requireNonNull(member, "member");
+        }
+    }
+
+    /**
+     * A channel of the community was deleted, or the bot can no longer see or write to it.
+     *
+     * @param name the channel's name as members know it (to match a place named by it), or null when unknown
+     */
+    record PlaceGone(CommunityRef community, ChannelRef channel, String name) implements MembershipEvent {
+        public PlaceGone {
+            Objects.requireNonNull(community, "community");
+            Objects.requireNonNull(channel, "channel");
+        }
+    }
+}
