@@ -19,6 +19,8 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.utils.TimeUtil;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.Stores;
+import org.circlekeeper.core.checkin.AesGcmNoteCipher;
+import org.circlekeeper.core.checkin.CheckinOptions;
 import org.circlekeeper.core.engine.Context;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.Inbound;
@@ -75,12 +77,11 @@ class DiscordPlacesTest {
     void start() throws Exception {
         discord = new FakeDiscord();
         adapter = new DiscordAdapter(new DiscordSettings(FakeDiscord.TOKEN, 0, List.of(), List.of(), Map.of(), false,
-                discord.restBase(), 2, true));
-        Bot.Assembly bot = Bot.assemble(stores, Bot.templates(null), Bot.Defaults.english(), clock,
-                new Messengers(List.of(adapter.messenger())),
-                org.circlekeeper.core.checkin.CheckinOptions.of(org.circlekeeper.core.checkin.AesGcmNoteCipher.fromBase64(
-                        org.circlekeeper.core.checkin.AesGcmNoteCipher.newKey())),
-                org.circlekeeper.core.ref.Metrics.NONE, new EventMirrors(List.of(adapter.events())));
+                discord.restBase(), 2, true), clock);
+        Bot.Assembly bot = Bot.builder().stores(stores).clock(clock)
+                .messengers(new Messengers(List.of(adapter.messenger())))
+                .with(CheckinOptions.class, CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())))
+                .mirrors(new EventMirrors(List.of(adapter.events()))).build();
         engine = bot.engine();
         scheduler = bot.scheduler();
         adapter.start(engine, Locale.ENGLISH);

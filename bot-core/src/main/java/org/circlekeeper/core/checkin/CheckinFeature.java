@@ -13,6 +13,8 @@ import org.circlekeeper.core.engine.PendingForms;
 import org.circlekeeper.core.engine.Plugin;
 import org.circlekeeper.core.engine.PreferenceResolver;
 import org.circlekeeper.core.message.Outbox;
+import org.circlekeeper.core.ref.CommunityData;
+import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.Metrics;
 import org.circlekeeper.core.ref.PersonalData;
@@ -133,8 +135,8 @@ public final class CheckinFeature implements Feature {
 
     /** The community's prompt jobs; its prompt settings and pulse activity go with the community's stores. */
     @Override
-    public List<org.circlekeeper.core.ref.CommunityData> communityData() {
-        return List.of(new org.circlekeeper.core.ref.CommunityData() {
+    public List<CommunityData> communityData() {
+        return List.of(new CommunityData() {
             @Override
             public String section() {
                 return "checkin-jobs";

@@ -1,6 +1,5 @@
 package org.circlekeeper.core.circle;
 
-import org.circlekeeper.core.engine.Plugin;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +11,7 @@ import org.circlekeeper.core.engine.Feature;
 import org.circlekeeper.core.engine.MembershipEvent;
 import org.circlekeeper.core.engine.MembershipListener;
 import org.circlekeeper.core.engine.OptionSpec;
+import org.circlekeeper.core.engine.Plugin;
 import org.circlekeeper.core.engine.PreferenceResolver;
 import org.circlekeeper.core.engine.Scope;
 import org.circlekeeper.core.engine.Suggester;
@@ -24,6 +24,7 @@ import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.PersonalData;
+import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.schedule.JobHandler;
 import org.circlekeeper.core.schedule.JobQueue;
 
