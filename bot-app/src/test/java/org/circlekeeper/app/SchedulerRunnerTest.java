@@ -130,7 +130,9 @@ class SchedulerRunnerTest {
         long started = System.nanoTime();
         runner.stop();
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+        // stop() gives up on the stuck job after its 200 ms wait instead of waiting for it; a generous bound, since
+        // a loaded machine is slow, still tells that from waiting for ever
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
         awaitUntil(() -> ran.contains("stuck interrupted"));
         assertThat(runner.isRunning()).isFalse();
     }

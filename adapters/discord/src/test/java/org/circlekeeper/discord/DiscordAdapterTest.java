@@ -59,7 +59,7 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DiscordAdapterTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Duration.ofSeconds(30); // generous: a loaded 2-core machine is slow
 
     private record Who(String id, String name, List<String> roles) {
     }

@@ -54,7 +54,7 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DiscordPlacesTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Duration.ofSeconds(30); // generous: a loaded 2-core machine is slow
     private static final CommunityRef SERVER = new CommunityRef(Platform.DISCORD, FakeDiscord.GUILD);
     private static final MemberRef OLIVIA = new MemberRef(Platform.DISCORD, "500000000000000002", "olivia");
     private static final MemberRef ALICE = new MemberRef(Platform.DISCORD, "500000000000000001", "alice");
