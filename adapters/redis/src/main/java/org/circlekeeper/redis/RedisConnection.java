@@ -1,6 +1,7 @@
 package org.circlekeeper.redis;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -12,16 +13,20 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPoolConfig;
+import redis.clients.jedis.JedisSentinelPool;
 import redis.clients.jedis.exceptions.JedisBusyException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.util.Pool;
 
 /**
- * The pool of connections to one Redis that every store of this module shares: made from a {@link
- * RedisUrl}, lends a {@link Jedis} for the length of one piece of work, and answers health checks.
- * Thread-safe; close it once when the application stops.
+ * The pool of connections to Redis that every store of this module shares: made from a {@link RedisTarget} (one
+ * node, or the primary a group of Sentinels monitors, followed through failovers by Jedis' own Sentinel support),
+ * lends a {@link Jedis} for the length of one piece of work, and answers health checks. The stores cannot tell
+ * the shapes apart. Thread-safe; close it once when the application stops.
  */
 public final class RedisConnection implements AutoCloseable {
 
@@ -32,30 +37,17 @@ public final class RedisConnection implements AutoCloseable {
     static final Duration BORROW_WAIT = Duration.ofSeconds(2);
     private static final int TIMEOUT_MILLIS = 2_000;
 
-    private final RedisUrl url;
-    private final JedisPool pool;
+    private final RedisTarget target;
+    private final Pool<Jedis> pool;
 
-    /** Opens a pool to the Redis at {@code url}; connections are made when first needed. */
-    public RedisConnection(RedisUrl url) {
-        this.url = Objects.requireNonNull(url, "url");
-        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(TIMEOUT_MILLIS)
-                .socketTimeoutMillis(TIMEOUT_MILLIS)
-                .database(url.database())
-                .clientName("circlekeeper")
-                .ssl(url.tls());
-        if (url.user() != null) {
-            client.user(url.user());
-        }
-        if (url.password() != null) {
-            client.password(url.password());
-        }
-        if (url.tls()) {
-            // Jedis checks the certificate chain but not the host name unless told to
-            SSLParameters tls = new SSLParameters();
-            tls.setEndpointIdentificationAlgorithm("HTTPS");
-            client.sslParameters(tls);
-        }
+    /**
+     * Opens a pool to {@code target}. To one node, connections are made when first needed; to a Sentinel setup, the
+     * sentinels are asked for the primary now, and one of them must answer.
+     *
+     * @throws StoreUnavailable when {@code target} is a Sentinel setup and no sentinel answers or knows the primary
+     */
+    public RedisConnection(RedisTarget target) {
+        this.target = Objects.requireNonNull(target, "target");
         JedisPoolConfig poolConfig = new JedisPoolConfig();
         poolConfig.setMaxTotal(MAX_CONNECTIONS);
         poolConfig.setMaxIdle(MAX_CONNECTIONS);
@@ -63,8 +55,46 @@ public final class RedisConnection implements AutoCloseable {
         poolConfig.setMaxWait(BORROW_WAIT);
         poolConfig.setTestOnBorrow(false);
         poolConfig.setTestWhileIdle(true);
-        this.pool = new JedisPool(poolConfig, new HostAndPort(url.host(), url.port()), client.build());
-        LOG.info("Redis pool to {} opened", url);
+        if (target instanceof RedisUrl url) {
+            DefaultJedisClientConfig.Builder client = client(url.user(), url.password(), url.tls()).database(url.database())
+                    .clientName("circlekeeper");
+            this.pool = new JedisPool(poolConfig, new HostAndPort(url.host(), url.port()), client.build());
+        } else {
+            RedisSentinel sentinel = (RedisSentinel) target;
+            JedisClientConfig primary = client(sentinel.user(), sentinel.password(), sentinel.tls())
+                    .database(sentinel.database()).clientName("circlekeeper").build();
+            JedisClientConfig sentinels = client(sentinel.sentinelUser(), sentinel.sentinelPassword(), sentinel.tls())
+                    .clientName("circlekeeper-sentinel").build();
+            try {
+                this.pool = new JedisSentinelPool(sentinel.masterName(), new LinkedHashSet<>(sentinel.sentinels()), poolConfig,
+                        primary, sentinels);
+            } catch (JedisException e) {
+                // Jedis' message names the sentinels and the master, never a password
+                throw new StoreUnavailable("no sentinel could say where the Redis primary '" + sentinel.masterName()
+                        + "' is: " + e.getMessage(), e);
+            }
+        }
+        LOG.info("Redis pool to {} opened", target);
+    }
+
+    private static DefaultJedisClientConfig.Builder client(String user, String password, boolean tls) {
+        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(TIMEOUT_MILLIS)
+                .socketTimeoutMillis(TIMEOUT_MILLIS)
+                .ssl(tls);
+        if (user != null) {
+            client.user(user);
+        }
+        if (password != null) {
+            client.password(password);
+        }
+        if (tls) {
+            // Jedis checks the certificate chain but not the host name unless told to
+            SSLParameters parameters = new SSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            client.sslParameters(parameters);
+        }
+        return client;
     }
 
     /** Parses {@code url} (see {@link RedisUrl#parse(String)}) and opens a pool to it. */
@@ -72,9 +102,22 @@ public final class RedisConnection implements AutoCloseable {
         return new RedisConnection(RedisUrl.parse(url));
     }
 
-    /** Where this pool connects, password hidden in its {@code toString()}. */
-    public RedisUrl url() {
-        return url;
+    /** What this pool connects to, passwords hidden in its {@code toString()}. */
+    public RedisTarget target() {
+        return target;
+    }
+
+    /**
+     * The shape of Redis this pool sees now: one node and its address, or a Sentinel setup and the address of the
+     * primary the sentinels named last (it changes on a failover). Never a password.
+     */
+    public Topology topology() {
+        if (pool instanceof JedisSentinelPool sentinelPool) {
+            RedisSentinel sentinel = (RedisSentinel) target;
+            return new Topology(Topology.SENTINEL, String.valueOf(sentinelPool.getCurrentHostMaster()), sentinel.masterName());
+        }
+        RedisUrl url = (RedisUrl) target;
+        return new Topology(Topology.SINGLE, new HostAndPort(url.host(), url.port()).toString(), null);
     }
 
     /**
@@ -128,13 +171,14 @@ public final class RedisConnection implements AutoCloseable {
     /** Errors Redis answers while it cannot serve for a while; the same command later may well succeed. */
     private static boolean isTransient(JedisDataException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
+        // READONLY: a node that was the primary came back as a replica, and this connection still points at it
         return message.startsWith("LOADING") || message.startsWith("MASTERDOWN") || message.startsWith("TRYAGAIN")
-                || message.startsWith("CLUSTERDOWN");
+                || message.startsWith("CLUSTERDOWN") || message.startsWith("READONLY");
     }
 
     private StoreUnavailable unavailable(String what, JedisException cause) {
         // the driver's message may name a key (a member's id); only its type is logged, at debug
-        LOG.debug("Redis at {} unavailable: {} ({})", url, what, cause.getClass().getSimpleName());
+        LOG.debug("Redis at {} unavailable: {} ({})", target, what, cause.getClass().getSimpleName());
         return new StoreUnavailable(what, cause);
     }
 
@@ -143,7 +187,7 @@ public final class RedisConnection implements AutoCloseable {
         try {
             return "PONG".equals(call(Jedis::ping));
         } catch (StoreUnavailable | JedisException e) {
-            LOG.warn("Redis at {} did not answer PING: {}", url, e.toString());
+            LOG.warn("Redis at {} did not answer PING: {}", target, e.toString());
             return false;
         }
     }
@@ -152,7 +196,21 @@ public final class RedisConnection implements AutoCloseable {
     public void close() {
         if (!pool.isClosed()) {
             pool.close();
-            LOG.info("Redis pool to {} closed", url);
+            LOG.info("Redis pool to {} closed", target);
         }
+    }
+
+    /**
+     * The shape of Redis a connection sees.
+     *
+     * @param shape      {@value #SINGLE} or {@value #SENTINEL}
+     * @param primary    {@code host:port} of the node written to: the one node, or the primary the sentinels named last
+     * @param masterName the name the sentinels monitor the primary under; null for one node
+     */
+    public record Topology(String shape, String primary, String masterName) {
+        /** One Redis node. */
+        public static final String SINGLE = "single";
+        /** A primary monitored by Redis Sentinel. */
+        public static final String SENTINEL = "sentinel";
     }
 }
