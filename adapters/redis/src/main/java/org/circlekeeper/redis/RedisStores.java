@@ -27,7 +27,8 @@ public final class RedisStores {
                 new RedisReminderChoiceStore(redis), new RedisFeedTokenStore(redis), new RedisEventLinkStore(redis));
         return new Stores(new RedisMemberSettingsStore(redis), new RedisCommunitySettingsStore(redis),
                 new RedisWordingStore(redis), new RedisActionTokens(redis), new RedisPendingForms(redis), new RedisJobQueue(redis),
-                new RedisResourceStore(redis), circles, new RedisShareStore(redis), new RedisCheckinStore(redis, clock),
+                new RedisResourceStore(redis), circles, new RedisShareStore(redis),
+                new AcknowledgedCheckinStore(new RedisCheckinStore(redis, clock), redis),
                 new RedisDeliveryLog(redis), flush);
     }
 }

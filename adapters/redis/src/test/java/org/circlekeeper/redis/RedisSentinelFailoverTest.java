@@ -2,6 +2,9 @@ package org.circlekeeper.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +12,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,10 +39,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A primary with one replica and three sentinels, all real redis-server processes; reminders run through the real
+ * A primary with two replicas and three sentinels (the smallest setup that still has a replica after a failover), all real redis-server processes; reminders run through the real
  * scheduler, job queue and delivery log, and members check in, while the primary is killed with SIGKILL. The
  * connection must follow the sentinels to the promoted replica by itself, with no reminder lost or sent twice and
- * every check-in the store acknowledged still there.
+ * every check-in the store acknowledged (after {@code WAIT 1}, as the app configures it with Sentinel) still there.
  */
 class RedisSentinelFailoverTest {
 
@@ -61,7 +63,8 @@ class RedisSentinelFailoverTest {
     void aKilledPrimaryIsReplacedAndNoReminderOrAcknowledgedCheckinIsLostOrDoubled(@TempDir Path dir) throws Exception {
         ExecutorService members = Executors.newSingleThreadExecutor();
         try (SentinelSetup setup = SentinelSetup.start(dir);
-             RedisConnection redis = new RedisConnection(setup.target())) {
+             RedisConnection redis = new RedisConnection(setup.target(),
+                     new RedisConnection.Acknowledgement(1, Duration.ofSeconds(2)))) {
             assertThat(redis.topology()).isEqualTo(new RedisConnection.Topology(RedisConnection.Topology.SENTINEL,
                     "127.0.0.1:" + setup.primaryPort(), SentinelSetup.MASTER));
             assertThat(redis.target().toString()).doesNotContain(SentinelSetup.DATA_PASSWORD, SentinelSetup.SENTINEL_PASSWORD);
@@ -73,7 +76,7 @@ class RedisSentinelFailoverTest {
                     .toList();
             assertThat(queue.scheduleAll(jobs)).isEqualTo(REMINDERS);
             // reminders are scheduled long before their hour: by then the replica has them
-            assertThat(redis.<Long>call(jedis -> jedis.waitReplicas(1, 30_000))).isEqualTo(1L);
+            assertThat(redis.<Long>call(jedis -> jedis.waitReplicas(2, 30_000))).isEqualTo(2L);
             Scheduler scheduler = new Scheduler(queue, clock, List.of(new Delivering(new RedisDeliveryLog(redis))), LEASE);
             CheckinStore checkins = RedisStores.create(redis, clock).checkins();
 
@@ -125,7 +128,7 @@ class RedisSentinelFailoverTest {
                     assertThat(redis.ping()).as("readiness: the old primary does not answer").isFalse();
                     downSeen = true;
                 }
-                if (killed && !failedOver.get() && redis.topology().primary().equals("127.0.0.1:" + setup.replicaPort())
+                if (killed && !failedOver.get() && !redis.topology().primary().equals("127.0.0.1:" + setup.primaryPort())
                         && redis.ping()) {
                     failedOver.set(true);
                 }
@@ -135,9 +138,9 @@ class RedisSentinelFailoverTest {
             checkingIn.get(30, TimeUnit.SECONDS);
 
             assertThat(downSeen).isTrue();
-            assertThat(redis.topology()).as("the connection followed the sentinels to the promoted replica")
-                    .isEqualTo(new RedisConnection.Topology(RedisConnection.Topology.SENTINEL,
-                            "127.0.0.1:" + setup.replicaPort(), SentinelSetup.MASTER));
+            assertThat(redis.topology().primary()).as("the connection followed the sentinels to a promoted replica")
+                    .isIn(setup.replicaPorts().stream().map(port -> "127.0.0.1:" + port).toList());
+            assertThat(redis.topology().shape()).isEqualTo(RedisConnection.Topology.SENTINEL);
             assertThat(redis.ping()).as("readiness is back").isTrue();
             assertThat(deliveries).as("no reminder lost").hasSize(REMINDERS);
             assertThat(deliveries.entrySet()).as("no reminder sent twice")
@@ -194,6 +197,47 @@ class RedisSentinelFailoverTest {
                 deliveries.computeIfAbsent(job.id(), id -> new AtomicInteger()).incrementAndGet();
                 log.sent(job.id(), holder);
             }
+        }
+    }
+
+    @Test
+    void anErasureIsRewrittenOutOfThePrimarysAndEveryReplicasFiles(@TempDir Path dir) throws Exception {
+        try (SentinelSetup setup = SentinelSetup.start(dir);
+             RedisConnection redis = new RedisConnection(setup.target(),
+                     new RedisConnection.Acknowledgement(1, Duration.ofSeconds(2)))) {
+            CheckinStore checkins = RedisStores.create(redis, clock).checkins();
+            MemberRef leaving = new MemberRef(Platform.CONSOLE, "leaving-4711", "Leaving");
+            LocalDate day = LocalDate.ofInstant(T0, ZoneOffset.UTC);
+            checkins.put(COMMUNITY, leaving, new Checkin(day, Mood.LOW, null, T0), T0.plus(Duration.ofDays(30)));
+            List<String> nodes = List.of("primary", "replica1", "replica2");
+            for (String node : nodes) {
+                SentinelSetup.await(node + "'s append-only file holds the check-in",
+                        () -> read(setup.appendOnlyFile(node)).contains("leaving-4711"));
+            }
+
+            checkins.eraseMember(leaving);
+            RedisErasureFlush flush = new RedisErasureFlush(redis, Duration.ofHours(1));
+            flush.erased();
+
+            assertThat(flush.runDue()).isEqualTo(RedisErasureFlush.Outcome.STARTED);
+            for (String node : nodes) {
+                SentinelSetup.await(node + "'s append-only file is rewritten without the member",
+                        () -> {
+                            String content = read(setup.appendOnlyFile(node));
+                            return content.contains("SELECT") && !content.contains("leaving-4711");
+                        });
+            }
+            SentinelSetup.await("the primary's rewrite is recorded as done",
+                    () -> flush.runDue() == RedisErasureFlush.Outcome.FLUSHED);
+        }
+    }
+
+    /** The file as it is now; "" when it is missing or being swapped for its rewrite. */
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "";
         }
     }
 }

@@ -19,7 +19,7 @@ import redis.clients.jedis.exceptions.JedisException;
 import redis.embedded.core.ExecutableProvider;
 
 /**
- * Real redis-server processes on 127.0.0.1, started from the binary embedded-redis ships: a primary, one replica and
+ * Real redis-server processes on 127.0.0.1, started from the binary embedded-redis ships: a primary, two replicas and
  * three sentinels monitoring them (quorum 2, a node down after 1 s), the data nodes and the sentinels each with their
  * own password. {@link #killPrimary()} sends SIGKILL. For the Sentinel tests; close it to stop every process.
  */
@@ -34,7 +34,7 @@ final class SentinelSetup implements AutoCloseable {
     private final File executable;
     private final List<Process> processes = new ArrayList<>();
     private final int primaryPort;
-    private final int replicaPort;
+    private final List<Integer> replicaPorts;
     private final List<Integer> sentinelPorts = new ArrayList<>();
     private Process primary;
 
@@ -42,23 +42,26 @@ final class SentinelSetup implements AutoCloseable {
         this.dir = dir;
         this.executable = ExecutableProvider.newJarResourceProvider().get();
         this.primaryPort = freePort();
-        this.replicaPort = freePort();
+        this.replicaPorts = List.of(freePort(), freePort());
     }
 
-    /** Starts the primary, the replica and the sentinels, and returns once the sentinels see both nodes and each other. */
+    /** Starts the primary, the replicas and the sentinels, and returns once the sentinels see every node and each other. */
     static SentinelSetup start(Path dir) throws IOException {
         SentinelSetup setup = new SentinelSetup(dir);
         try {
             setup.primary = setup.dataNode("primary", setup.primaryPort, "");
-            setup.dataNode("replica", setup.replicaPort, "replicaof 127.0.0.1 " + setup.primaryPort + "\n");
-            await("the replica is in sync with the primary", () -> setup.info(setup.replicaPort, "replication")
-                    .contains("master_link_status:up"));
+            for (int i = 0; i < setup.replicaPorts.size(); i++) {
+                int port = setup.replicaPorts.get(i);
+                setup.dataNode("replica" + (i + 1), port, "replicaof 127.0.0.1 " + setup.primaryPort + "\n");
+                await("replica " + (i + 1) + " is in sync with the primary", () -> setup.info(port, "replication")
+                        .contains("master_link_status:up"));
+            }
             for (int i = 1; i <= 3; i++) {
                 setup.sentinel("sentinel" + i, freePort());
             }
-            await("every sentinel knows the replica and the two other sentinels", () -> setup.sentinelPorts.stream().allMatch(port -> {
+            await("every sentinel knows both replicas and the two other sentinels", () -> setup.sentinelPorts.stream().allMatch(port -> {
                 Map<String, String> master = setup.sentinelCall(port, jedis -> jedis.sentinelMaster(MASTER));
-                return "1".equals(master.get("num-slaves")) && "2".equals(master.get("num-other-sentinels"));
+                return master != null && "2".equals(master.get("num-slaves")) && "2".equals(master.get("num-other-sentinels"));
             }));
             return setup;
         } catch (RuntimeException | IOException e) {
@@ -73,12 +76,17 @@ final class SentinelSetup implements AutoCloseable {
                 null, DATA_PASSWORD, null, SENTINEL_PASSWORD, 0, false);
     }
 
+    /** The append-only file of the node started as {@code name} ({@code primary}, {@code replica1}, {@code replica2}). */
+    Path appendOnlyFile(String name) {
+        return dir.resolve(name).resolve("appendonly.aof");
+    }
+
     int primaryPort() {
         return primaryPort;
     }
 
-    int replicaPort() {
-        return replicaPort;
+    List<Integer> replicaPorts() {
+        return replicaPorts;
     }
 
     /** SIGKILL to the primary: no shutdown, nothing more written or sent to the replica. */
@@ -90,7 +98,7 @@ final class SentinelSetup implements AutoCloseable {
     private Process dataNode(String name, int port, String extra) throws IOException {
         Path home = Files.createDirectories(dir.resolve(name));
         String conf = common(port, home) + "requirepass " + DATA_PASSWORD + "\nmasterauth " + DATA_PASSWORD + "\n"
-                + "appendonly yes\nappendfsync everysec\nsave \"\"\n" + extra;
+                + "appendonly yes\nappendfsync everysec\naof-use-rdb-preamble no\nsave \"\"\n" + extra;
         Process process = launch(name, conf, List.of());
         await(name + " answers PING", () -> "PONG".equals(call(port, DATA_PASSWORD, Jedis::ping)));
         return process;
