@@ -256,7 +256,16 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     private void awaitReplicas(Jedis jedis) {
-        long got = jedis.waitReplicas(acknowledgement.replicas(), acknowledgement.timeout().toMillis());
+        // WAIT answers only after its timeout when the replicas are slow: the socket must wait that long and then as
+        // long as for any answer, or a wait that ran out would break the connection instead of being counted
+        long waitMillis = acknowledgement.timeout().toMillis();
+        jedis.getConnection().setSoTimeout((int) Math.min(Integer.MAX_VALUE, waitMillis + TIMEOUT_MILLIS));
+        long got;
+        try {
+            got = jedis.waitReplicas(acknowledgement.replicas(), waitMillis);
+        } finally {
+            jedis.getConnection().rollbackTimeout();
+        }
         if (got < acknowledgement.replicas()) {
             unacknowledged.incrementAndGet();
             LOG.warn("a write to Redis at {} reached {} of {} replicas within {} ms; the primary has it", target, got,
