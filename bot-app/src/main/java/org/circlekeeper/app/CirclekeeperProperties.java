@@ -23,24 +23,73 @@ public record CirclekeeperProperties(
         @DefaultValue Communities communities) {
 
     /**
-     * Where state lives.
+     * Where state lives: one Redis node ({@code url}), a primary monitored by Redis Sentinel ({@code sentinel}), or,
+     * with neither, an embedded Redis.
      *
-     * @param url                  a Redis URL ({@code redis://host:6379/0}, {@code rediss://…} for TLS); empty starts
-     *                             an embedded Redis
+     * @param url                  a Redis URL ({@code redis://host:6379/0}, {@code rediss://…} for TLS); empty (and no
+     *                             Sentinel master) starts an embedded Redis
+     * @param sentinel             a Sentinel-monitored primary instead of one node
      * @param erasureFlushInterval the least time between two rewrites of Redis's files after erasures: an erased
      *                             member leaves the files on disk within it (plus a minute and the rewrite's time)
      */
-    public record Redis(@DefaultValue("") String url, @DefaultValue Embedded embedded,
+    public record Redis(@DefaultValue("") String url, @DefaultValue Sentinel sentinel, @DefaultValue Embedded embedded,
                         @DefaultValue("1h") Duration erasureFlushInterval) {
         public Redis {
             if (erasureFlushInterval.isNegative() || erasureFlushInterval.isZero()) {
                 throw new IllegalArgumentException("circlekeeper.redis.erasure-flush-interval must be positive, not "
                         + erasureFlushInterval);
             }
+            if (url != null && !url.isBlank() && sentinel.wanted()) {
+                throw new IllegalArgumentException("set either circlekeeper.redis.url (one Redis node) or "
+                        + "circlekeeper.redis.sentinel.master (a Sentinel-monitored primary), not both");
+            }
         }
 
         public boolean embeddedWanted() {
-            return url == null || url.isBlank();
+            return (url == null || url.isBlank()) && !sentinel.wanted();
+        }
+    }
+
+    /**
+     * A Redis primary that Redis Sentinel monitors and fails over; the bot asks the sentinels where it is and follows
+     * them to a new one by itself.
+     *
+     * @param master           the name the sentinels monitor the primary under; empty for no Sentinel
+     * @param nodes            the sentinels, {@code host:port,host:port} (port 26379 when left out)
+     * @param user             the data nodes' ACL user; empty for the default user
+     * @param password         the data nodes' password; empty for none
+     * @param sentinelUser     the sentinels' ACL user; empty for the default user
+     * @param sentinelPassword the sentinels' own password (Sentinel's {@code requirepass}), which may differ from the
+     *                         data nodes'; empty for none
+     * @param database         the logical database on the primary
+     * @param tls              TLS to the sentinels and the data nodes, certificates and host names checked
+     * @param acknowledgeReplicas how many replicas must have a check-in or an erasure before the bot confirms it
+     *                         ({@code WAIT}); 0 to confirm once the primary has it
+     * @param acknowledgeTimeout how long such a write waits for them at most; after it the write stands on the primary
+     */
+    public record Sentinel(@DefaultValue("") String master, @DefaultValue("") String nodes, @DefaultValue("") String user,
+                           @DefaultValue("") String password, @DefaultValue("") String sentinelUser,
+                           @DefaultValue("") String sentinelPassword, @DefaultValue("0") int database,
+                           @DefaultValue("false") boolean tls, @DefaultValue("1") int acknowledgeReplicas,
+                           @DefaultValue("500ms") Duration acknowledgeTimeout) {
+        public Sentinel {
+            if (acknowledgeReplicas < 0) {
+                throw new IllegalArgumentException("circlekeeper.redis.sentinel.acknowledge-replicas is 0 or more, not "
+                        + acknowledgeReplicas);
+            }
+            if (acknowledgeReplicas > 0 && acknowledgeTimeout.toMillis() < 1) {
+                throw new IllegalArgumentException("circlekeeper.redis.sentinel.acknowledge-timeout must be a millisecond or "
+                        + "more while acknowledge-replicas is above 0, not " + acknowledgeTimeout);
+            }
+            if ((master == null || master.isBlank()) && nodes != null && !nodes.isBlank()) {
+                throw new IllegalArgumentException("circlekeeper.redis.sentinel.nodes is set but not "
+                        + "circlekeeper.redis.sentinel.master, the name the sentinels monitor the primary under");
+            }
+        }
+
+        /** True when a master name is set. */
+        public boolean wanted() {
+            return master != null && !master.isBlank();
         }
     }
 

@@ -5,7 +5,11 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** Reports whether Redis answers, under {@code /actuator/health} as the {@code redis} component. */
+/**
+ * Reports whether Redis answers, under {@code /actuator/health} as the {@code redis} component (and so in readiness),
+ * with the topology the connection sees: {@code single} or {@code sentinel}, and the primary's address, never a
+ * password. During a Sentinel failover it is down until the sentinels have named the new primary and it answers.
+ */
 @Component("redis")
 class RedisHealthIndicator implements HealthIndicator {
 
@@ -17,6 +21,12 @@ class RedisHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        return redis.ping() ? Health.up().build() : Health.down().withDetail("reason", "Redis does not answer PING").build();
+        RedisConnection.Topology topology = redis.topology();
+        Health.Builder health = redis.ping() ? Health.up() : Health.down().withDetail("reason", "Redis does not answer PING");
+        health.withDetail("topology", topology.shape()).withDetail("primary", topology.primary());
+        if (topology.masterName() != null) {
+            health.withDetail("master", topology.masterName());
+        }
+        return health.build();
     }
 }

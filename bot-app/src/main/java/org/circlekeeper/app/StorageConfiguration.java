@@ -8,7 +8,9 @@ import org.circlekeeper.redis.RedisConnection;
 import org.circlekeeper.redis.RedisErasureFlush;
 import org.circlekeeper.redis.RedisMemberSettingsStore;
 import org.circlekeeper.redis.RedisPasswordFile;
+import org.circlekeeper.redis.RedisSentinel;
 import org.circlekeeper.redis.RedisStores;
+import org.circlekeeper.redis.RedisTarget;
 import org.circlekeeper.redis.RedisUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +19,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Where state lives: the configured Redis, or an embedded Redis with its data in a local folder
- * when no URL is configured. All stores share one connection pool.
+ * Where state lives: the configured Redis (one node, or a Sentinel-monitored primary), or an embedded Redis with its
+ * data in a local folder when neither is configured. All stores share one connection pool and cannot tell the shapes apart.
  */
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
@@ -44,14 +46,26 @@ class StorageConfiguration {
 
     @Bean(destroyMethod = "close")
     RedisConnection redisConnection(CirclekeeperProperties properties, ObjectProvider<EmbeddedRedisHolder> embedded) {
-        RedisUrl url = properties.redis().embeddedWanted()
-                ? embedded.getObject().server().url()
-                : RedisUrl.parse(properties.redis().url());
-        RedisConnection connection = new RedisConnection(url);
-        if (!properties.redis().embeddedWanted()) {
-            LOG.info("store: Redis at {} ({})", url.host() + ":" + url.port(), connection.ping() ? "answering" : "NOT answering yet");
+        CirclekeeperProperties.Redis redis = properties.redis();
+        RedisTarget target = redis.embeddedWanted() ? embedded.getObject().server().url()
+                : redis.sentinel().wanted() ? sentinel(redis.sentinel())
+                : RedisUrl.parse(redis.url());
+        // with Sentinel, a check-in or an erasure is confirmed once a replica has it too (see bench/README.md)
+        RedisConnection connection = new RedisConnection(target, redis.sentinel().wanted()
+                ? new RedisConnection.Acknowledgement(redis.sentinel().acknowledgeReplicas(), redis.sentinel().acknowledgeTimeout())
+                : RedisConnection.Acknowledgement.NONE);
+        if (!redis.embeddedWanted()) {
+            RedisConnection.Topology topology = connection.topology();
+            LOG.info("store: Redis ({}) with its primary at {} ({})", topology.shape(), topology.primary(),
+                    connection.ping() ? "answering" : "NOT answering yet");
         }
         return connection;
+    }
+
+    /** The Sentinel setup the properties describe. */
+    static RedisSentinel sentinel(CirclekeeperProperties.Sentinel sentinel) {
+        return new RedisSentinel(sentinel.master().strip(), RedisSentinel.parseNodes(sentinel.nodes()), sentinel.user(),
+                sentinel.password(), sentinel.sentinelUser(), sentinel.sentinelPassword(), sentinel.database(), sentinel.tls());
     }
 
     /**

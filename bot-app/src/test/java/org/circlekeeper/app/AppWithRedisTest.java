@@ -63,8 +63,9 @@ class AppWithRedisTest {
         Path passwordFile = data.resolve(StorageConfiguration.REDIS_PASSWORD_FILE);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("redis")))).isEqualTo("rwx------");
-        assertThat(redis.url().password()).isEqualTo(Files.readString(passwordFile).strip());
-        try (RedisConnection withoutPassword = new RedisConnection(RedisUrl.local(redis.url().port()))) {
+        RedisUrl url = (RedisUrl) redis.target();
+        assertThat(url.password()).isEqualTo(Files.readString(passwordFile).strip());
+        try (RedisConnection withoutPassword = new RedisConnection(RedisUrl.local(url.port()))) {
             assertThat(withoutPassword.ping()).isFalse();
         }
         assertThat(redis.ping()).isTrue();

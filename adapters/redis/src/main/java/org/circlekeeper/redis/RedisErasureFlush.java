@@ -22,7 +22,7 @@ import redis.clients.jedis.params.SetParams;
  * erasure raises a counter in Redis ({@link RedisKeys#persistenceErased}, durable across restarts of the bot),
  * and {@link #runDue()} (a timer, every minute in the app, and right after an erasure on this replica) starts
  * {@code BGREWRITEAOF}, and {@code BGSAVE} when snapshots are on, then clears the counter once the rewrite has
- * finished well.
+ * finished well. It starts the same on every replica the primary lists, whose files hold the erased data too.
  *
  * <p>Rewrites are batched: at most one per {@code interval} (an hour by default) across all replicas, claimed
  * with a key whose TTL is the interval; the first erasure after a quiet interval is written out at once. An
@@ -82,9 +82,14 @@ public final class RedisErasureFlush implements ErasureFlush, AutoCloseable {
         return interval;
     }
 
+    /**
+     * Raises the erasure count and starts a rewrite when one is due. With an acknowledgement configured (Sentinel),
+     * returns once the replicas have the raise, and so every deletion of the erasure before it: replication keeps the
+     * primary's order, so a failover after {@code /forgetme} answered cannot bring the erased data back.
+     */
     @Override
     public void erased() {
-        redis.run(jedis -> jedis.incr(RedisKeys.persistenceErased()));
+        redis.acknowledged(() -> redis.call(jedis -> jedis.incr(RedisKeys.persistenceErased())));
         ScheduledExecutorService running;
         synchronized (this) {
             running = timer;
@@ -165,7 +170,37 @@ public final class RedisErasureFlush implements ErasureFlush, AutoCloseable {
         jedis.set(RedisKeys.persistenceStarted(), erased + " " + info.getOrDefault("rdb_last_save_time", "0"));
         LOG.info("erasures reach the disk: Redis is rewriting its {}", aof && snapshots ? "append-only file and snapshot"
                 : aof ? "append-only file" : "snapshot");
+        rewriteReplicas();
         return Outcome.STARTED;
+    }
+
+    /**
+     * The replicas have the erasure too (replication), and their own files hold the erased data until they rewrite
+     * them: start the same rewrite on each the primary lists. Started, not followed: a replica that cannot be reached
+     * or fails is logged and rewritten with the next batch.
+     */
+    private void rewriteReplicas() {
+        try {
+            int replicas = redis.onReplicas(replica -> {
+                Map<String, String> info = persistence(replica);
+                try {
+                    if ("1".equals(info.get("aof_enabled"))) {
+                        replica.bgrewriteaof();
+                    }
+                    if (snapshotsOn(replica)) {
+                        replica.sendCommand(Protocol.Command.BGSAVE, "SCHEDULE");
+                    }
+                } catch (JedisDataException e) {
+                    LOG.warn("a Redis replica did not start its rewrite after an erasure ({}); it is rewritten with the next "
+                            + "batch", e.getMessage());
+                }
+            });
+            if (replicas > 0) {
+                LOG.info("erasures reach the disk: {} replica(s) rewriting their files too", replicas);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("the replicas could not be asked to rewrite their files after an erasure: {}", e.getClass().getName());
+        }
     }
 
     private Outcome finish(Jedis jedis, String started) {

@@ -55,7 +55,7 @@ public final class RedisStores {
                 .put(CircleStores.KEY, new CircleStores(new RedisCircleStore(redis), new RedisRsvpStore(redis, clock),
                         new RedisReminderChoiceStore(redis), new RedisFeedTokenStore(redis), new RedisEventLinkStore(redis)))
                 .put(ShareStore.KEY, new RedisShareStore(redis))
-                .put(CheckinStores.KEY, RedisCheckinStores.create(redis, clock))
+                .put(CheckinStores.KEY, AcknowledgedCheckins.wrap(RedisCheckinStores.create(redis, clock), redis))
                 .put(DepartureStore.KEY, new RedisDepartureStore(redis));
     }
 }

@@ -15,7 +15,8 @@ import java.util.Locale;
  * @param database the logical database, 0 to 15 on a default server
  * @param tls      true for {@code rediss://}: TLS with the server's certificate and host name checked
  */
-public record RedisUrl(String host, int port, String user, String password, int database, boolean tls) {
+public record RedisUrl(String host, int port, String user, String password, int database, boolean tls)
+        implements RedisTarget {
 
     /** The port Redis listens on unless told otherwise. */
     public static final int DEFAULT_PORT = 6379;

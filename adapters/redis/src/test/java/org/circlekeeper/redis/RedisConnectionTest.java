@@ -99,4 +99,66 @@ class RedisConnectionTest {
             admin.run(jedis -> jedis.aclDelUser("circlekeeper-test"));
         }
     }
+
+    @Test
+    void aSingleNodeReportsItselfAsTheTopologyWithoutItsPassword(EmbeddedRedis server, RedisConnection redis) {
+        assertThat(redis.topology()).isEqualTo(new RedisConnection.Topology(RedisConnection.Topology.SINGLE,
+                "127.0.0.1:" + server.port(), null));
+        assertThat(redis.target().toString()).doesNotContain(server.url().password());
+    }
+
+    @Test
+    void anAcknowledgedWriteThatNoReplicaConfirmsIsDoneAndCountedNotThrown(EmbeddedRedis server) {
+        // a single node has no replica: WAIT 1 answers 0 after its timeout, here longer than the 2 s socket timeout (the
+        // bench saw such a wait break the connection on a loaded machine)
+        try (RedisConnection acknowledging = new RedisConnection(server.url(),
+                new RedisConnection.Acknowledgement(1, java.time.Duration.ofMillis(2_500)))) {
+            String answer = acknowledging.acknowledged(() -> acknowledging.<String>call(jedis -> jedis.set("ck:probe", "x")));
+
+            assertThat(answer).isEqualTo("OK");
+            assertThat(acknowledging.unacknowledged()).isEqualTo(1);
+            assertThat(acknowledging.<String>call(jedis -> jedis.get("ck:probe"))).isEqualTo("x");
+            acknowledging.run(jedis -> jedis.set("ck:probe", "y"));
+            assertThat(acknowledging.unacknowledged()).as("outside acknowledged work nothing waits").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aWriteToAReplicaIsUnavailableNotADefect(@TempDir Path dir) throws IOException {
+        // what a connection still pointing at a demoted primary gets on a write, until the sentinels name the new one;
+        // its primary is a port where nothing listens: a replica refuses writes all the same
+        int nowhere;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            nowhere = socket.getLocalPort();
+        }
+        try (EmbeddedRedis replica = EmbeddedRedis.start(0, dir);
+             RedisConnection toReplica = new RedisConnection(replica.url())) {
+            toReplica.run(jedis -> jedis.replicaof(EmbeddedRedis.HOST, nowhere));
+
+            assertThatThrownBy(() -> toReplica.run(jedis -> jedis.set("ck:probe", "x"))).isInstanceOf(StoreUnavailable.class)
+                    .hasMessageContaining("cannot serve now");
+            toReplica.run(jedis -> jedis.replicaofNoOne());
+        }
+    }
+
+    @Test
+    void anAcknowledgementNeedsATimeoutWhenItWaitsForReplicas() {
+        assertThatThrownBy(() -> new RedisConnection.Acknowledgement(1, java.time.Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RedisConnection.Acknowledgement(-1, java.time.Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(RedisConnection.Acknowledgement.NONE.replicas()).isZero();
+    }
+
+    @Test
+    void readsTheReplicasAPrimaryListsAndNothingElse() {
+        String info = "# Replication\r\nrole:master\r\nconnected_slaves:2\r\n"
+                + "slave0:ip=10.0.0.5,port=6379,state=online,offset=42,lag=0\r\n"
+                + "slave1:ip=::1,port=6380,state=wait_bgsave,offset=0,lag=1\r\n"
+                + "slave2:ip=10.0.0.7,port=none\r\nmaster_repl_offset:42\r\n";
+
+        assertThat(RedisConnection.replicasIn(info)).containsExactly(new redis.clients.jedis.HostAndPort("10.0.0.5", 6379),
+                new redis.clients.jedis.HostAndPort("::1", 6380));
+        assertThat(RedisConnection.replicasIn("# Replication\nrole:master\nconnected_slaves:0\n")).isEmpty();
+    }
 }
