@@ -13,6 +13,7 @@ import org.circlekeeper.core.engine.PendingForms;
 import org.circlekeeper.core.engine.Plugin;
 import org.circlekeeper.core.engine.PreferenceResolver;
 import org.circlekeeper.core.message.Outbox;
+import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.Metrics;
 import org.circlekeeper.core.ref.PersonalData;

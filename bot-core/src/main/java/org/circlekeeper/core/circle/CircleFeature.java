@@ -24,6 +24,7 @@ import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.PersonalData;
+import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.schedule.JobHandler;
 import org.circlekeeper.core.schedule.JobQueue;
 

@@ -139,7 +139,7 @@ class DeparturesTest {
         assertThat(bot.stores().communitySettings().get(gone)).isEqualTo(CommunitySettings.NONE);
         assertThat(bot.stores().wording().overrides(gone, Locale.ENGLISH)).isEmpty();
         assertThat(bot.stores().resources().catalog(gone).entries()).isEmpty();
-        assertThat(bot.stores().checkins().settings(gone).promptsOn()).isFalse();
+        assertThat(bot.stores().checkins().settings().settings(gone).promptsOn()).isFalse();
         assertThat(bot.stores().share().settings(gone)).isEqualTo(bot.stores().share().settings(new CommunityRef(Platform.CONSOLE, "never")));
         assertThat(bot.stores().share().volunteers(gone)).isEmpty();
         assertThat(jobsOf(gone)).as("no job of the community is left in the queue").isEmpty();
@@ -148,7 +148,7 @@ class DeparturesTest {
         assertThat(bot.stores().circles().circles().all(OTHER)).hasSize(1);
         assertThat(bot.stores().wording().overrides(OTHER, Locale.ENGLISH)).containsKey("circle.created");
         assertThat(bot.stores().resources().catalog(OTHER).entries()).isNotEmpty();
-        assertThat(bot.stores().checkins().settings(OTHER).promptsOn()).isTrue();
+        assertThat(bot.stores().checkins().settings().settings(OTHER).promptsOn()).isTrue();
         assertThat(bot.stores().circles().feeds().token(OTHER)).isPresent();
         assertThat(jobsOf(OTHER)).isNotEmpty();
 
