@@ -17,6 +17,7 @@ import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.EngineMessages;
 import org.circlekeeper.core.engine.HeldCommands;
 import org.circlekeeper.core.engine.Inbound;
+import org.circlekeeper.core.engine.MembershipEvent;
 import org.circlekeeper.core.engine.OptionSpec;
 import org.circlekeeper.core.engine.Reply;
 import org.circlekeeper.core.engine.Role;
@@ -42,6 +43,8 @@ import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chat.Chat;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberRestricted;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.inputmessagecontent.InputTextMessageContent;
@@ -424,10 +427,15 @@ public final class TelegramUpdates implements AutoCloseable {
 
     // --- membership changes ---
 
-    /** The bot's own standing changed: blocked or unblocked in a private chat, added to, promoted in or removed from a group. */
+    /**
+     * The bot's own standing changed ({@code my_chat_member}; Bot API, "ChatMemberUpdated"): blocked or unblocked in a
+     * private chat, or added to, promoted or restricted in, or removed from a group, which the core hears as {@link
+     * #botStanding}.
+     */
     private void onBotMembership(ChatMemberUpdated change) {
         Chat chat = change.getChat();
-        String status = change.getNewChatMember() == null ? "" : change.getNewChatMember().getStatus();
+        ChatMember now = change.getNewChatMember();
+        String status = now == null ? "" : now.getStatus();
         if (chat == null) {
             return;
         }
@@ -441,15 +449,70 @@ public final class TelegramUpdates implements AutoCloseable {
             }
             return;
         }
-        organisers.changed(group(chat));
+        if (kindOf(chat).isEmpty()) {
+            return;
+        }
+        CommunityRef group = group(chat);
+        organisers.changed(group);
         LOG.info("the bot's standing in a Telegram group changed to {}", status);
+        botStanding(group, now).ifPresent(engine::membershipChanged);
     }
 
-    /** Someone's standing in a group changed (the bot sees this as an administrator): the admin list may differ now. */
-    private void onMembership(ChatMemberUpdated change) {
-        if (change.getChat() != null && !"private".equals(change.getChat().getType())) {
-            organisers.changed(group(change.getChat()));
+    /**
+     * What the bot's new standing in a group means to the core (Bot API, "ChatMember"): {@code left} or {@code kicked}
+     * is the bot removed, and so is {@code restricted} with {@code is_member} false (it is no longer in the group);
+     * {@code member}, {@code administrator} or {@code restricted} while still a member is the bot present (added again
+     * within the grace period, everything carries on). A bot restricted so that it cannot send ({@code can_send_messages}
+     * false) stays present: its data stays, each send the group refuses is counted as {@code no-rights} and not tried
+     * again, and whoever asked something there is told privately, as for any refused answer ({@link Refusals}).
+     */
+    static Optional<MembershipEvent> botStanding(CommunityRef group, ChatMember now) {
+        if (now == null) {
+            return Optional.empty();
         }
+        return switch (now.getStatus()) {
+            case "left", "kicked" -> Optional.of(new MembershipEvent.BotRemoved(group));
+            case "member", "administrator", "creator" -> Optional.of(new MembershipEvent.BotPresent(group));
+            case "restricted" -> Optional.of(stillMember(now)
+                    ? new MembershipEvent.BotPresent(group) : new MembershipEvent.BotRemoved(group));
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * Someone's standing in a group changed ({@code chat_member}, which Telegram sends only to a bot that is an
+     * administrator there and names {@code chat_member} in {@code allowed_updates}; Bot API, "Update"): the admin list
+     * may differ now, and a person who left or was removed loses their answers there.
+     */
+    private void onMembership(ChatMemberUpdated change) {
+        Chat chat = change.getChat();
+        if (chat == null || kindOf(chat).filter(kind -> kind == ChannelRef.Kind.GROUP).isEmpty()) {
+            return;
+        }
+        CommunityRef group = group(chat);
+        organisers.changed(group);
+        memberLeft(group, change.getNewChatMember()).ifPresent(engine::membershipChanged);
+    }
+
+    /**
+     * A person (never a bot) whose new standing is {@code left}, {@code kicked}, or {@code restricted} while not a
+     * member is gone from the group (Bot API, "ChatMember").
+     */
+    static Optional<MembershipEvent> memberLeft(CommunityRef group, ChatMember now) {
+        if (now == null || now.getUser() == null || Boolean.TRUE.equals(now.getUser().getIsBot())) {
+            return Optional.empty();
+        }
+        boolean gone = switch (now.getStatus()) {
+            case "left", "kicked" -> true;
+            case "restricted" -> !stillMember(now);
+            default -> false;
+        };
+        return gone ? Optional.of(new MembershipEvent.MemberLeft(group, member(now.getUser()))) : Optional.empty();
+    }
+
+    /** A restricted member is still in the group unless {@code is_member} says otherwise (Bot API, "ChatMemberRestricted"). */
+    private static boolean stillMember(ChatMember restricted) {
+        return !(restricted instanceof ChatMemberRestricted r) || !Boolean.FALSE.equals(r.getIsMember());
     }
 
     // --- replies ---

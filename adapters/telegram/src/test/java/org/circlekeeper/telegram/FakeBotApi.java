@@ -43,6 +43,11 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  * 64 bytes ("InlineKeyboardButton"), a chat that is gone, a group the bot was removed from or may not write in, and a
  * forum topic that is closed or deleted ("sendMessage": {@code message_thread_id}, "Chat": {@code is_forum},
  * "closeForumTopic", "deleteForumTopic"). The descriptions are those the Bot API server sends.
+ *
+ * <p>The bot's own standing in a group changes as Telegram reports it, with a {@code my_chat_member} update ({@link
+ * #botRemoved}, {@link #botAdded}, {@link #botRestricted}), and a person leaving a group is a {@code chat_member} update
+ * ({@link #memberLeft}) sent only where the bot is an administrator and only to a bot that named {@code chat_member}
+ * in {@code allowed_updates} (Bot API, "Update", "getUpdates", "ChatMemberUpdated", "ChatMember").
  */
 public final class FakeBotApi implements AutoCloseable {
 
@@ -105,6 +110,14 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<Long, Map<Integer, Boolean>> forums = new HashMap<>();
     /** Chats whose sends are refused for good, with Telegram's code and description. */
     private final Map<Long, Failure> refusedChats = new HashMap<>();
+    /** Groups where the bot is an administrator, the only ones whose {@code chat_member} updates it is sent. */
+    private final Set<Long> botAdministrator = new HashSet<>();
+    /**
+     * The update types the bot last asked for (Bot API, "getUpdates": {@code allowed_updates}; not given, the previous
+     * setting stays; never set or empty, every type but {@code chat_member}, {@code message_reaction} and {@code
+     * message_reaction_count}); null until the bot names any.
+     */
+    private Set<String> allowedUpdates;
     private boolean enforceLimits;
     private int nextMessageId = 1;
     private int nextUpdateId = 1;
@@ -184,6 +197,112 @@ public final class FakeBotApi implements AutoCloseable {
      */
     public synchronized void mutedBot(long chatId) {
         refusedChats.put(chatId, new Failure("*", 400, "Bad Request: not enough rights to send text messages to the chat", 0));
+    }
+
+    /**
+     * Someone removed the bot from the group ({@code kicked}) or it was made to leave ({@code left}): every send gets 403
+     * as in {@link #kicked}, and the bot is sent a {@code my_chat_member} update (Bot API, "Update": "The bot's chat member
+     * status was updated in a chat"; "ChatMemberUpdated", "ChatMemberBanned", "ChatMemberLeft"). Returns its update_id.
+     */
+    public synchronized int botRemoved(long chatId, ObjectNode by, boolean kicked) {
+        ObjectNode old = standing(botAdministrator.contains(chatId) ? "administrator" : "member", bot());
+        botAdministrator.remove(chatId);
+        refusedChats.put(chatId, new Failure("*", 403, kicked ? "Forbidden: bot was kicked from the supergroup chat"
+                : "Forbidden: bot is not a member of the supergroup chat", 0));
+        ObjectNode now = standing(kicked ? "kicked" : "left", bot());
+        if (kicked) {
+            now.put("until_date", 0);
+        }
+        return push(chatMemberUpdate("my_chat_member", chatId, by, old, now));
+    }
+
+    /**
+     * The bot added to the group (again), as a plain member or as an administrator: its sends go through, and it is sent
+     * a {@code my_chat_member} update ("ChatMemberMember", "ChatMemberAdministrator"). Returns its update_id.
+     */
+    public synchronized int botAdded(long chatId, ObjectNode by, boolean administrator) {
+        Failure refused = refusedChats.get(chatId);
+        ObjectNode old = refused != null && refused.code() == 403 ? standing("left", bot())
+                : standing(botAdministrator.contains(chatId) ? "administrator" : "member", bot());
+        refusedChats.remove(chatId);
+        ObjectNode now;
+        if (administrator) {
+            botAdministrator.add(chatId);
+            now = administratorStanding(bot());
+        } else {
+            botAdministrator.remove(chatId);
+            now = standing("member", bot());
+        }
+        return push(chatMemberUpdate("my_chat_member", chatId, by, old, now));
+    }
+
+    /**
+     * An administrator restricted the bot so that it cannot send ("restrictChatMember", "ChatPermissions":
+     * {@code can_send_messages} false): it stays a member ({@code is_member} true), every send gets 400 as in {@link
+     * #mutedBot}, and it is sent a {@code my_chat_member} update ("ChatMemberRestricted"). Returns its update_id.
+     */
+    public synchronized int botRestricted(long chatId, ObjectNode by) {
+        ObjectNode old = standing(botAdministrator.contains(chatId) ? "administrator" : "member", bot());
+        botAdministrator.remove(chatId);
+        mutedBot(chatId);
+        ObjectNode now = standing("restricted", bot()).put("is_member", true);
+        for (String right : List.of("can_send_messages", "can_send_audios", "can_send_documents", "can_send_photos",
+                "can_send_videos", "can_send_video_notes", "can_send_voice_notes", "can_send_polls", "can_send_other_messages",
+                "can_add_web_page_previews", "can_change_info", "can_invite_users", "can_pin_messages", "can_manage_topics")) {
+            now.put(right, false);
+        }
+        now.put("until_date", 0);
+        return push(chatMemberUpdate("my_chat_member", chatId, by, old, now));
+    }
+
+    /**
+     * A person left the group ({@code by} null: they left themselves) or was removed from it by {@code by}. Telegram tells
+     * the bot only when it is an administrator there, with a {@code chat_member} update (Bot API, "Update": "The bot must
+     * be an administrator in the chat and must explicitly specify chat_member in the list of allowed_updates to receive
+     * these updates"); elsewhere nothing is sent. Returns the update_id, or -1 when no update was sent.
+     */
+    public synchronized int memberLeft(long chatId, ObjectNode person, ObjectNode by) {
+        if (!botAdministrator.contains(chatId)) {
+            return -1;
+        }
+        ObjectNode now = standing(by == null ? "left" : "kicked", person);
+        if (by != null) {
+            now.put("until_date", 0);
+        }
+        return push(chatMemberUpdate("chat_member", chatId, by == null ? person : by, standing("member", person), now));
+    }
+
+    private static ObjectNode bot() {
+        return user(BOT_ID, "Circlekeeper", BOT_USERNAME, true);
+    }
+
+    /** A ChatMember of the given status (Bot API, "ChatMember"): its {@code status} and {@code user}. */
+    private static ObjectNode standing(String status, ObjectNode user) {
+        ObjectNode member = JsonNodeFactory.instance.objectNode().put("status", status);
+        member.set("user", user);
+        return member;
+    }
+
+    /** "ChatMemberAdministrator" with the rights README asks for: none beyond the required ones. */
+    private static ObjectNode administratorStanding(ObjectNode user) {
+        return standing("administrator", user).put("can_be_edited", false).put("is_anonymous", false)
+                .put("can_manage_chat", true).put("can_delete_messages", false).put("can_manage_video_chats", false)
+                .put("can_restrict_members", false).put("can_promote_members", false).put("can_change_info", false)
+                .put("can_invite_users", false).put("can_post_stories", false).put("can_edit_stories", false)
+                .put("can_delete_stories", false);
+    }
+
+    /** An update carrying a "ChatMemberUpdated": {@code chat}, {@code from}, {@code date}, the old and new standing. */
+    private static ObjectNode chatMemberUpdate(String field, long chatId, ObjectNode from, ObjectNode old, ObjectNode now) {
+        ObjectNode change = JsonNodeFactory.instance.objectNode();
+        change.set("chat", chat(chatId));
+        change.set("from", from);
+        change.put("date", (int) (System.currentTimeMillis() / 1000));
+        change.set("old_chat_member", old);
+        change.set("new_chat_member", now);
+        ObjectNode update = JsonNodeFactory.instance.objectNode();
+        update.set(field, change);
+        return update;
     }
 
     /** Answers 429 whenever a send exceeds 30 a second overall, 1 a second per chat, 20 a minute per group. */
@@ -351,6 +470,9 @@ public final class FakeBotApi implements AutoCloseable {
                     }
                     list.add(member);
                 }
+                if (botAdministrator.contains(params.path("chat_id").asLong())) {
+                    list.add(administratorStanding(bot()));
+                }
                 yield ok(list);
             }
             default -> error(404, "Not Found: method " + method + " is not faked", 0);
@@ -476,9 +598,14 @@ public final class FakeBotApi implements AutoCloseable {
         int timeout = params.path("timeout").asInt(0);
         long end = System.nanoTime() + Duration.ofSeconds(timeout).toNanos();
         calls.add(new Call("getUpdates", params, Map.of(), Map.of(), System.nanoTime(), false, 0));
+        if (params.has("allowed_updates")) {
+            allowedUpdates = updateTypes(params.get("allowed_updates"));
+        }
         notifyAll();
         while (true) {
             pendingUpdates.removeIf(u -> u.get("update_id").asLong() < offset);
+            // an update of a type the bot did not ask for is never sent (chat_member must be named explicitly)
+            pendingUpdates.removeIf(u -> u.has("chat_member") && (allowedUpdates == null || !allowedUpdates.contains("chat_member")));
             if (!pendingUpdates.isEmpty() || closed) {
                 ArrayNode out = JsonNodeFactory.instance.arrayNode();
                 pendingUpdates.forEach(out::add);
@@ -495,6 +622,21 @@ public final class FakeBotApi implements AutoCloseable {
                 return JsonNodeFactory.instance.arrayNode();
             }
         }
+    }
+
+    /** {@code allowed_updates}: a JSON array, sent as one or as its JSON text. */
+    private Set<String> updateTypes(JsonNode given) {
+        JsonNode list = given;
+        if (given.isTextual()) {
+            try {
+                list = json.readTree(given.asText());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("allowed_updates is not a JSON array: " + given.asText(), e);
+            }
+        }
+        Set<String> types = new HashSet<>();
+        list.forEach(type -> types.add(type.asText()));
+        return types;
     }
 
     private static final List<String> METHODS = List.of("getMe", "getUpdates", "deleteWebhook", "setWebhook", "setMyCommands",
