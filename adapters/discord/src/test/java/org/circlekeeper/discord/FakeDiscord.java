@@ -114,7 +114,13 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** Sends a gateway event (op 0) to JDA. */
     void dispatch(String type, Object data) {
-        gateway.send(type, JSON.valueToTree(data));
+        JsonNode event = JSON.valueToTree(data);
+        if (type.equals("CHANNEL_DELETE") || type.equals("THREAD_DELETE")) {
+            // a deleted channel is gone for REST too: a message sent there by id is refused with 404, JSON error
+            // 10003 "Unknown Channel" (Topics, Opcodes and Status Codes: "JSON Error Codes")
+            refuseMessagesIn(event.path("id").asString(), UNKNOWN_CHANNEL);
+        }
+        gateway.send(type, event);
     }
 
     String nextId() {
