@@ -77,7 +77,7 @@ final class MonthSimulation {
                   double jobSeconds, double wallSeconds, int remindersDue, int remindersDelivered, int lost, int doubled,
                   int unexpected, long sends, long edits, long baselineBytes, long day1Bytes, long lastDayBytes,
                   long keysDay1, long keysLastDay, long expiredKeys, Map<String, long[]> latencies,
-                  Map<String, Integer> keyShapesDay1, Map<String, Integer> keyShapesLastDay, List<String> problems) {
+                  Map<String, long[]> keyShapesDay1, Map<String, long[]> keyShapesLastDay, List<String> problems) {
 
         double eventsPerSecond() {
             return events / eventSeconds;
@@ -156,7 +156,7 @@ final class MonthSimulation {
         }
         long day1 = 0;
         long keys1 = 0;
-        Map<String, Integer> shapes1 = Map.of();
+        Map<String, long[]> shapes1 = Map.of();
         long ticksPerDay = Duration.ofDays(1).dividedBy(tick);
         for (int day = 1; day <= days; day++) {
             Map<Long, List<Runnable>> planned = plannedActions(day, ticksPerDay);
@@ -175,7 +175,7 @@ final class MonthSimulation {
             if (day == 1 || day == days) {
                 List<String> keys = expiry.allKeys();
                 long used = usedMemory();
-                Map<String, Integer> shapes = shapes(keys);
+                Map<String, long[]> shapes = shapes(keys);
                 if (day == 1) {
                     day1 = used;
                     keys1 = keys.size();
@@ -190,7 +190,7 @@ final class MonthSimulation {
     }
 
     private Result result(long began, long baseline, long day1, long last, long keys1, long keysLast,
-                          Map<String, Integer> shapes1, Map<String, Integer> shapesLast) {
+                          Map<String, long[]> shapes1, Map<String, long[]> shapesLast) {
         Instant end = clock.instant();
         Set<ReminderKey> due = dueReminders(end);
         int lost = 0;
@@ -480,25 +480,39 @@ final class MonthSimulation {
         throw new IllegalStateException("INFO memory has no used_memory");
     }
 
-    /** How many keys of each shape: ids, hashes and numbers replaced, so that a namespace that grows shows. */
-    static Map<String, Integer> shapes(List<String> keys) {
-        Map<String, Integer> shapes = new TreeMap<>();
-        for (String key : keys) {
-            String[] parts = key.replaceAll("\\{[^}]*}", "{id}").split(":");
+    /**
+     * How many keys of each shape and their bytes ({@code MEMORY USAGE}): ids, hashes and numbers replaced, so that a
+     * namespace that grows shows.
+     */
+    Map<String, long[]> shapes(List<String> keys) {
+        List<Long> bytes = new ArrayList<>(keys.size());
+        redis.run(jedis -> {
+            for (int from = 0; from < keys.size(); from += 10_000) {
+                List<String> part = keys.subList(from, Math.min(keys.size(), from + 10_000));
+                redis.clients.jedis.Pipeline pipe = jedis.pipelined();
+                List<redis.clients.jedis.Response<Long>> answers = new ArrayList<>(part.size());
+                part.forEach(key -> answers.add(pipe.memoryUsage(key)));
+                pipe.sync();
+                answers.forEach(a -> bytes.add(a.get() == null ? 0L : a.get()));
+            }
+        });
+        Map<String, long[]> shapes = new TreeMap<>();
+        for (int k = 0; k < keys.size(); k++) {
+            String[] parts = keys.get(k).replaceAll("\\{[^}]*}", "{id}").split(":");
             StringBuilder shape = new StringBuilder();
             for (int i = 0; i < parts.length; i++) {
                 String part = parts[i];
                 String normal;
-                if (part.startsWith("{")) {
-                    normal = "{id}";
-                } else if (part.length() >= 16 && part.matches("[0-9a-f]+")) {
+                if (part.length() >= 16 && part.matches("[0-9a-f]+")) {
                     normal = "<hash>";
                 } else {
                     normal = part.replaceAll("c\\d{5}[om]?\\d*", "<id>").replaceAll("\\d+", "#");
                 }
                 shape.append(i == 0 ? "" : ":").append(normal);
             }
-            shapes.merge(shape.toString(), 1, Integer::sum);
+            long[] sum = shapes.computeIfAbsent(shape.toString(), x -> new long[2]);
+            sum[0]++;
+            sum[1] += bytes.get(k);
         }
         return shapes;
     }

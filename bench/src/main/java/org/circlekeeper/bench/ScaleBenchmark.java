@@ -119,14 +119,17 @@ public final class ScaleBenchmark {
         }
         for (MonthSimulation.Result r : results) {
             OUT.println();
-            OUT.printf(Locale.ROOT, "Redis keys by shape, %,d communities, day 1 → day %d (per community):%n", r.communities(), r.days());
+            OUT.printf(Locale.ROOT, "Redis keys by shape, %,d communities, per community: keys and bytes (MEMORY USAGE) on day 1 "
+                    + "→ day %d:%n", r.communities(), r.days());
             TreeSet<String> shapes = new TreeSet<>(r.keyShapesDay1().keySet());
             shapes.addAll(r.keyShapesLastDay().keySet());
+            long[] none = new long[2];
             for (String shape : shapes) {
-                int before = r.keyShapesDay1().getOrDefault(shape, 0);
-                int after = r.keyShapesLastDay().getOrDefault(shape, 0);
-                OUT.printf(Locale.ROOT, "  %-60s %9.1f → %9.1f%n", shape, before / (double) r.communities(),
-                        after / (double) r.communities());
+                long[] before = r.keyShapesDay1().getOrDefault(shape, none);
+                long[] after = r.keyShapesLastDay().getOrDefault(shape, none);
+                OUT.printf(Locale.ROOT, "  %-52s %6.1f keys %9s → %6.1f keys %9s%n", shape, before[0] / (double) r.communities(),
+                        kib(before[1] / (double) r.communities()), after[0] / (double) r.communities(),
+                        kib(after[1] / (double) r.communities()));
             }
         }
     }
