@@ -94,6 +94,12 @@ public final class ScaleBenchmark {
                     kib(r.bytesPerCommunity(r.day1Bytes())), kib(r.bytesPerCommunity(r.lastDayBytes())), r.keysDay1(),
                     r.keysLastDay(), r.expiredKeys(), r.wallSeconds());
         }
+        for (MonthSimulation.Result r : results) {
+            if (r.days() < 30) {
+                OUT.printf(Locale.ROOT, "Note: %,d communities ran %d day(s), not a month (scaled down to finish in time); its "
+                        + "\"last day\" memory is day %d's, not day 30's.%n", r.communities(), r.days(), r.days());
+            }
+        }
         MonthSimulation.Result first = results.get(0);
         OUT.println();
         OUT.println("Cost as the communities grow (beside the first size, per event and per community-day):");
