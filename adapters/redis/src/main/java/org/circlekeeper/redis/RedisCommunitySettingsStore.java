@@ -10,7 +10,8 @@ import redis.clients.jedis.Transaction;
 
 /**
  * Community defaults in Redis: one hash per community ({@link RedisKeys#communitySettings}) with the
- * fields its organisers set; settings with nothing set remove the hash.
+ * fields its organisers set; settings with nothing set remove the hash. Reads are served from the connection's
+ * {@link SettingsCache}, which every write here invalidates on every replica.
  */
 public final class RedisCommunitySettingsStore implements CommunitySettingsStore {
 
@@ -25,6 +26,10 @@ public final class RedisCommunitySettingsStore implements CommunitySettingsStore
 
     @Override
     public CommunitySettings get(CommunityRef community) {
+        return redis.cache().get(RedisKeys.communitySettings(community), () -> read(community));
+    }
+
+    private CommunitySettings read(CommunityRef community) {
         Map<String, String> hash = redis.call(jedis -> jedis.hgetAll(RedisKeys.communitySettings(community)));
         if (hash.isEmpty()) {
             return CommunitySettings.NONE;
@@ -46,8 +51,10 @@ public final class RedisCommunitySettingsStore implements CommunitySettingsStore
                 if (!fields.isEmpty()) {
                     replace.hset(key, fields);
                 }
+                SettingsCache.announce(replace, key);
                 replace.exec();
             }
         });
+        redis.cache().dropped(key);
     }
 }

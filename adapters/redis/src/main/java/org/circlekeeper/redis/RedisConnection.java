@@ -31,9 +31,13 @@ public final class RedisConnection implements AutoCloseable {
     public static final int MAX_CONNECTIONS = 16;
     static final Duration BORROW_WAIT = Duration.ofSeconds(2);
     private static final int TIMEOUT_MILLIS = 2_000;
+    static final int SUBSCRIBER_TIMEOUT_MILLIS = 10_000;
 
     private final RedisUrl url;
     private final JedisPool pool;
+    private final DefaultJedisClientConfig subscriberConfig;
+    private final HostAndPort address;
+    private final SettingsCache cache = new SettingsCache(this);
 
     /** Opens a pool to the Redis at {@code url}; connections are made when first needed. */
     public RedisConnection(RedisUrl url) {
@@ -56,6 +60,10 @@ public final class RedisConnection implements AutoCloseable {
             tls.setEndpointIdentificationAlgorithm("HTTPS");
             client.sslParameters(tls);
         }
+        this.address = new HostAndPort(url.host(), url.port());
+        // a subscription waits for messages as long as it lives; the cache's pings keep it from looking idle
+        this.subscriberConfig = client.socketTimeoutMillis(SUBSCRIBER_TIMEOUT_MILLIS).clientName("circlekeeper-cache").build();
+        client.socketTimeoutMillis(TIMEOUT_MILLIS).clientName("circlekeeper");
         JedisPoolConfig poolConfig = new JedisPoolConfig();
         poolConfig.setMaxTotal(MAX_CONNECTIONS);
         poolConfig.setMaxIdle(MAX_CONNECTIONS);
@@ -63,7 +71,7 @@ public final class RedisConnection implements AutoCloseable {
         poolConfig.setMaxWait(BORROW_WAIT);
         poolConfig.setTestOnBorrow(false);
         poolConfig.setTestWhileIdle(true);
-        this.pool = new JedisPool(poolConfig, new HostAndPort(url.host(), url.port()), client.build());
+        this.pool = new JedisPool(poolConfig, address, client.build());
         LOG.info("Redis pool to {} opened", url);
     }
 
@@ -148,8 +156,28 @@ public final class RedisConnection implements AutoCloseable {
         }
     }
 
+    /** The in-process copy of what every event reads, shared by this connection's stores ({@link SettingsCache}). */
+    SettingsCache cache() {
+        return cache;
+    }
+
+    /** A connection of its own, outside the pool, for a subscription that holds it as long as it lives. */
+    Jedis dedicated() {
+        return new Jedis(address, subscriberConfig);
+    }
+
+    /**
+     * Tells every replica's cache (this one's at once) that anything may have changed, as after keys were written or
+     * deleted by hand ({@code FLUSHDB}, an operator's edit) rather than through the stores.
+     */
+    public void forgetCached() {
+        cache.dropped(SettingsCache.EVERYTHING);
+        run(jedis -> SettingsCache.announce(jedis, SettingsCache.EVERYTHING));
+    }
+
     @Override
     public void close() {
+        cache.close();
         if (!pool.isClosed()) {
             pool.close();
             LOG.info("Redis pool to {} closed", url);

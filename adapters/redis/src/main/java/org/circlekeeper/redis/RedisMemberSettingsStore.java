@@ -21,7 +21,8 @@ import redis.clients.jedis.resps.ScanResult;
  * Member settings in Redis: one hash per member ({@link RedisKeys#memberSettings}) holding only the
  * fields the member set, so that the store keeps no more than they chose; empty settings remove the hash.
  * The group the member last used the bot in is not their choice: it lives in its own key ({@link
- * RedisKeys#memberHome}) that expires {@link MemberSettingsStore#HOME_KEPT} after it was set.
+ * RedisKeys#memberHome}) that expires {@link MemberSettingsStore#HOME_KEPT} after it was set. Reads are served from
+ * the connection's {@link SettingsCache}, which every write here invalidates on every replica.
  */
 public final class RedisMemberSettingsStore implements MemberSettingsStore {
 
@@ -39,6 +40,10 @@ public final class RedisMemberSettingsStore implements MemberSettingsStore {
 
     @Override
     public MemberSettings get(MemberRef member) {
+        return redis.cache().get(RedisKeys.memberSettings(member), () -> read(member));
+    }
+
+    private MemberSettings read(MemberRef member) {
         List<Object> read = redis.call(jedis -> {
             try (Transaction both = jedis.multi()) {
                 both.hgetAll(RedisKeys.memberSettings(member));
@@ -77,14 +82,24 @@ public final class RedisMemberSettingsStore implements MemberSettingsStore {
                 } else {
                     replace.del(home);
                 }
+                SettingsCache.announce(replace, key);
                 replace.exec();
             }
         });
+        redis.cache().dropped(key);
     }
 
     @Override
     public void delete(MemberRef member) {
-        redis.run(jedis -> jedis.del(RedisKeys.memberSettings(member), RedisKeys.memberHome(member)));
+        String key = RedisKeys.memberSettings(member);
+        redis.run(jedis -> {
+            try (Transaction delete = jedis.multi()) {
+                delete.del(key, RedisKeys.memberHome(member));
+                SettingsCache.announce(delete, key);
+                delete.exec();
+            }
+        });
+        redis.cache().dropped(key);
     }
 
     /**
@@ -110,6 +125,7 @@ public final class RedisMemberSettingsStore implements MemberSettingsStore {
             cursor = page.getCursor();
         } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
         if (moved > 0) {
+            redis.forgetCached();
             LOG.info("member settings: moved the last-used group of {} members to its expiring key", moved);
         }
         return moved;
