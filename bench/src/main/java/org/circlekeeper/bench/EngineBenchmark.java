@@ -66,6 +66,10 @@ public final class EngineBenchmark {
             }
 
             counted(bot, counter, counted);
+            if (options.containsKey("trace")) {
+                trace(bot, server);
+                return;
+            }
 
             List<String[]> rows = new ArrayList<>();
             for (int threads : threadCounts) {
@@ -174,6 +178,50 @@ public final class EngineBenchmark {
     }
 
     /** Reads (round trips: one request, or one pipeline, read at once) and commands Redis processed so far. */
+    /** Prints every command Redis received while one new member went through the mix (MONITOR), step by step. */
+    private static void trace(BotTester bot, EmbeddedRedis server) throws InterruptedException {
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch listening = new CountDownLatch(1);
+        Thread monitor = new Thread(() -> {
+            try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis(server.url().host(), server.url().port())) {
+                if (server.url().password() != null) {
+                    jedis.auth(server.url().password());
+                }
+                jedis.monitor(new redis.clients.jedis.JedisMonitor() {
+                    @Override
+                    public void onCommand(String command) {
+                        listening.countDown();
+                        seen.add(command.replaceFirst("^[0-9.]+ \\[[^]]*\\] ", ""));
+                    }
+                });
+            } catch (RuntimeException e) {
+                listening.countDown();
+            }
+        }, "bench-monitor");
+        monitor.setDaemon(true);
+        monitor.start();
+        Mix mix = new Mix(bot, "traced");
+        while (listening.getCount() > 0) {
+            mix.member(-1);
+            Thread.sleep(50);
+        }
+        Thread.sleep(200);
+        seen.clear();
+        mix.member(0, (step, since) -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (seen) {
+                OUT.println("== " + step);
+                seen.forEach(command -> OUT.println("   " + (command.length() > 160 ? command.substring(0, 160) + "…" : command)));
+                seen.clear();
+            }
+            return System.nanoTime();
+        });
+    }
+
     private static long[] stats(RedisConnection counter) {
         String info = counter.call(jedis -> jedis.info("stats"));
         long[] out = {-1, -1};
