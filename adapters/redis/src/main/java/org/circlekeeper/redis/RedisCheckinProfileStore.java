@@ -16,7 +16,6 @@ import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.Transaction;
 
 /**
  * Check-in profiles in Redis: a hash per member and community that expires, the community's set of members who
@@ -48,14 +47,11 @@ final class RedisCheckinProfileStore implements CheckinProfileStore {
         if (keep) {
             shared.index(member, community, remaining);
             Map<String, String> fields = CheckinRedis.fields(profile);
-            redis.run(jedis -> {
-                try (Transaction replace = jedis.multi()) {
-                    replace.del(key);
-                    replace.hset(key, fields);
-                    replace.pexpire(key, remaining);
-                    replace.exec();
-                }
-            });
+            redis.run(jedis -> RedisConnection.atomically(jedis, replace -> {
+                replace.del(key);
+                replace.hset(key, fields);
+                replace.pexpire(key, remaining);
+            }));
         } else {
             redis.run(jedis -> jedis.del(key));
         }

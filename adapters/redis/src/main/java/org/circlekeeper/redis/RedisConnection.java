@@ -1,6 +1,7 @@
 package org.circlekeeper.redis;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -13,6 +14,9 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisBusyException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -154,6 +158,24 @@ public final class RedisConnection implements AutoCloseable {
             LOG.warn("Redis at {} did not answer PING: {}", url, e.toString());
             return false;
         }
+    }
+
+    /**
+     * Sends {@code commands} as one {@code MULTI}/{@code EXEC} transaction in a single round trip and returns what
+     * {@code EXEC} answered, one raw reply per command (decode them with Jedis' {@code BuilderFactory}). Jedis' own
+     * {@code multi()} reads the {@code QUEUED} replies before it sends {@code EXEC}: two round trips for one transaction.
+     *
+     * @throws redis.clients.jedis.exceptions.JedisDataException when Redis refused the transaction
+     */
+    static List<Object> atomically(Jedis jedis, Consumer<Pipeline> commands) {
+        Pipeline pipe = jedis.pipelined();
+        pipe.sendCommand(Protocol.Command.MULTI, new String[0]);
+        commands.accept(pipe);
+        Response<Object> exec = pipe.sendCommand(Protocol.Command.EXEC, new String[0]);
+        pipe.sync();
+        @SuppressWarnings("unchecked")
+        List<Object> replies = (List<Object>) exec.get();
+        return replies;
     }
 
     /** The in-process copy of what every event reads, shared by this connection's stores ({@link SettingsCache}). */

@@ -12,7 +12,7 @@ import org.circlekeeper.core.member.MemberSettingsStore;
 import org.circlekeeper.core.ref.MemberRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.Transaction;
+import redis.clients.jedis.BuilderFactory;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -44,17 +44,14 @@ public final class RedisMemberSettingsStore implements MemberSettingsStore {
     }
 
     private MemberSettings read(MemberRef member) {
-        List<Object> read = redis.call(jedis -> {
-            try (Transaction both = jedis.multi()) {
-                both.hgetAll(RedisKeys.memberSettings(member));
-                both.get(RedisKeys.memberHome(member));
-                return both.exec();
-            }
-        });
-        @SuppressWarnings("unchecked")
-        Map<String, String> hash = (Map<String, String>) read.get(0);
+        List<Object> read = redis.call(jedis -> RedisConnection.atomically(jedis, both -> {
+            both.hgetAll(RedisKeys.memberSettings(member));
+            both.get(RedisKeys.memberHome(member));
+        }));
+        Map<String, String> hash = BuilderFactory.STRING_MAP.build(read.get(0));
+        String home = BuilderFactory.STRING.build(read.get(1));
         // a hash written before the group had a key of its own may still hold it as a field
-        String community = read.get(1) != null ? (String) read.get(1) : hash.get(COMMUNITY);
+        String community = home != null ? home : hash.get(COMMUNITY);
         if (hash.isEmpty() && community == null) {
             return MemberSettings.NONE;
         }
@@ -70,35 +67,29 @@ public final class RedisMemberSettingsStore implements MemberSettingsStore {
         settings.zoneSetting().ifPresent(zone -> fields.put(ZONE, zone.getId()));
         settings.languageSetting().ifPresent(language -> fields.put(LANGUAGE, language.toLanguageTag()));
         settings.countrySetting().ifPresent(country -> fields.put(COUNTRY, country));
-        redis.run(jedis -> {
-            // replace the whole hash at once, so a setting cleared by the member does not linger
-            try (Transaction replace = jedis.multi()) {
-                replace.del(key);
-                if (!fields.isEmpty()) {
-                    replace.hset(key, fields);
-                }
-                if (settings.communitySetting().isPresent()) {
-                    replace.set(home, settings.community(), SetParams.setParams().px(HOME_KEPT.toMillis()));
-                } else {
-                    replace.del(home);
-                }
-                SettingsCache.announce(replace, key);
-                replace.exec();
+        // replace the whole hash at once, so a setting cleared by the member does not linger
+        redis.run(jedis -> RedisConnection.atomically(jedis, replace -> {
+            replace.del(key);
+            if (!fields.isEmpty()) {
+                replace.hset(key, fields);
             }
-        });
+            if (settings.communitySetting().isPresent()) {
+                replace.set(home, settings.community(), SetParams.setParams().px(HOME_KEPT.toMillis()));
+            } else {
+                replace.del(home);
+            }
+            SettingsCache.announce(replace, key);
+        }));
         redis.cache().dropped(key);
     }
 
     @Override
     public void delete(MemberRef member) {
         String key = RedisKeys.memberSettings(member);
-        redis.run(jedis -> {
-            try (Transaction delete = jedis.multi()) {
-                delete.del(key, RedisKeys.memberHome(member));
-                SettingsCache.announce(delete, key);
-                delete.exec();
-            }
-        });
+        redis.run(jedis -> RedisConnection.atomically(jedis, delete -> {
+            delete.del(key, RedisKeys.memberHome(member));
+            SettingsCache.announce(delete, key);
+        }));
         redis.cache().dropped(key);
     }
 

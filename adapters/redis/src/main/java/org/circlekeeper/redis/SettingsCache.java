@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Transaction;
 
 /**
@@ -80,6 +81,13 @@ final class SettingsCache implements AutoCloseable {
     /** True while the subscription is up, so that entries are kept. */
     boolean isLive() {
         return live;
+    }
+
+    /** Adds the announcement of {@code keys}' change to a transaction that changes them. */
+    static void announce(Pipeline write, String... keys) {
+        for (String key : keys) {
+            write.publish(CHANNEL, key);
+        }
     }
 
     /** Adds the announcement of {@code keys}' change to a transaction that changes them. */
