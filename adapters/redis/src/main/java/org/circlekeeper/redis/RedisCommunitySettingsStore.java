@@ -6,7 +6,6 @@ import java.util.Objects;
 import org.circlekeeper.core.community.CommunitySettings;
 import org.circlekeeper.core.community.CommunitySettingsStore;
 import org.circlekeeper.core.ref.CommunityRef;
-import redis.clients.jedis.Transaction;
 
 /**
  * Community defaults in Redis: one hash per community ({@link RedisKeys#communitySettings}) with the
@@ -45,16 +44,13 @@ public final class RedisCommunitySettingsStore implements CommunitySettingsStore
         Map<String, String> fields = new LinkedHashMap<>();
         settings.zoneSetting().ifPresent(zone -> fields.put(ZONE, zone.getId()));
         settings.languageSetting().ifPresent(language -> fields.put(LANGUAGE, language.toLanguageTag()));
-        redis.run(jedis -> {
-            try (Transaction replace = jedis.multi()) {
-                replace.del(key);
-                if (!fields.isEmpty()) {
-                    replace.hset(key, fields);
-                }
-                SettingsCache.announce(replace, key);
-                replace.exec();
+        redis.run(jedis -> RedisConnection.atomically(jedis, replace -> {
+            replace.del(key);
+            if (!fields.isEmpty()) {
+                replace.hset(key, fields);
             }
-        });
+            SettingsCache.announce(replace, key);
+        }));
         redis.cache().dropped(key);
     }
 }

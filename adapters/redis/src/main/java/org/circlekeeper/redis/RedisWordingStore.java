@@ -74,13 +74,10 @@ public final class RedisWordingStore implements WordingStore {
             return false;
         }
         String hash = RedisKeys.wording(community, locale);
-        boolean removed = redis.call(jedis -> {
-            try (redis.clients.jedis.Transaction remove = jedis.multi()) {
-                remove.hdel(hash, key);
-                SettingsCache.announce(remove, hash);
-                return (Long) remove.exec().get(0);
-            }
-        }) > 0;
+        boolean removed = redis.call(jedis -> (Long) RedisConnection.atomically(jedis, remove -> {
+            remove.hdel(hash, key);
+            SettingsCache.announce(remove, hash);
+        }).get(0)) > 0;
         redis.cache().dropped(hash);
         return removed;
     }

@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Transaction;
 
 /**
  * What every event reads (member settings, community settings, wording overrides) kept in this process, so that an
@@ -85,13 +84,6 @@ final class SettingsCache implements AutoCloseable {
 
     /** Adds the announcement of {@code keys}' change to a transaction that changes them. */
     static void announce(Pipeline write, String... keys) {
-        for (String key : keys) {
-            write.publish(CHANNEL, key);
-        }
-    }
-
-    /** Adds the announcement of {@code keys}' change to a transaction that changes them. */
-    static void announce(Transaction write, String... keys) {
         for (String key : keys) {
             write.publish(CHANNEL, key);
         }
