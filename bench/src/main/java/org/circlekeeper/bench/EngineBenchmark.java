@@ -140,18 +140,20 @@ public final class EngineBenchmark {
     private static void counted(BotTester bot, RedisConnection counter, int members) {
         Mix mix = new Mix(bot, "counted");
         Map<String, long[]> perStep = new LinkedHashMap<>();
-        MIX.forEach(step -> perStep.put(step, new long[3]));
+        MIX.forEach(step -> perStep.put(step, new long[4]));
         long[] before = stats(counter);
         for (int i = 0; i < members; i++) {
             mix.member(i, new StepSink() {
                 @Override
                 public long done(String step, long since) {
+                    long took = System.nanoTime() - since;
                     long[] now = stats(counter);
                     long[] sum = perStep.get(step);
                     // the INFO between two readings is one read and one command of their difference
                     sum[0] += now[0] - before[0] - 1;
                     sum[1] += now[1] - before[1] - 1;
                     sum[2]++;
+                    sum[3] += took;
                     long[] after = stats(counter);
                     before[0] = after[0];
                     before[1] = after[1];
@@ -161,20 +163,36 @@ public final class EngineBenchmark {
         }
         OUT.printf(Locale.ROOT, "%nRedis' own count, %d members through the mix one at a time (INFO stats total_reads_processed and "
                 + "total_commands_processed deltas):%n", members);
-        OUT.println("| event | round trips per event | commands per event |");
-        OUT.println("| --- | ---: | ---: |");
+        OUT.println("| event | round trips per event | commands per event | mean time, one thread |");
+        OUT.println("| --- | ---: | ---: | ---: |");
         long reads = 0;
         long commands = 0;
         long events = 0;
         for (Map.Entry<String, long[]> e : perStep.entrySet()) {
             long[] s = e.getValue();
-            OUT.printf(Locale.ROOT, "| %s | %.2f | %.2f |%n", e.getKey(), (double) s[0] / s[2], (double) s[1] / s[2]);
+            OUT.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.3f ms |%n", e.getKey(), (double) s[0] / s[2], (double) s[1] / s[2],
+                    s[3] / 1e6 / s[2]);
             reads += s[0];
             commands += s[1];
             events += s[2];
         }
-        OUT.printf(Locale.ROOT, "| **the mix, on average** (target ≤ 2.5 round trips) | **%.2f** | **%.2f** |%n%n", (double) reads / events,
+        OUT.printf(Locale.ROOT, "| **the mix, on average** (target ≤ 2.5 round trips) | **%.2f** | **%.2f** | |%n%n", (double) reads / events,
                 (double) commands / events);
+        // a search never asked before (a new misspelt word each time) builds its fuzzy automata; one asked before does not
+        BotTester.Talk searcher = bot.as("searcher").inDirect();
+        long fresh = 0;
+        long again = 0;
+        for (int i = 0; i < members; i++) {
+            String word = "sleep" + (char) ('a' + i % 26) + (char) ('a' + i / 26 % 26) + (char) ('a' + i / 676 % 26);
+            long t = System.nanoTime();
+            searcher.send("/resource " + word);
+            fresh += System.nanoTime() - t;
+            t = System.nanoTime();
+            searcher.send("/resource " + word);
+            again += System.nanoTime() - t;
+        }
+        OUT.printf(Locale.ROOT, "/resource, mean of %d: a search never asked before %.3f ms, the same search again %.3f ms, "
+                + "/help %.3f ms%n%n", members, fresh / 1e6 / members, again / 1e6 / members, perStep.get("help")[3] / 1e6 / perStep.get("help")[2]);
     }
 
     /** Reads (round trips: one request, or one pipeline, read at once) and commands Redis processed so far. */
