@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.circlekeeper.core.engine.ActionTokens;
 import org.circlekeeper.core.ref.MemberRef;
-import redis.clients.jedis.Transaction;
 
 /**
  * One-time button tokens in Redis: each is a hash {@link RedisKeys#token} holding its owner and purpose,
@@ -61,14 +60,11 @@ public final class RedisActionTokens implements ActionTokens {
         String token = newToken();
         String key = RedisKeys.token(token);
         Map<String, String> fields = Map.of(OWNER, RedisKeys.memberId(owner), PURPOSE, purpose);
-        redis.run(jedis -> {
-            // created and given its TTL together: a token without an expiry never exists
-            try (Transaction create = jedis.multi()) {
-                create.hset(key, fields);
-                create.pexpire(key, ttl.toMillis());
-                create.exec();
-            }
-        });
+        // created and given its TTL together (one round trip): a token without an expiry never exists
+        redis.run(jedis -> RedisConnection.atomically(jedis, create -> {
+            create.hset(key, fields);
+            create.pexpire(key, ttl.toMillis());
+        }));
         return token;
     }
 

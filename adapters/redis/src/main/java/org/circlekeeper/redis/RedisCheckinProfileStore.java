@@ -16,13 +16,32 @@ import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.Transaction;
 
 /**
  * Check-in profiles in Redis: a hash per member and community that expires, the community's set of members who
  * want prompts and each buddy's buddy-of set, both cleaned as they are read.
  */
 final class RedisCheckinProfileStore implements CheckinProfileStore {
+
+    /**
+     * KEYS: the profile hash, the member's index of communities; ARGV: the TTL in ms (0: remove the profile), the
+     * community's entry in the index, then the profile's fields and values. Replaces the hash whole (a field cleared
+     * does not linger), indexes the community as {@link CheckinRedis#INDEX} does, and returns the buddy it held.
+     */
+    private static final RedisScript SAVE = new RedisScript("""
+            local old = redis.call('HGET', KEYS[1], 'BUDDY_FIELD')
+            redis.call('DEL', KEYS[1])
+            local ttl = tonumber(ARGV[1])
+            if ttl > 0 and #ARGV > 2 then
+              redis.call('SADD', KEYS[2], ARGV[2])
+              if redis.call('PTTL', KEYS[2]) < ttl then
+                redis.call('PEXPIRE', KEYS[2], ttl)
+              end
+              redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+              redis.call('PEXPIRE', KEYS[1], ttl)
+            end
+            return old
+            """.replace("BUDDY_FIELD", CheckinRedis.BUDDY));
 
     private final CheckinRedis shared;
     private final RedisConnection redis;
@@ -42,23 +61,20 @@ final class RedisCheckinProfileStore implements CheckinProfileStore {
     public void saveProfile(CommunityRef community, MemberRef member, CheckinProfile profile, Instant expires) {
         String key = RedisKeys.checkinProfile(member, community);
         long remaining = expires.toEpochMilli() - shared.clock.millis();
-        String oldBuddy = redis.call(jedis -> jedis.hget(key, CheckinRedis.BUDDY));
         String newBuddy = profile.buddySetting().map(Buddy::storageId).orElse(null);
         boolean keep = !profile.isEmpty() && remaining > 0;
+        // the member's side (profile and the index of their communities, one hash slot) in one round trip
+        List<String> args = new ArrayList<>();
+        args.add(keep ? Long.toString(remaining) : "0");
+        args.add(community.key());
         if (keep) {
-            shared.index(member, community, remaining);
-            Map<String, String> fields = CheckinRedis.fields(profile);
-            redis.run(jedis -> {
-                try (Transaction replace = jedis.multi()) {
-                    replace.del(key);
-                    replace.hset(key, fields);
-                    replace.pexpire(key, remaining);
-                    replace.exec();
-                }
+            CheckinRedis.fields(profile).forEach((field, value) -> {
+                args.add(field);
+                args.add(value);
             });
-        } else {
-            redis.run(jedis -> jedis.del(key));
         }
+        Object old = redis.call(jedis -> SAVE.run(jedis, List.of(key, RedisKeys.checkinCommunities(member)), args));
+        String oldBuddy = old instanceof String text ? text : null;
         String prompted = RedisKeys.checkinPrompted(community);
         redis.run(jedis -> {
             if (keep && profile.prompts()) {

@@ -6,11 +6,11 @@ import java.util.Objects;
 import org.circlekeeper.core.community.CommunitySettings;
 import org.circlekeeper.core.community.CommunitySettingsStore;
 import org.circlekeeper.core.ref.CommunityRef;
-import redis.clients.jedis.Transaction;
 
 /**
  * Community defaults in Redis: one hash per community ({@link RedisKeys#communitySettings}) with the
- * fields its organisers set; settings with nothing set remove the hash.
+ * fields its organisers set; settings with nothing set remove the hash. Reads are served from the connection's
+ * {@link SettingsCache}, which every write here invalidates on every replica.
  */
 public final class RedisCommunitySettingsStore implements CommunitySettingsStore {
 
@@ -25,6 +25,10 @@ public final class RedisCommunitySettingsStore implements CommunitySettingsStore
 
     @Override
     public CommunitySettings get(CommunityRef community) {
+        return redis.cache().get(RedisKeys.communitySettings(community), () -> read(community));
+    }
+
+    private CommunitySettings read(CommunityRef community) {
         Map<String, String> hash = redis.call(jedis -> jedis.hgetAll(RedisKeys.communitySettings(community)));
         if (hash.isEmpty()) {
             return CommunitySettings.NONE;
@@ -40,14 +44,13 @@ public final class RedisCommunitySettingsStore implements CommunitySettingsStore
         Map<String, String> fields = new LinkedHashMap<>();
         settings.zoneSetting().ifPresent(zone -> fields.put(ZONE, zone.getId()));
         settings.languageSetting().ifPresent(language -> fields.put(LANGUAGE, language.toLanguageTag()));
-        redis.run(jedis -> {
-            try (Transaction replace = jedis.multi()) {
-                replace.del(key);
-                if (!fields.isEmpty()) {
-                    replace.hset(key, fields);
-                }
-                replace.exec();
+        redis.run(jedis -> RedisConnection.atomically(jedis, replace -> {
+            replace.del(key);
+            if (!fields.isEmpty()) {
+                replace.hset(key, fields);
             }
-        });
+            SettingsCache.announce(replace, key);
+        }));
+        redis.cache().dropped(key);
     }
 }

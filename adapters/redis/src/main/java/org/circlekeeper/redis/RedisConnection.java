@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -22,6 +23,9 @@ import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
 import redis.clients.jedis.JedisSentinelPool;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisBusyException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -42,6 +46,7 @@ public final class RedisConnection implements AutoCloseable {
     public static final int MAX_CONNECTIONS = 16;
     static final Duration BORROW_WAIT = Duration.ofSeconds(2);
     private static final int TIMEOUT_MILLIS = 2_000;
+    static final int SUBSCRIBER_TIMEOUT_MILLIS = 10_000;
 
     /** Set on a thread while it runs {@link #acknowledged} work. */
     private static final ThreadLocal<Boolean> ACKNOWLEDGING = new ThreadLocal<>();
@@ -52,6 +57,9 @@ public final class RedisConnection implements AutoCloseable {
     /** How to log in to a data node (the primary, or a replica for {@link #onReplicas}). */
     private final JedisClientConfig dataNode;
     private final AtomicLong unacknowledged = new AtomicLong();
+    /** How the settings cache's subscription logs in: like a data node, but waiting for messages as long as it lives. */
+    private final JedisClientConfig subscriberConfig;
+    private final SettingsCache cache = new SettingsCache(this);
 
     /**
      * Opens a pool to {@code target}. To one node, connections are made when first needed; to a Sentinel setup, the
@@ -81,11 +89,15 @@ public final class RedisConnection implements AutoCloseable {
         if (target instanceof RedisUrl url) {
             this.dataNode = client(url.user(), url.password(), url.tls()).database(url.database()).clientName("circlekeeper")
                     .build();
+            this.subscriberConfig = client(url.user(), url.password(), url.tls()).database(url.database())
+                    .socketTimeoutMillis(SUBSCRIBER_TIMEOUT_MILLIS).clientName("circlekeeper-cache").build();
             this.pool = new JedisPool(poolConfig, new HostAndPort(url.host(), url.port()), dataNode);
         } else {
             RedisSentinel sentinel = (RedisSentinel) target;
             this.dataNode = client(sentinel.user(), sentinel.password(), sentinel.tls())
                     .database(sentinel.database()).clientName("circlekeeper").build();
+            this.subscriberConfig = client(sentinel.user(), sentinel.password(), sentinel.tls()).database(sentinel.database())
+                    .socketTimeoutMillis(SUBSCRIBER_TIMEOUT_MILLIS).clientName("circlekeeper-cache").build();
             JedisClientConfig sentinels = client(sentinel.sentinelUser(), sentinel.sentinelPassword(), sentinel.tls())
                     .clientName("circlekeeper-sentinel").build();
             try {
@@ -306,8 +318,49 @@ public final class RedisConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends {@code commands} as one {@code MULTI}/{@code EXEC} transaction in a single round trip and returns what
+     * {@code EXEC} answered, one raw reply per command (decode them with Jedis' {@code BuilderFactory}). Jedis' own
+     * {@code multi()} reads the {@code QUEUED} replies before it sends {@code EXEC}: two round trips for one transaction.
+     *
+     * @throws redis.clients.jedis.exceptions.JedisDataException when Redis refused the transaction
+     */
+    static List<Object> atomically(Jedis jedis, Consumer<Pipeline> commands) {
+        Pipeline pipe = jedis.pipelined();
+        pipe.sendCommand(Protocol.Command.MULTI, new String[0]);
+        commands.accept(pipe);
+        Response<Object> exec = pipe.sendCommand(Protocol.Command.EXEC, new String[0]);
+        pipe.sync();
+        @SuppressWarnings("unchecked")
+        List<Object> replies = (List<Object>) exec.get();
+        return replies;
+    }
+
+    /** The in-process copy of what every event reads, shared by this connection's stores ({@link SettingsCache}). */
+    SettingsCache cache() {
+        return cache;
+    }
+
+    /** A connection of its own, outside the pool, for a subscription that holds it as long as it lives. */
+    Jedis dedicated() {
+        // with Sentinel, the primary of the moment; a failover ends the subscription, which then comes back here
+        HostAndPort node = pool instanceof JedisSentinelPool sentinels ? sentinels.getCurrentHostMaster()
+                : new HostAndPort(((RedisUrl) target).host(), ((RedisUrl) target).port());
+        return new Jedis(node, subscriberConfig);
+    }
+
+    /**
+     * Tells every replica's cache (this one's at once) that anything may have changed, as after keys were written or
+     * deleted by hand ({@code FLUSHDB}, an operator's edit) rather than through the stores.
+     */
+    public void forgetCached() {
+        cache.dropped(SettingsCache.EVERYTHING);
+        run(jedis -> SettingsCache.announce(jedis, SettingsCache.EVERYTHING));
+    }
+
     @Override
     public void close() {
+        cache.close();
         if (!pool.isClosed()) {
             pool.close();
             LOG.info("Redis pool to {} closed", target);

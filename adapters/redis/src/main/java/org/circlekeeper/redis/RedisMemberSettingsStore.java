@@ -12,7 +12,7 @@ import org.circlekeeper.core.member.MemberSettingsStore;
 import org.circlekeeper.core.ref.MemberRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.Transaction;
+import redis.clients.jedis.BuilderFactory;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -21,7 +21,8 @@ import redis.clients.jedis.resps.ScanResult;
  * Member settings in Redis: one hash per member ({@link RedisKeys#memberSettings}) holding only the
  * fields the member set, so that the store keeps no more than they chose; empty settings remove the hash.
  * The group the member last used the bot in is not their choice: it lives in its own key ({@link
- * RedisKeys#memberHome}) that expires {@link MemberSettingsStore#HOME_KEPT} after it was set.
+ * RedisKeys#memberHome}) that expires {@link MemberSettingsStore#HOME_KEPT} after it was set. Reads are served from
+ * the connection's {@link SettingsCache}, which every write here invalidates on every replica.
  */
 public final class RedisMemberSettingsStore implements MemberSettingsStore {
 
@@ -39,17 +40,18 @@ public final class RedisMemberSettingsStore implements MemberSettingsStore {
 
     @Override
     public MemberSettings get(MemberRef member) {
-        List<Object> read = redis.call(jedis -> {
-            try (Transaction both = jedis.multi()) {
-                both.hgetAll(RedisKeys.memberSettings(member));
-                both.get(RedisKeys.memberHome(member));
-                return both.exec();
-            }
-        });
-        @SuppressWarnings("unchecked")
-        Map<String, String> hash = (Map<String, String>) read.get(0);
+        return redis.cache().get(RedisKeys.memberSettings(member), () -> read(member));
+    }
+
+    private MemberSettings read(MemberRef member) {
+        List<Object> read = redis.call(jedis -> RedisConnection.atomically(jedis, both -> {
+            both.hgetAll(RedisKeys.memberSettings(member));
+            both.get(RedisKeys.memberHome(member));
+        }));
+        Map<String, String> hash = BuilderFactory.STRING_MAP.build(read.get(0));
+        String home = BuilderFactory.STRING.build(read.get(1));
         // a hash written before the group had a key of its own may still hold it as a field
-        String community = read.get(1) != null ? (String) read.get(1) : hash.get(COMMUNITY);
+        String community = home != null ? home : hash.get(COMMUNITY);
         if (hash.isEmpty() && community == null) {
             return MemberSettings.NONE;
         }
@@ -65,26 +67,30 @@ public final class RedisMemberSettingsStore implements MemberSettingsStore {
         settings.zoneSetting().ifPresent(zone -> fields.put(ZONE, zone.getId()));
         settings.languageSetting().ifPresent(language -> fields.put(LANGUAGE, language.toLanguageTag()));
         settings.countrySetting().ifPresent(country -> fields.put(COUNTRY, country));
-        redis.run(jedis -> {
-            // replace the whole hash at once, so a setting cleared by the member does not linger
-            try (Transaction replace = jedis.multi()) {
-                replace.del(key);
-                if (!fields.isEmpty()) {
-                    replace.hset(key, fields);
-                }
-                if (settings.communitySetting().isPresent()) {
-                    replace.set(home, settings.community(), SetParams.setParams().px(HOME_KEPT.toMillis()));
-                } else {
-                    replace.del(home);
-                }
-                replace.exec();
+        // replace the whole hash at once, so a setting cleared by the member does not linger
+        redis.run(jedis -> RedisConnection.atomically(jedis, replace -> {
+            replace.del(key);
+            if (!fields.isEmpty()) {
+                replace.hset(key, fields);
             }
-        });
+            if (settings.communitySetting().isPresent()) {
+                replace.set(home, settings.community(), SetParams.setParams().px(HOME_KEPT.toMillis()));
+            } else {
+                replace.del(home);
+            }
+            SettingsCache.announce(replace, key);
+        }));
+        redis.cache().dropped(key);
     }
 
     @Override
     public void delete(MemberRef member) {
-        redis.run(jedis -> jedis.del(RedisKeys.memberSettings(member), RedisKeys.memberHome(member)));
+        String key = RedisKeys.memberSettings(member);
+        redis.run(jedis -> RedisConnection.atomically(jedis, delete -> {
+            delete.del(key, RedisKeys.memberHome(member));
+            SettingsCache.announce(delete, key);
+        }));
+        redis.cache().dropped(key);
     }
 
     /**
@@ -110,6 +116,7 @@ public final class RedisMemberSettingsStore implements MemberSettingsStore {
             cursor = page.getCursor();
         } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
         if (moved > 0) {
+            redis.forgetCached();
             LOG.info("member settings: moved the last-used group of {} members to its expiring key", moved);
         }
         return moved;

@@ -10,7 +10,8 @@ import org.circlekeeper.core.template.WordingStore;
 /**
  * A community's own message texts in Redis: one hash per community and language ({@link RedisKeys#wording}),
  * message key to text. Each hash is bounded ({@link #MAX_OVERRIDES} texts of at most
- * {@link #MAX_TEXT_LENGTH} characters), checked inside Redis so that replicas cannot overrun it together.
+ * {@link #MAX_TEXT_LENGTH} characters), checked inside Redis so that replicas cannot overrun it together. Reads are
+ * served from the connection's {@link SettingsCache}, which every change here invalidates on every replica.
  */
 public final class RedisWordingStore implements WordingStore {
 
@@ -21,10 +22,11 @@ public final class RedisWordingStore implements WordingStore {
     /** The longest message key accepted. */
     public static final int MAX_KEY_LENGTH = 200;
 
-    /** Sets a field only when it exists already or the hash has room: 1 when set, 0 when full. */
+    /** Sets a field only when it exists already or the hash has room (and announces the change): 1 when set, 0 when full. */
     private static final RedisScript PUT_BOUNDED = new RedisScript("""
             if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 or redis.call('HLEN', KEYS[1]) < tonumber(ARGV[3]) then
               redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+              redis.call('PUBLISH', ARGV[4], KEYS[1])
               return 1
             end
             return 0
@@ -38,7 +40,8 @@ public final class RedisWordingStore implements WordingStore {
 
     @Override
     public Map<String, String> overrides(CommunityRef community, Locale locale) {
-        return Map.copyOf(redis.call(jedis -> jedis.hgetAll(RedisKeys.wording(community, locale))));
+        String hash = RedisKeys.wording(community, locale);
+        return redis.cache().get(hash, () -> Map.copyOf(redis.call(jedis -> jedis.hgetAll(hash))));
     }
 
     /**
@@ -57,7 +60,8 @@ public final class RedisWordingStore implements WordingStore {
         }
         String hash = RedisKeys.wording(community, locale);
         Object stored = redis.call(jedis -> PUT_BOUNDED.run(jedis, List.of(hash),
-                List.of(key, text, Integer.toString(MAX_OVERRIDES))));
+                List.of(key, text, Integer.toString(MAX_OVERRIDES), SettingsCache.CHANNEL)));
+        redis.cache().dropped(hash);
         if (!Long.valueOf(1).equals(stored)) {
             throw new IllegalStateException("a community keeps at most " + MAX_OVERRIDES
                     + " own message texts per language; reset one first");
@@ -69,6 +73,12 @@ public final class RedisWordingStore implements WordingStore {
         if (key == null) {
             return false;
         }
-        return redis.call(jedis -> jedis.hdel(RedisKeys.wording(community, locale), key)) > 0;
+        String hash = RedisKeys.wording(community, locale);
+        boolean removed = redis.call(jedis -> (Long) RedisConnection.atomically(jedis, remove -> {
+            remove.hdel(hash, key);
+            SettingsCache.announce(remove, hash);
+        }).get(0)) > 0;
+        redis.cache().dropped(hash);
+        return removed;
     }
 }

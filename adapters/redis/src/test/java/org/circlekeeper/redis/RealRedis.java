@@ -84,7 +84,10 @@ public final class RealRedis implements BeforeAllCallback, BeforeEachCallback, P
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        shared(context).connection.run(jedis -> jedis.flushDB());
+        RedisConnection connection = shared(context).connection;
+        connection.run(jedis -> jedis.flushDB());
+        // the stores' cache would otherwise still answer with what the last test wrote
+        connection.forgetCached();
     }
 
     @Override

@@ -69,28 +69,36 @@ public final class FakeBotApi implements AutoCloseable {
     private record Failure(String method, int code, String description, int retryAfter) {
     }
 
-    /** A token bucket of the fake's rate enforcement. */
-    private static final class Bucket {
-        final double capacity;
-        final double perNano;
-        double tokens;
-        long last;
+    /**
+     * One of Telegram's send limits as the fake keeps it: at most {@code limit} sends in any window of {@code period}
+     * (a sliding window, so no burst is free, not at start nor at a period's edge). A send may arrive early by a twentieth
+     * of the even spacing ({@code period / limit}), the jitter between a client's clock and ours; the rate it allows
+     * stays within that twentieth of one send per period.
+     */
+    private static final class Window {
+        final int limit;
+        final long periodNanos;
+        final long slackNanos;
+        final Deque<Long> sent = new ArrayDeque<>();
 
-        Bucket(double capacity, Duration period, long now) {
-            this.capacity = capacity;
-            this.perNano = capacity / period.toNanos();
-            this.tokens = capacity;
-            this.last = now;
+        Window(int limit, Duration period) {
+            this.limit = limit;
+            this.periodNanos = period.toNanos();
+            this.slackNanos = periodNanos / limit / 20;
         }
 
-        void refill(long now) {
-            tokens = Math.min(capacity, tokens + (now - last) * perNano);
-            last = now;
+        /** Forgets sends that left the window by {@code now}; true when one more send fits. */
+        boolean admits(long now) {
+            while (!sent.isEmpty() && now - sent.peekFirst() >= periodNanos - slackNanos) {
+                sent.pollFirst();
+            }
+            return sent.size() < limit;
         }
 
-        /** Seconds until a token, rounded up. */
-        int retryAfter() {
-            return (int) Math.max(1, Math.ceil((1 - tokens) / perNano / 1e9));
+        /** Seconds until the oldest send in the window leaves it, rounded up (Telegram says at least 1). */
+        int retryAfter(long now) {
+            long wait = sent.isEmpty() ? 0 : sent.peekFirst() + periodNanos - slackNanos - now;
+            return (int) Math.max(1, Math.ceil(wait / 1e9));
         }
     }
 
@@ -105,7 +113,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final List<Failure> failures = new ArrayList<>();
     private final Set<Long> neverStarted = new HashSet<>();
     private final Map<Long, List<Long>> admins = new HashMap<>();
-    private final Map<String, Bucket> buckets = new HashMap<>();
+    private final Map<String, Window> windows = new HashMap<>();
     /** Forum supergroups and their topics: thread id to whether it is open; a deleted topic is removed. */
     private final Map<Long, Map<Integer, Boolean>> forums = new HashMap<>();
     /** Chats whose sends are refused for good, with Telegram's code and description. */
@@ -122,7 +130,14 @@ public final class FakeBotApi implements AutoCloseable {
     private int nextMessageId = 1;
     private int nextUpdateId = 1;
     private int rateLimited;
+    private final Map<String, Integer> rateLimitedBy = new java.util.TreeMap<>();
     private volatile boolean closed;
+
+    static {
+        // the JDK server leaves Nagle's algorithm on unless told: every answer would wait ~40 ms for the client's
+        // delayed ACK, and the fake, not the adapter, would set the pace (read once, when the server classes load)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
 
     public FakeBotApi(String token) throws IOException {
         this.token = token;
@@ -305,7 +320,10 @@ public final class FakeBotApi implements AutoCloseable {
         return update;
     }
 
-    /** Answers 429 whenever a send exceeds 30 a second overall, 1 a second per chat, 20 a minute per group. */
+    /**
+     * Answers 429 whenever a send exceeds 30 in any second overall, 1 in any second per chat, 20 in any minute per group
+     * (Bot API FAQ, "My bot is hitting limits, how do I avoid this?"), counted over sliding windows from the first send.
+     */
     public synchronized void enforceLimits() {
         enforceLimits = true;
     }
@@ -341,6 +359,11 @@ public final class FakeBotApi implements AutoCloseable {
 
     public synchronized int rateLimited() {
         return rateLimited;
+    }
+
+    /** The sends refused for being over a limit, by limit ({@code global}, {@code chat}, {@code group}). */
+    public synchronized Map<String, Integer> rateLimitedBy() {
+        return Map.copyOf(rateLimitedBy);
     }
 
     /** Waits until a call matches, failing after the timeout. */
@@ -510,21 +533,23 @@ public final class FakeBotApi implements AutoCloseable {
             return invalid;
         }
         if (enforceLimits && SENDS.contains(method)) {
-            List<Bucket> applying = new ArrayList<>();
-            applying.add(buckets.computeIfAbsent("global", k -> new Bucket(30, Duration.ofSeconds(1), now)));
-            applying.add(buckets.computeIfAbsent("chat:" + chatId, k -> new Bucket(1, Duration.ofSeconds(1), now)));
+            // Bot API FAQ, "My bot is hitting limits, how do I avoid this?": no more than one message per second in a
+            // chat, no more than 20 messages per minute in a group, about 30 messages per second for bulk notifications
+            List<Window> applying = new ArrayList<>();
+            applying.add(windows.computeIfAbsent("global", k -> new Window(30, Duration.ofSeconds(1))));
+            applying.add(windows.computeIfAbsent("chat:" + chatId, k -> new Window(1, Duration.ofSeconds(1))));
             if (chatId < 0) {
-                applying.add(buckets.computeIfAbsent("group:" + chatId, k -> new Bucket(20, Duration.ofMinutes(1), now)));
+                applying.add(windows.computeIfAbsent("group:" + chatId, k -> new Window(20, Duration.ofMinutes(1))));
             }
-            for (Bucket bucket : applying) {
-                bucket.refill(now);
-                // a sliver of slack for the time a request spends between the client's clock and ours
-                if (bucket.tokens < 0.95) {
+            for (Window window : applying) {
+                if (!window.admits(now)) {
                     rateLimited++;
-                    return error(429, "Too Many Requests: retry after " + bucket.retryAfter(), bucket.retryAfter());
+                    String which = applying.indexOf(window) == 0 ? "global" : applying.indexOf(window) == 1 ? "chat" : "group";
+                    rateLimitedBy.merge(which, 1, Integer::sum);
+                    return error(429, "Too Many Requests: retry after " + window.retryAfter(now), window.retryAfter(now));
                 }
             }
-            applying.forEach(bucket -> bucket.tokens -= 1);
+            applying.forEach(window -> window.sent.addLast(now));
         }
         return null;
     }

@@ -26,7 +26,8 @@ import org.circlekeeper.core.ref.Preferences;
  * ({@code /country}) or when the search names it; entries for anywhere show for everyone. Shipped entries are indexed once per process; each community's
  * own entries are indexed on the first search after they change and cached (least recently used
  * communities are dropped first), so a search costs one store round trip for the version and one
- * in-memory query.
+ * in-memory query; the ids a query found are kept with the indexed version (per normalised query, country scope and
+ * language), so a query asked again costs no search at all until the community's entries change.
  */
 public final class ResourceSearch {
 
@@ -65,8 +66,34 @@ public final class ResourceSearch {
     public record Suggestion(String id, String title, String summary, ResourceKind kind) {
     }
 
-    /** A community's part as indexed: its entries by id, the shipped ids it hid, and the searcher. */
-    private record View(long version, Map<String, Resource> entries, Set<String> hidden, IndexSearcher searcher) {
+    /** Result lists kept per indexed view (one catalog version of one community), least recently used dropped first. */
+    public static final int CACHED_RESULTS = 512;
+
+    /**
+     * A community's part as indexed: its entries by id, the shipped ids it hid, the searcher, and the ids found for the
+     * queries asked of this version so far (a fuzzy term's automata cost far more than the rest of an event).
+     */
+    private record View(long version, Map<String, Resource> entries, Set<String> hidden, IndexSearcher searcher,
+                        Map<Asked, List<String>> results) {
+        View(long version, Map<String, Resource> entries, Set<String> hidden, IndexSearcher searcher) {
+            this(version, entries, hidden, searcher, lru(CACHED_RESULTS));
+        }
+    }
+
+    /** Everything a result list depends on besides the view: the normalised query, its scope and the language. */
+    private record Asked(ResourceKind kind, List<String> terms, String prefix, Set<String> countries, Set<String> named,
+                         String language) {
+    }
+
+    private static <K, V> Map<K, V> lru(int size) {
+        return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > size;
+            }
+        });
     }
 
     /** One index per catalog: the shipped catalog is indexed once per process, however many bots run in it. */
@@ -96,14 +123,7 @@ public final class ResourceSearch {
         this.members = members;
         this.index = INDEXES.computeIfAbsent(catalog, ResourceIndex::new);
         this.shippedOnly = new View(0, Map.of(), Set.of(), index.shippedSearcher());
-        this.views = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, View> eldest) {
-                return size() > cachedCommunities;
-            }
-        });
+        this.views = lru(cachedCommunities);
     }
 
     /**
@@ -131,10 +151,8 @@ public final class ResourceSearch {
         }
         CountryScope scope = scope(context, query);
         View view = view(context.community());
-        List<String> ids = index.ids(view.searcher(),
-                index.query(query.kind(), query.terms(), null, view.hidden(), scope.countries(), query.countries()), locale);
-        int everywhere = index.ids(view.searcher(),
-                index.query(query.kind(), query.terms(), null, view.hidden(), null, query.countries()), locale).size();
+        List<String> ids = ids(view, query, null, scope.countries(), locale);
+        int everywhere = ids(view, query, null, null, locale).size();
         int from = Math.max(0, page) * PAGE_SIZE;
         List<Resource> results = new ArrayList<>();
         for (int i = from; i < Math.min(ids.size(), from + PAGE_SIZE); i++) {
@@ -156,10 +174,8 @@ public final class ResourceSearch {
         SearchQuery query = parse(text);
         String prefix = text.endsWith(" ") ? null : WordForms.fold(text.strip().replaceAll(".*\\s", ""));
         View view = view(context.community());
-        Query lucene = index.query(query.kind(), query.terms(), prefix, view.hidden(), scope(context, query).countries(),
-                query.countries());
         List<Suggestion> out = new ArrayList<>();
-        for (String id : index.ids(view.searcher(), lucene, locale)) {
+        for (String id : ids(view, query, prefix, scope(context, query).countries(), locale)) {
             resolve(view, id).ifPresent(r -> out.add(new Suggestion(r.id(), r.text(locale).title(), r.text(locale).summary(), r.kind())));
             if (out.size() == MAX_SUGGESTIONS) {
                 break;
@@ -193,6 +209,20 @@ public final class ResourceSearch {
         return counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(limit).map(Map.Entry::getKey).toList();
+    }
+
+    /** The ids found for a query in a view, best first: searched once per view, query, scope and language. */
+    private List<String> ids(View view, SearchQuery query, String prefix, Set<String> countries, Locale locale) {
+        Asked asked = new Asked(query.kind(), List.copyOf(query.terms()), prefix, countries == null ? null : Set.copyOf(countries),
+                Set.copyOf(query.countries()), locale.getLanguage());
+        List<String> known = view.results().get(asked);
+        if (known != null) {
+            return known;
+        }
+        Query lucene = index.query(query.kind(), query.terms(), prefix, view.hidden(), countries, query.countries());
+        List<String> found = List.copyOf(index.ids(view.searcher(), lucene, locale));
+        view.results().put(asked, found);
+        return found;
     }
 
     private Optional<Resource> resolve(View view, String id) {

@@ -87,6 +87,19 @@ class ResourceSearchTest {
     }
 
     @Test
+    void aSearchAskedAgainSeesTheGroupsChangesSinceAndEachMembersOwnLanguage() {
+        String before = alice.send("/resource sleep").text();
+        assertThat(alice.send("/resource sleep").text()).as("asked again, the same results").isEqualTo(before);
+        assertThat(before).doesNotContain("Sleep diary");
+
+        olivia.send("/resource add technique Sleep diary | Write down when you slept and how you felt. | | sleep, insomnia");
+        assertThat(alice.send("/resource sleep").text()).as("the kept results went with the old version").contains("Sleep diary");
+        olivia.send("/resource hide wind-down-routine");
+        assertThat(alice.send("/resource sleep").text()).doesNotContain("wind-down");
+        assertThat(lucia.send("/resource sleep").text()).as("another language, its own results").isNotEqualTo(before);
+    }
+
+    @Test
     void hiddenEntriesAreGoneFromSearchAndOpening() {
         assertThat(olivia.send("/resource hide wind-down-routine").text()).contains("is now hidden in this group");
         assertThat(alice.send("/resource sleep").text()).doesNotContain("wind-down").contains("Box breathing");
