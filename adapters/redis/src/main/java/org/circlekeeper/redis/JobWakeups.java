@@ -12,12 +12,16 @@ import redis.clients.jedis.JedisPubSub;
  * RedisKeys#jobsWake()} on a connection of its own from the pool, counts every message; a waiter sleeps on that count
  * in the JVM, so it wakes to the millisecond (a Redis blocking command would time out only at the server's 100 ms
  * tick). A subscription that breaks is made again after {@link #RECONNECT}; each new subscription counts as a wake-up
- * too, since messages may have been missed meanwhile. Waiters never depend on it: they wait at most their cap.
+ * too, since messages may have been missed meanwhile. A listener whose subscription failed and that nobody asked for
+ * {@link #IDLE_STOP} ends its thread (the app that used it stopped); the next use starts another. Waiters never depend
+ * on it: they wait at most their cap.
  */
 final class JobWakeups implements AutoCloseable {
 
     /** How long the listener waits before subscribing again after its connection failed. */
     static final Duration RECONNECT = Duration.ofSeconds(1);
+    /** How long a listener that cannot subscribe keeps trying without anyone waiting on it. */
+    static final Duration IDLE_STOP = Duration.ofMinutes(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(JobWakeups.class);
 
@@ -25,6 +29,7 @@ final class JobWakeups implements AutoCloseable {
     private final String channel;
     private final Object lock = new Object();
     private long heard;
+    private long lastUsed = System.nanoTime();
     private boolean closed;
     private boolean failing;
     private Thread listener;
@@ -82,6 +87,7 @@ final class JobWakeups implements AutoCloseable {
     }
 
     private void listen() {
+        lastUsed = System.nanoTime();
         if (listener == null && !closed) {
             listener = new Thread(this::run, "circlekeeper-job-wakeups");
             listener.setDaemon(true);
@@ -112,10 +118,13 @@ final class JobWakeups implements AutoCloseable {
             try {
                 Thread.sleep(RECONNECT.toMillis());
             } catch (InterruptedException e) {
-                synchronized (lock) {
-                    if (closed) {
-                        return;
-                    }
+                // closed, or not: the check below tells
+            }
+            synchronized (lock) {
+                if (closed || System.nanoTime() - lastUsed > IDLE_STOP.toNanos()) {
+                    listener = null;
+                    subscription = null;
+                    return;
                 }
             }
         }
