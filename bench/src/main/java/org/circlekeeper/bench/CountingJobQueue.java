@@ -3,6 +3,7 @@ package org.circlekeeper.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.circlekeeper.core.schedule.ClaimedJob;
 import org.circlekeeper.core.schedule.DeadJob;
 import org.circlekeeper.core.schedule.Job;
@@ -52,6 +53,11 @@ final class CountingJobQueue implements JobQueue {
     }
 
     @Override
+    public void ackAll(List<ClaimedJob> claimed) {
+        queue.ackAll(claimed);
+    }
+
+    @Override
     public void retry(ClaimedJob claimed, Instant at) {
         queue.retry(claimed, at);
     }
@@ -74,5 +80,20 @@ final class CountingJobQueue implements JobQueue {
     @Override
     public long waiting() {
         return queue.waiting();
+    }
+
+    @Override
+    public Optional<Instant> nextDue() {
+        return queue.nextDue();
+    }
+
+    @Override
+    public long wakeups() {
+        return queue.wakeups();
+    }
+
+    @Override
+    public void awaitWakeup(long seen, Duration max) throws InterruptedException {
+        queue.awaitWakeup(seen, max);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.schedule.JobHandler;
 import org.circlekeeper.core.schedule.Scheduler;
@@ -17,23 +18,23 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * The workload through circlekeeper's own path: {@link RedisJobQueue} and the core's {@link Scheduler}, several
- * instances (threads, each with its own connection pool as on its own replica) on a real wall clock, each calling
- * {@link Scheduler#runDue()} and waiting {@code poll} whenever nothing was due.
+ * The workload through circlekeeper's own path, in the app's configuration: {@link RedisJobQueue} and the core's
+ * {@link Scheduler} with the app's lease ({@link Bot#JOB_LEASE}) and batch, several instances (threads, each with its
+ * own connection pool as on its own replica) on a real wall clock, each looping as the app's {@code SchedulerRunner}
+ * does: {@link Scheduler#runDue()}, then {@link Scheduler#awaitDue(Duration)} capped at {@code interval} (the app's
+ * {@code circlekeeper.scheduler.interval}), which sleeps until the next due job unless a wake-up comes first.
  */
 final class RedisSchedulerRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisSchedulerRun.class);
-    private static final Duration LEASE = Duration.ofSeconds(60);
-
     private final RedisUrl url;
     private final int instances;
-    private final Duration poll;
+    private final Duration interval;
 
-    RedisSchedulerRun(RedisUrl url, int instances, Duration poll) {
+    RedisSchedulerRun(RedisUrl url, int instances, Duration interval) {
         this.url = url;
         this.instances = instances;
-        this.poll = poll;
+        this.interval = interval;
     }
 
     /** Schedules the workload from {@code start} on an empty database, runs it, and waits at most {@code timeout}. */
@@ -54,6 +55,7 @@ final class RedisSchedulerRun {
             }
         }
         List<RedisConnection> connections = new ArrayList<>();
+        List<RedisJobQueue> queues = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         AtomicBoolean stop = new AtomicBoolean();
         try {
@@ -61,8 +63,10 @@ final class RedisSchedulerRun {
             for (int n = 0; n < instances; n++) {
                 RedisConnection connection = new RedisConnection(url);
                 connections.add(connection);
-                Scheduler scheduler = new Scheduler(new CountingJobQueue(new RedisJobQueue(connection), deliveries),
-                        Clock.systemUTC(), List.of(new MarkingHandler(connection, deliveries)), LEASE);
+                RedisJobQueue queue = new RedisJobQueue(connection);
+                queues.add(queue);
+                Scheduler scheduler = new Scheduler(new CountingJobQueue(queue, deliveries),
+                        Clock.systemUTC(), List.of(new MarkingHandler(connection, deliveries)), Bot.JOB_LEASE);
                 Thread thread = new Thread(() -> runUntilDone(scheduler, deliveries, stop), "redis-scheduler-" + n);
                 threads.add(thread);
                 thread.start();
@@ -75,8 +79,10 @@ final class RedisSchedulerRun {
         } finally {
             stop.set(true);
             for (Thread thread : threads) {
+                thread.interrupt();
                 thread.join();
             }
+            queues.forEach(RedisJobQueue::close);
             connections.forEach(RedisConnection::close);
         }
         return deliveries.figures(scheduleSeconds);
@@ -85,9 +91,8 @@ final class RedisSchedulerRun {
     private void runUntilDone(Scheduler scheduler, Deliveries deliveries, AtomicBoolean stop) {
         try {
             while (!stop.get() && !deliveries.complete()) {
-                if (scheduler.runDue() == 0) {
-                    Thread.sleep(poll.toMillis());
-                }
+                scheduler.runDue();
+                scheduler.awaitDue(interval);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

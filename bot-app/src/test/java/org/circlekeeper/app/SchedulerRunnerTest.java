@@ -69,10 +69,50 @@ class SchedulerRunnerTest {
     }
 
     private SchedulerRunner runner(JobQueue queue, Duration shutdownWait) {
+        return runner(queue, Duration.ofMillis(50), shutdownWait);
+    }
+
+    private SchedulerRunner runner(JobQueue queue, Duration interval, Duration shutdownWait) {
         Scheduler scheduler = new Scheduler(queue, Clock.systemUTC(), List.of(handler), Duration.ofSeconds(60));
-        runner = new SchedulerRunner(scheduler, new SchedulerProperties(true, Duration.ofMillis(50), shutdownWait), registry,
+        runner = new SchedulerRunner(scheduler, new SchedulerProperties(true, interval, shutdownWait), registry,
                 Clock.systemUTC());
         return runner;
+    }
+
+    @Test
+    void aJobScheduledWhileTheLoopSleepsRunsWithoutWaitingOutTheInterval() throws Exception {
+        InMemoryJobQueue queue = new InMemoryJobQueue();
+        // an interval no test waits out: the job runs only because scheduling it woke the sleeping loop
+        SchedulerRunner runner = runner(queue, Duration.ofHours(1), Duration.ofSeconds(5));
+        queue.schedule(new Job("later", "test", Instant.now().plus(Duration.ofHours(2)), ""));
+        runner.start();
+        awaitUntil(() -> schedulerThreadWaiting());
+
+        queue.schedule(new Job("soon", "test", Instant.now().plusMillis(100), ""));
+
+        awaitUntil(() -> ran.contains("soon"));
+        assertThat(ran).containsExactly("soon");
+        assertThat(queue.waiting()).isEqualTo(1);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void stoppingWhileTheLoopSleepsEndsTheSleepAtOnce() throws Exception {
+        // were the sleep not ended, stop would wait out the hour-long shutdown wait and the test would time out
+        SchedulerRunner runner = runner(new InMemoryJobQueue(), Duration.ofHours(1), Duration.ofHours(1));
+        runner.start();
+        awaitUntil(() -> schedulerThreadWaiting());
+
+        runner.stop();
+
+        assertThat(runner.isRunning()).isFalse();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("circlekeeper-scheduler") && t.isAlive());
+        assertThat(ran).isEmpty();
+    }
+
+    private static boolean schedulerThreadWaiting() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("circlekeeper-scheduler") && t.getState() == Thread.State.TIMED_WAITING);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.circlekeeper.core.schedule.ClaimedJob;
@@ -28,12 +29,17 @@ import redis.clients.jedis.resps.ScanResult;
  * afresh, changes nothing. Jobs given up on are kept, without payload, in the capped list
  * {@link RedisKeys#jobsDead()}.
  *
+ * <p>A job scheduled, rescheduled or put back earlier than every waiting one is announced on the channel {@link
+ * RedisKeys#jobsWake()} by the same script; every replica's queue listens ({@link #wakeups()}, started on first use)
+ * so that its scheduler, asleep until the earliest job it knew ({@link #nextDue()}), wakes for the new one. Close the
+ * queue to stop listening; the queue itself still works afterwards.
+ *
  * <p>Times come from the caller's clock (the virtual one in tests and the console), never from Redis. Scores are
  * epoch milliseconds: a due time or lease end is rounded up and {@code now} down, so a job never runs early; one
  * due within the same millisecond as {@code now} waits at most one millisecond more. The job handed back keeps its
  * exact due time.
  */
-public final class RedisJobQueue implements JobQueue {
+public final class RedisJobQueue implements JobQueue, AutoCloseable {
 
     /** The longest payload a job may carry here: a handler's ids, not a document. */
     public static final int MAX_PAYLOAD_LENGTH = 4_096;
@@ -58,26 +64,56 @@ public final class RedisJobQueue implements JobQueue {
      * never holds a space (Job checks it) and the payload is the rest, whatever it holds.
      */
 
-    /** Adds each (id, due score, value) triple whose id is not there yet; returns how many it added. */
-    private static final RedisScript SCHEDULE = new RedisScript("""
+    /**
+     * The head of the waiting jobs before a change, KEYS[1]'s lowest score or nil; {@code WAKE} then publishes a new due
+     * score on the channel ARGV[1] when it comes before that head (or none was waiting).
+     */
+    private static final String HEAD = """
+            local before = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+            local head = before[2] and tonumber(before[2])
+            local function wake(score)
+              if not head or score < head then
+                redis.call('PUBLISH', ARGV[1], string.format('%d', score))
+                head = score
+              end
+            end
+            """;
+
+    /**
+     * Adds each (id, due score, value) triple from ARGV[2] on whose id is not there yet; returns how many it added and
+     * wakes the schedulers once when the earliest of them comes first.
+     */
+    private static final RedisScript SCHEDULE = new RedisScript(HEAD + """
             local added = 0
-            for i = 1, #ARGV, 3 do
+            local earliest
+            for i = 2, #ARGV, 3 do
               if redis.call('HSETNX', KEYS[2], ARGV[i], ARGV[i + 2]) == 1 then
                 redis.call('ZADD', KEYS[1], ARGV[i + 1], ARGV[i])
                 added = added + 1
+                local score = tonumber(ARGV[i + 1])
+                if not earliest or score < earliest then
+                  earliest = score
+                end
               end
+            end
+            if earliest then
+              wake(earliest)
             end
             return added
             """);
 
-    /** Puts the job back waiting at the new due score with its new value, keeping its claim count. */
-    private static final RedisScript RESCHEDULE = new RedisScript("""
-            local old = redis.call('HGET', KEYS[3], ARGV[1])
+    /**
+     * Puts the job ARGV[2] back waiting at the new due score ARGV[3] with its new value ARGV[4], keeping its claim
+     * count; wakes the schedulers (ARGV[1]) when it now comes first.
+     */
+    private static final RedisScript RESCHEDULE = new RedisScript(HEAD + """
+            local old = redis.call('HGET', KEYS[3], ARGV[2])
             local claims = old and string.match(old, '^%d+') or '0'
-            redis.call('HSET', KEYS[3], ARGV[1], claims .. ARGV[3])
-            redis.call('ZREM', KEYS[2], ARGV[1])
-            redis.call('HDEL', KEYS[4], ARGV[1])
-            redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+            redis.call('HSET', KEYS[3], ARGV[2], claims .. ARGV[4])
+            redis.call('ZREM', KEYS[2], ARGV[2])
+            redis.call('HDEL', KEYS[4], ARGV[2])
+            redis.call('ZADD', KEYS[1], ARGV[3], ARGV[2])
+            wake(tonumber(ARGV[3]))
             return 1
             """);
 
@@ -189,6 +225,38 @@ public final class RedisJobQueue implements JobQueue {
             return 1
             """);
 
+    /**
+     * ACK for each (id, token) pair in ARGV, each under the fence of its own token (as HELD): removes every job its
+     * claim still holds, leaves the rest, and returns how many it removed.
+     */
+    private static final RedisScript ACK_ALL = new RedisScript("""
+            local ids, tokens = {}, {}
+            for i = 1, #ARGV, 2 do
+              ids[#ids + 1] = ARGV[i]
+              tokens[#tokens + 1] = ARGV[i + 1]
+            end
+            local holders = redis.call('HMGET', KEYS[4], unpack(ids))
+            local held = {}
+            for i = 1, #ids do
+              if holders[i] == tokens[i] and redis.call('ZSCORE', KEYS[2], ids[i]) then
+                held[#held + 1] = ids[i]
+              end
+            end
+            if #held > 0 then
+              redis.call('ZREM', KEYS[2], unpack(held))
+              redis.call('HDEL', KEYS[3], unpack(held))
+              redis.call('HDEL', KEYS[4], unpack(held))
+            end
+            return #held
+            """);
+
+    /** The lowest due score (KEYS[1]) and the lowest lease score (KEYS[2]), each false when the set is empty. */
+    private static final RedisScript NEXT = new RedisScript("""
+            local due = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+            local leased = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
+            return {due[2] or false, leased[2] or false}
+            """);
+
     /** Moves the lease end to score ARGV[3] when this claim holds the job; returns 1 then, else 0. */
     private static final RedisScript RENEW = new RedisScript(HELD + """
             redis.call('ZADD', KEYS[2], 'XX', ARGV[3], ARGV[1])
@@ -211,13 +279,18 @@ public final class RedisJobQueue implements JobQueue {
 
     /**
      * Puts the job back waiting at due score ARGV[3] with value ARGV[4] when this claim holds it; returns 1 then,
-     * else 0.
+     * else 0. Wakes the schedulers (ARGV[5]) when it now comes first: a job put back by a stopping replica, or
+     * retried soon, is taken by another at once.
      */
     private static final RedisScript RETRY = new RedisScript(HELD + """
+            local before = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
             redis.call('ZREM', KEYS[2], ARGV[1])
             redis.call('HDEL', KEYS[4], ARGV[1])
             redis.call('HSET', KEYS[3], ARGV[1], ARGV[4])
             redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
+            if not before[2] or tonumber(ARGV[3]) < tonumber(before[2]) then
+              redis.call('PUBLISH', ARGV[5], ARGV[3])
+            end
             return 1
             """);
 
@@ -228,9 +301,11 @@ public final class RedisJobQueue implements JobQueue {
             RedisKeys.jobsData(), RedisKeys.jobsClaims(), RedisKeys.jobsDead());
 
     private final RedisConnection redis;
+    private final JobWakeups wakeups;
 
     public RedisJobQueue(RedisConnection redis) {
         this.redis = Objects.requireNonNull(redis, "redis");
+        this.wakeups = new JobWakeups(redis, RedisKeys.jobsWake());
     }
 
     @Override
@@ -246,6 +321,7 @@ public final class RedisJobQueue implements JobQueue {
      */
     public int scheduleAll(Collection<Job> jobs) {
         List<String> args = new ArrayList<>();
+        String wake = RedisKeys.jobsWake();
         for (Job job : jobs) {
             checkPayload(job);
             args.add(job.id());
@@ -254,7 +330,9 @@ public final class RedisJobQueue implements JobQueue {
         }
         int added = 0;
         for (int from = 0; from < args.size(); from += 3 * SCHEDULE_CHUNK) {
-            List<String> chunk = args.subList(from, Math.min(args.size(), from + 3 * SCHEDULE_CHUNK));
+            List<String> chunk = new ArrayList<>(1 + 3 * SCHEDULE_CHUNK);
+            chunk.add(wake);
+            chunk.addAll(args.subList(from, Math.min(args.size(), from + 3 * SCHEDULE_CHUNK)));
             added += Math.toIntExact(number(redis.call(jedis -> SCHEDULE.run(jedis, DUE_AND_DATA, chunk)), "schedule"));
         }
         return added;
@@ -266,7 +344,7 @@ public final class RedisJobQueue implements JobQueue {
         String value = encode(0, job);
         String withoutClaims = value.substring(value.indexOf(' '));
         redis.call(jedis -> RESCHEDULE.run(jedis, ALL_KEYS,
-                List.of(job.id(), Long.toString(ceilMillis(job.due())), withoutClaims)));
+                List.of(RedisKeys.jobsWake(), job.id(), Long.toString(ceilMillis(job.due())), withoutClaims)));
     }
 
     /** Removes the job whether it waits or is claimed (a claim's later ack or retry then does nothing). */
@@ -343,6 +421,68 @@ public final class RedisJobQueue implements JobQueue {
     }
 
     /**
+     * Removes every job of {@code claimed} that its own claim still holds, in one round trip; a job whose claim went
+     * stale (taken over, rescheduled, cancelled) stays as it is, like a refused {@link #ack}.
+     */
+    @Override
+    public void ackAll(List<ClaimedJob> claimed) {
+        if (claimed.isEmpty()) {
+            return;
+        }
+        List<String> args = new ArrayList<>(2 * claimed.size());
+        for (ClaimedJob job : claimed) {
+            args.add(job.job().id());
+            args.add(job.claim());
+        }
+        long acked = number(redis.call(jedis -> ACK_ALL.run(jedis, ALL_KEYS, args)), "ack");
+        if (acked < claimed.size()) {
+            LOG.debug("ack of {} of {} jobs ignored: they were re-claimed, rescheduled or cancelled meanwhile",
+                    claimed.size() - acked, claimed.size());
+        }
+    }
+
+    /** The earliest waiting job's due time or claimed job's lease end, to the millisecond (rounded up). */
+    @Override
+    public Optional<Instant> nextDue() {
+        Object result = redis.call(jedis -> NEXT.run(jedis, ALL_KEYS, List.of()));
+        if (!(result instanceof List<?> both) || both.size() != 2) {
+            throw new IllegalStateException("the next-due script answered " + result + " instead of two scores");
+        }
+        Optional<Instant> next = Optional.empty();
+        for (Object score : both) {
+            if (score instanceof String millis) {
+                Instant at = Instant.ofEpochMilli(Long.parseLong(millis));
+                if (next.isEmpty() || at.isBefore(next.get())) {
+                    next = Optional.of(at);
+                }
+            }
+        }
+        return next;
+    }
+
+    /** Wake-ups heard on {@link RedisKeys#jobsWake()}; the first call starts this queue's listener. */
+    @Override
+    public long wakeups() {
+        return wakeups.heard();
+    }
+
+    @Override
+    public void awaitWakeup(long seen, Duration max) throws InterruptedException {
+        wakeups.await(seen, max);
+    }
+
+    /** True once this queue's listener is subscribed, so that a wake-up published now is heard (for tests). */
+    boolean listening() {
+        return wakeups.subscribed();
+    }
+
+    /** Stops listening for wake-ups (if this queue did); every operation still works, and waits last their cap. */
+    @Override
+    public void close() {
+        wakeups.close();
+    }
+
+    /**
      * Puts the job back waiting until {@code at}, keeping its claim count, but only while this claim holds it (the
      * same rule as {@link #ack}): after a reschedule, cancel or another instance's claim it does nothing.
      */
@@ -352,7 +492,7 @@ public final class RedisJobQueue implements JobQueue {
         Job job = claimed.job();
         Job moved = new Job(job.id(), job.kind(), at, job.payload());
         Object result = redis.call(jedis -> RETRY.run(jedis, ALL_KEYS, List.of(job.id(),
-                claimed.claim(), Long.toString(ceilMillis(at)), encode(claimed.attempt(), moved))));
+                claimed.claim(), Long.toString(ceilMillis(at)), encode(claimed.attempt(), moved), RedisKeys.jobsWake())));
         if (number(result, "retry") == 0) {
             LOG.debug("retry of job {} (claim {}) ignored: it was re-claimed, rescheduled or cancelled meanwhile",
                     job.id(), claimed.attempt());

@@ -87,6 +87,8 @@ import org.circlekeeper.core.ref.Platform;
  * <tr><td>{@code ck:{jobs}:dead}</td><td>list</td><td>jobs given up on, newest first: time, attempts, kind, reason
  *     (a class name) and a fingerprint of the id; no id, no payload</td><td>{@link RedisJobQueue#MAX_DEAD} entries, TTL
  *     {@link RedisJobQueue#DEAD_KEPT} after the last one</td></tr>
+ * <tr><td>{@code ck:{jobs}:wake}</td><td>pub/sub channel</td><td>a job's due time, published when it is scheduled
+ *     earlier than every waiting job: wakes the sleeping schedulers</td><td>nothing stored</td></tr>
  * <tr><td>{@code ck:delivery:<fingerprint>}</td><td>string</td><td>one delivery of a job to one target: being sent by
  *     a holder until a time, or sent</td><td>TTL {@link org.circlekeeper.core.message.DeliveryLog#KEEP}</td></tr>
  * <tr><td>{@code ck:c:{platform:communityId}:circles}</td><td>hash</td><td>a community's circles: circle id to
@@ -309,6 +311,15 @@ public final class RedisKeys {
     /** The list of dead jobs, newest first, for operators: no payload, so nothing a member wrote. */
     public static String jobsDead() {
         return PREFIX + JOBS + ":dead";
+    }
+
+    /**
+     * {@code ck:{jobs}:wake}: a pub/sub channel, not a key. The queue publishes a job's due time (epoch milliseconds)
+     * on it when a job is scheduled, rescheduled or put back earlier than every waiting one, so each replica's
+     * scheduler, asleep until the earliest job it knew, wakes for it.
+     */
+    public static String jobsWake() {
+        return PREFIX + JOBS + ":wake";
     }
 
     /**

@@ -3,6 +3,7 @@ package org.circlekeeper.core.schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.circlekeeper.core.ref.StoreKey;
 
 /**
@@ -11,6 +12,9 @@ import org.circlekeeper.core.ref.StoreKey;
  * ({@link #ack}, {@link #retry}, {@link #renew}, {@link #bury}) is fenced by its {@link ClaimedJob#claim()}
  * token: once the job is claimed again, cancelled or rescheduled, the old holder's calls change nothing.
  * Redis in production; an in-memory version serves unit tests only.
+ *
+ * <p>A scheduler that found nothing due waits for {@link #nextDue()}, at most a cap, and is woken sooner when a job
+ * is scheduled or put back earlier ({@link #wakeups()}, {@link #awaitWakeup}), on every instance sharing the queue.
  */
 public interface JobQueue {
 
@@ -38,6 +42,16 @@ public interface JobQueue {
     /** The job is done: it is removed for good and will not run again (only while this claim holds it). */
     void ack(ClaimedJob claimed);
 
+    /**
+     * Acks each of these jobs as {@link #ack} would, in one go where the store can (one round trip for Redis); each
+     * counts only while its own claim still holds it, so a stale claim among them changes nothing for that job.
+     */
+    default void ackAll(List<ClaimedJob> claimed) {
+        for (ClaimedJob job : claimed) {
+            ack(job);
+        }
+    }
+
     /** The job failed this time: it waits again until {@code at} (only while this claim holds it). */
     void retry(ClaimedJob claimed, Instant at);
 
@@ -61,4 +75,31 @@ public interface JobQueue {
 
     /** How many jobs are waiting (not claimed), for health and metrics. */
     long waiting();
+
+    /**
+     * The earliest moment a job may be claimed: the first due time among waiting jobs or the first lease end among
+     * claimed ones; empty when there is no job, or when this store cannot tell (a waiter then waits its cap).
+     */
+    default Optional<Instant> nextDue() {
+        return Optional.empty();
+    }
+
+    /**
+     * How many wake-ups this instance has heard so far: a wake-up comes whenever a job is scheduled, rescheduled or
+     * put back earlier than the jobs that were waiting, by this instance or another. Read it before
+     * {@link #nextDue()} and hand it to {@link #awaitWakeup}, so a job scheduled in between is not missed.
+     */
+    default long wakeups() {
+        return 0;
+    }
+
+    /**
+     * Waits at most {@code max} of real time, returning sooner once {@link #wakeups()} is no longer {@code seen}. A
+     * store that hears no wake-ups (this default) waits the whole {@code max}.
+     */
+    default void awaitWakeup(long seen, Duration max) throws InterruptedException {
+        if (!max.isNegative() && !max.isZero()) {
+            Thread.sleep(max.toMillis(), (int) (max.toNanosPart() % 1_000_000));
+        }
+    }
 }

@@ -3,10 +3,12 @@ package org.circlekeeper.core.schedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -19,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dispatches due jobs to their handlers: claims a small batch, runs each, acks it, and retries a failed one with a
+ * Dispatches due jobs to their handlers: claims a small batch, runs each, acks the finished ones together (at the end
+ * of the batch, or sooner once the first of them has waited {@link #ACK_WITHIN}), and retries a failed one with a
  * growing delay, burying it (kept in the queue's list of {@link DeadJob dead jobs}, with an error log) after
  * {@link #MAX_ATTEMPTS}. Whatever one job throws, {@link Error}s such as {@link ExceptionInInitializerError}
  * included, is that job's failure only: the scheduler goes on with the next. While a batch is held, its leases are
@@ -28,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * work into a retry.
  *
  * <p>The console calls {@link #runDue()} after moving its virtual clock; the app calls
- * {@link #runDue(BooleanSupplier)} on a timer, so that a shutdown can stop it between two jobs.
+ * {@link #runDue(BooleanSupplier)} in a loop, so that a shutdown can stop it between two jobs, and between two calls
+ * {@link #awaitDue(Duration)}: it sleeps until the next job is due, woken sooner when one is scheduled earlier.
  */
 public final class Scheduler {
 
@@ -40,6 +44,12 @@ public final class Scheduler {
      * for a platform's rate limit (and their leases are renewed meanwhile anyway).
      */
     public static final int BATCH = 20;
+    /**
+     * How long a finished job may wait for the batch's one ack. Until acked it is only renewed, and should this
+     * instance die meanwhile, another runs it again after its lease (its deliveries are logged, so nobody receives it
+     * twice): the bound keeps that rework small when each job of a batch waits for a platform's rate limit.
+     */
+    public static final Duration ACK_WITHIN = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
 
@@ -114,20 +124,24 @@ public final class Scheduler {
             Held held = new Held(batch);
             ScheduledFuture<?> renewal = Renewer.EXECUTOR.scheduleAtFixedRate(held::renewAll, renewEvery.toNanos(),
                     renewEvery.toNanos(), TimeUnit.NANOSECONDS);
+            Finished finished = new Finished(held);
             try {
                 for (int i = 0; i < batch.size(); i++) {
                     if (!keepGoing.getAsBoolean()) {
+                        finished.ack();
                         release(held, batch.subList(i, batch.size()));
                         return done;
                     }
+                    finished.ackIfWaitedTooLong();
                     ClaimedJob claimed = batch.get(i);
-                    if (held.stillHeld(claimed)) {
-                        if (run(claimed, clock.instant())) {
-                            done++;
-                        }
+                    if (held.stillHeld(claimed) && run(claimed, clock.instant())) {
+                        finished.add(claimed);
+                        done++;
+                    } else {
+                        held.finished(claimed);
                     }
-                    held.finished(claimed);
                 }
+                finished.ack();
             } finally {
                 renewal.cancel(false);
             }
@@ -136,6 +150,29 @@ public final class Scheduler {
             }
         }
         return done;
+    }
+
+    /**
+     * Waits until the next job may be due, at most {@code cap} of real time, and returns sooner when a job is
+     * scheduled or put back earlier meanwhile, by this instance or another on the same queue ({@link
+     * JobQueue#awaitWakeup}). An instance that misses a wake-up (its listener was reconnecting) still looks again
+     * after {@code cap}. Returns at once when a job is due already.
+     *
+     * @throws InterruptedException when the waiting thread is interrupted (a shutdown)
+     */
+    public void awaitDue(Duration cap) throws InterruptedException {
+        long seen = queue.wakeups();
+        Duration wait = cap;
+        Optional<Instant> next = queue.nextDue();
+        if (next.isPresent()) {
+            Duration until = Duration.between(clock.instant(), next.get());
+            if (until.compareTo(wait) < 0) {
+                wait = until;
+            }
+        }
+        if (!wait.isNegative() && !wait.isZero()) {
+            queue.awaitWakeup(seen, wait);
+        }
     }
 
     private void release(Held held, List<ClaimedJob> unstarted) {
@@ -177,7 +214,7 @@ public final class Scheduler {
             failure = e;
         }
         if (failure == null) {
-            queue.ack(claimed);
+            // acked with the rest of the batch (Finished); until then its lease is still renewed
             record(job.kind(), Metrics.JobOutcome.DONE, lateness);
             return true;
         }
@@ -212,6 +249,42 @@ public final class Scheduler {
             if (metricsFailing.compareAndSet(false, true)) {
                 LOG.warn("job metrics could not be recorded ({}); the jobs themselves go on", e.getClass().getName(), e);
             }
+        }
+    }
+
+    /** The finished jobs of one batch not yet acked: acked together, and renewed with the batch until then. */
+    private final class Finished {
+        private final Held held;
+        private final List<ClaimedJob> jobs = new ArrayList<>();
+        private long firstAt;
+
+        Finished(Held held) {
+            this.held = held;
+        }
+
+        void add(ClaimedJob claimed) {
+            if (jobs.isEmpty()) {
+                firstAt = System.nanoTime();
+            }
+            jobs.add(claimed);
+        }
+
+        void ackIfWaitedTooLong() {
+            if (!jobs.isEmpty() && System.nanoTime() - firstAt >= ACK_WITHIN.toNanos()) {
+                ack();
+            }
+        }
+
+        /** One ack for all of them, each fenced by its own claim; they leave the renewals only once acked. */
+        void ack() {
+            if (jobs.isEmpty()) {
+                return;
+            }
+            queue.ackAll(List.copyOf(jobs));
+            for (ClaimedJob claimed : jobs) {
+                held.finished(claimed);
+            }
+            jobs.clear();
         }
     }
 

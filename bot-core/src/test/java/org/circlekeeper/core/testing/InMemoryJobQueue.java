@@ -9,6 +9,8 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 import org.circlekeeper.core.schedule.ClaimedJob;
 import org.circlekeeper.core.schedule.DeadJob;
@@ -26,6 +28,7 @@ public final class InMemoryJobQueue implements JobQueue {
 
     private final Map<String, Entry> jobs = new HashMap<>();
     private final Deque<DeadJob> dead = new ArrayDeque<>();
+    private long wakeups;
 
     @Override
     public synchronized boolean schedule(Job job) {
@@ -33,6 +36,7 @@ public final class InMemoryJobQueue implements JobQueue {
             return false;
         }
         jobs.put(job.id(), new Entry(job, 0, null, null));
+        wake();
         return true;
     }
 
@@ -40,6 +44,7 @@ public final class InMemoryJobQueue implements JobQueue {
     public synchronized void reschedule(Job job) {
         Entry old = jobs.get(job.id());
         jobs.put(job.id(), new Entry(job, old == null ? 0 : old.attempts(), null, null));
+        wake();
     }
 
     @Override
@@ -88,6 +93,7 @@ public final class InMemoryJobQueue implements JobQueue {
         if (e != null) {
             Job job = claimed.job();
             jobs.put(job.id(), new Entry(new Job(job.id(), job.kind(), at, job.payload()), e.attempts(), null, null));
+            wake();
         }
     }
 
@@ -121,6 +127,35 @@ public final class InMemoryJobQueue implements JobQueue {
     @Override
     public synchronized long waiting() {
         return jobs.values().stream().filter(e -> e.leaseExpires() == null).count();
+    }
+
+    @Override
+    public synchronized Optional<Instant> nextDue() {
+        return jobs.values().stream().map(e -> e.leaseExpires() == null ? e.job().due() : e.leaseExpires())
+                .min(Comparator.naturalOrder());
+    }
+
+    /** Counts every schedule, reschedule and retry as a wake-up (Redis only wakes for an earlier job; either is correct). */
+    @Override
+    public synchronized long wakeups() {
+        return wakeups;
+    }
+
+    @Override
+    public synchronized void awaitWakeup(long seen, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (wakeups == seen) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+
+    private void wake() {
+        wakeups++;
+        notifyAll();
     }
 
     /** Every job, waiting or claimed, for assertions. */
