@@ -1,5 +1,6 @@
 package org.circlekeeper.redis;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +32,12 @@ public final class RedisDepartureStore implements DepartureStore {
     private static final int PAGE = 500;
 
     private final RedisConnection redis;
+    private final Clock clock;
 
-    public RedisDepartureStore(RedisConnection redis) {
+    /** @param clock the bot's one clock: an unreadable removal mark counts as a removal at its "now" */
+    public RedisDepartureStore(RedisConnection redis, Clock clock) {
         this.redis = Objects.requireNonNull(redis, "redis");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
@@ -46,7 +50,7 @@ public final class RedisDepartureStore implements DepartureStore {
             return Optional.of(Instant.ofEpochMilli(Long.parseLong(stored)));
         } catch (NumberFormatException e) {
             LOG.warn("a community's removal mark cannot be read; it counts as removed now");
-            return Optional.of(Instant.now());
+            return Optional.of(clock.instant());
         }
     }
 

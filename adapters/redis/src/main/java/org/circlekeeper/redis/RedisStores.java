@@ -56,6 +56,6 @@ public final class RedisStores {
                         new RedisReminderChoiceStore(redis), new RedisFeedTokenStore(redis), new RedisEventLinkStore(redis)))
                 .put(ShareStore.KEY, new RedisShareStore(redis))
                 .put(CheckinStores.KEY, AcknowledgedCheckins.wrap(RedisCheckinStores.create(redis, clock), redis))
-                .put(DepartureStore.KEY, new RedisDepartureStore(redis));
+                .put(DepartureStore.KEY, new RedisDepartureStore(redis, clock));
     }
 }

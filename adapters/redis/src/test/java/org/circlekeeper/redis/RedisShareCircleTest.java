@@ -79,7 +79,7 @@ class RedisShareCircleTest {
                 .put(ActionTokens.KEY, tokens).put(PendingForms.KEY, new RedisPendingForms(redis)).put(JobQueue.KEY, new RedisJobQueue(redis))
                 .put(ResourceStore.KEY, resources).put(CircleStores.KEY, circles).put(ShareStore.KEY, new RedisShareStore(redis))
                 .put(CheckinStores.KEY, checkins.stores()).put(DeliveryLog.KEY, new RedisDeliveryLog(redis))
-                .put(DepartureStore.KEY, new RedisDepartureStore(redis)).build());
+                .put(DepartureStore.KEY, new RedisDepartureStore(redis, clock)).build());
     }
 
     private ShareSession live() {
