@@ -509,7 +509,7 @@ public final class TelegramUpdates implements AutoCloseable {
      * answer there; when they never started a private chat, nothing more can be done (the refusal is counted).
      */
     private boolean tellPrivately(Context context, boolean alreadyTold) {
-        if (alreadyTold || bestEffort("look up whether a member is reachable", () -> state.isUnreachable(context.member()), false)) {
+        if (alreadyTold || bestEffort("look up whether a member is reachable", () -> reachability.isUnreachable(context.member()), false)) {
             return true;
         }
         TelegramChat member = TelegramChat.of(Long.parseLong(context.member().userId()));
