@@ -77,8 +77,8 @@ public final class ResourceSearch {
     private final PreferenceResolver preferences;
     private final MemberSettingsStore members;
     private final CountryMentions mentions = new CountryMentions();
-    private final ResourceIndex index;
-    private final View shippedOnly;
+    /** The shipped catalog's index and its view, built on the first search, not at start (see {@link #indexed()}). */
+    private volatile Indexed indexed;
     private final Map<String, View> views;
 
     /**
@@ -94,8 +94,6 @@ public final class ResourceSearch {
         this.store = store;
         this.preferences = preferences;
         this.members = members;
-        this.index = INDEXES.computeIfAbsent(catalog, ResourceIndex::new);
-        this.shippedOnly = new View(0, Map.of(), Set.of(), index.shippedSearcher());
         this.views = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
@@ -116,7 +114,7 @@ public final class ResourceSearch {
         String[] words = text.split("\\s+", 2);
         Optional<ResourceKind> kind = ResourceKind.parse(words[0]);
         String rest = kind.isPresent() ? (words.length > 1 ? words[1] : "") : text;
-        return new SearchQuery(kind.orElse(null), index.plainTerms(mentions.withoutCodes(rest)), mentions.in(rest)).fitted();
+        return new SearchQuery(kind.orElse(null), index().plainTerms(mentions.withoutCodes(rest)), mentions.in(rest)).fitted();
     }
 
     /** The country rule for this person and this search: their {@code /country} and the countries the search names. */
@@ -131,10 +129,10 @@ public final class ResourceSearch {
         }
         CountryScope scope = scope(context, query);
         View view = view(context.community());
-        List<String> ids = index.ids(view.searcher(),
-                index.query(query.kind(), query.terms(), null, view.hidden(), scope.countries(), query.countries()), locale);
-        int everywhere = index.ids(view.searcher(),
-                index.query(query.kind(), query.terms(), null, view.hidden(), null, query.countries()), locale).size();
+        List<String> ids = index().ids(view.searcher(),
+                index().query(query.kind(), query.terms(), null, view.hidden(), scope.countries(), query.countries()), locale);
+        int everywhere = index().ids(view.searcher(),
+                index().query(query.kind(), query.terms(), null, view.hidden(), null, query.countries()), locale).size();
         int from = Math.max(0, page) * PAGE_SIZE;
         List<Resource> results = new ArrayList<>();
         for (int i = from; i < Math.min(ids.size(), from + PAGE_SIZE); i++) {
@@ -156,10 +154,10 @@ public final class ResourceSearch {
         SearchQuery query = parse(text);
         String prefix = text.endsWith(" ") ? null : WordForms.fold(text.strip().replaceAll(".*\\s", ""));
         View view = view(context.community());
-        Query lucene = index.query(query.kind(), query.terms(), prefix, view.hidden(), scope(context, query).countries(),
+        Query lucene = index().query(query.kind(), query.terms(), prefix, view.hidden(), scope(context, query).countries(),
                 query.countries());
         List<Suggestion> out = new ArrayList<>();
-        for (String id : index.ids(view.searcher(), lucene, locale)) {
+        for (String id : index().ids(view.searcher(), lucene, locale)) {
             resolve(view, id).ifPresent(r -> out.add(new Suggestion(r.id(), r.text(locale).title(), r.text(locale).summary(), r.kind())));
             if (out.size() == MAX_SUGGESTIONS) {
                 break;
@@ -203,10 +201,32 @@ public final class ResourceSearch {
         return view.hidden().contains(id) ? Optional.empty() : catalog.entry(id);
     }
 
+    /** The shipped index with its view once built. */
+    private record Indexed(ResourceIndex index, View shippedOnly) {
+    }
+
+    /**
+     * Builds the shipped catalog's index on first use: indexing (and loading Lucene) takes seconds on a small
+     * machine, and a start that does not need a search yet should not wait for it.
+     */
+    private Indexed indexed() {
+        Indexed current = indexed;
+        if (current == null) {
+            ResourceIndex index = INDEXES.computeIfAbsent(catalog, ResourceIndex::new);
+            current = new Indexed(index, new View(0, Map.of(), Set.of(), index.shippedSearcher()));
+            indexed = current;
+        }
+        return current;
+    }
+
+    private ResourceIndex index() {
+        return indexed().index();
+    }
+
     private View view(CommunityRef community) {
         long version = store.version(community);
         if (version == 0) {
-            return shippedOnly;
+            return indexed().shippedOnly();
         }
         View cached = views.get(community.key());
         if (cached != null && cached.version() == version) {
@@ -215,7 +235,7 @@ public final class ResourceSearch {
         CommunityCatalog own = store.catalog(community);
         Map<String, Resource> entries = new LinkedHashMap<>();
         own.entries().forEach(e -> entries.put(e.id(), e));
-        IndexSearcher searcher = entries.isEmpty() ? index.shippedSearcher() : index.withCommunity(entries.values());
+        IndexSearcher searcher = entries.isEmpty() ? index().shippedSearcher() : index().withCommunity(entries.values());
         View view = new View(own.version(), Map.copyOf(entries), own.hidden(), searcher);
         views.put(community.key(), view);
         return view;
