@@ -3,6 +3,6 @@
 #   ./bench/startup.sh [--runs=5] [--idle-ms=3000]. It prints its figures; see bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -pl bot-app -am package -Pfast-start -DskipTests
+./mvnw -B -q -pl bot-app -am clean package -Pfast-start -DskipTests
 exec ./mvnw -B -q -pl bench -am verify -Pbench -DskipTests -Dbench.main=org.circlekeeper.bench.StartupBenchmark \
   "-Dbench.args=--app=$PWD/bot-app/target/fast-start $*"

@@ -52,7 +52,7 @@ public final class StartupBenchmark {
         Path jar = app.resolve("circlekeeper.jar");
         Path archive = app.resolve("circlekeeper.jsa");
         if (!Files.isRegularFile(jar) || !Files.isRegularFile(archive)) {
-            throw new IllegalStateException("no fast-start build in " + app + ": run ./mvnw -B -pl bot-app -am package -Pfast-start -DskipTests");
+            throw new IllegalStateException("no fast-start build in " + app + ": run ./mvnw -B -pl bot-app -am clean package -Pfast-start -DskipTests");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // -Xshare:on: a class-data archive that cannot be mapped fails the start instead of measuring a plain one

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.circlekeeper.core.engine.Context;
@@ -77,8 +79,8 @@ public final class ResourceSearch {
     private final PreferenceResolver preferences;
     private final MemberSettingsStore members;
     private final CountryMentions mentions = new CountryMentions();
-    /** The shipped catalog's index and its view, built on the first search, not at start (see {@link #indexed()}). */
-    private volatile Indexed indexed;
+    /** The shipped catalog's index and its view, built beside the start rather than in its way (see {@link #indexed()}). */
+    private final CompletableFuture<Indexed> indexed;
     private final Map<String, View> views;
 
     /**
@@ -94,6 +96,14 @@ public final class ResourceSearch {
         this.store = store;
         this.preferences = preferences;
         this.members = members;
+        this.indexed = CompletableFuture.supplyAsync(() -> {
+            ResourceIndex index = INDEXES.computeIfAbsent(catalog, ResourceIndex::new);
+            return new Indexed(index, new View(0, Map.of(), Set.of(), index.shippedSearcher()));
+        }, task -> {
+            Thread thread = new Thread(task, "resource-index");
+            thread.setDaemon(true);
+            thread.start();
+        });
         this.views = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
@@ -206,17 +216,19 @@ public final class ResourceSearch {
     }
 
     /**
-     * Builds the shipped catalog's index on first use: indexing (and loading Lucene) takes seconds on a small
-     * machine, and a start that does not need a search yet should not wait for it.
+     * The shipped catalog's index, built on a thread of its own from construction on: indexing (and loading Lucene)
+     * takes seconds on a small machine, so the start does not wait for it, and a search that comes before it is
+     * ready waits only for the rest.
      */
     private Indexed indexed() {
-        Indexed current = indexed;
-        if (current == null) {
-            ResourceIndex index = INDEXES.computeIfAbsent(catalog, ResourceIndex::new);
-            current = new Indexed(index, new View(0, Map.of(), Set.of(), index.shippedSearcher()));
-            indexed = current;
+        try {
+            return indexed.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
-        return current;
     }
 
     private ResourceIndex index() {
