@@ -15,7 +15,10 @@ class ConsoleWanted implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        Environment environment = context.getEnvironment();
+        return in(context.getEnvironment());
+    }
+
+    static boolean in(Environment environment) {
         String explicit = environment.getProperty("circlekeeper.console.enabled");
         if (explicit != null && !explicit.isBlank()) {
             return Boolean.parseBoolean(explicit.strip());

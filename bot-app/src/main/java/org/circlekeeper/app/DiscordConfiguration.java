@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -115,7 +116,11 @@ class DiscordConfiguration {
     static final class TokenSet implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String token = context.getEnvironment().getProperty("circlekeeper.discord.token");
+            return in(context.getEnvironment());
+        }
+
+        static boolean in(Environment environment) {
+            String token = environment.getProperty("circlekeeper.discord.token");
             return token != null && !token.isBlank();
         }
     }

@@ -42,7 +42,11 @@ class TelegramConfiguration {
     static final class Wanted implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String token = context.getEnvironment().getProperty("circlekeeper.telegram.token");
+            return in(context.getEnvironment());
+        }
+
+        static boolean in(Environment environment) {
+            String token = environment.getProperty("circlekeeper.telegram.token");
             return token != null && !token.isBlank();
         }
     }
@@ -51,9 +55,12 @@ class TelegramConfiguration {
     static final class WebhookWanted implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            Environment environment = context.getEnvironment();
+            return in(context.getEnvironment());
+        }
+
+        static boolean in(Environment environment) {
             String mode = environment.getProperty("circlekeeper.telegram.mode", "");
-            return new Wanted().matches(context, metadata) && mode.strip().replace('_', '-').equalsIgnoreCase("webhook");
+            return Wanted.in(environment) && mode.strip().replace('_', '-').equalsIgnoreCase("webhook");
         }
     }
 

@@ -31,7 +31,11 @@ final class TimeChoice {
     static final class Virtual implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return new ConsoleWanted().matches(context, metadata) && !platformConnected(context.getEnvironment());
+            return in(context.getEnvironment());
+        }
+
+        static boolean in(Environment environment) {
+            return ConsoleWanted.in(environment) && !platformConnected(environment);
         }
     }
 
