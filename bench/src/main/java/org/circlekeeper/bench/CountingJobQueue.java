@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.circlekeeper.core.schedule.ClaimedJob;
 import org.circlekeeper.core.schedule.DeadJob;
 import org.circlekeeper.core.schedule.Job;
@@ -36,7 +37,7 @@ final class CountingJobQueue implements JobQueue {
     }
 
     @Override
-    public int cancelAll(java.util.function.Predicate<Job> which) {
+    public int cancelAll(Predicate<Job> which) {
         return queue.cancelAll(which);
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,6 +22,8 @@ import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.redis.EmbeddedRedis;
 import org.circlekeeper.redis.RedisConnection;
 import org.circlekeeper.redis.RedisStores;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisMonitor;
 
 /**
  * The engine on Redis beside Redis itself: a realistic mix of member events (a setting, a check-in and its mood
@@ -198,14 +201,14 @@ public final class EngineBenchmark {
     /** Reads (round trips: one request, or one pipeline, read at once) and commands Redis processed so far. */
     /** Prints every command Redis received while one new member went through the mix (MONITOR), step by step. */
     private static void trace(BotTester bot, EmbeddedRedis server) throws InterruptedException {
-        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch listening = new CountDownLatch(1);
         Thread monitor = new Thread(() -> {
-            try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis(server.url().host(), server.url().port())) {
+            try (Jedis jedis = new Jedis(server.url().host(), server.url().port())) {
                 if (server.url().password() != null) {
                     jedis.auth(server.url().password());
                 }
-                jedis.monitor(new redis.clients.jedis.JedisMonitor() {
+                jedis.monitor(new JedisMonitor() {
                     @Override
                     public void onCommand(String command) {
                         listening.countDown();

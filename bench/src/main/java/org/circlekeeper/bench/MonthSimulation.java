@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,6 +40,8 @@ import org.circlekeeper.core.schedule.VirtualClock;
 import org.circlekeeper.core.template.Markup;
 import org.circlekeeper.redis.RedisConnection;
 import org.circlekeeper.redis.RedisStores;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
 
 /**
  * One simulated month (or fewer days) of many communities on the real bot: {@code Bot.builder()} with every shipped
@@ -338,7 +341,7 @@ final class MonthSimulation {
         Member chair = community.organiser();
         command("/share start", chair.inGroup(), "share", "start basic");
         List<Member> shuffled = new ArrayList<>(community.members());
-        java.util.Collections.shuffle(shuffled, random);
+        Collections.shuffle(shuffled, random);
         List<Member> circle = shuffled.subList(0, Math.min(8, shuffled.size()));
         joined.put(channel, List.copyOf(circle));
         for (Member member : circle) {
@@ -489,8 +492,8 @@ final class MonthSimulation {
         redis.run(jedis -> {
             for (int from = 0; from < keys.size(); from += 10_000) {
                 List<String> part = keys.subList(from, Math.min(keys.size(), from + 10_000));
-                redis.clients.jedis.Pipeline pipe = jedis.pipelined();
-                List<redis.clients.jedis.Response<Long>> answers = new ArrayList<>(part.size());
+                Pipeline pipe = jedis.pipelined();
+                List<Response<Long>> answers = new ArrayList<>(part.size());
                 part.forEach(key -> answers.add(pipe.memoryUsage(key)));
                 pipe.sync();
                 answers.forEach(a -> bytes.add(a.get() == null ? 0L : a.get()));

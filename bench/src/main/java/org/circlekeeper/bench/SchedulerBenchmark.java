@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.circlekeeper.core.Bot;
+import org.circlekeeper.core.schedule.Scheduler;
 import org.circlekeeper.redis.EmbeddedRedis;
 
 /**
@@ -52,8 +54,8 @@ public final class SchedulerBenchmark {
         OUT.printf(Locale.ROOT, "circlekeeper scheduler benchmark: %,d reminder jobs (sparse run %,d), %d Redis scheduler "
                         + "instances (batch %d, lease %d s, waiting until the next due job, at most the interval of %d ms) "
                         + "vs Quartz RAMJobStore with %d worker threads; %d CPU cores, Java %s%n",
-                jobs, sparseJobs, instances, org.circlekeeper.core.schedule.Scheduler.BATCH,
-                org.circlekeeper.core.Bot.JOB_LEASE.toSeconds(), interval.toMillis(), instances,
+                jobs, sparseJobs, instances, Scheduler.BATCH,
+                Bot.JOB_LEASE.toSeconds(), interval.toMillis(), instances,
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         Path dir = Files.createTempDirectory("circlekeeper-bench-redis");
         try (EmbeddedRedis server = EmbeddedRedis.start(0, dir)) {

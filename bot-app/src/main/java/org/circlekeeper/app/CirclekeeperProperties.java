@@ -139,7 +139,7 @@ public record CirclekeeperProperties(
      *
      * @param retention how long check-ins, notes and journey marks are kept (28 days to 3 years)
      */
-    public record Checkins(@DefaultValue("180d") java.time.Duration retention) {
+    public record Checkins(@DefaultValue("180d") Duration retention) {
     }
 
     /**

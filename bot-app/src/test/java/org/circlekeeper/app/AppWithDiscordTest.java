@@ -10,11 +10,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.circlekeeper.console.ConsoleMessenger;
 import org.circlekeeper.core.engine.CommandSpec;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.message.EventMirror;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.discord.DiscordAdapter;
+import org.circlekeeper.discord.DiscordEventMirror;
+import org.circlekeeper.discord.DiscordMessenger;
 import org.circlekeeper.discord.FakeDiscord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -68,9 +72,9 @@ class AppWithDiscordTest {
 
     @Test
     void connectsToDiscordInsteadOfTheConsole() throws Exception {
-        assertThat(context.getBeanNamesForType(org.circlekeeper.console.ConsoleMessenger.class)).isEmpty();
-        assertThat(messengers).anyMatch(m -> m instanceof org.circlekeeper.discord.DiscordMessenger);
-        assertThat(mirrors).singleElement().isInstanceOf(org.circlekeeper.discord.DiscordEventMirror.class);
+        assertThat(context.getBeanNamesForType(ConsoleMessenger.class)).isEmpty();
+        assertThat(messengers).anyMatch(m -> m instanceof DiscordMessenger);
+        assertThat(mirrors).singleElement().isInstanceOf(DiscordEventMirror.class);
         JsonNode commands = DISCORD.await("PUT", "/applications/" + FakeDiscord.APP + "/commands", Duration.ofSeconds(20)).body();
         List<String> names = new ArrayList<>();
         commands.forEach(c -> names.add(c.path("name").asString()));
@@ -86,7 +90,7 @@ class AppWithDiscordTest {
                 HttpResponse.BodyHandlers.ofString());
         JsonNode discord = JsonMapper.builder().build().readTree(health.body()).path("components").path("discord");
         assertThat(discord.path("status").asString()).isEqualTo("UP");
-        assertThat(adapter.shardStatus()).containsExactly(java.util.Map.entry(0, "CONNECTED"));
+        assertThat(adapter.shardStatus()).containsExactly(Map.entry(0, "CONNECTED"));
     }
 
     private static FakeDiscord start() {

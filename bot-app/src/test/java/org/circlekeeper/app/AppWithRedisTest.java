@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.circlekeeper.core.engine.Context;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,7 +57,7 @@ class AppWithRedisTest {
 
     @Test
     void noWebServerRunsWithoutAWebPort() {
-        assertThat(context).isNotInstanceOf(org.springframework.boot.web.server.context.WebServerApplicationContext.class);
+        assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);
     }
 
     @Test
@@ -86,7 +88,7 @@ class AppWithRedisTest {
         Boolean exists = redis.call(jedis -> jedis.exists(key));
         assertThat(exists).isFalse();
         // the app's erasure flush starts a rewrite of the append-only file at once (the first in its interval)
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!redis.<Boolean>call(jedis -> jedis.exists(RedisKeys.persistenceWindow())) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }

@@ -26,6 +26,7 @@ import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;
+import org.circlekeeper.core.template.Markup;
 import org.circlekeeper.redis.RedisConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,7 +138,7 @@ class CalendarFeedControllerTest {
     private String say(Context organiser, String command, String rest) {
         List<Reply> replies = engine.handle(Inbound.CommandInvoked.typed(organiser, command, rest));
         assertThat(replies).isNotEmpty();
-        return org.circlekeeper.core.template.Markup.plain(replies.get(0).message().markup());
+        return Markup.plain(replies.get(0).message().markup());
     }
 
     private static String token(String feedReply) {

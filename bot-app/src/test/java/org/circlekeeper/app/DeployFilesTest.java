@@ -9,7 +9,9 @@ import static org.circlekeeper.app.DeployChecks.map;
 import static org.circlekeeper.app.DeployChecks.read;
 import static org.circlekeeper.app.DeployChecks.strings;
 
+import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +25,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.circlekeeper.core.circle.CalendarFeeds;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Validates everything in deploy/, so that a broken manifest fails the build: every YAML file parses and is of
@@ -131,7 +137,7 @@ class DeployFilesTest {
         assertThat(list(bot.get("ports"))).as("the container port is the app's web port")
                 .anySatisfy(p -> assertThat(String.valueOf(map(p).get("containerPort"))).isEqualTo(webPort));
         assertThat(at(deployment, "spec.template.metadata.annotations"))
-                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsEntry("prometheus.io/path", "/actuator/prometheus").containsEntry("prometheus.io/port", webPort);
         assertThat(at(deployment, "spec.template.spec.securityContext.runAsNonRoot")).isEqualTo(true);
     }
@@ -173,7 +179,7 @@ class DeployFilesTest {
         Map<String, Object> ingress = object("Ingress", "circlekeeper", "base");
         List<Object> paths = list(at(map(list(at(ingress, "spec.rules")).get(0)), "http.paths"));
         assertThat(paths).extracting(p -> map(p).get("path")).as("only Telegram's webhook and the calendar feeds are public")
-                .containsExactlyInAnyOrder("/telegram", org.circlekeeper.core.circle.CalendarFeeds.PATH_PREFIX.replaceAll("/$", ""));
+                .containsExactlyInAnyOrder("/telegram", CalendarFeeds.PATH_PREFIX.replaceAll("/$", ""));
         assertThat(paths).allSatisfy(p -> {
             Map<String, Object> service = object("Service", String.valueOf(at(p, "backend.service.name")), "base");
             assertThat(list(at(service, "spec.ports"))).anySatisfy(port ->
@@ -184,12 +190,12 @@ class DeployFilesTest {
 
     @Test
     void telegramsWebhookUrlReachesTheAppsEndpointThroughTheIngress() {
-        TelegramProperties defaults = org.springframework.boot.context.properties.bind.Binder
-                .get(new org.springframework.core.env.StandardEnvironment())
+        TelegramProperties defaults = Binder
+                .get(new StandardEnvironment())
                 .bindOrCreate("circlekeeper.telegram", TelegramProperties.class);
         Map<String, Object> config = map(object("ConfigMap", "circlekeeper-config", "base").get("data"));
         assertThat(config).containsEntry("CIRCLEKEEPER_TELEGRAM_MODE", "webhook").doesNotContainKey("CIRCLEKEEPER_TELEGRAM_WEBHOOK_PATH");
-        java.net.URI url = java.net.URI.create(String.valueOf(config.get("CIRCLEKEEPER_TELEGRAM_WEBHOOK_URL")));
+        URI url = URI.create(String.valueOf(config.get("CIRCLEKEEPER_TELEGRAM_WEBHOOK_URL")));
         assertThat(url.getScheme()).isEqualTo("https");
         assertThat(url.getPath()).as("the webhook URL ends in the app's endpoint path").isEqualTo(defaults.webhook().path());
         Map<String, Object> ingress = object("Ingress", "circlekeeper", "base");
@@ -284,7 +290,7 @@ class DeployFilesTest {
 
     @Test
     void kustomizeBuildsBothLayoutsWhenKubectlIsInstalled() throws Exception {
-        Path kubectl = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+        Path kubectl = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .map(dir -> Path.of(dir, "kubectl")).filter(Files::isExecutable).findFirst().orElse(null);
         Assumptions.assumeTrue(kubectl != null, "kubectl is not installed; the model checks above still ran");
         for (String layout : List.of("base", "discord-sharded")) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -29,7 +30,7 @@ class DiscordShardsEnvironmentPostProcessorTest {
                     }
                 }
                 assertThat(covered).as("%d shards over %d replicas", total, replicas)
-                        .containsExactlyElementsOf(java.util.stream.IntStream.range(0, total).boxed().toList());
+                        .containsExactlyElementsOf(IntStream.range(0, total).boxed().toList());
             }
         }
     }

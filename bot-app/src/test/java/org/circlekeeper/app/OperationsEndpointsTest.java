@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.circlekeeper.core.engine.Context;
 import org.circlekeeper.core.engine.Engine;
@@ -115,7 +116,7 @@ class OperationsEndpointsTest {
     /** The first sample line of a meter that carries every given label, or null. */
     private static String metric(String body, String start, String... labels) {
         return body.lines().filter(l -> l.startsWith(start))
-                .filter(l -> java.util.Arrays.stream(labels).allMatch(l::contains))
+                .filter(l -> Arrays.stream(labels).allMatch(l::contains))
                 .findFirst().orElse(null);
     }
 

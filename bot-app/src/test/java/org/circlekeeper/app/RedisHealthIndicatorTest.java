@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.circlekeeper.redis.EmbeddedRedis;
@@ -62,7 +63,7 @@ class RedisHealthIndicatorTest {
     void oneShapeAtATime() {
         CirclekeeperProperties.Sentinel sentinel = new CirclekeeperProperties.Sentinel("main", "s1", "", "", "", "", 0, false, 1,
                 Duration.ofMillis(500));
-        CirclekeeperProperties.Embedded embedded = new CirclekeeperProperties.Embedded(java.nio.file.Path.of("data"), 0);
+        CirclekeeperProperties.Embedded embedded = new CirclekeeperProperties.Embedded(Path.of("data"), 0);
 
         assertThatThrownBy(() -> new CirclekeeperProperties.Redis("redis://h:6379", sentinel, embedded, Duration.ofHours(1)))
                 .hasMessageContaining("not both");

@@ -11,6 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.circlekeeper.core.schedule.ClaimedJob;
 import org.circlekeeper.core.schedule.DeadJob;
@@ -250,7 +252,7 @@ class SchedulerRunnerTest {
             }
 
             @Override
-            public int cancelAll(java.util.function.Predicate<Job> which) {
+            public int cancelAll(Predicate<Job> which) {
                 return memory.cancelAll(which);
             }
 
@@ -299,7 +301,7 @@ class SchedulerRunnerTest {
         throw (T) t;
     }
 
-    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("waited 10 s").isLessThan(deadline);

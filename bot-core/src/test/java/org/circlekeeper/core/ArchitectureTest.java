@@ -12,6 +12,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import org.assertj.core.api.Assertions;
 import org.circlekeeper.core.ref.FeaturePort;
 import org.junit.jupiter.api.Test;
 
@@ -118,7 +119,7 @@ class ArchitectureTest {
                         .check(CORE);
             }
         }
-        org.assertj.core.api.Assertions.assertThat(CORE.get("org.circlekeeper.core.circle.ScheduledCircles")
+        Assertions.assertThat(CORE.get("org.circlekeeper.core.circle.ScheduledCircles")
                 .isAnnotatedWith(FeaturePort.class)).as("share reaches circles through ScheduledCircles").isTrue();
     }
 
@@ -146,8 +147,8 @@ class ArchitectureTest {
 
     @Test
     void theImportFoundTheCore() {
-        org.assertj.core.api.Assertions.assertThat(CORE.containPackage("org.circlekeeper.core.engine")).isTrue();
-        org.assertj.core.api.Assertions.assertThat(CORE.containPackage("org.circlekeeper.core.platform")).isTrue();
-        org.assertj.core.api.Assertions.assertThat(CORE.size()).isGreaterThan(20);
+        Assertions.assertThat(CORE.containPackage("org.circlekeeper.core.engine")).isTrue();
+        Assertions.assertThat(CORE.containPackage("org.circlekeeper.core.platform")).isTrue();
+        Assertions.assertThat(CORE.size()).isGreaterThan(20);
     }
 }

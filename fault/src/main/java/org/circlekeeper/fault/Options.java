@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The suite's options, {@code --name=value}; see fault/README.md.
@@ -62,7 +63,7 @@ record Options(Path appJar, Path work, int reminders, int stallReminders, int wi
     }
 
     private static Set<Integer> scenarios(String list) {
-        Set<Integer> out = new java.util.TreeSet<>();
+        Set<Integer> out = new TreeSet<>();
         for (String part : list.split(",")) {
             int n = Integer.parseInt(part.strip());
             if (n < 1 || n > 3) {

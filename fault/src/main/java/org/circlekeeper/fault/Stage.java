@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.circlekeeper.core.checkin.AesGcmNoteCipher;
 import org.circlekeeper.telegram.FakeBotApi;
@@ -35,7 +36,7 @@ final class Stage implements AutoCloseable {
         Path dir = options.work().resolve(name);
         if (Files.exists(dir)) {
             try (var walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
         Files.createDirectories(dir);

@@ -12,6 +12,7 @@ import org.circlekeeper.core.message.SentMessage;
 import org.circlekeeper.core.message.Target;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.ref.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,7 +121,7 @@ public final class ConsoleMessenger implements Messenger {
 
     /** The console keeps nothing about members beside the core's stores. */
     @Override
-    public List<org.circlekeeper.core.ref.PersonalData> personalData() {
+    public List<PersonalData> personalData() {
         return List.of();
     }
 }

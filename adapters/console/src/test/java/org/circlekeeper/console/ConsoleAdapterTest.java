@@ -17,9 +17,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.circlekeeper.core.member.MemberSettings;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Target;
 import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;
 import org.jline.reader.Candidate;
 import org.jline.reader.Parser;
@@ -94,8 +96,8 @@ class ConsoleAdapterTest {
                 "(console) bye.");
         assertThat(out).last().isEqualTo("(console) bye.");
         assertThat(bot.clock.instant()).isEqualTo(Instant.parse("2026-11-27T11:00:00Z"));
-        org.circlekeeper.core.member.MemberSettings alice = bot.memberSettings.get(
-                new org.circlekeeper.core.ref.MemberRef(org.circlekeeper.core.ref.Platform.CONSOLE, "alice", "alice"));
+        MemberSettings alice = bot.memberSettings.get(
+                new MemberRef(Platform.CONSOLE, "alice", "alice"));
         assertThat(alice.zoneSetting()).as("alice's time zone was erased").isEmpty();
         assertThat(alice.isEmpty()).as("after erasing she only wrote a refused command: nothing about her is stored again")
                 .isTrue();

@@ -3,9 +3,11 @@ package org.circlekeeper.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.circlekeeper.core.engine.Context;
@@ -50,7 +52,7 @@ class ConsoleSessionTest {
 
     @Test
     void besideAChatPlatformTheClockIsRealTimeAndClockOnlyShowsIt() {
-        java.time.Clock real = java.time.Clock.fixed(Instant.parse("2026-12-03T10:00:00Z"), java.time.ZoneOffset.UTC);
+        Clock real = Clock.fixed(Instant.parse("2026-12-03T10:00:00Z"), ZoneOffset.UTC);
         ConsoleSession beside = new ConsoleSession(bot.engine, real, new ConsoleMessenger(), "local");
         List<Instant> moved = new ArrayList<>();
         beside.addClockListener(moved::add);

@@ -3,6 +3,7 @@ package org.circlekeeper.discord;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.RestAction;
@@ -22,6 +25,9 @@ import org.circlekeeper.core.message.SentMessage;
 import org.circlekeeper.core.message.Target;
 import org.circlekeeper.core.message.WireHook;
 import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.RetryLater;
 import org.slf4j.Logger;
@@ -194,7 +200,7 @@ public final class DiscordMessenger implements Messenger {
 
     /** Any running shard's JDA: REST needs no particular shard, and its rate limits are the bot's own. */
     private static JDA anyShard(ShardManager manager) {
-        return manager.getShardCache().stream().min(java.util.Comparator.comparingInt(jda -> jda.getShardInfo().getShardId()))
+        return manager.getShardCache().stream().min(Comparator.comparingInt(jda -> jda.getShardInfo().getShardId()))
                 .orElseThrow(() -> new DeliveryFailed("no Discord shard is running on this replica", false, null));
     }
 
@@ -222,18 +228,18 @@ public final class DiscordMessenger implements Messenger {
      * shards (or the bot left it).
      */
     @Override
-    public List<Target> organisersOf(org.circlekeeper.core.ref.CommunityRef community) {
+    public List<Target> organisersOf(CommunityRef community) {
         ShardManager manager = shards.get();
         if (community.platform() != Platform.DISCORD || manager == null) {
             return List.of();
         }
-        net.dv8tion.jda.api.entities.Guild guild = manager.getGuildById(community.communityId());
+        Guild guild = manager.getGuildById(community.communityId());
         if (guild == null) {
             return List.of();
         }
         List<Target> places = new ArrayList<>();
-        places.add(new Target.Member(new org.circlekeeper.core.ref.MemberRef(Platform.DISCORD, guild.getOwnerId(), null)));
-        net.dv8tion.jda.api.entities.channel.concrete.TextChannel system = guild.getSystemChannel();
+        places.add(new Target.Member(new MemberRef(Platform.DISCORD, guild.getOwnerId(), null)));
+        TextChannel system = guild.getSystemChannel();
         if (system != null && system.canTalk()) {
             places.add(new Target.Channel(new ChannelRef(Platform.DISCORD, system.getId(), ChannelRef.Kind.GROUP)));
         }
@@ -247,7 +253,7 @@ public final class DiscordMessenger implements Messenger {
 
     /** The Discord adapter keeps nothing about members beside the core's stores. */
     @Override
-    public java.util.List<org.circlekeeper.core.ref.PersonalData> personalData() {
-        return java.util.List.of();
+    public List<PersonalData> personalData() {
+        return List.of();
     }
 }

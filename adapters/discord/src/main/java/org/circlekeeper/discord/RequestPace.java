@@ -2,6 +2,7 @@ package org.circlekeeper.discord;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.circlekeeper.core.platform.SendBudget;
 
 /**
@@ -41,7 +42,7 @@ public interface RequestPace {
     }
 
     /** {@link #local(int)} on a given nanosecond clock (tests move one by hand). */
-    static RequestPace local(int perSecond, java.util.function.LongSupplier nanoClock) {
+    static RequestPace local(int perSecond, LongSupplier nanoClock) {
         if (perSecond < 1) {
             throw new IllegalArgumentException("a pace allows at least one request a second");
         }

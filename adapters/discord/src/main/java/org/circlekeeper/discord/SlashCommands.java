@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.IntegrationType;
@@ -195,7 +196,7 @@ public final class SlashCommands {
         return DiscordMessages.shorten(text.isEmpty() ? key.key() : text, MAX_DESCRIPTION);
     }
 
-    private void localize(MessageKey key, java.util.function.BiConsumer<DiscordLocale, String> into) {
+    private void localize(MessageKey key, BiConsumer<DiscordLocale, String> into) {
         LOCALIZATIONS.forEach((discord, locale) -> into.accept(discord, describe(key, locale)));
     }
 }

@@ -3,6 +3,7 @@ package org.circlekeeper.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,7 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.utils.TimeUtil;
 import org.circlekeeper.core.community.CommunityFeature;
@@ -24,6 +27,7 @@ import org.circlekeeper.core.engine.FeatureRegistry;
 import org.circlekeeper.core.member.PrivacyFeature;
 import org.circlekeeper.core.member.SettingsFeature;
 import org.circlekeeper.core.member.ZoneLookup;
+import org.circlekeeper.core.message.Attachment;
 import org.circlekeeper.core.message.Button;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.OutgoingMessage;
@@ -37,12 +41,14 @@ import org.circlekeeper.core.resource.CrisisLines;
 import org.circlekeeper.core.resource.ResourceCatalog;
 import org.circlekeeper.core.resource.ResourceFeature;
 import org.circlekeeper.core.resource.ResourceSearch;
+import org.circlekeeper.core.schedule.RetryLater;
 import org.circlekeeper.core.schedule.VirtualClock;
 import org.circlekeeper.core.template.TemplateRenderer;
 import org.circlekeeper.core.template.TemplateSource;
 import org.circlekeeper.core.testing.InMemoryActionTokens;
 import org.circlekeeper.core.testing.InMemoryCommunitySettingsStore;
 import org.circlekeeper.core.testing.InMemoryMemberSettingsStore;
+import org.circlekeeper.core.testing.InMemoryPendingForms;
 import org.circlekeeper.core.testing.InMemoryResourceStore;
 import org.circlekeeper.core.testing.InMemoryWordingStore;
 import org.junit.jupiter.api.AfterAll;
@@ -94,12 +100,12 @@ class DiscordAdapterTest {
         registry.add(new PrivacyFeature(registry, new InMemoryActionTokens(clock), List.of()));
         registry.add(new CommunityFeature(communities, wording, renderer, registry, zones));
         registry.add(new NotesFeature());
-        engine = new Engine(registry, renderer, wording, preferences, ChairPolicy.NOBODY, new org.circlekeeper.core.testing.InMemoryPendingForms(clock), clock);
+        engine = new Engine(registry, renderer, wording, preferences, ChairPolicy.NOBODY, new InMemoryPendingForms(clock), clock);
 
         DiscordSettings settings = new DiscordSettings(FakeDiscord.TOKEN, 0, List.of(), List.of(),
                 Map.of(FakeDiscord.GUILD, FakeDiscord.HOST_ROLE), true, discord.restBase(), 2);
         // the adapter keeps real time, as the app's clock is whenever Discord is connected
-        adapter = new DiscordAdapter(settings, java.time.Clock.systemUTC());
+        adapter = new DiscordAdapter(settings, Clock.systemUTC());
         adapter.start(engine, Locale.ENGLISH);
         discord.awaitIdentify();
         long end = System.nanoTime() + WAIT.toNanos();
@@ -128,7 +134,7 @@ class DiscordAdapterTest {
                         GatewayIntent.DIRECT_MESSAGES));
         assertThat(DiscordAdapter.intents(new DiscordSettings(FakeDiscord.TOKEN, 0, List.of(), List.of(), Map.of(), false,
                 null, 1))).containsExactly(GatewayIntent.DIRECT_MESSAGES);
-        assertThat(net.dv8tion.jda.api.Permission.getRaw(DiscordAdapter.PERMISSIONS)).isEqualTo(FakeDiscord.BOT_PERMISSIONS);
+        assertThat(Permission.getRaw(DiscordAdapter.PERMISSIONS)).isEqualTo(FakeDiscord.BOT_PERMISSIONS);
         assertThat(adapter.connected()).isTrue();
         assertThat(adapter.shardStatus()).containsExactly(Map.entry(0, "CONNECTED"));
         Guild guild = adapter.shardManager().getGuildById(FakeDiscord.GUILD);
@@ -305,8 +311,8 @@ class DiscordAdapterTest {
         Instant before = Instant.now();
 
         assertThatThrownBy(() -> bounded.send(new Target.Member(quinn), OutgoingMessage.text("Held by a rate limit").build()))
-                .isInstanceOf(org.circlekeeper.core.schedule.RetryLater.class)
-                .satisfies(e -> assertThat(((org.circlekeeper.core.schedule.RetryLater) e).at()).isAfter(before));
+                .isInstanceOf(RetryLater.class)
+                .satisfies(e -> assertThat(((RetryLater) e).at()).isAfter(before));
 
         Thread.sleep(500);
         assertThat(discord.requests()).filteredOn(r -> r.method().equals("POST") && r.path().equals(route))
@@ -317,13 +323,13 @@ class DiscordAdapterTest {
     void sendsEditsAndUploadsToAChannelThisReplicaHasNeverSeenByItsIdAlone() throws Exception {
         // a channel of a server on another replica's shards: JDA here has no such channel, REST needs none
         String elsewhere = "310000000000000077";
-        assertThat(adapter.shardManager().getChannelById(net.dv8tion.jda.api.entities.channel.middleman.MessageChannel.class,
+        assertThat(adapter.shardManager().getChannelById(MessageChannel.class,
                 elsewhere)).isNull();
         Target target = new Target.Channel(new ChannelRef(Platform.DISCORD, elsewhere, ChannelRef.Kind.GROUP));
         byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
         SentMessage sent = adapter.messenger().send(target, OutgoingMessage.text("Circle *tonight*")
                 .button(Button.of("Going", "circle.rsvp:1"))
-                .attachment(new org.circlekeeper.core.message.Attachment("pulse.png", "image/png", png)).build());
+                .attachment(new Attachment("pulse.png", "image/png", png)).build());
 
         FakeDiscord.Request created = discord.await("POST", "/channels/" + elsewhere + "/messages", WAIT);
         assertThat(created.body().path("content").asString()).isEqualTo("Circle **tonight**");

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.Stores;
+import org.circlekeeper.core.checkin.AesGcmNoteCipher;
+import org.circlekeeper.core.checkin.CheckinOptions;
 import org.circlekeeper.core.engine.Context;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.Inbound;
@@ -67,7 +69,7 @@ class DiscordEventsTest {
                 discord.restBase(), 2), clock);
         Bot.Assembly bot = Bot.builder().stores(stores).clock(clock)
                 .messengers(new Messengers(List.of(adapter.messenger())))
-                .with(org.circlekeeper.core.checkin.CheckinOptions.class, org.circlekeeper.core.checkin.CheckinOptions.of(org.circlekeeper.core.checkin.AesGcmNoteCipher.fromBase64(org.circlekeeper.core.checkin.AesGcmNoteCipher.newKey())))
+                .with(CheckinOptions.class, CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())))
                 .mirrors(new EventMirrors(List.of(adapter.events()))).build();
         engine = bot.engine();
         scheduler = bot.scheduler();

@@ -3,6 +3,7 @@ package org.circlekeeper.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import org.circlekeeper.core.template.Markup.TimeStyle;
 import org.circlekeeper.core.template.Markup;
@@ -58,7 +59,7 @@ class DiscordMarkdownTest {
     @Test
     void cutsBetweenLinesWhenAMessageIsLong() {
         String line = "word ".repeat(39) + "end";
-        String markup = String.join("\n", java.util.Collections.nCopies(30, line));
+        String markup = String.join("\n", Collections.nCopies(30, line));
         List<String> parts = DiscordMarkdown.split(markup);
         assertThat(parts).hasSize(3);
         assertThat(parts).allSatisfy(part -> {

@@ -34,6 +34,7 @@ import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.Scheduler;
 import org.circlekeeper.core.schedule.VirtualClock;
+import org.circlekeeper.core.share.ShareRoom;
 import org.circlekeeper.core.testing.InMemoryStores;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -270,7 +271,7 @@ class DiscordPlacesTest {
         String share = slash(post, 11, forum, "share", "start", Map.of());
         waitFor(() -> postsTo(post).stream().anyMatch(r -> r.body().path("content").asString().contains("Our circle is starting")),
                 "the share circle opened in the post");
-        assertThat(stores.share().live(new org.circlekeeper.core.share.ShareRoom(SERVER,
+        assertThat(stores.share().live(new ShareRoom(SERVER,
                 new ChannelRef(Platform.DISCORD, post, ChannelRef.Kind.GROUP)))).as("the share circle runs in the post").isPresent();
     }
 

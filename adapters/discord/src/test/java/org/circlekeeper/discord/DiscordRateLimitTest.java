@@ -2,6 +2,7 @@ package org.circlekeeper.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.Headers;
 import java.time.Duration;
 import java.util.Locale;
 import org.circlekeeper.redis.RealRedis;
@@ -59,9 +60,9 @@ class DiscordRateLimitTest {
     void theFakeAnswersAsDiscordDocumentsItsLimits() throws Exception {
         try (FakeDiscord discord = new FakeDiscord()) {
             FakeRateLimits limits = discord.limits();
-            com.sun.net.httpserver.Headers headers = new com.sun.net.httpserver.Headers();
+            Headers headers = new Headers();
             for (int i = 0; i < FakeRateLimits.MESSAGES_PER_CHANNEL; i++) {
-                headers = new com.sun.net.httpserver.Headers();
+                headers = new Headers();
                 assertThat(limits.admit("POST", "/channels/42/messages", headers).refused()).isFalse();
             }
             assertThat(headers.getFirst("X-RateLimit-Limit")).isEqualTo("5");
@@ -70,26 +71,26 @@ class DiscordRateLimitTest {
             assertThat(Double.parseDouble(headers.getFirst("X-RateLimit-Reset-After"))).isBetween(0.0, 5.0);
             assertThat(headers.getFirst("X-RateLimit-Scope")).as("only on a 429").isNull();
 
-            headers = new com.sun.net.httpserver.Headers();
+            headers = new Headers();
             FakeRateLimits.Verdict sixth = limits.admit("POST", "/channels/42/messages", headers);
             assertThat(sixth.refused()).isTrue();
             assertThat(sixth.body()).containsEntry("global", false).containsKey("retry_after");
             assertThat(headers.getFirst("X-RateLimit-Scope")).isEqualTo("user");
             assertThat(headers.getFirst("Retry-After")).isNotBlank();
-            assertThat(limits.admit("POST", "/channels/43/messages", new com.sun.net.httpserver.Headers()).refused())
+            assertThat(limits.admit("POST", "/channels/43/messages", new Headers()).refused())
                     .as("another channel has a bucket of its own").isFalse();
 
             int admitted = 6;
             for (int i = 0; admitted < FakeRateLimits.GLOBAL_PER_SECOND; i++, admitted++) {
-                assertThat(limits.admit("GET", "/guilds/" + i, new com.sun.net.httpserver.Headers()).refused()).isFalse();
+                assertThat(limits.admit("GET", "/guilds/" + i, new Headers()).refused()).isFalse();
             }
-            headers = new com.sun.net.httpserver.Headers();
+            headers = new Headers();
             FakeRateLimits.Verdict over = limits.admit("GET", "/guilds/1", headers);
             assertThat(over.refused()).as("the 51st request within a second").isTrue();
             assertThat(over.body()).containsEntry("global", true);
             assertThat(headers.getFirst("X-RateLimit-Global")).isEqualTo("true");
             assertThat(headers.getFirst("X-RateLimit-Scope")).isEqualTo("global");
-            assertThat(limits.admit("POST", "/interactions/1/token/callback", new com.sun.net.httpserver.Headers()).refused())
+            assertThat(limits.admit("POST", "/interactions/1/token/callback", new Headers()).refused())
                     .as("interaction answers are outside the global limit").isFalse();
         }
     }

@@ -2,13 +2,17 @@ package org.circlekeeper.discord;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,7 +89,7 @@ public final class FakeDiscord implements AutoCloseable {
      * is sent only to the shard that carries it: {@code (guild_id >> 22) % num_shards} (Topics, Gateway, "Sharding").
      */
     public FakeDiscord(List<String> moreGuilds) throws Exception {
-        List<String> all = new java.util.ArrayList<>();
+        List<String> all = new ArrayList<>();
         all.add(GUILD);
         all.addAll(moreGuilds);
         guilds = List.copyOf(all);
@@ -352,7 +356,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** A forum channel object (type 15 GUILD_FORUM): members post threads in it, messages go into those posts only. */
     static Map<String, Object> forumChannel(String id, String name) {
-        Map<String, Object> forum = new java.util.HashMap<>(Map.of("id", id, "type", 15, "guild_id", GUILD, "name", name,
+        Map<String, Object> forum = new HashMap<>(Map.of("id", id, "type", 15, "guild_id", GUILD, "name", name,
                 "position", 7, "permission_overwrites", List.of(), "nsfw", false, "rate_limit_per_user", 0, "flags", 0,
                 "available_tags", List.of()));
         forum.put("default_forum_layout", 0);
@@ -365,7 +369,7 @@ public final class FakeDiscord implements AutoCloseable {
      * for THREAD_CREATE (Topics, Threads: "the thread channel object", with its {@code thread_metadata}).
      */
     static Map<String, Object> thread(String id, String parentId, String name) {
-        Map<String, Object> thread = new java.util.HashMap<>();
+        Map<String, Object> thread = new HashMap<>();
         thread.put("id", id);
         thread.put("type", 11);
         thread.put("guild_id", GUILD);
@@ -393,9 +397,9 @@ public final class FakeDiscord implements AutoCloseable {
         var headers = exchange.getResponseHeaders();
         headers.set("X-RateLimit-Limit", "5");
         headers.set("X-RateLimit-Remaining", "0");
-        headers.set("X-RateLimit-Reset", String.format(java.util.Locale.ROOT, "%.3f",
+        headers.set("X-RateLimit-Reset", String.format(Locale.ROOT, "%.3f",
                 System.currentTimeMillis() / 1000.0 + retryAfter));
-        headers.set("X-RateLimit-Reset-After", String.format(java.util.Locale.ROOT, "%.3f", retryAfter));
+        headers.set("X-RateLimit-Reset-After", String.format(Locale.ROOT, "%.3f", retryAfter));
         headers.set("X-RateLimit-Bucket", "fake-channel-messages");
         headers.set("X-RateLimit-Scope", "user");
         headers.set("Retry-After", Long.toString((long) Math.ceil(retryAfter)));
@@ -456,7 +460,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** A GUILD_CREATE for one server: {@link #GUILD} with its text and voice channel, any other with one text channel. */
     static Map<String, Object> guildCreate(String id) {
-        Map<String, Object> guild = new java.util.HashMap<>();
+        Map<String, Object> guild = new HashMap<>();
         guild.put("id", id);
         guild.put("name", "Circle");
         guild.put("owner_id", "999999999999999999");
@@ -560,7 +564,7 @@ public final class FakeDiscord implements AutoCloseable {
             synchronized (deflater) {
                 deflater.setInput(bytes);
                 byte[] buffer = new byte[bytes.length + 1024];
-                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
                 int n;
                 while ((n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH)) > 0) {
                     out.write(buffer, 0, n);

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
@@ -15,8 +16,8 @@ import org.circlekeeper.core.engine.ChairPolicy;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.FeatureRegistry;
 import org.circlekeeper.core.message.Messengers;
-import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Outbox;
+import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Target;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
@@ -145,8 +146,8 @@ public final class ReminderReplica implements AutoCloseable {
     }
 
     /** The jobs whose message this replica sent itself. */
-    public java.util.Set<String> sentHere() {
-        return java.util.Set.copyOf(sentHere.keySet());
+    public Set<String> sentHere() {
+        return Set.copyOf(sentHere.keySet());
     }
 
     /** How often this replica ran each job. */

@@ -1,5 +1,7 @@
 package org.circlekeeper.redis;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -223,7 +225,7 @@ final class CheckinRedis {
 
     /** Undoes {@link RedisKeys#escape}: every {@code %XX} back to its byte. */
     private static String unescape(String escaped) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(escaped.length());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(escaped.length());
         for (int i = 0; i < escaped.length(); i++) {
             char c = escaped.charAt(i);
             if (c == '%' && i + 2 < escaped.length()) {
@@ -233,6 +235,6 @@ final class CheckinRedis {
                 bytes.write(c);
             }
         }
-        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package org.circlekeeper.redis;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.Locale;
@@ -643,7 +644,7 @@ public final class RedisKeys {
      */
     static String unescape(String escaped) {
         Objects.requireNonNull(escaped, "escaped");
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(escaped.length());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(escaped.length());
         for (int i = 0; i < escaped.length(); i++) {
             char c = escaped.charAt(i);
             if (c == '%') {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.Platform;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class RedisAdminCacheTest {
     void keepsTheListForItsTimeToLiveAndForgetsOnRequest() {
         assertThat(cache.admins(group)).isEmpty();
         cache.put(group, List.of("11", "12"), Duration.ofMinutes(10));
-        assertThat(cache.admins(group)).contains(java.util.Set.of("11", "12"));
+        assertThat(cache.admins(group)).contains(Set.of("11", "12"));
         assertThat(REDIS.ttlMillis("ck:c:{telegram:-1001}:admins")).isBetween(1L, Duration.ofMinutes(10).toMillis());
         cache.forget(group);
         assertThat(cache.admins(group)).isEmpty();
@@ -30,6 +31,6 @@ class RedisAdminCacheTest {
     @Test
     void aGroupWithNoVisibleAdministratorIsCachedToo() {
         cache.put(group, List.of(), Duration.ofMinutes(1));
-        assertThat(cache.admins(group)).contains(java.util.Set.of());
+        assertThat(cache.admins(group)).contains(Set.of());
     }
 }

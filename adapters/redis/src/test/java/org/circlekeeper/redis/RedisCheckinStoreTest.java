@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.circlekeeper.core.checkin.Buddy;
 import org.circlekeeper.core.checkin.Checkin;
 import org.circlekeeper.core.checkin.CheckinProfile;
@@ -52,7 +53,7 @@ class RedisCheckinStoreTest {
         return REDIS.connection().call(jedis -> jedis.zrange(key, 0, -1));
     }
 
-    private static java.util.Set<String> smembers(String key) {
+    private static Set<String> smembers(String key) {
         return REDIS.connection().call(jedis -> jedis.smembers(key));
     }
 

@@ -2,6 +2,7 @@ package org.circlekeeper.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +92,7 @@ class RedisCheckinsEndToEndTest {
         assertThat(preview.press("Post it").text()).contains("Posted in the group");
         assertThat(bot.outbox().drain()).singleElement().satisfies(s -> assertThat(s.text()).isEqualTo("✅ Zoë Quill checked in today."));
         assertThat(everything()).noneMatch(line -> line.contains("Zoë") || line.contains("Quill"));
-        String json = new String(zoe.send("/mydata").all().get(0).message().attachment().content(), java.nio.charset.StandardCharsets.UTF_8);
+        String json = new String(zoe.send("/mydata").all().get(0).message().attachment().content(), StandardCharsets.UTF_8);
         assertThat(json).contains("\"checkins\"").doesNotContain("Zoë").doesNotContain("Quill");
     }
 

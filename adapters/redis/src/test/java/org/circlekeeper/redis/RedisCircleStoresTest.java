@@ -20,6 +20,7 @@ import org.circlekeeper.core.circle.CircleStores;
 import org.circlekeeper.core.circle.MemberRsvp;
 import org.circlekeeper.core.circle.ReminderChoice;
 import org.circlekeeper.core.circle.Rsvp;
+import org.circlekeeper.core.ref.MemberRef;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -245,7 +246,7 @@ class RedisCircleStoresTest extends CircleStoresContract {
         });
 
         assertThat(stores.rsvps().answers(GROUP, MEETING)).isEqualTo(Map.of(withoutName(ALICE), coming));
-        assertThat(stores.rsvps().get(GROUP, MEETING, new org.circlekeeper.core.ref.MemberRef(ALICE.platform(), "4713", null))).isEmpty();
+        assertThat(stores.rsvps().get(GROUP, MEETING, new MemberRef(ALICE.platform(), "4713", null))).isEmpty();
         assertThat(stores.rsvps().ofMember(ALICE)).containsExactly(new MemberRsvp(GROUP, MEETING, coming));
 
         stores.rsvps().eraseMember(ALICE);

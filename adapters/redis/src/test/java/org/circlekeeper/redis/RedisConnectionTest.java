@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import org.circlekeeper.core.engine.StoreUnavailable;
 import org.circlekeeper.core.member.MemberSettings;
@@ -15,6 +16,7 @@ import org.circlekeeper.core.ref.Platform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -112,7 +114,7 @@ class RedisConnectionTest {
         // a single node has no replica: WAIT 1 answers 0 after its timeout, here longer than the 2 s socket timeout (the
         // bench saw such a wait break the connection on a loaded machine)
         try (RedisConnection acknowledging = new RedisConnection(server.url(),
-                new RedisConnection.Acknowledgement(1, java.time.Duration.ofMillis(2_500)))) {
+                new RedisConnection.Acknowledgement(1, Duration.ofMillis(2_500)))) {
             String answer = acknowledging.acknowledged(() -> acknowledging.<String>call(jedis -> jedis.set("ck:probe", "x")));
 
             assertThat(answer).isEqualTo("OK");
@@ -143,9 +145,9 @@ class RedisConnectionTest {
 
     @Test
     void anAcknowledgementNeedsATimeoutWhenItWaitsForReplicas() {
-        assertThatThrownBy(() -> new RedisConnection.Acknowledgement(1, java.time.Duration.ZERO))
+        assertThatThrownBy(() -> new RedisConnection.Acknowledgement(1, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RedisConnection.Acknowledgement(-1, java.time.Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> new RedisConnection.Acknowledgement(-1, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(RedisConnection.Acknowledgement.NONE.replicas()).isZero();
     }
@@ -157,8 +159,8 @@ class RedisConnectionTest {
                 + "slave1:ip=::1,port=6380,state=wait_bgsave,offset=0,lag=1\r\n"
                 + "slave2:ip=10.0.0.7,port=none\r\nmaster_repl_offset:42\r\n";
 
-        assertThat(RedisConnection.replicasIn(info)).containsExactly(new redis.clients.jedis.HostAndPort("10.0.0.5", 6379),
-                new redis.clients.jedis.HostAndPort("::1", 6380));
+        assertThat(RedisConnection.replicasIn(info)).containsExactly(new HostAndPort("10.0.0.5", 6379),
+                new HostAndPort("::1", 6380));
         assertThat(RedisConnection.replicasIn("# Replication\nrole:master\nconnected_slaves:0\n")).isEmpty();
     }
 }

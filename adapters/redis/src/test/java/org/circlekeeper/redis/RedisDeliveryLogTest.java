@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.circlekeeper.core.message.DeliveryLog;
 import org.circlekeeper.core.message.DeliveryLog.Start;
+import org.circlekeeper.core.message.DeliveryLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

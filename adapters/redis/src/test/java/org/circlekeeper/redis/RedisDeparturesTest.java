@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.circlekeeper.core.community.Departures;
 import org.circlekeeper.core.engine.MembershipEvent;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.VirtualClock;
-import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.BotTester.Replies;
 import org.circlekeeper.core.testing.BotTester.Talk;
+import org.circlekeeper.core.testing.BotTester;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -124,6 +125,6 @@ class RedisDeparturesTest {
 
         assertThat(REDIS.keys()).noneMatch(k -> k.endsWith(":departed"));
         assertThat(bot.asOrganiser("olivia").inGroup().send("/circles").text()).contains("Tuesday circle");
-        assertThat(new RedisWordingStore(REDIS.connection()).overrides(GONE, java.util.Locale.ENGLISH)).containsKey("circle.created");
+        assertThat(new RedisWordingStore(REDIS.connection()).overrides(GONE, Locale.ENGLISH)).containsKey("circle.created");
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.circlekeeper.core.checkin.AesGcmNoteCipher;
@@ -74,7 +75,7 @@ class RedisErasureFlushTest {
         assertThat(flush.runDue()).as("nothing erased yet").isEqualTo(RedisErasureFlush.Outcome.NOTHING_PENDING);
 
         rosalind.send("/forgetme").press("Yes, erase everything");
-        assertThat(redis.<java.util.Set<String>>call(jedis -> jedis.keys("*"))).noneMatch(key -> key.toLowerCase(Locale.ROOT).contains("rosalind"));
+        assertThat(redis.<Set<String>>call(jedis -> jedis.keys("*"))).noneMatch(key -> key.toLowerCase(Locale.ROOT).contains("rosalind"));
         assertThat(onDisk()).as("deleting keys alone leaves her in the file").contains("rosalind");
 
         assertThat(flush.runDue()).isEqualTo(RedisErasureFlush.Outcome.STARTED);

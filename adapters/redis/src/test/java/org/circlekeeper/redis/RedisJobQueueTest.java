@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.circlekeeper.core.schedule.ClaimedJob;
+import org.circlekeeper.core.schedule.DeadJob;
 import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.schedule.JobQueue;
 import org.circlekeeper.core.testing.InMemoryJobQueue;
@@ -287,14 +289,14 @@ class RedisJobQueueTest {
         List<ClaimedJob> claimed = queue.claimDue(T0, 10, LEASE);
 
         queue.bury(claimed.get(0), "java.lang.ExceptionInInitializerError", T0.plusSeconds(1));
-        queue.bury(claimed.get(1), org.circlekeeper.core.schedule.DeadJob.NO_HANDLER, T0.plusSeconds(2));
+        queue.bury(claimed.get(1), DeadJob.NO_HANDLER, T0.plusSeconds(2));
 
         assertThat(queue.claimed()).isZero();
         assertThat(queue.waiting()).isZero();
         assertThat(queue.dead(10)).containsExactly(
-                new org.circlekeeper.core.schedule.DeadJob(org.circlekeeper.core.schedule.DeadJob.fingerprint("b"), "circle.reminder",
+                new DeadJob(DeadJob.fingerprint("b"), "circle.reminder",
                         1, "no-handler", T0.plusSeconds(2)),
-                new org.circlekeeper.core.schedule.DeadJob(org.circlekeeper.core.schedule.DeadJob.fingerprint("a"), "circle.reminder",
+                new DeadJob(DeadJob.fingerprint("a"), "circle.reminder",
                         1, "java.lang.ExceptionInInitializerError",
                         T0.plusSeconds(1)));
         assertThat(queue.deadCount()).isEqualTo(2);
@@ -440,7 +442,7 @@ class RedisJobQueueTest {
 
     private static void compareOneRun(Random random, InMemoryJobQueue reference, JobQueue redis) {
         Instant now = T0;
-        Map<ClaimedJob, ClaimedJob> referenceClaim = new java.util.HashMap<>();
+        Map<ClaimedJob, ClaimedJob> referenceClaim = new HashMap<>();
         List<ClaimedJob> retryable = new ArrayList<>();
         List<ClaimedJob> ackable = new ArrayList<>();
         for (int step = 0; step < 400; step++) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Map;
 import org.circlekeeper.core.member.MemberSettings;
 import org.circlekeeper.core.member.MemberSettingsStore;
 import org.circlekeeper.core.ref.MemberRef;
@@ -43,7 +44,7 @@ class RedisMemberSettingsStoreTest {
         store.save(ALICE, MemberSettings.NONE.withCountry("AR"));
 
         assertThat(REDIS.hash("ck:m:{telegram:1001}:settings"))
-                .containsExactly(java.util.Map.entry("country", "AR"));
+                .containsExactly(Map.entry("country", "AR"));
         assertThat(store.get(ALICE)).isEqualTo(new MemberSettings(null, null, "AR", null));
     }
 
@@ -128,7 +129,7 @@ class RedisMemberSettingsStoreTest {
     @Test
     void aZoneThisRuntimeNoLongerKnowsReadsAsUnset() {
         REDIS.connection().run(jedis -> jedis.hset(RedisKeys.memberSettings(ALICE),
-                java.util.Map.of("zone", "Mars/Olympus_Mons", "country", "DE")));
+                Map.of("zone", "Mars/Olympus_Mons", "country", "DE")));
 
         assertThat(store.get(ALICE)).isEqualTo(new MemberSettings(null, null, "DE", null));
     }

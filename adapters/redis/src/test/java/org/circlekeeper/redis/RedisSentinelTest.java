@@ -3,6 +3,8 @@ package org.circlekeeper.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.List;
 import org.circlekeeper.core.engine.StoreUnavailable;
 import org.junit.jupiter.api.Test;
@@ -53,7 +55,7 @@ class RedisSentinelTest {
     @Test
     void noSentinelAnsweringIsAClearStoreUnavailableAtStart() throws Exception {
         int closed;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             closed = socket.getLocalPort();
         }
         int port = closed;

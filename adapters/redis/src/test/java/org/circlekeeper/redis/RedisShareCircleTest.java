@@ -2,7 +2,6 @@ package org.circlekeeper.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.circlekeeper.core.community.DepartureStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.circlekeeper.core.Stores;
 import org.circlekeeper.core.checkin.CheckinStores;
 import org.circlekeeper.core.circle.CircleStores;
 import org.circlekeeper.core.community.CommunitySettingsStore;
+import org.circlekeeper.core.community.DepartureStore;
 import org.circlekeeper.core.engine.ActionTokens;
 import org.circlekeeper.core.engine.PendingForms;
 import org.circlekeeper.core.member.MemberSettingsStore;
@@ -37,6 +37,7 @@ import org.circlekeeper.core.testing.InMemoryActionTokens;
 import org.circlekeeper.core.testing.InMemoryCheckinStore;
 import org.circlekeeper.core.testing.InMemoryCircleStore;
 import org.circlekeeper.core.testing.InMemoryCommunitySettingsStore;
+import org.circlekeeper.core.testing.InMemoryEventLinkStore;
 import org.circlekeeper.core.testing.InMemoryFeedTokenStore;
 import org.circlekeeper.core.testing.InMemoryMemberSettingsStore;
 import org.circlekeeper.core.testing.InMemoryReminderChoiceStore;
@@ -69,7 +70,7 @@ class RedisShareCircleTest {
     private final InMemoryActionTokens tokens = new InMemoryActionTokens(clock);
     private final InMemoryResourceStore resources = new InMemoryResourceStore();
     private final CircleStores circles = new CircleStores(new InMemoryCircleStore(), new InMemoryRsvpStore(clock),
-            new InMemoryReminderChoiceStore(), new InMemoryFeedTokenStore(), new org.circlekeeper.core.testing.InMemoryEventLinkStore());
+            new InMemoryReminderChoiceStore(), new InMemoryFeedTokenStore(), new InMemoryEventLinkStore());
     private final InMemoryCheckinStore checkins = new InMemoryCheckinStore(clock);
 
     /** One replica: a bot assembled on the given Redis connection. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -142,7 +143,7 @@ final class SentinelSetup implements AutoCloseable {
     }
 
     /** What {@code work} answers on a fresh connection to the sentinel on {@code port}, or null when it does not answer. */
-    <T> T sentinelCall(int port, java.util.function.Function<Jedis, T> work) {
+    <T> T sentinelCall(int port, Function<Jedis, T> work) {
         return call(port, SENTINEL_PASSWORD, work);
     }
 
@@ -150,7 +151,7 @@ final class SentinelSetup implements AutoCloseable {
         return sentinelPorts;
     }
 
-    private static <T> T call(int port, String password, java.util.function.Function<Jedis, T> work) {
+    private static <T> T call(int port, String password, Function<Jedis, T> work) {
         DefaultJedisClientConfig config = DefaultJedisClientConfig.builder().password(password)
                 .connectionTimeoutMillis(1_000).socketTimeoutMillis(5_000).build();
         try (Jedis jedis = new Jedis(new HostAndPort("127.0.0.1", port), config)) {

@@ -2,7 +2,9 @@ package org.circlekeeper.telegram;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.circlekeeper.core.engine.StoreUnavailable;
 import org.circlekeeper.core.message.WireHook;
 import org.circlekeeper.core.platform.SendBudget;
@@ -124,7 +126,7 @@ final class TelegramApi {
 
         /** @param group whether the chat is a group (negative ids); a 403 means the bot was removed there, else blocked */
         static Reason of(int code, String description, boolean group) {
-            String text = description == null ? "" : description.toLowerCase(java.util.Locale.ROOT);
+            String text = description == null ? "" : description.toLowerCase(Locale.ROOT);
             if (code == 403) {
                 return group ? REMOVED : BLOCKED;
             }
@@ -235,7 +237,7 @@ final class TelegramApi {
         return execute(method, call, () -> { }, retryAfter -> { });
     }
 
-    private <T> T execute(String method, Call<T> call, Runnable beforeEachTry, java.util.function.Consumer<Duration> on429) {
+    private <T> T execute(String method, Call<T> call, Runnable beforeEachTry, Consumer<Duration> on429) {
         int transientFailures = 0;
         while (true) {
             beforeEachTry.run();

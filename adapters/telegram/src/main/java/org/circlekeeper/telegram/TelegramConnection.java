@@ -3,6 +3,7 @@ package org.circlekeeper.telegram;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.circlekeeper.core.platform.AdapterState;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -32,7 +33,7 @@ public final class TelegramConnection implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(60))
                 .writeTimeout(Duration.ofSeconds(60))
-                .build(), duration -> java.util.concurrent.TimeUnit.NANOSECONDS.sleep(duration.toNanos()));
+                .build(), duration -> TimeUnit.NANOSECONDS.sleep(duration.toNanos()));
     }
 
     TelegramConnection(TelegramSettings settings, AdapterState state, Clock clock, OkHttpClient http,

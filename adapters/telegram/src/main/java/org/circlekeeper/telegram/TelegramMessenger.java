@@ -2,6 +2,8 @@ package org.circlekeeper.telegram;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.OutgoingMessage;
@@ -10,6 +12,8 @@ import org.circlekeeper.core.message.Target;
 import org.circlekeeper.core.platform.Reachability;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.MessageKey;
+import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.RetryLater;
 import org.slf4j.Logger;
@@ -147,27 +151,27 @@ public final class TelegramMessenger implements Messenger {
      * blocked the bot or never started a chat). It is exported and erased with their data.
      */
     @Override
-    public java.util.List<org.circlekeeper.core.ref.PersonalData> personalData() {
-        return java.util.List.of(new org.circlekeeper.core.ref.PersonalData() {
+    public List<PersonalData> personalData() {
+        return List.of(new PersonalData() {
             @Override
             public String section() {
                 return "telegram";
             }
 
             @Override
-            public org.circlekeeper.core.ref.MessageKey label() {
-                return org.circlekeeper.core.ref.PersonalData.PLATFORM;
+            public MessageKey label() {
+                return PersonalData.PLATFORM;
             }
 
             @Override
-            public java.util.Map<String, Object> export(MemberRef member) {
-                return member.platform() == org.circlekeeper.core.ref.Platform.TELEGRAM && reachability.isUnreachable(member)
-                        ? java.util.Map.of("privateChatUnreachable", true) : java.util.Map.of();
+            public Map<String, Object> export(MemberRef member) {
+                return member.platform() == Platform.TELEGRAM && reachability.isUnreachable(member)
+                        ? Map.of("privateChatUnreachable", true) : Map.of();
             }
 
             @Override
             public void erase(MemberRef member) {
-                if (member.platform() == org.circlekeeper.core.ref.Platform.TELEGRAM) {
+                if (member.platform() == Platform.TELEGRAM) {
                     reachability.markReachable(member);
                 }
             }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.circlekeeper.core.platform.SendBudget;
 import org.telegram.telegrambots.meta.TelegramUrl;
 
@@ -21,7 +22,7 @@ public record TelegramSettings(String token, TelegramUrl apiUrl, URI webhookUrl,
                                Duration adminCacheTtl, Duration unreachableTtl, int workers) {
 
     /** The secret Telegram accepts: 1 to 256 characters of A-Z, a-z, 0-9, _ and -. */
-    private static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,256}");
+    private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
 
     public TelegramSettings {
         if (token == null || token.isBlank()) {

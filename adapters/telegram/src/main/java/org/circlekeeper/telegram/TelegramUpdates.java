@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.circlekeeper.core.engine.Context;
@@ -89,14 +91,14 @@ public final class TelegramUpdates implements AutoCloseable {
     private final Reachability reachability;
     private final Organisers organisers;
     private final Duration unreachableTtl;
-    private final java.util.function.Supplier<String> botUsername;
+    private final Supplier<String> botUsername;
     private final Refusals refusals;
     private final OnceMarks marks;
     private final AnonymousAdmins anonymousAdmins;
     private final ExecutorService[] workers;
 
     TelegramUpdates(Engine engine, TelegramApi api, TelegramDelivery delivery, UpdateLog updateLog, Reachability reachability,
-                    Organisers organisers, Duration unreachableTtl, java.util.function.Supplier<String> botUsername,
+                    Organisers organisers, Duration unreachableTtl, Supplier<String> botUsername,
                     int workerCount, Refusals refusals, HeldCommands held, OnceMarks marks) {
         this.refusals = Objects.requireNonNull(refusals, "refusals");
         this.marks = Objects.requireNonNull(marks, "marks");
@@ -168,7 +170,7 @@ public final class TelegramUpdates implements AutoCloseable {
      * cannot be reached, {@code fallback} stands in and the engine, which needs the store, answers the member
      * kindly. Least privilege: a role falls back to member.
      */
-    private <T> T bestEffort(String what, java.util.function.Supplier<T> work, T fallback) {
+    private <T> T bestEffort(String what, Supplier<T> work, T fallback) {
         try {
             return work.get();
         } catch (StoreUnavailable e) {
@@ -594,7 +596,7 @@ public final class TelegramUpdates implements AutoCloseable {
         Locale locale = engine.preferencesFor(context).locale();
         String mention = "<a href=\"tg://user?id=" + context.member().userId() + "\">" + TelegramHtml.escape(context.member().displayName()) + "</a>";
         String text = mention + ", " + TelegramHtml.render(engine.text(EngineMessages.PRIVATE_START, locale,
-                java.util.Map.of("link", deepLink(botUsername.get(), START_FROM_GROUP))));
+                Map.of("link", deepLink(botUsername.get(), START_FROM_GROUP))));
         sendNote(group, text, "the note about a waiting private answer");
         return true;
     }
@@ -634,7 +636,7 @@ public final class TelegramUpdates implements AutoCloseable {
         CommunityRef community = new CommunityRef(Platform.TELEGRAM, Long.toString(topic.chatId()));
         Locale locale = groupLocale(community, topic.chat());
         sendNote(topic.chat(), TelegramHtml.render(engine.text(EngineMessages.TOPIC_UNREACHABLE, locale,
-                java.util.Map.of("link", topic.link()))), "the notice about a closed topic");
+                Map.of("link", topic.link()))), "the notice about a closed topic");
         LOG.info("the organisers of a group were told that one of its topics is closed or deleted");
     }
 

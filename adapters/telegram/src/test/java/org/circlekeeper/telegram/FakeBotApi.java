@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,8 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.telegram.telegrambots.meta.TelegramUrl;
@@ -130,7 +132,7 @@ public final class FakeBotApi implements AutoCloseable {
     private int nextMessageId = 1;
     private int nextUpdateId = 1;
     private int rateLimited;
-    private final Map<String, Integer> rateLimitedBy = new java.util.TreeMap<>();
+    private final Map<String, Integer> rateLimitedBy = new TreeMap<>();
     private volatile boolean closed;
 
     static {
@@ -745,7 +747,7 @@ public final class FakeBotApi implements AutoCloseable {
             int headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), headersStart);
             int next = indexOf(body, marker, headersEnd);
             String headers = new String(body, headersStart, headersEnd - headersStart, StandardCharsets.UTF_8);
-            byte[] content = java.util.Arrays.copyOfRange(body, headersEnd + 4, next - 2);
+            byte[] content = Arrays.copyOfRange(body, headersEnd + 4, next - 2);
             String name = attribute(headers, "name");
             String fileName = attribute(headers, "filename");
             if (fileName != null) {

@@ -11,28 +11,41 @@ import static org.circlekeeper.telegram.TelegramFixture.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.assertj.core.api.Assertions;
+import org.circlekeeper.core.engine.StoreUnavailable;
+import org.circlekeeper.core.member.MemberSettings;
+import org.circlekeeper.core.member.MemberSettingsStore;
+import org.circlekeeper.core.message.Attachment;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Target;
 import org.circlekeeper.core.platform.SendBudget;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.Metrics;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.RetryLater;
 import org.circlekeeper.redis.RealRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * The real TelegramBots library, the adapter and the real core against a fake Bot API on 127.0.0.1,
@@ -172,7 +185,7 @@ class TelegramEndToEndTest {
                         && (language == null ? !c.params().has("language_code") : c.params().path("language_code").asText().equals(language)))
                         .findFirst().orElseThrow(() -> new AssertionError("no menu for " + type + " " + language));
                 CommandMenu.Menu expected = CommandMenu.menu(telegram.core.engine(), scope, language,
-                        java.util.Locale.forLanguageTag(language == null ? "en" : language));
+                        Locale.forLanguageTag(language == null ? "en" : language));
                 JsonNode commands = call.params().path("commands");
                 assertThat(commands).hasSize(expected.commands().size());
                 for (int i = 0; i < commands.size(); i++) {
@@ -249,13 +262,13 @@ class TelegramEndToEndTest {
     void aMessageGoesOutUnpacedWhileTheSharedSendBudgetIsOutOfReach() throws Exception {
         telegram = TelegramFixture.withBudget(REDIS.connection(), real -> new SendBudget() {
             @Override
-            public java.time.Duration reserve(List<Quota> quotas) {
-                throw new org.circlekeeper.core.engine.StoreUnavailable("the budget's Redis is down", null);
+            public Duration reserve(List<Quota> quotas) {
+                throw new StoreUnavailable("the budget's Redis is down", null);
             }
 
             @Override
-            public void hold(Quota quota, java.time.Duration wait) {
-                throw new org.circlekeeper.core.engine.StoreUnavailable("the budget's Redis is down", null);
+            public void hold(Quota quota, Duration wait) {
+                throw new StoreUnavailable("the budget's Redis is down", null);
             }
         });
         Target group = new Target.Channel(new ChannelRef(Platform.TELEGRAM, Long.toString(GROUP), ChannelRef.Kind.GROUP));
@@ -267,9 +280,9 @@ class TelegramEndToEndTest {
 
     @Test
     void anErrorWhileHandlingOneUpdateIsLoggedCountedAndTheNextUpdatesAreHandled() throws Exception {
-        java.util.concurrent.atomic.AtomicInteger failuresLeft = new java.util.concurrent.atomic.AtomicInteger(1);
-        List<String> counted = new java.util.concurrent.CopyOnWriteArrayList<>();
-        org.circlekeeper.core.ref.Metrics metrics = new org.circlekeeper.core.ref.Metrics() {
+        AtomicInteger failuresLeft = new AtomicInteger(1);
+        List<String> counted = new CopyOnWriteArrayList<>();
+        Metrics metrics = new Metrics() {
             @Override
             public void unitFailed(Platform platform, String boundary) {
                 counted.add(platform.id() + " " + boundary);
@@ -277,9 +290,9 @@ class TelegramEndToEndTest {
         };
         // the settings the adapter reads itself for a private chat's role: the first read fails as a class
         // that could not start would
-        telegram = TelegramFixture.withMembers(REDIS.connection(), real -> new org.circlekeeper.core.member.MemberSettingsStore() {
+        telegram = TelegramFixture.withMembers(REDIS.connection(), real -> new MemberSettingsStore() {
             @Override
-            public org.circlekeeper.core.member.MemberSettings get(MemberRef member) {
+            public MemberSettings get(MemberRef member) {
                 // only Mia's first read fails: Olga's update runs on another worker and may be read first
                 if (member.userId().equals(Long.toString(MIA)) && failuresLeft.getAndDecrement() > 0) {
                     throw new NoClassDefFoundError("Could not initialize class a.Broken");
@@ -288,7 +301,7 @@ class TelegramEndToEndTest {
             }
 
             @Override
-            public void save(MemberRef member, org.circlekeeper.core.member.MemberSettings settings) {
+            public void save(MemberRef member, MemberSettings settings) {
                 real.save(member, settings);
             }
 
@@ -318,7 +331,7 @@ class TelegramEndToEndTest {
         fake.push(update.deepCopy());
         awaitSend(MIA, "the first handling", saying("Asia/Tokyo"));
         // the same update again, as a webhook retry or another replica's poll would bring it
-        var repeat = new ObjectMapper().treeToValue(update, org.telegram.telegrambots.meta.api.objects.Update.class);
+        var repeat = new ObjectMapper().treeToValue(update, Update.class);
         assertThat(telegram.bot.accept(repeat)).isFalse();
         fake.push(text(MIA_USER, MIA, "/timezone"));
         awaitSend(MIA, "the next message", saying("time zone"));
@@ -390,7 +403,7 @@ class TelegramEndToEndTest {
     }
 
     private static List<String> titles(FakeBotApi.Call answer) {
-        List<String> titles = new java.util.ArrayList<>();
+        List<String> titles = new ArrayList<>();
         answer.params().path("results").forEach(r -> titles.add(r.path("title").asText()));
         return titles;
     }
@@ -438,12 +451,12 @@ class TelegramEndToEndTest {
         MemberRef mia = new MemberRef(Platform.TELEGRAM, Long.toString(MIA), null);
         OutgoingMessage reminder = OutgoingMessage.text("Your circle starts in *an hour*.").build();
 
-        Messenger.DeliveryFailed first = org.assertj.core.api.Assertions.catchThrowableOfType(Messenger.DeliveryFailed.class,
+        Messenger.DeliveryFailed first = Assertions.catchThrowableOfType(Messenger.DeliveryFailed.class,
                 () -> messenger.send(new Target.Member(mia), reminder));
         assertThat(first.permanent()).isTrue();
         assertThat(REDIS.exists("ck:m:{telegram:101}:unreachable")).isTrue();
         int attempts = fake.calls("sendMessage").size();
-        Messenger.DeliveryFailed second = org.assertj.core.api.Assertions.catchThrowableOfType(Messenger.DeliveryFailed.class,
+        Messenger.DeliveryFailed second = Assertions.catchThrowableOfType(Messenger.DeliveryFailed.class,
                 () -> messenger.send(new Target.Member(mia), reminder));
         assertThat(second.permanent()).isTrue();
         assertThat(fake.calls("sendMessage")).hasSize(attempts);
@@ -467,7 +480,7 @@ class TelegramEndToEndTest {
 
         // Olga is promoted; Telegram tells the bot (it is an administrator), and the cached list is dropped
         fake.admins(GROUP, 900L, OLGA);
-        ObjectNode change = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        ObjectNode change = JsonNodeFactory.instance.objectNode();
         ObjectNode updated = change.putObject("chat_member");
         updated.set("chat", FakeBotApi.chat(GROUP));
         updated.set("from", FakeBotApi.user(900, "Owner", null, false));
@@ -492,17 +505,17 @@ class TelegramEndToEndTest {
         telegram = TelegramFixture.longPolling(REDIS.connection());
         FakeBotApi fake = telegram.fake;
         Messenger messenger = telegram.connection.messenger();
-        Target group = new Target.Channel(new org.circlekeeper.core.ref.ChannelRef(Platform.TELEGRAM, Long.toString(GROUP),
-                org.circlekeeper.core.ref.ChannelRef.Kind.GROUP));
+        Target group = new Target.Channel(new ChannelRef(Platform.TELEGRAM, Long.toString(GROUP),
+                ChannelRef.Kind.GROUP));
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
         messenger.send(group, OutgoingMessage.text("This week's *check-ins*").attachment(
-                new org.circlekeeper.core.message.Attachment("pulse.png", "image/png", png)).build());
+                new Attachment("pulse.png", "image/png", png)).build());
         FakeBotApi.Call photo = fake.await(c -> c.method().equals("sendPhoto"), WAIT, "the chart");
         assertThat(photo.files().get("photo")).isEqualTo(png);
         assertThat(photo.text()).isEqualTo("This week's <b>check-ins</b>");
 
         String paragraph = "A line of the circle's agenda. ".repeat(60).strip();
-        String markup = String.join("\n\n", java.util.Collections.nCopies(4, paragraph));
+        String markup = String.join("\n\n", Collections.nCopies(4, paragraph));
         var sent = messenger.send(group, OutgoingMessage.text(markup).button("Join", "settings.tz:UTC").build());
         List<FakeBotApi.Call> parts = fake.sentTo(GROUP).stream().filter(c -> c.method().equals("sendMessage")).toList();
         assertThat(parts).hasSize(2);
@@ -515,7 +528,7 @@ class TelegramEndToEndTest {
     private static List<String> names(List<FakeBotApi.Call> menus, String type) {
         FakeBotApi.Call call = menus.stream().filter(c -> c.params().path("scope").path("type").asText().equals(type)
                 && c.params().path("language_code").asText().equals("en")).findFirst().orElseThrow();
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         call.params().path("commands").forEach(c -> names.add(c.path("command").asText()));
         return names;
     }

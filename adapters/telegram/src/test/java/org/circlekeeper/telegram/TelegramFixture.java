@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.Stores;
 import org.circlekeeper.core.checkin.AesGcmNoteCipher;
@@ -65,26 +66,26 @@ final class TelegramFixture implements AutoCloseable {
      * Long polling with the core's member settings passed through {@code members} (to make them fail where the
      * adapter asks the engine for a member's home group), counting into {@code metrics}.
      */
-    static TelegramFixture withMembers(RedisConnection redis, java.util.function.UnaryOperator<MemberSettingsStore> members,
+    static TelegramFixture withMembers(RedisConnection redis, UnaryOperator<MemberSettingsStore> members,
                                        Metrics metrics) throws IOException {
         return start(redis, null, new TelegramSettings.Limits(1_000, 100, 1_000), members, metrics,
-                java.util.function.UnaryOperator.identity());
+                UnaryOperator.identity());
     }
 
     /** Long polling with the shared send budget passed through {@code budgets} (to make it fail). */
-    static TelegramFixture withBudget(RedisConnection redis, java.util.function.UnaryOperator<SendBudget> budgets) throws IOException {
-        return start(redis, null, new TelegramSettings.Limits(1_000, 100, 1_000), java.util.function.UnaryOperator.identity(),
+    static TelegramFixture withBudget(RedisConnection redis, UnaryOperator<SendBudget> budgets) throws IOException {
+        return start(redis, null, new TelegramSettings.Limits(1_000, 100, 1_000), UnaryOperator.identity(),
                 Metrics.NONE, budgets);
     }
 
     private static TelegramFixture start(RedisConnection redis, String webhookSecret, TelegramSettings.Limits limits) throws IOException {
-        return start(redis, webhookSecret, limits, java.util.function.UnaryOperator.identity(), Metrics.NONE,
-                java.util.function.UnaryOperator.identity());
+        return start(redis, webhookSecret, limits, UnaryOperator.identity(), Metrics.NONE,
+                UnaryOperator.identity());
     }
 
     private static TelegramFixture start(RedisConnection redis, String webhookSecret, TelegramSettings.Limits limits,
-                                         java.util.function.UnaryOperator<MemberSettingsStore> members, Metrics metrics,
-                                         java.util.function.UnaryOperator<SendBudget> budgets) throws IOException {
+                                         UnaryOperator<MemberSettingsStore> members, Metrics metrics,
+                                         UnaryOperator<SendBudget> budgets) throws IOException {
         FakeBotApi fake = new FakeBotApi(TOKEN);
         Stores stores = withMemberSettings(RedisStores.create(redis, Clock.systemUTC()), members);
         TelegramSettings settings = TelegramSettings.longPolling(TOKEN).withApiUrl(fake.url()).withLimits(limits);
@@ -104,7 +105,7 @@ final class TelegramFixture implements AutoCloseable {
     }
 
     /** The same stores with the member settings passed through {@code members}. */
-    private static Stores withMemberSettings(Stores real, java.util.function.UnaryOperator<MemberSettingsStore> members) {
+    private static Stores withMemberSettings(Stores real, UnaryOperator<MemberSettingsStore> members) {
         return real.toBuilder().put(MemberSettingsStore.KEY, members.apply(real.memberSettings())).build();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import org.circlekeeper.core.template.Markup.TimeStyle;
 import org.circlekeeper.core.template.Markup;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class TelegramHtmlTest {
 
     @Test
     void aSplitNeverCutsAnEntityOrATagAndEveryPartIsHtmlTelegramReadsWithinTheLimit() {
-        java.util.Random random = new java.util.Random(13);
+        Random random = new Random(13);
         String alphabet = "&<>\"ab c\n";
         for (int round = 0; round < 200; round++) {
             StringBuilder markup = new StringBuilder();

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;
@@ -50,7 +51,7 @@ class TelegramMembershipTest {
     }
 
     private FakeBotApi start() throws Exception {
-        telegram = TelegramFixture.withMembers(REDIS.connection(), java.util.function.UnaryOperator.identity(), metrics);
+        telegram = TelegramFixture.withMembers(REDIS.connection(), UnaryOperator.identity(), metrics);
         telegram.fake.admins(GROUP, OLGA);
         return telegram.fake;
     }

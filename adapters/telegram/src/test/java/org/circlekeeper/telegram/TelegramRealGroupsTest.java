@@ -17,12 +17,16 @@ import static org.circlekeeper.telegram.TelegramFixture.text;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import org.circlekeeper.core.circle.Circle;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.OutgoingMessage;
@@ -78,7 +82,7 @@ class TelegramRealGroupsTest {
     }
 
     private FakeBotApi start() throws Exception {
-        telegram = TelegramFixture.withMembers(REDIS.connection(), java.util.function.UnaryOperator.identity(), metrics);
+        telegram = TelegramFixture.withMembers(REDIS.connection(), UnaryOperator.identity(), metrics);
         return telegram.fake;
     }
 
@@ -96,7 +100,7 @@ class TelegramRealGroupsTest {
     /** What Redis holds beside the adapter's own bookkeeping (updates seen, send budgets). */
     private static Set<String> stored() {
         return REDIS.keys().stream().filter(key -> !key.startsWith("ck:update:") && !key.startsWith("ck:{rate:"))
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 
     private static String button(FakeBotApi.Call call) {
@@ -217,7 +221,7 @@ class TelegramRealGroupsTest {
         // the chair moves the circle on with a button in the topic: the next step is posted there too
         FakeBotApi.Call withStep = fake.sentTo(GROUP).stream()
                 .filter(c -> c.params().path("reply_markup").toString().contains("share.step:")).findFirst().orElseThrow();
-        String step = java.util.stream.StreamSupport.stream(withStep.params().path("reply_markup").path("inline_keyboard").get(0)
+        String step = StreamSupport.stream(withStep.params().path("reply_markup").path("inline_keyboard").get(0)
                 .spliterator(), false).map(b -> b.path("callback_data").asText()).filter(d -> d.startsWith("share.step:"))
                 .findFirst().orElseThrow();
         long pressed = System.nanoTime();
@@ -361,7 +365,7 @@ class TelegramRealGroupsTest {
         fake.push(fromAnonymousAdmin(supergroup, "/circle cancel omega"));
         awaitSend(supergroup, "the anonymous admin's question", c -> c.text().contains("anonymous"));
         List<String> data = fake.calls().stream().flatMap(c -> {
-            List<String> found = new java.util.ArrayList<>();
+            List<String> found = new ArrayList<>();
             c.params().path("reply_markup").path("inline_keyboard").forEach(row -> row.forEach(b -> found.add(b.path("callback_data").asText())));
             return found.stream();
         }).toList();

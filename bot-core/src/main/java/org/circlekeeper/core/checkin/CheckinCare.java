@@ -1,6 +1,7 @@
 package org.circlekeeper.core.checkin;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +14,9 @@ import org.circlekeeper.core.message.Outbox;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.Target;
 import org.circlekeeper.core.message.Visibility;
+import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
-import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.resource.CrisisSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +71,7 @@ final class CheckinCare {
     }
 
     /** True for a low mood after a low previous check-in of the last days: the gentle word says so. */
-    static boolean lowInARow(Mood mood, Optional<Checkin> previous, java.time.LocalDate today) {
+    static boolean lowInARow(Mood mood, Optional<Checkin> previous, LocalDate today) {
         return mood.isLow() && previous.filter(p -> p.mood().isLow())
                 .filter(p -> Streaks.daysBetween(p.day(), today) <= IN_A_ROW_DAYS).isPresent();
     }

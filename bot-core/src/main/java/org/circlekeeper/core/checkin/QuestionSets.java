@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -106,7 +107,7 @@ public final class QuestionSets {
         if (!sets.containsKey(DEFAULT)) {
             throw problem("sets", "needs the default set '" + DEFAULT + "'");
         }
-        return new QuestionSets(java.util.Collections.unmodifiableMap(sets));
+        return new QuestionSets(Collections.unmodifiableMap(sets));
     }
 
     @SuppressWarnings("unchecked")

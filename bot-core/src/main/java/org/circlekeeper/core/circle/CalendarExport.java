@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -20,6 +21,7 @@ import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.DateList;
 import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -56,9 +58,9 @@ public final class CalendarExport {
     public static final String MEDIA_TYPE = "text/calendar";
     private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    public CalendarExport(java.time.Clock clock) {
+    public CalendarExport(Clock clock) {
         this.clock = clock;
     }
 
@@ -68,13 +70,13 @@ public final class CalendarExport {
         calendar.add(new ProdId("-//circlekeeper//circles//EN"));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
-        Map<String, net.fortuna.ical4j.model.TimeZone> zones = new LinkedHashMap<>();
+        Map<String, TimeZone> zones = new LinkedHashMap<>();
         List<VEvent> events = new ArrayList<>();
         Instant stamp = clock.instant();
         for (Circle listed : circles) {
             // a cancelled series ends where it was called off; one cancelled before this version ends now
             Circle circle = listed.cancelled() ? listed.endedBefore(stamp) : listed;
-            Optional<net.fortuna.ical4j.model.TimeZone> zone = Zones.of(circle.schedule().zone());
+            Optional<TimeZone> zone = Zones.of(circle.schedule().zone());
             zone.ifPresent(z -> zones.putIfAbsent(z.getID(), z));
             ZoneId zoneId = zone.map(z -> ZoneId.of(z.getID())).orElse(ZoneOffset.UTC);
             events.add(master(community, circle, zoneId, zone.isPresent(), stamp));
@@ -174,7 +176,7 @@ public final class CalendarExport {
     private static final class Zones {
         private static final TimeZoneRegistry REGISTRY = TimeZoneRegistryFactory.getInstance().createRegistry();
 
-        static Optional<net.fortuna.ical4j.model.TimeZone> of(ZoneId zone) {
+        static Optional<TimeZone> of(ZoneId zone) {
             if (zone.getRules().isFixedOffset()) {
                 return Optional.empty();
             }

@@ -1,6 +1,7 @@
 package org.circlekeeper.core.circle;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -41,14 +42,14 @@ final class LostPlaces {
     void gone(CommunityRef community, ChannelRef channel, String name) {
         List<Circle> live = stores.circles().all(community).stream().filter(c -> !c.cancelled()).toList();
         List<Circle> affected = live.stream().filter(c -> c.channel().equals(channel) || meetsIn(c.place(), channel, name))
-                .sorted(java.util.Comparator.comparing(Circle::id)).toList();
+                .sorted(Comparator.comparing(Circle::id)).toList();
         if (affected.isEmpty() || !stores.circles().markPlaceLost(community, channel.channelId())) {
             return;
         }
         String names = affected.stream().map(Circle::name).collect(Collectors.joining(", "));
         List<Target> places = new ArrayList<>(outbox.organisersOf(community));
         Set<ChannelRef> others = new LinkedHashSet<>();
-        live.stream().map(Circle::channel).filter(c -> !c.equals(channel)).sorted(java.util.Comparator.comparing(ChannelRef::channelId))
+        live.stream().map(Circle::channel).filter(c -> !c.equals(channel)).sorted(Comparator.comparing(ChannelRef::channelId))
                 .forEach(others::add);
         others.forEach(c -> places.add(new Target.Channel(c)));
         for (Target target : places) {

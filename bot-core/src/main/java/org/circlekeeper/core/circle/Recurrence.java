@@ -3,6 +3,7 @@ package org.circlekeeper.core.circle;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Set;
+import org.dmfs.rfc5545.DateTime;
 import org.dmfs.rfc5545.recur.Freq;
 import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
 import org.dmfs.rfc5545.recur.RecurrenceRule;
@@ -41,7 +42,7 @@ public sealed interface Recurrence {
                 parsed.setCount(after.times());
             } else if (end instanceof End.Until until) {
                 LocalDate day = until.date();
-                parsed.setUntil(new org.dmfs.rfc5545.DateTime(day.getYear(), day.getMonthValue() - 1, day.getDayOfMonth(), 23, 59, 59));
+                parsed.setUntil(new DateTime(day.getYear(), day.getMonthValue() - 1, day.getDayOfMonth(), 23, 59, 59));
             }
             return parsed;
         }

@@ -1,6 +1,7 @@
 package org.circlekeeper.core.circle;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ public record ReminderChoice(List<Duration> allCircles, Map<String, List<Duratio
         allCircles = List.copyOf(allCircles);
         Map<String, List<Duration>> copy = new LinkedHashMap<>();
         perCircle.forEach((id, leads) -> copy.put(Objects.requireNonNull(id), List.copyOf(leads)));
-        perCircle = java.util.Collections.unmodifiableMap(copy);
+        perCircle = Collections.unmodifiableMap(copy);
     }
 
     /** The lead times that apply to a circle: its own choice, else the one for all circles. */

@@ -3,6 +3,7 @@ package org.circlekeeper.core.community;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.circlekeeper.core.engine.Args;
 import org.circlekeeper.core.engine.Audience;
 import org.circlekeeper.core.engine.CommandSpec;
@@ -13,6 +14,7 @@ import org.circlekeeper.core.engine.Plugin;
 import org.circlekeeper.core.engine.Scope;
 import org.circlekeeper.core.engine.Turn;
 import org.circlekeeper.core.member.ZoneLookup;
+import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.ref.MessageCatalog;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.PersonalData;
@@ -146,7 +148,7 @@ public final class CommunityFeature implements Feature {
     private void language(Turn turn, Args args) {
         Locale chosen = Locales.supported(args.text("language")).orElseThrow();
         store.save(turn.community(), store.get(turn.community()).withLanguage(chosen));
-        turn.reply(org.circlekeeper.core.message.OutgoingMessage.text(
+        turn.reply(OutgoingMessage.text(
                 turn.textIn(chosen, LANGUAGE_SET, "language", chosen.getDisplayLanguage(chosen))).build());
     }
 
@@ -189,7 +191,7 @@ public final class CommunityFeature implements Feature {
 
     /** The values a message can use, as they are written in a template, e.g. {@code {{name}}}. */
     private static String valueNames(MessageKey key) {
-        return key.params().stream().sorted().map(p -> "{{" + p + "}}").collect(java.util.stream.Collectors.joining(", "));
+        return key.params().stream().sorted().map(p -> "{{" + p + "}}").collect(Collectors.joining(", "));
     }
 
     private void resetWording(Turn turn, Args args) {

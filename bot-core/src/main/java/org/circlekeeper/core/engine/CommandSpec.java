@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.circlekeeper.core.ref.MessageKey;
 
@@ -70,13 +72,13 @@ public record CommandSpec(String name, MessageKey description, MessageKey exampl
     }
 
     /** The subcommand with this name (any case), if there is one. */
-    public java.util.Optional<CommandSpec> subcommand(String subName) {
+    public Optional<CommandSpec> subcommand(String subName) {
         return subcommands.stream().filter(s -> s.name().equalsIgnoreCase(subName)).findFirst();
     }
 
     /** The subcommand that runs when the command is typed alone, if there is one. */
-    public java.util.Optional<CommandSpec> defaultSubcommandSpec() {
-        return defaultSubcommand == null ? java.util.Optional.empty() : subcommand(defaultSubcommand);
+    public Optional<CommandSpec> defaultSubcommandSpec() {
+        return defaultSubcommand == null ? Optional.empty() : subcommand(defaultSubcommand);
     }
 
     /**
@@ -96,12 +98,12 @@ public record CommandSpec(String name, MessageKey description, MessageKey exampl
      * How the command is typed, with each option named as {@code label} says (the reader's
      * language), e.g. {@code /timezone [zona]}.
      */
-    public String usage(String prefix, java.util.function.Function<OptionSpec, String> label) {
+    public String usage(String prefix, Function<OptionSpec, String> label) {
         return usage(prefix, name, label);
     }
 
     /** How the command is typed, itself called {@code shownName} (a subcommand's label in the reader's language). */
-    public String usage(String prefix, String shownName, java.util.function.Function<OptionSpec, String> label) {
+    public String usage(String prefix, String shownName, Function<OptionSpec, String> label) {
         StringBuilder out = new StringBuilder(prefix).append(shownName);
         for (OptionSpec option : options) {
             out.append(' ').append(option.required() ? "<" : "[").append(label.apply(option)).append(option.required() ? ">" : "]");

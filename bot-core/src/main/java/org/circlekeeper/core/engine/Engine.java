@@ -1,16 +1,22 @@
 package org.circlekeeper.core.engine;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.circlekeeper.core.message.FormRequest;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.Metrics;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.ref.Preferences;
@@ -40,7 +46,7 @@ public final class Engine {
     private final Metrics metrics;
 
     /** How long a member has to answer a form asked in a private chat. */
-    public static final java.time.Duration FORM_WINDOW = java.time.Duration.ofMinutes(15);
+    public static final Duration FORM_WINDOW = Duration.ofMinutes(15);
 
     public Engine(FeatureRegistry registry, TemplateRenderer renderer, WordingStore wording,
                   PreferenceResolver preferences, ChairPolicy chairs, PendingForms pendingForms, Clock clock) {
@@ -176,7 +182,7 @@ public final class Engine {
      * in the fallback. Rendered from the shipped text: the community's own wording lives in the store, which
      * may be what failed.
      */
-    private List<Reply> apology(Context context, Preferences prefs, org.circlekeeper.core.ref.MessageKey key) {
+    private List<Reply> apology(Context context, Preferences prefs, MessageKey key) {
         Preferences used = prefs != null ? prefs : preferences.fallback(context);
         Turn apology = new Turn(context, used, clock, renderer, Map::of, kind -> commandsFor(context, kind),
                 kind -> helpTopics(context, kind));
@@ -204,9 +210,9 @@ public final class Engine {
      */
     public List<HelpTopic> helpTopics(Context context, ChannelRef.Kind kind) {
         ChannelRef place = new ChannelRef(context.channel().platform(), context.channel().channelId(), kind);
-        Map<String, List<HelpTopic.Entry>> topics = new java.util.LinkedHashMap<>();
+        Map<String, List<HelpTopic.Entry>> topics = new LinkedHashMap<>();
         for (Feature feature : registry.features()) {
-            List<HelpTopic.Entry> entries = topics.computeIfAbsent(feature.helpTopic(), t -> new java.util.ArrayList<>());
+            List<HelpTopic.Entry> entries = topics.computeIfAbsent(feature.helpTopic(), t -> new ArrayList<>());
             for (CommandSpec command : feature.commands()) {
                 if (!usable(command, context, place)) {
                     continue;
@@ -238,12 +244,12 @@ public final class Engine {
     /**
      * A message's shipped text in a locale, e.g. a command's description for a platform's command menu.
      */
-    public String text(org.circlekeeper.core.ref.MessageKey key, Locale locale) {
+    public String text(MessageKey key, Locale locale) {
         return renderer.render(key, locale, Map.of());
     }
 
     /** A message's shipped text in a locale with its values (for the few notes an adapter writes itself). */
-    public String text(org.circlekeeper.core.ref.MessageKey key, Locale locale, Map<String, ?> values) {
+    public String text(MessageKey key, Locale locale, Map<String, ?> values) {
         return renderer.render(key, locale, values);
     }
 
@@ -371,7 +377,7 @@ public final class Engine {
     }
 
     /** What someone is told when a button is for others: who it is for, never that it is someone else's message. */
-    private static org.circlekeeper.core.ref.MessageKey refusal(Audience audience) {
+    private static MessageKey refusal(Audience audience) {
         return audience == Audience.CHAIR ? EngineMessages.BUTTON_CHAIR_ONLY : EngineMessages.BUTTON_ORGANISERS_ONLY;
     }
 
@@ -402,7 +408,7 @@ public final class Engine {
             return;
         }
         for (Reply reply : replies) {
-            org.circlekeeper.core.message.FormRequest form = reply.message().form();
+            FormRequest form = reply.message().form();
             if (form != null) {
                 pendingForms.await(context.member(), form.formId(), FORM_WINDOW);
             }
@@ -450,6 +456,6 @@ public final class Engine {
     }
 
     private static Object[] flatten(Map<String, Object> values) {
-        return values.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray();
+        return values.entrySet().stream().flatMap(e -> Stream.of(e.getKey(), e.getValue())).toArray();
     }
 }

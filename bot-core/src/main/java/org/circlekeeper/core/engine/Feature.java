@@ -4,6 +4,7 @@ import java.util.List;
 import org.circlekeeper.core.ref.CommunityData;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.PersonalData;
+import org.circlekeeper.core.schedule.JobHandler;
 
 /**
  * A capability plugged into the engine: its commands, buttons, forms and text listeners, the
@@ -39,7 +40,7 @@ public interface Feature {
     }
 
     /** Handlers for the feature's due jobs (reminders, prompts). */
-    default List<org.circlekeeper.core.schedule.JobHandler> jobHandlers() {
+    default List<JobHandler> jobHandlers() {
         return List.of();
     }
 

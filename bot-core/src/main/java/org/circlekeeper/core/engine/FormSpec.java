@@ -1,7 +1,9 @@
 package org.circlekeeper.core.engine;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.circlekeeper.core.message.FormRequest;
 
 /**
  * A form a feature asks a member to fill in (a Discord modal; a follow-up private message
@@ -22,9 +24,9 @@ public record FormSpec(String id, FormHandler handler) {
     }
 
     /** Builds a request for this form carrying {@code state}. */
-    public org.circlekeeper.core.message.FormRequest request(String state, String title,
-                                                             java.util.List<org.circlekeeper.core.message.FormRequest.Field> fields) {
-        return new org.circlekeeper.core.message.FormRequest(id + ":" + state, title, fields);
+    public FormRequest request(String state, String title,
+                                                             List<FormRequest.Field> fields) {
+        return new FormRequest(id + ":" + state, title, fields);
     }
 
     /** What a feature runs when its form comes back; {@code state} is what the request carried. */

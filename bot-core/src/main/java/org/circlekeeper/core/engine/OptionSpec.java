@@ -1,5 +1,6 @@
 package org.circlekeeper.core.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -60,7 +61,7 @@ public record OptionSpec(String name, OptionType type, boolean required, Message
 
     /** Every message key this option names: description, label and one label per choice. */
     public List<MessageKey> messageKeys() {
-        List<MessageKey> keys = new java.util.ArrayList<>(List.of(description, label()));
+        List<MessageKey> keys = new ArrayList<>(List.of(description, label()));
         choices.forEach(c -> keys.add(choiceLabel(c)));
         return keys;
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.circlekeeper.core.message.OutgoingMessage;
@@ -18,13 +19,15 @@ import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.Preferences;
+import org.circlekeeper.core.template.Locales;
+import org.circlekeeper.core.template.Speech;
 import org.circlekeeper.core.template.TemplateRenderer;
 
 /**
  * The handle a feature gets for one event: who and where, the language and zone to use, the clock,
  * and the only way to answer. Features never see platform types.
  */
-public final class Turn implements org.circlekeeper.core.template.Speech {
+public final class Turn implements Speech {
 
     private final Context context;
     private final Preferences preferences;
@@ -104,22 +107,22 @@ public final class Turn implements org.circlekeeper.core.template.Speech {
      * The choice a member typed: its token, or its label in this person's language or any other the
      * bot speaks, compared without case or accents ({@code Si} finds {@code sí}).
      */
-    public java.util.Optional<String> choiceTyped(OptionSpec option, String typed) {
+    public Optional<String> choiceTyped(OptionSpec option, String typed) {
         String wanted = fold(typed);
-        java.util.Optional<String> token = option.choices().stream().filter(c -> fold(c).equals(wanted)).findFirst();
+        Optional<String> token = option.choices().stream().filter(c -> fold(c).equals(wanted)).findFirst();
         if (token.isPresent()) {
             return token;
         }
         List<Locale> order = new ArrayList<>(List.of(locale()));
-        org.circlekeeper.core.template.Locales.SUPPORTED.stream().filter(l -> !order.contains(l)).forEach(order::add);
+        Locales.SUPPORTED.stream().filter(l -> !order.contains(l)).forEach(order::add);
         for (Locale in : order) {
             for (String choice : option.choices()) {
                 if (fold(labelIn(in, option.choiceLabel(choice), choice)).equals(wanted)) {
-                    return java.util.Optional.of(choice);
+                    return Optional.of(choice);
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /**
@@ -140,26 +143,26 @@ public final class Turn implements org.circlekeeper.core.template.Speech {
      * The subcommand a member typed: by its name, or by its label in this person's language or any other the
      * bot speaks, compared without case or accents ({@code Historial} finds {@code history}).
      */
-    public java.util.Optional<CommandSpec> subcommandTyped(CommandSpec command, String typed) {
-        java.util.Optional<CommandSpec> named = command.subcommand(typed);
+    public Optional<CommandSpec> subcommandTyped(CommandSpec command, String typed) {
+        Optional<CommandSpec> named = command.subcommand(typed);
         if (named.isPresent()) {
             return named;
         }
         String wanted = fold(typed);
         List<Locale> order = new ArrayList<>(List.of(locale()));
-        org.circlekeeper.core.template.Locales.SUPPORTED.stream().filter(l -> !order.contains(l)).forEach(order::add);
+        Locales.SUPPORTED.stream().filter(l -> !order.contains(l)).forEach(order::add);
         for (Locale in : order) {
             for (CommandSpec sub : command.subcommands()) {
                 if (fold(labelIn(in, sub.label(), sub.name())).equals(wanted)) {
-                    return java.util.Optional.of(sub);
+                    return Optional.of(sub);
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private String labelIn(Locale in, MessageKey key, String token) {
-        if (renderer.source().text(in, key.key()) == null && renderer.source().text(org.circlekeeper.core.template.Locales.ENGLISH, key.key()) == null) {
+        if (renderer.source().text(in, key.key()) == null && renderer.source().text(Locales.ENGLISH, key.key()) == null) {
             return token;
         }
         Map<String, String> own = in.equals(locale()) ? communityWording() : Map.of();
@@ -167,7 +170,7 @@ public final class Turn implements org.circlekeeper.core.template.Speech {
     }
 
     private static String fold(String text) {
-        return org.circlekeeper.core.template.Locales.fold(text);
+        return Locales.fold(text);
     }
 
     /** The commands this person may use here, or in a place of the other kind (for /help). */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.circlekeeper.core.engine.ActionSpec;
 import org.circlekeeper.core.engine.ActionTokens;
 import org.circlekeeper.core.engine.Args;
@@ -19,6 +20,7 @@ import org.circlekeeper.core.engine.Turn;
 import org.circlekeeper.core.message.Attachment;
 import org.circlekeeper.core.message.Button;
 import org.circlekeeper.core.message.OutgoingMessage;
+import org.circlekeeper.core.message.Visibility;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.PersonalData;
 import org.slf4j.Logger;
@@ -65,7 +67,7 @@ public final class PrivacyFeature implements Feature {
         this.registry = registry;
         this.tokens = tokens;
         this.platformData = List.copyOf(platformData);
-        this.flush = java.util.Objects.requireNonNull(flush, "flush");
+        this.flush = Objects.requireNonNull(flush, "flush");
     }
 
     @Override
@@ -165,13 +167,13 @@ public final class PrivacyFeature implements Feature {
             LOG.error("asking the store to rewrite its files after an erasure failed", e);
         }
         OutgoingMessage done = turn.compose(failed.isEmpty() ? SettingsMessages.FORGET_DONE : SettingsMessages.FORGET_PARTIAL).build();
-        turn.replaceOrigin(done.withVisibility(org.circlekeeper.core.message.Visibility.PRIVATE));
+        turn.replaceOrigin(done.withVisibility(Visibility.PRIVATE));
     }
 
     private void onKeep(Turn turn, String token) {
         if (claim(turn, token)) {
             turn.replaceOrigin(turn.compose(SettingsMessages.FORGET_KEPT)
-                    .visibility(org.circlekeeper.core.message.Visibility.PRIVATE).build());
+                    .visibility(Visibility.PRIVATE).build());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.circlekeeper.core.member;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ public final class SecretFile {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             } else {
                 Files.createFile(file);
-                java.io.File plain = file.toFile();
+                File plain = file.toFile();
                 boolean restricted = plain.setReadable(false, false) && plain.setReadable(true, true)
                         && plain.setWritable(false, false) && plain.setWritable(true, true);
                 if (!restricted) {

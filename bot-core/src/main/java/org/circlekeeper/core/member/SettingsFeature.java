@@ -5,7 +5,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -167,7 +170,7 @@ public final class SettingsFeature implements Feature {
     /** True when {@code other} has a command the person cannot use in {@code here}. */
     private static boolean hasMore(List<HelpTopic> other, List<HelpTopic> here) {
         Set<CommandSpec> usable = here.stream().flatMap(t -> t.entries().stream()).map(HelpTopic.Entry::leaf)
-                .collect(Collectors.toCollection(() -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())));
+                .collect(Collectors.toCollection(() -> Collections.newSetFromMap(new IdentityHashMap<>())));
         return other.stream().flatMap(t -> t.entries().stream()).anyMatch(e -> !usable.contains(e.leaf()));
     }
 
@@ -194,7 +197,7 @@ public final class SettingsFeature implements Feature {
     }
 
     private static String allTopics(Turn turn) {
-        Set<String> labels = new java.util.LinkedHashSet<>();
+        Set<String> labels = new LinkedHashSet<>();
         for (ChannelRef.Kind kind : ChannelRef.Kind.values()) {
             turn.helpTopics(kind).forEach(t -> labels.add(label(turn, t.id()).toLowerCase(turn.locale())));
         }

@@ -1,5 +1,6 @@
 package org.circlekeeper.core.message;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,7 +31,7 @@ public record FormRequest(String formId, String title, List<Field> fields) {
         if (fields.isEmpty() || fields.size() > 5) {
             throw new IllegalArgumentException("a form has 1 to 5 fields (Discord's limit)");
         }
-        if (formId.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > Button.MAX_ACTION_BYTES) {
+        if (formId.getBytes(StandardCharsets.UTF_8).length > Button.MAX_ACTION_BYTES) {
             throw new IllegalArgumentException("form id '" + formId + "' must fit " + Button.MAX_ACTION_BYTES + " bytes");
         }
     }

@@ -1,5 +1,8 @@
 package org.circlekeeper.core.message;
 
+import java.util.List;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.ref.Platform;
 
 /**
@@ -20,15 +23,15 @@ public interface Messenger {
      * What this platform's adapter keeps about members beside the core's stores (e.g. that a member
      * blocked the bot), so that {@code /mydata} and {@code /forgetme} cover it too; empty when nothing.
      */
-    java.util.List<org.circlekeeper.core.ref.PersonalData> personalData();
+    List<PersonalData> personalData();
 
     /**
      * Where this platform can reach the organisers of a community, best first (e.g. the server owner's direct
      * messages, the server's system channel), for what only they need to know, such as a circle's channel being gone.
      * Empty when the platform knows no such place; the core then uses the community's other channels it knows.
      */
-    default java.util.List<Target> organisersOf(org.circlekeeper.core.ref.CommunityRef community) {
-        return java.util.List.of();
+    default List<Target> organisersOf(CommunityRef community) {
+        return List.of();
     }
 
     /** Delivery failed for a reason the caller should know (member unreachable, channel gone). */

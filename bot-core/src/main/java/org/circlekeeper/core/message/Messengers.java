@@ -3,6 +3,8 @@ package org.circlekeeper.core.message;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.ref.Platform;
 
 /** The messenger of each connected platform, for messages the bot starts itself. */
@@ -28,12 +30,12 @@ public final class Messengers {
     }
 
     /** What every connected platform's adapter keeps about members (for export and erasure). */
-    public List<org.circlekeeper.core.ref.PersonalData> personalData() {
+    public List<PersonalData> personalData() {
         return byPlatform.values().stream().flatMap(m -> m.personalData().stream()).toList();
     }
 
     /** Where the community's platform can reach its organisers, best first; empty when it knows none or is not connected. */
-    public List<Target> organisersOf(org.circlekeeper.core.ref.CommunityRef community) {
+    public List<Target> organisersOf(CommunityRef community) {
         Messenger messenger = byPlatform.get(community.platform());
         return messenger == null ? List.of() : messenger.organisersOf(community);
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +17,7 @@ import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.Preferences;
 import org.circlekeeper.core.schedule.DeadJob;
 import org.circlekeeper.core.schedule.RetryLater;
+import org.circlekeeper.core.template.Speech;
 import org.circlekeeper.core.template.TemplateRenderer;
 import org.circlekeeper.core.template.WordingStore;
 import org.slf4j.Logger;
@@ -72,7 +74,7 @@ public final class Outbox {
     }
 
     /** Where the community's platform can reach its organisers, best first (see {@link Messenger#organisersOf}). */
-    public java.util.List<Target> organisersOf(CommunityRef community) {
+    public List<Target> organisersOf(CommunityRef community) {
         return messengers.organisersOf(community);
     }
 
@@ -82,7 +84,7 @@ public final class Outbox {
     }
 
     /** Renders and sends in one community for one audience. */
-    public final class Voice implements org.circlekeeper.core.template.Speech {
+    public final class Voice implements Speech {
         private final CommunityRef community;
         private final Preferences prefs;
         private Map<String, String> communityWording;

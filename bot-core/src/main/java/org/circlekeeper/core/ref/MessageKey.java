@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A template key together with the values the code supplies for it. Declaring both lets a test
@@ -29,7 +30,7 @@ public record MessageKey(String key, Set<String> params) {
 
     /** The values the caller must supply at render time (list fields excluded). */
     public Set<String> topLevelParams() {
-        return params.stream().filter(p -> p.indexOf('.') < 0).collect(java.util.stream.Collectors.toSet());
+        return params.stream().filter(p -> p.indexOf('.') < 0).collect(Collectors.toSet());
     }
 
     /** True when a name a template uses is one this key declares (as a value or a list field). */

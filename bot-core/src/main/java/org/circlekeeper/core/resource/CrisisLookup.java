@@ -3,6 +3,7 @@ package org.circlekeeper.core.resource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What to show someone who may be in crisis: the lines of their country (empty when the country is
@@ -24,7 +25,7 @@ public record CrisisLookup(Optional<String> country, List<CrisisLine> lines, Lis
 
     /** Every line shown, the country's first. */
     public List<CrisisLine> all() {
-        return java.util.stream.Stream.concat(lines.stream(), fallback.stream()).toList();
+        return Stream.concat(lines.stream(), fallback.stream()).toList();
     }
 
     /** The number to call first in an emergency, when the country and its number are known. */

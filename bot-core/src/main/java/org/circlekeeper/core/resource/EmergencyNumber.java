@@ -1,6 +1,7 @@
 package org.circlekeeper.core.resource;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,7 +42,7 @@ public record EmergencyNumber(String country, String all, String police, String 
         }
 
         static Optional<Check> fromId(String id) {
-            return java.util.Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst();
+            return Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst();
         }
     }
 

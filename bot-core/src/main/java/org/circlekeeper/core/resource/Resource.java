@@ -1,6 +1,7 @@
 package org.circlekeeper.core.resource;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +37,7 @@ public record Resource(String id, ResourceKind kind, Map<String, ResourceText> t
         if (texts == null || texts.isEmpty()) {
             throw new IllegalArgumentException("resource " + id + " needs a text in at least one language");
         }
-        texts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(texts));
+        texts = Collections.unmodifiableMap(new LinkedHashMap<>(texts));
         countries = List.copyOf(countries);
         link = blankToNull(link);
         phone = blankToNull(phone);

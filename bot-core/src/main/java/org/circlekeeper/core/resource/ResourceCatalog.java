@@ -1,6 +1,7 @@
 package org.circlekeeper.core.resource;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,7 @@ public final class ResourceCatalog {
     private final WordForms wordForms;
 
     private ResourceCatalog(Map<String, Resource> entries, WordForms wordForms) {
-        this.entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         this.wordForms = wordForms;
     }
 

@@ -1,7 +1,5 @@
 package org.circlekeeper.core.resource;
 
-import org.circlekeeper.core.member.MemberSettingsStore;
-import org.circlekeeper.core.engine.Plugin;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -14,8 +12,10 @@ import org.circlekeeper.core.engine.Args;
 import org.circlekeeper.core.engine.CommandSpec;
 import org.circlekeeper.core.engine.Feature;
 import org.circlekeeper.core.engine.OptionSpec;
+import org.circlekeeper.core.engine.Plugin;
 import org.circlekeeper.core.engine.Suggester;
 import org.circlekeeper.core.engine.Turn;
+import org.circlekeeper.core.member.MemberSettingsStore;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.PersonalData;
 

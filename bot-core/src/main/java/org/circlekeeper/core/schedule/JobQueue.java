@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.circlekeeper.core.ref.StoreKey;
 
 /**
@@ -34,7 +35,7 @@ public interface JobQueue {
      * Cancels every job, waiting or claimed, that {@code which} picks, and returns how many it cancelled. It reads
      * the whole queue: for rare clean-ups only, such as erasing a community the bot has left.
      */
-    int cancelAll(java.util.function.Predicate<Job> which);
+    int cancelAll(Predicate<Job> which);
 
     /** Claims up to {@code max} jobs due at or before {@code now}, each leased for {@code lease}. */
     List<ClaimedJob> claimDue(Instant now, int max, Duration lease);

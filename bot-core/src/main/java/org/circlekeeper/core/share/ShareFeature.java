@@ -2,7 +2,6 @@ package org.circlekeeper.core.share;
 
 import static org.circlekeeper.core.share.SessionCommands.onSession;
 
-import org.circlekeeper.core.engine.Plugin;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import org.circlekeeper.core.engine.CommandSpec;
 import org.circlekeeper.core.engine.Feature;
 import org.circlekeeper.core.engine.FormSpec;
 import org.circlekeeper.core.engine.OptionSpec;
+import org.circlekeeper.core.engine.Plugin;
 import org.circlekeeper.core.engine.Scope;
 import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.message.Outbox;

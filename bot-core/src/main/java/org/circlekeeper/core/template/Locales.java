@@ -1,5 +1,6 @@
 package org.circlekeeper.core.template;
 
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public final class Locales {
 
     /** A typed word as it is compared: lower case, accents removed ({@code Sí} and {@code si} are the same). */
     public static String fold(String text) {
-        String decomposed = java.text.Normalizer.normalize(text.strip(), java.text.Normalizer.Form.NFD);
+        String decomposed = Normalizer.normalize(text.strip(), Normalizer.Form.NFD);
         return decomposed.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
     }
 

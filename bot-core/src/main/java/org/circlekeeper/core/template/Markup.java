@@ -1,7 +1,9 @@
 package org.circlekeeper.core.template;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -202,7 +204,7 @@ public final class Markup {
             return markup;
         }
         StringBuilder out = new StringBuilder(markup);
-        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+        ArrayDeque<Integer> open = new ArrayDeque<>();
         List<Integer> drop = new ArrayList<>();
         for (int i = 0; i < markup.length(); i++) {
             char c = markup.charAt(i);
@@ -222,7 +224,7 @@ public final class Markup {
             }
         }
         drop.addAll(open);
-        drop.sort(java.util.Comparator.reverseOrder());
+        drop.sort(Comparator.reverseOrder());
         drop.forEach(out::deleteCharAt);
         return out.toString();
     }

@@ -2,7 +2,9 @@ package org.circlekeeper.core.template;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -163,12 +165,12 @@ public final class TemplateRenderer {
 
     /** A value for every name a key declares: a word for plain values, one item for lists. */
     static Map<String, Object> sampleValues(MessageKey key) {
-        Map<String, Object> values = new java.util.HashMap<>();
+        Map<String, Object> values = new HashMap<>();
         for (String param : key.topLevelParams()) {
-            Map<String, Object> item = new java.util.HashMap<>();
+            Map<String, Object> item = new HashMap<>();
             key.params().stream().filter(p -> p.startsWith(param + "."))
                     .forEach(p -> item.put(p.substring(param.length() + 1), "x"));
-            values.put(param, item.isEmpty() ? "x" : java.util.List.of(item));
+            values.put(param, item.isEmpty() ? "x" : List.of(item));
         }
         return values;
     }

@@ -2,6 +2,7 @@ package org.circlekeeper.core.template;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +81,7 @@ public final class TemplateSource {
         if (in == null) {
             throw new IllegalStateException("missing template file on the classpath: " + resource);
         }
-        try (Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             return parse(reader, resource);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);

@@ -3,6 +3,7 @@ package org.circlekeeper.core.checkin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class AesGcmNoteCipherTest {
         assertThat(first).isNotEqualTo(second);
         byte[] a = Base64.getDecoder().decode(first.split(":")[2]);
         byte[] b = Base64.getDecoder().decode(second.split(":")[2]);
-        assertThat(java.util.Arrays.copyOf(a, 12)).isNotEqualTo(java.util.Arrays.copyOf(b, 12));
+        assertThat(Arrays.copyOf(a, 12)).isNotEqualTo(Arrays.copyOf(b, 12));
         assertThat(a).hasSize(12 + "same words".length() + 16);
     }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -386,7 +387,7 @@ class CheckinFeatureTest {
         assertThat(hidden.text()).contains("Fewer than 5 members checked in during the last full week (Nov 23, 2026 – Nov 29, 2026)",
                 "someone could be recognised").doesNotContain("ann").doesNotContain("Check-ins:");
 
-        PulseWeek week = PulseWeek.lastClosed(bot.clock().instant(), java.time.ZoneOffset.UTC);
+        PulseWeek week = PulseWeek.lastClosed(bot.clock().instant(), ZoneOffset.UTC);
         store().put(BotTester.COMMUNITY, member("eve"), new Checkin(week.sunday(), Mood.LOW, null, bot.clock().instant()),
                 bot.clock().instant().plus(Duration.ofDays(180)));
         Replies shown = olivia.send("/pulse");

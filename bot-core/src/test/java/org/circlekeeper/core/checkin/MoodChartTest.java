@@ -2,9 +2,9 @@ package org.circlekeeper.core.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.awt.image.BufferedImage;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Locale;

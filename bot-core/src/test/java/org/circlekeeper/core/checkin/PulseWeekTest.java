@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +72,7 @@ class PulseWeekTest {
     @Test
     void aMoodCountsOnlyInItsOwnWeek() {
         PulseWeek week = new PulseWeek(LocalDate.of(2026, 12, 28));
-        List<List<DayMood>> members = new java.util.ArrayList<>();
+        List<List<DayMood>> members = new ArrayList<>();
         for (int i = 0; i < Pulse.MIN_CONTRIBUTORS; i++) {
             members.add(List.of(new DayMood(LocalDate.of(2027, 1, 3), Mood.GOOD), new DayMood(LocalDate.of(2027, 1, 4), Mood.LOW),
                     new DayMood(LocalDate.of(2026, 12, 27), Mood.REALLY_HARD)));

@@ -3,6 +3,7 @@ package org.circlekeeper.core.circle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -46,7 +48,7 @@ class CalendarExportTest {
         Schedule schedule = new Schedule(LocalDateTime.parse("2027-03-02T19:00"), BERLIN, Duration.ofMinutes(90),
                 new Recurrence.Repeating("FREQ=WEEKLY;BYDAY=TU", new Recurrence.End.Until(LocalDate.parse("2027-06-30"))));
         return Circle.create("tuesday", "Tuesday circle", ROOM, schedule)
-                .withPlace(new Place.Link(java.net.URI.create("https://meet.example.org/tuesday")))
+                .withPlace(new Place.Link(URI.create("https://meet.example.org/tuesday")))
                 .withDescription("A quiet hour to share, or just listen.")
                 .withSkip(LocalDateTime.parse("2027-03-09T19:00"))
                 .withMove(LocalDateTime.parse("2027-03-23T19:00"), LocalDateTime.parse("2027-03-29T19:00"));
@@ -151,9 +153,9 @@ class CalendarExportTest {
         Schedule weekly = new Schedule(LocalDateTime.parse("2027-01-05T19:00"), ZoneId.of("Europe/Berlin"), Duration.ofHours(1),
                 new Recurrence.Repeating("FREQ=WEEKLY;BYDAY=TU", new Recurrence.End.Never()));
         Circle called = Circle.create("tue", "Tuesday", ROOM, weekly).cancel(Instant.parse("2027-01-20T00:00:00Z"));
-        Circle legacy = new Circle("old", "Old", "", new Place.ThisChat(), ROOM, weekly, new java.util.TreeSet<>(),
-                new java.util.TreeMap<>(), true, 2);
-        java.util.List<Instant> listed = CircleMeetingsTest.listed(export.export(COMMUNITY, List.of(called)), true);
+        Circle legacy = new Circle("old", "Old", "", new Place.ThisChat(), ROOM, weekly, new TreeSet<>(),
+                new TreeMap<>(), true, 2);
+        List<Instant> listed = CircleMeetingsTest.listed(export.export(COMMUNITY, List.of(called)), true);
         assertThat(listed).containsExactly(Instant.parse("2027-01-05T18:00:00Z"), Instant.parse("2027-01-12T18:00:00Z"),
                 Instant.parse("2027-01-19T18:00:00Z"));
         assertThat(CircleMeetingsTest.listed(export.export(COMMUNITY, List.of(legacy)), false))

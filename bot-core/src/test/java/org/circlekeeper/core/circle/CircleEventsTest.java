@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.Stores;
+import org.circlekeeper.core.checkin.AesGcmNoteCipher;
+import org.circlekeeper.core.checkin.CheckinOptions;
 import org.circlekeeper.core.engine.Context;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.Inbound;
@@ -55,7 +57,7 @@ class CircleEventsTest {
     private final RecordingEventMirror mirror = new RecordingEventMirror(Platform.DISCORD);
     private final Bot.Assembly bot = Bot.builder().stores(stores).clock(clock)
             .messengers(new Messengers(List.of(new RecordingMessenger())))
-            .with(org.circlekeeper.core.checkin.CheckinOptions.class, org.circlekeeper.core.checkin.CheckinOptions.of(org.circlekeeper.core.checkin.AesGcmNoteCipher.fromBase64(org.circlekeeper.core.checkin.AesGcmNoteCipher.newKey())))
+            .with(CheckinOptions.class, CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())))
             .mirrors(new EventMirrors(List.of(mirror))).build();
     private final Engine engine = bot.engine();
     private final Scheduler scheduler = bot.scheduler();

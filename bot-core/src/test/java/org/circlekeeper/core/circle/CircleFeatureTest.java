@@ -402,7 +402,7 @@ class CircleFeatureTest {
         Replies data = aliceAlone.send("/mydata");
         String mydata = data.text();
         assertThat(mydata).contains("Your answers about coming to circles").contains("Your circle reminders");
-        String json = new String(data.all().get(0).message().attachment().content(), java.nio.charset.StandardCharsets.UTF_8);
+        String json = new String(data.all().get(0).message().attachment().content(), StandardCharsets.UTF_8);
         assertThat(json).as("the one name kept with an answer says what it is for")
                 .contains("\"nameShownToOrganisers\" : \"alice\"").doesNotContain("\"name\"");
 

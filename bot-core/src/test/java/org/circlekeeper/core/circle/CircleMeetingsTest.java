@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -230,7 +231,7 @@ class CircleMeetingsTest {
 
     @Test
     void spanishSpeakersAreAskedInSpanish() {
-        Talk ines = bot.asOrganiser("ines", java.util.Locale.forLanguageTag("es")).inGroup();
+        Talk ines = bot.asOrganiser("ines", Locale.forLanguageTag("es")).inGroup();
         assertThat(ines.send("/circle create cada martes 19:00").text()).contains("el nombre ha quedado como «cada»")
                 .contains("No se ha creado nada");
     }

@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.Platform;
 import org.junit.jupiter.api.Test;
@@ -164,8 +165,8 @@ class OccurrencesTest {
         Circle circle = circle("2026-11-29T02:30", BERLIN, weekly("FREQ=WEEKLY;BYDAY=SU"));
         List<Occurrences.ClockChange> changes = Occurrences.clockChanges(circle, Instant.parse("2026-11-27T09:00:00Z"), Duration.ofDays(366));
         assertThat(changes).extracting(Occurrences.ClockChange::local, Occurrences.ClockChange::gap)
-                .containsExactly(org.assertj.core.api.Assertions.tuple(LocalDateTime.parse("2027-03-28T02:30"), true),
-                        org.assertj.core.api.Assertions.tuple(LocalDateTime.parse("2027-10-31T02:30"), false));
+                .containsExactly(Assertions.tuple(LocalDateTime.parse("2027-03-28T02:30"), true),
+                        Assertions.tuple(LocalDateTime.parse("2027-10-31T02:30"), false));
         assertThat(changes.get(0).start().toLocalTime()).isEqualTo(LocalTime.of(3, 30));
         assertThat(changes.get(1).start().toInstant()).isEqualTo(Instant.parse("2027-10-31T00:30:00Z"));
         assertThat(Occurrences.clockChanges(circle.withMove(LocalDateTime.parse("2027-03-28T02:30"), LocalDateTime.parse("2027-03-28T11:00")),

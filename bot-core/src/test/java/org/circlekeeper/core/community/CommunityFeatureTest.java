@@ -2,8 +2,9 @@ package org.circlekeeper.core.community;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.circlekeeper.core.testing.BotTester;
+import java.util.Locale;
 import org.circlekeeper.core.testing.BotTester.Talk;
+import org.circlekeeper.core.testing.BotTester;
 import org.junit.jupiter.api.Test;
 
 /** Organisers set the group's defaults and its own wording. */
@@ -58,7 +59,7 @@ class CommunityFeatureTest {
 
     @Test
     void aSpanishOrganiserIsToldWhyInSpanish() {
-        Talk olga = bot.asOrganiser("olga", java.util.Locale.forLanguageTag("es")).inGroup();
+        Talk olga = bot.asOrganiser("olga", Locale.forLanguageTag("es")).inGroup();
         assertThat(olga.send("/wording set circle.created {{name} empieza pronto").text())
                 .contains("llaves que no cuadran").contains("No se ha cambiado nada");
         assertThat(olga.send("/wording set circle.created Nuevo: {{titulo}}").text())

@@ -2,6 +2,7 @@ package org.circlekeeper.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,6 +22,7 @@ import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.Metrics;
+import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.VirtualClock;
 import org.circlekeeper.core.template.TemplateRenderer;
@@ -65,7 +67,7 @@ class EngineBoundaryTest {
 
         private <T> T check(Supplier<T> work) {
             if (down) {
-                throw new StoreUnavailable("test outage", new java.io.IOException("connection refused"));
+                throw new StoreUnavailable("test outage", new IOException("connection refused"));
             }
             return work.get();
         }
@@ -123,7 +125,7 @@ class EngineBoundaryTest {
             }
 
             @Override
-            public List<org.circlekeeper.core.ref.PersonalData> personalData() {
+            public List<PersonalData> personalData() {
                 return List.of();
             }
         };

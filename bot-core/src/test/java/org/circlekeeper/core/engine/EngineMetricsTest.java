@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.circlekeeper.core.Bot;
+import org.circlekeeper.core.checkin.AesGcmNoteCipher;
+import org.circlekeeper.core.checkin.CheckinOptions;
 import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
@@ -18,6 +20,7 @@ import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.VirtualClock;
 import org.circlekeeper.core.template.TemplateRenderer;
 import org.circlekeeper.core.testing.BotTester;
+import org.circlekeeper.core.testing.BrokenFeature;
 import org.circlekeeper.core.testing.FixedPreferences;
 import org.circlekeeper.core.testing.InMemoryPendingForms;
 import org.circlekeeper.core.testing.InMemoryWordingStore;
@@ -51,7 +54,7 @@ class EngineMetricsTest {
     /** The whole bot on the tester's in-memory stores, counting into {@link #metrics}. */
     private final Engine engine = Bot.builder().stores(new BotTester().stores()).clock(clock)
             .messengers(new Messengers(List.of()))
-            .with(org.circlekeeper.core.checkin.CheckinOptions.class, org.circlekeeper.core.checkin.CheckinOptions.of(org.circlekeeper.core.checkin.AesGcmNoteCipher.fromBase64(org.circlekeeper.core.checkin.AesGcmNoteCipher.newKey()))).metrics(metrics).build().engine();
+            .with(CheckinOptions.class, CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey()))).metrics(metrics).build().engine();
 
     private final MemberRef alice = new MemberRef(Platform.CONSOLE, "alice", "Alice");
     private final CommunityRef community = new CommunityRef(Platform.CONSOLE, "circle");
@@ -70,7 +73,7 @@ class EngineMetricsTest {
         };
         Engine counting = Bot.builder().stores(new BotTester().stores()).clock(clock)
                 .messengers(new Messengers(List.of()))
-                .with(org.circlekeeper.core.checkin.CheckinOptions.class, org.circlekeeper.core.checkin.CheckinOptions.of(org.circlekeeper.core.checkin.AesGcmNoteCipher.fromBase64(org.circlekeeper.core.checkin.AesGcmNoteCipher.newKey()))).metrics(broken).build().engine();
+                .with(CheckinOptions.class, CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey()))).metrics(broken).build().engine();
 
         List<Reply> replies = counting.handle(Inbound.CommandInvoked.typed(inDirect, "timezone", "Europe/Berlin"));
 
@@ -110,7 +113,7 @@ class EngineMetricsTest {
 
     @Test
     void aFailingFeatureIsCountedAsFailed() {
-        Feature broken = new org.circlekeeper.core.testing.BrokenFeature();
+        Feature broken = new BrokenFeature();
         Engine failing = new Engine(new FeatureRegistry().add(broken), new TemplateRenderer(Bot.templates(null)),
                 new InMemoryWordingStore(), FixedPreferences.englishUtc(), ChairPolicy.NOBODY,
                 new InMemoryPendingForms(Clock.systemUTC()), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), metrics);

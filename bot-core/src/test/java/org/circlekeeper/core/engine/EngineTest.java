@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.template.TemplateRenderer;
 import org.circlekeeper.core.testing.BotTester.Replies;
 import org.circlekeeper.core.testing.BotTester;
+import org.circlekeeper.core.testing.BrokenFeature;
+import org.circlekeeper.core.testing.FixedPreferences;
+import org.circlekeeper.core.testing.InMemoryPendingForms;
 import org.circlekeeper.core.testing.InMemoryWordingStore;
 import org.junit.jupiter.api.Test;
 
@@ -107,7 +112,7 @@ class EngineTest {
 
     @Test
     void aButtonForTheChairOrTheOrganisersSaysWhoItIsForAndReachesNoFeature() {
-        List<String> ran = new java.util.ArrayList<>();
+        List<String> ran = new ArrayList<>();
         Feature buttons = new Feature() {
             @Override
             public String id() {
@@ -136,8 +141,8 @@ class EngineTest {
             }
         };
         Engine engine = new Engine(new FeatureRegistry().add(buttons), new TemplateRenderer(Bot.templates(null)),
-                new InMemoryWordingStore(), org.circlekeeper.core.testing.FixedPreferences.englishUtc(), ChairPolicy.NOBODY,
-                new org.circlekeeper.core.testing.InMemoryPendingForms(Clock.systemUTC()), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+                new InMemoryWordingStore(), FixedPreferences.englishUtc(), ChairPolicy.NOBODY,
+                new InMemoryPendingForms(Clock.systemUTC()), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         Context member = bot.as("erin").inGroup().context();
 
         List<Reply> step = engine.handle(new Inbound.ButtonPressed(member, "guarded.step:m1:0", null));
@@ -160,9 +165,9 @@ class EngineTest {
 
     @Test
     void aFailingFeatureIsAnsweredWithAnApologyNotACrash() {
-        Feature broken = new org.circlekeeper.core.testing.BrokenFeature();
+        Feature broken = new BrokenFeature();
         Engine engine = new Engine(new FeatureRegistry().add(broken), new TemplateRenderer(Bot.templates(null)),
-                new InMemoryWordingStore(), org.circlekeeper.core.testing.FixedPreferences.englishUtc(), ChairPolicy.NOBODY, new org.circlekeeper.core.testing.InMemoryPendingForms(Clock.systemUTC()),
+                new InMemoryWordingStore(), FixedPreferences.englishUtc(), ChairPolicy.NOBODY, new InMemoryPendingForms(Clock.systemUTC()),
                 Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         Context context = bot.as("alice").inGroup().context();
         List<Reply> replies = engine.handle(Inbound.CommandInvoked.typed(context, "boom", ""));
@@ -172,9 +177,9 @@ class EngineTest {
     @Test
     void specsRejectNamesNoPlatformAccepts() {
         MessageKey description = MessageKey.of("cmd.help");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CommandSpec.command("Time-Zone", description).handler((t, a) -> { }).build())
+        Assertions.assertThatThrownBy(() -> CommandSpec.command("Time-Zone", description).handler((t, a) -> { }).build())
                 .hasMessageContaining("lower-case");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CommandSpec.command("x", description)
+        Assertions.assertThatThrownBy(() -> CommandSpec.command("x", description)
                         .option(OptionSpec.text("a", description))
                         .option(OptionSpec.text("b", description).required())
                         .handler((t, a) -> { }).build())
@@ -184,7 +189,7 @@ class EngineTest {
     @Test
     void twoFeaturesCannotClaimTheSameCommand() {
         FeatureRegistry registry = bot.engine().registry();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> registry.add(registry.features().get(0)))
+        Assertions.assertThatThrownBy(() -> registry.add(registry.features().get(0)))
                 .isInstanceOf(IllegalStateException.class);
     }
 }

@@ -18,6 +18,7 @@ import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.VirtualClock;
 import org.circlekeeper.core.template.TemplateRenderer;
+import org.circlekeeper.core.testing.FixedPreferences;
 import org.circlekeeper.core.testing.InMemoryPendingForms;
 import org.circlekeeper.core.testing.InMemoryWordingStore;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class FormTest {
     };
 
     private final Engine engine = new Engine(new FeatureRegistry().add(asking), new TemplateRenderer(Bot.templates(null)),
-            new InMemoryWordingStore(), org.circlekeeper.core.testing.FixedPreferences.englishUtc(), ChairPolicy.NOBODY, new InMemoryPendingForms(clock), clock);
+            new InMemoryWordingStore(), FixedPreferences.englishUtc(), ChairPolicy.NOBODY, new InMemoryPendingForms(clock), clock);
 
     private final MemberRef alice = new MemberRef(Platform.CONSOLE, "alice", "Alice");
     private final CommunityRef community = new CommunityRef(Platform.CONSOLE, "c");

@@ -3,8 +3,8 @@ package org.circlekeeper.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.circlekeeper.core.template.Locales;
-import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.BotTester.Talk;
+import org.circlekeeper.core.testing.BotTester;
 import org.junit.jupiter.api.Test;
 
 /** Option names, choices and subcommands reach each member in their own language, and members may type them so. */

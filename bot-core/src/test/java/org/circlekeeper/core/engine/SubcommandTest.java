@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.template.Locales;
-import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.BotTester.Talk;
+import org.circlekeeper.core.testing.BotTester;
 import org.junit.jupiter.api.Test;
 
 /**

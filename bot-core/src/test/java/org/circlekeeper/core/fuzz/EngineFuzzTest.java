@@ -2,6 +2,7 @@ package org.circlekeeper.core.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Clock;
@@ -9,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,7 +21,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.Stores;
 import org.circlekeeper.core.checkin.AesGcmNoteCipher;
@@ -86,7 +96,7 @@ class EngineFuzzTest {
             "/circle edit tuesday-circle name    ",
             "/circle edit tuesday-circle when 2033-01-04 10:00",
             "/circle edit tuesday-circle description " + "d".repeat(501));
-    private static final java.util.regex.Pattern EXAMPLE = java.util.regex.Pattern.compile("`(/[a-z][^`]*)`");
+    private static final Pattern EXAMPLE = Pattern.compile("`(/[a-z][^`]*)`");
 
     private final Random random = new Random(SEED);
     private long snapNanos;
@@ -161,7 +171,7 @@ class EngineFuzzTest {
         List<String> examples = new ArrayList<>(DIRECTED);
         for (CommandSpec leaf : leaves) {
             if (leaf.example() != null) {
-                java.util.regex.Matcher shown = EXAMPLE.matcher(engine.text(leaf.example(), Locale.ENGLISH));
+                Matcher shown = EXAMPLE.matcher(engine.text(leaf.example(), Locale.ENGLISH));
                 while (shown.find()) {
                     examples.add(shown.group(1));
                 }
@@ -382,7 +392,7 @@ class EngineFuzzTest {
 
     /** Every store of {@link #stores}, by name. */
     private List<StoreKey<?>> storeKeys() {
-        return stores.keys().stream().sorted(java.util.Comparator.comparing(StoreKey::name)).toList();
+        return stores.keys().stream().sorted(Comparator.comparing(StoreKey::name)).toList();
     }
 
     private static long mix(long h) {
@@ -424,8 +434,8 @@ class EngineFuzzTest {
             return sum;
         }
         if (value instanceof Collection<?> collection) {
-            boolean ordered = collection instanceof List<?> || collection instanceof java.util.Deque<?>
-                    || collection instanceof java.util.SortedSet<?>;
+            boolean ordered = collection instanceof List<?> || collection instanceof Deque<?>
+                    || collection instanceof SortedSet<?>;
             long h = 13;
             for (Object item : new ArrayList<>(collection)) {
                 long one = state(item, seen, depth + 1);
@@ -435,13 +445,13 @@ class EngineFuzzTest {
         }
         if (value.getClass().isArray()) {
             long h = 17;
-            for (int i = 0; i < java.lang.reflect.Array.getLength(value); i++) {
-                h = mix(h * 31 + state(java.lang.reflect.Array.get(value, i), seen, depth + 1));
+            for (int i = 0; i < Array.getLength(value); i++) {
+                h = mix(h * 31 + state(Array.get(value, i), seen, depth + 1));
             }
             return h;
         }
-        if (value instanceof java.util.concurrent.atomic.AtomicLong || value instanceof java.util.concurrent.atomic.AtomicInteger
-                || value instanceof java.util.concurrent.atomic.AtomicBoolean) {
+        if (value instanceof AtomicLong || value instanceof AtomicInteger
+                || value instanceof AtomicBoolean) {
             return mix(value.toString().hashCode());
         }
         if (value.getClass().getName().startsWith("java.") || value.getClass().getName().startsWith("jdk.")) {
@@ -460,7 +470,7 @@ class EngineFuzzTest {
         return h;
     }
 
-    private static final Map<Class<?>, List<Field>> FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
 
     private static List<Field> fields(Class<?> type) {
         return FIELDS.computeIfAbsent(type, t -> {

@@ -17,9 +17,9 @@ import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.schedule.VirtualClock;
 import org.circlekeeper.core.template.Locales;
 import org.circlekeeper.core.template.TemplateSource;
-import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.BotTester.Replies;
 import org.circlekeeper.core.testing.BotTester.Talk;
+import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.InMemoryStores;
 import org.junit.jupiter.api.Test;
 

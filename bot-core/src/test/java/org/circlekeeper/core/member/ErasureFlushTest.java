@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.circlekeeper.core.Stores;
 import org.circlekeeper.core.schedule.VirtualClock;
-import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.BotTester.Talk;
+import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.InMemoryStores;
 import org.junit.jupiter.api.Test;
 

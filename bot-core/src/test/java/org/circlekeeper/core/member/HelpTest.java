@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.circlekeeper.core.message.Button;
 import org.circlekeeper.core.template.Locales;
-import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.BotTester.Talk;
+import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.RecordingMessenger.Sent;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package org.circlekeeper.core.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,9 @@ import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.SentMessage;
 import org.circlekeeper.core.message.Target;
 import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.VirtualClock;
@@ -58,7 +61,7 @@ class PlatformDataTest {
                 }
 
                 @Override
-                public org.circlekeeper.core.ref.MessageKey label() {
+                public MessageKey label() {
                     return PersonalData.PLATFORM;
                 }
 
@@ -84,10 +87,10 @@ class PlatformDataTest {
                 .engine();
         MemberRef member = new MemberRef(Platform.TELEGRAM, "7", "Sam");
         Context direct = new Context(member, new ChannelRef(Platform.TELEGRAM, "7", ChannelRef.Kind.DIRECT),
-                new org.circlekeeper.core.ref.CommunityRef(Platform.TELEGRAM, "-100"), Role.MEMBER, null);
+                new CommunityRef(Platform.TELEGRAM, "-100"), Role.MEMBER, null);
 
         List<Reply> export = engine.handle(Inbound.CommandInvoked.typed(direct, "mydata", ""));
-        assertThat(new String(export.get(0).message().attachment().content(), java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(new String(export.get(0).message().attachment().content(), StandardCharsets.UTF_8))
                 .contains("\"privateChatUnreachable\" : true");
 
         List<Reply> ask = engine.handle(Inbound.CommandInvoked.typed(direct, "forgetme", ""));

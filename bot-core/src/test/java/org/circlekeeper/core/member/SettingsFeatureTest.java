@@ -6,8 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
+import org.circlekeeper.core.engine.Context;
+import org.circlekeeper.core.engine.Inbound;
 import org.circlekeeper.core.engine.Reply;
+import org.circlekeeper.core.engine.Role;
 import org.circlekeeper.core.message.Attachment;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.testing.BotTester.Replies;
 import org.circlekeeper.core.testing.BotTester.Talk;
 import org.circlekeeper.core.testing.BotTester;
@@ -158,12 +165,12 @@ class SettingsFeatureTest {
 
     @Test
     void aPrivateChatKnowsTheGroupTheMemberLastUsed() {
-        org.circlekeeper.core.ref.MemberRef bob = bot.as("bob").member();
-        org.circlekeeper.core.engine.Context direct = new org.circlekeeper.core.engine.Context(bob,
-                new org.circlekeeper.core.ref.ChannelRef(org.circlekeeper.core.ref.Platform.CONSOLE, "dm:bob",
-                        org.circlekeeper.core.ref.ChannelRef.Kind.DIRECT),
-                org.circlekeeper.core.ref.CommunityRef.unresolved(org.circlekeeper.core.ref.Platform.CONSOLE),
-                org.circlekeeper.core.engine.Role.MEMBER, null);
+        MemberRef bob = bot.as("bob").member();
+        Context direct = new Context(bob,
+                new ChannelRef(Platform.CONSOLE, "dm:bob",
+                        ChannelRef.Kind.DIRECT),
+                CommunityRef.unresolved(Platform.CONSOLE),
+                Role.MEMBER, null);
         bot.asOrganiser("olivia").inGroup().send("/community language es");
         assertThat(bot.engine().preferencesFor(direct).locale()).isEqualTo(Locale.ENGLISH);
 
@@ -171,7 +178,7 @@ class SettingsFeatureTest {
         assertThat(bot.stores().memberSettings().get(bob).isEmpty()).as("a plain message stores nothing").isTrue();
         bot.as("bob").inGroup().send("/resource");
         assertThat(bot.stores().memberSettings().get(bob).community()).isEqualTo(BotTester.COMMUNITY.communityId());
-        assertThat(bot.engine().handle(org.circlekeeper.core.engine.Inbound.CommandInvoked.typed(direct, "help", ""))
+        assertThat(bot.engine().handle(Inbound.CommandInvoked.typed(direct, "help", ""))
                 .get(0).message().markup()).contains("Lo que puedes hacer aquí");
         assertThat(bot.as("bob").inDirect().send("/mydata").text()).contains("Tus ajustes: 1 elemento(s)");
     }

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.RetryLater;
 import org.circlekeeper.core.schedule.VirtualClock;
@@ -51,14 +56,14 @@ class OutboxSendOnceTest {
         }
 
         @Override
-        public List<org.circlekeeper.core.ref.PersonalData> personalData() {
+        public List<PersonalData> personalData() {
             return List.of();
         }
     };
 
     private Outbox.Voice voice() {
         Outbox outbox = new Outbox(new TemplateRenderer(Bot.templates(null)), new InMemoryWordingStore(),
-                new FixedPreferences(java.util.Locale.ENGLISH, java.time.ZoneOffset.UTC), new Messengers(List.of(messenger)), deliveries, clock);
+                new FixedPreferences(Locale.ENGLISH, ZoneOffset.UTC), new Messengers(List.of(messenger)), deliveries, clock);
         return outbox.forCommunity(new CommunityRef(Platform.CONSOLE, "circle"));
     }
 
@@ -66,9 +71,9 @@ class OutboxSendOnceTest {
     void aCommunityThatRemovedTheBotIsNotWrittenToNorAreItsMembersAboutIt() {
         CommunityRef away = new CommunityRef(Platform.CONSOLE, "away");
         Outbox outbox = new Outbox(new TemplateRenderer(Bot.templates(null)), new InMemoryWordingStore(),
-                new FixedPreferences(java.util.Locale.ENGLISH, java.time.ZoneOffset.UTC), new Messengers(List.of(messenger)),
+                new FixedPreferences(Locale.ENGLISH, ZoneOffset.UTC), new Messengers(List.of(messenger)),
                 deliveries, clock, away::equals);
-        Target alice = new Target.Member(new org.circlekeeper.core.ref.MemberRef(Platform.CONSOLE, "alice", "Alice"));
+        Target alice = new Target.Member(new MemberRef(Platform.CONSOLE, "alice", "Alice"));
 
         assertThat(outbox.away(away)).isTrue();
         for (Outbox.Voice voice : List.of(outbox.forCommunity(away), outbox.forMember(((Target.Member) alice).member(), away))) {
@@ -135,7 +140,7 @@ class OutboxSendOnceTest {
     @Test
     void aMessengerThatFiresTheWireHookMarksItsRequestSoACrashAfterItIsNotRepeated() {
         String delivery = "job-2 channel:console:#room";
-        List<DeliveryLog.Start> seenByALaterRun = new java.util.ArrayList<>();
+        List<DeliveryLog.Start> seenByALaterRun = new ArrayList<>();
         Messenger firing = new Messenger() {
             @Override
             public Platform platform() {
@@ -158,12 +163,12 @@ class OutboxSendOnceTest {
             }
 
             @Override
-            public List<org.circlekeeper.core.ref.PersonalData> personalData() {
+            public List<PersonalData> personalData() {
                 return List.of();
             }
         };
         Outbox outbox = new Outbox(new TemplateRenderer(Bot.templates(null)), new InMemoryWordingStore(),
-                new FixedPreferences(java.util.Locale.ENGLISH, java.time.ZoneOffset.UTC), new Messengers(List.of(firing)), deliveries, clock);
+                new FixedPreferences(Locale.ENGLISH, ZoneOffset.UTC), new Messengers(List.of(firing)), deliveries, clock);
 
         assertThat(outbox.forCommunity(new CommunityRef(Platform.CONSOLE, "circle")).sendOnce("job-2", GROUP, HELLO)).isPresent();
 

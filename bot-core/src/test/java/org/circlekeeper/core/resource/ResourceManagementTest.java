@@ -2,9 +2,10 @@ package org.circlekeeper.core.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.circlekeeper.core.testing.BotTester;
+import org.circlekeeper.core.template.Locales;
 import org.circlekeeper.core.testing.BotTester.Replies;
 import org.circlekeeper.core.testing.BotTester.Talk;
+import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.InMemoryResourceStore;
 import org.junit.jupiter.api.Test;
 
@@ -130,8 +131,8 @@ class ResourceManagementTest {
     @Test
     void anEntryWithoutTextInTheReadersLanguageSaysSoInTheirLanguage() {
         olivia.send(WALK);
-        Talk ana = bot.as("ana", org.circlekeeper.core.template.Locales.SPANISH).inDirect();
-        org.circlekeeper.core.testing.BotTester.Replies found = ana.send("/resource walk");
+        Talk ana = bot.as("ana", Locales.SPANISH).inDirect();
+        BotTester.Replies found = ana.send("/resource walk");
         assertThat(found.text()).contains("Evening walk (técnica, de este grupo, solo en inglés)");
         assertThat(found.press("Abrir 1").text()).contains("Por ahora solo está escrito en inglés.");
         assertThat(alice.send("/resource walk").text()).contains("Evening walk (technique, from this group) —").doesNotContain("only in");

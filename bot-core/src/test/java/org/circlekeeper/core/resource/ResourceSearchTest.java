@@ -2,6 +2,7 @@ package org.circlekeeper.core.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -186,7 +187,7 @@ class ResourceSearchTest {
     @Test
     void longQueriesStillFitTheMoreButton() {
         Replies replies = alice.send("/resource breathing exercises relaxation techniques anxiety panic sleep");
-        assertThat(replies.buttons()).allSatisfy(b -> assertThat(b.actionId().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        assertThat(replies.buttons()).allSatisfy(b -> assertThat(b.actionId().getBytes(StandardCharsets.UTF_8).length)
                 .isLessThanOrEqualTo(64));
         assertThat(replies.press("More").text()).contains("6. ");
     }

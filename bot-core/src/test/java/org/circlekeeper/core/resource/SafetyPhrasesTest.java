@@ -2,9 +2,9 @@ package org.circlekeeper.core.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The shipped phrase lists against a table of messages. False positives are worse than silence in

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.assertj.core.api.Assertions;
 import org.circlekeeper.core.message.Button;
 import org.junit.jupiter.api.Test;
 
@@ -184,13 +185,13 @@ class ShippedDataTest {
     void everyShippedSourceIsWrittenInAFormEachLanguageCanSay() {
         for (Resource entry : ResourceCatalog.shipped().entries()) {
             if (entry.kind() != ResourceKind.CRISIS_LINE) {
-                org.assertj.core.api.Assertions.assertThat(SourceNote.of(entry.source()))
+                Assertions.assertThat(SourceNote.of(entry.source()))
                         .as("source of %s: \"%s\" (write it as \"<name> website\", \"<name>, publication page\","
                                 + " \"The publishers' catalogues\" or \"Written for circlekeeper\")", entry.id(), entry.source())
                         .isPresent();
             }
         }
-        org.assertj.core.api.Assertions.assertThat(SourceNote.of("NHS website").orElseThrow().values()).containsExactly("name", "NHS");
-        org.assertj.core.api.Assertions.assertThat(SourceNote.of("a friend told me")).isEmpty();
+        Assertions.assertThat(SourceNote.of("NHS website").orElseThrow().values()).containsExactly("name", "NHS");
+        Assertions.assertThat(SourceNote.of("a friend told me")).isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package org.circlekeeper.core.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ class SchedulerBatchAckTest {
 
     @Test
     void aJobScheduledEarlierWakesASchedulerAsleepUntilALaterOne() throws Exception {
-        Scheduler scheduler = new Scheduler(queue, java.time.Clock.systemUTC(), List.of(handler(() -> { })), LEASE);
+        Scheduler scheduler = new Scheduler(queue, Clock.systemUTC(), List.of(handler(() -> { })), LEASE);
         queue.schedule(new Job("later", KIND, Instant.now().plus(Duration.ofHours(2)), ""));
         Thread sleeper = new Thread(() -> {
             try {

@@ -2,6 +2,7 @@ package org.circlekeeper.core.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -106,7 +107,7 @@ class SchedulerFailureTest {
     @Test
     void aJobThrowingACheckedExceptionIsRetriedToo() {
         Scheduler scheduler = new Scheduler(queue, clock, List.of(handler("broken", job -> {
-            throw sneaky(new java.io.IOException("disk"));
+            throw sneaky(new IOException("disk"));
         })), LEASE);
         queue.schedule(new Job("x", "broken", clock.instant(), ""));
 

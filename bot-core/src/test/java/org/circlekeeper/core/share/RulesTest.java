@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,7 @@ class RulesTest {
         assertThat(queued.ack().key()).isEqualTo(ShareMessages.ANON_QUEUED);
         ShareSession waiting = queued.next();
         assertThat(waiting.queue()).singleElement().satisfies(p -> assertThat(p.anonymousShare()).isTrue());
-        assertThat(waiting.waiting()).containsExactly(java.util.Map.entry(waiting.queue().get(0).key(), "later"));
+        assertThat(waiting.waiting()).containsExactly(Map.entry(waiting.queue().get(0).key(), "later"));
         assertThat(waiting.counts().anonymous()).isZero();
         assertThat(Rules.find(waiting, waiting.queue().get(0).userId())).as("the chair cannot pick a share out").isEmpty();
 

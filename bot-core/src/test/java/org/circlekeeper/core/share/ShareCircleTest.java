@@ -11,6 +11,7 @@ import org.circlekeeper.core.message.Target;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.Platform;
+import org.circlekeeper.core.schedule.RetryLater;
 import org.circlekeeper.core.testing.BotTester.Replies;
 import org.circlekeeper.core.testing.BotTester.Talk;
 import org.circlekeeper.core.testing.BotTester;
@@ -84,7 +85,7 @@ class ShareCircleTest {
     @Test
     void aPostThePlatformAsksToDelayIsSkippedAndTheCircleGoesOnWithoutAnApology() {
         startWithFour();
-        bot.outbox().failNext(new org.circlekeeper.core.schedule.RetryLater("a long rate-limit pause",
+        bot.outbox().failNext(new RetryLater("a long rate-limit pause",
                 BotTester.START.plusSeconds(3600)));
 
         String answer = olivia.send("/share next").text();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.Platform;
@@ -21,7 +22,7 @@ class ShareCodecTest {
         Person waiting = Person.waitingShare("16");
         ShareSession circle = new ShareSession("k3x9a0", 17, "basic", 2, olivia, List.of(olivia, alice), List.of(alice, waiting), olivia,
                 9, 1, 2, T, T.plusSeconds(60), T.plusSeconds(90), T.plusSeconds(120), true, 5, 1, "msg-42",
-                new ShareSession.Counts(2, 3, 1, 1), java.util.Map.of(waiting.key(), "words \"without\" a name"));
+                new ShareSession.Counts(2, 3, 1, 1), Map.of(waiting.key(), "words \"without\" a name"));
         assertThat(ShareCodec.readLive(ShareCodec.write(circle))).isEqualTo(circle);
         assertThat(ShareCodec.readLive(ShareCodec.write(circle)).queue().get(1).anonymousShare()).isTrue();
         assertThat(ShareCodec.write(circle)).as("only the record's own fields are written").doesNotContain("anonymousShare");

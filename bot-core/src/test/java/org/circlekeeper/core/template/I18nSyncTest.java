@@ -2,14 +2,22 @@ package org.circlekeeper.core.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.circlekeeper.core.Bot;
+import org.circlekeeper.core.engine.CommandSpec;
+import org.circlekeeper.core.engine.OptionSpec;
 import org.circlekeeper.core.ref.MessageKey;
+import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.testing.BotTester;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +69,7 @@ class I18nSyncTest {
     void everyTemplateRendersWithItsDeclaredValues() {
         for (Locale locale : Locales.SUPPORTED) {
             for (MessageKey key : declared) {
-                Map<String, Object> values = new java.util.HashMap<>();
+                Map<String, Object> values = new HashMap<>();
                 for (String param : key.topLevelParams()) {
                     boolean isList = key.params().stream().anyMatch(p -> p.startsWith(param + "."));
                     values.put(param, isList ? List.of(sampleItem(key, param)) : "x");
@@ -80,7 +88,7 @@ class I18nSyncTest {
     }
 
     private static Map<String, Object> sampleItem(MessageKey key, String list) {
-        Map<String, Object> item = new java.util.HashMap<>();
+        Map<String, Object> item = new HashMap<>();
         key.params().stream().filter(p -> p.startsWith(list + ".")).forEach(p -> item.put(p.substring(list.length() + 1), "y"));
         return item;
     }
@@ -88,9 +96,9 @@ class I18nSyncTest {
     @Test
     void everyOptionAndChoiceOfEveryCommandHasALabelInEveryLocale() {
         Set<String> missing = new TreeSet<>();
-        for (org.circlekeeper.core.engine.CommandSpec spec : commands()) {
-            for (org.circlekeeper.core.engine.OptionSpec option : spec.options()) {
-                List<MessageKey> labels = new java.util.ArrayList<>(List.of(option.label()));
+        for (CommandSpec spec : commands()) {
+            for (OptionSpec option : spec.options()) {
+                List<MessageKey> labels = new ArrayList<>(List.of(option.label()));
                 option.choices().forEach(c -> labels.add(option.choiceLabel(c)));
                 for (Locale locale : Locales.SUPPORTED) {
                     labels.stream().filter(k -> source.text(locale, k.key()) == null)
@@ -103,19 +111,19 @@ class I18nSyncTest {
 
     @Test
     void optionLabelsAreNamesEveryPlatformTakesAndChoiceLabelsCanBeToldApart() {
-        java.util.regex.Pattern discordName = java.util.regex.Pattern.compile("[-_\\p{Ll}\\p{Lo}\\p{N}]{1,32}");
-        for (org.circlekeeper.core.engine.CommandSpec spec : commands()) {
+        Pattern discordName = Pattern.compile("[-_\\p{Ll}\\p{Lo}\\p{N}]{1,32}");
+        for (CommandSpec spec : commands()) {
             for (Locale locale : Locales.SUPPORTED) {
-                Set<String> optionLabels = new java.util.HashSet<>();
-                for (org.circlekeeper.core.engine.OptionSpec option : spec.options()) {
+                Set<String> optionLabels = new HashSet<>();
+                for (OptionSpec option : spec.options()) {
                     String label = source.text(locale, option.label().key());
                     assertThat(label).as("label of /%s %s in %s", spec.name(), option.name(), locale).matches(discordName);
                     assertThat(optionLabels.add(label)).as("two options of /%s are both called %s in %s", spec.name(), label, locale).isTrue();
-                    Set<String> choiceLabels = new java.util.HashSet<>();
+                    Set<String> choiceLabels = new HashSet<>();
                     for (String choice : option.choices()) {
                         String shown = source.text(locale, option.choiceLabel(choice).key());
                         assertThat(shown).as("choice %s of /%s %s in %s", choice, spec.name(), option.name(), locale).isNotBlank();
-                        assertThat(choiceLabels.add(java.text.Normalizer.normalize(shown.toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD)
+                        assertThat(choiceLabels.add(Normalizer.normalize(shown.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
                                 .replaceAll("\\p{M}", ""))).as("two choices of /%s %s read %s in %s", spec.name(), option.name(), shown, locale)
                                 .isTrue();
                     }
@@ -126,20 +134,20 @@ class I18nSyncTest {
 
     @Test
     void everyMyDataSectionHasALabelInEveryLocale() {
-        List<org.circlekeeper.core.ref.PersonalData> sections = new BotTester().engine().registry().personalData();
+        List<PersonalData> sections = new BotTester().engine().registry().personalData();
         assertThat(sections).isNotEmpty();
-        for (org.circlekeeper.core.ref.PersonalData section : sections) {
+        for (PersonalData section : sections) {
             for (Locale locale : Locales.SUPPORTED) {
                 assertThat(source.text(locale, section.label().key())).as("/mydata section %s in %s", section.section(), locale).isNotBlank();
             }
             assertThat(declared).as("the privacy feature declares the label of %s", section.section()).contains(section.label());
         }
-        assertThat(declared).contains(org.circlekeeper.core.ref.PersonalData.PLATFORM);
+        assertThat(declared).contains(PersonalData.PLATFORM);
     }
 
     @Test
     void aMissingOptionLabelIsCaught() {
-        org.circlekeeper.core.engine.OptionSpec unlabelled = org.circlekeeper.core.engine.OptionSpec
+        OptionSpec unlabelled = OptionSpec
                 .choice("mode", MessageKey.of("opt.test.mode"), List.of("fast")).build();
         assertThat(unlabelled.messageKeys()).extracting(MessageKey::key)
                 .containsExactly("opt.test.mode", "opt.test.mode.label", "opt.test.mode.choice.fast");
@@ -147,9 +155,9 @@ class I18nSyncTest {
     }
 
     /** Every command and every subcommand, as the engine dispatches them. */
-    private static List<org.circlekeeper.core.engine.CommandSpec> commands() {
-        List<org.circlekeeper.core.engine.CommandSpec> all = new java.util.ArrayList<>();
-        for (org.circlekeeper.core.engine.CommandSpec spec : new BotTester().engine().registry().commands()) {
+    private static List<CommandSpec> commands() {
+        List<CommandSpec> all = new ArrayList<>();
+        for (CommandSpec spec : new BotTester().engine().registry().commands()) {
             all.add(spec);
             all.addAll(spec.subcommands());
         }

@@ -1,8 +1,11 @@
 package org.circlekeeper.core.testing;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.Stores;
 import org.circlekeeper.core.checkin.AesGcmNoteCipher;
@@ -15,6 +18,7 @@ import org.circlekeeper.core.engine.Plugin;
 import org.circlekeeper.core.engine.Reply;
 import org.circlekeeper.core.engine.Role;
 import org.circlekeeper.core.message.Button;
+import org.circlekeeper.core.message.FormRequest;
 import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.message.Visibility;
 import org.circlekeeper.core.ref.ChannelRef;
@@ -77,7 +81,7 @@ public final class BotTester {
     }
 
     /** Moves the virtual clock forward and runs every job due by then, as the console's {@code :clock} does. */
-    public BotTester advance(java.time.Duration by) {
+    public BotTester advance(Duration by) {
         clock.advance(by);
         scheduler.runDue();
         return this;
@@ -87,9 +91,9 @@ public final class BotTester {
      * Moves the clock to {@code target} as a running bot lives through it (due jobs run every {@code tick}) and
      * returns what the bot sent on its own meanwhile.
      */
-    public List<RecordingMessenger.Sent> advanceTo(java.time.Instant target, java.time.Duration tick) {
+    public List<RecordingMessenger.Sent> advanceTo(Instant target, Duration tick) {
         while (clock.instant().isBefore(target)) {
-            java.time.Duration left = java.time.Duration.between(clock.instant(), target);
+            Duration left = Duration.between(clock.instant(), target);
             advance(left.compareTo(tick) < 0 ? left : tick);
         }
         return messenger.drain();
@@ -206,7 +210,7 @@ public final class BotTester {
         }
 
         /** Fills in a form, as Discord delivers a submitted modal. */
-        public Replies submit(org.circlekeeper.core.message.FormRequest form, java.util.Map<String, String> fields) {
+        public Replies submit(FormRequest form, Map<String, String> fields) {
             return new Replies(this, engine.handle(new Inbound.FormSubmitted(context, form.formId(), fields)));
         }
     }
@@ -239,8 +243,8 @@ public final class BotTester {
         }
 
         /** The form one of these replies asks the member to fill in. */
-        public org.circlekeeper.core.message.FormRequest form() {
-            return replies.stream().map(r -> r.message().form()).filter(java.util.Objects::nonNull).findFirst()
+        public FormRequest form() {
+            return replies.stream().map(r -> r.message().form()).filter(Objects::nonNull).findFirst()
                     .orElseThrow(() -> new AssertionError("no reply asks for a form"));
         }
 

@@ -1,8 +1,10 @@
 package org.circlekeeper.core.testing;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.circlekeeper.core.circle.Circle;
 import org.circlekeeper.core.circle.CircleSettings;
@@ -14,7 +16,7 @@ public final class InMemoryCircleStore implements CircleStore {
 
     private final Map<String, Map<String, Circle>> circles = new ConcurrentHashMap<>();
     private final Map<String, CircleSettings> settings = new ConcurrentHashMap<>();
-    private final Map<String, java.util.Set<String>> lost = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> lost = new ConcurrentHashMap<>();
 
     private Map<String, Circle> of(CommunityRef community) {
         return circles.computeIfAbsent(community.key(), k -> new ConcurrentHashMap<>());
@@ -62,13 +64,13 @@ public final class InMemoryCircleStore implements CircleStore {
 
     @Override
     public synchronized boolean markPlaceLost(CommunityRef community, String channelId) {
-        java.util.Set<String> marked = lost.computeIfAbsent(community.key(), k -> new java.util.HashSet<>());
+        Set<String> marked = lost.computeIfAbsent(community.key(), k -> new HashSet<>());
         return marked.size() < MAX_LOST_PLACES && marked.add(channelId);
     }
 
     @Override
     public synchronized void clearPlaceLost(CommunityRef community, String channelId) {
-        lost.getOrDefault(community.key(), new java.util.HashSet<>()).remove(channelId);
+        lost.getOrDefault(community.key(), new HashSet<>()).remove(channelId);
     }
 
     /** Forgets the community's circles, settings and lost places (its erasure as a whole). */

@@ -1,9 +1,11 @@
 package org.circlekeeper.core.testing;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.circlekeeper.core.community.DepartureStore;
 import org.circlekeeper.core.ref.CommunityRef;
 
@@ -11,12 +13,12 @@ import org.circlekeeper.core.ref.CommunityRef;
 public final class InMemoryDepartureStore implements DepartureStore {
 
     private final Map<CommunityRef, Instant> departed = new ConcurrentHashMap<>();
-    private final java.util.List<java.util.function.Consumer<CommunityRef>> erasers;
+    private final List<Consumer<CommunityRef>> erasers;
 
     /** @param erasers each in-memory store's erasure of a community */
     @SafeVarargs
-    public InMemoryDepartureStore(java.util.function.Consumer<CommunityRef>... erasers) {
-        this.erasers = java.util.List.of(erasers);
+    public InMemoryDepartureStore(Consumer<CommunityRef>... erasers) {
+        this.erasers = List.of(erasers);
     }
 
     @Override

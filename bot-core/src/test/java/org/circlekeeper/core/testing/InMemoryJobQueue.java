@@ -10,8 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.circlekeeper.core.schedule.ClaimedJob;
 import org.circlekeeper.core.schedule.DeadJob;
 import org.circlekeeper.core.schedule.Job;
@@ -53,7 +54,7 @@ public final class InMemoryJobQueue implements JobQueue {
     }
 
     @Override
-    public synchronized int cancelAll(java.util.function.Predicate<Job> which) {
+    public synchronized int cancelAll(Predicate<Job> which) {
         List<String> picked = jobs.values().stream().map(Entry::job).filter(which).map(Job::id).toList();
         picked.forEach(jobs::remove);
         return picked.size();

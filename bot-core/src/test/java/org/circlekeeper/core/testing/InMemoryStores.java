@@ -1,11 +1,11 @@
 package org.circlekeeper.core.testing;
 
-import org.circlekeeper.core.community.DepartureStore;
 import java.time.Clock;
 import org.circlekeeper.core.Stores;
 import org.circlekeeper.core.checkin.CheckinStores;
 import org.circlekeeper.core.circle.CircleStores;
 import org.circlekeeper.core.community.CommunitySettingsStore;
+import org.circlekeeper.core.community.DepartureStore;
 import org.circlekeeper.core.engine.ActionTokens;
 import org.circlekeeper.core.engine.PendingForms;
 import org.circlekeeper.core.member.MemberSettingsStore;

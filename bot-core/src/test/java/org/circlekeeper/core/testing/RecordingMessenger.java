@@ -1,12 +1,17 @@
 package org.circlekeeper.core.testing;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.SentMessage;
 import org.circlekeeper.core.message.Target;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.template.Markup;
 
@@ -21,30 +26,30 @@ public final class RecordingMessenger implements Messenger {
     }
 
     private final List<Sent> sent = new ArrayList<>();
-    private final java.util.ArrayDeque<RuntimeException> failures = new java.util.ArrayDeque<>();
+    private final ArrayDeque<RuntimeException> failures = new ArrayDeque<>();
     private final AtomicLong ids = new AtomicLong();
 
     /** The next sends fail with these, in order (a platform's refusal or its request to wait), instead of being recorded. */
     public synchronized void failNext(RuntimeException... next) {
-        failures.addAll(java.util.List.of(next));
+        failures.addAll(List.of(next));
     }
 
-    private final java.util.Set<Target> gone = new java.util.HashSet<>();
-    private final java.util.List<Target> organisers = new ArrayList<>();
+    private final Set<Target> gone = new HashSet<>();
+    private final List<Target> organisers = new ArrayList<>();
 
     /** Sends to these targets fail for good from now on, as to a deleted channel or one the bot lost access to. */
     public synchronized void gone(Target... targets) {
-        gone.addAll(java.util.List.of(targets));
+        gone.addAll(List.of(targets));
     }
 
     /** Where the platform says a community's organisers can be reached (a server owner's direct messages). */
     public synchronized void organisersAt(Target... targets) {
-        organisers.addAll(java.util.List.of(targets));
+        organisers.addAll(List.of(targets));
     }
 
     @Override
-    public synchronized java.util.List<Target> organisersOf(org.circlekeeper.core.ref.CommunityRef community) {
-        return java.util.List.copyOf(organisers);
+    public synchronized List<Target> organisersOf(CommunityRef community) {
+        return List.copyOf(organisers);
     }
 
     @Override
@@ -84,7 +89,7 @@ public final class RecordingMessenger implements Messenger {
 
     /** A recording keeps nothing about members. */
     @Override
-    public List<org.circlekeeper.core.ref.PersonalData> personalData() {
+    public List<PersonalData> personalData() {
         return List.of();
     }
 }
