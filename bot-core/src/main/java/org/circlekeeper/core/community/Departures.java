@@ -89,7 +89,7 @@ public final class Departures implements Feature, MembershipListener {
 
     @Override
     public List<JobHandler> jobHandlers() {
-        return List.of(new EraseHandler());
+        return List.of(JobHandler.of(ERASE, this::erase));
     }
 
     @Override
@@ -119,34 +119,26 @@ public final class Departures implements Feature, MembershipListener {
     }
 
     /** Erases the community whose grace period ended, unless the bot came back; runs again whole after a failure. */
-    private final class EraseHandler implements JobHandler {
-        @Override
-        public String kind() {
-            return ERASE;
+    private void erase(Job job, Instant now, Duration lateness) {
+        String[] parts = job.payload().split(" ", 2);
+        CommunityRef community = new CommunityRef(Platform.valueOf(parts[0].toUpperCase(Locale.ROOT)), parts[1]);
+        Optional<Instant> departed = store.departedAt(community);
+        if (departed.isEmpty()) {
+            LOG.info("a {} community's erasure was called off: the bot is back", community.platform().id());
+            return;
         }
-
-        @Override
-        public void run(Job job, Instant now, Duration lateness) {
-            String[] parts = job.payload().split(" ", 2);
-            CommunityRef community = new CommunityRef(Platform.valueOf(parts[0].toUpperCase(Locale.ROOT)), parts[1]);
-            Optional<Instant> departed = store.departedAt(community);
-            if (departed.isEmpty()) {
-                LOG.info("a {} community's erasure was called off: the bot is back", community.platform().id());
-                return;
-            }
-            Instant due = departed.get().plus(grace);
-            if (now.isBefore(due)) {
-                queue.reschedule(eraseJob(community, due));
-                return;
-            }
-            for (Feature feature : registry.features()) {
-                for (CommunityData data : feature.communityData()) {
-                    data.erase(community);
-                }
-            }
-            store.eraseCommunity(community);
-            LOG.info("a {} community was erased, {} days after the bot was removed from it", community.platform().id(),
-                    Duration.between(departed.get(), now).toDays());
+        Instant due = departed.get().plus(grace);
+        if (now.isBefore(due)) {
+            queue.reschedule(eraseJob(community, due));
+            return;
         }
+        for (Feature feature : registry.features()) {
+            for (CommunityData data : feature.communityData()) {
+                data.erase(community);
+            }
+        }
+        store.eraseCommunity(community);
+        LOG.info("a {} community was erased, {} days after the bot was removed from it", community.platform().id(),
+                Duration.between(departed.get(), now).toDays());
     }
 }
