@@ -88,6 +88,7 @@ public final class Outbox {
         private final CommunityRef community;
         private final Preferences prefs;
         private Map<String, String> communityWording;
+        private Boolean awayNow;
 
         private Voice(CommunityRef community, Preferences prefs) {
             this.community = community;
@@ -100,6 +101,17 @@ public final class Outbox {
 
         public ZoneId zone() {
             return prefs.zone();
+        }
+
+        /**
+         * Whether the community removed the bot, asked once per voice (one job's or one event's sending), so a reminder
+         * to many members reads the store once, not once a member.
+         */
+        private boolean away() {
+            if (awayNow == null) {
+                awayNow = away.test(community);
+            }
+            return awayNow;
         }
 
         public String text(MessageKey key, Object... keyValues) {
@@ -118,7 +130,7 @@ public final class Outbox {
         }
 
         public SentMessage send(Target target, OutgoingMessage message) {
-            refuseWhileAway(community);
+            refuseWhileAway(away());
             return messengers.send(target, message);
         }
 
@@ -132,7 +144,7 @@ public final class Outbox {
          * @param jobId the id of the job that sends (it names the occurrence: meeting, day, lead time)
          */
         public Optional<SentMessage> sendOnce(String jobId, Target target, OutgoingMessage message) {
-            refuseWhileAway(community);
+            refuseWhileAway(away());
             String delivery = jobId + " " + key(target);
             String holder = UUID.randomUUID().toString();
             DeliveryLog.Start start = deliveries.begin(delivery, holder, clock.instant(), SEND_HOLD);
@@ -172,8 +184,8 @@ public final class Outbox {
     }
 
     /** A community that removed the bot is not written to, nor are its members about it: a permanent failure. */
-    private void refuseWhileAway(CommunityRef community) {
-        if (away.test(community)) {
+    private static void refuseWhileAway(boolean away) {
+        if (away) {
             throw new Messenger.DeliveryFailed("the bot was removed from the community; nothing is sent for it until it is "
                     + "added back", true, null);
         }
