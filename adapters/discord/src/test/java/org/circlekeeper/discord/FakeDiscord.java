@@ -132,7 +132,7 @@ public final class FakeDiscord implements AutoCloseable {
      * A member already in a voice channel of {@link #GUILD} when the bot connects: the GUILD_CREATE carries their voice
      * state and them among its members. Call it before the bot connects.
      */
-    void inVoiceAtStart(String userId, String name, String channelId) {
+    public void inVoiceAtStart(String userId, String name, String channelId) {
         voiceAtStart.add(voiceState(userId, name, channelId));
     }
 
