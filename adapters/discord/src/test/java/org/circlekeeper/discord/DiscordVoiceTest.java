@@ -106,8 +106,14 @@ class DiscordVoiceTest {
         say(OLIVIA, "/share done");
         assertThat(live().speaker().name()).isEqualTo("alice");
 
+        long before = live().version();
+        Map<String, Object> muted = new HashMap<>(FakeDiscord.voiceState(BOB.userId(), "bob", FakeDiscord.VOICE));
+        muted.put("self_mute", true);
+        discord.dispatch("VOICE_STATE_UPDATE", muted);
         discord.dispatch("VOICE_STATE_UPDATE", FakeDiscord.voiceState(ALICE.userId(), "alice", null));
         waitFor(() -> live().speaker() != null && live().speaker().name().equals("bob"), "alice left voice: the piece moved on");
+        assertThat(live().version()).as("bob muting himself is no coming or going; alice leaving is one change")
+                .isEqualTo(before + 1);
         waitFor(() -> posted().contains("The talking piece moves on."), "the channel told");
         assertThat(names(live().present())).containsExactly("olivia", "bob", "carol");
 
