@@ -131,6 +131,22 @@ class DiscordVoiceTest {
         assertThat(stores.share().live(ROOM)).isEmpty();
     }
 
+    @Test
+    void aStageChannelIsAPlaceOneIsInToo() {
+        String stage = discord.nextId();
+        discord.dispatch("CHANNEL_CREATE", FakeDiscord.stageChannel(stage, "Stage"));
+        waitFor(() -> adapter.shardManager().getStageChannelById(stage) != null, "the stage channel known");
+        ChannelRef place = new ChannelRef(Platform.DISCORD, stage, ChannelRef.Kind.GROUP);
+        assertThat(adapter.presence().present(place)).contains(List.of());
+
+        discord.dispatch("VOICE_STATE_UPDATE", FakeDiscord.voiceState(BOB.userId(), "bob", stage));
+        waitFor(() -> adapter.presence().present(place).orElse(List.of()).contains(BOB), "bob on the stage");
+        say(new ShareRoom(SERVER, place), OLIVIA, "/share start basic");
+        discord.dispatch("VOICE_STATE_UPDATE", FakeDiscord.voiceState(CAROL.userId(), "carol", stage));
+        waitFor(() -> stores.share().live(new ShareRoom(SERVER, place)).map(s -> names(s.present())).orElse(List.of())
+                .equals(List.of("bob", "carol")), "carol joined the circle on the stage");
+    }
+
     private ShareSession live() {
         Optional<ShareSession> live = stores.share().live(ROOM);
         assertThat(live).as("a circle runs in the voice channel").isPresent();
@@ -149,9 +165,13 @@ class DiscordVoiceTest {
     }
 
     private void say(MemberRef who, String line) {
+        say(ROOM, who, line);
+    }
+
+    private void say(ShareRoom room, MemberRef who, String line) {
         String body = line.substring(1);
         int space = body.indexOf(' ');
-        Context context = new Context(who, ROOM.channel(), SERVER, Role.ORGANISER, Locale.ENGLISH);
+        Context context = new Context(who, room.channel(), SERVER, Role.ORGANISER, Locale.ENGLISH);
         engine.handle(Inbound.CommandInvoked.typed(context, body.substring(0, space), body.substring(space + 1)));
     }
 

@@ -363,6 +363,12 @@ public final class FakeDiscord implements AutoCloseable {
                 "nsfw", false, "bitrate", 64000, "user_limit", 0);
     }
 
+    /** A stage channel object (type 13 GUILD_STAGE_VOICE): a voice channel for hosting events with an audience. */
+    static Map<String, Object> stageChannel(String id, String name) {
+        return Map.of("id", id, "type", 13, "guild_id", GUILD, "name", name, "position", 8, "permission_overwrites", List.of(),
+                "nsfw", false, "bitrate", 64000, "user_limit", 0, "rtc_region", "rotterdam");
+    }
+
     /** A forum channel object (type 15 GUILD_FORUM): members post threads in it, messages go into those posts only. */
     static Map<String, Object> forumChannel(String id, String name) {
         Map<String, Object> forum = new HashMap<>(Map.of("id", id, "type", 15, "guild_id", GUILD, "name", name,
