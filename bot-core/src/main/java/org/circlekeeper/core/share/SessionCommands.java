@@ -36,11 +36,11 @@ final class SessionCommands {
     SessionCommands(ShareStore store, ScheduledCircles circles, ShareFormats formats, Sessions sessions, Rotations rotations,
                     PlacePresences presences, Clock clock) {
         this.store = store;
-        this.presences = presences;
         this.circles = circles;
         this.formats = formats;
         this.sessions = sessions;
         this.rotations = rotations;
+        this.presences = presences;
         this.clock = clock;
     }
 
@@ -64,7 +64,25 @@ final class SessionCommands {
         }
         store.remember(turn.member(), room);
         opened.next().present().forEach(p -> store.remember(p.toMember(), room));
+        inPlace.ifPresent(before -> presences.present(room.channel()).ifPresent(now -> catchUp(room, before, now)));
         rotations.useUp(room);
+    }
+
+    /**
+     * Whoever came into or left the place while the session was being stored was reported before it ran, and so was not
+     * heard: the place is read again once it runs, and the difference is applied as the reports would have been.
+     */
+    private void catchUp(ShareRoom room, List<MemberRef> before, List<MemberRef> now) {
+        for (MemberRef member : now) {
+            if (before.stream().noneMatch(m -> m.key().equals(member.key()))) {
+                presence(new PresenceEvent.Joined(room.community(), room.channel(), member));
+            }
+        }
+        for (MemberRef member : before) {
+            if (now.stream().noneMatch(m -> m.key().equals(member.key()))) {
+                presence(new PresenceEvent.Left(room.community(), room.channel(), member));
+            }
+        }
     }
 
     /**

@@ -3,6 +3,9 @@ package org.circlekeeper.core.share;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.circlekeeper.core.engine.PlacePresence;
 import org.circlekeeper.core.message.Target;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.MemberRef;
@@ -118,6 +121,30 @@ class VoiceCircleTest {
         assertThat(texts(posted())).contains("(in it now: 1)").contains("Here: alice");
         assertThat(live().chairedBy(oliviaRef)).isTrue();
         assertThat(names(live().present())).containsExactly("alice");
+    }
+
+    @Test
+    void whoCameOrWentWhileTheCircleWasStartingIsCaughtUpOnceItRuns() {
+        MemberRef[] first = {bot.as("olivia").member(), alice};
+        MemberRef[] then = {bot.as("olivia").member(), bob};
+        AtomicInteger reads = new AtomicInteger();
+        PlacePresence racing = new PlacePresence() {
+            @Override
+            public Platform platform() {
+                return Platform.CONSOLE;
+            }
+
+            @Override
+            public Optional<List<MemberRef>> present(ChannelRef place) {
+                // between the first read and the stored session, alice left and bob came: reports nobody could hear yet
+                return Optional.of(List.of(reads.getAndIncrement() == 0 ? first : then));
+            }
+        };
+        BotTester starting = new BotTester(racing);
+        starting.asOrganiser("olivia").inChannel(VOICE).send("/share start basic");
+
+        assertThat(names(starting.stores().share().live(ROOM).orElseThrow().present())).containsExactly("olivia", "bob");
+        assertThat(reads).hasValue(2);
     }
 
     @Test
