@@ -11,6 +11,8 @@ import org.circlekeeper.core.checkin.CheckinOptions;
 import org.circlekeeper.core.checkin.NoteCipher;
 import org.circlekeeper.core.checkin.NoteKeyFile;
 import org.circlekeeper.core.engine.Engine;
+import org.circlekeeper.core.engine.PlacePresence;
+import org.circlekeeper.core.engine.PlacePresences;
 import org.circlekeeper.core.message.EventMirror;
 import org.circlekeeper.core.message.EventMirrors;
 import org.circlekeeper.core.message.Messenger;
@@ -56,13 +58,15 @@ class CoreConfiguration {
 
     @Bean
     Bot.Assembly bot(Stores stores, CirclekeeperProperties properties, Clock clock, List<Messenger> messengers,
-                     CheckinOptions checkins, Metrics metrics, ObjectProvider<EventMirror> mirrors) {
+                     CheckinOptions checkins, Metrics metrics, ObjectProvider<EventMirror> mirrors,
+                     ObjectProvider<PlacePresence> presences) {
         Bot.Defaults defaults = new Bot.Defaults(properties.defaults().locale(), properties.defaults().zone(),
                 properties.communities().keptAfterRemoval());
         return Bot.builder().stores(stores).clock(clock).defaults(defaults)
                 .templateOverrides(properties.templates().overrideDir())
                 .messengers(new Messengers(messengers))
                 .with(CheckinOptions.class, checkins)
+                .with(PlacePresences.class, new PlacePresences(presences.orderedStream().toList()))
                 .metrics(metrics)
                 .mirrors(new EventMirrors(mirrors.orderedStream().toList()))
                 .build();

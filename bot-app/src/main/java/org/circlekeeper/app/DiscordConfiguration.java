@@ -7,6 +7,7 @@ import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.discord.DiscordAdapter;
 import org.circlekeeper.discord.DiscordEventMirror;
 import org.circlekeeper.discord.DiscordMessenger;
+import org.circlekeeper.discord.DiscordPresence;
 import org.circlekeeper.discord.RequestPace;
 import org.circlekeeper.redis.RedisConnection;
 import org.circlekeeper.redis.RedisRateLimiter;
@@ -23,7 +24,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * The Discord adapter, when a bot token is configured ({@code circlekeeper.discord.token}): its
  * messenger joins the bot's messengers and its event list (the server's Events, where circles show)
- * the bot's event mirrors, it connects once the bot is assembled and disconnects on shutdown, and its
+ * the bot's event mirrors, its voice channels' presence the bot's place presences, it connects once the bot is assembled and disconnects on shutdown, and its
  * shards' state shows under {@code /actuator/health} as {@code discord}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -52,6 +53,12 @@ class DiscordConfiguration {
     @Bean
     DiscordEventMirror discordEvents(DiscordAdapter adapter) {
         return adapter.events();
+    }
+
+    /** Who is in a voice or stage channel: a share circle run in its text chat follows them. */
+    @Bean
+    DiscordPresence discordPresence(DiscordAdapter adapter) {
+        return adapter.presence();
     }
 
     @Bean

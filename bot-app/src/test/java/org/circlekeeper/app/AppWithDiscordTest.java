@@ -13,9 +13,19 @@ import java.util.List;
 import java.util.Map;
 import org.circlekeeper.console.ConsoleMessenger;
 import org.circlekeeper.core.engine.CommandSpec;
+import org.circlekeeper.core.Stores;
+import org.circlekeeper.core.engine.Context;
 import org.circlekeeper.core.engine.Engine;
+import org.circlekeeper.core.engine.Inbound;
+import org.circlekeeper.core.engine.Role;
 import org.circlekeeper.core.message.EventMirror;
 import org.circlekeeper.core.message.Messenger;
+import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.Platform;
+import org.circlekeeper.core.share.Person;
+import org.circlekeeper.core.share.ShareRoom;
 import org.circlekeeper.discord.DiscordAdapter;
 import org.circlekeeper.discord.DiscordEventMirror;
 import org.circlekeeper.discord.DiscordMessenger;
@@ -93,9 +103,31 @@ class AppWithDiscordTest {
         assertThat(adapter.shardStatus()).containsExactly(Map.entry(0, "CONNECTED"));
     }
 
+    @Test
+    void aShareCircleStartedInAVoiceChannelBeginsWithWhoIsInIt() throws Exception {
+        DiscordAdapter adapter = context.getBean(DiscordAdapter.class);
+        ChannelRef voice = new ChannelRef(Platform.DISCORD, FakeDiscord.VOICE, ChannelRef.Kind.GROUP);
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (adapter.presence().present(voice).map(List::isEmpty).orElse(true) && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        CommunityRef server = new CommunityRef(Platform.DISCORD, FakeDiscord.GUILD);
+        Context olivia = new Context(new MemberRef(Platform.DISCORD, "500000000000000002", "olivia"), voice, server,
+                Role.ORGANISER, null);
+
+        engine.handle(Inbound.CommandInvoked.typed(olivia, "share", "start basic"));
+
+        assertThat(context.getBean(Stores.class).share().live(new ShareRoom(server, voice)).orElseThrow().present())
+                .as("the app hands the adapter's voice presence to the share circle").extracting(Person::name)
+                .containsExactly("olivia", "bea");
+    }
+
     private static FakeDiscord start() {
         try {
-            return new FakeDiscord();
+            FakeDiscord discord = new FakeDiscord();
+            discord.inVoiceAtStart("500000000000000007", "bea", FakeDiscord.VOICE);
+            discord.inVoiceAtStart("500000000000000002", "olivia", FakeDiscord.VOICE);
+            return discord;
         } catch (Exception e) {
             throw new IllegalStateException("the fake Discord did not start", e);
         }

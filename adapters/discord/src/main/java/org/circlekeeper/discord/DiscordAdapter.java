@@ -56,7 +56,9 @@ public final class DiscordAdapter implements AutoCloseable {
     private final RequestPace pace;
     private final DiscordMessenger messenger;
     private final DiscordEventMirror events;
+    private final DiscordPresence presence;
     private volatile ShardManager shards;
+    private DiscordVoice voice;
     private ExecutorService handlers;
     private ScheduledExecutorService timer;
 
@@ -75,6 +77,7 @@ public final class DiscordAdapter implements AutoCloseable {
         this.pace = Objects.requireNonNull(pace, "pace");
         this.messenger = new DiscordMessenger(() -> shards, clock);
         this.events = new DiscordEventMirror(() -> shards, settings.shardIds().isEmpty());
+        this.presence = new DiscordPresence(() -> shards);
     }
 
     /** The messenger for messages the bot starts itself; it works once the adapter is started. */
@@ -85,6 +88,11 @@ public final class DiscordAdapter implements AutoCloseable {
     /** The server Events list, where each circle's next meeting is kept; it works once the adapter is started. */
     public DiscordEventMirror events() {
         return events;
+    }
+
+    /** Who is in a voice or stage channel, for a share circle run in its text chat; it works once the adapter is started. */
+    public DiscordPresence presence() {
+        return presence;
     }
 
     /**
@@ -101,16 +109,19 @@ public final class DiscordAdapter implements AutoCloseable {
         handlers = Executors.newFixedThreadPool(settings.handlerThreads(), threads("discord-handler"));
         timer = Executors.newSingleThreadScheduledExecutor(threads("discord-deadline"));
         SlashCommands commands = new SlashCommands(engine, defaultLocale);
+        voice = new DiscordVoice(engine);
         DiscordListener listener = new DiscordListener(engine, commands, new DiscordContexts(settings), messenger, handlers, timer);
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.create(settings.token(), intents(settings))
                 .disableCache(EnumSet.allOf(CacheFlag.class))
-                .setMemberCachePolicy(MemberCachePolicy.NONE)
+                // who is in which voice channel, and those members only (Gateway Intents: GUILD_VOICE_STATES)
+                .enableCache(CacheFlag.VOICE_STATE)
+                .setMemberCachePolicy(MemberCachePolicy.VOICE)
                 .setChunkingFilter(ChunkingFilter.NONE)
                 .setRestConfig(new RestConfig().setBaseUrl(settings.restBaseUrl())
                         .setRateLimiterFactory(config -> new PacedRateLimiter(config, pace)))
                 .setEnableShutdownHook(false)
                 .addEventListeners(listener, new CommandRegistration(commands),
-                        new DiscordMembership(engine, handlers));
+                        new DiscordMembership(engine, handlers), voice);
         if (settings.shardsTotal() > 0) {
             builder.setShardsTotal(settings.shardsTotal());
         }
@@ -127,12 +138,13 @@ public final class DiscordAdapter implements AutoCloseable {
     /**
      * The gateway intents: direct messages (answers typed to the bot) always; messages in server
      * channels with their content (Message Content is privileged) only for the opt-in safety check;
-     * the server's members (privileged) only when asked for, so that a member leaving is heard.
-     * Slash commands, buttons and modals need no intent; servers and their channels come with GUILDS,
-     * which JDA always asks for. No presence intent is used.
+     * the server's members (privileged) only when asked for, so that a member leaving is heard; voice
+     * states (not privileged) always, so that a share circle run in a voice channel's text chat follows
+     * who is in the channel. Slash commands, buttons and modals need no intent; servers and their
+     * channels come with GUILDS, which JDA always asks for. No presence intent is used.
      */
     public static EnumSet<GatewayIntent> intents(DiscordSettings settings) {
-        EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.DIRECT_MESSAGES);
+        EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.DIRECT_MESSAGES, GatewayIntent.GUILD_VOICE_STATES);
         if (settings.groupMessages()) {
             intents.add(GatewayIntent.GUILD_MESSAGES);
             intents.add(GatewayIntent.MESSAGE_CONTENT);
@@ -173,6 +185,7 @@ public final class DiscordAdapter implements AutoCloseable {
             return;
         }
         manager.shutdown();
+        voice.close();
         handlers.shutdown();
         timer.shutdown();
         try {

@@ -129,11 +129,12 @@ class DiscordAdapterTest {
         JsonNode identify = discord.awaitIdentify();
         assertThat(identify.path("token").asString()).isEqualTo(FakeDiscord.TOKEN);
         int guilds = 1;
-        assertThat(identify.path("intents").asInt()).as("GUILDS (which JDA always asks for) and the three the features need")
+        assertThat(identify.path("intents").asInt()).as("GUILDS (which JDA always asks for) and the four the features need")
                 .isEqualTo(guilds | GatewayIntent.getRaw(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT,
-                        GatewayIntent.DIRECT_MESSAGES));
+                        GatewayIntent.DIRECT_MESSAGES, GatewayIntent.GUILD_VOICE_STATES));
         assertThat(DiscordAdapter.intents(new DiscordSettings(FakeDiscord.TOKEN, 0, List.of(), List.of(), Map.of(), false,
-                null, 1))).containsExactly(GatewayIntent.DIRECT_MESSAGES);
+                null, 1))).as("voice states are not privileged: always asked for, for circles that meet in voice")
+                .containsExactlyInAnyOrder(GatewayIntent.DIRECT_MESSAGES, GatewayIntent.GUILD_VOICE_STATES);
         assertThat(Permission.getRaw(DiscordAdapter.PERMISSIONS)).isEqualTo(FakeDiscord.BOT_PERMISSIONS);
         assertThat(adapter.connected()).isTrue();
         assertThat(adapter.shardStatus()).containsExactly(Map.entry(0, "CONNECTED"));

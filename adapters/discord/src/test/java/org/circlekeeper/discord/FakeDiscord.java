@@ -76,6 +76,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final List<String> guilds;
     private final Map<String, Refusal> refusedChannels = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(900000000000000000L);
+    private final List<Map<String, Object>> voiceAtStart = new CopyOnWriteArrayList<>();
     private final CountDownLatch identified = new CountDownLatch(1);
     private volatile JsonNode identify;
 
@@ -125,6 +126,14 @@ public final class FakeDiscord implements AutoCloseable {
             refuseMessagesIn(event.path("id").asString(), UNKNOWN_CHANNEL);
         }
         gateway.send(type, event);
+    }
+
+    /**
+     * A member already in a voice channel of {@link #GUILD} when the bot connects: the GUILD_CREATE carries their voice
+     * state and them among its members. Call it before the bot connects.
+     */
+    public void inVoiceAtStart(String userId, String name, String channelId) {
+        voiceAtStart.add(voiceState(userId, name, channelId));
     }
 
     String nextId() {
@@ -354,6 +363,12 @@ public final class FakeDiscord implements AutoCloseable {
                 "nsfw", false, "bitrate", 64000, "user_limit", 0);
     }
 
+    /** A stage channel object (type 13 GUILD_STAGE_VOICE): a voice channel for hosting events with an audience. */
+    static Map<String, Object> stageChannel(String id, String name) {
+        return Map.of("id", id, "type", 13, "guild_id", GUILD, "name", name, "position", 8, "permission_overwrites", List.of(),
+                "nsfw", false, "bitrate", 64000, "user_limit", 0, "rtc_region", "rotterdam");
+    }
+
     /** A forum channel object (type 15 GUILD_FORUM): members post threads in it, messages go into those posts only. */
     static Map<String, Object> forumChannel(String id, String name) {
         Map<String, Object> forum = new HashMap<>(Map.of("id", id, "type", 15, "guild_id", GUILD, "name", name,
@@ -386,6 +401,29 @@ public final class FakeDiscord implements AutoCloseable {
                 "archive_timestamp", "2026-11-27T09:00:00.000000+00:00", "locked", false));
         thread.put("newly_created", true);
         return thread;
+    }
+
+    /**
+     * A voice state (Resources, Voice: "Voice State Object"): who ({@code user_id}, with the guild {@code member}) is
+     * connected to which voice or stage channel ({@code channel_id}, null once they left), with their session and
+     * mute and deafen flags. VOICE_STATE_UPDATE (Topics, Gateway Events: "Voice State Update", sent with the intent
+     * {@code GUILD_VOICE_STATES}) carries one "when someone joins/leaves/moves voice channels".
+     */
+    static Map<String, Object> voiceState(String userId, String name, String channelId) {
+        Map<String, Object> state = new HashMap<>();
+        state.put("guild_id", GUILD);
+        state.put("channel_id", channelId);
+        state.put("user_id", userId);
+        state.put("member", member(userId, name, List.of()));
+        state.put("session_id", "voice-session-" + userId);
+        state.put("deaf", false);
+        state.put("mute", false);
+        state.put("self_deaf", false);
+        state.put("self_mute", false);
+        state.put("self_video", false);
+        state.put("suppress", false);
+        state.put("request_to_speak_timestamp", null);
+        return state;
     }
 
     /** THREAD_DELETE ("Thread Delete"): a subset of the channel object, only its id, guild id, parent id and type. */
@@ -460,6 +498,15 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** A GUILD_CREATE for one server: {@link #GUILD} with its text and voice channel, any other with one text channel. */
     static Map<String, Object> guildCreate(String id) {
+        return guildCreate(id, List.of());
+    }
+
+    /**
+     * A GUILD_CREATE whose server has members in voice (Topics, Gateway Events: "Guild Create"): {@code voice_states}
+     * holds their voice states, which lack the {@code guild_id} key, and {@code members} holds those members besides the
+     * bot (without the Server Members intent a large server's GUILD_CREATE lists only those in voice and the bot).
+     */
+    static Map<String, Object> guildCreate(String id, List<Map<String, Object>> inVoice) {
         Map<String, Object> guild = new HashMap<>();
         guild.put("id", id);
         guild.put("name", "Circle");
@@ -477,9 +524,20 @@ public final class FakeDiscord implements AutoCloseable {
         guild.put("channels", !id.equals(GUILD) ? List.of(text) : List.of(text,
                 Map.of("id", VOICE, "type", 2, "guild_id", GUILD, "name", "Circle room", "position", 1, "permission_overwrites",
                         List.of(), "nsfw", false, "bitrate", 64000, "user_limit", 0)));
-        guild.put("members", List.of(Map.of("user", user(APP, "circlekeeper", true), "roles", List.of("400000000000000009"),
-                "joined_at", "2026-01-01T00:00:00.000000+00:00", "deaf", false, "mute", false, "flags", 0)));
-        for (String empty : List.of("emojis", "stickers", "threads", "voice_states", "guild_scheduled_events", "presences",
+        List<Object> members = new ArrayList<>();
+        members.add(Map.of("user", user(APP, "circlekeeper", true), "roles", List.of("400000000000000009"),
+                "joined_at", "2026-01-01T00:00:00.000000+00:00", "deaf", false, "mute", false, "flags", 0));
+        List<Object> voiceStates = new ArrayList<>();
+        for (Map<String, Object> state : inVoice) {
+            members.add(state.get("member"));
+            Map<String, Object> partial = new HashMap<>(state);
+            partial.remove("guild_id");
+            partial.remove("member");
+            voiceStates.add(partial);
+        }
+        guild.put("members", members);
+        guild.put("voice_states", voiceStates);
+        for (String empty : List.of("emojis", "stickers", "threads", "guild_scheduled_events", "presences",
                 "soundboard_sounds")) {
             guild.put(empty, List.of());
         }
@@ -528,7 +586,8 @@ public final class FakeDiscord implements AutoCloseable {
                             "resume_gateway_url", "ws://127.0.0.1:" + getPort(),
                             "application", Map.of("id", APP, "flags", 0), "shard", List.of(shard, shards))), "READY");
                     for (String guild : own) {
-                        sendOp(conn, 0, JSON.valueToTree(guildCreate(guild)), "GUILD_CREATE");
+                        sendOp(conn, 0, JSON.valueToTree(guildCreate(guild, guild.equals(GUILD) ? voiceAtStart : List.of())),
+                                "GUILD_CREATE");
                     }
                     identified.countDown();
                 }

@@ -7,6 +7,10 @@ sealed interface Event {
     record Started(Person chair) implements Event {
     }
 
+    /** The session follows who is in its meeting place (a voice channel); {@code present} are there as it starts. */
+    record FollowsPlace(int present) implements Event {
+    }
+
     /** A step began (the closing too, which ends the session). */
     record StepBegan(int step) implements Event {
     }

@@ -39,6 +39,23 @@ final class Rules {
         return new Change.Moved(d.build(), events, null, ends);
     }
 
+    /**
+     * A new session in a meeting place people are in (a voice channel): those in it now are present, in the order the
+     * platform lists them with the chair first when they are there too, and the session hears that it follows the place.
+     * The chair chairs from the text chat when they are not in the place.
+     */
+    static Change.Moved openInPlace(String id, ShareFormat format, Person chair, List<Person> inPlace, Instant now) {
+        ShareSession.Draft d = new ShareSession.Draft(id, format.id(), chair, now);
+        inPlace.stream().filter(p -> p.key().equals(chair.key())).findFirst().ifPresent(d.present::add);
+        inPlace.stream().filter(p -> d.present.stream().noneMatch(q -> q.key().equals(p.key()))).forEach(d.present::add);
+        d.joined = d.present.size();
+        List<Event> events = new ArrayList<>();
+        events.add(new Event.Started(chair));
+        events.add(new Event.FollowsPlace(d.present.size()));
+        boolean ends = TalkingPiece.begin(d, format, 0, now, events);
+        return new Change.Moved(d.build(), events, null, ends);
+    }
+
     static Change join(ShareSession c, ShareFormat f, Person who, Instant now) {
         if (c.present().stream().anyMatch(p -> p.key().equals(who.key()))) {
             return Change.stay(ShareMessages.ALREADY_HERE);

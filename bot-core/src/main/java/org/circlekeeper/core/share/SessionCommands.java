@@ -4,17 +4,23 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.circlekeeper.core.circle.ScheduledCircle;
 import org.circlekeeper.core.circle.ScheduledCircles;
 import org.circlekeeper.core.engine.Args;
+import org.circlekeeper.core.engine.PlacePresences;
+import org.circlekeeper.core.engine.PresenceEvent;
 import org.circlekeeper.core.engine.Turn;
+import org.circlekeeper.core.ref.MemberRef;
 
 /**
  * What members and the chair do in a running share session, typed or pressed: start it, join and leave, raise and
  * lower a hand, pass the talking piece on, send encouragement, and the chair's steps, calls, queue changes and
- * pauses. Each applies one {@link Rules} function through {@link Sessions} and answers the person privately.
+ * pauses. Each applies one {@link Rules} function through {@link Sessions} and answers the person privately. A session
+ * started in a meeting place people are in (a voice channel) follows who is in it: coming into the place joins the
+ * session, leaving it leaves.
  */
 final class SessionCommands {
 
@@ -23,16 +29,18 @@ final class SessionCommands {
     private final ShareFormats formats;
     private final Sessions sessions;
     private final Rotations rotations;
+    private final PlacePresences presences;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     SessionCommands(ShareStore store, ScheduledCircles circles, ShareFormats formats, Sessions sessions, Rotations rotations,
-                    Clock clock) {
+                    PlacePresences presences, Clock clock) {
         this.store = store;
         this.circles = circles;
         this.formats = formats;
         this.sessions = sessions;
         this.rotations = rotations;
+        this.presences = presences;
         this.clock = clock;
     }
 
@@ -44,13 +52,54 @@ final class SessionCommands {
             return;
         }
         ShareFormat format = args.optional("format").flatMap(formats::find).orElseGet(() -> chosenFormat(room));
-        Change.Moved opened = Rules.open(newSessionId(), format, Person.of(turn.member()), clock.instant());
+        Person chair = Person.of(turn.member());
+        Optional<List<MemberRef>> inPlace = presences.present(room.channel());
+        Change.Moved opened = inPlace
+                .map(members -> Rules.openInPlace(newSessionId(), format, chair, members.stream().map(Person::of).toList(),
+                        clock.instant()))
+                .orElseGet(() -> Rules.open(newSessionId(), format, chair, clock.instant()));
         if (!sessions.start(room, opened)) {
             store.live(room).ifPresentOrElse(other -> replyRunning(turn, other), () -> turn.replyPrivately(ShareMessages.BUSY));
             return;
         }
         store.remember(turn.member(), room);
+        opened.next().present().forEach(p -> store.remember(p.toMember(), room));
+        inPlace.ifPresent(before -> presences.present(room.channel()).ifPresent(now -> catchUp(room, before, now)));
         rotations.useUp(room);
+    }
+
+    /**
+     * Whoever came into or left the place while the session was being stored was reported before it ran, and so was not
+     * heard: the place is read again once it runs, and the difference is applied as the reports would have been.
+     */
+    private void catchUp(ShareRoom room, List<MemberRef> before, List<MemberRef> now) {
+        for (MemberRef member : now) {
+            if (before.stream().noneMatch(m -> m.key().equals(member.key()))) {
+                presence(new PresenceEvent.Joined(room.community(), room.channel(), member));
+            }
+        }
+        for (MemberRef member : before) {
+            if (now.stream().noneMatch(m -> m.key().equals(member.key()))) {
+                presence(new PresenceEvent.Left(room.community(), room.channel(), member));
+            }
+        }
+    }
+
+    /**
+     * Someone came into or left a meeting place: when a session runs in its text chat, they join it or leave it (a
+     * speaker who leaves passes the talking piece on). Nobody is answered: the board and the channel show the change.
+     */
+    void presence(PresenceEvent event) {
+        ShareRoom room = new ShareRoom(event.community(), event.place());
+        MemberRef member = event.member();
+        if (event instanceof PresenceEvent.Joined) {
+            Sessions.Outcome outcome = sessions.apply(room, null, (s, f) -> Rules.join(s, f, Person.of(member), clock.instant()));
+            if (outcome instanceof Sessions.Outcome.Applied) {
+                store.remember(member, room);
+            }
+        } else {
+            sessions.apply(room, null, (s, f) -> Rules.leave(s, f, member, false, clock.instant()));
+        }
     }
 
     private void replyRunning(Turn turn, ShareSession running) {

@@ -196,6 +196,9 @@ final class Sessions {
         if (event instanceof Event.Started started) {
             return words.text(ShareMessages.STARTED, "format", words.text(format.name()), "chair", started.chair().name());
         }
+        if (event instanceof Event.FollowsPlace follows) {
+            return words.text(ShareMessages.FOLLOWS_PLACE, "count", follows.present());
+        }
         if (event instanceof Event.TurnEnded ended) {
             return Posts.thanks(words, ended.speaker(), ended.passed(), ended.support());
         }

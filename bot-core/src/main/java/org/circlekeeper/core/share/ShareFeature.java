@@ -14,7 +14,10 @@ import org.circlekeeper.core.engine.CommandSpec;
 import org.circlekeeper.core.engine.Feature;
 import org.circlekeeper.core.engine.FormSpec;
 import org.circlekeeper.core.engine.OptionSpec;
+import org.circlekeeper.core.engine.PlacePresences;
 import org.circlekeeper.core.engine.Plugin;
+import org.circlekeeper.core.engine.PresenceEvent;
+import org.circlekeeper.core.engine.PresenceListener;
 import org.circlekeeper.core.engine.Scope;
 import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.message.Outbox;
@@ -34,9 +37,11 @@ import org.circlekeeper.core.schedule.JobQueue;
  * member does here is answered privately; what the session should see is posted in the channel.
  * This class declares the commands, buttons, form and jobs; each job's work is done by its own class:
  * {@link SessionCommands} (a running session), {@link AnonymousShares}, {@link ChairVolunteers},
- * {@link ShareOrganising} (formats and organisers' settings) and {@link ShareData} (a member's data).
+ * {@link ShareOrganising} (formats and organisers' settings) and {@link ShareData} (a member's data). Where the
+ * platform tells who is in a meeting place (Discord's voice channels, through the {@link PlacePresences} part), a
+ * session run in that place's text chat follows who is in it.
  */
-public final class ShareFeature implements Feature {
+public final class ShareFeature implements Feature, PresenceListener {
 
     /**
      * How this feature plugs into the bot: its bundle, the stores it needs, how it is built. It reaches the circles
@@ -45,6 +50,7 @@ public final class ShareFeature implements Feature {
     public static final Plugin PLUGIN = new Plugin("share", ShareMessages.KEYS.bundle(), List.of(ShareStore.KEY, JobQueue.KEY),
             wiring -> {
                 ShareFeature share = new ShareFeature(wiring.store(ShareStore.KEY), wiring.part(ScheduledCircles.class),
+                        ShareFormats.shipped(), wiring.find(PlacePresences.class).orElseGet(PlacePresences::none),
                         wiring.store(JobQueue.KEY), wiring.outbox(), wiring.messengers(), wiring.clock());
                 wiring.provide(ChairPolicy.class, share.chairs());
                 return share;
@@ -69,16 +75,16 @@ public final class ShareFeature implements Feature {
     private final ShareData data;
 
     public ShareFeature(ShareStore store, ScheduledCircles circles, JobQueue jobs, Outbox outbox, Messengers messengers, Clock clock) {
-        this(store, circles, ShareFormats.shipped(), jobs, outbox, messengers, clock);
+        this(store, circles, ShareFormats.shipped(), PlacePresences.none(), jobs, outbox, messengers, clock);
     }
 
-    ShareFeature(ShareStore store, ScheduledCircles circles, ShareFormats formats, JobQueue jobs, Outbox outbox, Messengers messengers,
-                 Clock clock) {
+    ShareFeature(ShareStore store, ScheduledCircles circles, ShareFormats formats, PlacePresences presences, JobQueue jobs,
+                 Outbox outbox, Messengers messengers, Clock clock) {
         this.formats = formats;
         Rotations rotations = new Rotations(store, clock);
         this.sessions = new Sessions(store, formats, jobs, outbox, messengers, clock, new Posts(circles, clock), rotations);
         this.chairs = new ShareChairs(store);
-        this.running = new SessionCommands(store, circles, formats, sessions, rotations, clock);
+        this.running = new SessionCommands(store, circles, formats, sessions, rotations, presences, clock);
         this.anonymous = new AnonymousShares(store, sessions);
         this.volunteers = new ChairVolunteers(store, rotations, outbox, clock);
         this.organising = new ShareOrganising(store, circles, formats);
@@ -174,6 +180,12 @@ public final class ShareFeature implements Feature {
     @Override
     public List<FormSpec> forms() {
         return List.of(anonymous.form());
+    }
+
+    /** Someone came into or left a meeting place: a session running there follows them. */
+    @Override
+    public void onPresence(PresenceEvent event) {
+        running.presence(event);
     }
 
     @Override

@@ -61,6 +61,7 @@ final class ShareMessages {
     static final MessageKey ROUND_COMPLETE = KEYS.key("share.round.complete");
     static final MessageKey FLOOR_OPEN = KEYS.key("share.floor.open");
     static final MessageKey SPEAKER_LEFT = KEYS.key("share.speaker-left");
+    static final MessageKey FOLLOWS_PLACE = KEYS.key("share.follows-place", "count");
     static final MessageKey PAUSED = KEYS.key("share.paused");
     static final MessageKey RESUMED = KEYS.key("share.resumed");
     static final MessageKey TURN_NEAR = KEYS.key("share.turn.near", "name");

@@ -46,6 +46,21 @@ class RulesTest {
     }
 
     @Test
+    void aSessionInAPlaceStartsWithThoseInItTheChairFirstWhenThereAndEachOnce() {
+        Change.Moved opened = Rules.openInPlace("m2", basic, person("olivia"),
+                List.of(person("alice"), person("olivia"), person("bob"), person("alice")), NOW);
+        assertThat(opened.next().present()).extracting(Person::name).containsExactly("olivia", "alice", "bob");
+        assertThat(opened.next().counts().joined()).isEqualTo(3);
+        assertThat(opened.events()).containsSubsequence(new Event.Started(person("olivia")), new Event.FollowsPlace(3));
+
+        ShareSession away = Rules.openInPlace("m3", basic, person("olivia"), List.of(person("bob")), NOW).next();
+        assertThat(away.present()).extracting(Person::name).containsExactly("bob");
+        assertThat(away.chairedBy(member("olivia"))).as("the chair chairs from the text chat").isTrue();
+        ShareSession round = moved(Rules.nextStep(away, basic, 0, NOW));
+        assertThat(round.speaker().name()).as("the round is those in the place").isEqualTo("bob");
+    }
+
+    @Test
     void everyChangeIsTheNextVersionAndARefusalIsNone() {
         ShareSession circle = started("alice");
         assertThat(circle.version()).isEqualTo(2);

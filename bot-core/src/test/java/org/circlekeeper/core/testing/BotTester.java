@@ -14,6 +14,8 @@ import org.circlekeeper.core.engine.Arguments;
 import org.circlekeeper.core.engine.Context;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.Inbound;
+import org.circlekeeper.core.engine.PlacePresence;
+import org.circlekeeper.core.engine.PlacePresences;
 import org.circlekeeper.core.engine.Plugin;
 import org.circlekeeper.core.engine.Reply;
 import org.circlekeeper.core.engine.Role;
@@ -68,12 +70,25 @@ public final class BotTester {
         this(clock, stores, CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())), extra);
     }
 
+    /** Every shipped feature on a platform whose meeting places tell who is in them ({@code presence}). */
+    public BotTester(PlacePresence presence) {
+        this(new VirtualClock(START), null, null, List.of(), presence);
+    }
+
     private BotTester(VirtualClock clock, Stores stores, CheckinOptions checkins, List<Plugin> extra) {
+        this(clock, stores, checkins, extra, null);
+    }
+
+    private BotTester(VirtualClock clock, Stores stores, CheckinOptions checkins, List<Plugin> extra, PlacePresence presence) {
         this.clock = clock;
-        this.stores = stores;
-        Bot.Builder builder = Bot.builder().stores(stores).clock(clock)
+        this.stores = stores != null ? stores : InMemoryStores.create(clock);
+        Bot.Builder builder = Bot.builder().stores(this.stores).clock(clock)
                 .messengers(new Messengers(List.of(messenger)))
-                .with(CheckinOptions.class, checkins);
+                .with(CheckinOptions.class, checkins != null ? checkins
+                        : CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())));
+        if (presence != null) {
+            builder.with(PlacePresences.class, new PlacePresences(List.of(presence)));
+        }
         extra.forEach(builder::feature);
         Bot.Assembly bot = builder.build();
         this.engine = bot.engine();
@@ -164,6 +179,12 @@ public final class BotTester {
         public Talk inGroupOf(String communityId) {
             return new Talk(new Context(member, new ChannelRef(Platform.CONSOLE, "#" + communityId, ChannelRef.Kind.GROUP),
                     new CommunityRef(Platform.CONSOLE, communityId), role, language));
+        }
+
+        /** In another group channel of the community (a voice room's text chat, say). */
+        public Talk inChannel(String channelId) {
+            return new Talk(new Context(member, new ChannelRef(Platform.CONSOLE, channelId, ChannelRef.Kind.GROUP), COMMUNITY, role,
+                    language));
         }
 
         public Talk inDirect() {
