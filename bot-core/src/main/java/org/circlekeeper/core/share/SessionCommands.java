@@ -23,34 +23,45 @@ final class SessionCommands {
     private final ShareFormats formats;
     private final Sessions sessions;
     private final Rotations rotations;
+    private final MeetingPlaces places;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     SessionCommands(ShareStore store, ScheduledCircles circles, ShareFormats formats, Sessions sessions, Rotations rotations,
-                    Clock clock) {
+                    MeetingPlaces places, Clock clock) {
         this.store = store;
         this.circles = circles;
         this.formats = formats;
         this.sessions = sessions;
         this.rotations = rotations;
+        this.places = places;
         this.clock = clock;
     }
 
+    /**
+     * Starts a session where it was asked for, or in a place of its own opened under that channel (see
+     * {@link MeetingPlaces}); the chair rotation stays with the channel where it was asked for.
+     */
     void start(Turn turn, Args args) {
-        ShareRoom room = ShareRoom.of(turn.context()).orElseThrow();
-        Optional<ShareSession> running = store.live(room);
+        ShareRoom asked = ShareRoom.of(turn.context()).orElseThrow();
+        Optional<ShareSession> running = store.live(asked);
         if (running.isPresent()) {
             replyRunning(turn, running.get());
             return;
         }
-        ShareFormat format = args.optional("format").flatMap(formats::find).orElseGet(() -> chosenFormat(room));
+        ShareFormat format = args.optional("format").flatMap(formats::find).orElseGet(() -> chosenFormat(asked));
+        MeetingPlaces.Meeting meeting = places.open(turn, asked, format);
+        ShareRoom room = meeting.room();
         Change.Moved opened = Rules.open(newSessionId(), format, Person.of(turn.member()), clock.instant());
         if (!sessions.start(room, opened)) {
             store.live(room).ifPresentOrElse(other -> replyRunning(turn, other), () -> turn.replyPrivately(ShareMessages.BUSY));
             return;
         }
         store.remember(turn.member(), room);
-        rotations.useUp(room);
+        rotations.useUp(asked);
+        if (!room.equals(asked)) {
+            turn.reply(ShareMessages.PLACE_OPENED, "link", meeting.link() == null ? "" : meeting.link());
+        }
     }
 
     private void replyRunning(Turn turn, ShareSession running) {
