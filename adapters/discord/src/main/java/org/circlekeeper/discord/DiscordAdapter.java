@@ -45,12 +45,13 @@ public final class DiscordAdapter implements AutoCloseable {
     /**
      * The permissions the bot needs in a server's channels, for the invite link: see channels, send
      * messages (also in threads), embed links, attach files (charts, exports), read the history (to
-     * edit its own messages) and create events (each circle's next meeting in the server's Events; it
-     * changes and deletes only its own). Nothing to manage, moderate or mention everyone.
+     * edit its own messages), create events (each circle's next meeting in the server's Events; it
+     * changes and deletes only its own) and create public threads (a share circle's meeting in a thread
+     * of its own, archived when it ends). Nothing to manage, moderate or mention everyone.
      */
     public static final EnumSet<Permission> PERMISSIONS = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
             Permission.MESSAGE_SEND_IN_THREADS, Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_ATTACH_FILES,
-            Permission.MESSAGE_HISTORY, Permission.CREATE_SCHEDULED_EVENTS);
+            Permission.MESSAGE_HISTORY, Permission.CREATE_SCHEDULED_EVENTS, Permission.CREATE_PUBLIC_THREADS);
 
     private final DiscordSettings settings;
     private final RequestPace pace;

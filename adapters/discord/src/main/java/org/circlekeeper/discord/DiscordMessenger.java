@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.circlekeeper.core.message.MeetingPlace;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.SentMessage;
@@ -60,6 +62,7 @@ public final class DiscordMessenger implements Messenger {
     private final Supplier<ShardManager> shards;
     private final Duration maxWait;
     private final Clock clock;
+    private final DiscordMeetingPlaces places;
 
     /**
      * @param shards the running shard manager; null (not yet connected) makes every send fail as retryable
@@ -73,6 +76,7 @@ public final class DiscordMessenger implements Messenger {
         this.shards = Objects.requireNonNull(shards, "shards");
         this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.places = new DiscordMeetingPlaces(shards);
     }
 
     /** The same messenger waiting at most {@code wait} for each message (tests and benchmarks use a short one). */
@@ -244,6 +248,18 @@ public final class DiscordMessenger implements Messenger {
             places.add(new Target.Channel(new ChannelRef(Platform.DISCORD, system.getId(), ChannelRef.Kind.GROUP)));
         }
         return places;
+    }
+
+    /** A public thread under a server's text channel (see {@link DiscordMeetingPlaces}). */
+    @Override
+    public MeetingPlace openMeetingPlace(ChannelRef channel, String name) {
+        return places.open(channel, name);
+    }
+
+    /** Archives a thread the bot opened for a meeting (see {@link DiscordMeetingPlaces}). */
+    @Override
+    public Optional<ChannelRef> closeMeetingPlace(ChannelRef place) {
+        return places.close(place);
     }
 
     /** The Discord message ids of a sent message's parts. */
