@@ -28,6 +28,7 @@ import net.dv8tion.jda.api.utils.MemberCachePolicy;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import org.circlekeeper.core.engine.Engine;
+import org.circlekeeper.core.platform.Roster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,7 @@ public final class DiscordAdapter implements AutoCloseable {
 
     private final DiscordSettings settings;
     private final RequestPace pace;
+    private final Roster roster;
     private final DiscordMessenger messenger;
     private final DiscordEventMirror events;
     private volatile ShardManager shards;
@@ -72,8 +74,17 @@ public final class DiscordAdapter implements AutoCloseable {
      * {@code clock}.
      */
     public DiscordAdapter(DiscordSettings settings, RequestPace pace, Clock clock) {
+        this(settings, pace, clock, new ProcessRoster());
+    }
+
+    /**
+     * An adapter that also keeps which servers the bot is in, in {@code roster} (Redis, shared by the replicas), so
+     * that a server that removed the bot while it was offline is noticed when the shard carrying it connects.
+     */
+    public DiscordAdapter(DiscordSettings settings, RequestPace pace, Clock clock, Roster roster) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.pace = Objects.requireNonNull(pace, "pace");
+        this.roster = Objects.requireNonNull(roster, "roster");
         this.messenger = new DiscordMessenger(() -> shards, clock);
         this.events = new DiscordEventMirror(() -> shards, settings.shardIds().isEmpty());
     }
@@ -111,7 +122,7 @@ public final class DiscordAdapter implements AutoCloseable {
                         .setRateLimiterFactory(config -> new PacedRateLimiter(config, pace)))
                 .setEnableShutdownHook(false)
                 .addEventListeners(listener, new CommandRegistration(commands),
-                        new DiscordMembership(engine, handlers));
+                        new DiscordMembership(engine, handlers, roster));
         if (settings.shardsTotal() > 0) {
             builder.setShardsTotal(settings.shardsTotal());
         }
