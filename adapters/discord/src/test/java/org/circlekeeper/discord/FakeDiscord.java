@@ -260,6 +260,8 @@ public final class FakeDiscord implements AutoCloseable {
             }
         } else if (method.equals("PATCH") && path.matches("/channels/\\d+/messages/\\d+")) {
             respond(exchange, 200, message(p[4], p[2], body));
+        } else if (method.equals("GET") && path.matches("/guilds/\\d+(/channels)?")) {
+            guild(exchange, p[2], p.length > 3);
         } else if (method.equals("POST") && path.matches("/channels/\\d+/threads")) {
             startThread(exchange, p[2], body);
         } else if (method.equals("GET") && path.matches("/channels/\\d+")) {
@@ -349,6 +351,26 @@ public final class FakeDiscord implements AutoCloseable {
         return permissions;
     }
 
+    /**
+     * "Get Guild" and "Get Guild Channels" (API reference, Resources, Guild): the server (its id and name), or its
+     * channels, threads left out (the list "does not include threads"), with those made since the start; a server the
+     * bot is not in is answered 403 with JSON error 50001.
+     */
+    private void guild(HttpExchange exchange, String id, boolean channelsOnly) throws IOException {
+        if (!guilds.contains(id)) {
+            respond(exchange, 403, Map.of("code", 50001, "message", "Missing Access"));
+            return;
+        }
+        Map<String, Object> guild = guildCreate(id);
+        if (!channelsOnly) {
+            respond(exchange, 200, Map.of("id", id, "name", guild.get("name"), "owner_id", guild.get("owner_id")));
+            return;
+        }
+        List<Object> all = new ArrayList<>((List<?>) guild.get("channels"));
+        channels.values().stream().filter(c -> c.path("guild_id").asString().equals(id) && !c.has("thread_metadata")).forEach(all::add);
+        respond(exchange, 200, all);
+    }
+
     /** An archived state of a thread as the fake keeps it now. */
     boolean archived(String threadId) {
         ObjectNode thread = channels.get(threadId);
@@ -357,6 +379,10 @@ public final class FakeDiscord implements AutoCloseable {
 
     private void scheduledEvent(HttpExchange exchange, String method, String id, JsonNode body) throws IOException {
         if (id == null && method.equals("POST")) {
+            if (!validEvent((ObjectNode) body)) {
+                respond(exchange, 400, Map.of("code", 50035, "message", "Invalid Form Body"));
+                return;
+            }
             ObjectNode event = JSON.createObjectNode();
             event.put("id", nextId()).put("guild_id", GUILD).put("creator_id", APP).put("status", 1).put("user_count", 0)
                     .putNull("channel_id").putNull("entity_metadata").putNull("description").putNull("scheduled_end_time");
@@ -371,6 +397,12 @@ public final class FakeDiscord implements AutoCloseable {
         } else if (method.equals("GET")) {
             respond(exchange, 200, event);
         } else if (method.equals("PATCH")) {
+            ObjectNode changed = event.deepCopy();
+            changed.setAll((ObjectNode) body);
+            if (!validEvent(changed)) {
+                respond(exchange, 400, Map.of("code", 50035, "message", "Invalid Form Body"));
+                return;
+            }
             event.setAll((ObjectNode) body);
             respond(exchange, 200, event);
         } else if (method.equals("DELETE")) {
@@ -379,6 +411,21 @@ public final class FakeDiscord implements AutoCloseable {
         } else {
             respond(exchange, 405, Map.of("code", 0, "message", "405: Method Not Allowed"));
         }
+    }
+
+    /**
+     * What "Guild Scheduled Event Object" ("Field Requirements By Entity Type") asks of an event: an external one (3)
+     * has {@code entity_metadata.location}, a {@code scheduled_end_time} and no {@code channel_id}; a stage (1) or voice
+     * (2) event has a {@code channel_id} and no {@code entity_metadata}.
+     */
+    private static boolean validEvent(ObjectNode event) {
+        int type = event.path("entity_type").asInt(0);
+        boolean channel = event.hasNonNull("channel_id");
+        boolean location = !event.path("entity_metadata").path("location").asString("").isEmpty();
+        if (type == 3) {
+            return !channel && location && event.hasNonNull("scheduled_end_time");
+        }
+        return (type == 1 || type == 2) && channel && !location;
     }
 
     /** The JSON of a request: the body itself, or the payload_json part of a multipart upload. */
