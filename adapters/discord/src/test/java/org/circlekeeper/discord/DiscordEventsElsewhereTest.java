@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.circlekeeper.core.message.Target;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.Platform;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,5 +32,14 @@ class DiscordEventsElsewhereTest extends DiscordEventsTest {
         assertThat(discord.scheduledEvents()).containsKey(id);
         assertThat(discord.requests()).as("the server's channels read through REST")
                 .anyMatch(r -> r.method().equals("GET") && r.path().equals("/guilds/" + FakeDiscord.GUILD + "/channels"));
+    }
+
+    @Test
+    void theServersOrganisersAreFoundThroughRestToo() {
+        assertThat(adapter.messenger().organisersOf(new CommunityRef(Platform.DISCORD, FakeDiscord.GUILD)))
+                .as("the owner's direct messages, from Get Guild")
+                .containsExactly(new Target.Member(new MemberRef(Platform.DISCORD, "999999999999999999", null)));
+        assertThat(adapter.messenger().organisersOf(new CommunityRef(Platform.DISCORD, "100000000000000999")))
+                .as("a server the bot is not in").isEmpty();
     }
 }
