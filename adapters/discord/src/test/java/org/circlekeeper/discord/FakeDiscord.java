@@ -371,6 +371,12 @@ public final class FakeDiscord implements AutoCloseable {
         respond(exchange, 200, all);
     }
 
+    /** The ids of the threads under a channel, as the fake keeps them now. */
+    List<String> threadsUnder(String parentId) {
+        return channels.values().stream().filter(c -> c.has("thread_metadata") && c.path("parent_id").asString().equals(parentId))
+                .map(c -> c.path("id").asString()).toList();
+    }
+
     /** An archived state of a thread as the fake keeps it now. */
     boolean archived(String threadId) {
         ObjectNode thread = channels.get(threadId);
