@@ -11,6 +11,7 @@ import org.circlekeeper.discord.DiscordPresence;
 import org.circlekeeper.discord.RequestPace;
 import org.circlekeeper.redis.RedisConnection;
 import org.circlekeeper.redis.RedisRateLimiter;
+import org.circlekeeper.redis.RedisRoster;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -34,7 +35,7 @@ class DiscordConfiguration {
 
     @Bean
     DiscordAdapter discordAdapter(DiscordProperties properties, RedisConnection redis, Clock clock) {
-        return new DiscordAdapter(properties.settings(), pace(redis), clock);
+        return new DiscordAdapter(properties.settings(), pace(redis), clock, new RedisRoster(redis));
     }
 
     /**

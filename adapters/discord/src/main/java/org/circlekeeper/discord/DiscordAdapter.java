@@ -28,6 +28,7 @@ import net.dv8tion.jda.api.utils.MemberCachePolicy;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import org.circlekeeper.core.engine.Engine;
+import org.circlekeeper.core.platform.Roster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,15 +46,17 @@ public final class DiscordAdapter implements AutoCloseable {
     /**
      * The permissions the bot needs in a server's channels, for the invite link: see channels, send
      * messages (also in threads), embed links, attach files (charts, exports), read the history (to
-     * edit its own messages) and create events (each circle's next meeting in the server's Events; it
-     * changes and deletes only its own). Nothing to manage, moderate or mention everyone.
+     * edit its own messages), create events (each circle's next meeting in the server's Events; it
+     * changes and deletes only its own) and create public threads (a share circle's meeting in a thread
+     * of its own, archived when it ends). Nothing to manage, moderate or mention everyone.
      */
     public static final EnumSet<Permission> PERMISSIONS = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
             Permission.MESSAGE_SEND_IN_THREADS, Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_ATTACH_FILES,
-            Permission.MESSAGE_HISTORY, Permission.CREATE_SCHEDULED_EVENTS);
+            Permission.MESSAGE_HISTORY, Permission.CREATE_SCHEDULED_EVENTS, Permission.CREATE_PUBLIC_THREADS);
 
     private final DiscordSettings settings;
     private final RequestPace pace;
+    private final Roster roster;
     private final DiscordMessenger messenger;
     private final DiscordEventMirror events;
     private final DiscordPresence presence;
@@ -73,8 +76,17 @@ public final class DiscordAdapter implements AutoCloseable {
      * {@code clock}.
      */
     public DiscordAdapter(DiscordSettings settings, RequestPace pace, Clock clock) {
+        this(settings, pace, clock, new ProcessRoster());
+    }
+
+    /**
+     * An adapter that also keeps which servers the bot is in, in {@code roster} (Redis, shared by the replicas), so
+     * that a server that removed the bot while it was offline is noticed when the shard carrying it connects.
+     */
+    public DiscordAdapter(DiscordSettings settings, RequestPace pace, Clock clock, Roster roster) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.pace = Objects.requireNonNull(pace, "pace");
+        this.roster = Objects.requireNonNull(roster, "roster");
         this.messenger = new DiscordMessenger(() -> shards, clock);
         this.events = new DiscordEventMirror(() -> shards, settings.shardIds().isEmpty());
         this.presence = new DiscordPresence(() -> shards);
@@ -121,7 +133,7 @@ public final class DiscordAdapter implements AutoCloseable {
                         .setRateLimiterFactory(config -> new PacedRateLimiter(config, pace)))
                 .setEnableShutdownHook(false)
                 .addEventListeners(listener, new CommandRegistration(commands),
-                        new DiscordMembership(engine, handlers), voice);
+                        new DiscordMembership(engine, handlers, roster), voice);
         if (settings.shardsTotal() > 0) {
             builder.setShardsTotal(settings.shardsTotal());
         }

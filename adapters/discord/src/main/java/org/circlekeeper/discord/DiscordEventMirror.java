@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class DiscordEventMirror implements EventMirror {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordEventMirror.class);
-    private static final Pattern CHANNEL_MENTION = Pattern.compile("<#(\\d{1,20})>");
+    static final Pattern CHANNEL_MENTION = Pattern.compile("<#(\\d{1,20})>");
     /** Discord's answers that asking again will not change. */
     private static final List<ErrorResponse> REFUSALS = List.of(ErrorResponse.MISSING_PERMISSIONS, ErrorResponse.MISSING_ACCESS,
             ErrorResponse.UNKNOWN_GUILD, ErrorResponse.UNKNOWN_CHANNEL, ErrorResponse.INVALID_FORM_BODY,
@@ -45,6 +45,7 @@ public final class DiscordEventMirror implements EventMirror {
 
     private final Supplier<ShardManager> shards;
     private final boolean allShards;
+    private final RemoteGuildEvents remote;
 
     /**
      * @param shards    the running shard manager; null (not yet connected) makes every call fail as retryable
@@ -53,6 +54,7 @@ public final class DiscordEventMirror implements EventMirror {
     DiscordEventMirror(Supplier<ShardManager> shards, boolean allShards) {
         this.shards = Objects.requireNonNull(shards, "shards");
         this.allShards = allShards;
+        this.remote = new RemoteGuildEvents(shards);
     }
 
     @Override
@@ -63,6 +65,13 @@ public final class DiscordEventMirror implements EventMirror {
     @Override
     public String create(CommunityRef community, PlannedEvent event) {
         Guild guild = guild(community);
+        if (guild == null) {
+            try {
+                return remote.create(community.communityId(), event);
+            } catch (ErrorResponseException e) {
+                throw failed("create", e);
+            }
+        }
         AudioChannel room = audioChannel(guild, event.venue());
         try {
             if (room != null) {
@@ -98,6 +107,9 @@ public final class DiscordEventMirror implements EventMirror {
     public boolean update(CommunityRef community, String eventId, PlannedEvent event) {
         Guild guild = guild(community);
         try {
+            if (guild == null) {
+                return remote.update(community.communityId(), eventId, event);
+            }
             ScheduledEvent existing = find(guild, eventId);
             if (existing == null || existing.getStatus() != ScheduledEvent.Status.SCHEDULED) {
                 return false;
@@ -135,6 +147,10 @@ public final class DiscordEventMirror implements EventMirror {
     public void remove(CommunityRef community, String eventId) {
         Guild guild = guild(community);
         try {
+            if (guild == null) {
+                remote.remove(community.communityId(), eventId);
+                return;
+            }
             ScheduledEvent existing = find(guild, eventId);
             if (existing != null) {
                 existing.delete().complete();
@@ -191,6 +207,10 @@ public final class DiscordEventMirror implements EventMirror {
         return event.description().isEmpty() ? action : action.setDescription(description(event.description()));
     }
 
+    /**
+     * The server from this replica's cache; null when its shard is another replica's, and the event is then kept
+     * through REST alone ({@link RemoteGuildEvents}), so whichever replica runs the job keeps the server's Events.
+     */
     private Guild guild(CommunityRef community) {
         if (community.platform() != Platform.DISCORD) {
             throw new IllegalArgumentException("Discord keeps no events for a " + community.platform().id() + " community");
@@ -200,11 +220,8 @@ public final class DiscordEventMirror implements EventMirror {
             throw new IllegalStateException("the Discord connection is not started yet");
         }
         Guild guild = manager.getGuildById(community.communityId());
-        if (guild == null) {
-            if (allShards) {
-                throw new Refused("the bot is not on that server any more", null);
-            }
-            throw new IllegalStateException("that server is on a shard another replica runs");
+        if (guild == null && allShards) {
+            throw new Refused("the bot is not on that server any more", null);
         }
         return guild;
     }
@@ -255,16 +272,16 @@ public final class DiscordEventMirror implements EventMirror {
         return shorten(DiscordMarkdown.escape(description), ScheduledEvent.MAX_DESCRIPTION_LENGTH);
     }
 
-    private static String noMentions(String text) {
+    static String noMentions(String text) {
         return text.replace("@", "@\u200B");
     }
 
-    private static String withoutHash(String name) {
+    static String withoutHash(String name) {
         String stripped = name.strip();
         return stripped.startsWith("#") ? stripped.substring(1).strip() : stripped;
     }
 
-    private static String shorten(String text, int max) {
+    static String shorten(String text, int max) {
         if (text.codePointCount(0, text.length()) <= max) {
             return text;
         }
@@ -275,7 +292,7 @@ public final class DiscordEventMirror implements EventMirror {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static boolean isPermission(ErrorResponseException e) {
+    static boolean isPermission(ErrorResponseException e) {
         return e.getErrorResponse() == ErrorResponse.MISSING_PERMISSIONS || e.getErrorResponse() == ErrorResponse.MISSING_ACCESS;
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +18,12 @@ import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.RestAction;
+import net.dv8tion.jda.api.requests.Route;
 import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.data.DataObject;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.internal.requests.RestActionImpl;
+import org.circlekeeper.core.message.MeetingPlace;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.SentMessage;
@@ -60,6 +65,7 @@ public final class DiscordMessenger implements Messenger {
     private final Supplier<ShardManager> shards;
     private final Duration maxWait;
     private final Clock clock;
+    private final DiscordMeetingPlaces places;
 
     /**
      * @param shards the running shard manager; null (not yet connected) makes every send fail as retryable
@@ -73,6 +79,7 @@ public final class DiscordMessenger implements Messenger {
         this.shards = Objects.requireNonNull(shards, "shards");
         this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.places = new DiscordMeetingPlaces(shards);
     }
 
     /** The same messenger waiting at most {@code wait} for each message (tests and benchmarks use a short one). */
@@ -224,8 +231,9 @@ public final class DiscordMessenger implements Messenger {
 
     /**
      * A server's organisers: its owner's direct messages (the owner has every permission, Manage Server included),
-     * then the server's system channel when the bot may write there. Empty when the server is not on this replica's
-     * shards (or the bot left it).
+     * then the server's system channel when the bot may write there. A server not on this replica's shards is read
+     * through REST ("Get Guild": its {@code owner_id} and {@code system_channel_id}; whether the bot may write in that
+     * channel shows only when it tries). Empty when the bot is not in the server, or Discord cannot be asked now.
      */
     @Override
     public List<Target> organisersOf(CommunityRef community) {
@@ -235,7 +243,7 @@ public final class DiscordMessenger implements Messenger {
         }
         Guild guild = manager.getGuildById(community.communityId());
         if (guild == null) {
-            return List.of();
+            return organisersElsewhere(manager, community.communityId());
         }
         List<Target> places = new ArrayList<>();
         places.add(new Target.Member(new MemberRef(Platform.DISCORD, guild.getOwnerId(), null)));
@@ -244,6 +252,38 @@ public final class DiscordMessenger implements Messenger {
             places.add(new Target.Channel(new ChannelRef(Platform.DISCORD, system.getId(), ChannelRef.Kind.GROUP)));
         }
         return places;
+    }
+
+    /** A public thread under a server's text channel (see {@link DiscordMeetingPlaces}). */
+    @Override
+    public MeetingPlace openMeetingPlace(ChannelRef channel, String name) {
+        return places.open(channel, name);
+    }
+
+    /** Archives a thread the bot opened for a meeting (see {@link DiscordMeetingPlaces}). */
+    @Override
+    public Optional<ChannelRef> closeMeetingPlace(ChannelRef place) {
+        return places.close(place);
+    }
+
+    private List<Target> organisersElsewhere(ShardManager manager, String guildId) {
+        if (!guildId.matches("\\d{1,20}") || manager.getShardCache().isEmpty()) {
+            return List.of();
+        }
+        try {
+            DataObject guild = await(new RestActionImpl<DataObject>(anyShard(manager), Route.Guilds.GET_GUILD.compile(guildId),
+                    (response, request) -> response.getObject()), System.nanoTime() + maxWait.toNanos());
+            List<Target> places = new ArrayList<>();
+            places.add(new Target.Member(new MemberRef(Platform.DISCORD, guild.getString("owner_id"), null)));
+            String system = guild.getString("system_channel_id", null);
+            if (system != null) {
+                places.add(new Target.Channel(new ChannelRef(Platform.DISCORD, system, ChannelRef.Kind.GROUP)));
+            }
+            return places;
+        } catch (ErrorResponseException | DeliveryFailed | RetryLater e) {
+            LOG.info("the organisers of a server on another replica's shard could not be looked up: {}", e.getClass().getSimpleName());
+            return List.of();
+        }
     }
 
     /** The Discord message ids of a sent message's parts. */

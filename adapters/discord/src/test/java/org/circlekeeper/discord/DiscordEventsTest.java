@@ -57,16 +57,15 @@ class DiscordEventsTest {
     private final LocalDate meetingDay = LocalDate.ofInstant(base, ZoneOffset.UTC).plusDays(3);
     private final Instant first = meetingDay.atTime(19, 0).toInstant(ZoneOffset.UTC);
     private final Stores stores = InMemoryStores.create(clock);
-    private FakeDiscord discord;
-    private DiscordAdapter adapter;
+    FakeDiscord discord;
+    DiscordAdapter adapter;
     private Engine engine;
     private Scheduler scheduler;
 
     @BeforeAll
     void start() throws Exception {
         discord = new FakeDiscord();
-        adapter = new DiscordAdapter(new DiscordSettings(FakeDiscord.TOKEN, 0, List.of(), List.of(), Map.of(), false,
-                discord.restBase(), 2), clock);
+        adapter = new DiscordAdapter(settings(discord), clock);
         Bot.Assembly bot = Bot.builder().stores(stores).clock(clock)
                 .messengers(new Messengers(List.of(adapter.messenger())))
                 .with(CheckinOptions.class, CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())))
@@ -81,6 +80,11 @@ class DiscordEventsTest {
         }
         assertThat(adapter.connected()).isTrue();
         organiser("/circle reminders off");
+    }
+
+    /** This replica runs every shard, so the server is in its cache. */
+    DiscordSettings settings(FakeDiscord discord) {
+        return new DiscordSettings(FakeDiscord.TOKEN, 0, List.of(), List.of(), Map.of(), false, discord.restBase(), 2);
     }
 
     @AfterAll
@@ -111,7 +115,7 @@ class DiscordEventsTest {
     }
 
     /** Creates a weekly circle, runs its first sync and returns the id of the scheduled event it made. */
-    private String createCircle(String name) throws InterruptedException {
+    String createCircle(String name) throws InterruptedException {
         organiser("/circle create \"" + name + "\" every " + weekday() + " 19:00");
         scheduler.runDue();
         String shown = DiscordEventMirror.name(name);

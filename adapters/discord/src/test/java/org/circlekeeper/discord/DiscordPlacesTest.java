@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.utils.TimeUtil;
 import org.circlekeeper.core.Bot;
@@ -28,6 +30,7 @@ import org.circlekeeper.core.engine.Reply;
 import org.circlekeeper.core.engine.Role;
 import org.circlekeeper.core.message.EventMirrors;
 import org.circlekeeper.core.message.Messengers;
+import org.circlekeeper.core.message.Visibility;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
@@ -293,6 +296,54 @@ class DiscordPlacesTest {
         waitFor(() -> stores.circles().rsvps().ofMember(BEA).isEmpty(), "bea's answers erased");
         assertThat(say(OLIVIA, FakeDiscord.CHANNEL, Role.ORGANISER, "/circle attendees " + circle).get(0).message().markup()
                 .toString()).doesNotContain("bea");
+    }
+
+    @Test
+    @Order(7)
+    void aShareCircleOpensAThreadForItsMeetingAndArchivesItWhenTheMeetingEnds() {
+        String channel = newChannel("sharing-room");
+
+        List<Reply> started = say(OLIVIA, channel, Role.ORGANISER, "/share start basic");
+        assertThat(started).singleElement().satisfies(r -> assertThat(r.message().markup().toString())
+                .contains("Our circle meets in a thread of its own today"));
+        Matcher link = Pattern.compile("https://discord\\.com/channels/" + FakeDiscord.GUILD + "/(\\d+)")
+                .matcher(started.get(0).message().markup().toString());
+        assertThat(link.find()).as("a link to the thread").isTrue();
+        String thread = link.group(1);
+        JsonNode opened = discord.requests().stream().filter(r -> r.method().equals("POST") && r.path().equals("/channels/" + channel + "/threads"))
+                .findFirst().orElseThrow().body();
+        assertThat(opened.path("type").asInt()).as("a public thread (Discord's default would be private)").isEqualTo(11);
+        assertThat(opened.path("name").asString()).isEqualTo("Circle: Basic peer-support circle");
+        assertThat(postsTo(thread)).as("the meeting runs in the thread")
+                .anySatisfy(r -> assertThat(r.body().path("content").asString()).contains("Our circle is starting"));
+        assertThat(postsTo(channel)).as("and not in the channel").isEmpty();
+        assertThat(stores.share().live(new ShareRoom(SERVER, new ChannelRef(Platform.DISCORD, thread, ChannelRef.Kind.GROUP))))
+                .isPresent();
+
+        say(OLIVIA, thread, Role.ORGANISER, "/share end");
+        assertThat(discord.archived(thread)).as("the thread is archived when the meeting ends").isTrue();
+        assertThat(postsTo(channel)).as("the next chair is asked in the channel, where the next meeting starts")
+                .singleElement().satisfies(r -> assertThat(r.body().path("content").asString()).contains("chair"));
+    }
+
+    @Test
+    @Order(7)
+    void withoutTheRightToOpenThreadsTheMeetingRunsInTheChannelAndTheOrganiserIsToldOnce() {
+        String channel = discord.nextId();
+        discord.dispatch("CHANNEL_CREATE", FakeDiscord.textChannelWithoutThreads(channel, "no-threads-room"));
+        waitFor(() -> adapter.shardManager().getTextChannelById(channel) != null, "the channel known");
+        List<Reply> started = say(OLIVIA, channel, Role.ORGANISER, "/share start basic");
+        assertThat(started).singleElement().satisfies(r -> {
+            assertThat(r.message().visibility()).isEqualTo(Visibility.PRIVATE);
+            assertThat(r.message().markup().toString()).contains("I couldn't open a thread for today's circle");
+        });
+        assertThat(postsTo(channel)).as("the meeting runs in the channel")
+                .anySatisfy(r -> assertThat(r.body().path("content").asString()).contains("Our circle is starting"));
+        say(OLIVIA, channel, Role.ORGANISER, "/share end");
+        assertThat(say(OLIVIA, channel, Role.ORGANISER, "/share start basic")).as("told once").isEmpty();
+        say(OLIVIA, channel, Role.ORGANISER, "/share end");
+        // JDA refuses it itself when it knows the bot's rights; else Discord answers 403 (50013): no thread either way
+        assertThat(discord.threadsUnder(channel)).as("no thread was opened").isEmpty();
     }
 
     @Test

@@ -47,11 +47,15 @@ public final class FakeDiscord implements AutoCloseable {
     static final String ORGANISER_ROLE = "400000000000000004";
     static final String HOST_ROLE = "400000000000000005";
     static final String DM_CLOSED_USER = "500000000000000666";
+    /** The bot's own role in every server. */
+    static final String BOT_ROLE = "400000000000000009";
+    /** CREATE_PUBLIC_THREADS (bit 35). */
+    static final long CREATE_PUBLIC_THREADS = 1L << 35;
     /**
-     * VIEW_CHANNEL, SEND_MESSAGES, EMBED_LINKS, ATTACH_FILES, READ_MESSAGE_HISTORY, SEND_MESSAGES_IN_THREADS
-     * and CREATE_EVENTS (bit 44).
+     * VIEW_CHANNEL, SEND_MESSAGES, EMBED_LINKS, ATTACH_FILES, READ_MESSAGE_HISTORY, SEND_MESSAGES_IN_THREADS,
+     * CREATE_EVENTS (bit 44) and CREATE_PUBLIC_THREADS (bit 35).
      */
-    static final long BOT_PERMISSIONS = 274878024704L | 1L << 44;
+    static final long BOT_PERMISSIONS = 274878024704L | 1L << 44 | CREATE_PUBLIC_THREADS;
 
     /** One REST request JDA made: method, path without the API prefix or query, and the JSON payload. */
     public record Request(String method, String path, JsonNode body, String raw) {
@@ -75,6 +79,8 @@ public final class FakeDiscord implements AutoCloseable {
     private final List<Request> created = new CopyOnWriteArrayList<>();
     private final List<String> guilds;
     private final Map<String, Refusal> refusedChannels = new ConcurrentHashMap<>();
+    /** Channels and threads made after the start (gateway CHANNEL_CREATE / THREAD_CREATE, or opened through REST), by id. */
+    private final Map<String, ObjectNode> channels = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(900000000000000000L);
     private final List<Map<String, Object>> voiceAtStart = new CopyOnWriteArrayList<>();
     private final CountDownLatch identified = new CountDownLatch(1);
@@ -120,7 +126,11 @@ public final class FakeDiscord implements AutoCloseable {
     /** Sends a gateway event (op 0) to JDA. */
     void dispatch(String type, Object data) {
         JsonNode event = JSON.valueToTree(data);
+        if (type.equals("CHANNEL_CREATE") || type.equals("THREAD_CREATE") || type.equals("THREAD_UPDATE")) {
+            channels.put(event.path("id").asString(), (ObjectNode) event.deepCopy());
+        }
         if (type.equals("CHANNEL_DELETE") || type.equals("THREAD_DELETE")) {
+            channels.remove(event.path("id").asString());
             // a deleted channel is gone for REST too: a message sent there by id is refused with 404, JSON error
             // 10003 "Unknown Channel" (Topics, Opcodes and Status Codes: "JSON Error Codes")
             refuseMessagesIn(event.path("id").asString(), UNKNOWN_CHANNEL);
@@ -259,6 +269,19 @@ public final class FakeDiscord implements AutoCloseable {
             }
         } else if (method.equals("PATCH") && path.matches("/channels/\\d+/messages/\\d+")) {
             respond(exchange, 200, message(p[4], p[2], body));
+        } else if (method.equals("GET") && path.matches("/guilds/\\d+(/channels)?")) {
+            guild(exchange, p[2], p.length > 3);
+        } else if (method.equals("POST") && path.matches("/channels/\\d+/threads")) {
+            startThread(exchange, p[2], body);
+        } else if (method.equals("GET") && path.matches("/channels/\\d+")) {
+            ObjectNode channel = channels.get(p[2]);
+            if (channel == null) {
+                respond(exchange, 404, Map.of("code", 10003, "message", "Unknown Channel"));
+            } else {
+                respond(exchange, 200, channel);
+            }
+        } else if (method.equals("PATCH") && path.matches("/channels/\\d+")) {
+            modifyThread(exchange, p[2], body);
         } else if (path.matches("/guilds/" + GUILD + "/scheduled-events(/\\d+)?")) {
             scheduledEvent(exchange, method, p.length > 4 ? p[4] : null, body);
         } else if (method.equals("DELETE")) {
@@ -269,8 +292,112 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /** {@code POST /guilds/{id}/scheduled-events} and {@code GET/PATCH/DELETE /guilds/{id}/scheduled-events/{id}}. */
+    /**
+     * "Start Thread without Message" (API reference, Resources, Channel): {@code type} defaults to 12 PRIVATE_THREAD;
+     * creating one needs the parent's Create Public (or Private) Threads permission (Topics, Threads: "Permissions"),
+     * else 403 with JSON error 50013. The thread's creator is its {@code owner_id}. Answered 201 with the channel, and a
+     * THREAD_CREATE is sent on the gateway.
+     */
+    private void startThread(HttpExchange exchange, String parentId, JsonNode body) throws IOException {
+        ObjectNode parent = channels.get(parentId);
+        if (parent == null && !parentId.equals(CHANNEL)) {
+            respond(exchange, 404, Map.of("code", 10003, "message", "Unknown Channel"));
+            return;
+        }
+        int type = body.path("type").asInt(12);
+        long needed = type == 12 ? 1L << 36 : CREATE_PUBLIC_THREADS;
+        if ((botPermissionsIn(parent) & needed) == 0) {
+            respond(exchange, 403, Map.of("code", 50013, "message", "Missing Permissions"));
+            return;
+        }
+        Map<String, Object> thread = new HashMap<>(thread(nextId(), parentId, body.path("name").asString()));
+        thread.put("type", type);
+        thread.put("owner_id", APP);
+        thread.put("thread_metadata", Map.of("archived", false, "auto_archive_duration", body.path("auto_archive_duration").asInt(4320),
+                "archive_timestamp", "2026-11-27T09:00:00.000000+00:00", "locked", false));
+        ObjectNode created = (ObjectNode) JSON.valueToTree(thread);
+        channels.put(created.path("id").asString(), created);
+        respond(exchange, 201, created);
+        gateway.send("THREAD_CREATE", created);
+    }
+
+    /**
+     * "Modify Channel" for a thread: changing {@code archived} needs Manage Threads, or being the thread's creator
+     * (Topics, Threads: "Editing &amp; Deleting Threads"); the bot has no Manage Threads, so only threads it opened.
+     * Answered with the thread, and a THREAD_UPDATE is sent on the gateway.
+     */
+    private void modifyThread(HttpExchange exchange, String id, JsonNode body) throws IOException {
+        ObjectNode thread = channels.get(id);
+        if (thread == null || !thread.has("thread_metadata")) {
+            respond(exchange, thread == null ? 404 : 400, thread == null ? Map.of("code", 10003, "message", "Unknown Channel")
+                    : Map.of("code", 50024, "message", "Cannot execute action on this channel type"));
+            return;
+        }
+        if (body.has("archived") && !APP.equals(thread.path("owner_id").asString())) {
+            respond(exchange, 403, Map.of("code", 50013, "message", "Missing Permissions"));
+            return;
+        }
+        ObjectNode changed = thread.deepCopy();
+        if (body.has("archived")) {
+            ((ObjectNode) changed.get("thread_metadata")).put("archived", body.path("archived").asBoolean());
+        }
+        channels.put(id, changed);
+        respond(exchange, 200, changed);
+        gateway.send("THREAD_UPDATE", changed);
+    }
+
+    /** The thread-related rights the bot's role gets in a channel: its role's, plus what an overwrite for it allows. */
+    private static long botPermissionsIn(ObjectNode channel) {
+        long permissions = BOT_PERMISSIONS;
+        if (channel != null) {
+            for (JsonNode overwrite : channel.path("permission_overwrites")) {
+                if (overwrite.path("id").asString().equals(BOT_ROLE)) {
+                    permissions = (permissions & ~Long.parseLong(overwrite.path("deny").asString("0")))
+                            | Long.parseLong(overwrite.path("allow").asString("0"));
+                }
+            }
+        }
+        return permissions;
+    }
+
+    /**
+     * "Get Guild" and "Get Guild Channels" (API reference, Resources, Guild): the server (its id and name), or its
+     * channels, threads left out (the list "does not include threads"), with those made since the start; a server the
+     * bot is not in is answered 403 with JSON error 50001.
+     */
+    private void guild(HttpExchange exchange, String id, boolean channelsOnly) throws IOException {
+        if (!guilds.contains(id)) {
+            respond(exchange, 403, Map.of("code", 50001, "message", "Missing Access"));
+            return;
+        }
+        Map<String, Object> guild = guildCreate(id);
+        if (!channelsOnly) {
+            respond(exchange, 200, Map.of("id", id, "name", guild.get("name"), "owner_id", guild.get("owner_id")));
+            return;
+        }
+        List<Object> all = new ArrayList<>((List<?>) guild.get("channels"));
+        channels.values().stream().filter(c -> c.path("guild_id").asString().equals(id) && !c.has("thread_metadata")).forEach(all::add);
+        respond(exchange, 200, all);
+    }
+
+    /** The ids of the threads under a channel, as the fake keeps them now. */
+    List<String> threadsUnder(String parentId) {
+        return channels.values().stream().filter(c -> c.has("thread_metadata") && c.path("parent_id").asString().equals(parentId))
+                .map(c -> c.path("id").asString()).toList();
+    }
+
+    /** An archived state of a thread as the fake keeps it now. */
+    boolean archived(String threadId) {
+        ObjectNode thread = channels.get(threadId);
+        return thread != null && thread.path("thread_metadata").path("archived").asBoolean();
+    }
+
     private void scheduledEvent(HttpExchange exchange, String method, String id, JsonNode body) throws IOException {
         if (id == null && method.equals("POST")) {
+            if (!validEvent((ObjectNode) body)) {
+                respond(exchange, 400, Map.of("code", 50035, "message", "Invalid Form Body"));
+                return;
+            }
             ObjectNode event = JSON.createObjectNode();
             event.put("id", nextId()).put("guild_id", GUILD).put("creator_id", APP).put("status", 1).put("user_count", 0)
                     .putNull("channel_id").putNull("entity_metadata").putNull("description").putNull("scheduled_end_time");
@@ -285,6 +412,12 @@ public final class FakeDiscord implements AutoCloseable {
         } else if (method.equals("GET")) {
             respond(exchange, 200, event);
         } else if (method.equals("PATCH")) {
+            ObjectNode changed = event.deepCopy();
+            changed.setAll((ObjectNode) body);
+            if (!validEvent(changed)) {
+                respond(exchange, 400, Map.of("code", 50035, "message", "Invalid Form Body"));
+                return;
+            }
             event.setAll((ObjectNode) body);
             respond(exchange, 200, event);
         } else if (method.equals("DELETE")) {
@@ -293,6 +426,21 @@ public final class FakeDiscord implements AutoCloseable {
         } else {
             respond(exchange, 405, Map.of("code", 0, "message", "405: Method Not Allowed"));
         }
+    }
+
+    /**
+     * What "Guild Scheduled Event Object" ("Field Requirements By Entity Type") asks of an event: an external one (3)
+     * has {@code entity_metadata.location}, a {@code scheduled_end_time} and no {@code channel_id}; a stage (1) or voice
+     * (2) event has a {@code channel_id} and no {@code entity_metadata}.
+     */
+    private static boolean validEvent(ObjectNode event) {
+        int type = event.path("entity_type").asInt(0);
+        boolean channel = event.hasNonNull("channel_id");
+        boolean location = !event.path("entity_metadata").path("location").asString("").isEmpty();
+        if (type == 3) {
+            return !channel && location && event.hasNonNull("scheduled_end_time");
+        }
+        return (type == 1 || type == 2) && channel && !location;
     }
 
     /** The JSON of a request: the body itself, or the payload_json part of a multipart upload. */
@@ -355,6 +503,17 @@ public final class FakeDiscord implements AutoCloseable {
     static Map<String, Object> textChannel(String id, String name) {
         return Map.of("id", id, "type", 0, "guild_id", GUILD, "name", name, "position", 5, "permission_overwrites", List.of(),
                 "nsfw", false, "rate_limit_per_user", 0);
+    }
+
+    /**
+     * A text channel whose permission overwrite for the bot's role (type 0, a role) denies Create Public Threads
+     * (Resources, Channel: "Overwrite Object"), so the bot may not open threads there.
+     */
+    static Map<String, Object> textChannelWithoutThreads(String id, String name) {
+        Map<String, Object> channel = new HashMap<>(textChannel(id, name));
+        channel.put("permission_overwrites", List.of(Map.of("id", BOT_ROLE, "type", 0,
+                "allow", "0", "deny", Long.toString(CREATE_PUBLIC_THREADS))));
+        return channel;
     }
 
     /** A voice channel object (type 2 GUILD_VOICE). */
@@ -518,14 +677,14 @@ public final class FakeDiscord implements AutoCloseable {
         guild.put("premium_progress_bar_enabled", false);
         guild.put("roles", List.of(role(id, "@everyone", 1024 | 2048 | 65536, 0),
                 role(ORGANISER_ROLE, "Organisers", 32, 2), role(HOST_ROLE, "Circle hosts", 0, 1),
-                role("400000000000000009", "circlekeeper", BOT_PERMISSIONS, 3)));
+                role(BOT_ROLE, "circlekeeper", BOT_PERMISSIONS, 3)));
         Map<String, Object> text = Map.of("id", textChannelOf(id), "type", 0, "guild_id", id, "name", "circle-room",
                 "position", 0, "permission_overwrites", List.of(), "nsfw", false, "rate_limit_per_user", 0);
         guild.put("channels", !id.equals(GUILD) ? List.of(text) : List.of(text,
                 Map.of("id", VOICE, "type", 2, "guild_id", GUILD, "name", "Circle room", "position", 1, "permission_overwrites",
                         List.of(), "nsfw", false, "bitrate", 64000, "user_limit", 0)));
         List<Object> members = new ArrayList<>();
-        members.add(Map.of("user", user(APP, "circlekeeper", true), "roles", List.of("400000000000000009"),
+        members.add(Map.of("user", user(APP, "circlekeeper", true), "roles", List.of(BOT_ROLE),
                 "joined_at", "2026-01-01T00:00:00.000000+00:00", "deaf", false, "mute", false, "flags", 0));
         List<Object> voiceStates = new ArrayList<>();
         for (Map<String, Object> state : inVoice) {

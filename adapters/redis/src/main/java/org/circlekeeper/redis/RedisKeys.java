@@ -124,6 +124,9 @@ import org.circlekeeper.core.ref.Platform;
  *     privately (blocked, never started) ({@link RedisReachability})</td><td>TTL as marked</td></tr>
  * <tr><td>{@code ck:held:<token>}</td><td>string</td><td>a command held until an organiser confirms it: where
  *     it was typed, its name and words ({@link RedisHeldCommands})</td><td>TTL as held; taken once</td></tr>
+ * <tr><td>{@code ck:roster:<platform>}</td><td>set</td><td>the ids of the platform's communities the bot was last
+ *     seen in ({@link RedisRoster}), so that a removal while it was offline is noticed when it connects</td><td>one
+ *     member per community; removed with the bot's removal</td></tr>
  * <tr><td>{@code ck:once:<mark>}</td><td>string</td><td>something said once a window, such as a notice about a
  *     place the bot can no longer post in ({@link RedisOnceMarks}); the mark holds ids only</td><td>TTL the
  *     window</td></tr>
@@ -226,6 +229,11 @@ public final class RedisKeys {
     /** {@code ck:once:<mark>}: a mark that something was said once within its window. */
     public static String onceMark(String mark) {
         return PREFIX + "once:" + escape(mark);
+    }
+
+    /** {@code ck:roster:<platform>}: the platform's communities the bot was last seen in. */
+    public static String roster(Platform platform) {
+        return PREFIX + "roster:" + platform.id();
     }
 
     /** True when the text could be a token: 1 to 64 characters of the URL-safe base64 alphabet. */

@@ -33,6 +33,7 @@ public final class RedisShareStore implements ShareStore {
     static final String STATE = "s";
     static final String ANONYMOUS = "anonymous";
     static final String FORMAT = "format:";
+    static final String PLACE_REFUSAL = "place-refusal";
 
     /** Creates the hash at ARGV[1] (version), ARGV[2] (state), TTL ARGV[3] ms, unless it exists: 1 when created. */
     private static final RedisScript START = new RedisScript("""
@@ -174,7 +175,7 @@ public final class RedisShareStore implements ShareStore {
                 formats.put(field.substring(FORMAT.length()), value);
             }
         });
-        return new ShareSettings("on".equals(fields.get(ANONYMOUS)), formats);
+        return new ShareSettings("on".equals(fields.get(ANONYMOUS)), formats, "told".equals(fields.get(PLACE_REFUSAL)));
     }
 
     @Override
@@ -183,6 +184,10 @@ public final class RedisShareStore implements ShareStore {
         if (settings.anonymous()) {
             fields.add(ANONYMOUS);
             fields.add("on");
+        }
+        if (settings.placeRefusalTold()) {
+            fields.add(PLACE_REFUSAL);
+            fields.add("told");
         }
         settings.formats().forEach((circle, format) -> {
             fields.add(FORMAT + circle);

@@ -118,6 +118,9 @@ class RedisShareStoreTest {
                 Map.entry("format:tuesday", "checkin"));
         store.saveSettings(GROUP, new ShareSettings(false, Map.of("tuesday", "basic")));
         assertThat(store.settings(GROUP)).isEqualTo(new ShareSettings(false, Map.of("tuesday", "basic")));
+        store.saveSettings(GROUP, new ShareSettings(false, Map.of("tuesday", "basic"), true));
+        assertThat(REDIS.hash("ck:c:{telegram:-1001}:share:settings")).containsEntry("place-refusal", "told");
+        assertThat(store.settings(GROUP).placeRefusalTold()).as("told once, remembered").isTrue();
     }
 
     @Test

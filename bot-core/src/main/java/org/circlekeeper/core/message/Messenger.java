@@ -1,6 +1,8 @@
 package org.circlekeeper.core.message;
 
 import java.util.List;
+import java.util.Optional;
+import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.ref.Platform;
@@ -32,6 +34,25 @@ public interface Messenger {
      */
     default List<Target> organisersOf(CommunityRef community) {
         return List.of();
+    }
+
+    /**
+     * Opens a place of its own for one meeting under a group channel (Discord: a public thread), named {@code name}
+     * (plain text), where the meeting's messages then go. Throws {@link UnsupportedOnPlatform} where the platform has
+     * no such places (the meeting then runs in the channel), and {@link DeliveryFailed} when the platform failed.
+     */
+    default MeetingPlace openMeetingPlace(ChannelRef channel, String name) {
+        throw new UnsupportedOnPlatform(platform(), "open a place of its own for a meeting");
+    }
+
+    /**
+     * The meeting held in {@code place} ended: a place that {@link #openMeetingPlace} opened is closed (Discord: the
+     * thread is archived, still readable) and the channel it was opened under is returned; empty, and nothing changed,
+     * for any other channel. Throws {@link UnsupportedOnPlatform} where the platform has no such places, and
+     * {@link DeliveryFailed} when the platform failed.
+     */
+    default Optional<ChannelRef> closeMeetingPlace(ChannelRef place) {
+        throw new UnsupportedOnPlatform(platform(), "close a meeting's place");
     }
 
     /** Delivery failed for a reason the caller should know (member unreachable, channel gone). */

@@ -30,30 +30,41 @@ final class SessionCommands {
     private final Sessions sessions;
     private final Rotations rotations;
     private final PlacePresences presences;
+    private final MeetingPlaces places;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     SessionCommands(ShareStore store, ScheduledCircles circles, ShareFormats formats, Sessions sessions, Rotations rotations,
-                    PlacePresences presences, Clock clock) {
+                    PlacePresences presences, MeetingPlaces places, Clock clock) {
         this.store = store;
         this.circles = circles;
         this.formats = formats;
         this.sessions = sessions;
         this.rotations = rotations;
         this.presences = presences;
+        this.places = places;
         this.clock = clock;
     }
 
+    /**
+     * Starts a session where it was asked for, or in a place of its own opened under that channel (see
+     * {@link MeetingPlaces}); the chair rotation stays with the channel where it was asked for.
+     */
     void start(Turn turn, Args args) {
-        ShareRoom room = ShareRoom.of(turn.context()).orElseThrow();
-        Optional<ShareSession> running = store.live(room);
+        ShareRoom asked = ShareRoom.of(turn.context()).orElseThrow();
+        Optional<ShareSession> running = store.live(asked);
         if (running.isPresent()) {
             replyRunning(turn, running.get());
             return;
         }
-        ShareFormat format = args.optional("format").flatMap(formats::find).orElseGet(() -> chosenFormat(room));
+        ShareFormat format = args.optional("format").flatMap(formats::find).orElseGet(() -> chosenFormat(asked));
         Person chair = Person.of(turn.member());
-        Optional<List<MemberRef>> inPlace = presences.present(room.channel());
+        Optional<List<MemberRef>> inPlace = presences.present(asked.channel());
+        // A session in a place people are in (a voice channel) meets in that place's own chat, which follows the room;
+        // anywhere else it may get a place of its own.
+        MeetingPlaces.Meeting meeting = inPlace.isPresent() ? new MeetingPlaces.Meeting(asked, null)
+                : places.open(turn, asked, format);
+        ShareRoom room = meeting.room();
         Change.Moved opened = inPlace
                 .map(members -> Rules.openInPlace(newSessionId(), format, chair, members.stream().map(Person::of).toList(),
                         clock.instant()))
@@ -65,7 +76,10 @@ final class SessionCommands {
         store.remember(turn.member(), room);
         opened.next().present().forEach(p -> store.remember(p.toMember(), room));
         inPlace.ifPresent(before -> presences.present(room.channel()).ifPresent(now -> catchUp(room, before, now)));
-        rotations.useUp(room);
+        rotations.useUp(asked);
+        if (!room.equals(asked)) {
+            turn.reply(ShareMessages.PLACE_OPENED, "link", meeting.link() == null ? "" : meeting.link());
+        }
     }
 
     /**

@@ -58,9 +58,10 @@ final class Sessions {
     private final Clock clock;
     private final Posts posts;
     private final Rotations rotations;
+    private final MeetingPlaces places;
 
     Sessions(ShareStore store, ShareFormats formats, JobQueue jobs, Outbox outbox, Messengers messengers, Clock clock,
-             Posts posts, Rotations rotations) {
+             Posts posts, Rotations rotations, MeetingPlaces places) {
         this.store = store;
         this.formats = formats;
         this.jobs = jobs;
@@ -69,6 +70,7 @@ final class Sessions {
         this.clock = clock;
         this.posts = posts;
         this.rotations = rotations;
+        this.places = places;
     }
 
     /** A rule of {@link Rules} applied to one version of a session. */
@@ -183,7 +185,8 @@ final class Sessions {
             ShareSession.Counts counts = next.counts();
             LOG.info("share circle {} in {} ended: {} joined, {} shares, {} passes, {} without a name", next.id(),
                     room.community().key(), counts.joined(), counts.shares(), counts.passes(), counts.anonymous());
-            send(voice, room, rotations.afterSession(room, next.chair(), words));
+            ShareRoom home = places.close(room);
+            send(voice, home, rotations.afterSession(home, next.chair(), words));
             return;
         }
         if (boardChanged && !stepBegan) {

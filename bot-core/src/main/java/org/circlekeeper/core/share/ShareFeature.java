@@ -82,9 +82,10 @@ public final class ShareFeature implements Feature, PresenceListener {
                  Outbox outbox, Messengers messengers, Clock clock) {
         this.formats = formats;
         Rotations rotations = new Rotations(store, clock);
-        this.sessions = new Sessions(store, formats, jobs, outbox, messengers, clock, new Posts(circles, clock), rotations);
+        MeetingPlaces places = new MeetingPlaces(store, messengers, outbox);
+        this.sessions = new Sessions(store, formats, jobs, outbox, messengers, clock, new Posts(circles, clock), rotations, places);
         this.chairs = new ShareChairs(store);
-        this.running = new SessionCommands(store, circles, formats, sessions, rotations, presences, clock);
+        this.running = new SessionCommands(store, circles, formats, sessions, rotations, presences, places, clock);
         this.anonymous = new AnonymousShares(store, sessions);
         this.volunteers = new ChairVolunteers(store, rotations, outbox, clock);
         this.organising = new ShareOrganising(store, circles, formats);

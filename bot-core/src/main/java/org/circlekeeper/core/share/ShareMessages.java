@@ -47,6 +47,12 @@ final class ShareMessages {
     /** The group's agreements, read in every opening; organisers put their own with /wording. */
     static final MessageKey AGREEMENTS = KEYS.key("share.agreements");
     static final MessageKey STARTED = KEYS.key("share.started", "format", "chair");
+    /** The name of the place (a Discord thread) opened for one meeting: plain text. */
+    static final MessageKey PLACE_NAME = KEYS.key("share.own-place.name", "format");
+    /** Said where the circle was started, when it meets in a place of its own. */
+    static final MessageKey PLACE_OPENED = KEYS.key("share.own-place.opened", "link");
+    /** To organisers, once: no place of its own could be opened (a right the bot lacks), so the circle meets in the channel. */
+    static final MessageKey PLACE_NOT_ALLOWED = KEYS.key("share.own-place.not-allowed");
     static final MessageKey BOARD_PRESENT = KEYS.key("share.board.present", "names");
     static final MessageKey BOARD_NOBODY = KEYS.key("share.board.nobody");
     static final MessageKey BOARD_SPEAKER = KEYS.key("share.board.speaker", "name");

@@ -175,16 +175,16 @@ public final class BotTester {
                     COMMUNITY, role, language));
         }
 
+        /** In another group channel of the community (a thread the bot opened, say). */
+        public Talk inChannel(String channelId) {
+            return new Talk(new Context(member, new ChannelRef(Platform.CONSOLE, channelId, ChannelRef.Kind.GROUP), COMMUNITY,
+                    role, language));
+        }
+
         /** In the group chat of another community that the same bot serves. */
         public Talk inGroupOf(String communityId) {
             return new Talk(new Context(member, new ChannelRef(Platform.CONSOLE, "#" + communityId, ChannelRef.Kind.GROUP),
                     new CommunityRef(Platform.CONSOLE, communityId), role, language));
-        }
-
-        /** In another group channel of the community (a voice room's text chat, say). */
-        public Talk inChannel(String channelId) {
-            return new Talk(new Context(member, new ChannelRef(Platform.CONSOLE, channelId, ChannelRef.Kind.GROUP), COMMUNITY, role,
-                    language));
         }
 
         public Talk inDirect() {

@@ -3,13 +3,18 @@ package org.circlekeeper.core.testing;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.circlekeeper.core.message.MeetingPlace;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.message.SentMessage;
 import org.circlekeeper.core.message.Target;
+import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.ref.Platform;
@@ -45,6 +50,48 @@ public final class RecordingMessenger implements Messenger {
     /** Where the platform says a community's organisers can be reached (a server owner's direct messages). */
     public synchronized void organisersAt(Target... targets) {
         organisers.addAll(List.of(targets));
+    }
+
+    /** How this recording answers a request for a meeting's own place; null: as a platform without such places. */
+    public enum Places { OPEN, NOT_ALLOWED }
+
+    private Places places;
+    private final Map<ChannelRef, ChannelRef> openedUnder = new HashMap<>();
+    private final List<ChannelRef> closed = new ArrayList<>();
+
+    /** From now on, a meeting's own place is opened ({@code place-N}, under the channel) or refused as not allowed. */
+    public synchronized void places(Places answer) {
+        places = answer;
+    }
+
+    @Override
+    public synchronized MeetingPlace openMeetingPlace(ChannelRef channel, String name) {
+        if (places == null) {
+            return Messenger.super.openMeetingPlace(channel, name);
+        }
+        if (places == Places.NOT_ALLOWED) {
+            return new MeetingPlace.NotAllowed();
+        }
+        ChannelRef place = new ChannelRef(channel.platform(), "place-" + (openedUnder.size() + 1), ChannelRef.Kind.GROUP);
+        openedUnder.put(place, channel);
+        return new MeetingPlace.Opened(place, "https://chat.example.org/" + place.channelId());
+    }
+
+    @Override
+    public synchronized Optional<ChannelRef> closeMeetingPlace(ChannelRef place) {
+        if (places == null) {
+            return Messenger.super.closeMeetingPlace(place);
+        }
+        ChannelRef under = openedUnder.get(place);
+        if (under != null) {
+            closed.add(place);
+        }
+        return Optional.ofNullable(under);
+    }
+
+    /** The places opened for meetings that were closed, in order. */
+    public synchronized List<ChannelRef> closedPlaces() {
+        return List.copyOf(closed);
     }
 
     @Override
