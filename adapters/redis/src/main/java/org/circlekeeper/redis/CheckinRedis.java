@@ -9,13 +9,11 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.circlekeeper.core.checkin.Buddy;
 import org.circlekeeper.core.checkin.Checkin;
-import org.circlekeeper.core.checkin.CheckinKeys;
 import org.circlekeeper.core.checkin.CheckinProfile;
 import org.circlekeeper.core.checkin.Mood;
 import org.circlekeeper.core.ref.ChannelRef;
@@ -199,7 +197,7 @@ final class CheckinRedis {
     static Optional<ChannelRef> channel(String text) {
         String[] parts = text.split(" ", 3);
         try {
-            return parts.length == 3 ? Optional.of(new ChannelRef(Platform.valueOf(parts[0].toUpperCase(Locale.ROOT)),
+            return parts.length == 3 ? Optional.of(new ChannelRef(Platform.fromId(parts[0]),
                     parts[2], ChannelRef.Kind.valueOf(parts[1]))) : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
@@ -217,7 +215,7 @@ final class CheckinRedis {
             return Optional.empty();
         }
         try {
-            return Optional.of(Map.entry(CheckinKeys.community(unescape(parts[0])), CheckinKeys.member(unescape(parts[1]))));
+            return Optional.of(Map.entry(CommunityRef.fromKey(unescape(parts[0])), MemberRef.fromKey(unescape(parts[1]))));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
