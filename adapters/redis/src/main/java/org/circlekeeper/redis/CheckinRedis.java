@@ -1,7 +1,5 @@
 package org.circlekeeper.redis;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -206,7 +204,7 @@ final class CheckinRedis {
 
     /** One member's choice of buddy in one community, as kept in the buddy's set: {@code <community key> <member key>} escaped. */
     static String buddyEntry(CommunityRef community, MemberRef member) {
-        return RedisKeys.escape(community.key()) + " " + RedisKeys.escape(member.key());
+        return RedisIds.escape(community.key()) + " " + RedisIds.escape(member.key());
     }
 
     static Optional<Map.Entry<CommunityRef, MemberRef>> parseBuddyEntry(String entry) {
@@ -215,24 +213,9 @@ final class CheckinRedis {
             return Optional.empty();
         }
         try {
-            return Optional.of(Map.entry(CommunityRef.fromKey(unescape(parts[0])), MemberRef.fromKey(unescape(parts[1]))));
+            return Optional.of(Map.entry(CommunityRef.fromKey(RedisIds.unescape(parts[0])), MemberRef.fromKey(RedisIds.unescape(parts[1]))));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    /** Undoes {@link RedisKeys#escape}: every {@code %XX} back to its byte. */
-    private static String unescape(String escaped) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(escaped.length());
-        for (int i = 0; i < escaped.length(); i++) {
-            char c = escaped.charAt(i);
-            if (c == '%' && i + 2 < escaped.length()) {
-                bytes.write(Integer.parseInt(escaped.substring(i + 1, i + 3), 16));
-                i += 2;
-            } else {
-                bytes.write(c);
-            }
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

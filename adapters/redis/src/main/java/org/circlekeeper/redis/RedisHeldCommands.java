@@ -46,7 +46,7 @@ public final class RedisHeldCommands implements HeldCommands {
 
     @Override
     public Optional<Held> take(String token) {
-        if (!RedisKeys.isToken(token)) {
+        if (!RedisIds.isToken(token)) {
             return Optional.empty();
         }
         String value = redis.call(jedis -> jedis.getDel(RedisKeys.heldCommand(token)));
