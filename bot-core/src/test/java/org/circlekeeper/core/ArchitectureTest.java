@@ -88,6 +88,13 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.circlekeeper.core.template..")
                 .should().dependOnClassesThat().resideInAPackage("org.circlekeeper.core.schedule..")
                 .check(CORE);
+        noClasses().that().resideInAPackage("org.circlekeeper.core.schedule..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.circlekeeper.core.template..",
+                        "org.circlekeeper.core.platform..")
+                .check(CORE);
+        noClasses().that().resideInAnyPackage("org.circlekeeper.core.template..", "org.circlekeeper.core.message..")
+                .should().dependOnClassesThat().resideInAPackage("org.circlekeeper.core.platform..")
+                .check(CORE);
         noClasses().that().resideInAPackage("org.circlekeeper.core.message..")
                 .should().dependOnClassesThat().resideInAPackage("org.circlekeeper.core.engine..")
                 .check(CORE);
