@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Keeps the shape issue #16 gave the code from drifting back, over every module's sources (the core, the adapters,
  * the app, the benchmarks and the fault suite): no main class over {@value #MAX_LINES} lines but the few named below
- * with their reason, one helper that takes a SHA-256, and no fully-qualified type name written inline where an
- * import would do. Each check is tried on a sample it must refuse, so none passes by finding nothing.
+ * with their reason, one helper that takes a SHA-256, no fully-qualified type name written inline where an
+ * import would do, and every import block organised the same way. Each check is tried on a sample it must refuse, so none passes by finding nothing.
  */
 class CodeShapeTest {
 
@@ -94,6 +94,12 @@ class CodeShapeTest {
     }
 
     @Test
+    void everyImportBlockIsOrganisedTheSameWay() {
+        assertThat(SOURCES.stream().filter(s -> !s.importsOrganised()).map(JavaSource::path).toList())
+                .as("static imports first, then the others, each group sorted").isEmpty();
+    }
+
+    @Test
     void theChecksFindWhatTheyLookForOnSamples() {
         JavaSource longOne = JavaSource.of("adapters/x/src/main/java/org/circlekeeper/x/Long.java",
                 "class Long {\n" + "    int a;\n".repeat(MAX_LINES) + "}\n");
@@ -139,6 +145,11 @@ class CodeShapeTest {
                     }
                 }
                 """);
+        assertThat(named.importsOrganised()).isTrue();
+        assertThat(JavaSource.of("a/src/main/java/A.java", "import java.util.Map;\nimport java.util.List;\nclass A {}\n")
+                .importsOrganised()).isFalse();
+        assertThat(JavaSource.of("a/src/main/java/A.java",
+                "import java.util.List;\nimport static java.util.Map.of;\nclass A {}\n").importsOrganised()).isFalse();
         assertThat(named.inlineQualifiedNames(Set.of("Named", "Clock"))).containsExactly(
                 "adapters/x/src/main/java/org/circlekeeper/x/Named.java:8: org.junit.jupiter.api.Timeout",
                 "adapters/x/src/main/java/org/circlekeeper/x/Named.java:9: java.time.Instant",

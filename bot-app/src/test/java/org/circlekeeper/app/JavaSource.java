@@ -114,6 +114,19 @@ record JavaSource(String path, int lines, String code) {
         return found;
     }
 
+    /**
+     * True when the file's imports are organised the one way the code keeps them: static imports first, then the
+     * others, each group in the order of its lines' text.
+     */
+    boolean importsOrganised() {
+        List<String> imports = code.lines().filter(l -> l.startsWith("import ")).toList();
+        List<String> statics = imports.stream().filter(l -> l.startsWith("import static ")).toList();
+        List<String> others = imports.stream().filter(l -> !l.startsWith("import static ")).toList();
+        List<String> organised = new ArrayList<>(statics.stream().sorted().toList());
+        organised.addAll(others.stream().sorted().toList());
+        return imports.equals(organised);
+    }
+
     /** True when the code (not a comment or a string) contains the text. */
     boolean codeContains(String text) {
         return code.contains(text);
