@@ -150,6 +150,9 @@ class CodeShapeTest {
                 .importsOrganised()).isFalse();
         assertThat(JavaSource.of("a/src/main/java/A.java",
                 "import java.util.List;\nimport static java.util.Map.of;\nclass A {}\n").importsOrganised()).isFalse();
+        for (String nested : new String[] {"import a.B.C;\nimport a.B;\nimport a.BC;\n", "import a.B;\nimport a.B.C;\nimport a.BC;\n"}) {
+            assertThat(JavaSource.of("a/src/main/java/A.java", nested + "class A {}\n").importsOrganised()).as(nested).isTrue();
+        }
         assertThat(named.inlineQualifiedNames(Set.of("Named", "Clock"))).containsExactly(
                 "adapters/x/src/main/java/org/circlekeeper/x/Named.java:8: org.junit.jupiter.api.Timeout",
                 "adapters/x/src/main/java/org/circlekeeper/x/Named.java:9: java.time.Instant",

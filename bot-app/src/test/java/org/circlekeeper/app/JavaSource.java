@@ -116,15 +116,28 @@ record JavaSource(String path, int lines, String code) {
 
     /**
      * True when the file's imports are organised the one way the code keeps them: static imports first, then the
-     * others, each group in the order of its lines' text.
+     * others, each group in the order of the names' text (a type and its nested types, {@code BotTester} and
+     * {@code BotTester.Talk}, in either order).
      */
     boolean importsOrganised() {
         List<String> imports = code.lines().filter(l -> l.startsWith("import ")).toList();
         List<String> statics = imports.stream().filter(l -> l.startsWith("import static ")).toList();
         List<String> others = imports.stream().filter(l -> !l.startsWith("import static ")).toList();
-        List<String> organised = new ArrayList<>(statics.stream().sorted().toList());
-        organised.addAll(others.stream().sorted().toList());
-        return imports.equals(organised);
+        List<String> staticsFirst = new ArrayList<>(statics);
+        staticsFirst.addAll(others);
+        return imports.equals(staticsFirst) && inOrder(statics) && inOrder(others);
+    }
+
+    private static boolean inOrder(List<String> imports) {
+        List<String> names = imports.stream().map(l -> l.substring(l.lastIndexOf(' ') + 1, l.indexOf(';'))).toList();
+        for (int i = 1; i < names.size(); i++) {
+            String before = names.get(i - 1);
+            String after = names.get(i);
+            if (before.compareTo(after) > 0 && !before.startsWith(after + ".")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when the code (not a comment or a string) contains the text. */
