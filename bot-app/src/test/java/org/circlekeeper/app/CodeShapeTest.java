@@ -41,9 +41,7 @@ class CodeShapeTest {
             "adapters/redis/src/main/java/org/circlekeeper/redis/RedisJobQueue.java", BEING_SPLIT,
             "adapters/redis/src/main/java/org/circlekeeper/redis/RedisConnection.java", BEING_SPLIT,
             "adapters/redis/src/main/java/org/circlekeeper/redis/EmbeddedRedis.java", BEING_SPLIT,
-            "adapters/redis/src/main/java/org/circlekeeper/redis/RedisResourceStore.java", BEING_SPLIT,
-            "bench/src/main/java/org/circlekeeper/bench/MonthSimulation.java",
-            "a benchmark program changed for #15 today; split by job once that lands (#16)");
+            "adapters/redis/src/main/java/org/circlekeeper/redis/RedisResourceStore.java", BEING_SPLIT);
 
     /**
      * The classes that may take a digest themselves: {@code Ids} is the one SHA-256 helper; Redis names a Lua script
