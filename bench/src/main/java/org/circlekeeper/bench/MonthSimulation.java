@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.circlekeeper.bench.People.Community;
+import org.circlekeeper.bench.People.Member;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.checkin.AesGcmNoteCipher;
 import org.circlekeeper.core.checkin.CheckinOptions;
@@ -33,15 +35,12 @@ import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.message.Target;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
-import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.Scheduler;
 import org.circlekeeper.core.schedule.VirtualClock;
 import org.circlekeeper.core.template.Markup;
 import org.circlekeeper.redis.RedisConnection;
 import org.circlekeeper.redis.RedisStores;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Response;
 
 /**
  * One simulated month (or fewer days) of many communities on the real bot: {@code Bot.builder()} with every shipped
@@ -91,22 +90,6 @@ final class MonthSimulation {
         }
     }
 
-    /** One simulated community: its ref, group channel, organiser and members. */
-    private record Community(int index, CommunityRef ref, ChannelRef group, Member organiser, List<Member> members,
-                             Map<String, Member> byName) {
-    }
-
-    /** One person: their ref, and where they speak. */
-    private record Member(MemberRef ref, Context inGroup, Context inDirect) {
-        String name() {
-            return ref.displayName();
-        }
-    }
-
-    /** The reminder one channel message delivered: which community, which circle, when. */
-    private record ReminderKey(int community, String circle, Instant at) {
-    }
-
     private final RedisConnection redis;
     private final int communityCount;
     private final int memberCount;
@@ -121,7 +104,7 @@ final class MonthSimulation {
     private final Map<String, Community> byChannel = new HashMap<>();
     private final Map<String, Member> membersByKey = new HashMap<>();
     private final Map<String, List<Long>> latencies = new TreeMap<>();
-    private final Map<ReminderKey, Integer> delivered = new HashMap<>();
+    private final ReminderLedger ledger = new ReminderLedger();
     private final Set<String> meetingsAnswered = new HashSet<>();
     private final Deque<Runnable> reactions = new ArrayDeque<>();
     private final Map<String, String> speakers = new HashMap<>();
@@ -153,7 +136,7 @@ final class MonthSimulation {
     Result run() {
         long began = System.nanoTime();
         redis.run(jedis -> jedis.flushAll());
-        long baseline = usedMemory();
+        long baseline = RedisFootprint.usedMemory(redis);
         for (int c = 0; c < communityCount; c++) {
             setUp(c);
         }
@@ -177,8 +160,8 @@ final class MonthSimulation {
             expiry.sweep(clock.instant());
             if (day == 1 || day == days) {
                 List<String> keys = expiry.allKeys();
-                long used = usedMemory();
-                Map<String, long[]> shapes = shapes(keys);
+                long used = RedisFootprint.usedMemory(redis);
+                Map<String, long[]> shapes = RedisFootprint.shapes(redis, keys);
                 if (day == 1) {
                     day1 = used;
                     keys1 = keys.size();
@@ -194,72 +177,14 @@ final class MonthSimulation {
 
     private Result result(long began, long baseline, long day1, long last, long keys1, long keysLast,
                           Map<String, long[]> shapes1, Map<String, long[]> shapesLast) {
-        Instant end = clock.instant();
-        Set<ReminderKey> due = dueReminders(end);
-        int lost = 0;
-        for (ReminderKey key : due) {
-            if (!delivered.containsKey(key)) {
-                lost++;
-                if (problems.size() < 10) {
-                    problems.add("lost: community " + key.community() + ", " + key.circle() + ", due " + key.at());
-                }
-            }
-        }
-        int doubled = 0;
-        int unexpected = 0;
-        int deliveredCount = 0;
-        for (Map.Entry<ReminderKey, Integer> e : delivered.entrySet()) {
-            deliveredCount += e.getValue();
-            doubled += e.getValue() - 1;
-            if (!due.contains(e.getKey())) {
-                unexpected += e.getValue();
-                if (problems.size() < 10) {
-                    problems.add("not due: community " + e.getKey().community() + ", " + e.getKey().circle() + ", sent "
-                            + e.getKey().at());
-                }
-            }
-            if (e.getValue() > 1 && problems.size() < 10) {
-                problems.add("doubled: community " + e.getKey().community() + ", " + e.getKey().circle() + ", at " + e.getKey().at());
-            }
-        }
+        ReminderLedger.Tally reminders = ledger.tally(communityCount, clock.instant(), problems);
         Map<String, long[]> sorted = new TreeMap<>();
         latencies.forEach((type, list) -> sorted.put(type, list.stream().mapToLong(Long::longValue).sorted().toArray()));
         return new Result(communityCount, memberCount, days, tick, events, eventNanos / 1e9, jobs, jobNanos / 1e9,
-                (System.nanoTime() - began) / 1e9, due.size(), deliveredCount, lost, doubled, unexpected, messenger.sends(),
+                (System.nanoTime() - began) / 1e9, reminders.due(), reminders.delivered(), reminders.lost(), reminders.doubled(),
+                reminders.unexpected(), messenger.sends(),
                 messenger.edits(), baseline, day1, last, keys1, keysLast, expiry.expired(), sorted, shapes1, shapesLast,
                 List.copyOf(problems));
-    }
-
-    /**
-     * The channel reminders due from the start to {@code end}, from the circles' schedules and lead times alone (not
-     * from anything the bot stored or ran): each meeting's start minus each lead time, when that lies after the
-     * circles were created and no later than the last tick.
-     */
-    static Set<ReminderKey> dueReminders(int communities, Instant end) {
-        Set<ReminderKey> due = new HashSet<>();
-        LocalDate first = LocalDate.ofInstant(START, ZoneOffset.UTC);
-        LocalDate last = LocalDate.ofInstant(end, ZoneOffset.UTC).plusDays(8);
-        for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
-            for (CircleDef circle : CIRCLES) {
-                if (date.getDayOfWeek() != circle.day()) {
-                    continue;
-                }
-                Instant start = date.atTime(circle.start()).toInstant(ZoneOffset.UTC);
-                for (Duration lead : LEADS) {
-                    Instant at = start.minus(lead);
-                    if (at.isAfter(START) && !at.isAfter(end)) {
-                        for (int c = 0; c < communities; c++) {
-                            due.add(new ReminderKey(c, circle.name(), at));
-                        }
-                    }
-                }
-            }
-        }
-        return due;
-    }
-
-    private Set<ReminderKey> dueReminders(Instant end) {
-        return dueReminders(communityCount, end);
     }
 
     // ---- the people ----
@@ -268,12 +193,12 @@ final class MonthSimulation {
         String id = String.format(Locale.ROOT, "c%05d", index);
         CommunityRef ref = new CommunityRef(Platform.CONSOLE, id);
         ChannelRef group = new ChannelRef(Platform.CONSOLE, "#" + id, ChannelRef.Kind.GROUP);
-        Member organiser = member(ref, group, id + "o", "organiser", Role.ORGANISER);
+        Member organiser = Member.of(ref, group, id + "o", "organiser", Role.ORGANISER);
         List<Member> members = new ArrayList<>();
         Map<String, Member> byName = new HashMap<>();
         byName.put(organiser.name(), organiser);
         for (int m = 0; m < memberCount; m++) {
-            Member member = member(ref, group, id + "m" + m, "m" + m, Role.MEMBER);
+            Member member = Member.of(ref, group, id + "m" + m, "m" + m, Role.MEMBER);
             members.add(member);
             byName.put(member.name(), member);
         }
@@ -295,13 +220,6 @@ final class MonthSimulation {
             }
         }
         react();
-    }
-
-    private static Member member(CommunityRef community, ChannelRef group, String userId, String name, Role role) {
-        MemberRef ref = new MemberRef(Platform.CONSOLE, userId, name);
-        ChannelRef direct = new ChannelRef(Platform.CONSOLE, "dm:" + userId, ChannelRef.Kind.DIRECT);
-        return new Member(ref, new Context(ref, group, community, role, Locale.ENGLISH),
-                new Context(ref, direct, community, role, Locale.ENGLISH));
     }
 
     /** What members do on their own in a day, by tick: searches, {@code /next}, and Sunday's share circle. */
@@ -417,7 +335,7 @@ final class MonthSimulation {
             Button rsvp = buttons.stream().filter(b -> b.actionId().startsWith("circle.rsvp:")).findFirst().orElse(null);
             if (rsvp != null && !sent.edit()) {
                 String circle = CIRCLES.stream().map(CircleDef::name).filter(text::contains).findFirst().orElse("?");
-                delivered.merge(new ReminderKey(community.index(), circle, sent.at()), 1, Integer::sum);
+                ledger.delivered(community.index(), circle, sent.at());
                 String meeting = community.index() + "|" + rsvp.actionId().substring(0, rsvp.actionId().lastIndexOf(':', rsvp.actionId().lastIndexOf(':') - 1));
                 int answers = meetingsAnswered.add(meeting) ? 12 : 2;
                 for (int i = 0; i < answers; i++) {
@@ -469,54 +387,5 @@ final class MonthSimulation {
                     handle("note button", new Inbound.ButtonPressed(member.inDirect(), note.actionId(), null));
                     handle("note text", new Inbound.TextReceived(member.inDirect(), NOTES.get(random.nextInt(NOTES.size()))));
                 });
-    }
-
-    // ---- Redis ----
-
-    private long usedMemory() {
-        String info = redis.call(jedis -> jedis.info("memory"));
-        for (String line : info.split("\r?\n")) {
-            if (line.startsWith("used_memory:")) {
-                return Long.parseLong(line.substring("used_memory:".length()).trim());
-            }
-        }
-        throw new IllegalStateException("INFO memory has no used_memory");
-    }
-
-    /**
-     * How many keys of each shape and their bytes ({@code MEMORY USAGE}): ids, hashes and numbers replaced, so that a
-     * namespace that grows shows.
-     */
-    Map<String, long[]> shapes(List<String> keys) {
-        List<Long> bytes = new ArrayList<>(keys.size());
-        redis.run(jedis -> {
-            for (int from = 0; from < keys.size(); from += 10_000) {
-                List<String> part = keys.subList(from, Math.min(keys.size(), from + 10_000));
-                Pipeline pipe = jedis.pipelined();
-                List<Response<Long>> answers = new ArrayList<>(part.size());
-                part.forEach(key -> answers.add(pipe.memoryUsage(key)));
-                pipe.sync();
-                answers.forEach(a -> bytes.add(a.get() == null ? 0L : a.get()));
-            }
-        });
-        Map<String, long[]> shapes = new TreeMap<>();
-        for (int k = 0; k < keys.size(); k++) {
-            String[] parts = keys.get(k).replaceAll("\\{[^}]*}", "{id}").split(":");
-            StringBuilder shape = new StringBuilder();
-            for (int i = 0; i < parts.length; i++) {
-                String part = parts[i];
-                String normal;
-                if (part.length() >= 16 && part.matches("[0-9a-f]+")) {
-                    normal = "<hash>";
-                } else {
-                    normal = part.replaceAll("c\\d{5}[om]?\\d*", "<id>").replaceAll("\\d+", "#");
-                }
-                shape.append(i == 0 ? "" : ":").append(normal);
-            }
-            long[] sum = shapes.computeIfAbsent(shape.toString(), x -> new long[2]);
-            sum[0]++;
-            sum[1] += bytes.get(k);
-        }
-        return shapes;
     }
 }

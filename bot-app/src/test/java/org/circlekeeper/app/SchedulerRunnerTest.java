@@ -24,6 +24,7 @@ import org.circlekeeper.core.schedule.VirtualClock;
 import org.circlekeeper.core.testing.InMemoryJobQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.health.contributor.Status;
 
 /**
@@ -98,7 +99,7 @@ class SchedulerRunnerTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Timeout(60)
+    @Timeout(60)
     void stoppingWhileTheLoopSleepsEndsTheSleepAtOnce() throws Exception {
         // were the sleep not ended, stop would wait out the hour-long shutdown wait and the test would time out
         SchedulerRunner runner = runner(new InMemoryJobQueue(), Duration.ofHours(1), Duration.ofHours(1));

@@ -14,6 +14,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.assertj.core.api.Assertions;
 import org.circlekeeper.core.ref.FeaturePort;
+import org.circlekeeper.core.schedule.JobHandler;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,6 +89,13 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.circlekeeper.core.template..")
                 .should().dependOnClassesThat().resideInAPackage("org.circlekeeper.core.schedule..")
                 .check(CORE);
+        noClasses().that().resideInAPackage("org.circlekeeper.core.schedule..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.circlekeeper.core.template..",
+                        "org.circlekeeper.core.platform..")
+                .check(CORE);
+        noClasses().that().resideInAnyPackage("org.circlekeeper.core.template..", "org.circlekeeper.core.message..")
+                .should().dependOnClassesThat().resideInAPackage("org.circlekeeper.core.platform..")
+                .check(CORE);
         noClasses().that().resideInAPackage("org.circlekeeper.core.message..")
                 .should().dependOnClassesThat().resideInAPackage("org.circlekeeper.core.engine..")
                 .check(CORE);
@@ -144,6 +152,15 @@ class ArchitectureTest {
                 .check(CORE);
     }
 
+
+    @Test
+    void aFeatureRunsItsJobsThroughTheOneJobHandlerHelper() {
+        classes().that().implement(JobHandler.class).should().haveSimpleName("KindHandler")
+                .because("a feature writes JobHandler.of(KIND, this::run), not a handler class of its own (#16)")
+                .check(CORE);
+        Assertions.assertThat(CORE.get("org.circlekeeper.core.schedule.KindHandler").isAssignableTo(JobHandler.class))
+                .as("the helper's own class is what the rule allows").isTrue();
+    }
 
     @Test
     void theImportFoundTheCore() {

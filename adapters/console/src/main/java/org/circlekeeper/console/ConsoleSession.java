@@ -1,29 +1,19 @@
 package org.circlekeeper.console;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.circlekeeper.core.engine.Context;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.Inbound;
 import org.circlekeeper.core.engine.Reply;
-import org.circlekeeper.core.engine.Role;
-import org.circlekeeper.core.engine.StoreUnavailable;
 import org.circlekeeper.core.message.Visibility;
 import org.circlekeeper.core.ref.ChannelRef;
-import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.VirtualClock;
@@ -40,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * {@code :in}, {@code :click}, {@code :clock}, {@code :who}, {@code :help}, {@code :quit}); lines
  * starting with {@code /} are commands; a line whose first non-space characters are {@code #} and
  * a space (or that is just {@code #}), and an empty line, are ignored; anything else is a message.
- * A session is driven by one thread; the {@link ConsoleMessenger} it shares may be called from any.
+ * A session is driven by one thread; the {@link ConsoleMessenger} it shares may be called from any. Who is typing
+ * and where is its {@link ConsoleStage}, the {@code :clock} directive its {@link ConsoleClock}.
  */
 public final class ConsoleSession {
 
@@ -59,21 +50,12 @@ public final class ConsoleSession {
     static final String CONSOLE = "(console) ";
 
     private static final List<String> DIRECTIVES = List.of(":as", ":in", ":click", ":clock", ":who", ":help", ":quit");
-    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_.-]{1,32}");
-    private static final Pattern CHANNEL = Pattern.compile("#[\\p{L}\\p{N}_.-]{1,64}");
 
     private final Engine engine;
-    private final Clock clock;
-    /** The clock {@code :clock} moves, or null when the bot keeps real time (a chat platform is connected too). */
-    private final VirtualClock movable;
+    private final ConsoleClock clock;
     private final ConsoleMessenger messenger;
     private final Transcript transcript;
-    private final CommunityRef community;
-    private final Map<String, Role> roles = new LinkedHashMap<>();
-    private final Set<String> channels = new LinkedHashSet<>();
-    private final List<Consumer<Instant>> clockListeners = new CopyOnWriteArrayList<>();
-    private MemberRef member;
-    private String place;
+    private final ConsoleStage stage;
     private boolean ended;
 
     /** A session in the default community ({@value #DEFAULT_COMMUNITY}). */
@@ -90,13 +72,10 @@ public final class ConsoleSession {
      */
     public ConsoleSession(Engine engine, Clock clock, ConsoleMessenger messenger, String communityId) {
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.movable = clock instanceof VirtualClock virtual ? virtual : null;
+        this.clock = new ConsoleClock(clock, engine.metrics());
         this.messenger = Objects.requireNonNull(messenger, "messenger");
         this.transcript = messenger.transcript();
-        this.community = new CommunityRef(Platform.CONSOLE, communityId);
-        becomes(DEFAULT_PERSON, Role.MEMBER);
-        goTo(DEFAULT_CHANNEL);
+        this.stage = new ConsoleStage(communityId);
     }
 
     /** The directives the console understands, for help and completion. */
@@ -155,7 +134,7 @@ public final class ConsoleSession {
 
     /** Registers a callback run with the new time after every {@code :clock}, so due jobs can fire. */
     public void addClockListener(Consumer<Instant> listener) {
-        clockListeners.add(Objects.requireNonNull(listener, "listener"));
+        clock.addListener(listener);
     }
 
     /** True once {@code :quit} was handled. */
@@ -165,17 +144,17 @@ public final class ConsoleSession {
 
     /** Who is typing and where, as the engine sees it. */
     public Context context() {
-        return new Context(member, channel(), community, roles.get(member.userId()), null);
+        return stage.context();
     }
 
     /** The interactive prompt: {@code alice @ #circle-room> }. */
     public String prompt() {
-        return whoAndWhere() + "> ";
+        return stage.whoAndWhere() + "> ";
     }
 
     /** A typed line as a script's transcript shows it: {@code > alice @ #circle-room: /help}. */
     public String echo(String line) {
-        return "> " + whoAndWhere() + ": " + line.strip();
+        return "> " + stage.whoAndWhere() + ": " + line.strip();
     }
 
     /** The engine this session talks to (for command menus and completion). */
@@ -190,38 +169,28 @@ public final class ConsoleSession {
 
     /** The bot's clock: virtual (moved by {@code :clock}) or real time. */
     public Clock clock() {
-        return clock;
+        return clock.clock();
     }
 
     /** The names of the people played so far, in order of appearance (for completion). */
     public List<String> people() {
-        return List.copyOf(roles.keySet());
+        return stage.people();
     }
 
     /** The group channels visited so far, in order of appearance (for completion). */
     public List<String> channels() {
-        return List.copyOf(channels);
-    }
-
-    private String whoAndWhere() {
-        return member.userId() + " @ " + place;
-    }
-
-    private ChannelRef channel() {
-        return DM.equals(place) ? Transcript.dm(member) : new ChannelRef(Platform.CONSOLE, place, ChannelRef.Kind.GROUP);
+        return stage.channels();
     }
 
     private void directive(String input, List<String> out) {
         String[] words = input.split("\\s+");
         String name = words[0].toLowerCase(Locale.ROOT);
         switch (name) {
-            case ":as" -> as(words, out);
-            case ":in" -> in(words, out);
+            case ":as" -> stage.as(words, out);
+            case ":in" -> stage.in(words, out);
             case ":click" -> click(words, out);
-            case ":clock" -> clock(input.substring(words[0].length()).strip(), out);
-            case ":who" -> out.add(CONSOLE + "you are " + member.userId() + " (" + roleName(roles.get(member.userId())) + ") "
-                    + placeDescription() + ", in the community \"" + community.communityId() + "\". It is "
-                    + ClockInput.show(clock.instant()) + ".");
+            case ":clock" -> clock.handle(input.substring(words[0].length()).strip(), out);
+            case ":who" -> out.add(CONSOLE + stage.who() + ". It is " + clock.now() + ".");
             case ":help" -> help(out);
             case ":quit" -> {
                 ended = true;
@@ -230,72 +199,6 @@ public final class ConsoleSession {
             default -> out.add(CONSOLE + "I don't know the directive " + words[0] + ". I know " + String.join(", ", DIRECTIVES)
                     + "; :help explains them.");
         }
-    }
-
-    private void as(String[] words, List<String> out) {
-        if (words.length < 2 || words.length > 3) {
-            out.add(CONSOLE + ":as takes a name and, if you like, a role: :as alice, or :as olivia organiser.");
-            return;
-        }
-        if (!NAME.matcher(words[1]).matches()) {
-            out.add(CONSOLE + "\"" + words[1] + "\" can't be a name here; use one word of letters or digits, like alice.");
-            return;
-        }
-        Role role;
-        if (words.length == 3) {
-            Optional<Role> given = role(words[2]);
-            if (given.isEmpty()) {
-                out.add(CONSOLE + "\"" + words[2] + "\" is not a role; use member or organiser.");
-                return;
-            }
-            role = given.get();
-        } else {
-            role = roles.getOrDefault(words[1].toLowerCase(Locale.ROOT), Role.MEMBER);
-        }
-        becomes(words[1], role);
-        out.add(CONSOLE + "you are " + member.userId() + " (" + roleName(role) + ").");
-    }
-
-    private void becomes(String name, Role role) {
-        member = new MemberRef(Platform.CONSOLE, name.toLowerCase(Locale.ROOT), name);
-        roles.put(member.userId(), role);
-    }
-
-    private static Optional<Role> role(String word) {
-        switch (word.toLowerCase(Locale.ROOT)) {
-            case "member":
-                return Optional.of(Role.MEMBER);
-            case "organiser":
-            case "organizer":
-                return Optional.of(Role.ORGANISER);
-            default:
-                return Optional.empty();
-        }
-    }
-
-    private static String roleName(Role role) {
-        return role == Role.ORGANISER ? "organiser" : "member";
-    }
-
-    private void in(String[] words, List<String> out) {
-        if (words.length != 2 || !(DM.equalsIgnoreCase(words[1]) || CHANNEL.matcher(words[1]).matches())) {
-            out.add(CONSOLE + ":in takes a group channel whose name starts with # (like :in #circle-room), or dm for "
-                    + "your private chat with the bot.");
-            return;
-        }
-        goTo(DM.equalsIgnoreCase(words[1]) ? DM : words[1]);
-        out.add(CONSOLE + "you are " + placeDescription() + ".");
-    }
-
-    private void goTo(String newPlace) {
-        place = newPlace;
-        if (!DM.equals(newPlace)) {
-            channels.add(newPlace);
-        }
-    }
-
-    private String placeDescription() {
-        return DM.equals(place) ? "in your private chat with the bot (dm)" : "in " + place;
     }
 
     private void click(String[] words, List<String> out) {
@@ -320,54 +223,14 @@ public final class ConsoleSession {
         }
         Transcript.ShownButton button = shown.get();
         MemberRef onlyFor = button.where().onlyFor();
-        if (onlyFor != null && !onlyFor.sameMember(member)) {
+        if (onlyFor != null && !onlyFor.sameMember(stage.member())) {
             out.add(CONSOLE + "button " + number + " is on a message only " + onlyFor.userId() + " can see; use :as "
                     + onlyFor.userId() + " to press it. Nothing was sent.");
             return;
         }
         ChannelRef where = button.where().channel();
-        Context pressedThere = new Context(member, where, community, roles.get(member.userId()), null);
-        deliver(new Inbound.ButtonPressed(pressedThere, button.button().actionId(), button.messageId()), where,
+        deliver(new Inbound.ButtonPressed(stage.in(where), button.button().actionId(), button.messageId()), where,
                 button.messageId(), out);
-    }
-
-    private void clock(String argument, List<String> out) {
-        if (argument.isEmpty()) {
-            out.add(CONSOLE + "it is " + ClockInput.show(clock.instant()) + ". :clock moves it: " + ClockInput.FORMS + ".");
-            return;
-        }
-        if (movable == null) {
-            out.add(CONSOLE + "it is " + ClockInput.show(clock.instant()) + ": the bot keeps real time while a chat "
-                    + "platform is connected, so :clock only shows it.");
-            return;
-        }
-        Instant now;
-        try {
-            if (ClockInput.isStep(argument)) {
-                Duration step = ClockInput.step(argument);
-                now = movable.advance(step);
-            } else {
-                now = ClockInput.moment(argument);
-                movable.set(now);
-            }
-        } catch (IllegalArgumentException e) {
-            out.add(CONSOLE + e.getMessage() + ".");
-            return;
-        }
-        out.add(CONSOLE + "the time is now " + ClockInput.show(now) + ".");
-        for (Consumer<Instant> listener : clockListeners) {
-            try {
-                listener.accept(now);
-            } catch (StoreUnavailable e) {
-                LOG.warn("running what was due after the clock moved: the store is unreachable");
-                engine.metrics().storeUnavailable(Platform.CONSOLE);
-                out.add(CONSOLE + "the bot's storage can't be reached right now; what was due runs once it is back.");
-            } catch (Throwable e) {
-                LOG.error("a clock listener failed after the clock moved: {}", e.getClass().getName(), e);
-                engine.metrics().unitFailed(Platform.CONSOLE, "clock");
-                out.add(CONSOLE + "something went wrong while running what was due at this time; the log has the details.");
-            }
-        }
     }
 
     private void help(List<String> out) {
@@ -409,7 +272,7 @@ public final class ConsoleSession {
     private void deliver(Inbound inbound, ChannelRef channel, String originMessageId, List<String> out) {
         for (Reply reply : engine.handle(inbound)) {
             Transcript.Where where = channel.isDirect() ? Transcript.Where.directChannel(channel)
-                    : reply.message().visibility() == Visibility.PRIVATE ? Transcript.Where.groupOnlyFor(channel, member)
+                    : reply.message().visibility() == Visibility.PRIVATE ? Transcript.Where.groupOnlyFor(channel, stage.member())
                     : Transcript.Where.group(channel);
             if (reply.replacesOrigin() && replaceable(originMessageId, where)) {
                 out.addAll(transcript.showEdit(originMessageId, where, reply.message()));

@@ -1,7 +1,5 @@
 package org.circlekeeper.redis;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,13 +7,11 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.circlekeeper.core.checkin.Buddy;
 import org.circlekeeper.core.checkin.Checkin;
-import org.circlekeeper.core.checkin.CheckinKeys;
 import org.circlekeeper.core.checkin.CheckinProfile;
 import org.circlekeeper.core.checkin.Mood;
 import org.circlekeeper.core.ref.ChannelRef;
@@ -199,7 +195,7 @@ final class CheckinRedis {
     static Optional<ChannelRef> channel(String text) {
         String[] parts = text.split(" ", 3);
         try {
-            return parts.length == 3 ? Optional.of(new ChannelRef(Platform.valueOf(parts[0].toUpperCase(Locale.ROOT)),
+            return parts.length == 3 ? Optional.of(new ChannelRef(Platform.fromId(parts[0]),
                     parts[2], ChannelRef.Kind.valueOf(parts[1]))) : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
@@ -208,7 +204,7 @@ final class CheckinRedis {
 
     /** One member's choice of buddy in one community, as kept in the buddy's set: {@code <community key> <member key>} escaped. */
     static String buddyEntry(CommunityRef community, MemberRef member) {
-        return RedisKeys.escape(community.key()) + " " + RedisKeys.escape(member.key());
+        return RedisIds.escape(community.key()) + " " + RedisIds.escape(member.key());
     }
 
     static Optional<Map.Entry<CommunityRef, MemberRef>> parseBuddyEntry(String entry) {
@@ -217,24 +213,9 @@ final class CheckinRedis {
             return Optional.empty();
         }
         try {
-            return Optional.of(Map.entry(CheckinKeys.community(unescape(parts[0])), CheckinKeys.member(unescape(parts[1]))));
+            return Optional.of(Map.entry(CommunityRef.fromKey(RedisIds.unescape(parts[0])), MemberRef.fromKey(RedisIds.unescape(parts[1]))));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    /** Undoes {@link RedisKeys#escape}: every {@code %XX} back to its byte. */
-    private static String unescape(String escaped) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(escaped.length());
-        for (int i = 0; i < escaped.length(); i++) {
-            char c = escaped.charAt(i);
-            if (c == '%' && i + 2 < escaped.length()) {
-                bytes.write(Integer.parseInt(escaped.substring(i + 1, i + 3), 16));
-                i += 2;
-            } else {
-                bytes.write(c);
-            }
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

@@ -59,7 +59,7 @@ public final class RedisActionTokens implements ActionTokens {
         }
         String token = newToken();
         String key = RedisKeys.token(token);
-        Map<String, String> fields = Map.of(OWNER, RedisKeys.memberId(owner), PURPOSE, purpose);
+        Map<String, String> fields = Map.of(OWNER, RedisIds.memberId(owner), PURPOSE, purpose);
         // created and given its TTL together (one round trip): a token without an expiry never exists
         redis.run(jedis -> RedisConnection.atomically(jedis, create -> {
             create.hset(key, fields);
@@ -76,11 +76,11 @@ public final class RedisActionTokens implements ActionTokens {
     @Override
     public Outcome consume(String token, MemberRef presser, String purpose) {
         Objects.requireNonNull(presser, "presser");
-        if (!RedisKeys.isToken(token) || purpose == null) {
+        if (!RedisIds.isToken(token) || purpose == null) {
             return Outcome.GONE;
         }
         Object result = redis.call(jedis -> CONSUME.run(jedis, List.of(RedisKeys.token(token)),
-                List.of(RedisKeys.memberId(presser), purpose)));
+                List.of(RedisIds.memberId(presser), purpose)));
         if (!(result instanceof Long code)) {
             throw new IllegalStateException("the token script answered " + result + " instead of a number");
         }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.circlekeeper.core.checkin.CheckinKeys;
 import org.circlekeeper.core.checkin.CheckinMemberIndex;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
@@ -32,7 +31,7 @@ final class RedisCheckinMemberIndex implements CheckinMemberIndex {
             Pipeline pipe = jedis.pipelined();
             List<Response<Long>> answers = new ArrayList<>();
             for (String id : ids) {
-                CommunityRef community = CheckinKeys.community(id);
+                CommunityRef community = CommunityRef.fromKey(id);
                 answers.add(pipe.exists(RedisKeys.checkins(member, community), RedisKeys.checkinJourney(member, community),
                         RedisKeys.checkinProfile(member, community)));
             }
@@ -42,7 +41,7 @@ final class RedisCheckinMemberIndex implements CheckinMemberIndex {
         Set<CommunityRef> out = new LinkedHashSet<>();
         for (int i = 0; i < ids.size(); i++) {
             if (present.get(i)) {
-                out.add(CheckinKeys.community(ids.get(i)));
+                out.add(CommunityRef.fromKey(ids.get(i)));
             }
         }
         return out;
@@ -52,10 +51,10 @@ final class RedisCheckinMemberIndex implements CheckinMemberIndex {
     public void eraseMember(MemberRef member) {
         String index = RedisKeys.checkinCommunities(member);
         for (String id : redis.call(jedis -> jedis.smembers(index))) {
-            CommunityRef community = CheckinKeys.community(id);
+            CommunityRef community = CommunityRef.fromKey(id);
             String buddy = redis.call(jedis -> jedis.hget(RedisKeys.checkinProfile(member, community), CheckinRedis.BUDDY));
             if (buddy != null && !"organisers".equals(buddy)) {
-                redis.run(jedis -> jedis.srem(RedisKeys.checkinBuddyOf(CheckinKeys.member(buddy)),
+                redis.run(jedis -> jedis.srem(RedisKeys.checkinBuddyOf(MemberRef.fromKey(buddy)),
                         CheckinRedis.buddyEntry(community, member)));
             }
             redis.run(jedis -> {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.circlekeeper.core.checkin.Buddy;
-import org.circlekeeper.core.checkin.CheckinKeys;
 import org.circlekeeper.core.checkin.CheckinProfile;
 import org.circlekeeper.core.checkin.CheckinProfileStore;
 import org.circlekeeper.core.ref.CommunityRef;
@@ -85,7 +84,7 @@ final class RedisCheckinProfileStore implements CheckinProfileStore {
         });
         String entry = CheckinRedis.buddyEntry(community, member);
         if (oldBuddy != null && !oldBuddy.equals(keep ? newBuddy : null) && !"organisers".equals(oldBuddy)) {
-            redis.run(jedis -> jedis.srem(RedisKeys.checkinBuddyOf(CheckinKeys.member(oldBuddy)), entry));
+            redis.run(jedis -> jedis.srem(RedisKeys.checkinBuddyOf(MemberRef.fromKey(oldBuddy)), entry));
         }
         if (keep && newBuddy != null && !profile.buddy().isOrganisers()) {
             String buddyOf = RedisKeys.checkinBuddyOf(profile.buddy().member());
@@ -102,7 +101,7 @@ final class RedisCheckinProfileStore implements CheckinProfileStore {
             Pipeline pipe = jedis.pipelined();
             List<Response<String>> answers = new ArrayList<>();
             for (String id : members) {
-                answers.add(pipe.hget(RedisKeys.checkinProfile(CheckinKeys.member(id), community), CheckinRedis.PROMPTS));
+                answers.add(pipe.hget(RedisKeys.checkinProfile(MemberRef.fromKey(id), community), CheckinRedis.PROMPTS));
             }
             pipe.sync();
             return answers.stream().map(Response::get).toList();
@@ -111,7 +110,7 @@ final class RedisCheckinProfileStore implements CheckinProfileStore {
         List<String> stale = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
             if ("1".equals(wanted.get(i))) {
-                out.add(CheckinKeys.member(members.get(i)));
+                out.add(MemberRef.fromKey(members.get(i)));
             } else {
                 stale.add(members.get(i));
             }

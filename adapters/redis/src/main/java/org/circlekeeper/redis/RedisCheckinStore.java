@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.circlekeeper.core.checkin.Checkin;
-import org.circlekeeper.core.checkin.CheckinKeys;
 import org.circlekeeper.core.checkin.CheckinStore;
 import org.circlekeeper.core.checkin.DayMood;
 import org.circlekeeper.core.ref.CommunityRef;
@@ -96,7 +95,7 @@ final class RedisCheckinStore implements CheckinStore {
             Pipeline pipe = jedis.pipelined();
             List<Response<List<String>>> answers = new ArrayList<>();
             for (String id : members) {
-                answers.add(pipe.zrangeByScore(RedisKeys.checkins(CheckinKeys.member(id), community), from.toEpochDay(),
+                answers.add(pipe.zrangeByScore(RedisKeys.checkins(MemberRef.fromKey(id), community), from.toEpochDay(),
                         Double.POSITIVE_INFINITY));
             }
             pipe.sync();

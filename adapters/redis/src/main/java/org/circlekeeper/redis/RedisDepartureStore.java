@@ -68,7 +68,7 @@ public final class RedisDepartureStore implements DepartureStore {
 
     @Override
     public void eraseCommunity(CommunityRef community) {
-        String id = RedisKeys.communityId(community);
+        String id = RedisIds.communityId(community);
         redis.run(jedis -> {
             for (String member : jedis.hkeys(RedisKeys.reminderChoices(community))) {
                 memberOf(member).ifPresent(m -> jedis.srem(RedisKeys.memberReminderChoices(m), id));
@@ -81,7 +81,7 @@ public final class RedisDepartureStore implements DepartureStore {
                 }
             });
             String token = jedis.get(RedisKeys.feedToken(community));
-            if (token != null && RedisKeys.isToken(token) && id.equals(jedis.get(RedisKeys.feed(token)))) {
+            if (token != null && RedisIds.isToken(token) && id.equals(jedis.get(RedisKeys.feed(token)))) {
                 jedis.del(RedisKeys.feed(token));
             }
             scan(jedis, RedisKeys.PREFIX + "m:*:share:rooms", key -> {
@@ -111,7 +111,7 @@ public final class RedisDepartureStore implements DepartureStore {
 
     private static Optional<MemberRef> memberOf(String memberId) {
         try {
-            return Optional.of(RedisKeys.parseMemberId(memberId));
+            return Optional.of(RedisIds.parseMemberId(memberId));
         } catch (IllegalArgumentException e) {
             LOG.warn("a member id in a community's keys cannot be read and is skipped: {}", e.getMessage());
             return Optional.empty();

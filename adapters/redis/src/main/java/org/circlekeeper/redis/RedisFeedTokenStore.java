@@ -29,7 +29,7 @@ public final class RedisFeedTokenStore implements FeedTokenStore {
     @Override
     public Optional<String> token(CommunityRef community) {
         String token = redis.call(jedis -> jedis.get(RedisKeys.feedToken(community)));
-        if (token != null && !RedisKeys.isToken(token)) {
+        if (token != null && !RedisIds.isToken(token)) {
             LOG.warn("the calendar-feed token of {} is not a token and is ignored", community.key());
             return Optional.empty();
         }
@@ -38,7 +38,7 @@ public final class RedisFeedTokenStore implements FeedTokenStore {
 
     @Override
     public Optional<CommunityRef> community(String token) {
-        if (!RedisKeys.isToken(token)) {
+        if (!RedisIds.isToken(token)) {
             return Optional.empty();
         }
         String stored = redis.call(jedis -> jedis.get(RedisKeys.feed(token)));
@@ -47,7 +47,7 @@ public final class RedisFeedTokenStore implements FeedTokenStore {
         }
         CommunityRef community;
         try {
-            community = RedisKeys.parseCommunityId(stored);
+            community = RedisIds.parseCommunityId(stored);
         } catch (IllegalArgumentException e) {
             LOG.warn("a calendar-feed token names something that is not a community and is ignored: {}", e.getMessage());
             return Optional.empty();
@@ -68,11 +68,11 @@ public final class RedisFeedTokenStore implements FeedTokenStore {
     public void put(CommunityRef community, String token) {
         String tokenKey = RedisKeys.feed(token);
         String communityKey = RedisKeys.feedToken(community);
-        String id = RedisKeys.communityId(community);
+        String id = RedisIds.communityId(community);
         redis.run(jedis -> {
             jedis.set(tokenKey, id);
             String old = jedis.setGet(communityKey, token);
-            if (old != null && !old.equals(token) && RedisKeys.isToken(old)) {
+            if (old != null && !old.equals(token) && RedisIds.isToken(old)) {
                 jedis.del(RedisKeys.feed(old));
             }
         });

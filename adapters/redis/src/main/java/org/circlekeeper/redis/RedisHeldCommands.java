@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.circlekeeper.core.engine.HeldCommands;
@@ -47,7 +46,7 @@ public final class RedisHeldCommands implements HeldCommands {
 
     @Override
     public Optional<Held> take(String token) {
-        if (!RedisKeys.isToken(token)) {
+        if (!RedisIds.isToken(token)) {
             return Optional.empty();
         }
         String value = redis.call(jedis -> jedis.getDel(RedisKeys.heldCommand(token)));
@@ -58,7 +57,7 @@ public final class RedisHeldCommands implements HeldCommands {
         if (parts.length != 6) {
             throw new IllegalStateException("a held command in Redis has " + parts.length + " parts instead of 6");
         }
-        Platform platform = Platform.valueOf(parts[0].toUpperCase(Locale.ROOT));
+        Platform platform = Platform.fromId(parts[0]);
         return Optional.of(new Held(new CommunityRef(platform, decode(parts[1])),
                 new ChannelRef(platform, decode(parts[2]), ChannelRef.Kind.valueOf(parts[3])), decode(parts[4]), decode(parts[5])));
     }

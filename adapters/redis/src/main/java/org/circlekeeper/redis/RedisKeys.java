@@ -1,13 +1,7 @@
 package org.circlekeeper.redis;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
-import org.circlekeeper.core.circle.Circle;
 import org.circlekeeper.core.circle.Occurrence;
 import org.circlekeeper.core.circle.OccurrenceRef;
 import org.circlekeeper.core.ref.ChannelRef;
@@ -22,17 +16,18 @@ import org.circlekeeper.core.ref.Platform;
  * where the braces are a Redis Cluster hash tag that keeps one community's (or one member's) keys on
  * one slot, so that a script may touch several of them.
  *
- * <p>Ids come from the platforms and may hold any character. They are percent-encoded: every byte of
- * their UTF-8 form outside {@code [A-Za-z0-9._~-]} becomes {@code %XX}. The encoding is one-to-one and
+ * <p>Ids come from the platforms and may hold any character. They are percent-encoded ({@link RedisIds#escape}):
+ * every byte of their UTF-8 form outside {@code [A-Za-z0-9._~-]} becomes {@code %XX}. The encoding is one-to-one and
  * its output never holds {@code :}, <code>{</code> or <code>}</code>, so no id can reach into another
  * key's name or its hash tag (a user id <code>1}:settings</code> stays inside its own braces as
  * {@code 1%7D%3Asettings}).
  *
- * <p>The table below is the schema of the shipped stores' keys, kept in one place so that it can be read whole. A
- * new feature's store does not edit this file: it names its keys in its own class with {@link #memberKey} and
- * {@link #communityKey}, under a namespace of its own (its feature's id), and documents them there. Every key of a
- * member must sit under {@link #memberKey} (or be reached from a key there), so that its {@code PersonalData} can
- * export and erase it.
+ * <p>This class is long because it is a schema table and nothing else: one short method per key of the shipped
+ * stores, beside the table below, so the whole schema reads in one file (how ids are written inside keys and values
+ * is {@link RedisIds}'). A new feature's store does not edit this file: it names its keys in its own class with
+ * {@link #memberKey} and {@link #communityKey}, under a namespace of its own (its feature's id), and documents them
+ * there. Every key of a member must sit under {@link #memberKey} (or be reached from a key there), so that its
+ * {@code PersonalData} can export and erase it.
  *
  * <table>
  * <caption>Key schema</caption>
@@ -139,8 +134,6 @@ public final class RedisKeys {
 
     private static final String JOBS = "{jobs}";
     private static final String PERSISTENCE = "{persistence}";
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private RedisKeys() {
     }
@@ -174,7 +167,7 @@ public final class RedisKeys {
         if (locale.getLanguage().isEmpty()) {
             throw new IllegalArgumentException("wording is kept per language; the locale '" + locale + "' has none");
         }
-        return communityKey(community, "wording:" + escape(locale.getLanguage()));
+        return communityKey(community, "wording:" + RedisIds.escape(locale.getLanguage()));
     }
 
     /**
@@ -212,7 +205,7 @@ public final class RedisKeys {
 
     /** The hash that holds one one-time token; the token must look like one {@link RedisActionTokens} issues. */
     public static String token(String token) {
-        if (!isToken(token)) {
+        if (!RedisIds.isToken(token)) {
             throw new IllegalArgumentException("not a token: it must be 1 to 64 URL-safe base64 characters");
         }
         return PREFIX + "token:" + token;
@@ -220,7 +213,7 @@ public final class RedisKeys {
 
     /** {@code ck:held:<token>}: a command held until an organiser confirms it. */
     public static String heldCommand(String token) {
-        if (!isToken(token)) {
+        if (!RedisIds.isToken(token)) {
             throw new IllegalArgumentException("not a token: it must be 1 to 64 URL-safe base64 characters");
         }
         return PREFIX + "held:" + token;
@@ -228,7 +221,7 @@ public final class RedisKeys {
 
     /** {@code ck:once:<mark>}: a mark that something was said once within its window. */
     public static String onceMark(String mark) {
-        return PREFIX + "once:" + escape(mark);
+        return PREFIX + "once:" + RedisIds.escape(mark);
     }
 
     /** {@code ck:roster:<platform>}: the platform's communities the bot was last seen in. */
@@ -236,19 +229,14 @@ public final class RedisKeys {
         return PREFIX + "roster:" + platform.id();
     }
 
-    /** True when the text could be a token: 1 to 64 characters of the URL-safe base64 alphabet. */
-    public static boolean isToken(String token) {
-        return token != null && TOKEN.matcher(token).matches();
-    }
-
     /** {@code ck:c:{platform:communityId}:share:live:<channelId>}: the share circle running in a channel. */
     public static String shareLive(CommunityRef community, ChannelRef channel) {
-        return communityKey(community, "share:live:" + escape(channel.channelId()));
+        return communityKey(community, "share:live:" + RedisIds.escape(channel.channelId()));
     }
 
     /** {@code ck:c:{platform:communityId}:share:chair:<channelId>}: who is asked, or accepted, to chair a channel's next circle. */
     public static String shareRotation(CommunityRef community, ChannelRef channel) {
-        return communityKey(community, "share:chair:" + escape(channel.channelId()));
+        return communityKey(community, "share:chair:" + RedisIds.escape(channel.channelId()));
     }
 
     /** {@code ck:c:{platform:communityId}:share:history}: the counts of a community's ended share circles. */
@@ -337,7 +325,7 @@ public final class RedisKeys {
      * hash tag: each script touches one such key, so they spread over a Cluster.
      */
     public static String delivery(String fingerprint) {
-        return PREFIX + "delivery:" + escape(fingerprint);
+        return PREFIX + "delivery:" + RedisIds.escape(fingerprint);
     }
 
     // ---- check-ins: a member's keys per community share the member's hash tag; see CheckinRedis ----
@@ -394,7 +382,7 @@ public final class RedisKeys {
 
     private static String memberCheckinKey(MemberRef member, CommunityRef community, String suffix) {
         Objects.requireNonNull(community, "community");
-        return memberKey(member, "checkin:" + escape(community.key()) + ":" + suffix);
+        return memberKey(member, "checkin:" + RedisIds.escape(community.key()) + ":" + suffix);
     }
 
     /**
@@ -421,13 +409,13 @@ public final class RedisKeys {
 
     /**
      * {@code ck:c:{platform:communityId}:rsvp:<circleId>:<meeting>}: the hash of the answers for one meeting, member
-     * id ({@link #memberId}) to answer. The circle id and the meeting key ({@code 20270302T1900}) hold neither
+     * id ({@link RedisIds#memberId}) to answer. The circle id and the meeting key ({@code 20270302T1900}) hold neither
      * separators nor braces; they are escaped all the same.
      */
     public static String rsvps(CommunityRef community, OccurrenceRef occurrence) {
         Objects.requireNonNull(occurrence, "occurrence");
-        return communityKey(community, "rsvp:" + escape(occurrence.circleId()) + ":"
-                + escape(Occurrence.key(occurrence.original())));
+        return communityKey(community, "rsvp:" + RedisIds.escape(occurrence.circleId()) + ":"
+                + RedisIds.escape(Occurrence.key(occurrence.original())));
     }
 
     /** The start of the name of every answers hash of the community ({@link #rsvps}). */
@@ -441,36 +429,6 @@ public final class RedisKeys {
      */
     public static String memberRsvps(MemberRef member) {
         return memberKey(member, "rsvps");
-    }
-
-    /**
-     * An entry of {@link #memberRsvps}: {@code platform:communityId/circleId/meeting}, each part escaped, so that
-     * {@link #parseRsvpEntry} finds the meeting again.
-     */
-    public static String rsvpEntry(CommunityRef community, OccurrenceRef occurrence) {
-        Objects.requireNonNull(occurrence, "occurrence");
-        return communityId(community) + "/" + escape(occurrence.circleId()) + "/"
-                + escape(Occurrence.key(occurrence.original()));
-    }
-
-    /**
-     * The community and meeting an entry of {@link #memberRsvps} names.
-     *
-     * @throws IllegalArgumentException when the text is not such an entry
-     */
-    public static Map.Entry<CommunityRef, OccurrenceRef> parseRsvpEntry(String entry) {
-        String[] parts = Objects.requireNonNull(entry, "entry").split("/", -1);
-        if (parts.length != 3) {
-            throw new IllegalArgumentException("not a meeting entry: it needs three parts");
-        }
-        CommunityRef community = parseCommunityId(parts[0]);
-        LocalDateTime original = Occurrence.parseKey(unescape(parts[2]))
-                .orElseThrow(() -> new IllegalArgumentException("not a meeting entry: the meeting is not a start time"));
-        String circleId = unescape(parts[1]);
-        if (!Circle.ID.matcher(circleId).matches()) {
-            throw new IllegalArgumentException("not a meeting entry: the circle id is not one");
-        }
-        return Map.entry(community, new OccurrenceRef(circleId, original));
     }
 
     /**
@@ -499,7 +457,7 @@ public final class RedisKeys {
         return communityKey(community, "reminders");
     }
 
-    /** {@code ck:m:{platform:userId}:reminders}: the set of communities ({@link #communityId}) the member chose reminders in. */
+    /** {@code ck:m:{platform:userId}:reminders}: the set of communities ({@link RedisIds#communityId}) the member chose reminders in. */
     public static String memberReminderChoices(MemberRef member) {
         return memberKey(member, "reminders");
     }
@@ -509,56 +467,12 @@ public final class RedisKeys {
         return communityKey(community, "feed");
     }
 
-    /** {@code ck:feed:<token>}: the string holding the community ({@link #communityId}) a calendar-feed token names. */
+    /** {@code ck:feed:<token>}: the string holding the community ({@link RedisIds#communityId}) a calendar-feed token names. */
     public static String feed(String token) {
-        if (!isToken(token)) {
+        if (!RedisIds.isToken(token)) {
             throw new IllegalArgumentException("not a token: it must be 1 to 64 URL-safe base64 characters");
         }
         return PREFIX + "feed:" + token;
-    }
-
-    /**
-     * A community's identity as stored inside values and index entries: {@code platform:communityId} with the id
-     * escaped like in key names, so two communities never share it.
-     */
-    public static String communityId(CommunityRef community) {
-        Objects.requireNonNull(community, "community");
-        return community.platform().id() + ":" + escape(community.communityId());
-    }
-
-    /**
-     * The community a {@link #communityId} names.
-     *
-     * @throws IllegalArgumentException when the text is not one
-     */
-    public static CommunityRef parseCommunityId(String id) {
-        int colon = Objects.requireNonNull(id, "id").indexOf(':');
-        if (colon < 0) {
-            throw new IllegalArgumentException("not a community id: no platform");
-        }
-        return new CommunityRef(platform(id.substring(0, colon)), unescape(id.substring(colon + 1)));
-    }
-
-    /**
-     * The member a {@link #memberId} names, without a display name (which is never stored in keys).
-     *
-     * @throws IllegalArgumentException when the text is not one
-     */
-    public static MemberRef parseMemberId(String id) {
-        int colon = Objects.requireNonNull(id, "id").indexOf(':');
-        if (colon < 0) {
-            throw new IllegalArgumentException("not a member id: no platform");
-        }
-        return new MemberRef(platform(id.substring(0, colon)), unescape(id.substring(colon + 1)), null);
-    }
-
-    private static Platform platform(String id) {
-        for (Platform platform : Platform.values()) {
-            if (platform.id().equals(id)) {
-                return platform;
-            }
-        }
-        throw new IllegalArgumentException("not a platform id");
     }
 
     /**
@@ -570,7 +484,7 @@ public final class RedisKeys {
         if (bucket == null || bucket.isBlank()) {
             throw new IllegalArgumentException("a rate bucket needs a name");
         }
-        return PREFIX + "{rate:" + platform.id() + "}:" + escape(bucket);
+        return PREFIX + "{rate:" + platform.id() + "}:" + RedisIds.escape(bucket);
     }
 
     /** The marker of one inbound update (its platform's update id), for processing each update once. */
@@ -579,7 +493,7 @@ public final class RedisKeys {
         if (updateId == null || updateId.isBlank()) {
             throw new IllegalArgumentException("an update needs an id");
         }
-        return PREFIX + "update:" + platform.id() + ":" + escape(updateId);
+        return PREFIX + "update:" + platform.id() + ":" + RedisIds.escape(updateId);
     }
 
     /** The cached list of a community's administrators (its organisers on platforms that have admins). */
@@ -593,21 +507,12 @@ public final class RedisKeys {
     }
 
     /**
-     * A member's identity as stored inside values (a token's owner): {@code platform:userId} with the user
-     * id escaped like in key names, so two members never share it.
-     */
-    public static String memberId(MemberRef member) {
-        Objects.requireNonNull(member, "member");
-        return member.platform().id() + ":" + escape(member.userId());
-    }
-
-    /**
      * {@code ck:m:{platform:userId}:<suffix>}: a key of one member, in the member's hash tag. A store class that names
      * its own keys (a new feature's) makes them here, with a suffix that starts with its own namespace (its feature's
-     * id, e.g. {@code gratitude:lines}), escaping any id it puts in with {@link #escape}.
+     * id, e.g. {@code gratitude:lines}), escaping any id it puts in with {@link RedisIds#escape}.
      */
     public static String memberKey(MemberRef member, String suffix) {
-        return PREFIX + "m:{" + memberId(member) + "}:" + suffix(suffix);
+        return PREFIX + "m:{" + RedisIds.memberId(member) + "}:" + suffix(suffix);
     }
 
     /**
@@ -616,67 +521,13 @@ public final class RedisKeys {
      */
     public static String communityKey(CommunityRef community, String suffix) {
         Objects.requireNonNull(community, "community");
-        return PREFIX + "c:{" + community.platform().id() + ":" + escape(community.communityId()) + "}:" + suffix(suffix);
+        return PREFIX + "c:{" + community.platform().id() + ":" + RedisIds.escape(community.communityId()) + "}:" + suffix(suffix);
     }
 
     private static String suffix(String suffix) {
         if (suffix == null || suffix.isEmpty() || suffix.indexOf('{') >= 0 || suffix.indexOf('}') >= 0) {
-            throw new IllegalArgumentException("a key's suffix must be a name without braces (escape ids with RedisKeys.escape)");
+            throw new IllegalArgumentException("a key's suffix must be a name without braces (escape ids with RedisIds.escape)");
         }
         return suffix;
-    }
-
-    /**
-     * Percent-encodes every UTF-8 byte outside {@code [A-Za-z0-9._~-]}, the percent sign included, so
-     * that distinct ids stay distinct and none holds a separator or a brace.
-     */
-    public static String escape(String id) {
-        Objects.requireNonNull(id, "id");
-        StringBuilder out = new StringBuilder(id.length());
-        for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xFF;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || c == '.' || c == '_' || c == '~' || c == '-') {
-                out.append((char) c);
-            } else {
-                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
-            }
-        }
-        return out.toString();
-    }
-
-    /**
-     * Undoes {@link #escape}: {@code %XX} back to its byte, the rest as it is.
-     *
-     * @throws IllegalArgumentException when the text is not something {@link #escape} makes
-     */
-    static String unescape(String escaped) {
-        Objects.requireNonNull(escaped, "escaped");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(escaped.length());
-        for (int i = 0; i < escaped.length(); i++) {
-            char c = escaped.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= escaped.length()) {
-                    throw new IllegalArgumentException("a '%' without two hex digits");
-                }
-                int high = Character.digit(escaped.charAt(i + 1), 16);
-                int low = Character.digit(escaped.charAt(i + 2), 16);
-                if (high < 0 || low < 0) {
-                    throw new IllegalArgumentException("a '%' without two hex digits");
-                }
-                bytes.write(high << 4 | low);
-                i += 2;
-            } else if (c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '~' || c == '-')) {
-                bytes.write(c);
-            } else {
-                throw new IllegalArgumentException("a character escaping would have encoded");
-            }
-        }
-        String id = bytes.toString(StandardCharsets.UTF_8);
-        if (!escape(id).equals(escaped)) {
-            // lower-case hex digits or bytes that are not UTF-8: not something escape() wrote
-            throw new IllegalArgumentException("not in the form escaping writes");
-        }
-        return id;
     }
 }

@@ -34,7 +34,7 @@ public final class RedisReminderChoiceStore implements ReminderChoiceStore {
 
     @Override
     public ReminderChoice get(CommunityRef community, MemberRef member) {
-        String value = redis.call(jedis -> jedis.hget(RedisKeys.reminderChoices(community), RedisKeys.memberId(member)));
+        String value = redis.call(jedis -> jedis.hget(RedisKeys.reminderChoices(community), RedisIds.memberId(member)));
         return value == null ? ReminderChoice.NONE : read(value, community).orElse(ReminderChoice.NONE);
     }
 
@@ -43,8 +43,8 @@ public final class RedisReminderChoiceStore implements ReminderChoiceStore {
         Objects.requireNonNull(choice, "choice");
         String hash = RedisKeys.reminderChoices(community);
         String index = RedisKeys.memberReminderChoices(member);
-        String field = RedisKeys.memberId(member);
-        String where = RedisKeys.communityId(community);
+        String field = RedisIds.memberId(member);
+        String where = RedisIds.communityId(community);
         redis.run(jedis -> {
             if (choice.isEmpty()) {
                 jedis.hdel(hash, field);
@@ -63,7 +63,7 @@ public final class RedisReminderChoiceStore implements ReminderChoiceStore {
         stored.forEach((field, value) -> {
             MemberRef member;
             try {
-                member = RedisKeys.parseMemberId(field);
+                member = RedisIds.parseMemberId(field);
             } catch (IllegalArgumentException e) {
                 LOG.warn("a reminder choice in {} is kept under something that is not a member and is skipped", community.key());
                 return;
@@ -75,7 +75,7 @@ public final class RedisReminderChoiceStore implements ReminderChoiceStore {
 
     @Override
     public Map<CommunityRef, ReminderChoice> ofMember(MemberRef member) {
-        String field = RedisKeys.memberId(member);
+        String field = RedisIds.memberId(member);
         return redis.call(jedis -> {
             List<CommunityRef> communities = new ArrayList<>();
             for (String where : jedis.smembers(RedisKeys.memberReminderChoices(member))) {
@@ -105,7 +105,7 @@ public final class RedisReminderChoiceStore implements ReminderChoiceStore {
     @Override
     public void eraseMember(MemberRef member) {
         String index = RedisKeys.memberReminderChoices(member);
-        String field = RedisKeys.memberId(member);
+        String field = RedisIds.memberId(member);
         redis.run(jedis -> {
             List<String> entries = List.copyOf(jedis.smembers(index));
             if (entries.isEmpty()) {
@@ -123,7 +123,7 @@ public final class RedisReminderChoiceStore implements ReminderChoiceStore {
 
     private static Optional<CommunityRef> community(String where) {
         try {
-            return Optional.of(RedisKeys.parseCommunityId(where));
+            return Optional.of(RedisIds.parseCommunityId(where));
         } catch (IllegalArgumentException e) {
             LOG.warn("an entry of a member's reminder index cannot be read and is skipped: {}", e.getMessage());
             return Optional.empty();

@@ -77,8 +77,8 @@ public final class RedisRsvpStore implements RsvpStore {
         Objects.requireNonNull(expires, "expires");
         String meeting = RedisKeys.rsvps(community, occurrence);
         String index = RedisKeys.memberRsvps(member);
-        String entry = RedisKeys.rsvpEntry(community, occurrence);
-        String field = RedisKeys.memberId(member);
+        String entry = RedisIds.rsvpEntry(community, occurrence);
+        String field = RedisIds.memberId(member);
         long now = clock.millis();
         long remaining = expires.toEpochMilli() - now;
         redis.run(jedis -> {
@@ -95,7 +95,7 @@ public final class RedisRsvpStore implements RsvpStore {
 
     @Override
     public Optional<Rsvp> get(CommunityRef community, OccurrenceRef occurrence, MemberRef member) {
-        String value = redis.call(jedis -> jedis.hget(RedisKeys.rsvps(community, occurrence), RedisKeys.memberId(member)));
+        String value = redis.call(jedis -> jedis.hget(RedisKeys.rsvps(community, occurrence), RedisIds.memberId(member)));
         return value == null ? Optional.empty() : live(value, community, occurrence, clock.instant());
     }
 
@@ -107,7 +107,7 @@ public final class RedisRsvpStore implements RsvpStore {
         stored.forEach((field, value) -> {
             MemberRef member;
             try {
-                member = RedisKeys.parseMemberId(field);
+                member = RedisIds.parseMemberId(field);
             } catch (IllegalArgumentException e) {
                 LOG.warn("an answer for {} in {} is kept under something that is not a member and is skipped",
                         occurrence.key(), community.key());
@@ -121,7 +121,7 @@ public final class RedisRsvpStore implements RsvpStore {
     @Override
     public List<MemberRsvp> ofMember(MemberRef member) {
         Instant now = clock.instant();
-        String field = RedisKeys.memberId(member);
+        String field = RedisIds.memberId(member);
         return redis.call(jedis -> {
             List<String> entries = jedis.zrangeByScore(RedisKeys.memberRsvps(member), "(" + now.toEpochMilli(), "+inf");
             List<Map.Entry<CommunityRef, OccurrenceRef>> meetings = new ArrayList<>();
@@ -156,7 +156,7 @@ public final class RedisRsvpStore implements RsvpStore {
     @Override
     public void eraseMember(MemberRef member) {
         String index = RedisKeys.memberRsvps(member);
-        String field = RedisKeys.memberId(member);
+        String field = RedisIds.memberId(member);
         redis.run(jedis -> {
             List<String> entries = jedis.zrange(index, 0, -1);
             if (entries.isEmpty()) {
@@ -176,7 +176,7 @@ public final class RedisRsvpStore implements RsvpStore {
     @Override
     public void eraseMember(MemberRef member, CommunityRef community) {
         String index = RedisKeys.memberRsvps(member);
-        String field = RedisKeys.memberId(member);
+        String field = RedisIds.memberId(member);
         redis.run(jedis -> {
             List<String> entries = jedis.zrange(index, 0, -1).stream()
                     .filter(entry -> parse(entry).map(meeting -> meeting.getKey().equals(community)).orElse(false)).toList();
@@ -195,7 +195,7 @@ public final class RedisRsvpStore implements RsvpStore {
 
     private static Optional<Map.Entry<CommunityRef, OccurrenceRef>> parse(String entry) {
         try {
-            return Optional.of(RedisKeys.parseRsvpEntry(entry));
+            return Optional.of(RedisIds.parseRsvpEntry(entry));
         } catch (IllegalArgumentException e) {
             LOG.warn("an entry of a member's answer index cannot be read and is skipped: {}", e.getMessage());
             return Optional.empty();

@@ -25,12 +25,12 @@ class RedisCircleKeysTest {
         assertThat(RedisKeys.circleSettings(GROUP)).isEqualTo("ck:c:{telegram:-1001}:circles:settings");
         assertThat(RedisKeys.rsvps(GROUP, MEETING)).isEqualTo("ck:c:{telegram:-1001}:rsvp:tuesday:20270302T1900");
         assertThat(RedisKeys.memberRsvps(ALICE)).isEqualTo("ck:m:{telegram:4711}:rsvps");
-        assertThat(RedisKeys.rsvpEntry(GROUP, MEETING)).isEqualTo("telegram:-1001/tuesday/20270302T1900");
+        assertThat(RedisIds.rsvpEntry(GROUP, MEETING)).isEqualTo("telegram:-1001/tuesday/20270302T1900");
         assertThat(RedisKeys.reminderChoices(GROUP)).isEqualTo("ck:c:{telegram:-1001}:reminders");
         assertThat(RedisKeys.memberReminderChoices(ALICE)).isEqualTo("ck:m:{telegram:4711}:reminders");
         assertThat(RedisKeys.feedToken(GROUP)).isEqualTo("ck:c:{telegram:-1001}:feed");
         assertThat(RedisKeys.feed("AbC_-9")).isEqualTo("ck:feed:AbC_-9");
-        assertThat(RedisKeys.communityId(GROUP)).isEqualTo("telegram:-1001");
+        assertThat(RedisIds.communityId(GROUP)).isEqualTo("telegram:-1001");
     }
 
     @Test
@@ -46,10 +46,10 @@ class RedisCircleKeysTest {
             CommunityRef community = new CommunityRef(Platform.DISCORD, id);
             MemberRef member = new MemberRef(Platform.CONSOLE, id, null);
 
-            assertThat(RedisKeys.parseCommunityId(RedisKeys.communityId(community))).isEqualTo(community);
-            assertThat(RedisKeys.parseMemberId(RedisKeys.memberId(member))).isEqualTo(member);
-            assertThat(RedisKeys.parseRsvpEntry(RedisKeys.rsvpEntry(community, MEETING))).isEqualTo(Map.entry(community, MEETING));
-            assertThat(RedisKeys.unescape(RedisKeys.escape(id))).isEqualTo(id);
+            assertThat(RedisIds.parseCommunityId(RedisIds.communityId(community))).isEqualTo(community);
+            assertThat(RedisIds.parseMemberId(RedisIds.memberId(member))).isEqualTo(member);
+            assertThat(RedisIds.parseRsvpEntry(RedisIds.rsvpEntry(community, MEETING))).isEqualTo(Map.entry(community, MEETING));
+            assertThat(RedisIds.unescape(RedisIds.escape(id))).isEqualTo(id);
         }
         String key = RedisKeys.rsvps(new CommunityRef(Platform.DISCORD, "1}:rsvp"), MEETING);
         assertThat(key.substring(key.indexOf('{') + 1, key.indexOf('}'))).isEqualTo("discord:1%7D%3Arsvp");
@@ -58,15 +58,15 @@ class RedisCircleKeysTest {
     @Test
     void whatEscapingCannotHaveWrittenIsRefused() {
         for (String text : List.of("a:b", "a%", "a%3", "a%zz", "a%3a", "%C3", "a/b", "a b")) {
-            assertThatThrownBy(() -> RedisKeys.unescape(text)).as("'%s'", text).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> RedisIds.unescape(text)).as("'%s'", text).isInstanceOf(IllegalArgumentException.class);
         }
         for (String id : List.of("", "telegram", "mastodon:1", "telegram:", "telegram:a%zz")) {
-            assertThatThrownBy(() -> RedisKeys.parseCommunityId(id)).as("'%s'", id).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> RedisKeys.parseMemberId(id)).as("'%s'", id).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> RedisIds.parseCommunityId(id)).as("'%s'", id).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> RedisIds.parseMemberId(id)).as("'%s'", id).isInstanceOf(IllegalArgumentException.class);
         }
         for (String entry : List.of("telegram:-1001/tuesday", "telegram:-1001/tuesday/20270302", "telegram:-1001/a/b/c",
                 "telegram:-1001//20270302T1900", "nowhere/tuesday/20270302T1900")) {
-            assertThatThrownBy(() -> RedisKeys.parseRsvpEntry(entry)).as("'%s'", entry).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> RedisIds.parseRsvpEntry(entry)).as("'%s'", entry).isInstanceOf(IllegalArgumentException.class);
         }
     }
 }

@@ -51,7 +51,7 @@ class RedisKeysTest {
         assertThat(key).isEqualTo("ck:m:{console:1%7D%3Asettings%3Ax%7B}:settings");
         // the cluster hash tag (between the first '{' and the next '}') is exactly the member
         assertThat(key.substring(key.indexOf('{') + 1, key.indexOf('}'))).isEqualTo("console:1%7D%3Asettings%3Ax%7B");
-        assertThat(RedisKeys.memberId(sneaky)).isEqualTo("console:1%7D%3Asettings%3Ax%7B");
+        assertThat(RedisIds.memberId(sneaky)).isEqualTo("console:1%7D%3Asettings%3Ax%7B");
     }
 
     @Test
@@ -64,8 +64,8 @@ class RedisKeysTest {
             keys.add(RedisKeys.memberSettings(member(Platform.DISCORD, id)));
         }
         assertThat(keys).hasSize(ids.size() * 2);
-        assertThat(RedisKeys.escape("a%3Ab")).isEqualTo("a%253Ab");
-        assertThat(RedisKeys.escape("ü")).isEqualTo("%C3%BC");
+        assertThat(RedisIds.escape("a%3Ab")).isEqualTo("a%253Ab");
+        assertThat(RedisIds.escape("ü")).isEqualTo("%C3%BC");
     }
 
     @Test
@@ -76,12 +76,12 @@ class RedisKeysTest {
 
     @Test
     void onlyTokenShapedTextMakesATokenKey() {
-        assertThat(RedisKeys.isToken("abc-DEF_123")).isTrue();
-        assertThat(RedisKeys.isToken("")).isFalse();
-        assertThat(RedisKeys.isToken(null)).isFalse();
-        assertThat(RedisKeys.isToken("a:b")).isFalse();
-        assertThat(RedisKeys.isToken("*")).isFalse();
-        assertThat(RedisKeys.isToken("x".repeat(65))).isFalse();
+        assertThat(RedisIds.isToken("abc-DEF_123")).isTrue();
+        assertThat(RedisIds.isToken("")).isFalse();
+        assertThat(RedisIds.isToken(null)).isFalse();
+        assertThat(RedisIds.isToken("a:b")).isFalse();
+        assertThat(RedisIds.isToken("*")).isFalse();
+        assertThat(RedisIds.isToken("x".repeat(65))).isFalse();
         assertThatThrownBy(() -> RedisKeys.token("ck:m:{telegram:1}:settings"))
                 .isInstanceOf(IllegalArgumentException.class);
     }

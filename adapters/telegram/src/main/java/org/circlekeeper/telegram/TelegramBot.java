@@ -3,9 +3,7 @@ package org.circlekeeper.telegram;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +16,7 @@ import okhttp3.OkHttpClient;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.HeldCommands;
 import org.circlekeeper.core.message.OnceMarks;
+import org.circlekeeper.core.ref.Ids;
 import org.circlekeeper.core.ref.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,7 +93,7 @@ public final class TelegramBot implements AutoCloseable {
         this.updates = new TelegramUpdates(engine, connection.api(), connection.delivery(), connection.state().updates(),
                 connection.state().reachability(), organisers, settings.unreachableTtl(), this::username, settings.workers(),
                 connection.refusals(), held, marks);
-        this.secretDigest = settings.webhook() ? sha256(settings.webhookSecret()) : null;
+        this.secretDigest = settings.webhook() ? Ids.sha256(settings.webhookSecret()) : null;
         this.lastHealth = new Health(false, mode(), "", "not started");
     }
 
@@ -155,7 +154,7 @@ public final class TelegramBot implements AutoCloseable {
         if (secretDigest == null) {
             return WebhookAnswer.NOT_A_WEBHOOK;
         }
-        byte[] given = sha256(secretHeader == null ? "" : secretHeader);
+        byte[] given = Ids.sha256(secretHeader == null ? "" : secretHeader);
         if (!MessageDigest.isEqual(secretDigest, given) || secretHeader == null) {
             LOG.warn("Telegram webhook: a request without the right secret was refused");
             return WebhookAnswer.WRONG_SECRET;
@@ -256,13 +255,5 @@ public final class TelegramBot implements AutoCloseable {
 
     private String mode() {
         return settings.webhook() ? "webhook" : "long polling";
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -29,6 +29,6 @@ public record Buddy(MemberRef member) {
 
     /** The buddy a stored id names. */
     public static Buddy fromStorageId(String id) {
-        return "organisers".equals(id) ? ORGANISERS : member(CheckinKeys.member(id));
+        return "organisers".equals(id) ? ORGANISERS : member(MemberRef.fromKey(id));
     }
 }

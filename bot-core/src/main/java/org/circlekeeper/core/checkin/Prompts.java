@@ -207,7 +207,7 @@ final class Prompts {
     // ---- running due jobs ----
 
     private void runPlan(Job job, Instant now, Duration lateness) {
-        CommunityRef community = CheckinKeys.community(read(job).community());
+        CommunityRef community = CommunityRef.fromKey(read(job).community());
         if (!store.settings().settings(community).promptsOn()) {
             LOG.debug("check-in planning for a community stopped: its prompts are off");
             return;
@@ -217,8 +217,8 @@ final class Prompts {
 
     private void runPrompt(Job job, Instant now, Duration lateness) {
         Payload payload = read(job);
-        CommunityRef community = CheckinKeys.community(payload.community());
-        MemberRef member = CheckinKeys.member(payload.member());
+        CommunityRef community = CommunityRef.fromKey(payload.community());
+        MemberRef member = MemberRef.fromKey(payload.member());
         Optional<LocalDate> parsedDay = CheckinKeys.parseDay(payload.day());
         CheckinProfile profile = store.profiles().profile(community, member);
         if (parsedDay.isEmpty() || !profile.plannedJob().filter(job.id()::equals).isPresent()) {

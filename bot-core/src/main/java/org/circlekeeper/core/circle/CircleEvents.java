@@ -72,7 +72,7 @@ final class CircleEvents {
 
     private void runSync(Job job) {
         Payload payload = json.readValue(job.payload(), Payload.class);
-        CommunityRef community = CircleKeys.community(payload.community());
+        CommunityRef community = CommunityRef.fromKey(payload.community());
         try {
             sync(community, payload.circle());
         } catch (EventMirror.Refused e) {

@@ -214,13 +214,13 @@ final class Reminders {
 
     private void runPlan(Job job, Instant now, Duration lateness) {
         Payload payload = read(job);
-        CommunityRef community = CircleKeys.community(payload.community());
+        CommunityRef community = CommunityRef.fromKey(payload.community());
         stores.circles().find(community, payload.circle()).ifPresent(circle -> plan(community, circle));
     }
 
     private void runChannel(Job job, Instant now, Duration lateness) {
         Payload payload = read(job);
-        CommunityRef community = CircleKeys.community(payload.community());
+        CommunityRef community = CommunityRef.fromKey(payload.community());
         Optional<Meeting> meeting = stillDue(job, payload, community, now, lateness);
         if (meeting.isEmpty()) {
             return;
@@ -255,12 +255,12 @@ final class Reminders {
 
     private void runMember(Job job, Instant now, Duration lateness) {
         Payload payload = read(job);
-        CommunityRef community = CircleKeys.community(payload.community());
+        CommunityRef community = CommunityRef.fromKey(payload.community());
         Optional<Meeting> meeting = stillDue(job, payload, community, now, lateness);
         if (meeting.isEmpty()) {
             return;
         }
-        MemberRef member = CircleKeys.member(payload.member());
+        MemberRef member = MemberRef.fromKey(payload.member());
         Circle circle = meeting.get().circle();
         if (!stores.reminders().get(community, member).leadsFor(circle.id()).contains(Duration.ofMinutes(payload.leadMinutes()))) {
             LOG.debug("a private reminder of circle {} was dropped: the member no longer wants it", circle.id());

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.circlekeeper.core.engine.CommandSpec;
@@ -121,7 +120,7 @@ public final class Departures implements Feature, MembershipListener {
     /** Erases the community whose grace period ended, unless the bot came back; runs again whole after a failure. */
     private void erase(Job job, Instant now, Duration lateness) {
         String[] parts = job.payload().split(" ", 2);
-        CommunityRef community = new CommunityRef(Platform.valueOf(parts[0].toUpperCase(Locale.ROOT)), parts[1]);
+        CommunityRef community = new CommunityRef(Platform.fromId(parts[0]), parts[1]);
         Optional<Instant> departed = store.departedAt(community);
         if (departed.isEmpty()) {
             LOG.info("a {} community's erasure was called off: the bot is back", community.platform().id());

@@ -31,4 +31,12 @@ public record CommunityRef(Platform platform, String communityId) {
     public String key() {
         return platform.id() + ":" + communityId;
     }
+
+    /**
+     * The community a {@link #key()} names, read back from storage. Throws when the text is not such a key.
+     */
+    public static CommunityRef fromKey(String key) {
+        int colon = key.indexOf(':');
+        return new CommunityRef(Platform.fromId(key.substring(0, colon)), key.substring(colon + 1));
+    }
 }

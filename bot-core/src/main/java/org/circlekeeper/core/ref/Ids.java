@@ -7,8 +7,9 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * The one place ids are made from a SHA-256: the parts of job and button ids, a community's tag, fingerprints
- * and keys that must name nobody. Stored data is keyed by these values, so each must stay byte for byte what it is.
+ * The one place a SHA-256 is taken: the parts of job and button ids, a community's tag, fingerprints and keys that
+ * must name nobody, and the digest of a secret compared in constant time (the Telegram webhook's). Stored data is
+ * keyed by these values, so each must stay byte for byte what it is.
  */
 public final class Ids {
 
@@ -21,7 +22,12 @@ public final class Ids {
 
     /** The SHA-256 of the text's UTF-8 bytes, as 64 lowercase hex digits. */
     public static String sha256Hex(String text) {
-        return HexFormat.of().formatHex(sha256(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(sha256(text));
+    }
+
+    /** The SHA-256 of the text's UTF-8 bytes (a secret's digest, to compare in constant time with {@code MessageDigest.isEqual}). */
+    public static byte[] sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The first {@code bytes} bytes of the SHA-256 of {@code data}, as lowercase hex digits (two per byte). */

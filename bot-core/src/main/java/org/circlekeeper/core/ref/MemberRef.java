@@ -22,6 +22,17 @@ public record MemberRef(Platform platform, String userId, String displayName) {
         return platform.id() + ":" + userId;
     }
 
+    /** The member a {@link #key()} names, read back from storage where the display name is not kept (it is the user id). */
+    public static MemberRef fromKey(String key) {
+        return fromKey(key, null);
+    }
+
+    /** The member a {@link #key()} names, with the display name kept beside it. Throws when the text is not such a key. */
+    public static MemberRef fromKey(String key, String displayName) {
+        int colon = key.indexOf(':');
+        return new MemberRef(Platform.fromId(key.substring(0, colon)), key.substring(colon + 1), displayName);
+    }
+
     /** True when both refer to the same person, whatever their display names. */
     public boolean sameMember(MemberRef other) {
         return other != null && platform == other.platform && userId.equals(other.userId);

@@ -34,4 +34,13 @@ public enum Platform {
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * The platform an {@link #id()} names, read back from a stored key or payload (in any case).
+     *
+     * @throws IllegalArgumentException when the text names no platform
+     */
+    public static Platform fromId(String id) {
+        return valueOf(id.toUpperCase(Locale.ROOT));
+    }
 }

@@ -1,9 +1,7 @@
 package org.circlekeeper.core.share;
 
-import java.util.Locale;
 import java.util.Objects;
 import org.circlekeeper.core.ref.MemberRef;
-import org.circlekeeper.core.ref.Platform;
 
 /**
  * Someone in a share session: their stable key ({@code platform:userId}) and the name the others see
@@ -47,8 +45,7 @@ public record Person(String key, String name) {
 
     /** The member this is, with the name kept for them. */
     public MemberRef toMember() {
-        int colon = key.indexOf(':');
-        return new MemberRef(Platform.valueOf(key.substring(0, colon).toUpperCase(Locale.ROOT)), key.substring(colon + 1), name);
+        return MemberRef.fromKey(key, name);
     }
 
     /** The platform user id part of the key. */

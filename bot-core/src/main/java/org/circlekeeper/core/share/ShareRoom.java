@@ -3,7 +3,6 @@ package org.circlekeeper.core.share;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.circlekeeper.core.engine.Context;
@@ -48,7 +47,7 @@ public record ShareRoom(CommunityRef community, ChannelRef channel) {
             return Optional.empty();
         }
         try {
-            Platform platform = Platform.valueOf(parts[0].toUpperCase(Locale.ROOT));
+            Platform platform = Platform.fromId(parts[0]);
             CommunityRef community = new CommunityRef(platform, URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
             ChannelRef channel = new ChannelRef(platform, URLDecoder.decode(parts[2], StandardCharsets.UTF_8), ChannelRef.Kind.GROUP);
             return Optional.of(new ShareRoom(community, channel));

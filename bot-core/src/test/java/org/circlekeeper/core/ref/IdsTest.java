@@ -2,6 +2,7 @@ package org.circlekeeper.core.ref;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ class IdsTest {
             key[i] = (byte) i;
         }
         assertThat(Ids.sha256Hex(key, 4)).isEqualTo("630dcd29");
+        assertThat(HexFormat.of().formatHex(Ids.sha256("broken-1"))).isEqualTo(Ids.sha256Hex("broken-1"));
     }
 
     @Test

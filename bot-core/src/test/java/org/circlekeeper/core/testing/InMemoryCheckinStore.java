@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.circlekeeper.core.checkin.AlertCooldownStore;
 import org.circlekeeper.core.checkin.Checkin;
-import org.circlekeeper.core.checkin.CheckinKeys;
 import org.circlekeeper.core.checkin.CheckinMemberIndex;
 import org.circlekeeper.core.checkin.CheckinProfile;
 import org.circlekeeper.core.checkin.CheckinProfileStore;
@@ -131,7 +130,7 @@ public final class InMemoryCheckinStore implements CheckinStore, JourneyStore, C
         Set<MemberRef> out = new LinkedHashSet<>();
         profiles.forEach((place, kept) -> {
             if (place.community().equals(community.key()) && alive(kept) && kept.value().prompts()) {
-                out.add(CheckinKeys.member(place.member()));
+                out.add(MemberRef.fromKey(place.member()));
             }
         });
         return out;
@@ -143,8 +142,8 @@ public final class InMemoryCheckinStore implements CheckinStore, JourneyStore, C
         profiles.forEach((place, kept) -> {
             if (alive(kept) && kept.value().buddy() != null && !kept.value().buddy().isOrganisers()
                     && kept.value().buddy().member().sameMember(buddy)) {
-                out.computeIfAbsent(CheckinKeys.community(place.community()), k -> new LinkedHashSet<>())
-                        .add(CheckinKeys.member(place.member()));
+                out.computeIfAbsent(CommunityRef.fromKey(place.community()), k -> new LinkedHashSet<>())
+                        .add(MemberRef.fromKey(place.member()));
             }
         });
         return out;
@@ -208,7 +207,7 @@ public final class InMemoryCheckinStore implements CheckinStore, JourneyStore, C
         Set<CommunityRef> out = new LinkedHashSet<>();
         for (Place place : places()) {
             if (place.member().equals(member.key())) {
-                out.add(CheckinKeys.community(place.community()));
+                out.add(CommunityRef.fromKey(place.community()));
             }
         }
         return out;
