@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.circlekeeper.core.message.Attachment;
 import org.circlekeeper.core.message.Button;
 import org.circlekeeper.core.message.OutgoingMessage;
@@ -31,16 +32,39 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 final class TelegramDelivery {
 
     private final TelegramApi api;
+    private volatile Migrations.Listener migrations = (from, to) -> {
+        throw new IllegalStateException("a Telegram group was upgraded, and no one listens for it yet");
+    };
 
     TelegramDelivery(TelegramApi api) {
         this.api = Objects.requireNonNull(api, "api");
     }
 
+    /** Who hears that a send found its group upgraded to a supergroup (the adapter's {@link Migrations}). */
+    void onMigration(Migrations.Listener listener) {
+        this.migrations = Objects.requireNonNull(listener, "listener");
+    }
+
     /**
      * Sends the message to the chat (into its topic, when it names one); returns the id of the Telegram message that
-     * carries its buttons (the last text part).
+     * carries its buttons (the last text part). When Telegram answers that the group was upgraded to a supergroup
+     * (400 with {@code parameters.migrate_to_chat_id}; Bot API, "ResponseParameters"), the message goes to the
+     * supergroup instead, once, and the {@link Migrations} hear of it.
      */
     int send(TelegramChat chat, OutgoingMessage message) {
+        try {
+            return sendHere(chat, message);
+        } catch (TelegramApi.Refused refused) {
+            Optional<Long> supergroup = refused.migratedTo();
+            if (supergroup.isEmpty() || supergroup.get() == chat.chatId()) {
+                throw refused;
+            }
+            migrations.migrated(chat.chatId(), supergroup.get());
+            return sendHere(TelegramChat.of(supergroup.get()), message);
+        }
+    }
+
+    private int sendHere(TelegramChat chat, OutgoingMessage message) {
         List<String> parts = TelegramHtml.split(message.markup(), TelegramHtml.MESSAGE_LIMIT);
         InlineKeyboardMarkup keyboard = keyboard(message);
         Attachment attachment = message.attachment();
@@ -82,6 +106,11 @@ final class TelegramDelivery {
         } catch (TelegramApi.Refused refused) {
             if (refused.notModified()) {
                 return true;
+            }
+            if (refused.migratedTo().isPresent()) {
+                // the old group is read-only now: the caller sends a new message, which goes to the supergroup
+                migrations.migrated(chatId, refused.migratedTo().get());
+                return false;
             }
             if (refused.code() == 400 && refused.reason(chatId) == TelegramApi.Reason.OTHER) {
                 return false;

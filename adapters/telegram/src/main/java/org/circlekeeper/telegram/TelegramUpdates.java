@@ -65,6 +65,7 @@ public final class TelegramUpdates implements AutoCloseable {
     private final TelegramReplies replies;
     private final InlineSearch inline;
     private final TelegramMemberships memberships;
+    private final Migrations migrations;
     private final AnonymousAdmins anonymousAdmins;
     private final ExecutorService[] workers;
 
@@ -79,6 +80,8 @@ public final class TelegramUpdates implements AutoCloseable {
         this.replies = new TelegramReplies(engine, api, delivery, reachability, unreachableTtl, botUsername, refusals, marks, contexts);
         this.inline = new InlineSearch(engine, api);
         this.memberships = new TelegramMemberships(engine, reachability, organisers, unreachableTtl);
+        this.migrations = new Migrations(engine);
+        delivery.onMigration(migrations::failedSend);
         this.anonymousAdmins = new AnonymousAdmins(replies, contexts, engine, delivery, Objects.requireNonNull(held, "held"));
         refusals.attach(engine.metrics(), replies::topicGone);
         this.workers = new ExecutorService[workerCount];
@@ -159,6 +162,7 @@ public final class TelegramUpdates implements AutoCloseable {
 
     @Override
     public void close() {
+        migrations.close();
         for (ExecutorService worker : workers) {
             worker.shutdown();
         }
@@ -179,11 +183,12 @@ public final class TelegramUpdates implements AutoCloseable {
     private void onMessage(Message message) {
         User from = message.getFrom();
         Chat chat = message.getChat();
-        if (from == null || chat == null || TelegramContexts.kindOf(chat).isEmpty()) {
+        if (chat != null && Migrations.isServiceMessage(message)
+                && TelegramContexts.kindOf(chat).filter(kind -> kind == ChannelRef.Kind.GROUP).isPresent()) {
+            migrations.serviceMessage(message);
             return;
         }
-        if (message.getMigrateToChatId() != null) {
-            LOG.info("a group moved to a supergroup; its settings stay with the old id until the core can move them");
+        if (from == null || chat == null || TelegramContexts.kindOf(chat).isEmpty()) {
             return;
         }
         String text = message.getText();
