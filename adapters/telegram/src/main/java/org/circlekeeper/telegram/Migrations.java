@@ -32,14 +32,16 @@ final class Migrations implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     private final Engine engine;
+    private final TelegramDelivery delivery;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "telegram-migrations");
         thread.setDaemon(true);
         return thread;
     });
 
-    Migrations(Engine engine) {
+    Migrations(Engine engine, TelegramDelivery delivery) {
         this.engine = Objects.requireNonNull(engine, "engine");
+        this.delivery = Objects.requireNonNull(delivery, "delivery");
     }
 
     /** Whether the message is one of the two service messages of an upgrade. */
@@ -53,11 +55,10 @@ final class Migrations implements AutoCloseable {
      */
     void serviceMessage(Message message) {
         long here = message.getChatId();
-        if (message.getMigrateToChatId() != null) {
-            move(here, message.getMigrateToChatId());
-        } else if (message.getMigrateFromChatId() != null) {
-            move(message.getMigrateFromChatId(), here);
-        }
+        long from = message.getMigrateToChatId() != null ? here : message.getMigrateFromChatId();
+        long to = message.getMigrateToChatId() != null ? message.getMigrateToChatId() : here;
+        delivery.upgraded(from, to);
+        move(from, to);
     }
 
     /** A send to {@code from} answered that it is {@code to} now: the move runs in the background (see the class). */

@@ -5,8 +5,10 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.circlekeeper.core.message.Attachment;
 import org.circlekeeper.core.message.Button;
 import org.circlekeeper.core.message.OutgoingMessage;
@@ -32,6 +34,11 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 final class TelegramDelivery {
 
     private final TelegramApi api;
+    /**
+     * Basic groups this replica knows were upgraded: old chat id to the supergroup's. Places stored before the upgrade
+     * (a circle's group) keep the old id; their messages go to the supergroup without a refused call first.
+     */
+    private final Map<Long, Long> supergroups = new ConcurrentHashMap<>();
     private volatile Migrations.Listener migrations = (from, to) -> {
         throw new IllegalStateException("a Telegram group was upgraded, and no one listens for it yet");
     };
@@ -52,15 +59,25 @@ final class TelegramDelivery {
      * supergroup instead, once, and the {@link Migrations} hear of it.
      */
     int send(TelegramChat chat, OutgoingMessage message) {
+        Long known = supergroups.get(chat.chatId());
+        TelegramChat target = known == null ? chat : TelegramChat.of(known);
         try {
-            return sendHere(chat, message);
+            return sendHere(target, message);
         } catch (TelegramApi.Refused refused) {
             Optional<Long> supergroup = refused.migratedTo();
-            if (supergroup.isEmpty() || supergroup.get() == chat.chatId()) {
+            if (supergroup.isEmpty() || supergroup.get() == target.chatId()) {
                 throw refused;
             }
-            migrations.migrated(chat.chatId(), supergroup.get());
+            upgraded(target.chatId(), supergroup.get());
+            migrations.migrated(target.chatId(), supergroup.get());
             return sendHere(TelegramChat.of(supergroup.get()), message);
+        }
+    }
+
+    /** The basic group {@code group} is now the supergroup {@code supergroup}: this replica sends there from now on. */
+    void upgraded(long group, long supergroup) {
+        if (group != supergroup) {
+            supergroups.put(group, supergroup);
         }
     }
 

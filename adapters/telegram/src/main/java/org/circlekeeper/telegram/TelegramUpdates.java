@@ -80,7 +80,7 @@ public final class TelegramUpdates implements AutoCloseable {
         this.replies = new TelegramReplies(engine, api, delivery, reachability, unreachableTtl, botUsername, refusals, marks, contexts);
         this.inline = new InlineSearch(engine, api);
         this.memberships = new TelegramMemberships(engine, reachability, organisers, unreachableTtl);
-        this.migrations = new Migrations(engine);
+        this.migrations = new Migrations(engine, delivery);
         delivery.onMigration(migrations::failedSend);
         this.anonymousAdmins = new AnonymousAdmins(replies, contexts, engine, delivery, Objects.requireNonNull(held, "held"));
         refusals.attach(engine.metrics(), replies::topicGone);

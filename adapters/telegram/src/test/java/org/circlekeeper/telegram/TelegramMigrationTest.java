@@ -202,8 +202,14 @@ class TelegramMigrationTest {
         assertThat(delivered).as("the reminder, once, in the supergroup").singleElement()
                 .satisfies(c -> assertThat(c.chatId()).isEqualTo(NEW))
                 .satisfies(c -> assertThat(c.text()).contains("Tuesday circle"));
-        assertThat(after).filteredOn(c -> c.method().equals("sendMessage") && c.rejected())
-                .as("the old id refused, as Telegram does").allSatisfy(c -> assertThat(c.chatId()).isEqualTo(OLD)).hasSize(1);
+        // the circle's place is still the old id: the sending replica learns the new one from a service message, or
+        // from Telegram's refusal of its first send there
+        List<FakeBotApi.Call> refused = after.stream().filter(c -> c.method().equals("sendMessage") && c.rejected()).toList();
+        assertThat(refused).as("the old id refused, as Telegram does").allSatisfy(c -> assertThat(c.chatId()).isEqualTo(OLD))
+                .hasSizeLessThanOrEqualTo(1);
+        if (order == Order.FAILED_SEND_FIRST) {
+            assertThat(refused).hasSize(1);
+        }
 
         // the group carries on under its new id, on either replica
         fake.push(text(OLGA_USER, NEW, "/circles"));
