@@ -224,6 +224,8 @@ final class RedisCommunityMove {
         for (String key : keys) {
             types.put(key, jedis.type(key));
         }
+        // a key that expired since the scan has nothing to move
+        keys.removeIf(key -> "none".equals(types.get(key)));
         Map<String, Boolean> taken = new HashMap<>();
         for (String key : keys) {
             taken.put(key, jedis.exists(target.get(key)));
@@ -244,6 +246,11 @@ final class RedisCommunityMove {
                 }
             }
         }
+        // the resource catalogue's version counter must move past both groups' versions, so no cached copy of either
+        // catalogue is taken for the merged one
+        String version = RedisKeys.resourceVersion(from);
+        long mergedVersion = taken.getOrDefault(version, false)
+                ? Math.max(number(jedis.get(version)), number(jedis.get(target.get(version)))) + 1 : -1;
         Map<String, Boolean> newIdTaken = new HashMap<>();
         for (Job job : rekeyed.values()) {
             newIdTaken.put(job.id(), jedis.hexists(RedisKeys.jobsData(), job.id()));
@@ -267,6 +274,9 @@ final class RedisCommunityMove {
                     if (!scores.isEmpty()) {
                         tx.zadd(into, scores);
                     }
+                    tx.del(key);
+                } else if (key.equals(version) && mergedVersion >= 0) {
+                    tx.set(into, Long.toString(mergedVersion));
                     tx.del(key);
                 } else {
                     tx.rename(key, into);
@@ -329,6 +339,14 @@ final class RedisCommunityMove {
             Double score = dueScores.get(oldId);
             tx.zadd(RedisKeys.jobsDue(), score != null ? score : RedisJobQueue.ceilMillis(job.due()), job.id());
         });
+    }
+
+    private static long number(String stored) {
+        try {
+            return stored == null ? 0 : Long.parseLong(stored);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private void pause(long giveUp, String what) {

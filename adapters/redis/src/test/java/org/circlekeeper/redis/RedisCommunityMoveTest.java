@@ -106,6 +106,11 @@ class RedisCommunityMoveTest {
         });
     }
 
+    private static long version(CommunityRef community) {
+        String stored = REDIS.connection().call(jedis -> jedis.get(RedisKeys.resourceVersion(community)));
+        return stored == null ? 0 : Long.parseLong(stored);
+    }
+
     @Test
     void everythingTheCommunityOwnsMovesOnceAndOnlyItsMarkerStays() {
         theGroupUsesEverything();
@@ -169,15 +174,21 @@ class RedisCommunityMoveTest {
         Talk before = bot.asOrganiser("olivia").inGroupOf(NEW.communityId());
         before.send("/community timezone Asia/Tokyo");
         before.send("/circle create \"Supergroup circle\" every monday 18:00");
+        before.send("/resource add technique Morning walk | A summary that is long enough. | | walking");
         Talk olivia = bot.asOrganiser("olivia").inGroup();
         olivia.send("/community timezone Europe/Berlin");
         olivia.send("/circle create \"Tuesday circle\" every tuesday 19:00");
+        olivia.send("/resource add technique Evening walk | A summary that is long enough. | | walking");
+        olivia.send("/resource add technique Evening stretch | A summary that is long enough. | | stretching");
+        long versions = Math.max(version(OLD), version(NEW));
 
         bot.engine().membershipChanged(new MembershipEvent.CommunityMoved(OLD, NEW));
 
         String circles = bot.asOrganiser("olivia").inGroupOf(NEW.communityId()).send("/circles").text();
         assertThat(circles).contains("Tuesday circle", "Supergroup circle");
         assertThat(REDIS.hash(RedisKeys.communitySettings(NEW))).containsEntry("zone", "Europe/Berlin");
+        assertThat(REDIS.hash(RedisKeys.communityKey(NEW, "res:entries"))).as("both groups' resources").hasSize(3);
+        assertThat(version(NEW)).as("the merged catalogue has a version neither had").isGreaterThan(versions);
         assertThat(traces(OLD)).containsExactly("ck:c:{console:circle}:moved");
     }
 }
