@@ -142,14 +142,16 @@ final class RedisCommunityMove {
         Map<String, Job> rekeyed = new HashMap<>();
         Map<String, String> values = new HashMap<>();
         scanHash(jedis, RedisKeys.jobsData(), (id, value) -> {
-            Job job;
+            Optional<Job> moved;
             try {
-                job = RedisJobQueue.job(id, value);
+                moved = move.moved(RedisJobQueue.job(id, value), from, to);
             } catch (RuntimeException e) {
+                // a job no feature can read stays as it is, for its own handler to bury; the move goes on
+                LOG.warn("a due job could not be read for a community's move and stays as it is: {}", e.getClass().getName());
                 return;
             }
-            move.moved(job, from, to).ifPresent(moved -> {
-                rekeyed.put(id, moved);
+            moved.ifPresent(job -> {
+                rekeyed.put(id, job);
                 values.put(id, value);
             });
         });
