@@ -256,6 +256,30 @@ final class TelegramApi {
         }
     }
 
+    /**
+     * A group's send pacing carried to the supergroup it became: each of its own quotas (the chat's, the group's) is
+     * held shut on the new id for as long as the old id's would have made the next message wait. The shared budget
+     * keeps one moment per quota (the next slot), so this carries it whole; a replica that carries it again only adds
+     * one slot of caution. While the budget is out of reach nothing is carried: the new id's own pacing still holds.
+     */
+    void carryPacing(long group, long supergroup) {
+        List<SendBudget.Quota> old = limits.quotasFor(group);
+        List<SendBudget.Quota> now = limits.quotasFor(supergroup);
+        try {
+            for (int i = 0; i < old.size() && i < now.size(); i++) {
+                if (old.get(i).bucket().equals(now.get(i).bucket())) {
+                    continue;
+                }
+                Duration wait = budget.reserve(List.of(old.get(i)));
+                if (!wait.isZero()) {
+                    budget.hold(now.get(i), wait);
+                }
+            }
+        } catch (StoreUnavailable e) {
+            LOG.debug("the shared send budget is out of reach; an upgraded group's pacing starts afresh");
+        }
+    }
+
     /** A call that sends no message (menus, look-ups, answering a button): no budget, same error handling. */
     <T> T call(String method, Call<T> call) {
         return execute(method, call, () -> { }, retryAfter -> { });

@@ -76,8 +76,8 @@ final class TelegramDelivery {
 
     /** The basic group {@code group} is now the supergroup {@code supergroup}: this replica sends there from now on. */
     void upgraded(long group, long supergroup) {
-        if (group != supergroup) {
-            supergroups.put(group, supergroup);
+        if (group != supergroup && supergroups.put(group, supergroup) == null) {
+            api.carryPacing(group, supergroup);
         }
     }
 

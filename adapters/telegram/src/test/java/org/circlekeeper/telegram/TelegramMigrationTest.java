@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.circlekeeper.core.platform.SendBudget;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.Job;
@@ -26,6 +27,7 @@ import org.circlekeeper.redis.RealRedis;
 import org.circlekeeper.redis.RedisJobQueue;
 import org.circlekeeper.redis.RedisKeys;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -214,5 +216,28 @@ class TelegramMigrationTest {
         // the group carries on under its new id, on either replica
         fake.push(text(OLGA_USER, NEW, "/circles"));
         fake.await(c -> !c.rejected() && c.chatId() == NEW && c.text().contains("Tuesday circle"), WAIT, "the circles in the supergroup");
+    }
+
+    /** A send-rate bucket's next slot in the shared budget (epoch microseconds), 0 when it has none. */
+    private static long nextSlot(String bucket) {
+        String stored = REDIS.connection().call(jedis -> jedis.get(RedisKeys.rateBucket(Platform.TELEGRAM, bucket)));
+        return stored == null ? 0 : Long.parseLong(stored);
+    }
+
+    @Test
+    void anUpgradedGroupKeepsItsSendPacing() throws Exception {
+        TelegramFixture telegram = TelegramFixture.withTelegramLimits(REDIS.connection());
+        replicas.add(telegram);
+        // Telegram told the old group's sender to wait five minutes (a 429 with retry_after): the group is held shut
+        SendBudget.Quota oldGroup = telegram.connection.settings().limits().quotasFor(OLD).get(2);
+        assertThat(oldGroup.bucket()).isEqualTo("group:" + OLD);
+        telegram.connection.state().budget().hold(oldGroup, Duration.ofMinutes(5));
+        long heldUntil = nextSlot("group:" + OLD);
+
+        List<ObjectNode> service = telegram.fake.upgradeToSupergroup(OLD, NEW, OLGA_USER);
+        telegram.fake.push(service.get(0));
+        waitFor(() -> REDIS.exists("ck:c:{telegram:" + OLD + "}:moved"), "the move");
+
+        assertThat(nextSlot("group:" + NEW)).as("the supergroup waits as long as the group would have").isGreaterThanOrEqualTo(heldUntil);
     }
 }
