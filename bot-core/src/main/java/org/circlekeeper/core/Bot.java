@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.circlekeeper.core.checkin.CheckinFeature;
 import org.circlekeeper.core.circle.CircleFeature;
 import org.circlekeeper.core.community.CommunityFeature;
+import org.circlekeeper.core.community.CommunityMoves;
 import org.circlekeeper.core.community.Departures;
 import org.circlekeeper.core.community.SettingsPreferences;
 import org.circlekeeper.core.engine.ChairPolicy;
@@ -228,6 +229,8 @@ public final class Bot {
             }
             // not a plugin: the bot's own part that keeps and then erases what a community that removed the bot owns
             registry.add(new Departures(registry, stores.departures(), stores.jobs(), clock, defaults.departureGrace()));
+            // and the one that takes everything a community owns to its new id when the platform changed it
+            registry.add(new CommunityMoves(registry, stores.departures()));
             ChairPolicy chairs = (ChairPolicy) shared.getOrDefault(ChairPolicy.class, ChairPolicy.NOBODY);
             Engine engine = new Engine(registry, renderer, stores.wording(), preferences, chairs, stores.forms(), clock, metrics);
             List<JobHandler> handlers = registry.features().stream().flatMap(f -> f.jobHandlers().stream()).toList();

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.circlekeeper.core.community.DepartureStore;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.schedule.JobMove;
 import org.circlekeeper.core.share.ShareRoom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,7 @@ import redis.clients.jedis.resps.ScanResult;
  * to it out of their sets (answers, reminder choices, share rooms) and its calendar-feed token out of the token
  * index, then deletes every key with the community's hash tag: whatever a feature stores for a community lives
  * under it, so a new feature's community keys are erased without a change here. Members' own keys (their
- * check-ins, settings) are theirs and stay.
+ * check-ins, settings) are theirs and stay. A community whose id changed moves whole ({@link RedisCommunityMove}).
  */
 public final class RedisDepartureStore implements DepartureStore {
 
@@ -33,11 +34,13 @@ public final class RedisDepartureStore implements DepartureStore {
 
     private final RedisConnection redis;
     private final Clock clock;
+    private final RedisCommunityMove moves;
 
     /** @param clock the bot's one clock: an unreadable removal mark counts as a removal at its "now" */
     public RedisDepartureStore(RedisConnection redis, Clock clock) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.moves = new RedisCommunityMove(redis);
     }
 
     @Override
@@ -98,6 +101,12 @@ public final class RedisDepartureStore implements DepartureStore {
             }
             LOG.info("a {} community's {} key(s) were erased", community.platform().id(), keys.size());
         });
+    }
+
+    /** See {@link RedisCommunityMove}: one transaction, once, after any job of the community being run. */
+    @Override
+    public boolean moveCommunity(CommunityRef from, CommunityRef to, JobMove jobs) {
+        return moves.move(from, to, jobs);
     }
 
     /** Takes the member's answer-index entries of the community ({@code <communityId>/...}) out. */

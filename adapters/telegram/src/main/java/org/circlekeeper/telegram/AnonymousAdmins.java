@@ -43,13 +43,15 @@ final class AnonymousAdmins {
     /** How long the confirmation works. */
     static final Duration HOLD = Duration.ofMinutes(10);
 
-    private final TelegramUpdates updates;
+    private final TelegramReplies replies;
+    private final TelegramContexts contexts;
     private final Engine engine;
     private final TelegramDelivery delivery;
     private final HeldCommands held;
 
-    AnonymousAdmins(TelegramUpdates updates, Engine engine, TelegramDelivery delivery, HeldCommands held) {
-        this.updates = Objects.requireNonNull(updates, "updates");
+    AnonymousAdmins(TelegramReplies replies, TelegramContexts contexts, Engine engine, TelegramDelivery delivery, HeldCommands held) {
+        this.replies = Objects.requireNonNull(replies, "replies");
+        this.contexts = Objects.requireNonNull(contexts, "contexts");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.delivery = Objects.requireNonNull(delivery, "delivery");
         this.held = Objects.requireNonNull(held, "held");
@@ -57,14 +59,14 @@ final class AnonymousAdmins {
 
     /** Holds a command an anonymous administrator typed and asks, where it was typed, for an administrator to confirm it. */
     void ask(CommunityRef community, TelegramChat place, String command, String rest) {
-        Locale locale = updates.groupLocale(community, place);
+        Locale locale = contexts.groupLocale(community, place);
         String token;
         try {
             token = held.hold(new HeldCommands.Held(community, place.channel(ChannelRef.Kind.GROUP), command, rest), HOLD);
         } catch (StoreUnavailable e) {
             LOG.warn("an anonymous administrator's command could not be held: the store is unreachable");
             engine.metrics().storeUnavailable(Platform.TELEGRAM);
-            updates.sendNote(place, TelegramHtml.render(engine.text(EngineMessages.STORE_UNAVAILABLE, locale)),
+            replies.sendNote(place, TelegramHtml.render(engine.text(EngineMessages.STORE_UNAVAILABLE, locale)),
                     "the note that the store is unreachable");
             return;
         }
@@ -76,7 +78,7 @@ final class AnonymousAdmins {
             delivery.send(place, question);
             LOG.info("a command of an anonymous administrator waits for an administrator's confirmation");
         } catch (TelegramApi.Refused refused) {
-            updates.refused("anonymous-admin question", place, refused);
+            replies.refused("anonymous-admin question", place, refused);
         } catch (TelegramApi.Unavailable unavailable) {
             LOG.warn("the question to confirm an anonymous administrator's command could not be posted: Telegram is not reachable");
         }
@@ -87,11 +89,11 @@ final class AnonymousAdmins {
      * command stays held; an administrator takes it (once, atomically), the question says who confirmed, and the
      * command runs as them.
      */
-    void press(CallbackQuery query, Context presser, TelegramUpdates.Origin origin) {
+    void press(CallbackQuery query, Context presser, TelegramReplies.Origin origin) {
         Locale locale = engine.preferencesFor(presser).locale();
         String token = query.getData().substring(ACTION_PREFIX.length());
         if (presser.channel().isDirect() || presser.role() != Role.ORGANISER) {
-            updates.answer(query, TelegramHtml.visibleText(engine.text(EngineMessages.ANONYMOUS_ADMIN_NOT_ADMIN, locale)));
+            replies.answer(query, TelegramHtml.visibleText(engine.text(EngineMessages.ANONYMOUS_ADMIN_NOT_ADMIN, locale)));
             engine.metrics().buttonPressed(Platform.TELEGRAM, "tg.admin", Metrics.Outcome.DENIED);
             return;
         }
@@ -100,17 +102,17 @@ final class AnonymousAdmins {
             taken = held.take(token);
         } catch (StoreUnavailable e) {
             engine.metrics().storeUnavailable(Platform.TELEGRAM);
-            updates.answer(query, TelegramHtml.visibleText(engine.text(EngineMessages.STORE_UNAVAILABLE, locale)));
+            replies.answer(query, TelegramHtml.visibleText(engine.text(EngineMessages.STORE_UNAVAILABLE, locale)));
             return;
         }
         if (taken.isEmpty() || !sameChat(taken.get(), origin.chat())) {
-            updates.answer(query, TelegramHtml.visibleText(engine.text(EngineMessages.ANONYMOUS_ADMIN_GONE, locale)));
+            replies.answer(query, TelegramHtml.visibleText(engine.text(EngineMessages.ANONYMOUS_ADMIN_GONE, locale)));
             engine.metrics().buttonPressed(Platform.TELEGRAM, "tg.admin", Metrics.Outcome.UNKNOWN);
             return;
         }
-        updates.answer(query);
+        replies.answer(query);
         HeldCommands.Held command = taken.get();
-        Locale groupLocale = updates.groupLocale(command.community(), origin.chat());
+        Locale groupLocale = contexts.groupLocale(command.community(), origin.chat());
         OutgoingMessage confirmed = OutgoingMessage.text(engine.text(EngineMessages.ANONYMOUS_ADMIN_CONFIRMED, groupLocale,
                 Map.of("command", "/" + command.command(), "name", presser.member().displayName()))).build();
         try {
@@ -118,13 +120,13 @@ final class AnonymousAdmins {
                 delivery.send(origin.chat(), confirmed);
             }
         } catch (TelegramApi.Refused refused) {
-            updates.refused("anonymous-admin confirmation", origin.chat(), refused);
+            replies.refused("anonymous-admin confirmation", origin.chat(), refused);
         } catch (TelegramApi.Unavailable unavailable) {
             LOG.warn("the confirmation of an anonymous administrator's command could not be shown: Telegram is not reachable");
         }
         engine.metrics().buttonPressed(Platform.TELEGRAM, "tg.admin", Metrics.Outcome.DONE);
         Context asThem = new Context(presser.member(), command.channel(), command.community(), presser.role(), presser.localeHint());
-        updates.deliver(asThem, engine.handle(Inbound.CommandInvoked.typed(asThem, command.command(), command.rest())), null);
+        replies.deliver(asThem, engine.handle(Inbound.CommandInvoked.typed(asThem, command.command(), command.rest())), null);
     }
 
     private static boolean sameChat(HeldCommands.Held command, TelegramChat pressedIn) {

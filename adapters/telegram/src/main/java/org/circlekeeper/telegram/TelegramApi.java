@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.circlekeeper.core.engine.StoreUnavailable;
 import org.circlekeeper.core.message.WireHook;
@@ -57,11 +58,26 @@ final class TelegramApi {
         private static final long serialVersionUID = 1L;
         private final int code;
         private final String description;
+        private final Long migrateTo;
 
         Refused(String method, int code, String description) {
+            this(method, code, description, null);
+        }
+
+        /** @param migrateTo the chat's new id when Telegram says the group was upgraded to a supergroup, else null */
+        Refused(String method, int code, String description, Long migrateTo) {
             super(method + " refused with " + code);
             this.code = code;
             this.description = description == null ? "" : description;
+            this.migrateTo = migrateTo;
+        }
+
+        /**
+         * The supergroup a basic group became, when Telegram refused a call to the group's old id for that reason: 400
+         * with {@code parameters.migrate_to_chat_id} (Bot API, "ResponseParameters").
+         */
+        Optional<Long> migratedTo() {
+            return Optional.ofNullable(migrateTo);
         }
 
         int code() {
@@ -79,6 +95,9 @@ final class TelegramApi {
 
         /** Why Telegram refused a call to a chat, from its code and description (see {@link Reason}). */
         Reason reason(long chatId) {
+            if (migrateTo != null) {
+                return Reason.MIGRATED;
+            }
             return Reason.of(code, description, chatId < 0);
         }
 
@@ -110,6 +129,11 @@ final class TelegramApi {
         BUTTON_DATA("button-data"),
         /** 400 "can't parse entities": HTML Telegram could not read (the adapter escapes every text). */
         BAD_MARKUP("bad-markup"),
+        /**
+         * 400 "group chat was upgraded to a supergroup chat" with {@code parameters.migrate_to_chat_id}: the message belongs
+         * in the supergroup (the adapter sends it there once and moves the community; see {@link TelegramDelivery}).
+         */
+        MIGRATED("migrated"),
         /** Anything else Telegram refused. */
         OTHER("other");
 
@@ -232,6 +256,30 @@ final class TelegramApi {
         }
     }
 
+    /**
+     * A group's send pacing carried to the supergroup it became: each of its own quotas (the chat's, the group's) is
+     * held shut on the new id for as long as the old id's would have made the next message wait. The shared budget
+     * keeps one moment per quota (the next slot), so this carries it whole; a replica that carries it again only adds
+     * one slot of caution. While the budget is out of reach nothing is carried: the new id's own pacing still holds.
+     */
+    void carryPacing(long group, long supergroup) {
+        List<SendBudget.Quota> old = limits.quotasFor(group);
+        List<SendBudget.Quota> now = limits.quotasFor(supergroup);
+        try {
+            for (int i = 0; i < old.size() && i < now.size(); i++) {
+                if (old.get(i).bucket().equals(now.get(i).bucket())) {
+                    continue;
+                }
+                Duration wait = budget.reserve(List.of(old.get(i)));
+                if (!wait.isZero()) {
+                    budget.hold(now.get(i), wait);
+                }
+            }
+        } catch (StoreUnavailable e) {
+            LOG.debug("the shared send budget is out of reach; an upgraded group's pacing starts afresh");
+        }
+    }
+
     /** A call that sends no message (menus, look-ups, answering a button): no budget, same error handling. */
     <T> T call(String method, Call<T> call) {
         return execute(method, call, () -> { }, retryAfter -> { });
@@ -258,7 +306,7 @@ final class TelegramApi {
                     continue;
                 }
                 if (code == 400 || code == 401 || code == 403 || code == 404) {
-                    throw new Refused(method, code, apiDescription(e));
+                    throw new Refused(method, code, apiDescription(e), migrateTo(e));
                 }
                 transientFailures = failedOnce(method, "error " + code, e, transientFailures);
             } catch (TelegramApiException e) {
@@ -291,6 +339,11 @@ final class TelegramApi {
     private static int retryAfter(TelegramApiRequestException e) {
         Integer seconds = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
         return seconds == null || seconds < 1 ? 1 : seconds;
+    }
+
+    /** {@code parameters.migrate_to_chat_id} of an error (Bot API, "ResponseParameters"), or null. */
+    private static Long migrateTo(TelegramApiRequestException e) {
+        return e.getParameters() == null ? null : e.getParameters().getMigrateToChatId();
     }
 
     /** Telegram's description of an error, e.g. "Forbidden: bot was blocked by the user". */

@@ -5,7 +5,10 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.circlekeeper.core.message.Attachment;
 import org.circlekeeper.core.message.Button;
 import org.circlekeeper.core.message.OutgoingMessage;
@@ -31,16 +34,54 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 final class TelegramDelivery {
 
     private final TelegramApi api;
+    /**
+     * Basic groups this replica knows were upgraded: old chat id to the supergroup's. Places stored before the upgrade
+     * (a circle's group) keep the old id; their messages go to the supergroup without a refused call first.
+     */
+    private final Map<Long, Long> supergroups = new ConcurrentHashMap<>();
+    private volatile Migrations.Listener migrations = (from, to) -> {
+        throw new IllegalStateException("a Telegram group was upgraded, and no one listens for it yet");
+    };
 
     TelegramDelivery(TelegramApi api) {
         this.api = Objects.requireNonNull(api, "api");
     }
 
+    /** Who hears that a send found its group upgraded to a supergroup (the adapter's {@link Migrations}). */
+    void onMigration(Migrations.Listener listener) {
+        this.migrations = Objects.requireNonNull(listener, "listener");
+    }
+
     /**
      * Sends the message to the chat (into its topic, when it names one); returns the id of the Telegram message that
-     * carries its buttons (the last text part).
+     * carries its buttons (the last text part). When Telegram answers that the group was upgraded to a supergroup
+     * (400 with {@code parameters.migrate_to_chat_id}; Bot API, "ResponseParameters"), the message goes to the
+     * supergroup instead, once, and the {@link Migrations} hear of it.
      */
     int send(TelegramChat chat, OutgoingMessage message) {
+        Long known = supergroups.get(chat.chatId());
+        TelegramChat target = known == null ? chat : TelegramChat.of(known);
+        try {
+            return sendHere(target, message);
+        } catch (TelegramApi.Refused refused) {
+            Optional<Long> supergroup = refused.migratedTo();
+            if (supergroup.isEmpty() || supergroup.get() == target.chatId()) {
+                throw refused;
+            }
+            upgraded(target.chatId(), supergroup.get());
+            migrations.migrated(target.chatId(), supergroup.get());
+            return sendHere(TelegramChat.of(supergroup.get()), message);
+        }
+    }
+
+    /** The basic group {@code group} is now the supergroup {@code supergroup}: this replica sends there from now on. */
+    void upgraded(long group, long supergroup) {
+        if (group != supergroup && supergroups.put(group, supergroup) == null) {
+            api.carryPacing(group, supergroup);
+        }
+    }
+
+    private int sendHere(TelegramChat chat, OutgoingMessage message) {
         List<String> parts = TelegramHtml.split(message.markup(), TelegramHtml.MESSAGE_LIMIT);
         InlineKeyboardMarkup keyboard = keyboard(message);
         Attachment attachment = message.attachment();
@@ -82,6 +123,11 @@ final class TelegramDelivery {
         } catch (TelegramApi.Refused refused) {
             if (refused.notModified()) {
                 return true;
+            }
+            if (refused.migratedTo().isPresent()) {
+                // the old group is read-only now: the caller sends a new message, which goes to the supergroup
+                migrations.migrated(chatId, refused.migratedTo().get());
+                return false;
             }
             if (refused.code() == 400 && refused.reason(chatId) == TelegramApi.Reason.OTHER) {
                 return false;

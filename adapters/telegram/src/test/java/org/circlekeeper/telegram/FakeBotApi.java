@@ -120,6 +120,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<Long, Map<Integer, Boolean>> forums = new HashMap<>();
     /** Chats whose sends are refused for good, with Telegram's code and description. */
     private final Map<Long, Failure> refusedChats = new HashMap<>();
+    /** Basic groups upgraded to supergroups: old id to new id ({@link #upgradeToSupergroup}). */
+    private final Map<Long, Long> upgraded = new HashMap<>();
     /** Groups where the bot is an administrator, the only ones whose {@code chat_member} updates it is sent. */
     private final Set<Long> botAdministrator = new HashSet<>();
     /**
@@ -198,6 +200,40 @@ public final class FakeBotApi implements AutoCloseable {
     /** The chat was deleted (or never was): every send gets 400 "chat not found" (Bot API, "Making requests"). */
     public synchronized void chatGone(long chatId) {
         refusedChats.put(chatId, new Failure("*", 400, "Bad Request: chat not found", 0));
+    }
+
+    /**
+     * The basic group {@code group} is upgraded to the supergroup {@code supergroup} by {@code by}. As Telegram does it:
+     * the old group gets a service message whose {@code migrate_to_chat_id} names the new id, the new supergroup one
+     * whose {@code migrate_from_chat_id} names the old id (Bot API, "Message"), and from now on every send to the old id
+     * is refused with 400 "Bad Request: group chat was upgraded to a supergroup chat" and
+     * {@code parameters.migrate_to_chat_id} (Bot API, "ResponseParameters": "The group has been migrated to a
+     * supergroup with the specified identifier"). The two service messages are returned as updates, the old group's
+     * first, each with its update_id, for the test to deliver in the order and to the replica it wants ({@link #push}
+     * for the polling one).
+     */
+    public synchronized List<ObjectNode> upgradeToSupergroup(long group, long supergroup, ObjectNode by) {
+        upgraded.put(group, supergroup);
+        ObjectNode inOld = serviceMessage(basicGroupChat(group), by);
+        inOld.put("migrate_to_chat_id", supergroup);
+        ObjectNode inNew = serviceMessage(chat(supergroup), by);
+        inNew.put("migrate_from_chat_id", group);
+        List<ObjectNode> updates = new ArrayList<>();
+        for (ObjectNode message : List.of(inOld, inNew)) {
+            ObjectNode update = JsonNodeFactory.instance.objectNode().put("update_id", nextUpdateId++);
+            update.set("message", message);
+            updates.add(update);
+        }
+        return updates;
+    }
+
+    /** A service message: an id, a date and who did it, no text (Bot API, "Message"). */
+    private ObjectNode serviceMessage(ObjectNode chat, ObjectNode from) {
+        ObjectNode message = JsonNodeFactory.instance.objectNode().put("message_id", nextMessageId++)
+                .put("date", (int) (System.currentTimeMillis() / 1000));
+        message.set("chat", chat);
+        message.set("from", from);
+        return message;
     }
 
     /**
@@ -520,6 +556,12 @@ public final class FakeBotApi implements AutoCloseable {
         if (SENDS.contains(method) && chatId > 0 && neverStarted.contains(chatId)) {
             return error(403, "Forbidden: bot can't initiate conversation with a user", 0);
         }
+        if (SENDS.contains(method) && upgraded.containsKey(chatId)) {
+            // Bot API, "ResponseParameters": migrate_to_chat_id, the supergroup the group became
+            ObjectNode error = error(400, "Bad Request: group chat was upgraded to a supergroup chat", 0);
+            error.set("parameters", JsonNodeFactory.instance.objectNode().put("migrate_to_chat_id", upgraded.get(chatId)));
+            return error;
+        }
         if (SENDS.contains(method) && refusedChats.containsKey(chatId)) {
             Failure refused = refusedChats.get(chatId);
             return error(refused.code(), refused.description(), 0);
@@ -687,6 +729,11 @@ public final class FakeBotApi implements AutoCloseable {
     /** A forum supergroup (Bot API, "Chat": {@code is_forum}). */
     public static ObjectNode forumChat(long id) {
         return chat(id).put("is_forum", true);
+    }
+
+    /** A basic group (Bot API, "Chat": type {@code group}), the kind that is upgraded to a supergroup. */
+    public static ObjectNode basicGroupChat(long id) {
+        return JsonNodeFactory.instance.objectNode().put("id", id).put("type", "group").put("title", "Circle");
     }
 
     public static ObjectNode chat(long id) {

@@ -40,8 +40,11 @@ final class TelegramFixture implements AutoCloseable {
     final TelegramConnection connection;
     final Bot.Assembly core;
     final TelegramBot bot;
+    private final boolean ownsFake;
 
-    private TelegramFixture(FakeBotApi fake, Stores stores, TelegramConnection connection, Bot.Assembly core, TelegramBot bot) {
+    private TelegramFixture(FakeBotApi fake, Stores stores, TelegramConnection connection, Bot.Assembly core, TelegramBot bot,
+                            boolean ownsFake) {
+        this.ownsFake = ownsFake;
         this.fake = fake;
         this.stores = stores;
         this.connection = connection;
@@ -78,6 +81,15 @@ final class TelegramFixture implements AutoCloseable {
                 Metrics.NONE, budgets);
     }
 
+    /**
+     * Another replica of the bot: its own core and adapter on the same Redis and the same fake Telegram, in webhook mode
+     * (the test hands it updates with {@link TelegramBot#receiveWebhook}); closing it leaves the fake running.
+     */
+    static TelegramFixture replica(RedisConnection redis, FakeBotApi fake, String webhookSecret) throws IOException {
+        return start(redis, webhookSecret, new TelegramSettings.Limits(1_000, 100, 1_000), UnaryOperator.identity(), Metrics.NONE,
+                UnaryOperator.identity(), fake);
+    }
+
     private static TelegramFixture start(RedisConnection redis, String webhookSecret, TelegramSettings.Limits limits) throws IOException {
         return start(redis, webhookSecret, limits, UnaryOperator.identity(), Metrics.NONE,
                 UnaryOperator.identity());
@@ -86,7 +98,13 @@ final class TelegramFixture implements AutoCloseable {
     private static TelegramFixture start(RedisConnection redis, String webhookSecret, TelegramSettings.Limits limits,
                                          UnaryOperator<MemberSettingsStore> members, Metrics metrics,
                                          UnaryOperator<SendBudget> budgets) throws IOException {
-        FakeBotApi fake = new FakeBotApi(TOKEN);
+        return start(redis, webhookSecret, limits, members, metrics, budgets, null);
+    }
+
+    private static TelegramFixture start(RedisConnection redis, String webhookSecret, TelegramSettings.Limits limits,
+                                         UnaryOperator<MemberSettingsStore> members, Metrics metrics,
+                                         UnaryOperator<SendBudget> budgets, FakeBotApi shared) throws IOException {
+        FakeBotApi fake = shared != null ? shared : new FakeBotApi(TOKEN);
         Stores stores = withMemberSettings(RedisStores.create(redis, Clock.systemUTC()), members);
         TelegramSettings settings = TelegramSettings.longPolling(TOKEN).withApiUrl(fake.url()).withLimits(limits);
         if (webhookSecret != null) {
@@ -101,7 +119,7 @@ final class TelegramFixture implements AutoCloseable {
         TelegramBot bot = new TelegramBot(connection, core.engine(), new RedisHeldCommands(redis), new RedisOnceMarks(redis),
                 Locale.ENGLISH);
         bot.start();
-        return new TelegramFixture(fake, stores, connection, core, bot);
+        return new TelegramFixture(fake, stores, connection, core, bot, shared == null);
     }
 
     /** The same stores with the member settings passed through {@code members}. */
@@ -232,6 +250,8 @@ final class TelegramFixture implements AutoCloseable {
     public void close() {
         bot.close();
         connection.close();
-        fake.close();
+        if (ownsFake) {
+            fake.close();
+        }
     }
 }

@@ -20,6 +20,7 @@ import org.circlekeeper.core.ref.Metrics;
 import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.resource.CrisisSupport;
 import org.circlekeeper.core.schedule.JobHandler;
+import org.circlekeeper.core.schedule.JobMove;
 import org.circlekeeper.core.schedule.JobQueue;
 
 /**
@@ -147,6 +148,12 @@ public final class CheckinFeature implements Feature {
                 prompts.cancelAll(community);
             }
         });
+    }
+
+    /** Prompt and planning jobs follow a community whose id changed, each at its due time. */
+    @Override
+    public List<JobMove> jobMoves() {
+        return List.of(prompts::moved);
     }
 
     @Override

@@ -262,6 +262,21 @@ final class Prompts {
         plan(community, member, profile, true);
     }
 
+    /** A prompt or planning job of {@code from} re-keyed for {@code to}, at the same due time. */
+    Optional<Job> moved(Job job, CommunityRef from, CommunityRef to) {
+        if (!(job.kind().equals(PROMPT) || job.kind().equals(PLAN))) {
+            return Optional.empty();
+        }
+        Payload p = read(job);
+        if (!from.key().equals(p.community())) {
+            return Optional.empty();
+        }
+        String id = job.kind().equals(PROMPT)
+                ? String.join(":", PROMPT, CheckinKeys.idPart(to.key()), CheckinKeys.idPart(p.member()), p.day())
+                : String.join(":", PLAN, CheckinKeys.idPart(to.key()), CheckinKeys.day(LocalDate.ofInstant(job.due(), ZoneOffset.UTC)));
+        return Optional.of(new Job(id, job.kind(), job.due(), json.writeValueAsString(new Payload(to.key(), p.member(), p.day()))));
+    }
+
     /** Cancels every prompt and planning job of the community (the bot left it for good). */
     int cancelAll(CommunityRef community) {
         return queue.cancelAll(job -> (job.kind().equals(PROMPT) || job.kind().equals(PLAN))

@@ -64,6 +64,20 @@ final class CircleEvents {
         }
     }
 
+    /** A sync job of {@code from} re-keyed for {@code to}, at the same due time (a meeting end's keeps its end in its id). */
+    Optional<Job> moved(Job job, CommunityRef from, CommunityRef to) {
+        if (!job.kind().equals(SYNC)) {
+            return Optional.empty();
+        }
+        Payload p = json.readValue(job.payload(), Payload.class);
+        if (!from.key().equals(p.community())) {
+            return Optional.empty();
+        }
+        String prefix = String.join(":", SYNC, Ids.part(from.key()), p.circle());
+        String id = String.join(":", SYNC, Ids.part(to.key()), p.circle()) + job.id().substring(Math.min(prefix.length(), job.id().length()));
+        return Optional.of(new Job(id, SYNC, job.due(), json.writeValueAsString(new Payload(to.key(), p.circle()))));
+    }
+
     /** Cancels every sync job of the community (the bot left it for good; its events went with it). */
     int cancelAll(CommunityRef community) {
         return queue.cancelAll(job -> job.kind().equals(SYNC)

@@ -26,6 +26,7 @@ import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.schedule.JobHandler;
+import org.circlekeeper.core.schedule.JobMove;
 import org.circlekeeper.core.schedule.JobQueue;
 
 /**
@@ -192,6 +193,12 @@ public final class CircleFeature implements Feature, MembershipListener {
                 events.cancelAll(community);
             }
         });
+    }
+
+    /** Reminders, planning and event syncs follow a community whose id changed, each at its due time. */
+    @Override
+    public List<JobMove> jobMoves() {
+        return List.of(reminders::moved, events::moved);
     }
 
     /**

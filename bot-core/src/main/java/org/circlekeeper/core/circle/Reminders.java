@@ -330,6 +330,25 @@ final class Reminders {
         }
     }
 
+    /**
+     * A reminder or planning job of {@code from} re-keyed for {@code to}: the id it would have been given there and a
+     * payload naming {@code to}, at the same due time (a planning job's id names the day of its slot, which is its due).
+     */
+    Optional<Job> moved(Job job, CommunityRef from, CommunityRef to) {
+        if (!(job.kind().equals(PLAN) || job.kind().equals(CHANNEL) || job.kind().equals(MEMBER))) {
+            return Optional.empty();
+        }
+        Payload p = read(job);
+        if (!from.key().equals(p.community())) {
+            return Optional.empty();
+        }
+        Payload payload = new Payload(to.key(), p.circle(), p.occurrence(), p.start(), p.leadMinutes(), p.member());
+        String id = job.kind().equals(PLAN)
+                ? String.join(":", PLAN, Ids.part(to.key()), p.circle(), DAY_KEY.format(LocalDate.ofInstant(job.due(), ZoneOffset.UTC)))
+                : reminderId(job.kind(), to.key(), p.circle(), Instant.parse(p.start()), p.leadMinutes(), p.member());
+        return Optional.of(new Job(id, job.kind(), job.due(), json.writeValueAsString(payload)));
+    }
+
     /** Cancels every reminder and planning job of the community (the bot left it for good). */
     int cancelAll(CommunityRef community) {
         return queue.cancelAll(job -> (job.kind().equals(PLAN) || job.kind().equals(CHANNEL) || job.kind().equals(MEMBER))

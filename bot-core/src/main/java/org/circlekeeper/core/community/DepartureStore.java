@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.Optional;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.StoreKey;
+import org.circlekeeper.core.schedule.JobMove;
 
 /**
- * Keeps which communities removed the bot, and since when, and erases a community whole: what the bot needs to stop
- * speaking in a group or server that removed it, keep its data through a grace period and erase it after.
+ * Keeps which communities removed the bot, and since when, and erases or moves a community whole: what the bot needs to
+ * stop speaking in a group or server that removed it, keep its data through a grace period and erase it after, and
+ * follow a group whose id changed.
  */
 public interface DepartureStore {
 
@@ -30,4 +32,22 @@ public interface DepartureStore {
      * Members' own records (their check-ins, their settings) are theirs and stay. Safe to run again.
      */
     void eraseCommunity(CommunityRef community);
+
+    /**
+     * Moves everything the community {@code from} owns to {@code to}, its new id on the same platform: every record
+     * {@link #eraseCommunity} would erase (settings, wording, circles, answers, reminder choices, the calendar feed and
+     * its token, check-in settings, the share circle's settings, resources, the cached administrators, a removal mark),
+     * the members' index entries that point to them, and the due jobs {@code jobs} re-keys, each keeping its due time.
+     * Members' own records stay where they are.
+     *
+     * <p>Atomic and once: the store keeps a marker ({@code from} moved to {@code to}), so a later call for the same
+     * move (the other service message, a failed send, another replica) changes nothing, and a call made while another
+     * is moving waits for it. While a job of {@code from} is being run the move waits for it to finish, so a due
+     * reminder goes out once, before or after the move, never both. When {@code to} holds data already (the bot was used
+     * there first) both are kept and, where both hold the same record (a setting, a circle of the same id, one
+     * wording), the moved one wins.
+     *
+     * @return true when this call moved the community, false when it had been moved already
+     */
+    boolean moveCommunity(CommunityRef from, CommunityRef to, JobMove jobs);
 }

@@ -18,6 +18,7 @@ import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.schedule.JobHandler;
+import org.circlekeeper.core.schedule.JobMove;
 import org.circlekeeper.core.schedule.JobQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,6 +90,13 @@ public final class Departures implements Feature, MembershipListener {
     @Override
     public List<JobHandler> jobHandlers() {
         return List.of(JobHandler.of(ERASE, this::erase));
+    }
+
+    /** A pending erasure follows a community whose id changed (its removal mark moves with its records). */
+    @Override
+    public List<JobMove> jobMoves() {
+        return List.of((job, from, to) -> job.kind().equals(ERASE) && job.id().equals(eraseJobId(from))
+                ? Optional.of(eraseJob(to, job.due())) : Optional.empty());
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.circlekeeper.core.ref.CommunityData;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.schedule.JobHandler;
+import org.circlekeeper.core.schedule.JobMove;
 
 /**
  * A capability plugged into the engine: its commands, buttons, forms and text listeners, the
@@ -58,6 +59,14 @@ public interface Feature {
      * erasure removes together), e.g. its due jobs: erased when the bot has left the community for good.
      */
     default List<CommunityData> communityData() {
+        return List.of();
+    }
+
+    /**
+     * How the feature's due jobs follow a community whose id changed ({@link MembershipEvent.CommunityMoved}); a
+     * feature without jobs of a community has none.
+     */
+    default List<JobMove> jobMoves() {
         return List.of();
     }
 

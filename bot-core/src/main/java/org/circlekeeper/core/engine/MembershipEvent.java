@@ -7,7 +7,8 @@ import org.circlekeeper.core.ref.MemberRef;
 
 /**
  * What a platform tells the core about who and what is in a community, outside any conversation: the bot removed
- * from the group or server (not an outage) or back in it, a member gone, a channel of the community gone.
+ * from the group or server (not an outage) or back in it, a member gone, a channel of the community gone, the
+ * community's id changed.
  */
 public sealed interface MembershipEvent {
 
@@ -44,6 +45,23 @@ public sealed interface MembershipEvent {
         public PlaceGone {
             Objects.requireNonNull(community, "community");
             Objects.requireNonNull(channel, "channel");
+        }
+    }
+
+    /**
+     * The community now has another id on its platform (a Telegram group upgraded to a supergroup): everything it owns
+     * moves to {@code to}, once, however often and wherever the platform reports it.
+     *
+     * @param community the community's old id
+     * @param to        its new id, on the same platform
+     */
+    record CommunityMoved(CommunityRef community, CommunityRef to) implements MembershipEvent {
+        public CommunityMoved {
+            Objects.requireNonNull(community, "community");
+            Objects.requireNonNull(to, "to");
+            if (community.platform() != to.platform() || community.equals(to)) {
+                throw new IllegalArgumentException("a community moves to another id on its own platform");
+            }
         }
     }
 }

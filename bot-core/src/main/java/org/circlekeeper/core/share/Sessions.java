@@ -315,6 +315,19 @@ final class Sessions {
         }
     }
 
+    /**
+     * A time-box job of a share circle of {@code from}, naming the same circle in the same channel under {@code to}: its
+     * id names the session, not the community, so only its payload changes.
+     */
+    Optional<Job> moved(Job job, CommunityRef from, CommunityRef to) {
+        if (!Set.of(STEP_JOB, NEAR_JOB, OVER_JOB, WRAP_JOB).contains(job.kind())) {
+            return Optional.empty();
+        }
+        return Timer.read(job.payload()).filter(t -> t.room().community().equals(from)).map(t -> new Job(job.id(), job.kind(),
+                job.due(), t.sessionId() + " " + t.step() + " " + t.turn() + " " + t.pauses() + " "
+                        + new ShareRoom(to, t.room().channel()).token()));
+    }
+
     /** Cancels every time-box job of the community's share circles (the bot left it for good). */
     int cancelAll(CommunityRef community) {
         Set<String> kinds = Set.of(STEP_JOB, NEAR_JOB, OVER_JOB, WRAP_JOB);

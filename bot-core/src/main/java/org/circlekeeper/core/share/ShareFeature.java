@@ -26,6 +26,7 @@ import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.schedule.JobHandler;
+import org.circlekeeper.core.schedule.JobMove;
 import org.circlekeeper.core.schedule.JobQueue;
 
 /**
@@ -208,6 +209,12 @@ public final class ShareFeature implements Feature, PresenceListener {
                 sessions.cancelAll(community);
             }
         });
+    }
+
+    /** The time boxes of share circles follow a community whose id changed. */
+    @Override
+    public List<JobMove> jobMoves() {
+        return List.of(sessions::moved);
     }
 
     @Override

@@ -35,7 +35,7 @@ import org.circlekeeper.core.ref.MemberRef;
  * object behind every narrow check-in port, so that a test can count what is left after an erasure.
  */
 public final class InMemoryCheckinStore implements CheckinStore, JourneyStore, CheckinProfileStore, SharedLineStore,
-        AlertCooldownStore, CheckinSettingsStore, CheckinMemberIndex {
+        AlertCooldownStore, CheckinSettingsStore, CheckinMemberIndex, InMemoryDepartureStore.CommunityPart {
 
     private record Kept<T>(T value, Instant expires) {
     }
@@ -262,7 +262,17 @@ public final class InMemoryCheckinStore implements CheckinStore, JourneyStore, C
      * Forgets the community's prompt settings (its erasure as a whole). Members' own check-ins here are theirs: kept
      * until they expire or the member erases them, as in Redis.
      */
+    @Override
     public synchronized void eraseCommunity(CommunityRef community) {
         settings.remove(community.key());
+    }
+
+    /** The moved community's check-in settings win; members' own check-ins stay where they are. */
+    @Override
+    public synchronized void moveCommunity(CommunityRef from, CommunityRef to) {
+        CheckinSettings moved = settings.remove(from.key());
+        if (moved != null) {
+            settings.put(to.key(), moved);
+        }
     }
 }

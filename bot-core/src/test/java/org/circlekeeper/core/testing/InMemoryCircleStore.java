@@ -12,7 +12,7 @@ import org.circlekeeper.core.circle.CircleStore;
 import org.circlekeeper.core.ref.CommunityRef;
 
 /** Circles and circle settings in memory, with the same version check as Redis, for the core's unit tests only. */
-public final class InMemoryCircleStore implements CircleStore {
+public final class InMemoryCircleStore implements CircleStore, InMemoryDepartureStore.CommunityPart {
 
     private final Map<String, Map<String, Circle>> circles = new ConcurrentHashMap<>();
     private final Map<String, CircleSettings> settings = new ConcurrentHashMap<>();
@@ -74,9 +74,27 @@ public final class InMemoryCircleStore implements CircleStore {
     }
 
     /** Forgets the community's circles, settings and lost places (its erasure as a whole). */
+    @Override
     public synchronized void eraseCommunity(CommunityRef community) {
         circles.remove(community.key());
         settings.remove(community.key());
         lost.remove(community.key());
+    }
+
+    /** The moved community's circles join the new id's (the moved one winning for the same id); its settings win. */
+    @Override
+    public synchronized void moveCommunity(CommunityRef from, CommunityRef to) {
+        Map<String, Circle> moved = circles.remove(from.key());
+        if (moved != null) {
+            of(to).putAll(moved);
+        }
+        CircleSettings movedSettings = settings.remove(from.key());
+        if (movedSettings != null) {
+            settings.put(to.key(), movedSettings);
+        }
+        Set<String> movedLost = lost.remove(from.key());
+        if (movedLost != null) {
+            lost.computeIfAbsent(to.key(), k -> ConcurrentHashMap.newKeySet()).addAll(movedLost);
+        }
     }
 }

@@ -7,7 +7,7 @@ import org.circlekeeper.core.community.CommunitySettingsStore;
 import org.circlekeeper.core.ref.CommunityRef;
 
 /** Community settings in memory, for the core's unit tests only. */
-public final class InMemoryCommunitySettingsStore implements CommunitySettingsStore {
+public final class InMemoryCommunitySettingsStore implements CommunitySettingsStore, InMemoryDepartureStore.CommunityPart {
 
     private final Map<String, CommunitySettings> settings = new ConcurrentHashMap<>();
 
@@ -22,7 +22,17 @@ public final class InMemoryCommunitySettingsStore implements CommunitySettingsSt
     }
 
     /** Forgets the community's settings (its erasure as a whole). */
+    @Override
     public void eraseCommunity(CommunityRef community) {
         settings.remove(community.key());
+    }
+
+    /** The moved community's settings win over any the new id had. */
+    @Override
+    public void moveCommunity(CommunityRef from, CommunityRef to) {
+        CommunitySettings moved = settings.remove(from.key());
+        if (moved != null) {
+            settings.put(to.key(), moved);
+        }
     }
 }

@@ -5,20 +5,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import org.circlekeeper.core.community.DepartureStore;
 import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.schedule.JobMove;
 
-/** Which communities removed the bot, in memory, erasing a community from the other in-memory stores; for tests only. */
+/**
+ * Which communities removed the bot, in memory, erasing or moving a community in the other in-memory stores and the
+ * job queue; for tests only.
+ */
 public final class InMemoryDepartureStore implements DepartureStore {
 
-    private final Map<CommunityRef, Instant> departed = new ConcurrentHashMap<>();
-    private final List<Consumer<CommunityRef>> erasers;
+    /** An in-memory store's records of a community, erased or moved with it. */
+    public interface CommunityPart {
 
-    /** @param erasers each in-memory store's erasure of a community */
-    @SafeVarargs
-    public InMemoryDepartureStore(Consumer<CommunityRef>... erasers) {
-        this.erasers = List.of(erasers);
+        /** Forgets everything this store keeps for the community. */
+        void eraseCommunity(CommunityRef community);
+
+        /** Moves what this store keeps for {@code from} to {@code to}; where both have the same record, the moved one wins. */
+        void moveCommunity(CommunityRef from, CommunityRef to);
+    }
+
+    private final Map<CommunityRef, Instant> departed = new ConcurrentHashMap<>();
+    private final Map<CommunityRef, CommunityRef> moved = new ConcurrentHashMap<>();
+    private final InMemoryJobQueue jobs;
+    private final List<CommunityPart> parts;
+
+    /** @param parts each in-memory store that keeps records of communities */
+    public InMemoryDepartureStore(InMemoryJobQueue jobs, CommunityPart... parts) {
+        this.jobs = jobs;
+        this.parts = List.of(parts);
     }
 
     @Override
@@ -38,7 +53,33 @@ public final class InMemoryDepartureStore implements DepartureStore {
 
     @Override
     public synchronized void eraseCommunity(CommunityRef community) {
-        erasers.forEach(eraser -> eraser.accept(community));
+        parts.forEach(part -> part.eraseCommunity(community));
         departed.remove(community);
+    }
+
+    /** Under this store's lock, once a job of {@code from} being run has finished (as the Redis store waits for it). */
+    @Override
+    public synchronized boolean moveCommunity(CommunityRef from, CommunityRef to, JobMove move) {
+        if (moved.containsKey(from)) {
+            return false;
+        }
+        try {
+            jobs.rekeyWhenIdle(job -> move.moved(job, from, to));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a job of the community was being run", e);
+        }
+        parts.forEach(part -> part.moveCommunity(from, to));
+        Instant mark = departed.remove(from);
+        if (mark != null) {
+            departed.put(to, mark);
+        }
+        moved.put(from, to);
+        return true;
+    }
+
+    /** Where the community moved, if it did (for tests). */
+    public Optional<CommunityRef> movedTo(CommunityRef from) {
+        return Optional.ofNullable(moved.get(from));
     }
 }

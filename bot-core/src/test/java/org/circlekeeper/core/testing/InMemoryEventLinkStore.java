@@ -9,7 +9,7 @@ import org.circlekeeper.core.circle.EventLinkStore;
 import org.circlekeeper.core.ref.CommunityRef;
 
 /** Which platform event shows each circle, in memory with the same compare-and-set and bound as Redis; for tests only. */
-public final class InMemoryEventLinkStore implements EventLinkStore {
+public final class InMemoryEventLinkStore implements EventLinkStore, InMemoryDepartureStore.CommunityPart {
 
     private final Map<CommunityRef, Map<String, String>> links = new HashMap<>();
 
@@ -40,7 +40,17 @@ public final class InMemoryEventLinkStore implements EventLinkStore {
     }
 
     /** Forgets which events showed the community's circles (its erasure as a whole). */
+    @Override
     public synchronized void eraseCommunity(CommunityRef community) {
         links.remove(community);
+    }
+
+    /** The moved community's event links join the new id's, the moved one winning for the same circle. */
+    @Override
+    public synchronized void moveCommunity(CommunityRef from, CommunityRef to) {
+        Map<String, String> moved = links.remove(from);
+        if (moved != null) {
+            links.computeIfAbsent(to, k -> new HashMap<>()).putAll(moved);
+        }
     }
 }

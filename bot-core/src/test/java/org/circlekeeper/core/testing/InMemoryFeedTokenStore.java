@@ -7,7 +7,7 @@ import org.circlekeeper.core.circle.FeedTokenStore;
 import org.circlekeeper.core.ref.CommunityRef;
 
 /** Calendar-feed tokens in memory, both ways round as in Redis; for the core's unit tests only. */
-public final class InMemoryFeedTokenStore implements FeedTokenStore {
+public final class InMemoryFeedTokenStore implements FeedTokenStore, InMemoryDepartureStore.CommunityPart {
 
     private final Map<CommunityRef, String> tokens = new ConcurrentHashMap<>();
     private final Map<String, CommunityRef> communities = new ConcurrentHashMap<>();
@@ -32,10 +32,25 @@ public final class InMemoryFeedTokenStore implements FeedTokenStore {
     }
 
     /** Forgets the community's token, which stops naming it (its erasure as a whole). */
+    @Override
     public synchronized void eraseCommunity(CommunityRef community) {
         String token = tokens.remove(community);
         if (token != null) {
             communities.remove(token);
         }
+    }
+
+    /** The moved community's feed token names the new id and wins over the one the new id had, which stops working. */
+    @Override
+    public synchronized void moveCommunity(CommunityRef from, CommunityRef to) {
+        String token = tokens.remove(from);
+        if (token == null) {
+            return;
+        }
+        String replaced = tokens.put(to, token);
+        if (replaced != null) {
+            communities.remove(replaced);
+        }
+        communities.put(token, to);
     }
 }

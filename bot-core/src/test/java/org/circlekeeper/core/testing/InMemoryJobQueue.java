@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.circlekeeper.core.schedule.ClaimedJob;
 import org.circlekeeper.core.schedule.DeadJob;
@@ -168,5 +169,33 @@ public final class InMemoryJobQueue implements JobQueue {
     public synchronized Instant leaseOf(String jobId) {
         Entry e = jobs.get(jobId);
         return e == null ? null : e.leaseExpires();
+    }
+
+    /**
+     * Replaces each job {@code move} re-keys by its new form (same due time, same attempts), waiting first while any of
+     * them is claimed, so that a job being run is never run again under its new id; a job whose new id is taken
+     * already gives way to the one there.
+     */
+    public synchronized void rekeyWhenIdle(Function<Job, Optional<Job>> move) throws InterruptedException {
+        while (true) {
+            Map<String, Job> picked = new HashMap<>();
+            boolean busy = false;
+            for (Entry e : jobs.values()) {
+                Optional<Job> moved = move.apply(e.job());
+                if (moved.isPresent()) {
+                    busy |= e.leaseExpires() != null;
+                    picked.put(e.job().id(), moved.get());
+                }
+            }
+            if (!busy) {
+                picked.forEach((oldId, job) -> {
+                    Entry old = jobs.remove(oldId);
+                    jobs.putIfAbsent(job.id(), new Entry(job, old.attempts(), null, null));
+                });
+                wake();
+                return;
+            }
+            wait(10);
+        }
     }
 }

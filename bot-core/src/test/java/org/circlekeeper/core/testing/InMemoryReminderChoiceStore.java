@@ -10,7 +10,7 @@ import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 
 /** Members' reminder choices in memory, by community with a per-member index as in Redis; for the core's unit tests only. */
-public final class InMemoryReminderChoiceStore implements ReminderChoiceStore {
+public final class InMemoryReminderChoiceStore implements ReminderChoiceStore, InMemoryDepartureStore.CommunityPart {
 
     private final Map<CommunityRef, Map<String, ReminderChoice>> byCommunity = new ConcurrentHashMap<>();
     private final Map<String, Set<CommunityRef>> byMember = new ConcurrentHashMap<>();
@@ -62,8 +62,23 @@ public final class InMemoryReminderChoiceStore implements ReminderChoiceStore {
     }
 
     /** Forgets every choice in the community and the members' index entries (its erasure as a whole). */
+    @Override
     public synchronized void eraseCommunity(CommunityRef community) {
         byCommunity.remove(community);
         byMember.values().forEach(communities -> communities.remove(community));
+    }
+
+    /** The moved community's choices join the new id's (the moved one winning for the same member), and members' indexes follow. */
+    @Override
+    public synchronized void moveCommunity(CommunityRef from, CommunityRef to) {
+        Map<String, ReminderChoice> moved = byCommunity.remove(from);
+        if (moved != null) {
+            byCommunity.computeIfAbsent(to, k -> new ConcurrentHashMap<>()).putAll(moved);
+        }
+        for (Set<CommunityRef> communities : byMember.values()) {
+            if (communities.remove(from)) {
+                communities.add(to);
+            }
+        }
     }
 }

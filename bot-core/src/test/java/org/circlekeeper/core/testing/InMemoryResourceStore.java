@@ -19,7 +19,7 @@ import org.circlekeeper.core.resource.ResourceStore;
 import org.circlekeeper.core.resource.SafetySettings;
 
 /** The resource feature's community data in memory, for the core's unit tests only. */
-public final class InMemoryResourceStore implements ResourceStore {
+public final class InMemoryResourceStore implements ResourceStore, InMemoryDepartureStore.CommunityPart {
 
     private static final class Community {
         long version;
@@ -152,7 +152,27 @@ public final class InMemoryResourceStore implements ResourceStore {
     }
 
     /** Forgets the community's entries, hidden ids, reports and safety settings (its erasure as a whole). */
+    @Override
     public void eraseCommunity(CommunityRef community) {
         communities.remove(community.key());
+    }
+
+    /** The moved community's entries, hidden ids and reports join the new id's, the moved one winning for the same id. */
+    @Override
+    public synchronized void moveCommunity(CommunityRef from, CommunityRef to) {
+        Community moved = communities.remove(from.key());
+        if (moved == null) {
+            return;
+        }
+        Community there = communities.get(to.key());
+        if (there == null) {
+            communities.put(to.key(), moved);
+            return;
+        }
+        there.entries.putAll(moved.entries);
+        there.hidden.addAll(moved.hidden);
+        there.reports.putAll(moved.reports);
+        there.safety = moved.safety;
+        there.version = Math.max(there.version, moved.version) + 1;
     }
 }

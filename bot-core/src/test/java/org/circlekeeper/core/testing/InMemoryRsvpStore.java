@@ -20,7 +20,7 @@ import org.circlekeeper.core.ref.MemberRef;
  * Answers in memory, laid out as in Redis (one map per meeting, a per-member index), expiring on the
  * given clock; for the core's unit tests only.
  */
-public final class InMemoryRsvpStore implements RsvpStore {
+public final class InMemoryRsvpStore implements RsvpStore, InMemoryDepartureStore.CommunityPart {
 
     private record Entry(Rsvp rsvp, Instant expires) {
     }
@@ -102,8 +102,25 @@ public final class InMemoryRsvpStore implements RsvpStore {
     }
 
     /** Forgets every answer in the community and the members' index entries pointing to them (its erasure as a whole). */
+    @Override
     public synchronized void eraseCommunity(CommunityRef community) {
         byMeeting.keySet().removeIf(where -> where.community().equals(community));
         byMember.values().forEach(wheres -> wheres.removeIf(where -> where.community().equals(community)));
+    }
+
+    /** The moved community's answers join the new id's (the moved answer winning for the same member), and members' indexes follow. */
+    @Override
+    public synchronized void moveCommunity(CommunityRef from, CommunityRef to) {
+        for (Where where : List.copyOf(byMeeting.keySet())) {
+            if (where.community().equals(from)) {
+                Map<String, Entry> moved = byMeeting.remove(where);
+                byMeeting.computeIfAbsent(new Where(to, where.occurrence()), k -> new ConcurrentHashMap<>()).putAll(moved);
+            }
+        }
+        for (Set<Where> wheres : byMember.values()) {
+            List<Where> here = wheres.stream().filter(where -> where.community().equals(from)).toList();
+            wheres.removeAll(here);
+            here.forEach(where -> wheres.add(new Where(to, where.occurrence())));
+        }
     }
 }

@@ -25,7 +25,7 @@ import org.circlekeeper.core.share.Volunteer;
  * The share circle's state in memory with the same compare-and-set rules as Redis, for unit tests only.
  * Values are kept as the JSON every store writes, so a test also proves they survive the round trip.
  */
-public final class InMemoryShareStore implements ShareStore {
+public final class InMemoryShareStore implements ShareStore, InMemoryDepartureStore.CommunityPart {
 
     private record Anonymous(long count, Instant expires) {
     }
@@ -164,6 +164,7 @@ public final class InMemoryShareStore implements ShareStore {
     }
 
     /** Forgets the community's live circles, rotations, history, volunteers and settings, and members' rooms there. */
+    @Override
     public synchronized void eraseCommunity(CommunityRef community) {
         live.keySet().removeIf(room -> room.community().equals(community));
         rotations.keySet().removeIf(room -> room.community().equals(community));
@@ -171,5 +172,40 @@ public final class InMemoryShareStore implements ShareStore {
         volunteers.remove(community.key());
         settings.remove(community.key());
         rooms.values().forEach(set -> set.removeIf(room -> room.community().equals(community)));
+    }
+
+    /**
+     * The moved community's share settings and history win, its volunteers join the new id's, and its rooms (with
+     * members' indexes of them) are named by the new id, in the channels they were in.
+     */
+    @Override
+    public synchronized void moveCommunity(CommunityRef from, CommunityRef to) {
+        moveRooms(live, from, to);
+        moveRooms(rotations, from, to);
+        List<String> movedHistory = history.remove(from.key());
+        if (movedHistory != null) {
+            history.put(to.key(), movedHistory);
+        }
+        Map<String, String> movedVolunteers = volunteers.remove(from.key());
+        if (movedVolunteers != null) {
+            volunteers.computeIfAbsent(to.key(), k -> new HashMap<>()).putAll(movedVolunteers);
+        }
+        ShareSettings movedSettings = settings.remove(from.key());
+        if (movedSettings != null) {
+            settings.put(to.key(), movedSettings);
+        }
+        for (Set<ShareRoom> set : rooms.values()) {
+            List<ShareRoom> here = set.stream().filter(room -> room.community().equals(from)).toList();
+            set.removeAll(here);
+            here.forEach(room -> set.add(new ShareRoom(to, room.channel())));
+        }
+    }
+
+    private static void moveRooms(Map<ShareRoom, String> byRoom, CommunityRef from, CommunityRef to) {
+        for (ShareRoom room : List.copyOf(byRoom.keySet())) {
+            if (room.community().equals(from)) {
+                byRoom.put(new ShareRoom(to, room.channel()), byRoom.remove(room));
+            }
+        }
     }
 }

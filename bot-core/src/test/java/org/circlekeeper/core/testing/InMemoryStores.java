@@ -40,16 +40,16 @@ public final class InMemoryStores {
         InMemoryEventLinkStore events = new InMemoryEventLinkStore();
         InMemoryShareStore share = new InMemoryShareStore(clock);
         InMemoryCheckinStore checkins = new InMemoryCheckinStore(clock);
-        InMemoryDepartureStore departures = new InMemoryDepartureStore(communities::eraseCommunity, wording::eraseCommunity,
-                resources::eraseCommunity, circles::eraseCommunity, rsvps::eraseCommunity, reminders::eraseCommunity,
-                feeds::eraseCommunity, events::eraseCommunity, share::eraseCommunity, checkins::eraseCommunity);
+        InMemoryJobQueue jobs = new InMemoryJobQueue();
+        InMemoryDepartureStore departures = new InMemoryDepartureStore(jobs, communities, wording, resources, circles, rsvps,
+                reminders, feeds, events, share, checkins);
         return Stores.builder()
                 .put(MemberSettingsStore.KEY, new InMemoryMemberSettingsStore())
                 .put(CommunitySettingsStore.KEY, communities)
                 .put(WordingStore.KEY, wording)
                 .put(ActionTokens.KEY, new InMemoryActionTokens(clock))
                 .put(PendingForms.KEY, new InMemoryPendingForms(clock))
-                .put(JobQueue.KEY, new InMemoryJobQueue())
+                .put(JobQueue.KEY, jobs)
                 .put(DeliveryLog.KEY, new InMemoryDeliveryLog())
                 .put(ResourceStore.KEY, resources)
                 .put(CircleStores.KEY, new CircleStores(circles, rsvps, reminders, feeds, events))

@@ -1,0 +1,117 @@
+package org.circlekeeper.core.community;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.circlekeeper.core.engine.MembershipEvent;
+import org.circlekeeper.core.message.Target;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.Platform;
+import org.circlekeeper.core.schedule.ClaimedJob;
+import org.circlekeeper.core.schedule.Job;
+import org.circlekeeper.core.schedule.JobMove;
+import org.circlekeeper.core.testing.BotTester;
+import org.circlekeeper.core.testing.BotTester.Replies;
+import org.circlekeeper.core.testing.BotTester.Talk;
+import org.circlekeeper.core.testing.InMemoryDepartureStore;
+import org.circlekeeper.core.testing.InMemoryJobQueue;
+import org.circlekeeper.core.testing.RecordingMessenger.Sent;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A group whose id changed (a Telegram group upgraded to a supergroup), as its organisers and members live it: under
+ * the new id everything carries on (settings, circles, answers, reminders), the reminders of the week go out exactly as
+ * they would have without the move, and the move happens once however often it is reported. At the cause: the
+ * in-memory store moves only once no job of the community is being run.
+ */
+class CommunityMovesTest {
+
+    private static final Duration TICK = Duration.ofMinutes(15);
+    private static final CommunityRef NEW = new CommunityRef(Platform.CONSOLE, "supergroup");
+
+    /** A group with a circle, an answer, private reminders, settings and wording; the outbox drained. */
+    private static BotTester groupInUse() {
+        BotTester bot = new BotTester();
+        Talk olivia = bot.asOrganiser("olivia").inGroup();
+        olivia.send("/community timezone Europe/Berlin");
+        olivia.send("/wording set circle.created New circle: {{name}} ({{{place}}})");
+        olivia.send("/checkin setup days daily time 09:00");
+        Replies created = olivia.send("/circle create \"Tuesday circle\" every tuesday 19:00");
+        bot.as("alice").inGroup().press(created.button("I'm coming"));
+        assertThat(bot.as("alice").inDirect().send("/remind all 15m").text()).contains("15m");
+        bot.outbox().drain();
+        return bot;
+    }
+
+    /** What the bot sent on its own through the week: where (a channel or a member) and what, in order. */
+    private static List<String> week(BotTester bot) {
+        return bot.advanceTo(Instant.parse("2026-12-02T12:00:00Z"), TICK).stream().map(CommunityMovesTest::shown).toList();
+    }
+
+    private static String shown(Sent sent) {
+        String where = sent.target() instanceof Target.Member member ? "dm:" + member.member().userId() : "channel";
+        return where + " " + sent.text();
+    }
+
+    @Test
+    void underTheNewIdEverythingCarriesOnAndNoReminderIsLostOrDoubled() {
+        BotTester unmoved = groupInUse();
+        BotTester moved = groupInUse();
+
+        moved.engine().membershipChanged(new MembershipEvent.CommunityMoved(BotTester.COMMUNITY, NEW));
+        // the other service message, and a failed send, report it again: nothing changes
+        moved.engine().membershipChanged(new MembershipEvent.CommunityMoved(BotTester.COMMUNITY, NEW));
+
+        Talk olivia = moved.asOrganiser("olivia").inGroupOf(NEW.communityId());
+        assertThat(olivia.send("/circles").text()).contains("Tuesday circle");
+        assertThat(olivia.send("/community show").text()).contains("Europe/Berlin");
+        assertThat(moved.asOrganiser("olivia").inGroup().send("/circles").text()).doesNotContain("Tuesday circle");
+        assertThat(moved.stores().circles().reminders().ofMember(moved.as("alice").member())).containsKey(NEW)
+                .doesNotContainKey(BotTester.COMMUNITY);
+
+        List<String> expected = week(unmoved);
+        assertThat(expected).as("the week has reminders to compare").anyMatch(s -> s.startsWith("channel"))
+                .anyMatch(s -> s.startsWith("dm:alice"));
+        assertThat(week(moved)).as("the same reminders, once each").isEqualTo(expected);
+    }
+
+    @Test
+    void aMoveReportedAgainChangesNothing() {
+        BotTester bot = groupInUse();
+        DepartureStore store = bot.stores().departures();
+        JobMove none = (job, from, to) -> Optional.empty();
+        assertThat(store.moveCommunity(BotTester.COMMUNITY, NEW, none)).isTrue();
+        String circles = bot.asOrganiser("olivia").inGroupOf(NEW.communityId()).send("/circles").text();
+
+        assertThat(store.moveCommunity(BotTester.COMMUNITY, NEW, none)).isFalse();
+        assertThat(bot.asOrganiser("olivia").inGroupOf(NEW.communityId()).send("/circles").text()).isEqualTo(circles);
+    }
+
+    @Test
+    void theInMemoryMoveWaitsForAJobOfTheCommunityBeingRun() throws Exception {
+        InMemoryJobQueue queue = new InMemoryJobQueue();
+        InMemoryDepartureStore store = new InMemoryDepartureStore(queue);
+        Instant due = BotTester.START;
+        queue.schedule(new Job("test.rem:console:circle:1", "test.rem", due, "console:circle"));
+        queue.schedule(new Job("test.rem:console:circle:2", "test.rem", due.plusSeconds(60), "console:circle"));
+        JobMove move = (job, from, to) -> job.payload().equals(from.key())
+                ? Optional.of(new Job(job.id().replace(from.key(), to.key()), job.kind(), job.due(), to.key())) : Optional.empty();
+        List<ClaimedJob> running = queue.claimDue(due, 1, Duration.ofMinutes(1));
+
+        CompletableFuture<Boolean> moving = CompletableFuture.supplyAsync(() -> store.moveCommunity(BotTester.COMMUNITY, NEW, move));
+        Thread.sleep(200);
+        assertThat(moving).as("the move waits for the job being run").isNotDone();
+
+        queue.ack(running.get(0));
+        assertThat(moving.get(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(queue.all()).extracting(Job::id, Job::due).containsExactly(
+                tuple("test.rem:console:supergroup:2", due.plusSeconds(60)));
+        assertThat(store.movedTo(BotTester.COMMUNITY)).contains(NEW);
+    }
+}
