@@ -73,7 +73,7 @@ final class RedisCommunityMove {
 
     /** Where {@code from} moved, if it did. */
     Optional<CommunityRef> movedTo(CommunityRef from) {
-        return Optional.ofNullable(redis.call(jedis -> jedis.get(movedMarker(from)))).map(RedisKeys::parseCommunityId);
+        return Optional.ofNullable(redis.call(jedis -> jedis.get(movedMarker(from)))).map(RedisIds::parseCommunityId);
     }
 
     boolean move(CommunityRef from, CommunityRef to, JobMove jobs) {
@@ -130,8 +130,8 @@ final class RedisCommunityMove {
 
     /** One read-and-write under {@code WATCH}. */
     private Attempt attempt(Jedis jedis, CommunityRef from, CommunityRef to, JobMove move) {
-        String fromId = RedisKeys.communityId(from);
-        String toId = RedisKeys.communityId(to);
+        String fromId = RedisIds.communityId(from);
+        String toId = RedisIds.communityId(to);
         String marker = movedMarker(from);
         jedis.watch(marker, RedisKeys.jobsData(), RedisKeys.jobsLeased(), RedisKeys.jobsDue());
         if (jedis.exists(marker)) {
@@ -299,9 +299,9 @@ final class RedisCommunityMove {
                 tx.sadd(key, tokens.stream().map(t -> new ShareRoom(to, ShareRoom.parse(t).orElseThrow().channel()).token())
                         .toArray(String[]::new));
             });
-            if (fromToken != null && RedisKeys.isToken(fromToken)) {
+            if (fromToken != null && RedisIds.isToken(fromToken)) {
                 tx.set(RedisKeys.feed(fromToken), toId);
-                if (toToken != null && RedisKeys.isToken(toToken) && !toToken.equals(fromToken)) {
+                if (toToken != null && RedisIds.isToken(toToken) && !toToken.equals(fromToken)) {
                     tx.del(RedisKeys.feed(toToken));
                 }
             }
@@ -365,7 +365,7 @@ final class RedisCommunityMove {
 
     private static Optional<MemberRef> memberOf(String memberId) {
         try {
-            return Optional.of(RedisKeys.parseMemberId(memberId));
+            return Optional.of(RedisIds.parseMemberId(memberId));
         } catch (IllegalArgumentException e) {
             LOG.warn("a member id in a community's keys cannot be read and is skipped: {}", e.getMessage());
             return Optional.empty();

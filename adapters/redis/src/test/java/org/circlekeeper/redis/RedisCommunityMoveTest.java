@@ -20,9 +20,9 @@ import org.circlekeeper.core.schedule.ClaimedJob;
 import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.schedule.JobMove;
 import org.circlekeeper.core.schedule.VirtualClock;
-import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.BotTester.Replies;
 import org.circlekeeper.core.testing.BotTester.Talk;
+import org.circlekeeper.core.testing.BotTester;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,5 +1,7 @@
 package org.circlekeeper.telegram;
 
+import static org.circlekeeper.telegram.StoreFallback.bestEffort;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +31,6 @@ import org.telegram.telegrambots.meta.api.objects.inlinequery.inputmessageconten
 import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResult;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultArticle;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultsButton;
-
-import static org.circlekeeper.telegram.StoreFallback.bestEffort;
 
 /**
  * Inline mode: {@code @bot sleep} in any chat searches the resource library with the {@code /resource} command's own

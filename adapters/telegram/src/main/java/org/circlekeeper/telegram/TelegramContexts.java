@@ -1,5 +1,7 @@
 package org.circlekeeper.telegram;
 
+import static org.circlekeeper.telegram.StoreFallback.bestEffort;
+
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,8 +15,6 @@ import org.circlekeeper.core.ref.Platform;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chat.Chat;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
-
-import static org.circlekeeper.telegram.StoreFallback.bestEffort;
 
 /**
  * Maps what Telegram says about a person and a chat to the core's terms: the member, the place (a chat, or a topic of a

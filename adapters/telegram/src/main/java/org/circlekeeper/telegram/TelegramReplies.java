@@ -1,5 +1,7 @@
 package org.circlekeeper.telegram;
 
+import static org.circlekeeper.telegram.StoreFallback.bestEffort;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +25,6 @@ import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
-
-import static org.circlekeeper.telegram.StoreFallback.bestEffort;
 
 /**
  * Where the engine's answers go: public ones to the chat, private ones to the member's private chat, with a note and a

@@ -1,5 +1,7 @@
 package org.circlekeeper.telegram;
 
+import static org.circlekeeper.telegram.StoreFallback.bestEffort;
+
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -32,8 +34,6 @@ import org.telegram.telegrambots.meta.api.objects.chat.Chat;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
-
-import static org.circlekeeper.telegram.StoreFallback.bestEffort;
 
 /**
  * The one consumer of Telegram updates, from long polling or the webhook alike. Each update is claimed
