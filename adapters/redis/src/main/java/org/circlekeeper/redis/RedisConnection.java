@@ -3,7 +3,6 @@ package org.circlekeeper.redis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,31 +10,30 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLParameters;
 import org.circlekeeper.core.engine.StoreUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
-import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.JedisPoolConfig;
-import redis.clients.jedis.JedisSentinelPool;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisAskDataException;
 import redis.clients.jedis.exceptions.JedisBusyException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.util.Pool;
+import redis.clients.jedis.exceptions.JedisMovedDataException;
 
 /**
- * The pool of connections to Redis that every store of this module shares: made from a {@link RedisTarget} (one
- * node, or the primary a group of Sentinels monitors, followed through failovers by Jedis' own Sentinel support),
- * lends a {@link Jedis} for the length of one piece of work, and answers health checks. The stores cannot tell
- * the shapes apart. Thread-safe; close it once when the application stops.
+ * The connections to Redis that every store of this module shares: made from a {@link RedisTarget} (one node, the
+ * primary a group of Sentinels monitors, followed through failovers by Jedis' own Sentinel support, or a Redis
+ * Cluster through Jedis' cluster client), lends a {@link Jedis} for the length of one piece of work, and answers
+ * health checks. A piece of work names the key whose hash slot it works in ({@link #call(String, Function)}); on a
+ * cluster it runs on the primary serving that slot, elsewhere on the one primary, so the stores cannot tell the
+ * shapes apart. A key of another node's slot fails loudly ({@link CrossSlot}). Thread-safe; close it once when the
+ * application stops.
  */
 public final class RedisConnection implements AutoCloseable {
 
@@ -44,14 +42,14 @@ public final class RedisConnection implements AutoCloseable {
     /** Connections one replica may hold at once; a caller waits at most {@link #BORROW_WAIT} for one. */
     public static final int MAX_CONNECTIONS = 16;
     static final Duration BORROW_WAIT = Duration.ofSeconds(2);
-    private static final int TIMEOUT_MILLIS = 2_000;
+    private static final int TIMEOUT_MILLIS = RedisNodes.TIMEOUT_MILLIS;
     static final int SUBSCRIBER_TIMEOUT_MILLIS = 10_000;
 
     /** Set on a thread while it runs {@link #acknowledged} work. */
     private static final ThreadLocal<Boolean> ACKNOWLEDGING = new ThreadLocal<>();
 
     private final RedisTarget target;
-    private final Pool<Jedis> pool;
+    private final RedisNodes nodes;
     private final Acknowledgement acknowledgement;
     /** How to log in to a data node (the primary, or a replica for {@link #onReplicas}). */
     private final JedisClientConfig dataNode;
@@ -78,57 +76,28 @@ public final class RedisConnection implements AutoCloseable {
     public RedisConnection(RedisTarget target, Acknowledgement acknowledgement) {
         this.target = Objects.requireNonNull(target, "target");
         this.acknowledgement = Objects.requireNonNull(acknowledgement, "acknowledgement");
-        JedisPoolConfig poolConfig = new JedisPoolConfig();
-        poolConfig.setMaxTotal(MAX_CONNECTIONS);
-        poolConfig.setMaxIdle(MAX_CONNECTIONS);
-        poolConfig.setMinIdle(0);
-        poolConfig.setMaxWait(BORROW_WAIT);
-        poolConfig.setTestOnBorrow(false);
-        poolConfig.setTestWhileIdle(true);
         if (target instanceof RedisUrl url) {
-            this.dataNode = client(url.user(), url.password(), url.tls()).database(url.database()).clientName("circlekeeper")
-                    .build();
-            this.subscriberConfig = client(url.user(), url.password(), url.tls()).database(url.database())
+            this.dataNode = RedisNodes.client(url.user(), url.password(), url.tls()).database(url.database())
+                    .clientName("circlekeeper").build();
+            this.subscriberConfig = RedisNodes.client(url.user(), url.password(), url.tls()).database(url.database())
                     .socketTimeoutMillis(SUBSCRIBER_TIMEOUT_MILLIS).clientName("circlekeeper-cache").build();
-            this.pool = new JedisPool(poolConfig, new HostAndPort(url.host(), url.port()), dataNode);
-        } else {
-            RedisSentinel sentinel = (RedisSentinel) target;
-            this.dataNode = client(sentinel.user(), sentinel.password(), sentinel.tls())
+            this.nodes = new RedisNodes.OnePrimary(url, dataNode);
+        } else if (target instanceof RedisSentinel sentinel) {
+            this.dataNode = RedisNodes.client(sentinel.user(), sentinel.password(), sentinel.tls())
                     .database(sentinel.database()).clientName("circlekeeper").build();
-            this.subscriberConfig = client(sentinel.user(), sentinel.password(), sentinel.tls()).database(sentinel.database())
+            this.subscriberConfig = RedisNodes.client(sentinel.user(), sentinel.password(), sentinel.tls())
+                    .database(sentinel.database()).socketTimeoutMillis(SUBSCRIBER_TIMEOUT_MILLIS)
+                    .clientName("circlekeeper-cache").build();
+            this.nodes = new RedisNodes.OnePrimary(sentinel, dataNode);
+        } else {
+            RedisCluster cluster = (RedisCluster) target;
+            this.dataNode = RedisNodes.client(cluster.user(), cluster.password(), cluster.tls()).clientName("circlekeeper")
+                    .build();
+            this.subscriberConfig = RedisNodes.client(cluster.user(), cluster.password(), cluster.tls())
                     .socketTimeoutMillis(SUBSCRIBER_TIMEOUT_MILLIS).clientName("circlekeeper-cache").build();
-            JedisClientConfig sentinels = client(sentinel.sentinelUser(), sentinel.sentinelPassword(), sentinel.tls())
-                    .clientName("circlekeeper-sentinel").build();
-            try {
-                this.pool = new JedisSentinelPool(sentinel.masterName(), new LinkedHashSet<>(sentinel.sentinels()), poolConfig,
-                        dataNode, sentinels);
-            } catch (JedisException e) {
-                // Jedis' message names the sentinels and the master, never a password
-                throw new StoreUnavailable("no sentinel could say where the Redis primary '" + sentinel.masterName()
-                        + "' is: " + e.getMessage(), e);
-            }
+            this.nodes = new RedisNodes.ClusterNodes(cluster, dataNode);
         }
-        LOG.info("Redis pool to {} opened", target);
-    }
-
-    private static DefaultJedisClientConfig.Builder client(String user, String password, boolean tls) {
-        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(TIMEOUT_MILLIS)
-                .socketTimeoutMillis(TIMEOUT_MILLIS)
-                .ssl(tls);
-        if (user != null) {
-            client.user(user);
-        }
-        if (password != null) {
-            client.password(password);
-        }
-        if (tls) {
-            // Jedis checks the certificate chain but not the host name unless told to
-            SSLParameters parameters = new SSLParameters();
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
-            client.sslParameters(parameters);
-        }
-        return client;
+        LOG.info("Redis connections to {} opened", target);
     }
 
     /** Parses {@code url} (see {@link RedisUrl#parse(String)}) and opens a pool to it. */
@@ -142,38 +111,110 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     /**
-     * The shape of Redis this pool sees now: one node and its address, or a Sentinel setup and the address of the
-     * primary the sentinels named last (it changes on a failover). Never a password.
+     * The shape of Redis this sees now: one node and its address, a Sentinel setup and the address of the primary the
+     * sentinels named last (it changes on a failover), or a cluster and the primaries in its slot map. Never a password.
      */
     public Topology topology() {
-        if (pool instanceof JedisSentinelPool sentinelPool) {
-            RedisSentinel sentinel = (RedisSentinel) target;
-            return new Topology(Topology.SENTINEL, String.valueOf(sentinelPool.getCurrentHostMaster()), sentinel.masterName());
-        }
-        RedisUrl url = (RedisUrl) target;
-        return new Topology(Topology.SINGLE, new HostAndPort(url.host(), url.port()).toString(), null);
+        return nodes.topology();
     }
 
     /**
-     * Runs {@code work} on a pooled connection and returns its result; the connection goes back afterwards.
-     * Every store of this module goes through here (or {@link #run}), so this is where a Redis that cannot be
-     * reached becomes the core's {@link StoreUnavailable}: no connection to be had, a connection refused, broken
-     * or timed out, or a Redis that answers but cannot serve now (loading its data, busy with a script, a
-     * replica without its primary). Other Jedis failures are defects and pass unchanged.
+     * Runs {@code work} on a pooled connection to the primary that serves {@code key}'s hash slot and returns its
+     * result; the connection goes back afterwards. Every key {@code work} touches must share that slot (one hash tag):
+     * on a cluster, a key of another node's slot fails with {@link CrossSlot}, and a transaction or script across slots
+     * with Redis' own {@code CROSSSLOT}. Every store of this module goes through here, so this is where a Redis that
+     * cannot be reached becomes the core's {@link StoreUnavailable}: no connection to be had, a connection refused,
+     * broken or timed out, or a Redis that answers but cannot serve now (loading its data, busy with a script, a
+     * replica without its primary, a slot moving). Other Jedis failures are defects and pass unchanged.
      *
      * @throws StoreUnavailable when Redis cannot be reached now
      */
+    public <T> T call(String key, Function<Jedis, T> work) {
+        Objects.requireNonNull(key, "key");
+        return on(key, work);
+    }
+
+    /**
+     * Runs {@code work} on the one primary, for work that names no key of its own; refused on a cluster, where work
+     * must say whose slot it runs in ({@link #call(String, Function)}), or run on {@link #anyNode} or
+     * {@link #onPrimaries}.
+     *
+     * @throws StoreUnavailable      when Redis cannot be reached now
+     * @throws IllegalStateException on a cluster
+     */
     public <T> T call(Function<Jedis, T> work) {
-        try (Jedis jedis = borrow()) {
-            T result = work.apply(jedis);
-            if (ACKNOWLEDGING.get() != null) {
-                awaitReplicas(jedis);
+        if (nodes instanceof RedisNodes.ClusterNodes) {
+            throw new IllegalStateException("on a Redis Cluster every piece of work names the key whose slot it runs in");
+        }
+        return on(null, work);
+    }
+
+    /**
+     * Runs {@code work}, which reads or writes no key (PING, PUBLISH, a subscription), on any primary.
+     *
+     * @throws StoreUnavailable when Redis cannot be reached now
+     */
+    public <T> T anyNode(Function<Jedis, T> work) {
+        return on(null, work);
+    }
+
+    /**
+     * Runs {@code work} once on each primary, each on a pooled connection: for what concerns every node's own keys or
+     * files ({@code SCAN}, {@code FLUSHDB}, a rewrite of the append-only file). One primary outside a cluster.
+     *
+     * @return what each primary's run returned, in the primaries' address order
+     * @throws StoreUnavailable when a primary cannot be reached now
+     */
+    public <T> List<T> onPrimaries(Function<Jedis, T> work) {
+        List<Jedis> primaries;
+        try {
+            primaries = nodes.primaries();
+        } catch (JedisException e) {
+            throw unavailable("no Redis connection could be had", e);
+        }
+        List<T> out = new ArrayList<>();
+        try {
+            for (Jedis jedis : primaries) {
+                out.add(guarded(null, () -> work.apply(jedis)));
             }
-            return result;
+        } finally {
+            primaries.forEach(Jedis::close);
+        }
+        return out;
+    }
+
+    private <T> T on(String key, Function<Jedis, T> work) {
+        Jedis jedis = borrow(key);
+        try {
+            return guarded(key, () -> {
+                T result = work.apply(jedis);
+                if (ACKNOWLEDGING.get() != null) {
+                    awaitReplicas(jedis);
+                }
+                return result;
+            });
+        } finally {
+            jedis.close();
+        }
+    }
+
+    private <T> T guarded(String key, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (JedisMovedDataException e) {
+            if (key != null && e.getSlot() == RedisNodes.slot(key)) {
+                // the slot's primary changed (a failover or a resharding): learn the map again and let the caller retry
+                nodes.renewSlots();
+                throw unavailable("a Redis Cluster slot moved", e);
+            }
+            throw new CrossSlot(key == null ? -1 : RedisNodes.slot(key), e.getSlot(), e);
+        } catch (JedisAskDataException e) {
+            throw unavailable("a Redis Cluster slot is being migrated", e);
         } catch (JedisConnectionException e) {
             // the idle connections are most likely as broken as this one (Redis restarted or went away):
             // drop them, so that once Redis is back the next call connects afresh instead of failing again
-            pool.clear();
+            nodes.clear();
+            nodes.renewSlots();
             throw unavailable("a Redis call failed on its connection", e);
         } catch (JedisBusyException e) {
             throw unavailable("Redis is busy", e);
@@ -186,12 +227,24 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} on a pooled connection.
+     * Runs {@code work} on the one primary (see {@link #call(Function)}).
      *
-     * @throws StoreUnavailable when Redis cannot be reached now (see {@link #call})
+     * @throws StoreUnavailable when Redis cannot be reached now
      */
     public void run(Consumer<Jedis> work) {
         call(jedis -> {
+            work.accept(jedis);
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code work} on the primary that serves {@code key}'s slot (see {@link #call(String, Function)}).
+     *
+     * @throws StoreUnavailable when Redis cannot be reached now
+     */
+    public void run(String key, Consumer<Jedis> work) {
+        call(key, jedis -> {
             work.accept(jedis);
             return null;
         });
@@ -218,7 +271,7 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} once on each replica the primary lists now ({@code INFO replication}), each on a connection of
+     * Runs {@code work} once on each replica the primaries list now ({@code INFO replication}), each on a connection of
      * its own with the data nodes' login; for commands that concern a node's own files, such as a rewrite after an
      * erasure. A replica that cannot be reached or refuses is logged (its address, the error's type) and skipped.
      *
@@ -226,7 +279,8 @@ public final class RedisConnection implements AutoCloseable {
      * @throws StoreUnavailable when the primary cannot be asked
      */
     public int onReplicas(Consumer<Jedis> work) {
-        List<HostAndPort> replicas = call(jedis -> replicasIn(jedis.info("replication")));
+        List<HostAndPort> replicas = new ArrayList<>();
+        onPrimaries(jedis -> replicas.addAll(replicasIn(jedis.info("replication"))));
         int done = 0;
         for (HostAndPort replica : replicas) {
             try (Jedis jedis = new Jedis(replica, dataNode)) {
@@ -284,9 +338,9 @@ public final class RedisConnection implements AutoCloseable {
         }
     }
 
-    private Jedis borrow() {
+    private Jedis borrow(String key) {
         try {
-            return pool.getResource();
+            return nodes.borrow(key);
         } catch (JedisException e) {
             // refused or timed out while connecting, or every connection busy for BORROW_WAIT
             throw unavailable("no Redis connection could be had", e);
@@ -310,7 +364,7 @@ public final class RedisConnection implements AutoCloseable {
     /** True when Redis answers PING now; for health checks, so it reports a failure instead of throwing it. */
     public boolean ping() {
         try {
-            return "PONG".equals(call(Jedis::ping));
+            return "PONG".equals(anyNode(Jedis::ping));
         } catch (StoreUnavailable | JedisException e) {
             LOG.warn("Redis at {} did not answer PING: {}", target, e.toString());
             return false;
@@ -343,9 +397,7 @@ public final class RedisConnection implements AutoCloseable {
     /** A connection of its own, outside the pool, for a subscription that holds it as long as it lives. */
     Jedis dedicated() {
         // with Sentinel, the primary of the moment; a failover ends the subscription, which then comes back here
-        HostAndPort node = pool instanceof JedisSentinelPool sentinels ? sentinels.getCurrentHostMaster()
-                : new HostAndPort(((RedisUrl) target).host(), ((RedisUrl) target).port());
-        return new Jedis(node, subscriberConfig);
+        return new Jedis(nodes.subscriberNode(), subscriberConfig);
     }
 
     /**
@@ -354,23 +406,27 @@ public final class RedisConnection implements AutoCloseable {
      */
     public void forgetCached() {
         cache.dropped(SettingsCache.EVERYTHING);
-        run(jedis -> SettingsCache.announce(jedis, SettingsCache.EVERYTHING));
+        anyNode(jedis -> {
+            SettingsCache.announce(jedis, SettingsCache.EVERYTHING);
+            return null;
+        });
     }
 
     @Override
     public void close() {
         cache.close();
-        if (!pool.isClosed()) {
-            pool.close();
-            LOG.info("Redis pool to {} closed", target);
+        if (!nodes.isClosed()) {
+            nodes.close();
+            LOG.info("Redis connections to {} closed", target);
         }
     }
 
     /**
      * The shape of Redis a connection sees.
      *
-     * @param shape      {@value #SINGLE} or {@value #SENTINEL}
-     * @param primary    {@code host:port} of the node written to: the one node, or the primary the sentinels named last
+     * @param shape      {@value #SINGLE}, {@value #SENTINEL} or {@value #CLUSTER}
+     * @param primary    {@code host:port} of the node written to: the one node, or the primary the sentinels named last;
+     *                   on a cluster, every primary in the slot map, comma-separated
      * @param masterName the name the sentinels monitor the primary under; null for one node
      */
     public record Topology(String shape, String primary, String masterName) {
@@ -378,6 +434,8 @@ public final class RedisConnection implements AutoCloseable {
         public static final String SINGLE = "single";
         /** A primary monitored by Redis Sentinel. */
         public static final String SENTINEL = "sentinel";
+        /** A Redis Cluster: the keys spread over several primaries by hash slot. */
+        public static final String CLUSTER = "cluster";
     }
 
     /**
@@ -399,6 +457,14 @@ public final class RedisConnection implements AutoCloseable {
             if (replicas > 0 && (timeout.isNegative() || timeout.isZero() || timeout.toMillis() == 0)) {
                 throw new IllegalArgumentException("waiting for replicas needs a timeout of a millisecond or more, not " + timeout);
             }
+        }
+    }
+
+    /** Work routed by one key's hash slot touched a key of a slot another node serves: a defect in the work, never retried. */
+    public static final class CrossSlot extends IllegalStateException {
+        CrossSlot(int routed, int touched, Throwable cause) {
+            super("Redis work routed to hash slot " + routed + " touched a key of slot " + touched
+                    + ", which another node serves: every key of one piece of work must share one hash tag", cause);
         }
     }
 }

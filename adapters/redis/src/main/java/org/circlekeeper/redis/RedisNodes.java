@@ -1,0 +1,252 @@
+package org.circlekeeper.redis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.net.ssl.SSLParameters;
+import org.circlekeeper.core.engine.StoreUnavailable;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.ConnectionPool;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.JedisPoolConfig;
+import redis.clients.jedis.JedisSentinelPool;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.providers.ClusterConnectionProvider;
+import redis.clients.jedis.util.JedisClusterCRC16;
+import redis.clients.jedis.util.Pool;
+
+/**
+ * Where a {@link RedisConnection} gets its connections: one pool to the one primary (a single node, or the primary
+ * Sentinel names), or Jedis' cluster client, which knows which primary serves each hash slot. Each hands out a plain
+ * {@link Jedis} on the node that serves a key's slot, so that a store's pipelines, transactions and scripts run there
+ * unchanged, and a key of another node's slot is refused by that node ({@code MOVED}) instead of silently served.
+ */
+sealed interface RedisNodes extends AutoCloseable permits RedisNodes.OnePrimary, RedisNodes.ClusterNodes {
+
+    int TIMEOUT_MILLIS = 2_000;
+
+    /** A connection to the node that serves {@code key}'s hash slot; null for any primary. Close it to give it back. */
+    Jedis borrow(String key);
+
+    /** One connection to each primary now; close each. */
+    List<Jedis> primaries();
+
+    /** The node a subscription should hold a connection to now. */
+    HostAndPort subscriberNode();
+
+    /** The shape this sees now. */
+    RedisConnection.Topology topology();
+
+    /** Drops idle connections after one broke, so that the next call connects afresh. */
+    void clear();
+
+    /** After a MOVED for a key's own slot (a failover or a resharding): learn the slot map again. */
+    void renewSlots();
+
+    boolean isClosed();
+
+    @Override
+    void close();
+
+    /** The hash slot of {@code key}, hash tag honoured (what Redis Cluster uses: CRC16 modulo 16384). */
+    static int slot(String key) {
+        return JedisClusterCRC16.getSlot(key);
+    }
+
+    static JedisPoolConfig poolConfig() {
+        JedisPoolConfig poolConfig = new JedisPoolConfig();
+        poolConfig.setMaxTotal(RedisConnection.MAX_CONNECTIONS);
+        poolConfig.setMaxIdle(RedisConnection.MAX_CONNECTIONS);
+        poolConfig.setMinIdle(0);
+        poolConfig.setMaxWait(RedisConnection.BORROW_WAIT);
+        poolConfig.setTestOnBorrow(false);
+        poolConfig.setTestWhileIdle(true);
+        return poolConfig;
+    }
+
+    static DefaultJedisClientConfig.Builder client(String user, String password, boolean tls) {
+        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(TIMEOUT_MILLIS)
+                .socketTimeoutMillis(TIMEOUT_MILLIS)
+                .ssl(tls);
+        if (user != null) {
+            client.user(user);
+        }
+        if (password != null) {
+            client.password(password);
+        }
+        if (tls) {
+            // Jedis checks the certificate chain but not the host name unless told to
+            SSLParameters parameters = new SSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            client.sslParameters(parameters);
+        }
+        return client;
+    }
+
+    /** One node or a Sentinel-monitored primary: every key on the same node. */
+    final class OnePrimary implements RedisNodes {
+        private final RedisTarget target;
+        private final Pool<Jedis> pool;
+
+        OnePrimary(RedisUrl url, JedisClientConfig dataNode) {
+            this.target = url;
+            this.pool = new JedisPool(poolConfig(), new HostAndPort(url.host(), url.port()), dataNode);
+        }
+
+        OnePrimary(RedisSentinel sentinel, JedisClientConfig dataNode) {
+            this.target = sentinel;
+            JedisClientConfig sentinels = client(sentinel.sentinelUser(), sentinel.sentinelPassword(), sentinel.tls())
+                    .clientName("circlekeeper-sentinel").build();
+            try {
+                this.pool = new JedisSentinelPool(sentinel.masterName(), new LinkedHashSet<>(sentinel.sentinels()),
+                        poolConfig(), dataNode, sentinels);
+            } catch (JedisException e) {
+                // Jedis' message names the sentinels and the master, never a password
+                throw new StoreUnavailable("no sentinel could say where the Redis primary '" + sentinel.masterName()
+                        + "' is: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public Jedis borrow(String key) {
+            return pool.getResource();
+        }
+
+        @Override
+        public List<Jedis> primaries() {
+            return List.of(pool.getResource());
+        }
+
+        @Override
+        public HostAndPort subscriberNode() {
+            return pool instanceof JedisSentinelPool sentinels ? sentinels.getCurrentHostMaster()
+                    : new HostAndPort(((RedisUrl) target).host(), ((RedisUrl) target).port());
+        }
+
+        @Override
+        public RedisConnection.Topology topology() {
+            if (pool instanceof JedisSentinelPool sentinelPool) {
+                return new RedisConnection.Topology(RedisConnection.Topology.SENTINEL,
+                        String.valueOf(sentinelPool.getCurrentHostMaster()), ((RedisSentinel) target).masterName());
+            }
+            return new RedisConnection.Topology(RedisConnection.Topology.SINGLE, subscriberNode().toString(), null);
+        }
+
+        @Override
+        public void clear() {
+            pool.clear();
+        }
+
+        @Override
+        public void renewSlots() {
+            // one primary has no slot map
+        }
+
+        @Override
+        public boolean isClosed() {
+            return pool.isClosed();
+        }
+
+        @Override
+        public void close() {
+            pool.close();
+        }
+    }
+
+    /** A Redis Cluster through Jedis' cluster client: its slot map, and a pool per node. */
+    final class ClusterNodes implements RedisNodes {
+        private final ClusterConnectionProvider provider;
+        private final JedisCluster cluster;
+        private final JedisClientConfig dataNode;
+        private volatile boolean closed;
+
+        ClusterNodes(RedisCluster target, JedisClientConfig dataNode) {
+            this.dataNode = dataNode;
+            ConnectionPoolConfig perNode = new ConnectionPoolConfig();
+            perNode.setMaxTotal(RedisConnection.MAX_CONNECTIONS);
+            perNode.setMaxIdle(RedisConnection.MAX_CONNECTIONS);
+            perNode.setMinIdle(0);
+            perNode.setMaxWait(RedisConnection.BORROW_WAIT);
+            perNode.setTestWhileIdle(true);
+            try {
+                this.provider = new ClusterConnectionProvider(new LinkedHashSet<>(target.seeds()), dataNode, perNode);
+            } catch (JedisException e) {
+                // Jedis' message names the seed nodes, never a password
+                throw new StoreUnavailable("no seed node of the Redis Cluster answered with the slot map: " + e.getMessage(), e);
+            }
+            // Jedis' cluster client over the same slot map and pools, for whole-cluster commands
+            this.cluster = new JedisCluster(provider, 3, Duration.ofMillis(3L * TIMEOUT_MILLIS));
+        }
+
+        @Override
+        public Jedis borrow(String key) {
+            if (key == null) {
+                return new Jedis(primaryPools().values().iterator().next().getResource());
+            }
+            Connection connection = provider.getConnectionFromSlot(slot(key));
+            return new Jedis(connection);
+        }
+
+        @Override
+        public List<Jedis> primaries() {
+            List<Jedis> out = new ArrayList<>();
+            try {
+                for (ConnectionPool pool : primaryPools().values()) {
+                    out.add(new Jedis(pool.getResource()));
+                }
+            } catch (JedisException e) {
+                out.forEach(Jedis::close);
+                throw e;
+            }
+            return out;
+        }
+
+        /** The pools of the primaries serving slots in Jedis' slot map, by {@code host:port}, in address order. */
+        private Map<String, ConnectionPool> primaryPools() {
+            return new TreeMap<>(provider.getPrimaryNodes());
+        }
+
+        @Override
+        public HostAndPort subscriberNode() {
+            // classic PUBLISH reaches every node of a cluster, so a subscription on any primary hears them all
+            return HostAndPort.from(primaryPools().keySet().iterator().next());
+        }
+
+        @Override
+        public RedisConnection.Topology topology() {
+            return new RedisConnection.Topology(RedisConnection.Topology.CLUSTER, String.join(",", primaryPools().keySet()),
+                    null);
+        }
+
+        @Override
+        public void clear() {
+            provider.getNodes().values().forEach(ConnectionPool::clear);
+        }
+
+        @Override
+        public void renewSlots() {
+            provider.renewSlotCache();
+        }
+
+        @Override
+        public boolean isClosed() {
+            return closed;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            cluster.close();
+        }
+    }
+}
