@@ -8,17 +8,21 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.circlekeeper.core.engine.StoreUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 import redis.clients.jedis.exceptions.JedisAskDataException;
 import redis.clients.jedis.exceptions.JedisBusyException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -183,6 +187,44 @@ public final class RedisConnection implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Sends {@code command} once for each of {@code keys}, which may lie in different hash slots (one member's key
+     * each, say), pipelined: on a cluster through Jedis' cluster pipeline, one pipeline per node; elsewhere one
+     * pipeline to the primary. The answers come back in the keys' order. For reads, or writes each of one key.
+     *
+     * @throws StoreUnavailable when Redis cannot be reached now
+     */
+    public <T> List<T> perKey(List<String> keys, BiFunction<AbstractPipeline, String, Response<T>> command) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return guarded(null, () -> nodes.perKey(keys, command));
+        } catch (JedisException e) {
+            throw unavailable("no Redis connection could be had", e);
+        }
+    }
+
+    /**
+     * Visits every key matching {@code pattern} with {@code SCAN} on each primary in turn (a cluster's keys are spread
+     * over its primaries, and each node scans only its own), a page of at most about {@code count} keys at a time.
+     * {@code each} may call this connection again; a key written during the scan may or may not be visited.
+     *
+     * @throws StoreUnavailable when a primary cannot be reached now
+     */
+    public void scan(String pattern, int count, Consumer<String> each) {
+        ScanParams match = new ScanParams().match(pattern).count(count);
+        onPrimaries(jedis -> {
+            String cursor = ScanParams.SCAN_POINTER_START;
+            do {
+                ScanResult<String> page = jedis.scan(cursor, match);
+                page.getResult().forEach(each);
+                cursor = page.getCursor();
+            } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+            return null;
+        });
+    }
+
     private <T> T on(String key, Function<Jedis, T> work) {
         Jedis jedis = borrow(key);
         try {
@@ -289,6 +331,37 @@ public final class RedisConnection implements AutoCloseable {
             } catch (JedisException e) {
                 LOG.warn("Redis replica at {} could not be reached or refused: {}", replica, e.getClass().getSimpleName());
             }
+        }
+        return done;
+    }
+
+    /**
+     * Runs {@code work} once on each primary of a cluster but the one serving {@code key}'s slot, each on a pooled
+     * connection; nowhere outside a cluster. For what concerns each node's own files. A primary that cannot be reached or
+     * refuses is logged (its type of error) and skipped.
+     *
+     * @return how many other primaries {@code work} ran on
+     */
+    public int onOtherPrimaries(String key, Consumer<Jedis> work) {
+        List<Jedis> others;
+        try {
+            others = nodes.otherPrimaries(key);
+        } catch (JedisException e) {
+            LOG.warn("the other Redis Cluster primaries could not be reached: {}", e.getClass().getSimpleName());
+            return 0;
+        }
+        int done = 0;
+        try {
+            for (Jedis jedis : others) {
+                try {
+                    work.accept(jedis);
+                    done++;
+                } catch (JedisException e) {
+                    LOG.warn("a Redis Cluster primary could not be reached or refused: {}", e.getClass().getSimpleName());
+                }
+            }
+        } finally {
+            others.forEach(Jedis::close);
         }
         return done;
     }

@@ -295,6 +295,8 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
             """);
 
     private static final List<String> DUE_AND_DATA = List.of(RedisKeys.jobsDue(), RedisKeys.jobsData());
+    /** The key whose hash slot every key of the queue shares ({@code {jobs}}): where each piece of its work runs. */
+    private static final String JOBS = RedisKeys.jobsDue();
     private static final List<String> ALL_KEYS = List.of(RedisKeys.jobsDue(), RedisKeys.jobsLeased(),
             RedisKeys.jobsData(), RedisKeys.jobsClaims());
     private static final List<String> WITH_DEAD = List.of(RedisKeys.jobsDue(), RedisKeys.jobsLeased(),
@@ -333,7 +335,7 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
             List<String> chunk = new ArrayList<>(1 + 3 * SCHEDULE_CHUNK);
             chunk.add(wake);
             chunk.addAll(args.subList(from, Math.min(args.size(), from + 3 * SCHEDULE_CHUNK)));
-            added += Math.toIntExact(number(redis.call(jedis -> SCHEDULE.run(jedis, DUE_AND_DATA, chunk)), "schedule"));
+            added += Math.toIntExact(number(redis.call(JOBS, jedis -> SCHEDULE.run(jedis, DUE_AND_DATA, chunk)), "schedule"));
         }
         return added;
     }
@@ -343,7 +345,7 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
         checkPayload(job);
         String value = encode(0, job);
         String withoutClaims = value.substring(value.indexOf(' '));
-        redis.call(jedis -> RESCHEDULE.run(jedis, ALL_KEYS,
+        redis.call(JOBS, jedis -> RESCHEDULE.run(jedis, ALL_KEYS,
                 List.of(RedisKeys.jobsWake(), job.id(), Long.toString(ceilMillis(job.due())), withoutClaims)));
     }
 
@@ -351,7 +353,7 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
     @Override
     public boolean cancel(String jobId) {
         Objects.requireNonNull(jobId, "jobId");
-        return number(redis.call(jedis -> CANCEL.run(jedis, ALL_KEYS, List.of(jobId))), "cancel") == 1;
+        return number(redis.call(JOBS, jedis -> CANCEL.run(jedis, ALL_KEYS, List.of(jobId))), "cancel") == 1;
     }
 
     /** Reads the queue's data hash in pages (HSCAN) and cancels each job picked, one by one. */
@@ -362,7 +364,7 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
             String from = cursor;
-            ScanResult<Map.Entry<String, String>> page = redis.call(jedis ->
+            ScanResult<Map.Entry<String, String>> page = redis.call(JOBS, jedis ->
                     jedis.hscan(RedisKeys.jobsData(), from, new ScanParams().count(500)));
             for (Map.Entry<String, String> entry : page.getResult()) {
                 if (which.test(job(entry.getKey(), entry.getValue()))) {
@@ -398,7 +400,7 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
         String token = UUID.randomUUID().toString();
         List<String> args = List.of(Long.toString(floorMillis(now)), Integer.toString(Math.min(max, MAX_CLAIM)),
                 Long.toString(ceilMillis(leaseExpires)), Integer.toString(EXPIRED_LEASE_SCAN), token);
-        Object result = redis.call(jedis -> CLAIM.run(jedis, ALL_KEYS, args));
+        Object result = redis.call(JOBS, jedis -> CLAIM.run(jedis, ALL_KEYS, args));
         if (!(result instanceof List<?> flat) || flat.size() % 2 != 0) {
             throw new IllegalStateException("the claim script answered " + result + " instead of id, value pairs");
         }
@@ -413,7 +415,7 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
     @Override
     public void ack(ClaimedJob claimed) {
         String id = claimed.job().id();
-        Object result = redis.call(jedis -> ACK.run(jedis, ALL_KEYS, List.of(id, claimed.claim())));
+        Object result = redis.call(JOBS, jedis -> ACK.run(jedis, ALL_KEYS, List.of(id, claimed.claim())));
         if (number(result, "ack") == 0) {
             LOG.debug("ack of job {} (claim {}) ignored: it was re-claimed, rescheduled or cancelled meanwhile", id,
                     claimed.attempt());
@@ -434,7 +436,7 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
             args.add(job.job().id());
             args.add(job.claim());
         }
-        long acked = number(redis.call(jedis -> ACK_ALL.run(jedis, ALL_KEYS, args)), "ack");
+        long acked = number(redis.call(JOBS, jedis -> ACK_ALL.run(jedis, ALL_KEYS, args)), "ack");
         if (acked < claimed.size()) {
             LOG.debug("ack of {} of {} jobs ignored: they were re-claimed, rescheduled or cancelled meanwhile",
                     claimed.size() - acked, claimed.size());
@@ -444,7 +446,7 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
     /** The earliest waiting job's due time or claimed job's lease end, to the millisecond (rounded up). */
     @Override
     public Optional<Instant> nextDue() {
-        Object result = redis.call(jedis -> NEXT.run(jedis, ALL_KEYS, List.of()));
+        Object result = redis.call(JOBS, jedis -> NEXT.run(jedis, ALL_KEYS, List.of()));
         if (!(result instanceof List<?> both) || both.size() != 2) {
             throw new IllegalStateException("the next-due script answered " + result + " instead of two scores");
         }
@@ -491,7 +493,7 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
         Objects.requireNonNull(at, "at");
         Job job = claimed.job();
         Job moved = new Job(job.id(), job.kind(), at, job.payload());
-        Object result = redis.call(jedis -> RETRY.run(jedis, ALL_KEYS, List.of(job.id(),
+        Object result = redis.call(JOBS, jedis -> RETRY.run(jedis, ALL_KEYS, List.of(job.id(),
                 claimed.claim(), Long.toString(ceilMillis(at)), encode(claimed.attempt(), moved), RedisKeys.jobsWake())));
         if (number(result, "retry") == 0) {
             LOG.debug("retry of job {} (claim {}) ignored: it was re-claimed, rescheduled or cancelled meanwhile",
@@ -507,7 +509,7 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
             throw new IllegalArgumentException("a lease may not be negative: " + lease);
         }
         String until = Long.toString(ceilMillis(now.plus(lease)));
-        return number(redis.call(jedis -> RENEW.run(jedis, ALL_KEYS, List.of(claimed.job().id(), claimed.claim(), until))),
+        return number(redis.call(JOBS, jedis -> RENEW.run(jedis, ALL_KEYS, List.of(claimed.job().id(), claimed.claim(), until))),
                 "renew") == 1;
     }
 
@@ -521,7 +523,7 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
         DeadJob dead = new DeadJob(DeadJob.fingerprint(job.id()), job.kind(), claimed.attempt(), reason, at);
         String entry = at.getEpochSecond() + " " + at.getNano() + " " + dead.attempts() + " " + dead.kind() + " "
                 + dead.reason() + " " + dead.job();
-        Object result = redis.call(jedis -> BURY.run(jedis, WITH_DEAD, List.of(job.id(), claimed.claim(), entry,
+        Object result = redis.call(JOBS, jedis -> BURY.run(jedis, WITH_DEAD, List.of(job.id(), claimed.claim(), entry,
                 Integer.toString(MAX_DEAD), Long.toString(DEAD_KEPT.toMillis()))));
         if (number(result, "bury") == 0) {
             LOG.debug("burial of job {} ignored: it was re-claimed, rescheduled or cancelled meanwhile", job.id());
@@ -533,7 +535,7 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
         if (max <= 0) {
             return List.of();
         }
-        List<String> entries = redis.call(jedis -> jedis.lrange(RedisKeys.jobsDead(), 0, max - 1L));
+        List<String> entries = redis.call(JOBS, jedis -> jedis.lrange(RedisKeys.jobsDead(), 0, max - 1L));
         List<DeadJob> dead = new ArrayList<>(entries.size());
         for (String entry : entries) {
             String[] parts = entry.split(" ", 6);
@@ -547,17 +549,17 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
 
     /** How many dead jobs are kept (at most {@link #MAX_DEAD}), for health and metrics. */
     public long deadCount() {
-        return redis.call(jedis -> jedis.llen(RedisKeys.jobsDead()));
+        return redis.call(JOBS, jedis -> jedis.llen(RedisKeys.jobsDead()));
     }
 
     @Override
     public long waiting() {
-        return redis.call(jedis -> jedis.zcard(RedisKeys.jobsDue()));
+        return redis.call(JOBS, jedis -> jedis.zcard(RedisKeys.jobsDue()));
     }
 
     /** How many jobs are claimed and not yet acked (some may have outlived their lease), for health and metrics. */
     public long claimed() {
-        return redis.call(jedis -> jedis.zcard(RedisKeys.jobsLeased()));
+        return redis.call(JOBS, jedis -> jedis.zcard(RedisKeys.jobsLeased()));
     }
 
     static String encode(int claims, Job job) {

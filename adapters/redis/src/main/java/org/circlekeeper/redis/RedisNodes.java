@@ -6,8 +6,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import javax.net.ssl.SSLParameters;
 import org.circlekeeper.core.engine.StoreUnavailable;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.ClusterPipeline;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.ConnectionPoolConfig;
@@ -19,6 +22,7 @@ import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
 import redis.clients.jedis.JedisSentinelPool;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.providers.ClusterConnectionProvider;
 import redis.clients.jedis.util.JedisClusterCRC16;
@@ -37,8 +41,17 @@ sealed interface RedisNodes extends AutoCloseable permits RedisNodes.OnePrimary,
     /** A connection to the node that serves {@code key}'s hash slot; null for any primary. Close it to give it back. */
     Jedis borrow(String key);
 
+    /**
+     * Sends {@code command} once per key, each to the node serving that key's slot, pipelined (one pipeline per node),
+     * and returns the answers in the keys' order.
+     */
+    <T> List<T> perKey(List<String> keys, BiFunction<AbstractPipeline, String, Response<T>> command);
+
     /** One connection to each primary now; close each. */
     List<Jedis> primaries();
+
+    /** One connection to each primary but the one serving {@code key}'s slot; none outside a cluster. Close each. */
+    List<Jedis> otherPrimaries(String key);
 
     /** The node a subscription should hold a connection to now. */
     HostAndPort subscriberNode();
@@ -60,6 +73,20 @@ sealed interface RedisNodes extends AutoCloseable permits RedisNodes.OnePrimary,
     /** The hash slot of {@code key}, hash tag honoured (what Redis Cluster uses: CRC16 modulo 16384). */
     static int slot(String key) {
         return JedisClusterCRC16.getSlot(key);
+    }
+
+    private static <T> List<T> collect(AbstractPipeline pipe, List<String> keys,
+            BiFunction<AbstractPipeline, String, Response<T>> command) {
+        List<Response<T>> answers = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            answers.add(command.apply(pipe, key));
+        }
+        pipe.sync();
+        List<T> out = new ArrayList<>(keys.size());
+        for (Response<T> answer : answers) {
+            out.add(answer.get());
+        }
+        return out;
     }
 
     static JedisPoolConfig poolConfig() {
@@ -125,6 +152,18 @@ sealed interface RedisNodes extends AutoCloseable permits RedisNodes.OnePrimary,
         @Override
         public List<Jedis> primaries() {
             return List.of(pool.getResource());
+        }
+
+        @Override
+        public List<Jedis> otherPrimaries(String key) {
+            return List.of();
+        }
+
+        @Override
+        public <T> List<T> perKey(List<String> keys, BiFunction<AbstractPipeline, String, Response<T>> command) {
+            try (Jedis jedis = pool.getResource()) {
+                return RedisNodes.collect(jedis.pipelined(), keys, command);
+            }
         }
 
         @Override
@@ -199,9 +238,20 @@ sealed interface RedisNodes extends AutoCloseable permits RedisNodes.OnePrimary,
 
         @Override
         public List<Jedis> primaries() {
+            return connections(primaryPools());
+        }
+
+        @Override
+        public List<Jedis> otherPrimaries(String key) {
+            Map<String, ConnectionPool> others = primaryPools();
+            others.remove(provider.getNode(slot(key)).toString());
+            return connections(others);
+        }
+
+        private static List<Jedis> connections(Map<String, ConnectionPool> pools) {
             List<Jedis> out = new ArrayList<>();
             try {
-                for (ConnectionPool pool : primaryPools().values()) {
+                for (ConnectionPool pool : pools.values()) {
                     out.add(new Jedis(pool.getResource()));
                 }
             } catch (JedisException e) {
@@ -209,6 +259,13 @@ sealed interface RedisNodes extends AutoCloseable permits RedisNodes.OnePrimary,
                 throw e;
             }
             return out;
+        }
+
+        @Override
+        public <T> List<T> perKey(List<String> keys, BiFunction<AbstractPipeline, String, Response<T>> command) {
+            try (ClusterPipeline pipe = new ClusterPipeline(provider)) {
+                return RedisNodes.collect(pipe, keys, command);
+            }
         }
 
         /** The pools of the primaries serving slots in Jedis' slot map, by {@code host:port}, in address order. */

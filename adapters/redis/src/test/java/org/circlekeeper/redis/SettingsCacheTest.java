@@ -84,7 +84,7 @@ class SettingsCacheTest {
         RedisMemberSettingsStore second = new RedisMemberSettingsStore(two);
         awaitLive(two);
         assertThat(second.get(ALICE)).isEqualTo(MemberSettings.NONE);
-        one.run(jedis -> jedis.hset(RedisKeys.memberSettings(ALICE), "zone", "Europe/Berlin"));
+        one.run(RedisKeys.memberSettings(ALICE), jedis -> jedis.hset(RedisKeys.memberSettings(ALICE), "zone", "Europe/Berlin"));
 
         one.forgetCached();
 
@@ -98,7 +98,7 @@ class SettingsCacheTest {
         assertThat(second.get(ALICE)).isEqualTo(MemberSettings.NONE);
         two.cache().close();
         // written by hand, so no announcement: only a read of Redis itself can see it
-        one.run(jedis -> jedis.hset(RedisKeys.memberSettings(ALICE), "zone", "Europe/Berlin"));
+        one.run(RedisKeys.memberSettings(ALICE), jedis -> jedis.hset(RedisKeys.memberSettings(ALICE), "zone", "Europe/Berlin"));
 
         assertThat(second.get(ALICE).zone()).isEqualTo(BERLIN);
     }
