@@ -62,7 +62,11 @@ final class RedisCheckinMemberIndex implements CheckinMemberIndex {
                 jedis.del(RedisKeys.checkins(member, community), RedisKeys.checkinJourney(member, community),
                         RedisKeys.checkinProfile(member, community), RedisKeys.checkinShare(member, community),
                         RedisKeys.checkinAlerted(member, community));
-                jedis.srem(RedisKeys.checkinPrompted(community), member.key());
+            });
+            // the community's own sets are in the community's hash slot
+            String prompted = RedisKeys.checkinPrompted(community);
+            redis.run(prompted, jedis -> {
+                jedis.srem(prompted, member.key());
                 jedis.zrem(RedisKeys.checkinActive(community), member.key());
             });
         }

@@ -69,12 +69,12 @@ public final class RedisFeedTokenStore implements FeedTokenStore {
         String tokenKey = RedisKeys.feed(token);
         String communityKey = RedisKeys.feedToken(community);
         String id = RedisKeys.communityId(community);
-        redis.run(tokenKey, jedis -> {
-            jedis.set(tokenKey, id);
-            String old = jedis.setGet(communityKey, token);
-            if (old != null && !old.equals(token) && RedisKeys.isToken(old)) {
-                jedis.del(RedisKeys.feed(old));
-            }
-        });
+        // the token's key and the community's are in two hash slots: each written on its own node, the token first
+        redis.run(tokenKey, jedis -> jedis.set(tokenKey, id));
+        String old = redis.call(communityKey, jedis -> jedis.setGet(communityKey, token));
+        if (old != null && !old.equals(token) && RedisKeys.isToken(old)) {
+            String oldKey = RedisKeys.feed(old);
+            redis.run(oldKey, jedis -> jedis.del(oldKey));
+        }
     }
 }

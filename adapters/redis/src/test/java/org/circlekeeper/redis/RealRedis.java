@@ -64,6 +64,11 @@ public final class RealRedis implements BeforeAllCallback, BeforeEachCallback, P
         return started().connection;
     }
 
+    /** Where the shared connection goes (the one server, or the cluster's seeds): for a second connection, as another replica of the bot. */
+    public RedisTarget target() {
+        return started().connection.target();
+    }
+
     /** The shared server, for tests about the server itself (its port or data directory). */
     public EmbeddedRedis server() {
         EmbeddedRedis server = started().server;

@@ -43,7 +43,7 @@ class RedisCheckinsEndToEndTest {
         assertThat(everything()).as("no key or value in Redis holds any part of the note")
                 .noneMatch(line -> line.contains("sister") || line.contains("argued"));
         String days = RedisKeys.checkins(ALICE, BotTester.COMMUNITY);
-        List<String> raw = redis.<List<String>>call(jedis -> jedis.zrange(days, 0, -1));
+        List<String> raw = redis.<List<String>>call(days, jedis -> jedis.zrange(days, 0, -1));
         assertThat(raw).singleElement().asString().contains("\"mood\":3", "\"note\":\"v1:");
         String sealed = raw.get(0).replaceAll(".*\"note\":\"([^\"]+)\".*", "$1");
 

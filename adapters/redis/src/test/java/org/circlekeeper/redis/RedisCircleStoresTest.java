@@ -241,6 +241,8 @@ class RedisCircleStoresTest extends CircleStoresContract {
         REDIS.connection().run(MEETING_KEY, jedis -> {
             jedis.hset(MEETING_KEY, "telegram:4713", "{\"v\":1,\"answer\":\"perhaps\"}");
             jedis.hset(MEETING_KEY, "nobody", REDIS.hash(MEETING_KEY).get("telegram:4711"));
+        });
+        REDIS.connection().run(ALICE_RSVPS, jedis -> {
             jedis.zadd(ALICE_RSVPS, KEPT_UNTIL.toEpochMilli(), "not an entry");
             jedis.zadd(ALICE_RSVPS, KEPT_UNTIL.toEpochMilli(), "telegram:-1001/tuesday/yesterday");
         });
@@ -258,10 +260,10 @@ class RedisCircleStoresTest extends CircleStoresContract {
         CircleStores stores = stores();
         ReminderChoice choice = ReminderChoice.NONE.withAll(List.of(Duration.ofHours(1)));
         stores.reminders().save(GROUP, ALICE, choice);
-        REDIS.connection().run("ck:c:{telegram:-1001}:reminders", jedis -> {
-            jedis.hset("ck:c:{telegram:-1001}:reminders", "telegram:4712", "{\"v\":1,\"all\":[\"-PT1H\"],\"circles\":{}}");
-            jedis.sadd("ck:m:{telegram:4711}:reminders", "nowhere", "telegram:%zz");
-        });
+        REDIS.connection().run("ck:c:{telegram:-1001}:reminders", jedis -> jedis.hset("ck:c:{telegram:-1001}:reminders",
+                "telegram:4712", "{\"v\":1,\"all\":[\"-PT1H\"],\"circles\":{}}"));
+        REDIS.connection().run("ck:m:{telegram:4711}:reminders", jedis -> jedis.sadd("ck:m:{telegram:4711}:reminders", "nowhere",
+                "telegram:%zz"));
 
         assertThat(stores.reminders().all(GROUP)).isEqualTo(Map.of(withoutName(ALICE), choice));
         assertThat(stores.reminders().get(GROUP, BOB)).isEqualTo(ReminderChoice.NONE);
@@ -301,10 +303,8 @@ class RedisCircleStoresTest extends CircleStoresContract {
         for (String token : new String[] {null, "", "../" + TOKEN, TOKEN + "=", "x".repeat(65), "ck:feed:" + TOKEN}) {
             assertThat(stores.feeds().community(token)).as("token %s", token).isEmpty();
         }
-        REDIS.connection().run("ck:feed:BBBB", jedis -> {
-            jedis.set("ck:feed:BBBB", "somewhere else");
-            jedis.set("ck:c:{telegram:-1002}:feed", "not a token!");
-        });
+        REDIS.connection().run("ck:feed:BBBB", jedis -> jedis.set("ck:feed:BBBB", "somewhere else"));
+        REDIS.connection().run("ck:c:{telegram:-1002}:feed", jedis -> jedis.set("ck:c:{telegram:-1002}:feed", "not a token!"));
         assertThat(stores.feeds().community("BBBB")).isEmpty();
         assertThat(stores.feeds().token(OTHER_GROUP)).isEmpty();
     }

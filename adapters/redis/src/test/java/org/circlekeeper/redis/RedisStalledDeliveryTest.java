@@ -92,7 +92,7 @@ class RedisStalledDeliveryTest {
 
     /** One replica: the whole bot on its own connection to the shared Redis, sending through {@code messenger}. */
     private Scheduler replica(Messenger messenger) {
-        RedisConnection connection = new RedisConnection(REDIS.server().url());
+        RedisConnection connection = new RedisConnection(REDIS.target());
         connections.add(connection);
         return Bot.builder().stores(RedisStores.create(connection, clock)).clock(clock)
                 .messengers(new Messengers(List.of(messenger)))

@@ -31,8 +31,8 @@ class SettingsCacheTest {
     private static final ZoneId LIMA = ZoneId.of("America/Lima");
     private static final Duration ANNOUNCEMENT = Duration.ofSeconds(10);
 
-    private final RedisConnection one = new RedisConnection(REDIS.server().url());
-    private final RedisConnection two = new RedisConnection(REDIS.server().url());
+    private final RedisConnection one = new RedisConnection(REDIS.target());
+    private final RedisConnection two = new RedisConnection(REDIS.target());
 
     @AfterEach
     void close() {
