@@ -434,10 +434,13 @@ public final class RedisConnection implements AutoCloseable {
         return new StoreUnavailable(what, cause);
     }
 
-    /** True when Redis answers PING now; for health checks, so it reports a failure instead of throwing it. */
+    /**
+     * True when Redis answers PING now: the one primary, or every primary of a cluster (a cluster with a primary down
+     * cannot serve that primary's slots). For health checks, so it reports a failure instead of throwing it.
+     */
     public boolean ping() {
         try {
-            return "PONG".equals(anyNode(Jedis::ping));
+            return onPrimaries(Jedis::ping).stream().allMatch("PONG"::equals);
         } catch (StoreUnavailable | JedisException e) {
             LOG.warn("Redis at {} did not answer PING: {}", target, e.toString());
             return false;

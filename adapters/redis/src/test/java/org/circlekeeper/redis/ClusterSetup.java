@@ -21,9 +21,10 @@ import redis.embedded.core.ExecutableProvider;
  * A real Redis Cluster of three primaries on 127.0.0.1, started from the redis-server binary embedded-redis ships
  * ({@code cluster-enabled yes}), joined and given the 16,384 hash slots in three ranges from Java ({@code CLUSTER MEET},
  * {@code CLUSTER ADDSLOTS}, as the "Redis cluster specification" and "Scale with Redis Cluster" tutorial of the
- * Redis documentation describe; no redis-cli needed). Every node asks for one password. Close it to stop them.
+ * Redis documentation describe; no redis-cli needed). Every node asks for one password. Close it to stop them. Public
+ * for the benchmarks (bench uses this test jar).
  */
-final class ClusterSetup implements AutoCloseable {
+public final class ClusterSetup implements AutoCloseable {
 
     static final String PASSWORD = "cluster-" + EmbeddedRedis.newPassword();
     /** The last hash slot; a cluster has 16,384. */
@@ -34,14 +35,25 @@ final class ClusterSetup implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final List<Integer> ports = new ArrayList<>();
 
-    private ClusterSetup(Path dir) throws IOException {
+    private final boolean appendOnly;
+
+    private ClusterSetup(Path dir, boolean appendOnly) throws IOException {
         this.dir = dir;
+        this.appendOnly = appendOnly;
         this.executable = ExecutableProvider.newJarResourceProvider().get();
     }
 
-    /** Starts three primaries, joins them and returns once every node sees the cluster {@code ok} with all three. */
-    static ClusterSetup start(Path dir, int primaries) throws IOException {
-        ClusterSetup setup = new ClusterSetup(dir);
+    /** Starts the primaries, joins them and returns once every node sees the cluster {@code ok} with all of them. */
+    public static ClusterSetup start(Path dir, int primaries) throws IOException {
+        return start(dir, primaries, false);
+    }
+
+    /**
+     * Starts the primaries, each with an append-only file ({@code appendfsync everysec}, as production and
+     * {@link EmbeddedRedis}) when {@code appendOnly}, joins them and returns once every node sees the cluster {@code ok}.
+     */
+    public static ClusterSetup start(Path dir, int primaries, boolean appendOnly) throws IOException {
+        ClusterSetup setup = new ClusterSetup(dir, appendOnly);
         try {
             for (int i = 0; i < primaries; i++) {
                 setup.node("node" + (i + 1), clusterFreePort());
@@ -71,7 +83,7 @@ final class ClusterSetup implements AutoCloseable {
     }
 
     /** The seed nodes and the password: every node, though one would do. */
-    RedisCluster target() {
+    public RedisCluster target() {
         return new RedisCluster(ports.stream().map(port -> new HostAndPort("127.0.0.1", port)).toList(), null, PASSWORD, false);
     }
 
@@ -83,7 +95,8 @@ final class ClusterSetup implements AutoCloseable {
         Path home = Files.createDirectories(dir.resolve(name));
         String conf = "port " + port + "\nbind 127.0.0.1\nprotected-mode yes\ndaemonize no\ndir \"" + home + "\"\n"
                 + "cluster-enabled yes\ncluster-config-file nodes.conf\ncluster-node-timeout 5000\n"
-                + "requirepass " + PASSWORD + "\nmasterauth " + PASSWORD + "\nappendonly no\nsave \"\"\n";
+                + "requirepass " + PASSWORD + "\nmasterauth " + PASSWORD + "\nsave \"\"\n"
+                + (appendOnly ? "appendonly yes\nappendfsync everysec\naof-use-rdb-preamble no\n" : "appendonly no\n");
         Path file = dir.resolve(name + ".conf");
         Files.writeString(file, conf);
         Process process = new ProcessBuilder(executable.getAbsolutePath(), file.toString()).redirectErrorStream(true)
