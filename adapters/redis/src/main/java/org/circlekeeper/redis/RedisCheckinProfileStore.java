@@ -14,8 +14,6 @@ import org.circlekeeper.core.checkin.CheckinProfile;
 import org.circlekeeper.core.checkin.CheckinProfileStore;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Response;
 
 /**
  * Check-in profiles in Redis: a hash per member and community that expires, the community's set of members who

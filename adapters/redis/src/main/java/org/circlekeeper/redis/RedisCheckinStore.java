@@ -14,7 +14,6 @@ import org.circlekeeper.core.checkin.DayMood;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.params.ZAddParams;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

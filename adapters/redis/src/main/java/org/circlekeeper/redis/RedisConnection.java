@@ -2,9 +2,7 @@ package org.circlekeeper.redis;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -15,7 +13,6 @@ import org.circlekeeper.core.engine.StoreUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.Pipeline;
@@ -23,12 +20,8 @@ import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
-import redis.clients.jedis.exceptions.JedisAskDataException;
-import redis.clients.jedis.exceptions.JedisBusyException;
-import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.exceptions.JedisMovedDataException;
 
 /**
  * The connections to Redis that every store of this module shares: made from a {@link RedisTarget} (one node, the
@@ -61,12 +54,15 @@ public final class RedisConnection implements AutoCloseable {
     /** How the settings cache's subscription logs in: like a data node, but waiting for messages as long as it lives. */
     private final JedisClientConfig subscriberConfig;
     private final SettingsCache cache = new SettingsCache(this);
+    private final RedisFailures failures;
+    private final OtherNodes otherNodes;
 
     /**
-     * Opens a pool to {@code target}. To one node, connections are made when first needed; to a Sentinel setup, the
-     * sentinels are asked for the primary now, and one of them must answer.
+     * Opens connections to {@code target}. To one node, they are made when first needed; to a Sentinel setup, the
+     * sentinels are asked for the primary now, and one of them must answer; to a cluster, the seed nodes are asked for
+     * the slot map now, and one of them must answer.
      *
-     * @throws StoreUnavailable when {@code target} is a Sentinel setup and no sentinel answers or knows the primary
+     * @throws StoreUnavailable when no sentinel, or no seed node, answers
      */
     public RedisConnection(RedisTarget target) {
         this(target, Acknowledgement.NONE);
@@ -80,27 +76,11 @@ public final class RedisConnection implements AutoCloseable {
     public RedisConnection(RedisTarget target, Acknowledgement acknowledgement) {
         this.target = Objects.requireNonNull(target, "target");
         this.acknowledgement = Objects.requireNonNull(acknowledgement, "acknowledgement");
-        if (target instanceof RedisUrl url) {
-            this.dataNode = RedisNodes.client(url.user(), url.password(), url.tls()).database(url.database())
-                    .clientName("circlekeeper").build();
-            this.subscriberConfig = RedisNodes.client(url.user(), url.password(), url.tls()).database(url.database())
-                    .socketTimeoutMillis(SUBSCRIBER_TIMEOUT_MILLIS).clientName("circlekeeper-cache").build();
-            this.nodes = new RedisNodes.OnePrimary(url, dataNode);
-        } else if (target instanceof RedisSentinel sentinel) {
-            this.dataNode = RedisNodes.client(sentinel.user(), sentinel.password(), sentinel.tls())
-                    .database(sentinel.database()).clientName("circlekeeper").build();
-            this.subscriberConfig = RedisNodes.client(sentinel.user(), sentinel.password(), sentinel.tls())
-                    .database(sentinel.database()).socketTimeoutMillis(SUBSCRIBER_TIMEOUT_MILLIS)
-                    .clientName("circlekeeper-cache").build();
-            this.nodes = new RedisNodes.OnePrimary(sentinel, dataNode);
-        } else {
-            RedisCluster cluster = (RedisCluster) target;
-            this.dataNode = RedisNodes.client(cluster.user(), cluster.password(), cluster.tls()).clientName("circlekeeper")
-                    .build();
-            this.subscriberConfig = RedisNodes.client(cluster.user(), cluster.password(), cluster.tls())
-                    .socketTimeoutMillis(SUBSCRIBER_TIMEOUT_MILLIS).clientName("circlekeeper-cache").build();
-            this.nodes = new RedisNodes.ClusterNodes(cluster, dataNode);
-        }
+        this.dataNode = RedisNodes.login(target, RedisNodes.TIMEOUT_MILLIS, "circlekeeper");
+        this.subscriberConfig = RedisNodes.login(target, SUBSCRIBER_TIMEOUT_MILLIS, "circlekeeper-cache");
+        this.nodes = RedisNodes.open(target, dataNode);
+        this.failures = new RedisFailures(target, nodes);
+        this.otherNodes = new OtherNodes(this, nodes, dataNode);
         LOG.info("Redis connections to {} opened", target);
     }
 
@@ -174,12 +154,12 @@ public final class RedisConnection implements AutoCloseable {
         try {
             primaries = nodes.primaries();
         } catch (JedisException e) {
-            throw unavailable("no Redis connection could be had", e);
+            throw failures.unavailable("no Redis connection could be had", e);
         }
         List<T> out = new ArrayList<>();
         try {
             for (Jedis jedis : primaries) {
-                out.add(guarded(null, () -> work.apply(jedis)));
+                out.add(failures.guarded(null, () -> work.apply(jedis)));
             }
         } finally {
             primaries.forEach(Jedis::close);
@@ -199,9 +179,9 @@ public final class RedisConnection implements AutoCloseable {
             return List.of();
         }
         try {
-            return guarded(null, () -> nodes.perKey(keys, command));
+            return failures.guarded(null, () -> nodes.perKey(keys, command));
         } catch (JedisException e) {
-            throw unavailable("no Redis connection could be had", e);
+            throw failures.unavailable("no Redis connection could be had", e);
         }
     }
 
@@ -228,7 +208,7 @@ public final class RedisConnection implements AutoCloseable {
     private <T> T on(String key, Function<Jedis, T> work) {
         Jedis jedis = borrow(key);
         try {
-            return guarded(key, () -> {
+            return failures.guarded(key, () -> {
                 T result = work.apply(jedis);
                 if (ACKNOWLEDGING.get() != null) {
                     awaitReplicas(jedis);
@@ -237,34 +217,6 @@ public final class RedisConnection implements AutoCloseable {
             });
         } finally {
             jedis.close();
-        }
-    }
-
-    private <T> T guarded(String key, Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (JedisMovedDataException e) {
-            if (key != null && e.getSlot() == RedisNodes.slot(key)) {
-                // the slot's primary changed (a failover or a resharding): learn the map again and let the caller retry
-                nodes.renewSlots();
-                throw unavailable("a Redis Cluster slot moved", e);
-            }
-            throw new CrossSlot(key == null ? -1 : RedisNodes.slot(key), e.getSlot(), e);
-        } catch (JedisAskDataException e) {
-            throw unavailable("a Redis Cluster slot is being migrated", e);
-        } catch (JedisConnectionException e) {
-            // the idle connections are most likely as broken as this one (Redis restarted or went away):
-            // drop them, so that once Redis is back the next call connects afresh instead of failing again
-            nodes.clear();
-            nodes.renewSlots();
-            throw unavailable("a Redis call failed on its connection", e);
-        } catch (JedisBusyException e) {
-            throw unavailable("Redis is busy", e);
-        } catch (JedisDataException e) {
-            if (isTransient(e)) {
-                throw unavailable("Redis cannot serve now", e);
-            }
-            throw e;
         }
     }
 
@@ -315,77 +267,23 @@ public final class RedisConnection implements AutoCloseable {
     /**
      * Runs {@code work} once on each replica the primaries list now ({@code INFO replication}), each on a connection of
      * its own with the data nodes' login; for commands that concern a node's own files, such as a rewrite after an
-     * erasure. A replica that cannot be reached or refuses is logged (its address, the error's type) and skipped.
+     * erasure. A replica that cannot be reached or refuses is logged and skipped.
      *
      * @return how many replicas {@code work} ran on
-     * @throws StoreUnavailable when the primary cannot be asked
+     * @throws StoreUnavailable when a primary cannot be asked
      */
     public int onReplicas(Consumer<Jedis> work) {
-        List<HostAndPort> replicas = new ArrayList<>();
-        onPrimaries(jedis -> replicas.addAll(replicasIn(jedis.info("replication"))));
-        int done = 0;
-        for (HostAndPort replica : replicas) {
-            try (Jedis jedis = new Jedis(replica, dataNode)) {
-                work.accept(jedis);
-                done++;
-            } catch (JedisException e) {
-                LOG.warn("Redis replica at {} could not be reached or refused: {}", replica, e.getClass().getSimpleName());
-            }
-        }
-        return done;
+        return otherNodes.onReplicas(work);
     }
 
     /**
-     * Runs {@code work} once on each primary of a cluster but the one serving {@code key}'s slot, each on a pooled
-     * connection; nowhere outside a cluster. For what concerns each node's own files. A primary that cannot be reached or
-     * refuses is logged (its type of error) and skipped.
+     * Runs {@code work} once on each primary of a cluster but the one serving {@code key}'s slot; nowhere outside a
+     * cluster. A primary that cannot be reached or refuses is logged and skipped.
      *
      * @return how many other primaries {@code work} ran on
      */
     public int onOtherPrimaries(String key, Consumer<Jedis> work) {
-        List<Jedis> others;
-        try {
-            others = nodes.otherPrimaries(key);
-        } catch (JedisException e) {
-            LOG.warn("the other Redis Cluster primaries could not be reached: {}", e.getClass().getSimpleName());
-            return 0;
-        }
-        int done = 0;
-        try {
-            for (Jedis jedis : others) {
-                try {
-                    work.accept(jedis);
-                    done++;
-                } catch (JedisException e) {
-                    LOG.warn("a Redis Cluster primary could not be reached or refused: {}", e.getClass().getSimpleName());
-                }
-            }
-        } finally {
-            others.forEach(Jedis::close);
-        }
-        return done;
-    }
-
-    /** The replicas in an {@code INFO replication} answer: lines {@code slave0:ip=10.0.0.5,port=6379,state=online,...}. */
-    static List<HostAndPort> replicasIn(String info) {
-        List<HostAndPort> replicas = new ArrayList<>();
-        for (String line : info.split("\r?\n")) {
-            if (!line.matches("slave[0-9]+:.*")) {
-                continue;
-            }
-            Map<String, String> fields = new HashMap<>();
-            for (String pair : line.substring(line.indexOf(':') + 1).split(",")) {
-                int equals = pair.indexOf('=');
-                if (equals > 0) {
-                    fields.put(pair.substring(0, equals), pair.substring(equals + 1).strip());
-                }
-            }
-            String port = fields.getOrDefault("port", "");
-            if (fields.containsKey("ip") && port.matches("[0-9]{1,5}")) {
-                replicas.add(new HostAndPort(fields.get("ip"), Integer.parseInt(port)));
-            }
-        }
-        return replicas;
+        return otherNodes.onOtherPrimaries(key, work);
     }
 
     /** How many acknowledged calls ended without every replica they waited for; 0 when none is configured. */
@@ -416,22 +314,8 @@ public final class RedisConnection implements AutoCloseable {
             return nodes.borrow(key);
         } catch (JedisException e) {
             // refused or timed out while connecting, or every connection busy for BORROW_WAIT
-            throw unavailable("no Redis connection could be had", e);
+            throw failures.unavailable("no Redis connection could be had", e);
         }
-    }
-
-    /** Errors Redis answers while it cannot serve for a while; the same command later may well succeed. */
-    private static boolean isTransient(JedisDataException e) {
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        // READONLY: a node that was the primary came back as a replica, and this connection still points at it
-        return message.startsWith("LOADING") || message.startsWith("MASTERDOWN") || message.startsWith("TRYAGAIN")
-                || message.startsWith("CLUSTERDOWN") || message.startsWith("READONLY");
-    }
-
-    private StoreUnavailable unavailable(String what, JedisException cause) {
-        // the driver's message may name a key (a member's id); only its type is logged, at debug
-        LOG.debug("Redis at {} unavailable: {} ({})", target, what, cause.getClass().getSimpleName());
-        return new StoreUnavailable(what, cause);
     }
 
     /**
@@ -533,14 +417,6 @@ public final class RedisConnection implements AutoCloseable {
             if (replicas > 0 && (timeout.isNegative() || timeout.isZero() || timeout.toMillis() == 0)) {
                 throw new IllegalArgumentException("waiting for replicas needs a timeout of a millisecond or more, not " + timeout);
             }
-        }
-    }
-
-    /** Work routed by one key's hash slot touched a key of a slot another node serves: a defect in the work, never retried. */
-    public static final class CrossSlot extends IllegalStateException {
-        CrossSlot(int routed, int touched, Throwable cause) {
-            super("Redis work routed to hash slot " + routed + " touched a key of slot " + touched
-                    + ", which another node serves: every key of one piece of work must share one hash tag", cause);
         }
     }
 }

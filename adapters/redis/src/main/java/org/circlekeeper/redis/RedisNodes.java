@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.function.BiFunction;
 import javax.net.ssl.SSLParameters;
 import org.circlekeeper.core.engine.StoreUnavailable;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.ClusterPipeline;
 import redis.clients.jedis.Connection;
@@ -87,6 +88,39 @@ sealed interface RedisNodes extends AutoCloseable permits RedisNodes.OnePrimary,
             out.add(answer.get());
         }
         return out;
+    }
+
+    /**
+     * How to log in to {@code target}'s data nodes: its user and password, its database (a cluster has only 0), TLS, a
+     * socket timeout and a client name.
+     */
+    static JedisClientConfig login(RedisTarget target, int socketTimeoutMillis, String clientName) {
+        DefaultJedisClientConfig.Builder login;
+        if (target instanceof RedisUrl url) {
+            login = client(url.user(), url.password(), url.tls()).database(url.database());
+        } else if (target instanceof RedisSentinel sentinel) {
+            login = client(sentinel.user(), sentinel.password(), sentinel.tls()).database(sentinel.database());
+        } else {
+            RedisCluster cluster = (RedisCluster) target;
+            login = client(cluster.user(), cluster.password(), cluster.tls());
+        }
+        return login.socketTimeoutMillis(socketTimeoutMillis).clientName(clientName).build();
+    }
+
+    /**
+     * Opens the connections to {@code target}: to one node, made when first needed; to a Sentinel setup, after asking the
+     * sentinels for the primary; to a cluster, after asking the seed nodes for the slot map.
+     *
+     * @throws StoreUnavailable when no sentinel, or no seed node, answers
+     */
+    static RedisNodes open(RedisTarget target, JedisClientConfig dataNode) {
+        if (target instanceof RedisUrl url) {
+            return new OnePrimary(url, dataNode);
+        }
+        if (target instanceof RedisSentinel sentinel) {
+            return new OnePrimary(sentinel, dataNode);
+        }
+        return new ClusterNodes((RedisCluster) target, dataNode);
     }
 
     static JedisPoolConfig poolConfig() {
@@ -292,7 +326,13 @@ sealed interface RedisNodes extends AutoCloseable permits RedisNodes.OnePrimary,
 
         @Override
         public void renewSlots() {
-            provider.renewSlotCache();
+            try {
+                provider.renewSlotCache();
+            } catch (JedisException e) {
+                // no node answered: the map is learnt again on the next MOVED or broken connection
+                LoggerFactory.getLogger(RedisNodes.class).debug("the Redis Cluster slot map could not be renewed: {}",
+                        e.getClass().getSimpleName());
+            }
         }
 
         @Override

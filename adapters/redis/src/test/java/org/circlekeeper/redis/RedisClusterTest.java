@@ -60,7 +60,7 @@ class RedisClusterTest {
         String there = keyOnNode(2, "there");
 
         assertThatThrownBy(() -> REDIS.connection().call(here, jedis -> jedis.set(there, "1")))
-                .isInstanceOf(RedisConnection.CrossSlot.class).hasMessageContaining("slot " + JedisClusterCRC16.getSlot(there));
+                .isInstanceOf(CrossSlot.class).hasMessageContaining("slot " + JedisClusterCRC16.getSlot(there));
         assertThat(REDIS.exists(there)).isFalse();
     }
 
