@@ -180,6 +180,9 @@ public final class RedisConnection implements AutoCloseable {
         }
         try {
             return failures.guarded(null, () -> nodes.perKey(keys, command));
+        } catch (JedisDataException e) {
+            // a defect Redis answered (the guard let it through): not a connection to be had
+            throw e;
         } catch (JedisException e) {
             throw failures.unavailable("no Redis connection could be had", e);
         }

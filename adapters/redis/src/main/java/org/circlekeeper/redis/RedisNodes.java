@@ -24,6 +24,7 @@ import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
 import redis.clients.jedis.JedisSentinelPool;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.providers.ClusterConnectionProvider;
 import redis.clients.jedis.util.JedisClusterCRC16;
@@ -264,7 +265,7 @@ sealed interface RedisNodes extends AutoCloseable permits RedisNodes.OnePrimary,
         @Override
         public Jedis borrow(String key) {
             if (key == null) {
-                return new Jedis(primaryPools().values().iterator().next().getResource());
+                return new Jedis(anyPrimary().getValue().getResource());
             }
             Connection connection = provider.getConnectionFromSlot(slot(key));
             return new Jedis(connection);
@@ -302,6 +303,15 @@ sealed interface RedisNodes extends AutoCloseable permits RedisNodes.OnePrimary,
             }
         }
 
+        /** The first primary by address; a cluster whose slot map names none cannot be reached now. */
+        private Map.Entry<String, ConnectionPool> anyPrimary() {
+            Map<String, ConnectionPool> primaries = primaryPools();
+            if (primaries.isEmpty()) {
+                throw new JedisConnectionException("the Redis Cluster's slot map names no primary now");
+            }
+            return primaries.entrySet().iterator().next();
+        }
+
         /** The pools of the primaries serving slots in Jedis' slot map, by {@code host:port}, in address order. */
         private Map<String, ConnectionPool> primaryPools() {
             return new TreeMap<>(provider.getPrimaryNodes());
@@ -310,7 +320,7 @@ sealed interface RedisNodes extends AutoCloseable permits RedisNodes.OnePrimary,
         @Override
         public HostAndPort subscriberNode() {
             // classic PUBLISH reaches every node of a cluster, so a subscription on any primary hears them all
-            return HostAndPort.from(primaryPools().keySet().iterator().next());
+            return HostAndPort.from(anyPrimary().getKey());
         }
 
         @Override

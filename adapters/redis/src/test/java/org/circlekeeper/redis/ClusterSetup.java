@@ -26,7 +26,8 @@ import redis.embedded.core.ExecutableProvider;
  */
 public final class ClusterSetup implements AutoCloseable {
 
-    static final String PASSWORD = "cluster-" + EmbeddedRedis.newPassword();
+    /** The one password every node asks for. */
+    public static final String PASSWORD = "cluster-" + EmbeddedRedis.newPassword();
     /** The last hash slot; a cluster has 16,384. */
     private static final int LAST_SLOT = 16_383;
 
@@ -87,7 +88,8 @@ public final class ClusterSetup implements AutoCloseable {
         return new RedisCluster(ports.stream().map(port -> new HostAndPort("127.0.0.1", port)).toList(), null, PASSWORD, false);
     }
 
-    List<Integer> ports() {
+    /** The nodes' ports on 127.0.0.1. */
+    public List<Integer> ports() {
         return ports;
     }
 
