@@ -40,7 +40,8 @@ public final class RedisAdminCache implements RoleCache {
             }
         }
         String value = String.join(" ", userIds);
-        redis.run(RedisKeys.communityAdmins(community), jedis -> jedis.set(RedisKeys.communityAdmins(community), value, SetParams.setParams().px(ttl.toMillis())));
+        redis.run(RedisKeys.communityAdmins(community),
+                jedis -> jedis.set(RedisKeys.communityAdmins(community), value, SetParams.setParams().px(ttl.toMillis())));
     }
 
     @Override

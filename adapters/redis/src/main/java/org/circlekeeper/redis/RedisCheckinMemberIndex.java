@@ -26,7 +26,8 @@ final class RedisCheckinMemberIndex implements CheckinMemberIndex {
 
     @Override
     public Set<CommunityRef> communities(MemberRef member) {
-        List<String> ids = new ArrayList<>(redis.call(RedisKeys.checkinCommunities(member), jedis -> jedis.smembers(RedisKeys.checkinCommunities(member))));
+        List<String> ids = new ArrayList<>(redis.call(RedisKeys.checkinCommunities(member),
+                jedis -> jedis.smembers(RedisKeys.checkinCommunities(member))));
         ids.sort(null);
         List<Boolean> present = redis.call(RedisKeys.checkinCommunities(member), jedis -> {
             Pipeline pipe = jedis.pipelined();
@@ -53,9 +54,11 @@ final class RedisCheckinMemberIndex implements CheckinMemberIndex {
         String index = RedisKeys.checkinCommunities(member);
         for (String id : redis.call(index, jedis -> jedis.smembers(index))) {
             CommunityRef community = CheckinKeys.community(id);
-            String buddy = redis.call(RedisKeys.checkinProfile(member, community), jedis -> jedis.hget(RedisKeys.checkinProfile(member, community), CheckinRedis.BUDDY));
+            String buddy = redis.call(RedisKeys.checkinProfile(member, community),
+                    jedis -> jedis.hget(RedisKeys.checkinProfile(member, community), CheckinRedis.BUDDY));
             if (buddy != null && !"organisers".equals(buddy)) {
-                redis.run(RedisKeys.checkinBuddyOf(CheckinKeys.member(buddy)), jedis -> jedis.srem(RedisKeys.checkinBuddyOf(CheckinKeys.member(buddy)),
+                redis.run(RedisKeys.checkinBuddyOf(CheckinKeys.member(buddy)),
+                        jedis -> jedis.srem(RedisKeys.checkinBuddyOf(CheckinKeys.member(buddy)),
                         CheckinRedis.buddyEntry(community, member)));
             }
             redis.run(RedisKeys.checkins(member, community), jedis -> {

@@ -51,7 +51,8 @@ final class RedisCheckinProfileStore implements CheckinProfileStore {
 
     @Override
     public CheckinProfile profile(CommunityRef community, MemberRef member) {
-        Map<String, String> hash = redis.call(RedisKeys.checkinProfile(member, community), jedis -> jedis.hgetAll(RedisKeys.checkinProfile(member, community)));
+        Map<String, String> hash = redis.call(RedisKeys.checkinProfile(member, community),
+                jedis -> jedis.hgetAll(RedisKeys.checkinProfile(member, community)));
         return hash.isEmpty() ? CheckinProfile.NONE : CheckinRedis.profile(hash);
     }
 
@@ -83,11 +84,13 @@ final class RedisCheckinProfileStore implements CheckinProfileStore {
         });
         String entry = CheckinRedis.buddyEntry(community, member);
         if (oldBuddy != null && !oldBuddy.equals(keep ? newBuddy : null) && !"organisers".equals(oldBuddy)) {
-            redis.run(RedisKeys.checkinBuddyOf(CheckinKeys.member(oldBuddy)), jedis -> jedis.srem(RedisKeys.checkinBuddyOf(CheckinKeys.member(oldBuddy)), entry));
+            redis.run(RedisKeys.checkinBuddyOf(CheckinKeys.member(oldBuddy)),
+                    jedis -> jedis.srem(RedisKeys.checkinBuddyOf(CheckinKeys.member(oldBuddy)), entry));
         }
         if (keep && newBuddy != null && !profile.buddy().isOrganisers()) {
             String buddyOf = RedisKeys.checkinBuddyOf(profile.buddy().member());
-            redis.run(buddyOf, jedis -> CheckinRedis.INDEX.run(jedis, List.of(buddyOf), List.of(entry, Long.toString(remaining))));
+            redis.run(buddyOf,
+                    jedis -> CheckinRedis.INDEX.run(jedis, List.of(buddyOf), List.of(entry, Long.toString(remaining))));
         }
     }
 
@@ -121,7 +124,8 @@ final class RedisCheckinProfileStore implements CheckinProfileStore {
         List<String> stale = new ArrayList<>();
         for (String entry : redis.call(key, jedis -> jedis.smembers(key))) {
             Optional<Map.Entry<CommunityRef, MemberRef>> pair = CheckinRedis.parseBuddyEntry(entry);
-            String chosen = pair.map(p -> redis.call(RedisKeys.checkinProfile(p.getValue(), p.getKey()), jedis -> jedis.hget(RedisKeys.checkinProfile(p.getValue(), p.getKey()),
+            String chosen = pair.map(p -> redis.call(RedisKeys.checkinProfile(p.getValue(), p.getKey()),
+                    jedis -> jedis.hget(RedisKeys.checkinProfile(p.getValue(), p.getKey()),
                     CheckinRedis.BUDDY))).orElse(null);
             if (pair.isPresent() && buddy.key().equals(chosen)) {
                 out.computeIfAbsent(pair.get().getKey(), k -> new LinkedHashSet<>()).add(pair.get().getValue());

@@ -30,7 +30,8 @@ final class RedisCheckinSettingsStore implements CheckinSettingsStore {
 
     @Override
     public CheckinSettings settings(CommunityRef community) {
-        Map<String, String> hash = redis.call(RedisKeys.checkinSettings(community), jedis -> jedis.hgetAll(RedisKeys.checkinSettings(community)));
+        Map<String, String> hash = redis.call(RedisKeys.checkinSettings(community),
+                jedis -> jedis.hgetAll(RedisKeys.checkinSettings(community)));
         if (hash.isEmpty()) {
             return CheckinSettings.OFF;
         }

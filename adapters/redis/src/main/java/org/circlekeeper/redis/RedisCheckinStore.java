@@ -81,7 +81,8 @@ final class RedisCheckinStore implements CheckinStore {
 
     @Override
     public boolean remove(CommunityRef community, MemberRef member, LocalDate day) {
-        long removed = redis.call(RedisKeys.checkins(member, community), jedis -> jedis.zremrangeByScore(RedisKeys.checkins(member, community), day.toEpochDay(),
+        long removed = redis.call(RedisKeys.checkins(member, community),
+                jedis -> jedis.zremrangeByScore(RedisKeys.checkins(member, community), day.toEpochDay(),
                 day.toEpochDay()));
         return removed > 0;
     }
@@ -89,7 +90,8 @@ final class RedisCheckinStore implements CheckinStore {
     @Override
     public List<List<DayMood>> moodsSince(CommunityRef community, LocalDate from) {
         String active = RedisKeys.checkinActive(community);
-        List<String> members = redis.call(active, jedis -> jedis.zrangeByScore(active, from.toEpochDay(), Double.POSITIVE_INFINITY));
+        List<String> members = redis.call(active,
+                jedis -> jedis.zrangeByScore(active, from.toEpochDay(), Double.POSITIVE_INFINITY));
         long now = shared.clock.millis();
         // each member's check-ins are in the member's own hash slot
         List<List<String>> raw = redis.perKey(members.stream().map(id -> RedisKeys.checkins(CheckinKeys.member(id), community))

@@ -73,7 +73,8 @@ public final class RedisCircleStore implements CircleStore {
 
     @Override
     public List<Circle> all(CommunityRef community) {
-        Map<String, String> stored = redis.call(RedisKeys.circles(community), jedis -> jedis.hgetAll(RedisKeys.circles(community)));
+        Map<String, String> stored = redis.call(RedisKeys.circles(community),
+                jedis -> jedis.hgetAll(RedisKeys.circles(community)));
         List<Circle> circles = new ArrayList<>(stored.size());
         stored.forEach((id, value) -> read(community, id, value).ifPresent(circles::add));
         return circles;
@@ -122,7 +123,8 @@ public final class RedisCircleStore implements CircleStore {
     @Override
     public boolean markPlaceLost(CommunityRef community, String channelId) {
         Objects.requireNonNull(channelId, "channelId");
-        Object added = redis.call(RedisKeys.circleLostPlaces(community), jedis -> MARK_LOST.run(jedis, List.of(RedisKeys.circleLostPlaces(community)),
+        Object added = redis.call(RedisKeys.circleLostPlaces(community),
+                jedis -> MARK_LOST.run(jedis, List.of(RedisKeys.circleLostPlaces(community)),
                 List.of(channelId, Integer.toString(MAX_LOST_PLACES))));
         return Long.valueOf(1).equals(added);
     }
@@ -135,7 +137,8 @@ public final class RedisCircleStore implements CircleStore {
 
     @Override
     public CircleSettings settings(CommunityRef community) {
-        String leads = redis.call(RedisKeys.circleSettings(community), jedis -> jedis.hget(RedisKeys.circleSettings(community), LEADS));
+        String leads = redis.call(RedisKeys.circleSettings(community),
+                jedis -> jedis.hget(RedisKeys.circleSettings(community), LEADS));
         if (leads == null) {
             return CircleSettings.DEFAULT;
         }
@@ -151,7 +154,8 @@ public final class RedisCircleStore implements CircleStore {
     public void saveSettings(CommunityRef community, CircleSettings settings) {
         Objects.requireNonNull(settings, "settings");
         List<Duration> leads = settings.leadTimes();
-        redis.run(RedisKeys.circleSettings(community), jedis -> jedis.hset(RedisKeys.circleSettings(community), LEADS, CircleJson.writeLeads(leads)));
+        redis.run(RedisKeys.circleSettings(community),
+                jedis -> jedis.hset(RedisKeys.circleSettings(community), LEADS, CircleJson.writeLeads(leads)));
     }
 
     private static Optional<Circle> read(CommunityRef community, String id, String value) {

@@ -29,7 +29,8 @@ public final class RedisCommunitySettingsStore implements CommunitySettingsStore
     }
 
     private CommunitySettings read(CommunityRef community) {
-        Map<String, String> hash = redis.call(RedisKeys.communitySettings(community), jedis -> jedis.hgetAll(RedisKeys.communitySettings(community)));
+        Map<String, String> hash = redis.call(RedisKeys.communitySettings(community),
+                jedis -> jedis.hgetAll(RedisKeys.communitySettings(community)));
         if (hash.isEmpty()) {
             return CommunitySettings.NONE;
         }

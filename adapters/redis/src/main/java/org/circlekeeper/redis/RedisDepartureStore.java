@@ -57,7 +57,8 @@ public final class RedisDepartureStore implements DepartureStore {
     @Override
     public boolean markDeparted(CommunityRef community, Instant at) {
         Objects.requireNonNull(at, "at");
-        return "OK".equals(redis.call(RedisKeys.departed(community), jedis -> jedis.set(RedisKeys.departed(community), Long.toString(at.toEpochMilli()),
+        return "OK".equals(redis.call(RedisKeys.departed(community),
+                jedis -> jedis.set(RedisKeys.departed(community), Long.toString(at.toEpochMilli()),
                 SetParams.setParams().nx())));
     }
 

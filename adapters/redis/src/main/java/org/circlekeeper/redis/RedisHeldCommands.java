@@ -41,7 +41,8 @@ public final class RedisHeldCommands implements HeldCommands {
         String value = String.join(" ", command.community().platform().id(), encode(command.community().communityId()),
                 encode(command.channel().channelId()), command.channel().kind().name(), encode(command.command()),
                 encode(command.rest()));
-        redis.run(RedisKeys.heldCommand(token), jedis -> jedis.set(RedisKeys.heldCommand(token), value, SetParams.setParams().px(ttl.toMillis())));
+        redis.run(RedisKeys.heldCommand(token),
+                jedis -> jedis.set(RedisKeys.heldCommand(token), value, SetParams.setParams().px(ttl.toMillis())));
         return token;
     }
 

@@ -20,12 +20,14 @@ public final class RedisPendingForms implements PendingForms {
 
     @Override
     public void await(MemberRef member, String formId, Duration ttl) {
-        redis.run(RedisKeys.pendingForm(member), jedis -> jedis.set(RedisKeys.pendingForm(member), formId, SetParams.setParams().px(Math.max(1, ttl.toMillis()))));
+        redis.run(RedisKeys.pendingForm(member),
+                jedis -> jedis.set(RedisKeys.pendingForm(member), formId, SetParams.setParams().px(Math.max(1, ttl.toMillis()))));
     }
 
     @Override
     public Optional<String> take(MemberRef member) {
-        return Optional.ofNullable(redis.call(RedisKeys.pendingForm(member), jedis -> jedis.getDel(RedisKeys.pendingForm(member))));
+        return Optional.ofNullable(redis.call(RedisKeys.pendingForm(member),
+                jedis -> jedis.getDel(RedisKeys.pendingForm(member))));
     }
 
     @Override

@@ -85,7 +85,8 @@ public final class RedisRateLimiter implements SendBudget {
     public void hold(Quota quota, Duration wait) {
         Objects.requireNonNull(quota, "quota");
         long holdMicros = Math.max(0, wait.toNanos() / 1_000);
-        redis.call(RedisKeys.rateBucket(platform, quota.bucket()), jedis -> HOLD.run(jedis, List.of(RedisKeys.rateBucket(platform, quota.bucket())),
+        redis.call(RedisKeys.rateBucket(platform, quota.bucket()),
+                jedis -> HOLD.run(jedis, List.of(RedisKeys.rateBucket(platform, quota.bucket())),
                 List.of(Long.toString(holdMicros), Long.toString(toleranceMicros(quota)))));
     }
 

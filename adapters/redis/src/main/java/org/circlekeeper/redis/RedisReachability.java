@@ -17,7 +17,8 @@ public final class RedisReachability implements Reachability {
 
     @Override
     public void markUnreachable(MemberRef member, Duration ttl) {
-        redis.run(RedisKeys.memberUnreachable(member), jedis -> jedis.set(RedisKeys.memberUnreachable(member), "1", SetParams.setParams().px(ttl.toMillis())));
+        redis.run(RedisKeys.memberUnreachable(member),
+                jedis -> jedis.set(RedisKeys.memberUnreachable(member), "1", SetParams.setParams().px(ttl.toMillis())));
     }
 
     @Override

@@ -32,7 +32,8 @@ public final class RedisReminderChoiceStore implements ReminderChoiceStore {
 
     @Override
     public ReminderChoice get(CommunityRef community, MemberRef member) {
-        String value = redis.call(RedisKeys.reminderChoices(community), jedis -> jedis.hget(RedisKeys.reminderChoices(community), RedisKeys.memberId(member)));
+        String value = redis.call(RedisKeys.reminderChoices(community),
+                jedis -> jedis.hget(RedisKeys.reminderChoices(community), RedisKeys.memberId(member)));
         return value == null ? ReminderChoice.NONE : read(value, community).orElse(ReminderChoice.NONE);
     }
 
@@ -56,7 +57,8 @@ public final class RedisReminderChoiceStore implements ReminderChoiceStore {
 
     @Override
     public Map<MemberRef, ReminderChoice> all(CommunityRef community) {
-        Map<String, String> stored = redis.call(RedisKeys.reminderChoices(community), jedis -> jedis.hgetAll(RedisKeys.reminderChoices(community)));
+        Map<String, String> stored = redis.call(RedisKeys.reminderChoices(community),
+                jedis -> jedis.hgetAll(RedisKeys.reminderChoices(community)));
         Map<MemberRef, ReminderChoice> choices = new LinkedHashMap<>();
         stored.forEach((field, value) -> {
             MemberRef member;

@@ -147,7 +147,8 @@ public final class RedisResourceStore implements ResourceStore {
 
     @Override
     public long version(CommunityRef community) {
-        return storedVersion(redis.call(RedisKeys.resourceVersion(community), jedis -> jedis.get(RedisKeys.resourceVersion(community))));
+        return storedVersion(redis.call(RedisKeys.resourceVersion(community),
+                jedis -> jedis.get(RedisKeys.resourceVersion(community))));
     }
 
     /** Reads the entries, hidden ids and version in one {@code MULTI}, so they belong together; unreadable entries are skipped. */
@@ -246,14 +247,16 @@ public final class RedisResourceStore implements ResourceStore {
             throw new IllegalArgumentException("a report needs a crisis line id");
         }
         Objects.requireNonNull(at, "at");
-        redis.run(RedisKeys.resourceReports(community), jedis -> RECORD_OUTDATED.run(jedis, List.of(RedisKeys.resourceReports(community)),
+        redis.run(RedisKeys.resourceReports(community),
+                jedis -> RECORD_OUTDATED.run(jedis, List.of(RedisKeys.resourceReports(community)),
                 List.of(lineId, at.getEpochSecond() + " " + at.getNano())));
     }
 
     /** Every readable report, most recently reported first (then by line id); unreadable ones are skipped. */
     @Override
     public List<OutdatedReport> outdatedReports(CommunityRef community) {
-        Map<String, String> stored = redis.call(RedisKeys.resourceReports(community), jedis -> jedis.hgetAll(RedisKeys.resourceReports(community)));
+        Map<String, String> stored = redis.call(RedisKeys.resourceReports(community),
+                jedis -> jedis.hgetAll(RedisKeys.resourceReports(community)));
         List<OutdatedReport> reports = new ArrayList<>(stored.size());
         stored.forEach((lineId, value) -> {
             OutdatedReport report = report(lineId, value);
@@ -369,7 +372,8 @@ public final class RedisResourceStore implements ResourceStore {
         }
         Instant end = now.plus(length);
         long endMillis = end.toEpochMilli() + (end.getNano() % 1_000_000 == 0 ? 0 : 1);
-        return changed(redis.call(RedisKeys.safetyCooldowns(member), jedis -> START_COOLDOWN.run(jedis, List.of(RedisKeys.safetyCooldowns(member)),
+        return changed(redis.call(RedisKeys.safetyCooldowns(member),
+                jedis -> START_COOLDOWN.run(jedis, List.of(RedisKeys.safetyCooldowns(member)),
                 List.of(community.key(), Long.toString(now.toEpochMilli()), Long.toString(endMillis)))));
     }
 
@@ -377,7 +381,8 @@ public final class RedisResourceStore implements ResourceStore {
     @Override
     public Map<String, Instant> cooldowns(MemberRef member, Instant now) {
         Objects.requireNonNull(now, "now");
-        Map<String, String> stored = redis.call(RedisKeys.safetyCooldowns(member), jedis -> jedis.hgetAll(RedisKeys.safetyCooldowns(member)));
+        Map<String, String> stored = redis.call(RedisKeys.safetyCooldowns(member),
+                jedis -> jedis.hgetAll(RedisKeys.safetyCooldowns(member)));
         Map<String, Instant> running = new LinkedHashMap<>();
         new TreeMap<>(stored).forEach((community, value) -> {
             try {

@@ -96,13 +96,15 @@ public final class RedisRsvpStore implements RsvpStore {
 
     @Override
     public Optional<Rsvp> get(CommunityRef community, OccurrenceRef occurrence, MemberRef member) {
-        String value = redis.call(RedisKeys.rsvps(community, occurrence), jedis -> jedis.hget(RedisKeys.rsvps(community, occurrence), RedisKeys.memberId(member)));
+        String value = redis.call(RedisKeys.rsvps(community, occurrence),
+                jedis -> jedis.hget(RedisKeys.rsvps(community, occurrence), RedisKeys.memberId(member)));
         return value == null ? Optional.empty() : live(value, community, occurrence, clock.instant());
     }
 
     @Override
     public Map<MemberRef, Rsvp> answers(CommunityRef community, OccurrenceRef occurrence) {
-        Map<String, String> stored = redis.call(RedisKeys.rsvps(community, occurrence), jedis -> jedis.hgetAll(RedisKeys.rsvps(community, occurrence)));
+        Map<String, String> stored = redis.call(RedisKeys.rsvps(community, occurrence),
+                jedis -> jedis.hgetAll(RedisKeys.rsvps(community, occurrence)));
         Instant now = clock.instant();
         Map<MemberRef, Rsvp> answers = new LinkedHashMap<>();
         stored.forEach((field, value) -> {

@@ -106,7 +106,8 @@ public final class RedisShareStore implements ShareStore {
 
     @Override
     public Optional<ShareSession> live(ShareRoom room) {
-        return Optional.ofNullable(redis.call(liveKey(room), jedis -> jedis.hget(liveKey(room), STATE))).map(ShareCodec::readLive);
+        return Optional.ofNullable(redis.call(liveKey(room),
+                jedis -> jedis.hget(liveKey(room), STATE))).map(ShareCodec::readLive);
     }
 
     @Override
@@ -134,7 +135,8 @@ public final class RedisShareStore implements ShareStore {
         if (max <= 0) {
             return List.of();
         }
-        return redis.call(RedisKeys.shareHistory(community), jedis -> jedis.lrange(RedisKeys.shareHistory(community), 0, max - 1L)).stream()
+        return redis.call(RedisKeys.shareHistory(community),
+                jedis -> jedis.lrange(RedisKeys.shareHistory(community), 0, max - 1L)).stream()
                 .map(ShareCodec::readSummary).toList();
     }
 
@@ -152,22 +154,26 @@ public final class RedisShareStore implements ShareStore {
 
     @Override
     public List<Volunteer> volunteers(CommunityRef community) {
-        return redis.call(RedisKeys.shareVolunteers(community), jedis -> jedis.hvals(RedisKeys.shareVolunteers(community))).stream().map(ShareCodec::readVolunteer).toList();
+        return redis.call(RedisKeys.shareVolunteers(community),
+                jedis -> jedis.hvals(RedisKeys.shareVolunteers(community))).stream().map(ShareCodec::readVolunteer).toList();
     }
 
     @Override
     public void saveVolunteer(CommunityRef community, Volunteer volunteer) {
-        redis.run(RedisKeys.shareVolunteers(community), jedis -> jedis.hset(RedisKeys.shareVolunteers(community), volunteer.person().key(), ShareCodec.write(volunteer)));
+        redis.run(RedisKeys.shareVolunteers(community),
+                jedis -> jedis.hset(RedisKeys.shareVolunteers(community), volunteer.person().key(), ShareCodec.write(volunteer)));
     }
 
     @Override
     public boolean removeVolunteer(CommunityRef community, String memberKey) {
-        return redis.call(RedisKeys.shareVolunteers(community), jedis -> jedis.hdel(RedisKeys.shareVolunteers(community), memberKey)) > 0;
+        return redis.call(RedisKeys.shareVolunteers(community),
+                jedis -> jedis.hdel(RedisKeys.shareVolunteers(community), memberKey)) > 0;
     }
 
     @Override
     public ShareSettings settings(CommunityRef community) {
-        Map<String, String> fields = redis.call(RedisKeys.shareSettings(community), jedis -> jedis.hgetAll(RedisKeys.shareSettings(community)));
+        Map<String, String> fields = redis.call(RedisKeys.shareSettings(community),
+                jedis -> jedis.hgetAll(RedisKeys.shareSettings(community)));
         Map<String, String> formats = new HashMap<>();
         fields.forEach((field, value) -> {
             if (field.startsWith(FORMAT)) {
@@ -188,12 +194,14 @@ public final class RedisShareStore implements ShareStore {
             fields.add(FORMAT + circle);
             fields.add(format);
         });
-        redis.call(RedisKeys.shareSettings(community), jedis -> REPLACE.run(jedis, List.of(RedisKeys.shareSettings(community)), fields));
+        redis.call(RedisKeys.shareSettings(community),
+                jedis -> REPLACE.run(jedis, List.of(RedisKeys.shareSettings(community)), fields));
     }
 
     @Override
     public long countAnonymous(MemberRef member, Duration window) {
-        Object count = redis.call(RedisKeys.shareAnonymous(member), jedis -> COUNT.run(jedis, List.of(RedisKeys.shareAnonymous(member)), List.of(millis(window))));
+        Object count = redis.call(RedisKeys.shareAnonymous(member),
+                jedis -> COUNT.run(jedis, List.of(RedisKeys.shareAnonymous(member)), List.of(millis(window))));
         if (!(count instanceof Long n)) {
             throw new IllegalStateException("the count script answered " + count + " instead of a number");
         }
@@ -220,7 +228,8 @@ public final class RedisShareStore implements ShareStore {
 
     @Override
     public void forget(MemberRef member) {
-        redis.run(RedisKeys.shareRooms(member), jedis -> jedis.del(RedisKeys.shareRooms(member), RedisKeys.shareAnonymous(member)));
+        redis.run(RedisKeys.shareRooms(member),
+                jedis -> jedis.del(RedisKeys.shareRooms(member), RedisKeys.shareAnonymous(member)));
     }
 
     private boolean ran(RedisScript script, List<String> keys, List<String> args) {

@@ -128,7 +128,8 @@ class RedisCheckinStoreTest {
     @Test
     void anExpiredProfileLeavesThePromptedSetAsItIsRead() {
         store.profiles().saveProfile(GROUP, ALICE, CheckinProfile.NONE.withPrompts(true), NOW.plus(RETENTION));
-        REDIS.connection().run(RedisKeys.checkinProfile(ALICE, GROUP), jedis -> jedis.del(RedisKeys.checkinProfile(ALICE, GROUP)));
+        REDIS.connection().run(RedisKeys.checkinProfile(ALICE, GROUP),
+                jedis -> jedis.del(RedisKeys.checkinProfile(ALICE, GROUP)));
 
         assertThat(store.profiles().prompted(GROUP)).isEmpty();
         assertThat(REDIS.exists(RedisKeys.checkinPrompted(GROUP))).isFalse();

@@ -229,7 +229,8 @@ class RedisCircleStoresTest extends CircleStoresContract {
                 .isFalse();
         assertThat(REDIS.hash(CIRCLES)).containsEntry("garbage", "not json at all");
 
-        REDIS.connection().run("ck:c:{telegram:-1001}:circles:settings", jedis -> jedis.hset("ck:c:{telegram:-1001}:circles:settings", "leads", "PT1H,soon"));
+        REDIS.connection().run("ck:c:{telegram:-1001}:circles:settings",
+                jedis -> jedis.hset("ck:c:{telegram:-1001}:circles:settings", "leads", "PT1H,soon"));
         assertThat(stores.circles().settings(GROUP)).isEqualTo(CircleSettings.DEFAULT);
     }
 

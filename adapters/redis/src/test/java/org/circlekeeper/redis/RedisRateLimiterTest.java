@@ -98,7 +98,8 @@ class RedisRateLimiterTest {
             long after = redisMicros();
             // every reservation moved the bucket on by exactly one interval: had two callers shared a slot,
             // the bucket would stand less than 100 intervals after the first reservation
-            long tat = Long.parseLong(REDIS.connection().call(RedisKeys.rateBucket(Platform.TELEGRAM, "global"), jedis -> jedis.get(RedisKeys.rateBucket(Platform.TELEGRAM, "global"))));
+            long tat = Long.parseLong(REDIS.connection().call(RedisKeys.rateBucket(Platform.TELEGRAM, "global"),
+                    jedis -> jedis.get(RedisKeys.rateBucket(Platform.TELEGRAM, "global"))));
             assertThat(tat).isBetween(before + 100 * 20_000L, after + 100 * 20_000L);
             Collections.sort(waits);
             assertThat(waits.get(0)).isLessThan(20L);

@@ -127,7 +127,8 @@ class RedisStalledDeliveryTest {
         assertThat(messengerA.sent.size() + messengerB.sent.size()).as("the reminder went out exactly once").isEqualTo(1);
         assertThat(messengerA.sent.get(0)).contains("Tuesday circle");
         Double waiting = REDIS.connection().call(RedisKeys.jobsDue(), jedis -> jedis.zscore(RedisKeys.jobsDue(), first.getKey()));
-        Double held = REDIS.connection().call(RedisKeys.jobsLeased(), jedis -> jedis.zscore(RedisKeys.jobsLeased(), first.getKey()));
+        Double held = REDIS.connection().call(RedisKeys.jobsLeased(),
+                jedis -> jedis.zscore(RedisKeys.jobsLeased(), first.getKey()));
         assertThat(waiting).as("the job is done, not waiting").isNull();
         assertThat(held).as("nor held").isNull();
         assertThat(new RedisJobQueue(REDIS.connection()).dead(10)).isEmpty();
