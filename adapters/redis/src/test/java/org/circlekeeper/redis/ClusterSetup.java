@@ -88,6 +88,13 @@ public final class ClusterSetup implements AutoCloseable {
         return new RedisCluster(ports.stream().map(port -> new HostAndPort("127.0.0.1", port)).toList(), null, PASSWORD, false);
     }
 
+    /** SIGKILL to the node on {@code port}: no shutdown, its slots unserved until it is back (it has no replica). */
+    public void kill(int port) throws InterruptedException {
+        Process process = processes.get(ports.indexOf(port));
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     /** The nodes' ports on 127.0.0.1. */
     public List<Integer> ports() {
         return ports;
