@@ -23,30 +23,33 @@ public record CirclekeeperProperties(
         @DefaultValue Communities communities) {
 
     /**
-     * Where state lives: one Redis node ({@code url}), a primary monitored by Redis Sentinel ({@code sentinel}), or,
-     * with neither, an embedded Redis.
+     * Where state lives: one Redis node ({@code url}), a primary monitored by Redis Sentinel ({@code sentinel}), a Redis
+     * Cluster ({@code cluster}), or, with none of them, an embedded Redis.
      *
      * @param url                  a Redis URL ({@code redis://host:6379/0}, {@code rediss://…} for TLS); empty (and no
-     *                             Sentinel master) starts an embedded Redis
+     *                             Sentinel master, no cluster nodes) starts an embedded Redis
      * @param sentinel             a Sentinel-monitored primary instead of one node
+     * @param cluster              a Redis Cluster instead of one node
      * @param erasureFlushInterval the least time between two rewrites of Redis's files after erasures: an erased
      *                             member leaves the files on disk within it (plus a minute and the rewrite's time)
      */
-    public record Redis(@DefaultValue("") String url, @DefaultValue Sentinel sentinel, @DefaultValue Embedded embedded,
-                        @DefaultValue("1h") Duration erasureFlushInterval) {
+    public record Redis(@DefaultValue("") String url, @DefaultValue Sentinel sentinel, @DefaultValue Cluster cluster,
+                        @DefaultValue Embedded embedded, @DefaultValue("1h") Duration erasureFlushInterval) {
         public Redis {
             if (erasureFlushInterval.isNegative() || erasureFlushInterval.isZero()) {
                 throw new IllegalArgumentException("circlekeeper.redis.erasure-flush-interval must be positive, not "
                         + erasureFlushInterval);
             }
-            if (url != null && !url.isBlank() && sentinel.wanted()) {
-                throw new IllegalArgumentException("set either circlekeeper.redis.url (one Redis node) or "
-                        + "circlekeeper.redis.sentinel.master (a Sentinel-monitored primary), not both");
+            int shapes = (url != null && !url.isBlank() ? 1 : 0) + (sentinel.wanted() ? 1 : 0) + (cluster.wanted() ? 1 : 0);
+            if (shapes > 1) {
+                throw new IllegalArgumentException("set one of circlekeeper.redis.url (one Redis node), "
+                        + "circlekeeper.redis.sentinel.master (a Sentinel-monitored primary) and circlekeeper.redis.cluster.nodes "
+                        + "(a Redis Cluster), not several");
             }
         }
 
         public boolean embeddedWanted() {
-            return (url == null || url.isBlank()) && !sentinel.wanted();
+            return (url == null || url.isBlank()) && !sentinel.wanted() && !cluster.wanted();
         }
     }
 
@@ -90,6 +93,24 @@ public record CirclekeeperProperties(
         /** True when a master name is set. */
         public boolean wanted() {
             return master != null && !master.isBlank();
+        }
+    }
+
+    /**
+     * A Redis Cluster: the bot asks the seed nodes for the slot map and sends each piece of work to the primary serving
+     * its keys' slot (every community's and every member's keys share a hash tag), following the map as it changes.
+     *
+     * @param nodes    some of the cluster's nodes, {@code host:port,host:port} (port 6379 when left out); empty for no
+     *                 cluster
+     * @param user     the nodes' ACL user; empty for the default user
+     * @param password the nodes' password; empty for none
+     * @param tls      TLS to every node, certificates and host names checked
+     */
+    public record Cluster(@DefaultValue("") String nodes, @DefaultValue("") String user, @DefaultValue("") String password,
+                          @DefaultValue("false") boolean tls) {
+        /** True when seed nodes are set. */
+        public boolean wanted() {
+            return nodes != null && !nodes.isBlank();
         }
     }
 

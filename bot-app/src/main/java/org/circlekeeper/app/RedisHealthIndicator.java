@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reports whether Redis answers, under {@code /actuator/health} as the {@code redis} component (and so in readiness),
- * with the topology the connection sees: {@code single} or {@code sentinel}, and the primary's address, never a
- * password. During a Sentinel failover it is down until the sentinels have named the new primary and it answers.
+ * with the topology the connection sees: {@code single}, {@code sentinel} or {@code cluster}, and the primary's address
+ * (on a cluster, every primary's), never a password. During a Sentinel failover it is down until the sentinels have named
+ * the new primary and it answers; on a cluster it is down while any primary does not answer.
  */
 @Component("redis")
 class RedisHealthIndicator implements HealthIndicator {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.circlekeeper.core.Stores;
 import org.circlekeeper.redis.EmbeddedRedis;
+import org.circlekeeper.redis.RedisCluster;
 import org.circlekeeper.redis.RedisConnection;
 import org.circlekeeper.redis.RedisErasureFlush;
 import org.circlekeeper.redis.RedisMemberSettingsStore;
@@ -19,7 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Where state lives: the configured Redis (one node, or a Sentinel-monitored primary), or an embedded Redis with its
+ * Where state lives: the configured Redis (one node, a Sentinel-monitored primary or a Redis Cluster), or an embedded Redis with its
  * data in a local folder when neither is configured. All stores share one connection pool and cannot tell the shapes apart.
  */
 @Configuration(proxyBeanMethods = false)
@@ -49,6 +50,7 @@ class StorageConfiguration {
         CirclekeeperProperties.Redis redis = properties.redis();
         RedisTarget target = redis.embeddedWanted() ? embedded.getObject().server().url()
                 : redis.sentinel().wanted() ? sentinel(redis.sentinel())
+                : redis.cluster().wanted() ? cluster(redis.cluster())
                 : RedisUrl.parse(redis.url());
         // with Sentinel, a check-in or an erasure is confirmed once a replica has it too (see bench/README.md)
         RedisConnection connection = new RedisConnection(target, redis.sentinel().wanted()
@@ -66,6 +68,11 @@ class StorageConfiguration {
     static RedisSentinel sentinel(CirclekeeperProperties.Sentinel sentinel) {
         return new RedisSentinel(sentinel.master().strip(), RedisSentinel.parseNodes(sentinel.nodes()), sentinel.user(),
                 sentinel.password(), sentinel.sentinelUser(), sentinel.sentinelPassword(), sentinel.database(), sentinel.tls());
+    }
+
+    /** The Redis Cluster the properties describe. */
+    static RedisCluster cluster(CirclekeeperProperties.Cluster cluster) {
+        return new RedisCluster(RedisCluster.parseNodes(cluster.nodes()), cluster.user(), cluster.password(), cluster.tls());
     }
 
     /**

@@ -89,7 +89,7 @@ class DeployFilesTest {
     void everyKustomizationListsExactlyItsManifests() {
         List<Path> kustomizations = DeployChecks.files(K8S, "kustomization.yaml");
         assertThat(kustomizations).extracting(p -> K8S.relativize(p.getParent()).toString())
-                .containsExactlyInAnyOrder("base", "discord-sharded");
+                .containsExactlyInAnyOrder("base", "discord-sharded", "redis-sentinel", "redis-cluster");
         List<String> problems = new ArrayList<>();
         kustomizations.forEach(k -> problems.addAll(DeployChecks.kustomization(k)));
         assertThat(problems).isEmpty();
@@ -289,21 +289,30 @@ class DeployFilesTest {
     }
 
     @Test
-    void kustomizeBuildsBothLayoutsWhenKubectlIsInstalled() throws Exception {
+    void kustomizeBuildsEveryLayoutWhenKubectlIsInstalled() throws Exception {
         Path kubectl = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .map(dir -> Path.of(dir, "kubectl")).filter(Files::isExecutable).findFirst().orElse(null);
         Assumptions.assumeTrue(kubectl != null, "kubectl is not installed; the model checks above still ran");
-        for (String layout : List.of("base", "discord-sharded")) {
+        for (String layout : List.of("base", "discord-sharded", "redis-sentinel", "redis-cluster")) {
             Process process = new ProcessBuilder(kubectl.toString(), "kustomize", K8S.resolve(layout).toString())
                     .redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).as("kubectl kustomize " + layout + ":\n" + output).isZero();
             List<String> kinds = documents(output).stream().map(d -> map(d).get("kind") + "/" + at(d, "metadata.name")).toList();
-            assertThat(kinds).contains("Namespace/circlekeeper", "StatefulSet/redis", "Ingress/circlekeeper")
-                    .contains(layout.equals("base") ? "Deployment/circlekeeper" : "StatefulSet/circlekeeper")
-                    .doesNotContain(layout.equals("base") ? "StatefulSet/circlekeeper" : "Deployment/circlekeeper")
+            boolean sharded = layout.equals("discord-sharded");
+            assertThat(kinds).contains("Namespace/circlekeeper", "Ingress/circlekeeper")
+                    .contains(sharded ? "StatefulSet/circlekeeper" : "Deployment/circlekeeper")
+                    .doesNotContain(sharded ? "Deployment/circlekeeper" : "StatefulSet/circlekeeper")
                     .doesNotContain("Secret/circlekeeper-secrets");
+            if (layout.startsWith("redis-")) {
+                // a Redis of its own (Sentinel, cluster): the bundled one is gone and the bot is told the shape
+                assertThat(kinds).doesNotContain("StatefulSet/redis", "Service/redis");
+                assertThat(output).contains(layout.equals("redis-sentinel") ? "CIRCLEKEEPER_REDIS_SENTINEL_MASTER"
+                        : "CIRCLEKEEPER_REDIS_CLUSTER_NODES");
+            } else {
+                assertThat(kinds).contains("StatefulSet/redis");
+            }
             assertThat(documents(output)).allSatisfy(d -> {
                 if (!"Namespace".equals(map(d).get("kind"))) {
                     assertThat(at(d, "metadata.namespace")).as(map(d).get("kind") + " namespace").isEqualTo("circlekeeper");

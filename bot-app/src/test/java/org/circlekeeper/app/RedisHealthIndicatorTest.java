@@ -9,18 +9,24 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.circlekeeper.redis.ClusterSetup;
 import org.circlekeeper.redis.EmbeddedRedis;
 import org.circlekeeper.redis.RealRedis;
+import org.circlekeeper.redis.RedisCluster;
 import org.circlekeeper.redis.RedisConnection;
 import org.circlekeeper.redis.RedisSentinel;
 import org.circlekeeper.redis.RedisUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import redis.clients.jedis.HostAndPort;
 
-/** The Redis health component's status and the topology it reports; the Sentinel failover itself is tested in adapters/redis. */
+/**
+ * The Redis health component's status and the topology it reports, on one node and on a real cluster; the Sentinel
+ * failover itself is tested in adapters/redis.
+ */
 @ExtendWith(RealRedis.class)
 class RedisHealthIndicatorTest {
 
@@ -60,14 +66,48 @@ class RedisHealthIndicatorTest {
     }
 
     @Test
+    void clusterPropertiesBecomeTheAdaptersCluster() {
+        CirclekeeperProperties.Cluster properties = new CirclekeeperProperties.Cluster("n1:7000, n2", "bot", "pw", true);
+
+        RedisCluster cluster = StorageConfiguration.cluster(properties);
+
+        assertThat(cluster).isEqualTo(new RedisCluster(List.of(new HostAndPort("n1", 7_000), new HostAndPort("n2", 6_379)), "bot",
+                "pw", true));
+        assertThat(cluster.toString()).contains("n1:7000").doesNotContain("pw");
+    }
+
+    @Test
+    void aClusterIsUpWithEveryPrimaryAndNoPassword(@TempDir Path dir) throws IOException {
+        try (ClusterSetup cluster = ClusterSetup.start(dir, 3); RedisConnection redis = new RedisConnection(cluster.target())) {
+            Health health = new RedisHealthIndicator(redis).health();
+
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
+            assertThat(health.getDetails()).containsEntry("topology", "cluster").doesNotContainKey("master");
+            assertThat(String.valueOf(health.getDetails().get("primary")).split(","))
+                    .containsExactlyInAnyOrderElementsOf(cluster.ports().stream().map(port -> "127.0.0.1:" + port).toList());
+            assertThat(health.getDetails().toString()).doesNotContain(ClusterSetup.PASSWORD);
+        }
+    }
+
+    @Test
     void oneShapeAtATime() {
         CirclekeeperProperties.Sentinel sentinel = new CirclekeeperProperties.Sentinel("main", "s1", "", "", "", "", 0, false, 1,
                 Duration.ofMillis(500));
+        CirclekeeperProperties.Cluster noCluster = new CirclekeeperProperties.Cluster("", "", "", false);
+        CirclekeeperProperties.Cluster cluster = new CirclekeeperProperties.Cluster("n1:6379", "", "", false);
+        CirclekeeperProperties.Sentinel noSentinel = new CirclekeeperProperties.Sentinel("", "", "", "", "", "", 0, false, 1,
+                Duration.ofMillis(500));
         CirclekeeperProperties.Embedded embedded = new CirclekeeperProperties.Embedded(Path.of("data"), 0);
 
-        assertThatThrownBy(() -> new CirclekeeperProperties.Redis("redis://h:6379", sentinel, embedded, Duration.ofHours(1)))
-                .hasMessageContaining("not both");
-        assertThat(new CirclekeeperProperties.Redis("", sentinel, embedded, Duration.ofHours(1)).embeddedWanted()).isFalse();
+        assertThatThrownBy(() -> new CirclekeeperProperties.Redis("redis://h:6379", sentinel, noCluster, embedded, Duration.ofHours(1)))
+                .hasMessageContaining("not several");
+        assertThatThrownBy(() -> new CirclekeeperProperties.Redis("", sentinel, cluster, embedded, Duration.ofHours(1)))
+                .hasMessageContaining("not several");
+        assertThatThrownBy(() -> new CirclekeeperProperties.Redis("redis://h:6379", noSentinel, cluster, embedded, Duration.ofHours(1)))
+                .hasMessageContaining("not several");
+        assertThat(new CirclekeeperProperties.Redis("", sentinel, noCluster, embedded, Duration.ofHours(1)).embeddedWanted()).isFalse();
+        assertThat(new CirclekeeperProperties.Redis("", noSentinel, cluster, embedded, Duration.ofHours(1)).embeddedWanted()).isFalse();
+        assertThat(new CirclekeeperProperties.Redis("", noSentinel, noCluster, embedded, Duration.ofHours(1)).embeddedWanted()).isTrue();
         assertThatThrownBy(() -> new CirclekeeperProperties.Sentinel("", "s1", "", "", "", "", 0, false, 1, Duration.ofMillis(500)))
                 .hasMessageContaining("master");
         assertThatThrownBy(() -> new CirclekeeperProperties.Sentinel("main", "s1", "", "", "", "", 0, false, 1, Duration.ZERO))

@@ -96,7 +96,7 @@ final class CheckinRedis {
 
     /** Puts a day's entry (see {@link #PUT_DAY}); false when it had expired already and nothing is kept. */
     boolean putDay(String key, MemberRef member, CommunityRef community, LocalDate day, ObjectNode entry) {
-        Object kept = redis.call(jedis -> PUT_DAY.run(jedis, List.of(key, RedisKeys.checkinCommunities(member)),
+        Object kept = redis.call(key, jedis -> PUT_DAY.run(jedis, List.of(key, RedisKeys.checkinCommunities(member)),
                 List.of(Long.toString(day.toEpochDay()), json.writeValueAsString(entry), Long.toString(entry.path("exp").asLong()),
                         Long.toString(clock.millis()), community.key())));
         return Long.valueOf(1).equals(kept);
@@ -104,13 +104,13 @@ final class CheckinRedis {
 
     /** Adds the community to the member's index, which then lives at least {@code millis}. */
     void index(MemberRef member, CommunityRef community, long millis) {
-        redis.run(jedis -> INDEX.run(jedis, List.of(RedisKeys.checkinCommunities(member)),
+        redis.run(RedisKeys.checkinCommunities(member), jedis -> INDEX.run(jedis, List.of(RedisKeys.checkinCommunities(member)),
                 List.of(community.key(), Long.toString(Math.max(1, millis)))));
     }
 
     /** The unexpired entries of days {@code from} to {@code to}, oldest first. */
     List<JsonNode> entries(String key, LocalDate from, LocalDate to) {
-        List<String> raw = redis.call((Jedis jedis) -> jedis.zrangeByScore(key, from.toEpochDay(), to.toEpochDay()));
+        List<String> raw = redis.call(key, (Jedis jedis) -> jedis.zrangeByScore(key, from.toEpochDay(), to.toEpochDay()));
         long now = clock.millis();
         List<JsonNode> out = new ArrayList<>();
         for (String text : raw) {

@@ -7,19 +7,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -55,8 +51,6 @@ public final class EmbeddedRedis implements AutoCloseable {
     private static final int FREE_PORT_ATTEMPTS = 3;
     private static final int STARTUP_OUTPUT_LIMIT = 4_000;
     private static final Object EXTRACTION = new Object();
-    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
-    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static File bundledExecutable;
 
@@ -121,17 +115,17 @@ public final class EmbeddedRedis implements AutoCloseable {
         Objects.requireNonNull(dataDir, "dataDir");
         checkPassword(password);
         Path dir = dataDir.toAbsolutePath().normalize();
-        String dirSetting = configValue(dir);
-        boolean posix = makeOwnerOnly(dir);
-        ExecutableProvider launched = posix ? underUmask077(executable) : executable;
+        String dirSetting = EmbeddedRedisFiles.configValue(dir);
+        boolean posix = EmbeddedRedisFiles.makeOwnerOnly(dir);
+        ExecutableProvider launched = posix ? EmbeddedRedisFiles.underUmask077(executable) : executable;
         FileChannel lockChannel = null;
         try {
             Path lockFile = dir.resolve(LOCK_FILE);
             lockChannel = posix
                     ? FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-                            PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))
+                            PosixFilePermissions.asFileAttribute(EmbeddedRedisFiles.OWNER_ONLY_FILE))
                     : FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = tryLock(lockChannel, dir);
+            FileLock lock = EmbeddedRedisFiles.tryLock(lockChannel, dir);
             for (int attempt = 1; ; attempt++) {
                 int chosen = port == 0 ? freePort() : port;
                 try {
@@ -283,86 +277,12 @@ public final class EmbeddedRedis implements AutoCloseable {
         }
     }
 
-    /**
-     * Makes the directory (and its parents) when missing, and narrows it to {@code 0700} and every file in it to
-     * {@code 0600} (files an earlier version left readable to others). False where the file system has no POSIX
-     * permissions (Windows), where the directory is left as it is.
-     */
-    private static boolean makeOwnerOnly(Path dir) {
-        try {
-            Files.createDirectories(dir.getParent() == null ? dir : dir.getParent());
-            Path existing = dir.getParent() == null ? dir : dir.getParent();
-            boolean posix = Files.getFileStore(existing).supportsFileAttributeView("posix");
-            if (!Files.isDirectory(dir)) {
-                FileAttribute<?>[] attributes = posix
-                        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR)}
-                        : new FileAttribute<?>[0];
-                Files.createDirectory(dir, attributes);
-            }
-            if (!posix) {
-                return false;
-            }
-            // createDirectory's mode passes through the umask, which can only narrow it; set it exactly
-            Files.setPosixFilePermissions(dir, OWNER_ONLY_DIR);
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path path : files.filter(p -> !p.equals(dir)).toList()) {
-                    Set<PosixFilePermission> wanted = Files.isDirectory(path) ? OWNER_ONLY_DIR : OWNER_ONLY_FILE;
-                    if (!wanted.equals(Files.getPosixFilePermissions(path))) {
-                        Files.setPosixFilePermissions(path, wanted);
-                    }
-                }
-            }
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot make the Redis data directory " + dir + " private to its owner", e);
-        }
-    }
-
-    /**
-     * The executable behind a wrapper that sets {@code umask 077} and then becomes redis-server ({@code exec}, so
-     * the process, its pid and its signals stay redis-server's): Redis creates its files with the umask of its
-     * process, and the JVM cannot set one. The wrapper is an owner-only temporary file, gone when the JVM ends.
-     */
-    private static ExecutableProvider underUmask077(ExecutableProvider executable) {
-        return () -> {
-            String real = executable.get().getAbsolutePath();
-            Path wrapper = Files.createTempFile("circlekeeper-redis-server", ".sh",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            wrapper.toFile().deleteOnExit();
-            Files.writeString(wrapper, "#!/bin/sh\numask 077\nexec '" + real.replace("'", "'\\''") + "' \"$@\"\n");
-            return wrapper.toFile();
-        };
-    }
-
-    private static FileLock tryLock(FileChannel channel, Path dir) throws IOException {
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            throw new IllegalStateException("the Redis data directory " + dir
-                    + " is in use by another embedded Redis; give each one its own directory");
-        }
-        return lock;
-    }
-
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot find a free port on " + HOST, e);
         }
-    }
-
-    /** The directory as a quoted redis.conf value, which keeps spaces in a path. */
-    private static String configValue(Path dir) {
-        String path = dir.toString();
-        if (path.indexOf('\n') >= 0 || path.indexOf('\r') >= 0) {
-            throw new IllegalArgumentException("a Redis data directory name cannot hold a line break");
-        }
-        return "\"" + path.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static File bundledExecutable() throws IOException {

@@ -105,7 +105,10 @@ final class JobWakeups implements AutoCloseable {
                 subscription = current;
             }
             try {
-                redis.run(jedis -> jedis.subscribe(current, channel));
+                redis.anyNode(jedis -> {
+                    jedis.subscribe(current, channel);
+                    return null;
+                });
             } catch (RuntimeException e) {
                 synchronized (lock) {
                     if (!closed && !failing) {

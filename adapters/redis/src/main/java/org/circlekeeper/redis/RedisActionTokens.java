@@ -61,7 +61,7 @@ public final class RedisActionTokens implements ActionTokens {
         String key = RedisKeys.token(token);
         Map<String, String> fields = Map.of(OWNER, RedisIds.memberId(owner), PURPOSE, purpose);
         // created and given its TTL together (one round trip): a token without an expiry never exists
-        redis.run(jedis -> RedisConnection.atomically(jedis, create -> {
+        redis.run(key, jedis -> RedisConnection.atomically(jedis, create -> {
             create.hset(key, fields);
             create.pexpire(key, ttl.toMillis());
         }));
@@ -79,7 +79,7 @@ public final class RedisActionTokens implements ActionTokens {
         if (!RedisIds.isToken(token) || purpose == null) {
             return Outcome.GONE;
         }
-        Object result = redis.call(jedis -> CONSUME.run(jedis, List.of(RedisKeys.token(token)),
+        Object result = redis.call(RedisKeys.token(token), jedis -> CONSUME.run(jedis, List.of(RedisKeys.token(token)),
                 List.of(RedisIds.memberId(presser), purpose)));
         if (!(result instanceof Long code)) {
             throw new IllegalStateException("the token script answered " + result + " instead of a number");

@@ -25,7 +25,7 @@ public final class RedisAdminCache implements RoleCache {
 
     @Override
     public Optional<Set<String>> admins(CommunityRef community) {
-        String value = redis.call(jedis -> jedis.get(RedisKeys.communityAdmins(community)));
+        String value = redis.call(RedisKeys.communityAdmins(community), jedis -> jedis.get(RedisKeys.communityAdmins(community)));
         if (value == null) {
             return Optional.empty();
         }
@@ -40,11 +40,12 @@ public final class RedisAdminCache implements RoleCache {
             }
         }
         String value = String.join(" ", userIds);
-        redis.run(jedis -> jedis.set(RedisKeys.communityAdmins(community), value, SetParams.setParams().px(ttl.toMillis())));
+        redis.run(RedisKeys.communityAdmins(community),
+                jedis -> jedis.set(RedisKeys.communityAdmins(community), value, SetParams.setParams().px(ttl.toMillis())));
     }
 
     @Override
     public void forget(CommunityRef community) {
-        redis.run(jedis -> jedis.del(RedisKeys.communityAdmins(community)));
+        redis.run(RedisKeys.communityAdmins(community), jedis -> jedis.del(RedisKeys.communityAdmins(community)));
     }
 }

@@ -19,7 +19,8 @@ final class RedisAlertCooldownStore implements AlertCooldownStore {
     public boolean startAlertCooldown(CommunityRef community, MemberRef member, Duration length) {
         long millis = Math.max(1, length.toMillis());
         shared.index(member, community, millis);
-        String set = shared.redis.call(jedis -> jedis.set(RedisKeys.checkinAlerted(member, community), "1",
+        String set = shared.redis.call(RedisKeys.checkinAlerted(member, community),
+                jedis -> jedis.set(RedisKeys.checkinAlerted(member, community), "1",
                 SetParams.setParams().nx().px(millis)));
         return "OK".equals(set);
     }

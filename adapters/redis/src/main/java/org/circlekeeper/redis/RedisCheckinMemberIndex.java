@@ -25,9 +25,10 @@ final class RedisCheckinMemberIndex implements CheckinMemberIndex {
 
     @Override
     public Set<CommunityRef> communities(MemberRef member) {
-        List<String> ids = new ArrayList<>(redis.call(jedis -> jedis.smembers(RedisKeys.checkinCommunities(member))));
+        List<String> ids = new ArrayList<>(redis.call(RedisKeys.checkinCommunities(member),
+                jedis -> jedis.smembers(RedisKeys.checkinCommunities(member))));
         ids.sort(null);
-        List<Boolean> present = redis.call(jedis -> {
+        List<Boolean> present = redis.call(RedisKeys.checkinCommunities(member), jedis -> {
             Pipeline pipe = jedis.pipelined();
             List<Response<Long>> answers = new ArrayList<>();
             for (String id : ids) {
@@ -50,32 +51,38 @@ final class RedisCheckinMemberIndex implements CheckinMemberIndex {
     @Override
     public void eraseMember(MemberRef member) {
         String index = RedisKeys.checkinCommunities(member);
-        for (String id : redis.call(jedis -> jedis.smembers(index))) {
+        for (String id : redis.call(index, jedis -> jedis.smembers(index))) {
             CommunityRef community = CommunityRef.fromKey(id);
-            String buddy = redis.call(jedis -> jedis.hget(RedisKeys.checkinProfile(member, community), CheckinRedis.BUDDY));
+            String buddy = redis.call(RedisKeys.checkinProfile(member, community),
+                    jedis -> jedis.hget(RedisKeys.checkinProfile(member, community), CheckinRedis.BUDDY));
             if (buddy != null && !"organisers".equals(buddy)) {
-                redis.run(jedis -> jedis.srem(RedisKeys.checkinBuddyOf(MemberRef.fromKey(buddy)),
+                redis.run(RedisKeys.checkinBuddyOf(MemberRef.fromKey(buddy)),
+                        jedis -> jedis.srem(RedisKeys.checkinBuddyOf(MemberRef.fromKey(buddy)),
                         CheckinRedis.buddyEntry(community, member)));
             }
-            redis.run(jedis -> {
+            redis.run(RedisKeys.checkins(member, community), jedis -> {
                 jedis.del(RedisKeys.checkins(member, community), RedisKeys.checkinJourney(member, community),
                         RedisKeys.checkinProfile(member, community), RedisKeys.checkinShare(member, community),
                         RedisKeys.checkinAlerted(member, community));
-                jedis.srem(RedisKeys.checkinPrompted(community), member.key());
+            });
+            // the community's own sets are in the community's hash slot
+            String prompted = RedisKeys.checkinPrompted(community);
+            redis.run(prompted, jedis -> {
+                jedis.srem(prompted, member.key());
                 jedis.zrem(RedisKeys.checkinActive(community), member.key());
             });
         }
         String buddyOf = RedisKeys.checkinBuddyOf(member);
-        for (String entry : redis.call(jedis -> jedis.smembers(buddyOf))) {
+        for (String entry : redis.call(buddyOf, jedis -> jedis.smembers(buddyOf))) {
             CheckinRedis.parseBuddyEntry(entry).ifPresent(pair -> {
                 String key = RedisKeys.checkinProfile(pair.getValue(), pair.getKey());
-                redis.run(jedis -> {
+                redis.run(key, jedis -> {
                     if (member.key().equals(jedis.hget(key, CheckinRedis.BUDDY))) {
                         jedis.hdel(key, CheckinRedis.BUDDY);
                     }
                 });
             });
         }
-        redis.run(jedis -> jedis.del(index, buddyOf));
+        redis.run(index, jedis -> jedis.del(index, buddyOf));
     }
 }

@@ -13,8 +13,6 @@ import org.circlekeeper.core.checkin.CheckinProfile;
 import org.circlekeeper.core.checkin.CheckinProfileStore;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Response;
 
 /**
  * Check-in profiles in Redis: a hash per member and community that expires, the community's set of members who
@@ -52,7 +50,8 @@ final class RedisCheckinProfileStore implements CheckinProfileStore {
 
     @Override
     public CheckinProfile profile(CommunityRef community, MemberRef member) {
-        Map<String, String> hash = redis.call(jedis -> jedis.hgetAll(RedisKeys.checkinProfile(member, community)));
+        Map<String, String> hash = redis.call(RedisKeys.checkinProfile(member, community),
+                jedis -> jedis.hgetAll(RedisKeys.checkinProfile(member, community)));
         return hash.isEmpty() ? CheckinProfile.NONE : CheckinRedis.profile(hash);
     }
 
@@ -72,10 +71,10 @@ final class RedisCheckinProfileStore implements CheckinProfileStore {
                 args.add(value);
             });
         }
-        Object old = redis.call(jedis -> SAVE.run(jedis, List.of(key, RedisKeys.checkinCommunities(member)), args));
+        Object old = redis.call(key, jedis -> SAVE.run(jedis, List.of(key, RedisKeys.checkinCommunities(member)), args));
         String oldBuddy = old instanceof String text ? text : null;
         String prompted = RedisKeys.checkinPrompted(community);
-        redis.run(jedis -> {
+        redis.run(prompted, jedis -> {
             if (keep && profile.prompts()) {
                 jedis.sadd(prompted, member.key());
             } else {
@@ -84,28 +83,24 @@ final class RedisCheckinProfileStore implements CheckinProfileStore {
         });
         String entry = CheckinRedis.buddyEntry(community, member);
         if (oldBuddy != null && !oldBuddy.equals(keep ? newBuddy : null) && !"organisers".equals(oldBuddy)) {
-            redis.run(jedis -> jedis.srem(RedisKeys.checkinBuddyOf(MemberRef.fromKey(oldBuddy)), entry));
+            redis.run(RedisKeys.checkinBuddyOf(MemberRef.fromKey(oldBuddy)),
+                    jedis -> jedis.srem(RedisKeys.checkinBuddyOf(MemberRef.fromKey(oldBuddy)), entry));
         }
         if (keep && newBuddy != null && !profile.buddy().isOrganisers()) {
             String buddyOf = RedisKeys.checkinBuddyOf(profile.buddy().member());
-            redis.run(jedis -> CheckinRedis.INDEX.run(jedis, List.of(buddyOf), List.of(entry, Long.toString(remaining))));
+            redis.run(buddyOf,
+                    jedis -> CheckinRedis.INDEX.run(jedis, List.of(buddyOf), List.of(entry, Long.toString(remaining))));
         }
     }
 
     @Override
     public Set<MemberRef> prompted(CommunityRef community) {
         String key = RedisKeys.checkinPrompted(community);
-        List<String> members = new ArrayList<>(redis.call(jedis -> jedis.smembers(key)));
+        List<String> members = new ArrayList<>(redis.call(key, jedis -> jedis.smembers(key)));
         members.sort(null);
-        List<String> wanted = redis.call(jedis -> {
-            Pipeline pipe = jedis.pipelined();
-            List<Response<String>> answers = new ArrayList<>();
-            for (String id : members) {
-                answers.add(pipe.hget(RedisKeys.checkinProfile(MemberRef.fromKey(id), community), CheckinRedis.PROMPTS));
-            }
-            pipe.sync();
-            return answers.stream().map(Response::get).toList();
-        });
+        // each member's profile is in the member's own hash slot
+        List<String> wanted = redis.perKey(members.stream().map(id -> RedisKeys.checkinProfile(MemberRef.fromKey(id), community))
+                .toList(), (pipe, profile) -> pipe.hget(profile, CheckinRedis.PROMPTS));
         Set<MemberRef> out = new LinkedHashSet<>();
         List<String> stale = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
@@ -116,7 +111,7 @@ final class RedisCheckinProfileStore implements CheckinProfileStore {
             }
         }
         if (!stale.isEmpty()) {
-            redis.run(jedis -> jedis.srem(key, stale.toArray(String[]::new)));
+            redis.run(key, jedis -> jedis.srem(key, stale.toArray(String[]::new)));
         }
         return out;
     }
@@ -126,9 +121,10 @@ final class RedisCheckinProfileStore implements CheckinProfileStore {
         String key = RedisKeys.checkinBuddyOf(buddy);
         Map<CommunityRef, Set<MemberRef>> out = new LinkedHashMap<>();
         List<String> stale = new ArrayList<>();
-        for (String entry : redis.call(jedis -> jedis.smembers(key))) {
+        for (String entry : redis.call(key, jedis -> jedis.smembers(key))) {
             Optional<Map.Entry<CommunityRef, MemberRef>> pair = CheckinRedis.parseBuddyEntry(entry);
-            String chosen = pair.map(p -> redis.call(jedis -> jedis.hget(RedisKeys.checkinProfile(p.getValue(), p.getKey()),
+            String chosen = pair.map(p -> redis.call(RedisKeys.checkinProfile(p.getValue(), p.getKey()),
+                    jedis -> jedis.hget(RedisKeys.checkinProfile(p.getValue(), p.getKey()),
                     CheckinRedis.BUDDY))).orElse(null);
             if (pair.isPresent() && buddy.key().equals(chosen)) {
                 out.computeIfAbsent(pair.get().getKey(), k -> new LinkedHashSet<>()).add(pair.get().getValue());
@@ -137,7 +133,7 @@ final class RedisCheckinProfileStore implements CheckinProfileStore {
             }
         }
         if (!stale.isEmpty()) {
-            redis.run(jedis -> jedis.srem(key, stale.toArray(String[]::new)));
+            redis.run(key, jedis -> jedis.srem(key, stale.toArray(String[]::new)));
         }
         return out;
     }

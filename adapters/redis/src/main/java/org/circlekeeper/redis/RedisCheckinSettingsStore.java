@@ -30,7 +30,8 @@ final class RedisCheckinSettingsStore implements CheckinSettingsStore {
 
     @Override
     public CheckinSettings settings(CommunityRef community) {
-        Map<String, String> hash = redis.call(jedis -> jedis.hgetAll(RedisKeys.checkinSettings(community)));
+        Map<String, String> hash = redis.call(RedisKeys.checkinSettings(community),
+                jedis -> jedis.hgetAll(RedisKeys.checkinSettings(community)));
         if (hash.isEmpty()) {
             return CheckinSettings.OFF;
         }
@@ -60,7 +61,7 @@ final class RedisCheckinSettingsStore implements CheckinSettingsStore {
         if (settings.channel() != null) {
             fields.put("channel", CheckinRedis.channel(settings.channel()));
         }
-        redis.run(jedis -> {
+        redis.run(key, jedis -> {
             try (Transaction replace = jedis.multi()) {
                 replace.del(key);
                 replace.hset(key, fields);

@@ -13,7 +13,6 @@ import org.circlekeeper.core.checkin.DayMood;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.params.ZAddParams;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -55,7 +54,7 @@ final class RedisCheckinStore implements CheckinStore {
             String active = RedisKeys.checkinActive(community);
             long day = checkin.day().toEpochDay();
             long cutoff = LocalDate.ofInstant(shared.clock.instant(), ZoneOffset.UTC).toEpochDay() - ACTIVE_DAYS;
-            redis.run(jedis -> {
+            redis.run(active, jedis -> {
                 Pipeline pipe = jedis.pipelined();
                 pipe.zadd(active, day, member.key(), ZAddParams.zAddParams().gt());
                 pipe.zremrangeByScore(active, Double.NEGATIVE_INFINITY, cutoff);
@@ -81,7 +80,8 @@ final class RedisCheckinStore implements CheckinStore {
 
     @Override
     public boolean remove(CommunityRef community, MemberRef member, LocalDate day) {
-        long removed = redis.call(jedis -> jedis.zremrangeByScore(RedisKeys.checkins(member, community), day.toEpochDay(),
+        long removed = redis.call(RedisKeys.checkins(member, community),
+                jedis -> jedis.zremrangeByScore(RedisKeys.checkins(member, community), day.toEpochDay(),
                 day.toEpochDay()));
         return removed > 0;
     }
@@ -89,18 +89,12 @@ final class RedisCheckinStore implements CheckinStore {
     @Override
     public List<List<DayMood>> moodsSince(CommunityRef community, LocalDate from) {
         String active = RedisKeys.checkinActive(community);
-        List<String> members = redis.call(jedis -> jedis.zrangeByScore(active, from.toEpochDay(), Double.POSITIVE_INFINITY));
+        List<String> members = redis.call(active,
+                jedis -> jedis.zrangeByScore(active, from.toEpochDay(), Double.POSITIVE_INFINITY));
         long now = shared.clock.millis();
-        List<List<String>> raw = redis.call(jedis -> {
-            Pipeline pipe = jedis.pipelined();
-            List<Response<List<String>>> answers = new ArrayList<>();
-            for (String id : members) {
-                answers.add(pipe.zrangeByScore(RedisKeys.checkins(MemberRef.fromKey(id), community), from.toEpochDay(),
-                        Double.POSITIVE_INFINITY));
-            }
-            pipe.sync();
-            return answers.stream().map(Response::get).toList();
-        });
+        // each member's check-ins are in the member's own hash slot
+        List<List<String>> raw = redis.perKey(members.stream().map(id -> RedisKeys.checkins(MemberRef.fromKey(id), community))
+                .toList(), (pipe, days) -> pipe.zrangeByScore(days, from.toEpochDay(), Double.POSITIVE_INFINITY));
         List<List<DayMood>> out = new ArrayList<>();
         for (List<String> entries : raw) {
             List<DayMood> moods = new ArrayList<>();

@@ -73,7 +73,8 @@ public final class RedisCircleStore implements CircleStore {
 
     @Override
     public List<Circle> all(CommunityRef community) {
-        Map<String, String> stored = redis.call(jedis -> jedis.hgetAll(RedisKeys.circles(community)));
+        Map<String, String> stored = redis.call(RedisKeys.circles(community),
+                jedis -> jedis.hgetAll(RedisKeys.circles(community)));
         List<Circle> circles = new ArrayList<>(stored.size());
         stored.forEach((id, value) -> read(community, id, value).ifPresent(circles::add));
         return circles;
@@ -84,7 +85,7 @@ public final class RedisCircleStore implements CircleStore {
         if (circleId == null) {
             return Optional.empty();
         }
-        String value = redis.call(jedis -> jedis.hget(RedisKeys.circles(community), circleId));
+        String value = redis.call(RedisKeys.circles(community), jedis -> jedis.hget(RedisKeys.circles(community), circleId));
         return value == null ? Optional.empty() : read(community, circleId, value);
     }
 
@@ -93,7 +94,7 @@ public final class RedisCircleStore implements CircleStore {
     public boolean add(CommunityRef community, Circle circle) {
         Objects.requireNonNull(circle, "circle");
         String key = RedisKeys.circles(community);
-        Object result = redis.call(jedis -> ADD.run(jedis, List.of(key),
+        Object result = redis.call(key, jedis -> ADD.run(jedis, List.of(key),
                 List.of(circle.id(), CircleJson.write(circle), Integer.toString(MAX_CIRCLES))));
         if (Long.valueOf(-1).equals(result)) {
             LOG.info("circle not added in {}: it already keeps {} circles", community.key(), MAX_CIRCLES);
@@ -105,7 +106,7 @@ public final class RedisCircleStore implements CircleStore {
     public boolean replace(CommunityRef community, Circle updated) {
         Objects.requireNonNull(updated, "updated");
         String key = RedisKeys.circles(community);
-        Object result = redis.call(jedis -> REPLACE.run(jedis, List.of(key),
+        Object result = redis.call(key, jedis -> REPLACE.run(jedis, List.of(key),
                 List.of(updated.id(), CircleJson.write(updated), Long.toString(updated.version()))));
         return Long.valueOf(1).equals(result);
     }
@@ -115,14 +116,15 @@ public final class RedisCircleStore implements CircleStore {
         if (circleId == null) {
             return false;
         }
-        return redis.call(jedis -> jedis.hdel(RedisKeys.circles(community), circleId)) > 0;
+        return redis.call(RedisKeys.circles(community), jedis -> jedis.hdel(RedisKeys.circles(community), circleId)) > 0;
     }
 
     /** {@code SADD} to a set of at most {@link #MAX_LOST_PLACES}, both in one script so the bound holds across replicas. */
     @Override
     public boolean markPlaceLost(CommunityRef community, String channelId) {
         Objects.requireNonNull(channelId, "channelId");
-        Object added = redis.call(jedis -> MARK_LOST.run(jedis, List.of(RedisKeys.circleLostPlaces(community)),
+        Object added = redis.call(RedisKeys.circleLostPlaces(community),
+                jedis -> MARK_LOST.run(jedis, List.of(RedisKeys.circleLostPlaces(community)),
                 List.of(channelId, Integer.toString(MAX_LOST_PLACES))));
         return Long.valueOf(1).equals(added);
     }
@@ -130,12 +132,13 @@ public final class RedisCircleStore implements CircleStore {
     @Override
     public void clearPlaceLost(CommunityRef community, String channelId) {
         Objects.requireNonNull(channelId, "channelId");
-        redis.run(jedis -> jedis.srem(RedisKeys.circleLostPlaces(community), channelId));
+        redis.run(RedisKeys.circleLostPlaces(community), jedis -> jedis.srem(RedisKeys.circleLostPlaces(community), channelId));
     }
 
     @Override
     public CircleSettings settings(CommunityRef community) {
-        String leads = redis.call(jedis -> jedis.hget(RedisKeys.circleSettings(community), LEADS));
+        String leads = redis.call(RedisKeys.circleSettings(community),
+                jedis -> jedis.hget(RedisKeys.circleSettings(community), LEADS));
         if (leads == null) {
             return CircleSettings.DEFAULT;
         }
@@ -151,7 +154,8 @@ public final class RedisCircleStore implements CircleStore {
     public void saveSettings(CommunityRef community, CircleSettings settings) {
         Objects.requireNonNull(settings, "settings");
         List<Duration> leads = settings.leadTimes();
-        redis.run(jedis -> jedis.hset(RedisKeys.circleSettings(community), LEADS, CircleJson.writeLeads(leads)));
+        redis.run(RedisKeys.circleSettings(community),
+                jedis -> jedis.hset(RedisKeys.circleSettings(community), LEADS, CircleJson.writeLeads(leads)));
     }
 
     private static Optional<Circle> read(CommunityRef community, String id, String value) {

@@ -29,7 +29,8 @@ public final class RedisCommunitySettingsStore implements CommunitySettingsStore
     }
 
     private CommunitySettings read(CommunityRef community) {
-        Map<String, String> hash = redis.call(jedis -> jedis.hgetAll(RedisKeys.communitySettings(community)));
+        Map<String, String> hash = redis.call(RedisKeys.communitySettings(community),
+                jedis -> jedis.hgetAll(RedisKeys.communitySettings(community)));
         if (hash.isEmpty()) {
             return CommunitySettings.NONE;
         }
@@ -44,7 +45,7 @@ public final class RedisCommunitySettingsStore implements CommunitySettingsStore
         Map<String, String> fields = new LinkedHashMap<>();
         settings.zoneSetting().ifPresent(zone -> fields.put(ZONE, zone.getId()));
         settings.languageSetting().ifPresent(language -> fields.put(LANGUAGE, language.toLanguageTag()));
-        redis.run(jedis -> RedisConnection.atomically(jedis, replace -> {
+        redis.run(key, jedis -> RedisConnection.atomically(jedis, replace -> {
             replace.del(key);
             if (!fields.isEmpty()) {
                 replace.hset(key, fields);

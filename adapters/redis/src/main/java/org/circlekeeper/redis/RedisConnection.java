@@ -2,40 +2,35 @@ package org.circlekeeper.redis;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLParameters;
 import org.circlekeeper.core.engine.StoreUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
-import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.JedisPoolConfig;
-import redis.clients.jedis.JedisSentinelPool;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.exceptions.JedisBusyException;
-import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.util.Pool;
 
 /**
- * The pool of connections to Redis that every store of this module shares: made from a {@link RedisTarget} (one
- * node, or the primary a group of Sentinels monitors, followed through failovers by Jedis' own Sentinel support),
- * lends a {@link Jedis} for the length of one piece of work, and answers health checks. The stores cannot tell
- * the shapes apart. Thread-safe; close it once when the application stops.
+ * The connections to Redis that every store of this module shares: made from a {@link RedisTarget} (one node, the
+ * primary a group of Sentinels monitors, followed through failovers by Jedis' own Sentinel support, or a Redis
+ * Cluster through Jedis' cluster client), lends a {@link Jedis} for the length of one piece of work, and answers
+ * health checks. A piece of work names the key whose hash slot it works in ({@link #call(String, Function)}); on a
+ * cluster it runs on the primary serving that slot, elsewhere on the one primary, so the stores cannot tell the
+ * shapes apart. A key of another node's slot fails loudly ({@link CrossSlot}). Thread-safe; close it once when the
+ * application stops.
  */
 public final class RedisConnection implements AutoCloseable {
 
@@ -44,14 +39,14 @@ public final class RedisConnection implements AutoCloseable {
     /** Connections one replica may hold at once; a caller waits at most {@link #BORROW_WAIT} for one. */
     public static final int MAX_CONNECTIONS = 16;
     static final Duration BORROW_WAIT = Duration.ofSeconds(2);
-    private static final int TIMEOUT_MILLIS = 2_000;
+    private static final int TIMEOUT_MILLIS = RedisNodes.TIMEOUT_MILLIS;
     static final int SUBSCRIBER_TIMEOUT_MILLIS = 10_000;
 
     /** Set on a thread while it runs {@link #acknowledged} work. */
     private static final ThreadLocal<Boolean> ACKNOWLEDGING = new ThreadLocal<>();
 
     private final RedisTarget target;
-    private final Pool<Jedis> pool;
+    private final RedisNodes nodes;
     private final Acknowledgement acknowledgement;
     /** How to log in to a data node (the primary, or a replica for {@link #onReplicas}). */
     private final JedisClientConfig dataNode;
@@ -59,12 +54,15 @@ public final class RedisConnection implements AutoCloseable {
     /** How the settings cache's subscription logs in: like a data node, but waiting for messages as long as it lives. */
     private final JedisClientConfig subscriberConfig;
     private final SettingsCache cache = new SettingsCache(this);
+    private final RedisFailures failures;
+    private final OtherNodes otherNodes;
 
     /**
-     * Opens a pool to {@code target}. To one node, connections are made when first needed; to a Sentinel setup, the
-     * sentinels are asked for the primary now, and one of them must answer.
+     * Opens connections to {@code target}. To one node, they are made when first needed; to a Sentinel setup, the
+     * sentinels are asked for the primary now, and one of them must answer; to a cluster, the seed nodes are asked for
+     * the slot map now, and one of them must answer.
      *
-     * @throws StoreUnavailable when {@code target} is a Sentinel setup and no sentinel answers or knows the primary
+     * @throws StoreUnavailable when no sentinel, or no seed node, answers
      */
     public RedisConnection(RedisTarget target) {
         this(target, Acknowledgement.NONE);
@@ -78,57 +76,12 @@ public final class RedisConnection implements AutoCloseable {
     public RedisConnection(RedisTarget target, Acknowledgement acknowledgement) {
         this.target = Objects.requireNonNull(target, "target");
         this.acknowledgement = Objects.requireNonNull(acknowledgement, "acknowledgement");
-        JedisPoolConfig poolConfig = new JedisPoolConfig();
-        poolConfig.setMaxTotal(MAX_CONNECTIONS);
-        poolConfig.setMaxIdle(MAX_CONNECTIONS);
-        poolConfig.setMinIdle(0);
-        poolConfig.setMaxWait(BORROW_WAIT);
-        poolConfig.setTestOnBorrow(false);
-        poolConfig.setTestWhileIdle(true);
-        if (target instanceof RedisUrl url) {
-            this.dataNode = client(url.user(), url.password(), url.tls()).database(url.database()).clientName("circlekeeper")
-                    .build();
-            this.subscriberConfig = client(url.user(), url.password(), url.tls()).database(url.database())
-                    .socketTimeoutMillis(SUBSCRIBER_TIMEOUT_MILLIS).clientName("circlekeeper-cache").build();
-            this.pool = new JedisPool(poolConfig, new HostAndPort(url.host(), url.port()), dataNode);
-        } else {
-            RedisSentinel sentinel = (RedisSentinel) target;
-            this.dataNode = client(sentinel.user(), sentinel.password(), sentinel.tls())
-                    .database(sentinel.database()).clientName("circlekeeper").build();
-            this.subscriberConfig = client(sentinel.user(), sentinel.password(), sentinel.tls()).database(sentinel.database())
-                    .socketTimeoutMillis(SUBSCRIBER_TIMEOUT_MILLIS).clientName("circlekeeper-cache").build();
-            JedisClientConfig sentinels = client(sentinel.sentinelUser(), sentinel.sentinelPassword(), sentinel.tls())
-                    .clientName("circlekeeper-sentinel").build();
-            try {
-                this.pool = new JedisSentinelPool(sentinel.masterName(), new LinkedHashSet<>(sentinel.sentinels()), poolConfig,
-                        dataNode, sentinels);
-            } catch (JedisException e) {
-                // Jedis' message names the sentinels and the master, never a password
-                throw new StoreUnavailable("no sentinel could say where the Redis primary '" + sentinel.masterName()
-                        + "' is: " + e.getMessage(), e);
-            }
-        }
-        LOG.info("Redis pool to {} opened", target);
-    }
-
-    private static DefaultJedisClientConfig.Builder client(String user, String password, boolean tls) {
-        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(TIMEOUT_MILLIS)
-                .socketTimeoutMillis(TIMEOUT_MILLIS)
-                .ssl(tls);
-        if (user != null) {
-            client.user(user);
-        }
-        if (password != null) {
-            client.password(password);
-        }
-        if (tls) {
-            // Jedis checks the certificate chain but not the host name unless told to
-            SSLParameters parameters = new SSLParameters();
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
-            client.sslParameters(parameters);
-        }
-        return client;
+        this.dataNode = RedisNodes.login(target, RedisNodes.TIMEOUT_MILLIS, "circlekeeper");
+        this.subscriberConfig = RedisNodes.login(target, SUBSCRIBER_TIMEOUT_MILLIS, "circlekeeper-cache");
+        this.nodes = RedisNodes.open(target, dataNode);
+        this.failures = new RedisFailures(target, nodes);
+        this.otherNodes = new OtherNodes(this, nodes, dataNode);
+        LOG.info("Redis connections to {} opened", target);
     }
 
     /** Parses {@code url} (see {@link RedisUrl#parse(String)}) and opens a pool to it. */
@@ -142,56 +95,153 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     /**
-     * The shape of Redis this pool sees now: one node and its address, or a Sentinel setup and the address of the
-     * primary the sentinels named last (it changes on a failover). Never a password.
+     * The shape of Redis this sees now: one node and its address, a Sentinel setup and the address of the primary the
+     * sentinels named last (it changes on a failover), or a cluster and the primaries in its slot map. Never a password.
      */
     public Topology topology() {
-        if (pool instanceof JedisSentinelPool sentinelPool) {
-            RedisSentinel sentinel = (RedisSentinel) target;
-            return new Topology(Topology.SENTINEL, String.valueOf(sentinelPool.getCurrentHostMaster()), sentinel.masterName());
-        }
-        RedisUrl url = (RedisUrl) target;
-        return new Topology(Topology.SINGLE, new HostAndPort(url.host(), url.port()).toString(), null);
+        return nodes.topology();
     }
 
     /**
-     * Runs {@code work} on a pooled connection and returns its result; the connection goes back afterwards.
-     * Every store of this module goes through here (or {@link #run}), so this is where a Redis that cannot be
-     * reached becomes the core's {@link StoreUnavailable}: no connection to be had, a connection refused, broken
-     * or timed out, or a Redis that answers but cannot serve now (loading its data, busy with a script, a
-     * replica without its primary). Other Jedis failures are defects and pass unchanged.
+     * Runs {@code work} on a pooled connection to the primary that serves {@code key}'s hash slot and returns its
+     * result; the connection goes back afterwards. Every key {@code work} touches must share that slot (one hash tag):
+     * on a cluster, a key of another node's slot fails with {@link CrossSlot}, and a transaction or script across slots
+     * with Redis' own {@code CROSSSLOT}. Every store of this module goes through here, so this is where a Redis that
+     * cannot be reached becomes the core's {@link StoreUnavailable}: no connection to be had, a connection refused,
+     * broken or timed out, or a Redis that answers but cannot serve now (loading its data, busy with a script, a
+     * replica without its primary, a slot moving). Other Jedis failures are defects and pass unchanged.
      *
      * @throws StoreUnavailable when Redis cannot be reached now
      */
+    public <T> T call(String key, Function<Jedis, T> work) {
+        Objects.requireNonNull(key, "key");
+        return on(key, work);
+    }
+
+    /**
+     * Runs {@code work} on the one primary, for work that names no key of its own; refused on a cluster, where work
+     * must say whose slot it runs in ({@link #call(String, Function)}), or run on {@link #anyNode} or
+     * {@link #onPrimaries}.
+     *
+     * @throws StoreUnavailable      when Redis cannot be reached now
+     * @throws IllegalStateException on a cluster
+     */
     public <T> T call(Function<Jedis, T> work) {
-        try (Jedis jedis = borrow()) {
-            T result = work.apply(jedis);
-            if (ACKNOWLEDGING.get() != null) {
-                awaitReplicas(jedis);
+        if (nodes instanceof RedisNodes.ClusterNodes) {
+            throw new IllegalStateException("on a Redis Cluster every piece of work names the key whose slot it runs in");
+        }
+        return on(null, work);
+    }
+
+    /**
+     * Runs {@code work}, which reads or writes no key (PING, PUBLISH, a subscription), on any primary.
+     *
+     * @throws StoreUnavailable when Redis cannot be reached now
+     */
+    public <T> T anyNode(Function<Jedis, T> work) {
+        return on(null, work);
+    }
+
+    /**
+     * Runs {@code work} once on each primary, each on a pooled connection: for what concerns every node's own keys or
+     * files ({@code SCAN}, {@code FLUSHDB}, a rewrite of the append-only file). One primary outside a cluster.
+     *
+     * @return what each primary's run returned, in the primaries' address order
+     * @throws StoreUnavailable when a primary cannot be reached now
+     */
+    public <T> List<T> onPrimaries(Function<Jedis, T> work) {
+        List<Jedis> primaries;
+        try {
+            primaries = nodes.primaries();
+        } catch (JedisException e) {
+            throw failures.unavailable("no Redis connection could be had", e);
+        }
+        List<T> out = new ArrayList<>();
+        try {
+            for (Jedis jedis : primaries) {
+                out.add(failures.guarded(null, () -> work.apply(jedis)));
             }
-            return result;
-        } catch (JedisConnectionException e) {
-            // the idle connections are most likely as broken as this one (Redis restarted or went away):
-            // drop them, so that once Redis is back the next call connects afresh instead of failing again
-            pool.clear();
-            throw unavailable("a Redis call failed on its connection", e);
-        } catch (JedisBusyException e) {
-            throw unavailable("Redis is busy", e);
+        } finally {
+            primaries.forEach(Jedis::close);
+        }
+        return out;
+    }
+
+    /**
+     * Sends {@code command} once for each of {@code keys}, which may lie in different hash slots (one member's key
+     * each, say), pipelined: on a cluster through Jedis' cluster pipeline, one pipeline per node; elsewhere one
+     * pipeline to the primary. The answers come back in the keys' order. For reads, or writes each of one key.
+     *
+     * @throws StoreUnavailable when Redis cannot be reached now
+     */
+    public <T> List<T> perKey(List<String> keys, BiFunction<AbstractPipeline, String, Response<T>> command) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return failures.guarded(null, () -> nodes.perKey(keys, command));
         } catch (JedisDataException e) {
-            if (isTransient(e)) {
-                throw unavailable("Redis cannot serve now", e);
-            }
+            // a defect Redis answered (the guard let it through): not a connection to be had
             throw e;
+        } catch (JedisException e) {
+            throw failures.unavailable("no Redis connection could be had", e);
         }
     }
 
     /**
-     * Runs {@code work} on a pooled connection.
+     * Visits every key matching {@code pattern} with {@code SCAN} on each primary in turn (a cluster's keys are spread
+     * over its primaries, and each node scans only its own), a page of at most about {@code count} keys at a time.
+     * {@code each} may call this connection again; a key written during the scan may or may not be visited.
      *
-     * @throws StoreUnavailable when Redis cannot be reached now (see {@link #call})
+     * @throws StoreUnavailable when a primary cannot be reached now
+     */
+    public void scan(String pattern, int count, Consumer<String> each) {
+        ScanParams match = new ScanParams().match(pattern).count(count);
+        onPrimaries(jedis -> {
+            String cursor = ScanParams.SCAN_POINTER_START;
+            do {
+                ScanResult<String> page = jedis.scan(cursor, match);
+                page.getResult().forEach(each);
+                cursor = page.getCursor();
+            } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+            return null;
+        });
+    }
+
+    private <T> T on(String key, Function<Jedis, T> work) {
+        Jedis jedis = borrow(key);
+        try {
+            return failures.guarded(key, () -> {
+                T result = work.apply(jedis);
+                if (ACKNOWLEDGING.get() != null) {
+                    awaitReplicas(jedis);
+                }
+                return result;
+            });
+        } finally {
+            jedis.close();
+        }
+    }
+
+    /**
+     * Runs {@code work} on the one primary (see {@link #call(Function)}).
+     *
+     * @throws StoreUnavailable when Redis cannot be reached now
      */
     public void run(Consumer<Jedis> work) {
         call(jedis -> {
+            work.accept(jedis);
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code work} on the primary that serves {@code key}'s slot (see {@link #call(String, Function)}).
+     *
+     * @throws StoreUnavailable when Redis cannot be reached now
+     */
+    public void run(String key, Consumer<Jedis> work) {
+        call(key, jedis -> {
             work.accept(jedis);
             return null;
         });
@@ -218,47 +268,25 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} once on each replica the primary lists now ({@code INFO replication}), each on a connection of
+     * Runs {@code work} once on each replica the primaries list now ({@code INFO replication}), each on a connection of
      * its own with the data nodes' login; for commands that concern a node's own files, such as a rewrite after an
-     * erasure. A replica that cannot be reached or refuses is logged (its address, the error's type) and skipped.
+     * erasure. A replica that cannot be reached or refuses is logged and skipped.
      *
      * @return how many replicas {@code work} ran on
-     * @throws StoreUnavailable when the primary cannot be asked
+     * @throws StoreUnavailable when a primary cannot be asked
      */
     public int onReplicas(Consumer<Jedis> work) {
-        List<HostAndPort> replicas = call(jedis -> replicasIn(jedis.info("replication")));
-        int done = 0;
-        for (HostAndPort replica : replicas) {
-            try (Jedis jedis = new Jedis(replica, dataNode)) {
-                work.accept(jedis);
-                done++;
-            } catch (JedisException e) {
-                LOG.warn("Redis replica at {} could not be reached or refused: {}", replica, e.getClass().getSimpleName());
-            }
-        }
-        return done;
+        return otherNodes.onReplicas(work);
     }
 
-    /** The replicas in an {@code INFO replication} answer: lines {@code slave0:ip=10.0.0.5,port=6379,state=online,...}. */
-    static List<HostAndPort> replicasIn(String info) {
-        List<HostAndPort> replicas = new ArrayList<>();
-        for (String line : info.split("\r?\n")) {
-            if (!line.matches("slave[0-9]+:.*")) {
-                continue;
-            }
-            Map<String, String> fields = new HashMap<>();
-            for (String pair : line.substring(line.indexOf(':') + 1).split(",")) {
-                int equals = pair.indexOf('=');
-                if (equals > 0) {
-                    fields.put(pair.substring(0, equals), pair.substring(equals + 1).strip());
-                }
-            }
-            String port = fields.getOrDefault("port", "");
-            if (fields.containsKey("ip") && port.matches("[0-9]{1,5}")) {
-                replicas.add(new HostAndPort(fields.get("ip"), Integer.parseInt(port)));
-            }
-        }
-        return replicas;
+    /**
+     * Runs {@code work} once on each primary of a cluster but the one serving {@code key}'s slot; nowhere outside a
+     * cluster. A primary that cannot be reached or refuses is logged and skipped.
+     *
+     * @return how many other primaries {@code work} ran on
+     */
+    public int onOtherPrimaries(String key, Consumer<Jedis> work) {
+        return otherNodes.onOtherPrimaries(key, work);
     }
 
     /** How many acknowledged calls ended without every replica they waited for; 0 when none is configured. */
@@ -284,33 +312,22 @@ public final class RedisConnection implements AutoCloseable {
         }
     }
 
-    private Jedis borrow() {
+    private Jedis borrow(String key) {
         try {
-            return pool.getResource();
+            return nodes.borrow(key);
         } catch (JedisException e) {
             // refused or timed out while connecting, or every connection busy for BORROW_WAIT
-            throw unavailable("no Redis connection could be had", e);
+            throw failures.unavailable("no Redis connection could be had", e);
         }
     }
 
-    /** Errors Redis answers while it cannot serve for a while; the same command later may well succeed. */
-    private static boolean isTransient(JedisDataException e) {
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        // READONLY: a node that was the primary came back as a replica, and this connection still points at it
-        return message.startsWith("LOADING") || message.startsWith("MASTERDOWN") || message.startsWith("TRYAGAIN")
-                || message.startsWith("CLUSTERDOWN") || message.startsWith("READONLY");
-    }
-
-    private StoreUnavailable unavailable(String what, JedisException cause) {
-        // the driver's message may name a key (a member's id); only its type is logged, at debug
-        LOG.debug("Redis at {} unavailable: {} ({})", target, what, cause.getClass().getSimpleName());
-        return new StoreUnavailable(what, cause);
-    }
-
-    /** True when Redis answers PING now; for health checks, so it reports a failure instead of throwing it. */
+    /**
+     * True when Redis answers PING now: the one primary, or every primary of a cluster (a cluster with a primary down
+     * cannot serve that primary's slots). For health checks, so it reports a failure instead of throwing it.
+     */
     public boolean ping() {
         try {
-            return "PONG".equals(call(Jedis::ping));
+            return onPrimaries(Jedis::ping).stream().allMatch("PONG"::equals);
         } catch (StoreUnavailable | JedisException e) {
             LOG.warn("Redis at {} did not answer PING: {}", target, e.toString());
             return false;
@@ -343,9 +360,7 @@ public final class RedisConnection implements AutoCloseable {
     /** A connection of its own, outside the pool, for a subscription that holds it as long as it lives. */
     Jedis dedicated() {
         // with Sentinel, the primary of the moment; a failover ends the subscription, which then comes back here
-        HostAndPort node = pool instanceof JedisSentinelPool sentinels ? sentinels.getCurrentHostMaster()
-                : new HostAndPort(((RedisUrl) target).host(), ((RedisUrl) target).port());
-        return new Jedis(node, subscriberConfig);
+        return new Jedis(nodes.subscriberNode(), subscriberConfig);
     }
 
     /**
@@ -354,23 +369,27 @@ public final class RedisConnection implements AutoCloseable {
      */
     public void forgetCached() {
         cache.dropped(SettingsCache.EVERYTHING);
-        run(jedis -> SettingsCache.announce(jedis, SettingsCache.EVERYTHING));
+        anyNode(jedis -> {
+            SettingsCache.announce(jedis, SettingsCache.EVERYTHING);
+            return null;
+        });
     }
 
     @Override
     public void close() {
         cache.close();
-        if (!pool.isClosed()) {
-            pool.close();
-            LOG.info("Redis pool to {} closed", target);
+        if (!nodes.isClosed()) {
+            nodes.close();
+            LOG.info("Redis connections to {} closed", target);
         }
     }
 
     /**
      * The shape of Redis a connection sees.
      *
-     * @param shape      {@value #SINGLE} or {@value #SENTINEL}
-     * @param primary    {@code host:port} of the node written to: the one node, or the primary the sentinels named last
+     * @param shape      {@value #SINGLE}, {@value #SENTINEL} or {@value #CLUSTER}
+     * @param primary    {@code host:port} of the node written to: the one node, or the primary the sentinels named last;
+     *                   on a cluster, every primary in the slot map, comma-separated
      * @param masterName the name the sentinels monitor the primary under; null for one node
      */
     public record Topology(String shape, String primary, String masterName) {
@@ -378,6 +397,8 @@ public final class RedisConnection implements AutoCloseable {
         public static final String SINGLE = "single";
         /** A primary monitored by Redis Sentinel. */
         public static final String SENTINEL = "sentinel";
+        /** A Redis Cluster: the keys spread over several primaries by hash slot. */
+        public static final String CLUSTER = "cluster";
     }
 
     /**

@@ -73,7 +73,7 @@ public final class RedisDeliveryLog implements DeliveryLog {
     public Start begin(String delivery, String holder, Instant now, Duration hold) {
         checkHolder(holder);
         long until = RedisJobQueue.ceilMillis(now.plus(hold));
-        Object answer = redis.call(jedis -> BEGIN.run(jedis, List.of(key(delivery)), List.of(holder,
+        Object answer = redis.call(key(delivery), jedis -> BEGIN.run(jedis, List.of(key(delivery)), List.of(holder,
                 Long.toString(RedisJobQueue.floorMillis(now)), Long.toString(until), Long.toString(KEEP.toMillis()))));
         if ("go".equals(answer)) {
             return new Start.Go();
@@ -93,19 +93,19 @@ public final class RedisDeliveryLog implements DeliveryLog {
     @Override
     public void onWire(String delivery, String holder) {
         checkHolder(holder);
-        redis.call(jedis -> ON_WIRE.run(jedis, List.of(key(delivery)), List.of(holder)));
+        redis.call(key(delivery), jedis -> ON_WIRE.run(jedis, List.of(key(delivery)), List.of(holder)));
     }
 
     @Override
     public void sent(String delivery, String holder) {
         checkHolder(holder);
-        redis.run(jedis -> jedis.psetex(key(delivery), KEEP.toMillis(), "sent"));
+        redis.run(key(delivery), jedis -> jedis.psetex(key(delivery), KEEP.toMillis(), "sent"));
     }
 
     @Override
     public void abandon(String delivery, String holder) {
         checkHolder(holder);
-        redis.call(jedis -> ABANDON.run(jedis, List.of(key(delivery)), List.of(holder)));
+        redis.call(key(delivery), jedis -> ABANDON.run(jedis, List.of(key(delivery)), List.of(holder)));
     }
 
     /** The delivery's key: a SHA-256 of its job id and target, so Redis keeps no member id that outlives an erasure. */

@@ -45,7 +45,7 @@ public final class RedisDepartureStore implements DepartureStore {
 
     @Override
     public Optional<Instant> departedAt(CommunityRef community) {
-        String stored = redis.call(jedis -> jedis.get(RedisKeys.departed(community)));
+        String stored = redis.call(RedisKeys.departed(community), jedis -> jedis.get(RedisKeys.departed(community)));
         if (stored == null) {
             return Optional.empty();
         }
@@ -60,47 +60,66 @@ public final class RedisDepartureStore implements DepartureStore {
     @Override
     public boolean markDeparted(CommunityRef community, Instant at) {
         Objects.requireNonNull(at, "at");
-        return "OK".equals(redis.call(jedis -> jedis.set(RedisKeys.departed(community), Long.toString(at.toEpochMilli()),
+        return "OK".equals(redis.call(RedisKeys.departed(community),
+                jedis -> jedis.set(RedisKeys.departed(community), Long.toString(at.toEpochMilli()),
                 SetParams.setParams().nx())));
     }
 
     @Override
     public boolean clearDeparted(CommunityRef community) {
-        return redis.call(jedis -> jedis.del(RedisKeys.departed(community))) == 1;
+        return redis.call(RedisKeys.departed(community), jedis -> jedis.del(RedisKeys.departed(community))) == 1;
     }
 
+    /**
+     * Erases every key of the community and its entries in members' indexes. The community's own keys share its hash
+     * tag and so one node, where they are scanned; each member's index and the feed token are written on their own
+     * slot's node, and members' share rooms are scanned on every primary.
+     */
     @Override
     public void eraseCommunity(CommunityRef community) {
         String id = RedisIds.communityId(community);
-        redis.run(jedis -> {
-            for (String member : jedis.hkeys(RedisKeys.reminderChoices(community))) {
-                memberOf(member).ifPresent(m -> jedis.srem(RedisKeys.memberReminderChoices(m), id));
+        String choices = RedisKeys.reminderChoices(community);
+        for (String member : redis.call(choices, jedis -> jedis.hkeys(choices))) {
+            memberOf(member).ifPresent(m -> redis.run(RedisKeys.memberReminderChoices(m),
+                    jedis -> jedis.srem(RedisKeys.memberReminderChoices(m), id)));
+        }
+        for (String key : communityKeys(community)) {
+            if (key.startsWith(RedisKeys.rsvpsPrefix(community))) {
+                for (String member : redis.call(key, jedis -> jedis.hkeys(key))) {
+                    memberOf(member).ifPresent(m -> redis.run(RedisKeys.memberRsvps(m), jedis -> dropEntries(jedis, m, id)));
+                }
             }
-            scan(jedis, RedisKeys.communityKeys(community), key -> {
-                if (key.startsWith(RedisKeys.rsvpsPrefix(community))) {
-                    for (String member : jedis.hkeys(key)) {
-                        memberOf(member).ifPresent(m -> dropEntries(jedis, m, id));
-                    }
+        }
+        String token = redis.call(choices, jedis -> jedis.get(RedisKeys.feedToken(community)));
+        if (token != null && RedisIds.isToken(token)) {
+            String feed = RedisKeys.feed(token);
+            redis.run(feed, jedis -> {
+                if (id.equals(jedis.get(feed))) {
+                    jedis.del(feed);
                 }
             });
-            String token = jedis.get(RedisKeys.feedToken(community));
-            if (token != null && RedisIds.isToken(token) && id.equals(jedis.get(RedisKeys.feed(token)))) {
-                jedis.del(RedisKeys.feed(token));
+        }
+        redis.scan(RedisKeys.PREFIX + "m:*:share:rooms", PAGE, key -> redis.run(key, jedis -> {
+            List<String> here = jedis.smembers(key).stream()
+                    .filter(t -> ShareRoom.parse(t).map(room -> room.community().equals(community)).orElse(false)).toList();
+            if (!here.isEmpty()) {
+                jedis.srem(key, here.toArray(String[]::new));
             }
-            scan(jedis, RedisKeys.PREFIX + "m:*:share:rooms", key -> {
-                List<String> here = jedis.smembers(key).stream()
-                        .filter(t -> ShareRoom.parse(t).map(room -> room.community().equals(community)).orElse(false)).toList();
-                if (!here.isEmpty()) {
-                    jedis.srem(key, here.toArray(String[]::new));
-                }
-            });
-            List<String> keys = new ArrayList<>();
-            scan(jedis, RedisKeys.communityKeys(community), keys::add);
+        }));
+        List<String> keys = communityKeys(community);
+        redis.run(choices, jedis -> {
             for (int from = 0; from < keys.size(); from += PAGE) {
                 jedis.del(keys.subList(from, Math.min(keys.size(), from + PAGE)).toArray(String[]::new));
             }
-            LOG.info("a {} community's {} key(s) were erased", community.platform().id(), keys.size());
         });
+        LOG.info("a {} community's {} key(s) were erased", community.platform().id(), keys.size());
+    }
+
+    /** Every key of the community: they share its hash tag, so the node that serves its slot holds them all. */
+    private List<String> communityKeys(CommunityRef community) {
+        List<String> keys = new ArrayList<>();
+        redis.run(RedisKeys.reminderChoices(community), jedis -> scan(jedis, RedisKeys.communityKeys(community), keys::add));
+        return keys;
     }
 
     /** See {@link RedisCommunityMove}: one transaction, once, after any job of the community being run. */

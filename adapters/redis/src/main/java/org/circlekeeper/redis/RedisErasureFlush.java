@@ -89,7 +89,7 @@ public final class RedisErasureFlush implements ErasureFlush, AutoCloseable {
      */
     @Override
     public void erased() {
-        redis.acknowledged(() -> redis.call(jedis -> jedis.incr(RedisKeys.persistenceErased())));
+        redis.acknowledged(() -> redis.call(RedisKeys.persistenceErased(), jedis -> jedis.incr(RedisKeys.persistenceErased())));
         ScheduledExecutorService running;
         synchronized (this) {
             running = timer;
@@ -131,7 +131,7 @@ public final class RedisErasureFlush implements ErasureFlush, AutoCloseable {
 
     /** Looks once: finishes a running rewrite's bookkeeping, or starts one when an erasure waits and the interval allows. */
     public Outcome runDue() {
-        return redis.call(this::runDue);
+        return redis.call(RedisKeys.persistenceErased(), this::runDue);
     }
 
     private Outcome runDue(Jedis jedis) {
@@ -170,36 +170,43 @@ public final class RedisErasureFlush implements ErasureFlush, AutoCloseable {
         jedis.set(RedisKeys.persistenceStarted(), erased + " " + info.getOrDefault("rdb_last_save_time", "0"));
         LOG.info("erasures reach the disk: Redis is rewriting its {}", aof && snapshots ? "append-only file and snapshot"
                 : aof ? "append-only file" : "snapshot");
-        rewriteReplicas();
+        rewriteOtherNodes();
         return Outcome.STARTED;
     }
 
     /**
      * The replicas have the erasure too (replication), and their own files hold the erased data until they rewrite
-     * them: start the same rewrite on each the primary lists. Started, not followed: a replica that cannot be reached
-     * or fails is logged and rewritten with the next batch.
+     * them: start the same rewrite on each the primaries list. On a cluster the erased keys lay on every primary, so
+     * each other primary rewrites too. Started, not followed (only the primary holding this flush's own keys is): a
+     * node that cannot be reached or fails is logged and rewritten with the next batch.
      */
-    private void rewriteReplicas() {
+    private void rewriteOtherNodes() {
         try {
-            int replicas = redis.onReplicas(replica -> {
-                Map<String, String> info = persistence(replica);
-                try {
-                    if ("1".equals(info.get("aof_enabled"))) {
-                        replica.bgrewriteaof();
-                    }
-                    if (snapshotsOn(replica)) {
-                        replica.sendCommand(Protocol.Command.BGSAVE, "SCHEDULE");
-                    }
-                } catch (JedisDataException e) {
-                    LOG.warn("a Redis replica did not start its rewrite after an erasure ({}); it is rewritten with the next "
-                            + "batch", e.getMessage());
-                }
-            });
+            int primaries = redis.onOtherPrimaries(RedisKeys.persistenceErased(), node -> startRewrite(node, "primary"));
+            if (primaries > 0) {
+                LOG.info("erasures reach the disk: {} other cluster primaries rewriting their files too", primaries);
+            }
+            int replicas = redis.onReplicas(replica -> startRewrite(replica, "replica"));
             if (replicas > 0) {
                 LOG.info("erasures reach the disk: {} replica(s) rewriting their files too", replicas);
             }
         } catch (RuntimeException e) {
             LOG.warn("the replicas could not be asked to rewrite their files after an erasure: {}", e.getClass().getName());
+        }
+    }
+
+    private static void startRewrite(Jedis node, String role) {
+        Map<String, String> info = persistence(node);
+        try {
+            if ("1".equals(info.get("aof_enabled"))) {
+                node.bgrewriteaof();
+            }
+            if (snapshotsOn(node)) {
+                node.sendCommand(Protocol.Command.BGSAVE, "SCHEDULE");
+            }
+        } catch (JedisDataException e) {
+            LOG.warn("a Redis {} did not start its rewrite after an erasure ({}); it is rewritten with the next batch", role,
+                    e.getMessage());
         }
     }
 

@@ -44,7 +44,8 @@ public final class RedisEventLinkStore implements EventLinkStore {
     @Override
     public Optional<String> find(CommunityRef community, String circleId) {
         Objects.requireNonNull(circleId, "circleId");
-        return Optional.ofNullable(redis.call(jedis -> jedis.hget(RedisKeys.circleEvents(community), circleId)));
+        return Optional.ofNullable(redis.call(RedisKeys.circleEvents(community),
+                jedis -> jedis.hget(RedisKeys.circleEvents(community), circleId)));
     }
 
     /** @throws IllegalArgumentException when an event id is blank (the script reads '' as "none") */
@@ -56,7 +57,8 @@ public final class RedisEventLinkStore implements EventLinkStore {
         }
         List<String> args = List.of(circleId, expected == null ? "" : expected, updated == null ? "" : updated,
                 Integer.toString(CircleStore.MAX_CIRCLES));
-        Object result = redis.call(jedis -> REPLACE.run(jedis, List.of(RedisKeys.circleEvents(community)), args));
+        Object result = redis.call(RedisKeys.circleEvents(community),
+                jedis -> REPLACE.run(jedis, List.of(RedisKeys.circleEvents(community)), args));
         return Long.valueOf(1).equals(result);
     }
 }

@@ -28,7 +28,7 @@ public final class RedisFeedTokenStore implements FeedTokenStore {
 
     @Override
     public Optional<String> token(CommunityRef community) {
-        String token = redis.call(jedis -> jedis.get(RedisKeys.feedToken(community)));
+        String token = redis.call(RedisKeys.feedToken(community), jedis -> jedis.get(RedisKeys.feedToken(community)));
         if (token != null && !RedisIds.isToken(token)) {
             LOG.warn("the calendar-feed token of {} is not a token and is ignored", community.key());
             return Optional.empty();
@@ -41,7 +41,7 @@ public final class RedisFeedTokenStore implements FeedTokenStore {
         if (!RedisIds.isToken(token)) {
             return Optional.empty();
         }
-        String stored = redis.call(jedis -> jedis.get(RedisKeys.feed(token)));
+        String stored = redis.call(RedisKeys.feed(token), jedis -> jedis.get(RedisKeys.feed(token)));
         if (stored == null) {
             return Optional.empty();
         }
@@ -52,7 +52,7 @@ public final class RedisFeedTokenStore implements FeedTokenStore {
             LOG.warn("a calendar-feed token names something that is not a community and is ignored: {}", e.getMessage());
             return Optional.empty();
         }
-        String current = redis.call(jedis -> jedis.get(RedisKeys.feedToken(community)));
+        String current = redis.call(RedisKeys.feedToken(community), jedis -> jedis.get(RedisKeys.feedToken(community)));
         // the token came from a request: compare without a timing that tells how much of it matched
         boolean named = current != null
                 && MessageDigest.isEqual(current.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
@@ -69,12 +69,12 @@ public final class RedisFeedTokenStore implements FeedTokenStore {
         String tokenKey = RedisKeys.feed(token);
         String communityKey = RedisKeys.feedToken(community);
         String id = RedisIds.communityId(community);
-        redis.run(jedis -> {
-            jedis.set(tokenKey, id);
-            String old = jedis.setGet(communityKey, token);
-            if (old != null && !old.equals(token) && RedisIds.isToken(old)) {
-                jedis.del(RedisKeys.feed(old));
-            }
-        });
+        // the token's key and the community's are in two hash slots: each written on its own node, the token first
+        redis.run(tokenKey, jedis -> jedis.set(tokenKey, id));
+        String old = redis.call(communityKey, jedis -> jedis.setGet(communityKey, token));
+        if (old != null && !old.equals(token) && RedisIds.isToken(old)) {
+            String oldKey = RedisKeys.feed(old);
+            redis.run(oldKey, jedis -> jedis.del(oldKey));
+        }
     }
 }

@@ -40,7 +40,8 @@ public final class RedisHeldCommands implements HeldCommands {
         String value = String.join(" ", command.community().platform().id(), encode(command.community().communityId()),
                 encode(command.channel().channelId()), command.channel().kind().name(), encode(command.command()),
                 encode(command.rest()));
-        redis.run(jedis -> jedis.set(RedisKeys.heldCommand(token), value, SetParams.setParams().px(ttl.toMillis())));
+        redis.run(RedisKeys.heldCommand(token),
+                jedis -> jedis.set(RedisKeys.heldCommand(token), value, SetParams.setParams().px(ttl.toMillis())));
         return token;
     }
 
@@ -49,7 +50,7 @@ public final class RedisHeldCommands implements HeldCommands {
         if (!RedisIds.isToken(token)) {
             return Optional.empty();
         }
-        String value = redis.call(jedis -> jedis.getDel(RedisKeys.heldCommand(token)));
+        String value = redis.call(RedisKeys.heldCommand(token), jedis -> jedis.getDel(RedisKeys.heldCommand(token)));
         if (value == null) {
             return Optional.empty();
         }

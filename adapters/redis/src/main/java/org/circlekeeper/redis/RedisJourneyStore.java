@@ -46,6 +46,7 @@ final class RedisJourneyStore implements JourneyStore {
 
     @Override
     public void clearJourney(CommunityRef community, MemberRef member) {
-        shared.redis.run(jedis -> jedis.del(RedisKeys.checkinJourney(member, community)));
+        shared.redis.run(RedisKeys.checkinJourney(member, community),
+                jedis -> jedis.del(RedisKeys.checkinJourney(member, community)));
     }
 }

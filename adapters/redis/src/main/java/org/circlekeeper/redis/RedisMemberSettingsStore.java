@@ -7,15 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.circlekeeper.core.member.MemberSettings;
 import org.circlekeeper.core.member.MemberSettingsStore;
 import org.circlekeeper.core.ref.MemberRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.BuilderFactory;
-import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Member settings in Redis: one hash per member ({@link RedisKeys#memberSettings}) holding only the
@@ -44,7 +43,7 @@ public final class RedisMemberSettingsStore implements MemberSettingsStore {
     }
 
     private MemberSettings read(MemberRef member) {
-        List<Object> read = redis.call(jedis -> RedisConnection.atomically(jedis, both -> {
+        List<Object> read = redis.call(RedisKeys.memberSettings(member), jedis -> RedisConnection.atomically(jedis, both -> {
             both.hgetAll(RedisKeys.memberSettings(member));
             both.get(RedisKeys.memberHome(member));
         }));
@@ -68,7 +67,7 @@ public final class RedisMemberSettingsStore implements MemberSettingsStore {
         settings.languageSetting().ifPresent(language -> fields.put(LANGUAGE, language.toLanguageTag()));
         settings.countrySetting().ifPresent(country -> fields.put(COUNTRY, country));
         // replace the whole hash at once, so a setting cleared by the member does not linger
-        redis.run(jedis -> RedisConnection.atomically(jedis, replace -> {
+        redis.run(key, jedis -> RedisConnection.atomically(jedis, replace -> {
             replace.del(key);
             if (!fields.isEmpty()) {
                 replace.hset(key, fields);
@@ -86,7 +85,7 @@ public final class RedisMemberSettingsStore implements MemberSettingsStore {
     @Override
     public void delete(MemberRef member) {
         String key = RedisKeys.memberSettings(member);
-        redis.run(jedis -> RedisConnection.atomically(jedis, delete -> {
+        redis.run(key, jedis -> RedisConnection.atomically(jedis, delete -> {
             delete.del(key, RedisKeys.memberHome(member));
             SettingsCache.announce(delete, key);
         }));
@@ -101,25 +100,18 @@ public final class RedisMemberSettingsStore implements MemberSettingsStore {
      * @return how many hashes held the old field
      */
     public static int moveLegacyHomes(RedisConnection redis) {
-        int moved = 0;
-        ScanParams match = new ScanParams().match(RedisKeys.PREFIX + "m:*:settings").count(500);
-        String cursor = ScanParams.SCAN_POINTER_START;
-        do {
-            String from = cursor;
-            ScanResult<String> page = redis.call(jedis -> jedis.scan(from, match));
-            for (String key : page.getResult()) {
-                if (redis.call(jedis -> jedis.eval(MOVE_HOME, List.of(key, key.substring(0, key.length() - "settings".length()) + "home"),
-                        List.of(COMMUNITY, Long.toString(HOME_KEPT.toMillis())))) instanceof Long count && count > 0) {
-                    moved++;
-                }
+        AtomicInteger moved = new AtomicInteger();
+        redis.scan(RedisKeys.PREFIX + "m:*:settings", 500, key -> {
+            if (redis.call(key, jedis -> jedis.eval(MOVE_HOME, List.of(key, key.substring(0, key.length() - "settings".length())
+                    + "home"), List.of(COMMUNITY, Long.toString(HOME_KEPT.toMillis())))) instanceof Long count && count > 0) {
+                moved.incrementAndGet();
             }
-            cursor = page.getCursor();
-        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-        if (moved > 0) {
+        });
+        if (moved.get() > 0) {
             redis.forgetCached();
-            LOG.info("member settings: moved the last-used group of {} members to its expiring key", moved);
+            LOG.info("member settings: moved the last-used group of {} members to its expiring key", moved.get());
         }
-        return moved;
+        return moved.get();
     }
 
     /** KEYS: settings hash, home key; ARGV: the field, the TTL in ms. A newer home key wins; HDEL drops an emptied hash. */

@@ -20,7 +20,8 @@ public final class RedisOnceMarks implements OnceMarks {
         if (window == null || window.toMillis() < 1) {
             throw new IllegalArgumentException("a mark needs a window of at least a millisecond");
         }
-        String answer = redis.call(jedis -> jedis.set(RedisKeys.onceMark(mark), "1", SetParams.setParams().nx().px(window.toMillis())));
+        String answer = redis.call(RedisKeys.onceMark(mark),
+                jedis -> jedis.set(RedisKeys.onceMark(mark), "1", SetParams.setParams().nx().px(window.toMillis())));
         return "OK".equals(answer);
     }
 }

@@ -20,16 +20,18 @@ public final class RedisPendingForms implements PendingForms {
 
     @Override
     public void await(MemberRef member, String formId, Duration ttl) {
-        redis.run(jedis -> jedis.set(RedisKeys.pendingForm(member), formId, SetParams.setParams().px(Math.max(1, ttl.toMillis()))));
+        redis.run(RedisKeys.pendingForm(member),
+                jedis -> jedis.set(RedisKeys.pendingForm(member), formId, SetParams.setParams().px(Math.max(1, ttl.toMillis()))));
     }
 
     @Override
     public Optional<String> take(MemberRef member) {
-        return Optional.ofNullable(redis.call(jedis -> jedis.getDel(RedisKeys.pendingForm(member))));
+        return Optional.ofNullable(redis.call(RedisKeys.pendingForm(member),
+                jedis -> jedis.getDel(RedisKeys.pendingForm(member))));
     }
 
     @Override
     public void clear(MemberRef member) {
-        redis.run(jedis -> jedis.del(RedisKeys.pendingForm(member)));
+        redis.run(RedisKeys.pendingForm(member), jedis -> jedis.del(RedisKeys.pendingForm(member)));
     }
 }

@@ -76,7 +76,7 @@ public final class RedisRateLimiter implements SendBudget {
             args.add(Long.toString(intervalMicros(quota)));
             args.add(Long.toString(toleranceMicros(quota)));
         }
-        Object result = redis.call(jedis -> RESERVE.run(jedis, keys, args));
+        Object result = redis.call(keys.get(0), jedis -> RESERVE.run(jedis, keys, args));
         long micros = Long.parseLong(String.valueOf(result));
         return Duration.ofNanos(Math.max(0, micros) * 1_000);
     }
@@ -85,7 +85,8 @@ public final class RedisRateLimiter implements SendBudget {
     public void hold(Quota quota, Duration wait) {
         Objects.requireNonNull(quota, "quota");
         long holdMicros = Math.max(0, wait.toNanos() / 1_000);
-        redis.call(jedis -> HOLD.run(jedis, List.of(RedisKeys.rateBucket(platform, quota.bucket())),
+        redis.call(RedisKeys.rateBucket(platform, quota.bucket()),
+                jedis -> HOLD.run(jedis, List.of(RedisKeys.rateBucket(platform, quota.bucket())),
                 List.of(Long.toString(holdMicros), Long.toString(toleranceMicros(quota)))));
     }
 

@@ -17,16 +17,17 @@ public final class RedisReachability implements Reachability {
 
     @Override
     public void markUnreachable(MemberRef member, Duration ttl) {
-        redis.run(jedis -> jedis.set(RedisKeys.memberUnreachable(member), "1", SetParams.setParams().px(ttl.toMillis())));
+        redis.run(RedisKeys.memberUnreachable(member),
+                jedis -> jedis.set(RedisKeys.memberUnreachable(member), "1", SetParams.setParams().px(ttl.toMillis())));
     }
 
     @Override
     public boolean isUnreachable(MemberRef member) {
-        return redis.call(jedis -> jedis.exists(RedisKeys.memberUnreachable(member)));
+        return redis.call(RedisKeys.memberUnreachable(member), jedis -> jedis.exists(RedisKeys.memberUnreachable(member)));
     }
 
     @Override
     public void markReachable(MemberRef member) {
-        redis.run(jedis -> jedis.del(RedisKeys.memberUnreachable(member)));
+        redis.run(RedisKeys.memberUnreachable(member), jedis -> jedis.del(RedisKeys.memberUnreachable(member)));
     }
 }

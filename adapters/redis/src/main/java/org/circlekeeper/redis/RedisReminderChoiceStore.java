@@ -12,8 +12,6 @@ import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Response;
 
 /**
  * Members' private reminder choices in Redis: per community a hash ({@link RedisKeys#reminderChoices}),
@@ -34,7 +32,8 @@ public final class RedisReminderChoiceStore implements ReminderChoiceStore {
 
     @Override
     public ReminderChoice get(CommunityRef community, MemberRef member) {
-        String value = redis.call(jedis -> jedis.hget(RedisKeys.reminderChoices(community), RedisIds.memberId(member)));
+        String value = redis.call(RedisKeys.reminderChoices(community),
+                jedis -> jedis.hget(RedisKeys.reminderChoices(community), RedisIds.memberId(member)));
         return value == null ? ReminderChoice.NONE : read(value, community).orElse(ReminderChoice.NONE);
     }
 
@@ -45,20 +44,21 @@ public final class RedisReminderChoiceStore implements ReminderChoiceStore {
         String index = RedisKeys.memberReminderChoices(member);
         String field = RedisIds.memberId(member);
         String where = RedisIds.communityId(community);
-        redis.run(jedis -> {
-            if (choice.isEmpty()) {
-                jedis.hdel(hash, field);
-                jedis.srem(index, where);
-            } else {
-                jedis.sadd(index, where);
-                jedis.hset(hash, field, CircleJson.write(choice));
-            }
-        });
+        // the community's hash and the member's index are in two hash slots: each written on its own node, the index
+        // entry first so that a choice is never kept where the member's erasure cannot find it
+        if (choice.isEmpty()) {
+            redis.run(hash, jedis -> jedis.hdel(hash, field));
+            redis.run(index, jedis -> jedis.srem(index, where));
+        } else {
+            redis.run(index, jedis -> jedis.sadd(index, where));
+            redis.run(hash, jedis -> jedis.hset(hash, field, CircleJson.write(choice)));
+        }
     }
 
     @Override
     public Map<MemberRef, ReminderChoice> all(CommunityRef community) {
-        Map<String, String> stored = redis.call(jedis -> jedis.hgetAll(RedisKeys.reminderChoices(community)));
+        Map<String, String> stored = redis.call(RedisKeys.reminderChoices(community),
+                jedis -> jedis.hgetAll(RedisKeys.reminderChoices(community)));
         Map<MemberRef, ReminderChoice> choices = new LinkedHashMap<>();
         stored.forEach((field, value) -> {
             MemberRef member;
@@ -76,26 +76,23 @@ public final class RedisReminderChoiceStore implements ReminderChoiceStore {
     @Override
     public Map<CommunityRef, ReminderChoice> ofMember(MemberRef member) {
         String field = RedisIds.memberId(member);
-        return redis.call(jedis -> {
-            List<CommunityRef> communities = new ArrayList<>();
-            for (String where : jedis.smembers(RedisKeys.memberReminderChoices(member))) {
-                community(where).ifPresent(communities::add);
+        String index = RedisKeys.memberReminderChoices(member);
+        List<CommunityRef> communities = new ArrayList<>();
+        for (String where : redis.call(index, jedis -> jedis.smembers(index))) {
+            community(where).ifPresent(communities::add);
+        }
+        // each community's hash is in that community's hash slot
+        List<String> values = redis.perKey(communities.stream().map(RedisKeys::reminderChoices).toList(),
+                (pipeline, hash) -> pipeline.hget(hash, field));
+        Map<CommunityRef, ReminderChoice> choices = new LinkedHashMap<>();
+        for (int i = 0; i < communities.size(); i++) {
+            String value = values.get(i);
+            CommunityRef community = communities.get(i);
+            if (value != null) {
+                read(value, community).filter(choice -> !choice.isEmpty()).ifPresent(choice -> choices.put(community, choice));
             }
-            List<Response<String>> values = new ArrayList<>();
-            try (Pipeline pipeline = jedis.pipelined()) {
-                communities.forEach(community -> values.add(pipeline.hget(RedisKeys.reminderChoices(community), field)));
-                pipeline.sync();
-            }
-            Map<CommunityRef, ReminderChoice> choices = new LinkedHashMap<>();
-            for (int i = 0; i < communities.size(); i++) {
-                String value = values.get(i).get();
-                CommunityRef community = communities.get(i);
-                if (value != null) {
-                    read(value, community).filter(choice -> !choice.isEmpty()).ifPresent(choice -> choices.put(community, choice));
-                }
-            }
-            return choices;
-        });
+        }
+        return choices;
     }
 
     /**
@@ -106,19 +103,17 @@ public final class RedisReminderChoiceStore implements ReminderChoiceStore {
     public void eraseMember(MemberRef member) {
         String index = RedisKeys.memberReminderChoices(member);
         String field = RedisIds.memberId(member);
-        redis.run(jedis -> {
-            List<String> entries = List.copyOf(jedis.smembers(index));
-            if (entries.isEmpty()) {
-                return;
-            }
-            try (Pipeline pipeline = jedis.pipelined()) {
-                for (String where : entries) {
-                    community(where).ifPresent(community -> pipeline.hdel(RedisKeys.reminderChoices(community), field));
-                }
-                pipeline.srem(index, entries.toArray(String[]::new));
-                pipeline.sync();
-            }
-        });
+        List<String> entries = List.copyOf(redis.call(index, jedis -> jedis.smembers(index)));
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<String> hashes = new ArrayList<>();
+        for (String where : entries) {
+            community(where).ifPresent(community -> hashes.add(RedisKeys.reminderChoices(community)));
+        }
+        // each community's hash on its own slot's node, then the index entries on the member's
+        redis.perKey(hashes, (pipeline, hash) -> pipeline.hdel(hash, field));
+        redis.run(index, jedis -> jedis.srem(index, entries.toArray(String[]::new)));
     }
 
     private static Optional<CommunityRef> community(String where) {

@@ -147,7 +147,8 @@ public final class RedisResourceStore implements ResourceStore {
 
     @Override
     public long version(CommunityRef community) {
-        return storedVersion(redis.call(jedis -> jedis.get(RedisKeys.resourceVersion(community))));
+        return storedVersion(redis.call(RedisKeys.resourceVersion(community),
+                jedis -> jedis.get(RedisKeys.resourceVersion(community))));
     }
 
     /** Reads the entries, hidden ids and version in one {@code MULTI}, so they belong together; unreadable entries are skipped. */
@@ -156,7 +157,7 @@ public final class RedisResourceStore implements ResourceStore {
         String versionKey = RedisKeys.resourceVersion(community);
         String entriesKey = RedisKeys.resourceEntries(community);
         String hiddenKey = RedisKeys.resourceHidden(community);
-        return redis.call(jedis -> {
+        return redis.call(versionKey, jedis -> {
             Response<String> version;
             Response<Map<String, String>> stored;
             Response<Set<String>> hidden;
@@ -200,7 +201,7 @@ public final class RedisResourceStore implements ResourceStore {
         if (json.length() > MAX_ENTRY_CHARS) {
             throw new IllegalArgumentException("a resource entry is stored in at most " + MAX_ENTRY_CHARS + " characters");
         }
-        Object saved = redis.call(jedis -> SAVE.run(jedis,
+        Object saved = redis.call(RedisKeys.resourceEntries(community), jedis -> SAVE.run(jedis,
                 List.of(RedisKeys.resourceEntries(community), RedisKeys.resourceVersion(community)),
                 List.of(entry.id(), json, Integer.toString(MAX_ENTRIES))));
         if (!changed(saved)) {
@@ -213,7 +214,7 @@ public final class RedisResourceStore implements ResourceStore {
         if (id == null) {
             return false;
         }
-        return changed(redis.call(jedis -> REMOVE.run(jedis,
+        return changed(redis.call(RedisKeys.resourceEntries(community), jedis -> REMOVE.run(jedis,
                 List.of(RedisKeys.resourceEntries(community), RedisKeys.resourceVersion(community)), List.of(id))));
     }
 
@@ -227,7 +228,7 @@ public final class RedisResourceStore implements ResourceStore {
         if (shippedId == null || !Resource.ID.matcher(shippedId).matches()) {
             throw new IllegalArgumentException("only a resource id can be hidden");
         }
-        return changed(redis.call(jedis -> HIDE.run(jedis,
+        return changed(redis.call(RedisKeys.resourceHidden(community), jedis -> HIDE.run(jedis,
                 List.of(RedisKeys.resourceHidden(community), RedisKeys.resourceVersion(community)), List.of(shippedId))));
     }
 
@@ -236,7 +237,7 @@ public final class RedisResourceStore implements ResourceStore {
         if (shippedId == null) {
             return false;
         }
-        return changed(redis.call(jedis -> UNHIDE.run(jedis,
+        return changed(redis.call(RedisKeys.resourceHidden(community), jedis -> UNHIDE.run(jedis,
                 List.of(RedisKeys.resourceHidden(community), RedisKeys.resourceVersion(community)), List.of(shippedId))));
     }
 
@@ -246,14 +247,16 @@ public final class RedisResourceStore implements ResourceStore {
             throw new IllegalArgumentException("a report needs a crisis line id");
         }
         Objects.requireNonNull(at, "at");
-        redis.run(jedis -> RECORD_OUTDATED.run(jedis, List.of(RedisKeys.resourceReports(community)),
+        redis.run(RedisKeys.resourceReports(community),
+                jedis -> RECORD_OUTDATED.run(jedis, List.of(RedisKeys.resourceReports(community)),
                 List.of(lineId, at.getEpochSecond() + " " + at.getNano())));
     }
 
     /** Every readable report, most recently reported first (then by line id); unreadable ones are skipped. */
     @Override
     public List<OutdatedReport> outdatedReports(CommunityRef community) {
-        Map<String, String> stored = redis.call(jedis -> jedis.hgetAll(RedisKeys.resourceReports(community)));
+        Map<String, String> stored = redis.call(RedisKeys.resourceReports(community),
+                jedis -> jedis.hgetAll(RedisKeys.resourceReports(community)));
         List<OutdatedReport> reports = new ArrayList<>(stored.size());
         stored.forEach((lineId, value) -> {
             OutdatedReport report = report(lineId, value);
@@ -285,12 +288,12 @@ public final class RedisResourceStore implements ResourceStore {
 
     @Override
     public void clearOutdatedReports(CommunityRef community) {
-        redis.run(jedis -> jedis.del(RedisKeys.resourceReports(community)));
+        redis.run(RedisKeys.resourceReports(community), jedis -> jedis.del(RedisKeys.resourceReports(community)));
     }
 
     @Override
     public SafetySettings safety(CommunityRef community) {
-        Map<String, String> hash = redis.call(jedis -> jedis.hgetAll(RedisKeys.safety(community)));
+        Map<String, String> hash = redis.call(RedisKeys.safety(community), jedis -> jedis.hgetAll(RedisKeys.safety(community)));
         if (hash.isEmpty()) {
             return SafetySettings.OFF;
         }
@@ -333,7 +336,7 @@ public final class RedisResourceStore implements ResourceStore {
         Objects.requireNonNull(settings, "settings");
         String key = RedisKeys.safety(community);
         if (settings.equals(SafetySettings.OFF)) {
-            redis.run(jedis -> jedis.del(key));
+            redis.run(key, jedis -> jedis.del(key));
             return;
         }
         Map<String, String> fields = new LinkedHashMap<>();
@@ -345,7 +348,7 @@ public final class RedisResourceStore implements ResourceStore {
             fields.put(CHANNEL_KIND, channel.kind().name().toLowerCase(Locale.ROOT));
             fields.put(CHANNEL_ID, channel.channelId());
         }
-        redis.run(jedis -> {
+        redis.run(key, jedis -> {
             try (Transaction replace = jedis.multi()) {
                 replace.del(key);
                 replace.hset(key, fields);
@@ -369,7 +372,8 @@ public final class RedisResourceStore implements ResourceStore {
         }
         Instant end = now.plus(length);
         long endMillis = end.toEpochMilli() + (end.getNano() % 1_000_000 == 0 ? 0 : 1);
-        return changed(redis.call(jedis -> START_COOLDOWN.run(jedis, List.of(RedisKeys.safetyCooldowns(member)),
+        return changed(redis.call(RedisKeys.safetyCooldowns(member),
+                jedis -> START_COOLDOWN.run(jedis, List.of(RedisKeys.safetyCooldowns(member)),
                 List.of(community.key(), Long.toString(now.toEpochMilli()), Long.toString(endMillis)))));
     }
 
@@ -377,7 +381,8 @@ public final class RedisResourceStore implements ResourceStore {
     @Override
     public Map<String, Instant> cooldowns(MemberRef member, Instant now) {
         Objects.requireNonNull(now, "now");
-        Map<String, String> stored = redis.call(jedis -> jedis.hgetAll(RedisKeys.safetyCooldowns(member)));
+        Map<String, String> stored = redis.call(RedisKeys.safetyCooldowns(member),
+                jedis -> jedis.hgetAll(RedisKeys.safetyCooldowns(member)));
         Map<String, Instant> running = new LinkedHashMap<>();
         new TreeMap<>(stored).forEach((community, value) -> {
             try {
@@ -394,7 +399,7 @@ public final class RedisResourceStore implements ResourceStore {
 
     @Override
     public void clearCooldowns(MemberRef member) {
-        redis.run(jedis -> jedis.del(RedisKeys.safetyCooldowns(member)));
+        redis.run(RedisKeys.safetyCooldowns(member), jedis -> jedis.del(RedisKeys.safetyCooldowns(member)));
     }
 
     private static long storedVersion(String stored) {

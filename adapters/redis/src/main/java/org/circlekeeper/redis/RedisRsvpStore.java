@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.circlekeeper.core.circle.MemberRsvp;
 import org.circlekeeper.core.circle.OccurrenceRef;
 import org.circlekeeper.core.circle.Rsvp;
@@ -16,8 +17,6 @@ import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Response;
 
 /**
  * Members' answers in Redis: one hash per meeting ({@link RedisKeys#rsvps}), member id to the answer with
@@ -81,27 +80,31 @@ public final class RedisRsvpStore implements RsvpStore {
         String field = RedisIds.memberId(member);
         long now = clock.millis();
         long remaining = expires.toEpochMilli() - now;
-        redis.run(jedis -> {
-            if (remaining <= 0) {
-                // expired on arrival: it would never be read, but it replaces (so ends) an earlier answer
-                jedis.hdel(meeting, field);
-                jedis.zrem(index, entry);
-                return;
-            }
-            INDEX.run(jedis, List.of(index), List.of(entry, Long.toString(expires.toEpochMilli()), Long.toString(now)));
-            PUT_ANSWER.run(jedis, List.of(meeting), List.of(field, CircleJson.write(rsvp, expires), Long.toString(remaining)));
-        });
+        // the meeting's hash and the member's index are in two hash slots: each written on its own node, the index
+        // entry first so that an answer is never kept where the member's erasure cannot find it
+        if (remaining <= 0) {
+            // expired on arrival: it would never be read, but it replaces (so ends) an earlier answer
+            redis.run(meeting, jedis -> jedis.hdel(meeting, field));
+            redis.run(index, jedis -> jedis.zrem(index, entry));
+            return;
+        }
+        redis.run(index, jedis -> INDEX.run(jedis, List.of(index), List.of(entry, Long.toString(expires.toEpochMilli()),
+                Long.toString(now))));
+        redis.run(meeting, jedis -> PUT_ANSWER.run(jedis, List.of(meeting), List.of(field, CircleJson.write(rsvp, expires),
+                Long.toString(remaining))));
     }
 
     @Override
     public Optional<Rsvp> get(CommunityRef community, OccurrenceRef occurrence, MemberRef member) {
-        String value = redis.call(jedis -> jedis.hget(RedisKeys.rsvps(community, occurrence), RedisIds.memberId(member)));
+        String value = redis.call(RedisKeys.rsvps(community, occurrence),
+                jedis -> jedis.hget(RedisKeys.rsvps(community, occurrence), RedisIds.memberId(member)));
         return value == null ? Optional.empty() : live(value, community, occurrence, clock.instant());
     }
 
     @Override
     public Map<MemberRef, Rsvp> answers(CommunityRef community, OccurrenceRef occurrence) {
-        Map<String, String> stored = redis.call(jedis -> jedis.hgetAll(RedisKeys.rsvps(community, occurrence)));
+        Map<String, String> stored = redis.call(RedisKeys.rsvps(community, occurrence),
+                jedis -> jedis.hgetAll(RedisKeys.rsvps(community, occurrence)));
         Instant now = clock.instant();
         Map<MemberRef, Rsvp> answers = new LinkedHashMap<>();
         stored.forEach((field, value) -> {
@@ -122,31 +125,25 @@ public final class RedisRsvpStore implements RsvpStore {
     public List<MemberRsvp> ofMember(MemberRef member) {
         Instant now = clock.instant();
         String field = RedisIds.memberId(member);
-        return redis.call(jedis -> {
-            List<String> entries = jedis.zrangeByScore(RedisKeys.memberRsvps(member), "(" + now.toEpochMilli(), "+inf");
-            List<Map.Entry<CommunityRef, OccurrenceRef>> meetings = new ArrayList<>();
-            List<Response<String>> values = new ArrayList<>();
-            try (Pipeline pipeline = jedis.pipelined()) {
-                for (String entry : entries) {
-                    Optional<Map.Entry<CommunityRef, OccurrenceRef>> meeting = parse(entry);
-                    if (meeting.isPresent()) {
-                        meetings.add(meeting.get());
-                        values.add(pipeline.hget(RedisKeys.rsvps(meeting.get().getKey(), meeting.get().getValue()), field));
-                    }
-                }
-                pipeline.sync();
+        String index = RedisKeys.memberRsvps(member);
+        List<String> entries = redis.call(index, jedis -> jedis.zrangeByScore(index, "(" + now.toEpochMilli(), "+inf"));
+        List<Map.Entry<CommunityRef, OccurrenceRef>> meetings = new ArrayList<>();
+        for (String entry : entries) {
+            parse(entry).ifPresent(meetings::add);
+        }
+        // each meeting's hash is in its community's hash slot
+        List<String> values = redis.perKey(meetings.stream().map(m -> RedisKeys.rsvps(m.getKey(), m.getValue())).toList(),
+                (pipeline, meeting) -> pipeline.hget(meeting, field));
+        List<MemberRsvp> answers = new ArrayList<>();
+        for (int i = 0; i < meetings.size(); i++) {
+            String value = values.get(i);
+            CommunityRef community = meetings.get(i).getKey();
+            OccurrenceRef occurrence = meetings.get(i).getValue();
+            if (value != null) {
+                live(value, community, occurrence, now).ifPresent(rsvp -> answers.add(new MemberRsvp(community, occurrence, rsvp)));
             }
-            List<MemberRsvp> answers = new ArrayList<>();
-            for (int i = 0; i < meetings.size(); i++) {
-                String value = values.get(i).get();
-                CommunityRef community = meetings.get(i).getKey();
-                OccurrenceRef occurrence = meetings.get(i).getValue();
-                if (value != null) {
-                    live(value, community, occurrence, now).ifPresent(rsvp -> answers.add(new MemberRsvp(community, occurrence, rsvp)));
-                }
-            }
-            return answers;
-        });
+        }
+        return answers;
     }
 
     /**
@@ -155,42 +152,29 @@ public final class RedisRsvpStore implements RsvpStore {
      */
     @Override
     public void eraseMember(MemberRef member) {
-        String index = RedisKeys.memberRsvps(member);
-        String field = RedisIds.memberId(member);
-        redis.run(jedis -> {
-            List<String> entries = jedis.zrange(index, 0, -1);
-            if (entries.isEmpty()) {
-                return;
-            }
-            try (Pipeline pipeline = jedis.pipelined()) {
-                for (String entry : entries) {
-                    parse(entry).ifPresent(meeting -> pipeline.hdel(RedisKeys.rsvps(meeting.getKey(), meeting.getValue()), field));
-                }
-                pipeline.zrem(index, entries.toArray(String[]::new));
-                pipeline.sync();
-            }
-        });
+        erase(member, entry -> true);
     }
 
     /** Like {@link #eraseMember(MemberRef)}, for the index entries that name this community only. */
     @Override
     public void eraseMember(MemberRef member, CommunityRef community) {
+        erase(member, entry -> parse(entry).map(meeting -> meeting.getKey().equals(community)).orElse(false));
+    }
+
+    private void erase(MemberRef member, Predicate<String> which) {
         String index = RedisKeys.memberRsvps(member);
         String field = RedisIds.memberId(member);
-        redis.run(jedis -> {
-            List<String> entries = jedis.zrange(index, 0, -1).stream()
-                    .filter(entry -> parse(entry).map(meeting -> meeting.getKey().equals(community)).orElse(false)).toList();
-            if (entries.isEmpty()) {
-                return;
-            }
-            try (Pipeline pipeline = jedis.pipelined()) {
-                for (String entry : entries) {
-                    parse(entry).ifPresent(meeting -> pipeline.hdel(RedisKeys.rsvps(meeting.getKey(), meeting.getValue()), field));
-                }
-                pipeline.zrem(index, entries.toArray(String[]::new));
-                pipeline.sync();
-            }
-        });
+        List<String> entries = redis.call(index, jedis -> jedis.zrange(index, 0, -1)).stream().filter(which).toList();
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<String> meetings = new ArrayList<>();
+        for (String entry : entries) {
+            parse(entry).ifPresent(meeting -> meetings.add(RedisKeys.rsvps(meeting.getKey(), meeting.getValue())));
+        }
+        // each meeting's hash on its own slot's node, then the index entries on the member's
+        redis.perKey(meetings, (pipeline, meeting) -> pipeline.hdel(meeting, field));
+        redis.run(index, jedis -> jedis.zrem(index, entries.toArray(String[]::new)));
     }
 
     private static Optional<Map.Entry<CommunityRef, OccurrenceRef>> parse(String entry) {

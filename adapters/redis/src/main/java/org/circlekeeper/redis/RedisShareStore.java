@@ -107,7 +107,8 @@ public final class RedisShareStore implements ShareStore {
 
     @Override
     public Optional<ShareSession> live(ShareRoom room) {
-        return Optional.ofNullable(redis.call(jedis -> jedis.hget(liveKey(room), STATE))).map(ShareCodec::readLive);
+        return Optional.ofNullable(redis.call(liveKey(room),
+                jedis -> jedis.hget(liveKey(room), STATE))).map(ShareCodec::readLive);
     }
 
     @Override
@@ -135,13 +136,14 @@ public final class RedisShareStore implements ShareStore {
         if (max <= 0) {
             return List.of();
         }
-        return redis.call(jedis -> jedis.lrange(RedisKeys.shareHistory(community), 0, max - 1L)).stream()
+        return redis.call(RedisKeys.shareHistory(community),
+                jedis -> jedis.lrange(RedisKeys.shareHistory(community), 0, max - 1L)).stream()
                 .map(ShareCodec::readSummary).toList();
     }
 
     @Override
     public ChairRotation rotation(ShareRoom room) {
-        String stored = redis.call(jedis -> jedis.hget(rotationKey(room), STATE));
+        String stored = redis.call(rotationKey(room), jedis -> jedis.hget(rotationKey(room), STATE));
         return stored == null ? ChairRotation.NONE : ShareCodec.readRotation(stored);
     }
 
@@ -153,22 +155,26 @@ public final class RedisShareStore implements ShareStore {
 
     @Override
     public List<Volunteer> volunteers(CommunityRef community) {
-        return redis.call(jedis -> jedis.hvals(RedisKeys.shareVolunteers(community))).stream().map(ShareCodec::readVolunteer).toList();
+        return redis.call(RedisKeys.shareVolunteers(community),
+                jedis -> jedis.hvals(RedisKeys.shareVolunteers(community))).stream().map(ShareCodec::readVolunteer).toList();
     }
 
     @Override
     public void saveVolunteer(CommunityRef community, Volunteer volunteer) {
-        redis.run(jedis -> jedis.hset(RedisKeys.shareVolunteers(community), volunteer.person().key(), ShareCodec.write(volunteer)));
+        redis.run(RedisKeys.shareVolunteers(community),
+                jedis -> jedis.hset(RedisKeys.shareVolunteers(community), volunteer.person().key(), ShareCodec.write(volunteer)));
     }
 
     @Override
     public boolean removeVolunteer(CommunityRef community, String memberKey) {
-        return redis.call(jedis -> jedis.hdel(RedisKeys.shareVolunteers(community), memberKey)) > 0;
+        return redis.call(RedisKeys.shareVolunteers(community),
+                jedis -> jedis.hdel(RedisKeys.shareVolunteers(community), memberKey)) > 0;
     }
 
     @Override
     public ShareSettings settings(CommunityRef community) {
-        Map<String, String> fields = redis.call(jedis -> jedis.hgetAll(RedisKeys.shareSettings(community)));
+        Map<String, String> fields = redis.call(RedisKeys.shareSettings(community),
+                jedis -> jedis.hgetAll(RedisKeys.shareSettings(community)));
         Map<String, String> formats = new HashMap<>();
         fields.forEach((field, value) -> {
             if (field.startsWith(FORMAT)) {
@@ -193,12 +199,14 @@ public final class RedisShareStore implements ShareStore {
             fields.add(FORMAT + circle);
             fields.add(format);
         });
-        redis.call(jedis -> REPLACE.run(jedis, List.of(RedisKeys.shareSettings(community)), fields));
+        redis.call(RedisKeys.shareSettings(community),
+                jedis -> REPLACE.run(jedis, List.of(RedisKeys.shareSettings(community)), fields));
     }
 
     @Override
     public long countAnonymous(MemberRef member, Duration window) {
-        Object count = redis.call(jedis -> COUNT.run(jedis, List.of(RedisKeys.shareAnonymous(member)), List.of(millis(window))));
+        Object count = redis.call(RedisKeys.shareAnonymous(member),
+                jedis -> COUNT.run(jedis, List.of(RedisKeys.shareAnonymous(member)), List.of(millis(window))));
         if (!(count instanceof Long n)) {
             throw new IllegalStateException("the count script answered " + count + " instead of a number");
         }
@@ -208,7 +216,7 @@ public final class RedisShareStore implements ShareStore {
     @Override
     public void remember(MemberRef member, ShareRoom room) {
         String key = RedisKeys.shareRooms(member);
-        redis.run(jedis -> {
+        redis.run(key, jedis -> {
             jedis.sadd(key, room.token());
             jedis.pexpire(key, ROTATION_TTL.toMillis());
         });
@@ -217,7 +225,7 @@ public final class RedisShareStore implements ShareStore {
     @Override
     public Set<ShareRoom> rooms(MemberRef member) {
         Set<ShareRoom> rooms = new LinkedHashSet<>();
-        for (String token : redis.call(jedis -> jedis.smembers(RedisKeys.shareRooms(member)))) {
+        for (String token : redis.call(RedisKeys.shareRooms(member), jedis -> jedis.smembers(RedisKeys.shareRooms(member)))) {
             ShareRoom.parse(token).ifPresent(rooms::add);
         }
         return rooms;
@@ -225,11 +233,12 @@ public final class RedisShareStore implements ShareStore {
 
     @Override
     public void forget(MemberRef member) {
-        redis.run(jedis -> jedis.del(RedisKeys.shareRooms(member), RedisKeys.shareAnonymous(member)));
+        redis.run(RedisKeys.shareRooms(member),
+                jedis -> jedis.del(RedisKeys.shareRooms(member), RedisKeys.shareAnonymous(member)));
     }
 
     private boolean ran(RedisScript script, List<String> keys, List<String> args) {
-        Object result = redis.call(jedis -> script.run(jedis, keys, args));
+        Object result = redis.call(keys.get(0), jedis -> script.run(jedis, keys, args));
         if (!(result instanceof Long n)) {
             throw new IllegalStateException("a share-circle script answered " + result + " instead of 0 or 1");
         }

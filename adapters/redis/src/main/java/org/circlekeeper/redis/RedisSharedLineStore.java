@@ -32,18 +32,21 @@ final class RedisSharedLineStore implements SharedLineStore {
         value.put("channel", CheckinRedis.channel(share.channel()));
         value.put("line", share.line());
         shared.index(member, community, millis);
-        redis.run(jedis -> jedis.set(RedisKeys.checkinShare(member, community), shared.json.writeValueAsString(value),
+        redis.run(RedisKeys.checkinShare(member, community),
+                jedis -> jedis.set(RedisKeys.checkinShare(member, community), shared.json.writeValueAsString(value),
                 SetParams.setParams().px(millis)));
     }
 
     @Override
     public Optional<PendingShare> takeShare(CommunityRef community, MemberRef member) {
-        return readShare(redis.call(jedis -> jedis.getDel(RedisKeys.checkinShare(member, community))));
+        return readShare(redis.call(RedisKeys.checkinShare(member, community),
+                jedis -> jedis.getDel(RedisKeys.checkinShare(member, community))));
     }
 
     @Override
     public Optional<PendingShare> heldShare(CommunityRef community, MemberRef member) {
-        return readShare(redis.call(jedis -> jedis.get(RedisKeys.checkinShare(member, community))));
+        return readShare(redis.call(RedisKeys.checkinShare(member, community),
+                jedis -> jedis.get(RedisKeys.checkinShare(member, community))));
     }
 
     private Optional<PendingShare> readShare(String value) {

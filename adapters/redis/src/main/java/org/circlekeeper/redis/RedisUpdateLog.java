@@ -29,12 +29,12 @@ public final class RedisUpdateLog implements UpdateLog {
             throw new IllegalArgumentException("a lease lasts at least a millisecond");
         }
         String key = RedisKeys.update(platform, updateId);
-        return "OK".equals(redis.call(jedis -> jedis.set(key, PROCESSING, SetParams.setParams().nx().px(lease.toMillis()))));
+        return "OK".equals(redis.call(key, jedis -> jedis.set(key, PROCESSING, SetParams.setParams().nx().px(lease.toMillis()))));
     }
 
     @Override
     public void done(String updateId) {
         String key = RedisKeys.update(platform, updateId);
-        redis.run(jedis -> jedis.set(key, DONE, SetParams.setParams().px(REMEMBERED.toMillis())));
+        redis.run(key, jedis -> jedis.set(key, DONE, SetParams.setParams().px(REMEMBERED.toMillis())));
     }
 }

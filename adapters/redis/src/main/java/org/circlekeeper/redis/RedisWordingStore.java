@@ -41,7 +41,7 @@ public final class RedisWordingStore implements WordingStore {
     @Override
     public Map<String, String> overrides(CommunityRef community, Locale locale) {
         String hash = RedisKeys.wording(community, locale);
-        return redis.cache().get(hash, () -> Map.copyOf(redis.call(jedis -> jedis.hgetAll(hash))));
+        return redis.cache().get(hash, () -> Map.copyOf(redis.call(hash, jedis -> jedis.hgetAll(hash))));
     }
 
     /**
@@ -59,7 +59,7 @@ public final class RedisWordingStore implements WordingStore {
             throw new IllegalArgumentException("a message text is at most " + MAX_TEXT_LENGTH + " characters");
         }
         String hash = RedisKeys.wording(community, locale);
-        Object stored = redis.call(jedis -> PUT_BOUNDED.run(jedis, List.of(hash),
+        Object stored = redis.call(hash, jedis -> PUT_BOUNDED.run(jedis, List.of(hash),
                 List.of(key, text, Integer.toString(MAX_OVERRIDES), SettingsCache.CHANNEL)));
         redis.cache().dropped(hash);
         if (!Long.valueOf(1).equals(stored)) {
@@ -74,7 +74,7 @@ public final class RedisWordingStore implements WordingStore {
             return false;
         }
         String hash = RedisKeys.wording(community, locale);
-        boolean removed = redis.call(jedis -> (Long) RedisConnection.atomically(jedis, remove -> {
+        boolean removed = redis.call(hash, jedis -> (Long) RedisConnection.atomically(jedis, remove -> {
             remove.hdel(hash, key);
             SettingsCache.announce(remove, hash);
         }).get(0)) > 0;

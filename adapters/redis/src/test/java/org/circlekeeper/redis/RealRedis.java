@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -18,6 +19,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * A real Redis for tests: one {@link EmbeddedRedis} per test JVM, on a free port with its data in a temporary
  * directory, shared by every test class that uses this extension and stopped when the JVM's tests end. Each
  * test starts on an empty database ({@code FLUSHDB} before it). Tests that use it must not run in parallel.
+ *
+ * <p>With the system property {@value #TOPOLOGY}{@code =cluster} (the build's {@code redis-cluster} test run) it is a
+ * real three-primary Redis Cluster instead ({@link ClusterSetup}), where any piece of work that touches a key of
+ * another node's slot, or a transaction or script across slots, fails; {@link #server()} is then not available.
  *
  * <p>Either declare a {@link RedisConnection} (or {@link EmbeddedRedis}) parameter:
  *
@@ -41,6 +46,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class RealRedis implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RealRedis.class);
+    /** The system property that chooses the topology: {@code single} (the default) or {@code cluster}. */
+    public static final String TOPOLOGY = "circlekeeper.test.redis";
+
+    /** True when this test JVM runs on a Redis Cluster. */
+    public static boolean onCluster() {
+        return "cluster".equals(System.getProperty(TOPOLOGY, "single"));
+    }
 
     private volatile Shared shared;
 
@@ -52,29 +64,40 @@ public final class RealRedis implements BeforeAllCallback, BeforeEachCallback, P
         return started().connection;
     }
 
+    /** Where the shared connection goes (the one server, or the cluster's seeds): for a second connection, as another replica of the bot. */
+    public RedisTarget target() {
+        return started().connection.target();
+    }
+
     /** The shared server, for tests about the server itself (its port or data directory). */
     public EmbeddedRedis server() {
-        return started().server;
+        EmbeddedRedis server = started().server;
+        if (server == null) {
+            throw new IllegalStateException("this test run is on a Redis Cluster, which has no one embedded server");
+        }
+        return server;
     }
 
     /** Every key in the test database now, for checking what a store wrote. */
     public Set<String> keys() {
-        return connection().call(jedis -> jedis.keys("*"));
+        Set<String> keys = new TreeSet<>();
+        connection().onPrimaries(jedis -> keys.addAll(jedis.keys("*")));
+        return keys;
     }
 
     /** The fields of the hash at {@code key}; empty when there is none. */
     public Map<String, String> hash(String key) {
-        return connection().call(jedis -> jedis.hgetAll(key));
+        return connection().call(key, jedis -> jedis.hgetAll(key));
     }
 
     /** True when {@code key} exists. */
     public boolean exists(String key) {
-        return connection().call(jedis -> jedis.exists(key));
+        return connection().call(key, jedis -> jedis.exists(key));
     }
 
     /** The key's time to live in milliseconds: -1 when it never expires, -2 when there is no such key. */
     public long ttlMillis(String key) {
-        return connection().call(jedis -> jedis.pttl(key));
+        return connection().call(key, jedis -> jedis.pttl(key));
     }
 
     @Override
@@ -85,7 +108,7 @@ public final class RealRedis implements BeforeAllCallback, BeforeEachCallback, P
     @Override
     public void beforeEach(ExtensionContext context) {
         RedisConnection connection = shared(context).connection;
-        connection.run(jedis -> jedis.flushDB());
+        connection.onPrimaries(jedis -> jedis.flushDB());
         // the stores' cache would otherwise still answer with what the last test wrote
         connection.forgetCached();
     }
@@ -99,7 +122,7 @@ public final class RealRedis implements BeforeAllCallback, BeforeEachCallback, P
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Shared redis = shared(context);
-        return parameter.getParameter().getType() == EmbeddedRedis.class ? redis.server : redis.connection;
+        return parameter.getParameter().getType() == EmbeddedRedis.class ? server() : redis.connection;
     }
 
     private Shared started() {
@@ -123,19 +146,25 @@ public final class RealRedis implements BeforeAllCallback, BeforeEachCallback, P
 
         private final Path dir;
         private final EmbeddedRedis server;
+        private final ClusterSetup cluster;
         private final RedisConnection connection;
 
-        private Shared(Path dir, EmbeddedRedis server, RedisConnection connection) {
+        private Shared(Path dir, EmbeddedRedis server, ClusterSetup cluster, RedisConnection connection) {
             this.dir = dir;
             this.server = server;
+            this.cluster = cluster;
             this.connection = connection;
         }
 
         static Shared start() {
             try {
                 Path dir = Files.createTempDirectory("circlekeeper-redis-test");
+                if (onCluster()) {
+                    ClusterSetup cluster = ClusterSetup.start(dir, 3);
+                    return new Shared(dir, null, cluster, new RedisConnection(cluster.target()));
+                }
                 EmbeddedRedis server = EmbeddedRedis.start(0, dir);
-                return new Shared(dir, server, new RedisConnection(server.url()));
+                return new Shared(dir, server, null, new RedisConnection(server.url()));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot make a directory for the test Redis", e);
             }
@@ -146,7 +175,12 @@ public final class RealRedis implements BeforeAllCallback, BeforeEachCallback, P
             try {
                 connection.close();
             } finally {
-                server.close();
+                if (server != null) {
+                    server.close();
+                }
+                if (cluster != null) {
+                    cluster.close();
+                }
                 try (Stream<Path> files = Files.walk(dir)) {
                     for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
                         Files.deleteIfExists(path);

@@ -136,7 +136,7 @@ class RedisActionTokensTest {
     @Test
     void consumingWorksAfterTheServerForgotItsScripts() {
         String token = tokens.issue(ALICE, PURPOSE, TEN_MINUTES);
-        REDIS.connection().run(jedis -> jedis.scriptFlush());
+        REDIS.connection().onPrimaries(jedis -> jedis.scriptFlush());
 
         assertThat(tokens.consume(token, ALICE, PURPOSE)).isEqualTo(Outcome.CONSUMED);
     }

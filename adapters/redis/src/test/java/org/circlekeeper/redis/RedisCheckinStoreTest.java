@@ -46,15 +46,15 @@ class RedisCheckinStoreTest {
     private final CheckinStores store = RedisCheckinStores.create(REDIS.connection(), clock);
 
     private static long zcard(String key) {
-        return REDIS.connection().call(jedis -> jedis.zcard(key));
+        return REDIS.connection().call(key, jedis -> jedis.zcard(key));
     }
 
     private static List<String> zrange(String key) {
-        return REDIS.connection().call(jedis -> jedis.zrange(key, 0, -1));
+        return REDIS.connection().call(key, jedis -> jedis.zrange(key, 0, -1));
     }
 
     private static Set<String> smembers(String key) {
-        return REDIS.connection().call(jedis -> jedis.smembers(key));
+        return REDIS.connection().call(key, jedis -> jedis.smembers(key));
     }
 
     private Checkin checkin(LocalDate day, Mood mood, String sealedNote) {
@@ -128,7 +128,8 @@ class RedisCheckinStoreTest {
     @Test
     void anExpiredProfileLeavesThePromptedSetAsItIsRead() {
         store.profiles().saveProfile(GROUP, ALICE, CheckinProfile.NONE.withPrompts(true), NOW.plus(RETENTION));
-        REDIS.connection().run(jedis -> jedis.del(RedisKeys.checkinProfile(ALICE, GROUP)));
+        REDIS.connection().run(RedisKeys.checkinProfile(ALICE, GROUP),
+                jedis -> jedis.del(RedisKeys.checkinProfile(ALICE, GROUP)));
 
         assertThat(store.profiles().prompted(GROUP)).isEmpty();
         assertThat(REDIS.exists(RedisKeys.checkinPrompted(GROUP))).isFalse();
@@ -144,7 +145,7 @@ class RedisCheckinStoreTest {
         assertThat(store.lines().takeShare(GROUP, ALICE)).isEmpty();
         assertThat(store.lines().heldShare(GROUP, ALICE)).isEmpty();
         // an earlier version kept the rendered post, name included: it lapses instead of being posted with the name twice
-        REDIS.connection().run(jedis -> jedis.set(RedisKeys.checkinShare(ALICE, GROUP),
+        REDIS.connection().run(RedisKeys.checkinShare(ALICE, GROUP), jedis -> jedis.set(RedisKeys.checkinShare(ALICE, GROUP),
                 "{\"channel\":\"telegram group -100200300\",\"text\":\"✅ Alice checked in today.\"}"));
         assertThat(store.lines().takeShare(GROUP, ALICE)).isEmpty();
         assertThat(store.cooldowns().startAlertCooldown(GROUP, ALICE, Duration.ofHours(24))).isTrue();

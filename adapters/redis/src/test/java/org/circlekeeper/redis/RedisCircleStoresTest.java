@@ -202,7 +202,7 @@ class RedisCircleStoresTest extends CircleStoresContract {
                 .containsExactlyInAnyOrder(MEETING_KEY, "ck:c:{telegram:-1001}:reminders", "ck:m:{telegram:4712}:rsvps",
                         "ck:m:{telegram:4712}:reminders");
         for (String key : REDIS.keys()) {
-            String type = REDIS.connection().call(jedis -> jedis.type(key));
+            String type = REDIS.connection().call(key, jedis -> jedis.type(key));
             if (type.equals("hash")) {
                 assertThat(REDIS.hash(key)).as(key).containsOnlyKeys("telegram:4712");
             }
@@ -216,7 +216,7 @@ class RedisCircleStoresTest extends CircleStoresContract {
         CircleStores stores = stores();
         stores.circles().add(GROUP, tuesday());
         String valid = REDIS.hash(CIRCLES).get("tuesday");
-        REDIS.connection().run(jedis -> jedis.hset(CIRCLES, Map.of(
+        REDIS.connection().run(CIRCLES, jedis -> jedis.hset(CIRCLES, Map.of(
                 "garbage", "not json at all",
                 "newer", valid.replace("\"v\":1", "\"v\":2").replace("\"id\":\"tuesday\"", "\"id\":\"newer\""),
                 "nozone", valid.replace("Europe/Berlin", "Mars/Olympus").replace("\"id\":\"tuesday\"", "\"id\":\"nozone\""),
@@ -229,7 +229,8 @@ class RedisCircleStoresTest extends CircleStoresContract {
                 .isFalse();
         assertThat(REDIS.hash(CIRCLES)).containsEntry("garbage", "not json at all");
 
-        REDIS.connection().run(jedis -> jedis.hset("ck:c:{telegram:-1001}:circles:settings", "leads", "PT1H,soon"));
+        REDIS.connection().run("ck:c:{telegram:-1001}:circles:settings",
+                jedis -> jedis.hset("ck:c:{telegram:-1001}:circles:settings", "leads", "PT1H,soon"));
         assertThat(stores.circles().settings(GROUP)).isEqualTo(CircleSettings.DEFAULT);
     }
 
@@ -238,9 +239,11 @@ class RedisCircleStoresTest extends CircleStoresContract {
         CircleStores stores = stores();
         Rsvp coming = new Rsvp(Rsvp.Answer.COMING, "Alice", START);
         stores.rsvps().put(GROUP, MEETING, ALICE, coming, KEPT_UNTIL);
-        REDIS.connection().run(jedis -> {
+        REDIS.connection().run(MEETING_KEY, jedis -> {
             jedis.hset(MEETING_KEY, "telegram:4713", "{\"v\":1,\"answer\":\"perhaps\"}");
             jedis.hset(MEETING_KEY, "nobody", REDIS.hash(MEETING_KEY).get("telegram:4711"));
+        });
+        REDIS.connection().run(ALICE_RSVPS, jedis -> {
             jedis.zadd(ALICE_RSVPS, KEPT_UNTIL.toEpochMilli(), "not an entry");
             jedis.zadd(ALICE_RSVPS, KEPT_UNTIL.toEpochMilli(), "telegram:-1001/tuesday/yesterday");
         });
@@ -258,10 +261,10 @@ class RedisCircleStoresTest extends CircleStoresContract {
         CircleStores stores = stores();
         ReminderChoice choice = ReminderChoice.NONE.withAll(List.of(Duration.ofHours(1)));
         stores.reminders().save(GROUP, ALICE, choice);
-        REDIS.connection().run(jedis -> {
-            jedis.hset("ck:c:{telegram:-1001}:reminders", "telegram:4712", "{\"v\":1,\"all\":[\"-PT1H\"],\"circles\":{}}");
-            jedis.sadd("ck:m:{telegram:4711}:reminders", "nowhere", "telegram:%zz");
-        });
+        REDIS.connection().run("ck:c:{telegram:-1001}:reminders", jedis -> jedis.hset("ck:c:{telegram:-1001}:reminders",
+                "telegram:4712", "{\"v\":1,\"all\":[\"-PT1H\"],\"circles\":{}}"));
+        REDIS.connection().run("ck:m:{telegram:4711}:reminders", jedis -> jedis.sadd("ck:m:{telegram:4711}:reminders", "nowhere",
+                "telegram:%zz"));
 
         assertThat(stores.reminders().all(GROUP)).isEqualTo(Map.of(withoutName(ALICE), choice));
         assertThat(stores.reminders().get(GROUP, BOB)).isEqualTo(ReminderChoice.NONE);
@@ -288,7 +291,7 @@ class RedisCircleStoresTest extends CircleStoresContract {
         CircleStores stores = stores();
         stores.feeds().put(GROUP, NEW_TOKEN);
         // as if a rotation had stopped before it removed the old token's key
-        REDIS.connection().run(jedis -> jedis.set("ck:feed:" + TOKEN, "telegram:-1001"));
+        REDIS.connection().run("ck:feed:" + TOKEN, jedis -> jedis.set("ck:feed:" + TOKEN, "telegram:-1001"));
 
         assertThat(stores.feeds().community(TOKEN)).isEmpty();
         assertThat(stores.feeds().community(NEW_TOKEN)).contains(GROUP);
@@ -301,10 +304,8 @@ class RedisCircleStoresTest extends CircleStoresContract {
         for (String token : new String[] {null, "", "../" + TOKEN, TOKEN + "=", "x".repeat(65), "ck:feed:" + TOKEN}) {
             assertThat(stores.feeds().community(token)).as("token %s", token).isEmpty();
         }
-        REDIS.connection().run(jedis -> {
-            jedis.set("ck:feed:BBBB", "somewhere else");
-            jedis.set("ck:c:{telegram:-1002}:feed", "not a token!");
-        });
+        REDIS.connection().run("ck:feed:BBBB", jedis -> jedis.set("ck:feed:BBBB", "somewhere else"));
+        REDIS.connection().run("ck:c:{telegram:-1002}:feed", jedis -> jedis.set("ck:c:{telegram:-1002}:feed", "not a token!"));
         assertThat(stores.feeds().community("BBBB")).isEmpty();
         assertThat(stores.feeds().token(OTHER_GROUP)).isEmpty();
     }
@@ -361,15 +362,15 @@ class RedisCircleStoresTest extends CircleStoresContract {
     }
 
     private static Map<String, Double> index(String key) {
-        return REDIS.connection().call(jedis -> jedis.zrangeWithScores(key, 0, -1)).stream()
+        return REDIS.connection().call(key, jedis -> jedis.zrangeWithScores(key, 0, -1)).stream()
                 .collect(Collectors.toMap(t -> t.getElement(), t -> t.getScore()));
     }
 
     private static Set<String> members(String key) {
-        return REDIS.connection().call(jedis -> jedis.smembers(key));
+        return REDIS.connection().call(key, jedis -> jedis.smembers(key));
     }
 
     private static String string(String key) {
-        return REDIS.connection().call(jedis -> jedis.get(key));
+        return REDIS.connection().call(key, jedis -> jedis.get(key));
     }
 }

@@ -159,8 +159,8 @@ class RedisConnectionTest {
                 + "slave1:ip=::1,port=6380,state=wait_bgsave,offset=0,lag=1\r\n"
                 + "slave2:ip=10.0.0.7,port=none\r\nmaster_repl_offset:42\r\n";
 
-        assertThat(RedisConnection.replicasIn(info)).containsExactly(new HostAndPort("10.0.0.5", 6379),
+        assertThat(OtherNodes.replicasIn(info)).containsExactly(new HostAndPort("10.0.0.5", 6379),
                 new HostAndPort("::1", 6380));
-        assertThat(RedisConnection.replicasIn("# Replication\nrole:master\nconnected_slaves:0\n")).isEmpty();
+        assertThat(OtherNodes.replicasIn("# Replication\nrole:master\nconnected_slaves:0\n")).isEmpty();
     }
 }

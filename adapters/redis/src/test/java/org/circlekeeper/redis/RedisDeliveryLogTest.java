@@ -30,7 +30,7 @@ class RedisDeliveryLogTest {
 
         assertThat(log.begin(DELIVERY, "b", T0.plus(Duration.ofHours(1)), HOLD)).isEqualTo(new Start.AlreadySent());
         assertThat(log.begin(DELIVERY, "a", T0, HOLD)).isEqualTo(new Start.AlreadySent());
-        long ttl = REDIS.connection().call(jedis -> jedis.pttl(RedisDeliveryLog.key(DELIVERY)));
+        long ttl = REDIS.connection().call(RedisDeliveryLog.key(DELIVERY), jedis -> jedis.pttl(RedisDeliveryLog.key(DELIVERY)));
         assertThat(ttl).isPositive().isLessThanOrEqualTo(DeliveryLog.KEEP.toMillis());
     }
 

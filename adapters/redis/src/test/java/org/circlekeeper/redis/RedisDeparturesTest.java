@@ -69,7 +69,7 @@ class RedisDeparturesTest {
             if (key.startsWith("ck:m:") && (key.contains(":checkin:") || key.endsWith(":home"))) {
                 continue;
             }
-            String content = REDIS.connection().call(jedis -> switch (jedis.type(key)) {
+            String content = REDIS.connection().call(key, jedis -> switch (jedis.type(key)) {
                 case "string" -> jedis.get(key);
                 case "hash" -> jedis.hgetAll(key).toString();
                 case "set" -> jedis.smembers(key).toString();

@@ -96,13 +96,14 @@ class RedisErasureFlushTest {
 
         flush.erased();
         assertThat(flush.runDue()).isEqualTo(RedisErasureFlush.Outcome.WAITING_FOR_INTERVAL);
-        long window = redis.call(jedis -> jedis.pttl(RedisKeys.persistenceWindow()));
+        long window = redis.call(RedisKeys.persistenceWindow(), jedis -> jedis.pttl(RedisKeys.persistenceWindow()));
         assertThat(window).isPositive().isLessThanOrEqualTo(Duration.ofHours(1).toMillis());
 
         // the bot restarts: a new flush finds the request in Redis; the interval has passed
         RedisErasureFlush afterRestart = new RedisErasureFlush(redis, Duration.ofHours(1));
-        redis.run(jedis -> jedis.pexpire(RedisKeys.persistenceWindow(), 1));
-        awaitOnDisk(() -> !redis.call(jedis -> jedis.exists(RedisKeys.persistenceWindow())), "the interval to pass");
+        redis.run(RedisKeys.persistenceWindow(), jedis -> jedis.pexpire(RedisKeys.persistenceWindow(), 1));
+        awaitOnDisk(() -> !redis.call(RedisKeys.persistenceWindow(),
+                jedis -> jedis.exists(RedisKeys.persistenceWindow())), "the interval to pass");
         assertThat(afterRestart.runDue()).isEqualTo(RedisErasureFlush.Outcome.STARTED);
         awaitFlushed();
         assertThat(afterRestart.runDue()).isEqualTo(RedisErasureFlush.Outcome.NOTHING_PENDING);
@@ -133,7 +134,8 @@ class RedisErasureFlushTest {
 
     private String sealedNote() {
         MemberRef member = new MemberRef(Platform.CONSOLE, "rosalind", null);
-        List<String> days = redis.call(jedis -> jedis.zrange(RedisKeys.checkins(member, BotTester.COMMUNITY), 0, -1));
+        List<String> days = redis.call(RedisKeys.checkins(member, BotTester.COMMUNITY),
+                jedis -> jedis.zrange(RedisKeys.checkins(member, BotTester.COMMUNITY), 0, -1));
         assertThat(days).singleElement().asString().contains("\"note\":\"v1:");
         return days.get(0).replaceAll(".*\"note\":\"([^\"]+)\".*", "$1");
     }

@@ -25,7 +25,7 @@ final class RedisGratitudeStore implements GratitudeStore {
 
     @Override
     public int add(MemberRef member, String line) {
-        return redis.call(jedis -> {
+        return redis.call(key(member), jedis -> {
             long size = jedis.rpush(key(member), line);
             jedis.ltrim(key(member), -MAX_LINES, -1);
             return (int) Math.min(size, MAX_LINES);
@@ -34,11 +34,11 @@ final class RedisGratitudeStore implements GratitudeStore {
 
     @Override
     public List<String> lines(MemberRef member) {
-        return redis.call(jedis -> jedis.lrange(key(member), 0, -1));
+        return redis.call(key(member), jedis -> jedis.lrange(key(member), 0, -1));
     }
 
     @Override
     public void erase(MemberRef member) {
-        redis.run(jedis -> jedis.del(key(member)));
+        redis.run(key(member), jedis -> jedis.del(key(member)));
     }
 }

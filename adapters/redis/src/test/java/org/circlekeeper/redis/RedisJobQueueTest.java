@@ -34,7 +34,7 @@ class RedisJobQueueTest {
     }
 
     private static Double score(String key, String member) {
-        return REDIS.connection().call(jedis -> jedis.zscore(key, member));
+        return REDIS.connection().call(key, jedis -> jedis.zscore(key, member));
     }
 
     private static List<String> ids(List<ClaimedJob> claimed) {
@@ -301,9 +301,9 @@ class RedisJobQueueTest {
                         T0.plusSeconds(1)));
         assertThat(queue.deadCount()).isEqualTo(2);
         assertThat(REDIS.keys()).containsExactly(RedisKeys.jobsDead());
-        List<String> entries = REDIS.connection().call(jedis -> jedis.lrange(RedisKeys.jobsDead(), 0, -1));
+        List<String> entries = REDIS.connection().call(RedisKeys.jobsDead(), jedis -> jedis.lrange(RedisKeys.jobsDead(), 0, -1));
         assertThat(entries).noneMatch(entry -> entry.contains("circle=c1"));
-        long ttl = REDIS.connection().call(jedis -> jedis.ttl(RedisKeys.jobsDead()));
+        long ttl = REDIS.connection().call(RedisKeys.jobsDead(), jedis -> jedis.ttl(RedisKeys.jobsDead()));
         assertThat(ttl).isPositive();
     }
 
@@ -411,9 +411,9 @@ class RedisJobQueueTest {
     @Test
     void aJobWithoutReadableDataIsDroppedInsteadOfBlockingTheQueue() {
         queue.schedule(job("good", T0));
-        REDIS.connection().run(jedis -> jedis.zadd(RedisKeys.jobsDue(), T0.toEpochMilli() - 1, "orphan"));
-        REDIS.connection().run(jedis -> jedis.zadd(RedisKeys.jobsDue(), T0.toEpochMilli() - 2, "garbled"));
-        REDIS.connection().run(jedis -> jedis.hset(RedisKeys.jobsData(), "garbled", "not a job"));
+        REDIS.connection().run(RedisKeys.jobsDue(), jedis -> jedis.zadd(RedisKeys.jobsDue(), T0.toEpochMilli() - 1, "orphan"));
+        REDIS.connection().run(RedisKeys.jobsDue(), jedis -> jedis.zadd(RedisKeys.jobsDue(), T0.toEpochMilli() - 2, "garbled"));
+        REDIS.connection().run(RedisKeys.jobsData(), jedis -> jedis.hset(RedisKeys.jobsData(), "garbled", "not a job"));
 
         assertThat(ids(queue.claimDue(T0, 10, LEASE))).containsExactly("good");
         assertThat(score(RedisKeys.jobsDue(), "orphan")).isNull();
@@ -430,7 +430,7 @@ class RedisJobQueueTest {
     void behavesLikeTheInMemoryReference() {
         Random random = new Random(20260329);
         for (int round = 0; round < 10; round++) {
-            REDIS.connection().run(jedis -> jedis.flushDB());
+            REDIS.connection().onPrimaries(jedis -> jedis.flushDB());
             compareOneRun(random, new InMemoryJobQueue(), queue);
         }
     }

@@ -54,7 +54,7 @@ class RedisJobQueueWakeupTest {
 
     /** A queue on a connection pool of its own, as on its own replica. */
     private RedisJobQueue replica() {
-        RedisConnection connection = new RedisConnection(REDIS.server().url());
+        RedisConnection connection = new RedisConnection(REDIS.target());
         connections.add(connection);
         RedisJobQueue queue = new RedisJobQueue(connection);
         queues.add(queue);

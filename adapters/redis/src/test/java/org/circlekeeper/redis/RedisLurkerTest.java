@@ -85,8 +85,9 @@ class RedisLurkerTest {
     @Test
     void settingsWrittenBeforeTheGroupHadItsOwnKeyAreMovedAndALurkersRecordGoes() {
         String lurker = RedisKeys.memberSettings(new MemberRef(Platform.TELEGRAM, "4711", null));
-        REDIS.connection().run(jedis -> jedis.hset(lurker, Map.of("community", "-100123")));
-        REDIS.connection().run(jedis -> jedis.hset(RedisKeys.memberSettings(ALICE), Map.of("zone", "Europe/Berlin",
+        REDIS.connection().run(lurker, jedis -> jedis.hset(lurker, Map.of("community", "-100123")));
+        REDIS.connection().run(RedisKeys.memberSettings(ALICE),
+                jedis -> jedis.hset(RedisKeys.memberSettings(ALICE), Map.of("zone", "Europe/Berlin",
                 "community", "circle")));
 
         assertThat(RedisMemberSettingsStore.moveLegacyHomes(REDIS.connection())).isEqualTo(2);

@@ -128,7 +128,7 @@ class RedisMemberSettingsStoreTest {
 
     @Test
     void aZoneThisRuntimeNoLongerKnowsReadsAsUnset() {
-        REDIS.connection().run(jedis -> jedis.hset(RedisKeys.memberSettings(ALICE),
+        REDIS.connection().run(RedisKeys.memberSettings(ALICE), jedis -> jedis.hset(RedisKeys.memberSettings(ALICE),
                 Map.of("zone", "Mars/Olympus_Mons", "country", "DE")));
 
         assertThat(store.get(ALICE)).isEqualTo(new MemberSettings(null, null, "DE", null));

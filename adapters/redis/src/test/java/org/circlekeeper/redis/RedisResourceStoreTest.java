@@ -51,11 +51,11 @@ class RedisResourceStoreTest {
     }
 
     private static Set<String> members(String key) {
-        return REDIS.connection().call(jedis -> jedis.smembers(key));
+        return REDIS.connection().call(key, jedis -> jedis.smembers(key));
     }
 
     private static String string(String key) {
-        return REDIS.connection().call(jedis -> jedis.get(key));
+        return REDIS.connection().call(key, jedis -> jedis.get(key));
     }
 
     // --- entries, hidden ids, version ---
@@ -183,7 +183,7 @@ class RedisResourceStoreTest {
         garbled.put("own-broken", "{not json");
         garbled.put("own-old", "{\"v\":1}");
         garbled.put("own-moved", ResourceJson.write(entry("own-elsewhere", "Elsewhere")));
-        REDIS.connection().run(jedis -> jedis.hset(ENTRIES, garbled));
+        REDIS.connection().run(ENTRIES, jedis -> jedis.hset(ENTRIES, garbled));
 
         CommunityCatalog catalog = store.catalog(GROUP);
 
@@ -235,7 +235,7 @@ class RedisResourceStoreTest {
     @Test
     void aGarbledReportIsSkippedWhenReadAndStartedAgainWhenReported() {
         store.recordOutdated(GROUP, "es-024", T0);
-        REDIS.connection().run(jedis -> jedis.hset(REPORTS, "de-telefonseelsorge", "lots"));
+        REDIS.connection().run(REPORTS, jedis -> jedis.hset(REPORTS, "de-telefonseelsorge", "lots"));
 
         assertThat(store.outdatedReports(GROUP)).containsExactly(new OutdatedReport("es-024", 1, T0, T0));
 
@@ -272,7 +272,7 @@ class RedisResourceStoreTest {
 
     @Test
     void anUnreadableAlertChannelTurnsAlertsOffInsteadOfFailing() {
-        REDIS.connection().run(jedis -> jedis.hset(SAFETY, Map.of("detection", "true", "alerts", "true",
+        REDIS.connection().run(SAFETY, jedis -> jedis.hset(SAFETY, Map.of("detection", "true", "alerts", "true",
                 "channelPlatform", "myspace", "channelKind", "group", "channelId", "1")));
 
         assertThat(store.safety(GROUP)).isEqualTo(new SafetySettings(true, false, null));
@@ -358,7 +358,7 @@ class RedisResourceStoreTest {
 
     @Test
     void aGarbledCooldownIsDroppedAndDoesNotBlockANewOne() {
-        REDIS.connection().run(jedis -> jedis.hset(ALICE_COOLDOWN, "telegram:-1001", "soon"));
+        REDIS.connection().run(ALICE_COOLDOWN, jedis -> jedis.hset(ALICE_COOLDOWN, "telegram:-1001", "soon"));
 
         assertThat(store.cooldowns(ALICE, T0)).isEmpty();
         assertThat(store.startCooldown(GROUP, ALICE, T0, HOURS_4)).isTrue();

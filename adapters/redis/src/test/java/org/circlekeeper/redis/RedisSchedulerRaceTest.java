@@ -47,7 +47,7 @@ class RedisSchedulerRaceTest {
     }
 
     private RedisJobQueue replicaQueue() {
-        RedisConnection connection = new RedisConnection(REDIS.server().url());
+        RedisConnection connection = new RedisConnection(REDIS.target());
         connections.add(connection);
         return new RedisJobQueue(connection);
     }

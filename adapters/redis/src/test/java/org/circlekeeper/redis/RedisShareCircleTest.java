@@ -189,7 +189,7 @@ class RedisShareCircleTest {
         Button done = last(before.outbox().all(), "Done");
         ShareSession stopped = live();
 
-        try (RedisConnection reconnected = new RedisConnection(REDIS.server().url())) {
+        try (RedisConnection reconnected = new RedisConnection(REDIS.target())) {
             BotTester after = replica(reconnected);
             assertThat(live()).isEqualTo(stopped);
             assertThat(after.as("m2").inGroup().send("/share place").text()).isEqualTo("You're number 2 of 2 in the queue.");

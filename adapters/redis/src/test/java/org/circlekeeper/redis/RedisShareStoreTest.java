@@ -128,7 +128,7 @@ class RedisShareStoreTest {
         assertThat(store.countAnonymous(ALICE, Duration.ofMinutes(15))).isEqualTo(1);
         assertThat(store.countAnonymous(ALICE, Duration.ofMinutes(15))).isEqualTo(2);
         String key = "ck:m:{telegram:8}:share:anon";
-        String stored = REDIS.connection().call(jedis -> jedis.get(key));
+        String stored = REDIS.connection().call(key, jedis -> jedis.get(key));
         assertThat(stored).isEqualTo("2");
         assertThat(REDIS.ttlMillis(key)).isBetween(Duration.ofMinutes(14).toMillis(), Duration.ofMinutes(15).toMillis());
     }

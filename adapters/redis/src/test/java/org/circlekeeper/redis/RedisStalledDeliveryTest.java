@@ -92,7 +92,7 @@ class RedisStalledDeliveryTest {
 
     /** One replica: the whole bot on its own connection to the shared Redis, sending through {@code messenger}. */
     private Scheduler replica(Messenger messenger) {
-        RedisConnection connection = new RedisConnection(REDIS.server().url());
+        RedisConnection connection = new RedisConnection(REDIS.target());
         connections.add(connection);
         return Bot.builder().stores(RedisStores.create(connection, clock)).clock(clock)
                 .messengers(new Messengers(List.of(messenger)))
@@ -126,8 +126,9 @@ class RedisStalledDeliveryTest {
 
         assertThat(messengerA.sent.size() + messengerB.sent.size()).as("the reminder went out exactly once").isEqualTo(1);
         assertThat(messengerA.sent.get(0)).contains("Tuesday circle");
-        Double waiting = REDIS.connection().call(jedis -> jedis.zscore(RedisKeys.jobsDue(), first.getKey()));
-        Double held = REDIS.connection().call(jedis -> jedis.zscore(RedisKeys.jobsLeased(), first.getKey()));
+        Double waiting = REDIS.connection().call(RedisKeys.jobsDue(), jedis -> jedis.zscore(RedisKeys.jobsDue(), first.getKey()));
+        Double held = REDIS.connection().call(RedisKeys.jobsLeased(),
+                jedis -> jedis.zscore(RedisKeys.jobsLeased(), first.getKey()));
         assertThat(waiting).as("the job is done, not waiting").isNull();
         assertThat(held).as("nor held").isNull();
         assertThat(new RedisJobQueue(REDIS.connection()).dead(10)).isEmpty();
@@ -135,7 +136,7 @@ class RedisStalledDeliveryTest {
 
     /** The earliest channel reminder waiting in the queue: its id and due score. */
     private static Map.Entry<String, Double> firstReminder() {
-        return REDIS.connection().call(jedis -> jedis.zrangeWithScores(RedisKeys.jobsDue(), 0, -1)).stream()
+        return REDIS.connection().call(RedisKeys.jobsDue(), jedis -> jedis.zrangeWithScores(RedisKeys.jobsDue(), 0, -1)).stream()
                 .filter(t -> t.getElement().startsWith("circle.remind:"))
                 .map(t -> Map.entry(t.getElement(), t.getScore()))
                 .findFirst().orElseThrow();

@@ -99,7 +99,7 @@ class RedisWordingStoreTest {
         for (int i = 0; i < RedisWordingStore.MAX_OVERRIDES; i++) {
             full.put("key." + i, "text " + i);
         }
-        REDIS.connection().run(jedis -> jedis.hset(RedisKeys.wording(GROUP, ENGLISH), full));
+        REDIS.connection().run(RedisKeys.wording(GROUP, ENGLISH), jedis -> jedis.hset(RedisKeys.wording(GROUP, ENGLISH), full));
 
         assertThatThrownBy(() -> store.put(GROUP, ENGLISH, "one.more", "text"))
                 .isInstanceOf(IllegalStateException.class)
@@ -125,7 +125,7 @@ class RedisWordingStoreTest {
     @Test
     void theBoundScriptIsSentAgainWhenTheServerForgotIt() {
         store.put(GROUP, ENGLISH, "welcome", "Welcome");
-        REDIS.connection().run(jedis -> jedis.scriptFlush());
+        REDIS.connection().onPrimaries(jedis -> jedis.scriptFlush());
 
         store.put(GROUP, ENGLISH, "welcome", "Welcome back");
 

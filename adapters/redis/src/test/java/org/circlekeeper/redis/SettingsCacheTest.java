@@ -31,8 +31,8 @@ class SettingsCacheTest {
     private static final ZoneId LIMA = ZoneId.of("America/Lima");
     private static final Duration ANNOUNCEMENT = Duration.ofSeconds(10);
 
-    private final RedisConnection one = new RedisConnection(REDIS.server().url());
-    private final RedisConnection two = new RedisConnection(REDIS.server().url());
+    private final RedisConnection one = new RedisConnection(REDIS.target());
+    private final RedisConnection two = new RedisConnection(REDIS.target());
 
     @AfterEach
     void close() {
@@ -84,7 +84,7 @@ class SettingsCacheTest {
         RedisMemberSettingsStore second = new RedisMemberSettingsStore(two);
         awaitLive(two);
         assertThat(second.get(ALICE)).isEqualTo(MemberSettings.NONE);
-        one.run(jedis -> jedis.hset(RedisKeys.memberSettings(ALICE), "zone", "Europe/Berlin"));
+        one.run(RedisKeys.memberSettings(ALICE), jedis -> jedis.hset(RedisKeys.memberSettings(ALICE), "zone", "Europe/Berlin"));
 
         one.forgetCached();
 
@@ -98,7 +98,7 @@ class SettingsCacheTest {
         assertThat(second.get(ALICE)).isEqualTo(MemberSettings.NONE);
         two.cache().close();
         // written by hand, so no announcement: only a read of Redis itself can see it
-        one.run(jedis -> jedis.hset(RedisKeys.memberSettings(ALICE), "zone", "Europe/Berlin"));
+        one.run(RedisKeys.memberSettings(ALICE), jedis -> jedis.hset(RedisKeys.memberSettings(ALICE), "zone", "Europe/Berlin"));
 
         assertThat(second.get(ALICE).zone()).isEqualTo(BERLIN);
     }
