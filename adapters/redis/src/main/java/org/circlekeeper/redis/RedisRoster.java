@@ -17,16 +17,19 @@ public final class RedisRoster implements Roster {
 
     @Override
     public void present(CommunityRef community) {
-        redis.run(jedis -> jedis.sadd(RedisKeys.roster(community.platform()), community.communityId()));
+        String roster = RedisKeys.roster(community.platform());
+        redis.run(roster, jedis -> jedis.sadd(roster, community.communityId()));
     }
 
     @Override
     public boolean absent(CommunityRef community) {
-        return redis.call(jedis -> jedis.srem(RedisKeys.roster(community.platform()), community.communityId())) > 0;
+        String roster = RedisKeys.roster(community.platform());
+        return redis.call(roster, jedis -> jedis.srem(roster, community.communityId())) > 0;
     }
 
     @Override
     public Set<String> communities(Platform platform) {
-        return Set.copyOf(redis.call(jedis -> jedis.smembers(RedisKeys.roster(platform))));
+        String roster = RedisKeys.roster(platform);
+        return Set.copyOf(redis.call(roster, jedis -> jedis.smembers(roster)));
     }
 }
