@@ -55,7 +55,8 @@ class ArchitectureTest {
 
     private static final String[] FEATURES = {
             "org.circlekeeper.core.member..", "org.circlekeeper.core.community..", "org.circlekeeper.core.checkin..",
-            "org.circlekeeper.core.circle..", "org.circlekeeper.core.resource..", "org.circlekeeper.core.share.."};
+            "org.circlekeeper.core.circle..", "org.circlekeeper.core.resource..", "org.circlekeeper.core.share..",
+            "org.circlekeeper.core.dashboard.."};
 
     @Test
     void noTwoPackagesOfTheCoreImportEachOther() {
@@ -103,7 +104,7 @@ class ArchitectureTest {
                 .check(CORE);
     }
 
-    private static final String[] CROSSING_FEATURES = {"checkin", "circle", "resource", "share"};
+    private static final String[] CROSSING_FEATURES = {"checkin", "circle", "resource", "share", "dashboard"};
 
     @Test
     void aFeatureReachesAnotherOnlyThroughTypesMarkedFeaturePort() {

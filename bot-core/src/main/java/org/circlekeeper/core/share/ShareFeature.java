@@ -40,13 +40,15 @@ public final class ShareFeature implements Feature {
 
     /**
      * How this feature plugs into the bot: its bundle, the stores it needs, how it is built. It reaches the circles
-     * feature through the {@link ScheduledCircles} port that feature provides, and offers the bot its chair policy.
+     * feature through the {@link ScheduledCircles} port that feature provides, and offers the bot its chair policy and
+     * other features the {@link CircleFormats} its circles run.
      */
     public static final Plugin PLUGIN = new Plugin("share", ShareMessages.KEYS.bundle(), List.of(ShareStore.KEY, JobQueue.KEY),
             wiring -> {
                 ShareFeature share = new ShareFeature(wiring.store(ShareStore.KEY), wiring.part(ScheduledCircles.class),
                         wiring.store(JobQueue.KEY), wiring.outbox(), wiring.messengers(), wiring.clock());
                 wiring.provide(ChairPolicy.class, share.chairs());
+                wiring.provide(CircleFormats.class, share.circleFormats());
                 return share;
             });
 
@@ -59,6 +61,7 @@ public final class ShareFeature implements Feature {
     /** The longest share without a name, in characters (Discord's modals take 4,000). */
     static final int ANON_MAX_LENGTH = 2_000;
 
+    private final ShareStore store;
     private final ShareFormats formats;
     private final Sessions sessions;
     private final ShareChairs chairs;
@@ -68,12 +71,19 @@ public final class ShareFeature implements Feature {
     private final ShareOrganising organising;
     private final ShareData data;
 
+    /** The format each circle's sessions run: organisers' choice, else the standard one. */
+    CircleFormats circleFormats() {
+        return (community, circleId) -> formats.find(store.settings(community).formats().getOrDefault(circleId, ""))
+                .orElseGet(formats::standard).name();
+    }
+
     public ShareFeature(ShareStore store, ScheduledCircles circles, JobQueue jobs, Outbox outbox, Messengers messengers, Clock clock) {
         this(store, circles, ShareFormats.shipped(), jobs, outbox, messengers, clock);
     }
 
     ShareFeature(ShareStore store, ScheduledCircles circles, ShareFormats formats, JobQueue jobs, Outbox outbox, Messengers messengers,
                  Clock clock) {
+        this.store = store;
         this.formats = formats;
         Rotations rotations = new Rotations(store, clock);
         this.sessions = new Sessions(store, formats, jobs, outbox, messengers, clock, new Posts(circles, clock), rotations);

@@ -44,6 +44,7 @@ public final class BotTester {
     private final Stores stores;
     private final Engine engine;
     private final Scheduler scheduler;
+    private final Bot.Assembly assembly;
     private final RecordingMessenger messenger = new RecordingMessenger();
 
     public BotTester() {
@@ -69,15 +70,36 @@ public final class BotTester {
     }
 
     private BotTester(VirtualClock clock, Stores stores, CheckinOptions checkins, List<Plugin> extra) {
+        this(clock, stores, checkins, extra, Map.of());
+    }
+
+    /** Every shipped feature on in-memory stores, given {@code parts} as a deployment gives its own (an address, options). */
+    public BotTester(Map<Class<?>, Object> parts) {
+        this(new VirtualClock(START), parts);
+    }
+
+    private BotTester(VirtualClock clock, Map<Class<?>, Object> parts) {
+        this(clock, InMemoryStores.create(clock), CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())),
+                List.of(), parts);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private BotTester(VirtualClock clock, Stores stores, CheckinOptions checkins, List<Plugin> extra, Map<Class<?>, Object> parts) {
         this.clock = clock;
         this.stores = stores;
         Bot.Builder builder = Bot.builder().stores(stores).clock(clock)
                 .messengers(new Messengers(List.of(messenger)))
                 .with(CheckinOptions.class, checkins);
+        parts.forEach((type, part) -> builder.with((Class) type, part));
         extra.forEach(builder::feature);
-        Bot.Assembly bot = builder.build();
-        this.engine = bot.engine();
-        this.scheduler = bot.scheduler();
+        this.assembly = builder.build();
+        this.engine = assembly.engine();
+        this.scheduler = assembly.scheduler();
+    }
+
+    /** A part a feature offers beyond the engine (the organisers' page's {@code Dashboard}). */
+    public <T> T part(Class<T> type) {
+        return assembly.part(type).orElseThrow(() -> new IllegalStateException("the bot offers no " + type.getSimpleName()));
     }
 
     /** Moves the virtual clock forward and runs every job due by then, as the console's {@code :clock} does. */
