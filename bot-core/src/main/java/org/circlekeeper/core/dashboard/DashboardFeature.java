@@ -98,7 +98,8 @@ public final class DashboardFeature implements Feature {
 
             @Override
             public Map<String, Object> export(MemberRef member) {
-                return Map.of("openPageSessions", sessions.openOf(member));
+                int open = sessions.openOf(member);
+                return open == 0 ? Map.of() : Map.of("openPageSessions", open);
             }
 
             @Override
