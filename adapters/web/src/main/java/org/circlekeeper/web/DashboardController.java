@@ -185,15 +185,17 @@ public class DashboardController {
 
     /**
      * Whether a POST comes from the page itself: its {@code Origin} is the public address's (browsers send it with
-     * every POST); without one, {@code Sec-Fetch-Site} must say the same origin.
+     * every POST); where it is missing or {@code null}, {@code Sec-Fetch-Site} must say the same origin (a client
+     * without either, not a browser, is held by the session cookie and the change token alone).
      */
     private boolean sameOrigin(HttpServletRequest request) {
         String origin = request.getHeader(HttpHeaders.ORIGIN);
-        if (origin != null) {
+        if (origin != null && !origin.equals("null")) {
             return origin.equalsIgnoreCase(origin(address.base()));
         }
+        // Fetch Metadata (https://www.w3.org/TR/fetch-metadata/): the browser's own word on where the request came from
         String site = request.getHeader("Sec-Fetch-Site");
-        return site == null || site.equals("same-origin");
+        return origin == null ? site == null || site.equals("same-origin") : "same-origin".equals(site);
     }
 
     private static String origin(URI base) {

@@ -13,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * What every answer of the organisers' page carries, and what every request to it may bring. Answers: a strict
  * Content-Security-Policy (no script at all, styles and forms from the page itself, never framed), no caching, no
- * referrer (so no page address leaves with a link), no sniffing; HSTS when the page is served over TLS. Requests: a
+ * referrer beyond the page itself (so no page address leaves with a link), no sniffing; HSTS when the page is served over TLS. Requests: a
  * body only with a POST, announced by its length and at most {@link #MAX_BODY} bytes (the forms hold a token or
  * two); anything else gets 413 before anything reads it, and the connection is closed.
  */
@@ -45,7 +45,9 @@ public final class DashboardGuard extends OncePerRequestFilter {
             throws ServletException, IOException {
         response.setHeader("Content-Security-Policy", POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with the page's own forms
+        // (Fetch standard, "serializing a request origin"), and the same-origin check of every POST needs the origin
+        response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
         if (!request.getRequestURI().equals(Paths.STYLESHEET)) {
