@@ -126,9 +126,15 @@ class ArchitectureTest {
 
     @Test
     void thePortsAreWhatTheFeaturesUse() {
-        // so the rule above is not empty: the share circle and check-ins do go through their ports
+        // so the rule above is not empty: the share circle, check-ins and the organisers' page do go through their ports
         classes().that().resideInAPackage("org.circlekeeper.core.share..").and().haveSimpleName("Posts")
                 .should().dependOnClassesThat(resideInAPackage("org.circlekeeper.core.circle..")
+                        .and(annotatedWith(FeaturePort.class)))
+                .check(CORE);
+        classes().that().resideInAPackage("org.circlekeeper.core.dashboard..").and().haveSimpleName("Dashboard")
+                .should().dependOnClassesThat(resideInAPackage("org.circlekeeper.core.circle..")
+                        .and(annotatedWith(FeaturePort.class)))
+                .andShould().dependOnClassesThat(resideInAPackage("org.circlekeeper.core.share..")
                         .and(annotatedWith(FeaturePort.class)))
                 .check(CORE);
         classes().that().resideInAPackage("org.circlekeeper.core.checkin..").and().haveSimpleName("CheckinCare")
