@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.circlekeeper.web.DashboardGuard;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -12,22 +14,26 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every endpoint the app opens besides Telegram's webhook (the calendar feed, health, metrics) is read with
- * GET and takes no body: a request that brings one (a Content-Length above zero, or chunked) gets 413 before
- * anything reads it, and the connection is closed. The webhook caps its own body, after its secret.
+ * Every endpoint the app opens besides Telegram's webhook and the organisers' page (the calendar feed, health,
+ * metrics) is read with GET and takes no body: a request that brings one (a Content-Length above zero, or chunked)
+ * gets 413 before anything reads it, and the connection is closed. The webhook caps its own body, after its secret;
+ * the page's forms are capped by its {@link DashboardGuard}.
  */
 @Component
 class BodilessRequestFilter extends OncePerRequestFilter {
 
     private final String webhookPath;
+    private final boolean pageOn;
 
-    BodilessRequestFilter(@Value("${circlekeeper.telegram.webhook.path:/telegram/webhook}") String webhookPath) {
+    BodilessRequestFilter(@Value("${circlekeeper.telegram.webhook.path:/telegram/webhook}") String webhookPath,
+                          ObjectProvider<DashboardGuard> page) {
         this.webhookPath = webhookPath;
+        this.pageOn = page.getIfAvailable() != null;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return webhookPath.equals(request.getRequestURI());
+        return webhookPath.equals(request.getRequestURI()) || (pageOn && DashboardGuard.onPage(request.getRequestURI()));
     }
 
     @Override

@@ -180,10 +180,12 @@ public record CirclekeeperProperties(
     }
 
     /**
-     * The optional web port for the health endpoint (and later Telegram webhooks and calendar feeds).
+     * The optional web port for the health endpoint, Telegram's webhook, calendar feeds and the organisers' page.
      *
-     * @param port empty for no web server at all
+     * @param port      empty for no web server at all
+     * @param publicUrl where members reach the web port from outside ({@code https://bot.example.org}); the organisers'
+     *                  page is on only with both this and a port
      */
-    public record Web(Integer port) {
+    public record Web(Integer port, String publicUrl) {
     }
 }

@@ -10,6 +10,7 @@ import org.circlekeeper.core.checkin.AesGcmNoteCipher;
 import org.circlekeeper.core.checkin.CheckinOptions;
 import org.circlekeeper.core.checkin.NoteCipher;
 import org.circlekeeper.core.checkin.NoteKeyFile;
+import org.circlekeeper.core.dashboard.DashboardAddress;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.PlacePresence;
 import org.circlekeeper.core.engine.PlacePresences;
@@ -59,17 +60,19 @@ class CoreConfiguration {
     @Bean
     Bot.Assembly bot(Stores stores, CirclekeeperProperties properties, Clock clock, List<Messenger> messengers,
                      CheckinOptions checkins, Metrics metrics, ObjectProvider<EventMirror> mirrors,
-                     ObjectProvider<PlacePresence> presences) {
+                     ObjectProvider<PlacePresence> presences, ObjectProvider<DashboardAddress> dashboard) {
         Bot.Defaults defaults = new Bot.Defaults(properties.defaults().locale(), properties.defaults().zone(),
                 properties.communities().keptAfterRemoval());
-        return Bot.builder().stores(stores).clock(clock).defaults(defaults)
+        Bot.Builder builder = Bot.builder().stores(stores).clock(clock).defaults(defaults)
                 .templateOverrides(properties.templates().overrideDir())
                 .messengers(new Messengers(messengers))
                 .with(CheckinOptions.class, checkins)
                 .with(PlacePresences.class, new PlacePresences(presences.orderedStream().toList()))
                 .metrics(metrics)
-                .mirrors(new EventMirrors(mirrors.orderedStream().toList()))
-                .build();
+                .mirrors(new EventMirrors(mirrors.orderedStream().toList()));
+        // the organisers' page's address, only where the page is on (DashboardConfiguration); without it /dashboard says so
+        dashboard.ifAvailable(address -> builder.with(DashboardAddress.class, address));
+        return builder.build();
     }
 
     /**

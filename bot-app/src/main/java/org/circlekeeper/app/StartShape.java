@@ -6,11 +6,11 @@ import java.util.Properties;
 import org.springframework.core.env.Environment;
 
 /**
- * Which adapters, web server, clock and scheduler a run's settings choose: the choices Spring AOT fixes at build
+ * Which adapters, web server, organisers' page, clock and scheduler a run's settings choose: the choices Spring AOT fixes at build
  * time, so that a start can tell whether the AOT-built bean definitions fit its own settings ({@link AotStartPath}).
  */
 record StartShape(boolean console, boolean telegram, boolean telegramWebhook, boolean discord, boolean webServer,
-                  boolean virtualTime, boolean scheduler) {
+                  boolean virtualTime, boolean scheduler, boolean dashboard) {
 
     /** Where the build's shape is kept in the jar, written by {@link StartShapeAotProcessor}. */
     static final String RESOURCE = "META-INF/circlekeeper/aot-start-shape.properties";
@@ -22,7 +22,8 @@ record StartShape(boolean console, boolean telegram, boolean telegramWebhook, bo
         return new StartShape(ConsoleWanted.in(environment), TelegramConfiguration.Wanted.in(environment),
                 TelegramConfiguration.WebhookWanted.in(environment), DiscordConfiguration.TokenSet.in(environment),
                 port != null && !port.isBlank(), virtual,
-                !virtual && environment.getProperty("circlekeeper.scheduler.enabled", Boolean.class, true));
+                !virtual && environment.getProperty("circlekeeper.scheduler.enabled", Boolean.class, true),
+                DashboardConfiguration.Wanted.in(environment));
     }
 
     /** The shape as properties (one {@code true}/{@code false} per choice). */
@@ -36,7 +37,7 @@ record StartShape(boolean console, boolean telegram, boolean telegramWebhook, bo
     static StartShape fromProperties(Properties properties) {
         return new StartShape(flag(properties, "console"), flag(properties, "telegram"), flag(properties, "telegram-webhook"),
                 flag(properties, "discord"), flag(properties, "web-server"), flag(properties, "virtual-time"),
-                flag(properties, "scheduler"));
+                flag(properties, "scheduler"), flag(properties, "dashboard"));
     }
 
     /** The choices that are on, e.g. {@code console, virtual-time}; {@code nothing} when none is. */
@@ -59,6 +60,7 @@ record StartShape(boolean console, boolean telegram, boolean telegramWebhook, bo
         map.put("web-server", String.valueOf(webServer));
         map.put("virtual-time", String.valueOf(virtualTime));
         map.put("scheduler", String.valueOf(scheduler));
+        map.put("dashboard", String.valueOf(dashboard));
         return map;
     }
 

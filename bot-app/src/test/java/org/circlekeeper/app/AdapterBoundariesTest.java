@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class AdapterBoundariesTest {
 
     private static final String[] PLATFORM_ADAPTERS = {
-            "org.circlekeeper.telegram..", "org.circlekeeper.discord..", "org.circlekeeper.console.."};
+            "org.circlekeeper.telegram..", "org.circlekeeper.discord..", "org.circlekeeper.console..", "org.circlekeeper.web.."};
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -63,7 +63,7 @@ class AdapterBoundariesTest {
     @Test
     void theImportFoundTheAdaptersAndTheApp() {
         for (String type : new String[] {"org.circlekeeper.telegram.TelegramBot", "org.circlekeeper.discord.DiscordAdapter",
-                "org.circlekeeper.console.ConsoleSession", "org.circlekeeper.redis.RedisAdapterState",
+                "org.circlekeeper.console.ConsoleSession", "org.circlekeeper.redis.RedisAdapterState", "org.circlekeeper.web.DashboardController",
                 "org.circlekeeper.app.CoreConfiguration", "org.circlekeeper.core.engine.Engine"}) {
             assertThat(MAIN.contain(type)).as(type).isTrue();
         }

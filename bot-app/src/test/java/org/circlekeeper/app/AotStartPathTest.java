@@ -30,13 +30,13 @@ class AotStartPathTest {
 
     @Test
     void theShapeFollowsTheAdaptersConditions() {
-        assertThat(StartShape.of(new MockEnvironment())).isEqualTo(new StartShape(true, false, false, false, false, true, false));
+        assertThat(StartShape.of(new MockEnvironment())).isEqualTo(new StartShape(true, false, false, false, false, true, false, false));
         assertThat(StartShape.of(new MockEnvironment().withProperty("circlekeeper.telegram.token", "123:abc")
                 .withProperty("circlekeeper.web.port", "8080")))
-                .isEqualTo(new StartShape(false, true, false, false, true, false, true));
+                .isEqualTo(new StartShape(false, true, false, false, true, false, true, false));
         assertThat(StartShape.of(new MockEnvironment().withProperty("circlekeeper.telegram.token", "123:abc")
                 .withProperty("circlekeeper.telegram.mode", "webhook").withProperty("circlekeeper.scheduler.enabled", "false")))
-                .isEqualTo(new StartShape(false, true, true, false, false, false, false));
+                .isEqualTo(new StartShape(false, true, true, false, false, false, false, false));
         assertThat(StartShape.of(new MockEnvironment().withProperty("circlekeeper.discord.token", "x")
                 .withProperty("circlekeeper.console.enabled", "true")).describe()).isEqualTo("console, discord, scheduler");
         assertThat(StartShape.of(new MockEnvironment().withProperty("circlekeeper.console.enabled", "false")).describe())
@@ -45,7 +45,7 @@ class AotStartPathTest {
 
     @Test
     void theShapeSurvivesTheJar() {
-        StartShape shape = new StartShape(false, true, true, false, true, false, true);
+        StartShape shape = new StartShape(false, true, true, false, true, false, true, true);
         assertThat(StartShape.fromProperties(shape.toProperties())).isEqualTo(shape);
     }
 

@@ -21,6 +21,7 @@ import org.circlekeeper.core.community.CommunityFeature;
 import org.circlekeeper.core.community.CommunityMoves;
 import org.circlekeeper.core.community.Departures;
 import org.circlekeeper.core.community.SettingsPreferences;
+import org.circlekeeper.core.dashboard.DashboardFeature;
 import org.circlekeeper.core.engine.ChairPolicy;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.EngineMessages;
@@ -62,6 +63,7 @@ public final class Bot {
             CommunityFeature.PLUGIN,
             CircleFeature.PLUGIN,
             ShareFeature.PLUGIN,
+            DashboardFeature.PLUGIN,
             CheckinFeature.PLUGIN);
 
     /** How long a claimed job is held before another replica may take it over. */
@@ -106,8 +108,20 @@ public final class Bot {
         }
     }
 
-    /** The assembled bot: the engine for inbound events and the scheduler for due work. */
-    public record Assembly(Engine engine, Scheduler scheduler) {
+    /**
+     * The assembled bot: the engine for inbound events, the scheduler for due work, and the parts the features offer
+     * beyond the engine (the organisers' page's {@code Dashboard}, which the web adapter serves).
+     */
+    public record Assembly(Engine engine, Scheduler scheduler, Map<Class<?>, Object> parts) {
+
+        public Assembly {
+            parts = Map.copyOf(parts);
+        }
+
+        /** A part a feature offers, if the bot has one of that type. */
+        public <T> Optional<T> part(Class<T> type) {
+            return Optional.ofNullable(parts.get(type)).map(type::cast);
+        }
     }
 
     /**
@@ -234,7 +248,7 @@ public final class Bot {
             ChairPolicy chairs = (ChairPolicy) shared.getOrDefault(ChairPolicy.class, ChairPolicy.NOBODY);
             Engine engine = new Engine(registry, renderer, stores.wording(), preferences, chairs, stores.forms(), clock, metrics);
             List<JobHandler> handlers = registry.features().stream().flatMap(f -> f.jobHandlers().stream()).toList();
-            return new Assembly(engine, new Scheduler(stores.jobs(), clock, handlers, JOB_LEASE, metrics));
+            return new Assembly(engine, new Scheduler(stores.jobs(), clock, handlers, JOB_LEASE, metrics), shared);
         }
 
         /** What one plugin is built from: the stores it declared (and the bot's own), the shared services and parts. */

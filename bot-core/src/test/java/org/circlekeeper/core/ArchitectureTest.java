@@ -56,7 +56,8 @@ class ArchitectureTest {
 
     private static final String[] FEATURES = {
             "org.circlekeeper.core.member..", "org.circlekeeper.core.community..", "org.circlekeeper.core.checkin..",
-            "org.circlekeeper.core.circle..", "org.circlekeeper.core.resource..", "org.circlekeeper.core.share.."};
+            "org.circlekeeper.core.circle..", "org.circlekeeper.core.resource..", "org.circlekeeper.core.share..",
+            "org.circlekeeper.core.dashboard.."};
 
     @Test
     void noTwoPackagesOfTheCoreImportEachOther() {
@@ -111,7 +112,7 @@ class ArchitectureTest {
                 .check(CORE);
     }
 
-    private static final String[] CROSSING_FEATURES = {"checkin", "circle", "resource", "share"};
+    private static final String[] CROSSING_FEATURES = {"checkin", "circle", "resource", "share", "dashboard"};
 
     @Test
     void aFeatureReachesAnotherOnlyThroughTypesMarkedFeaturePort() {
@@ -133,9 +134,15 @@ class ArchitectureTest {
 
     @Test
     void thePortsAreWhatTheFeaturesUse() {
-        // so the rule above is not empty: the share circle and check-ins do go through their ports
+        // so the rule above is not empty: the share circle, check-ins and the organisers' page do go through their ports
         classes().that().resideInAPackage("org.circlekeeper.core.share..").and().haveSimpleName("Posts")
                 .should().dependOnClassesThat(resideInAPackage("org.circlekeeper.core.circle..")
+                        .and(annotatedWith(FeaturePort.class)))
+                .check(CORE);
+        classes().that().resideInAPackage("org.circlekeeper.core.dashboard..").and().haveSimpleName("Dashboard")
+                .should().dependOnClassesThat(resideInAPackage("org.circlekeeper.core.circle..")
+                        .and(annotatedWith(FeaturePort.class)))
+                .andShould().dependOnClassesThat(resideInAPackage("org.circlekeeper.core.share..")
                         .and(annotatedWith(FeaturePort.class)))
                 .check(CORE);
         classes().that().resideInAPackage("org.circlekeeper.core.checkin..").and().haveSimpleName("CheckinCare")

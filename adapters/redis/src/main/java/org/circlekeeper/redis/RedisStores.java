@@ -6,6 +6,7 @@ import org.circlekeeper.core.checkin.CheckinStores;
 import org.circlekeeper.core.circle.CircleStores;
 import org.circlekeeper.core.community.CommunitySettingsStore;
 import org.circlekeeper.core.community.DepartureStore;
+import org.circlekeeper.core.dashboard.DashboardStores;
 import org.circlekeeper.core.engine.ActionTokens;
 import org.circlekeeper.core.engine.PendingForms;
 import org.circlekeeper.core.member.MemberSettingsStore;
@@ -56,6 +57,7 @@ public final class RedisStores {
                         new RedisReminderChoiceStore(redis), new RedisFeedTokenStore(redis), new RedisEventLinkStore(redis)))
                 .put(ShareStore.KEY, new RedisShareStore(redis))
                 .put(CheckinStores.KEY, AcknowledgedCheckins.wrap(RedisCheckinStores.create(redis, clock), redis))
+                .put(DashboardStores.KEY, new RedisDashboardStores(redis).stores())
                 .put(DepartureStore.KEY, new RedisDepartureStore(redis, clock));
     }
 }

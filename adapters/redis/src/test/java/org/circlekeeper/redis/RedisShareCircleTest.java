@@ -17,6 +17,7 @@ import org.circlekeeper.core.checkin.CheckinStores;
 import org.circlekeeper.core.circle.CircleStores;
 import org.circlekeeper.core.community.CommunitySettingsStore;
 import org.circlekeeper.core.community.DepartureStore;
+import org.circlekeeper.core.dashboard.DashboardStores;
 import org.circlekeeper.core.engine.ActionTokens;
 import org.circlekeeper.core.engine.PendingForms;
 import org.circlekeeper.core.member.MemberSettingsStore;
@@ -80,7 +81,8 @@ class RedisShareCircleTest {
                 .put(ActionTokens.KEY, tokens).put(PendingForms.KEY, new RedisPendingForms(redis)).put(JobQueue.KEY, new RedisJobQueue(redis))
                 .put(ResourceStore.KEY, resources).put(CircleStores.KEY, circles).put(ShareStore.KEY, new RedisShareStore(redis))
                 .put(CheckinStores.KEY, checkins.stores()).put(DeliveryLog.KEY, new RedisDeliveryLog(redis))
-                .put(DepartureStore.KEY, new RedisDepartureStore(redis, clock)).build());
+                .put(DepartureStore.KEY, new RedisDepartureStore(redis, clock))
+                .put(DashboardStores.KEY, new RedisDashboardStores(redis).stores()).build());
     }
 
     private ShareSession live() {

@@ -46,7 +46,8 @@ public final class ShareFeature implements Feature, PresenceListener {
 
     /**
      * How this feature plugs into the bot: its bundle, the stores it needs, how it is built. It reaches the circles
-     * feature through the {@link ScheduledCircles} port that feature provides, and offers the bot its chair policy.
+     * feature through the {@link ScheduledCircles} port that feature provides, and offers the bot its chair policy and
+     * other features the {@link CircleFormats} its circles run.
      */
     public static final Plugin PLUGIN = new Plugin("share", ShareMessages.KEYS.bundle(), List.of(ShareStore.KEY, JobQueue.KEY),
             wiring -> {
@@ -54,6 +55,7 @@ public final class ShareFeature implements Feature, PresenceListener {
                         ShareFormats.shipped(), wiring.find(PlacePresences.class).orElseGet(PlacePresences::none),
                         wiring.store(JobQueue.KEY), wiring.outbox(), wiring.messengers(), wiring.clock());
                 wiring.provide(ChairPolicy.class, share.chairs());
+                wiring.provide(CircleFormats.class, share.circleFormats());
                 return share;
             });
 
@@ -66,6 +68,7 @@ public final class ShareFeature implements Feature, PresenceListener {
     /** The longest share without a name, in characters (Discord's modals take 4,000). */
     static final int ANON_MAX_LENGTH = 2_000;
 
+    private final ShareStore store;
     private final ShareFormats formats;
     private final Sessions sessions;
     private final ShareChairs chairs;
@@ -75,12 +78,19 @@ public final class ShareFeature implements Feature, PresenceListener {
     private final ShareOrganising organising;
     private final ShareData data;
 
+    /** The format each circle's sessions run: organisers' choice, else the standard one. */
+    CircleFormats circleFormats() {
+        return (community, circleId) -> formats.find(store.settings(community).formats().getOrDefault(circleId, ""))
+                .orElseGet(formats::standard).name();
+    }
+
     public ShareFeature(ShareStore store, ScheduledCircles circles, JobQueue jobs, Outbox outbox, Messengers messengers, Clock clock) {
         this(store, circles, ShareFormats.shipped(), PlacePresences.none(), jobs, outbox, messengers, clock);
     }
 
     ShareFeature(ShareStore store, ScheduledCircles circles, ShareFormats formats, PlacePresences presences, JobQueue jobs,
                  Outbox outbox, Messengers messengers, Clock clock) {
+        this.store = store;
         this.formats = formats;
         Rotations rotations = new Rotations(store, clock);
         MeetingPlaces places = new MeetingPlaces(store, messengers, outbox);

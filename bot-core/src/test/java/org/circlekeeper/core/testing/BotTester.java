@@ -46,6 +46,7 @@ public final class BotTester {
     private final Stores stores;
     private final Engine engine;
     private final Scheduler scheduler;
+    private final Bot.Assembly assembly;
     private final RecordingMessenger messenger = new RecordingMessenger();
 
     public BotTester() {
@@ -72,27 +73,41 @@ public final class BotTester {
 
     /** Every shipped feature on a platform whose meeting places tell who is in them ({@code presence}). */
     public BotTester(PlacePresence presence) {
-        this(new VirtualClock(START), null, null, List.of(), presence);
+        this(new VirtualClock(START), Map.<Class<?>, Object>of(PlacePresences.class, new PlacePresences(List.of(presence))));
     }
 
     private BotTester(VirtualClock clock, Stores stores, CheckinOptions checkins, List<Plugin> extra) {
-        this(clock, stores, checkins, extra, null);
+        this(clock, stores, checkins, extra, Map.of());
     }
 
-    private BotTester(VirtualClock clock, Stores stores, CheckinOptions checkins, List<Plugin> extra, PlacePresence presence) {
+    /** Every shipped feature on in-memory stores, given {@code parts} as a deployment gives its own (an address, options). */
+    public BotTester(Map<Class<?>, Object> parts) {
+        this(new VirtualClock(START), parts);
+    }
+
+    private BotTester(VirtualClock clock, Map<Class<?>, Object> parts) {
+        this(clock, InMemoryStores.create(clock), CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())),
+                List.of(), parts);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private BotTester(VirtualClock clock, Stores stores, CheckinOptions checkins, List<Plugin> extra, Map<Class<?>, Object> parts) {
         this.clock = clock;
         this.stores = stores != null ? stores : InMemoryStores.create(clock);
         Bot.Builder builder = Bot.builder().stores(this.stores).clock(clock)
                 .messengers(new Messengers(List.of(messenger)))
                 .with(CheckinOptions.class, checkins != null ? checkins
                         : CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey())));
-        if (presence != null) {
-            builder.with(PlacePresences.class, new PlacePresences(List.of(presence)));
-        }
+        parts.forEach((type, part) -> builder.with((Class) type, part));
         extra.forEach(builder::feature);
-        Bot.Assembly bot = builder.build();
-        this.engine = bot.engine();
-        this.scheduler = bot.scheduler();
+        this.assembly = builder.build();
+        this.engine = assembly.engine();
+        this.scheduler = assembly.scheduler();
+    }
+
+    /** A part a feature offers beyond the engine (the organisers' page's {@code Dashboard}). */
+    public <T> T part(Class<T> type) {
+        return assembly.part(type).orElseThrow(() -> new IllegalStateException("the bot offers no " + type.getSimpleName()));
     }
 
     /** Moves the virtual clock forward and runs every job due by then, as the console's {@code :clock} does. */

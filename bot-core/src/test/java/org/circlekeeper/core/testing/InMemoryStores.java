@@ -6,6 +6,7 @@ import org.circlekeeper.core.checkin.CheckinStores;
 import org.circlekeeper.core.circle.CircleStores;
 import org.circlekeeper.core.community.CommunitySettingsStore;
 import org.circlekeeper.core.community.DepartureStore;
+import org.circlekeeper.core.dashboard.DashboardStores;
 import org.circlekeeper.core.engine.ActionTokens;
 import org.circlekeeper.core.engine.PendingForms;
 import org.circlekeeper.core.member.MemberSettingsStore;
@@ -55,6 +56,7 @@ public final class InMemoryStores {
                 .put(CircleStores.KEY, new CircleStores(circles, rsvps, reminders, feeds, events))
                 .put(ShareStore.KEY, share)
                 .put(CheckinStores.KEY, checkins.stores())
+                .put(DashboardStores.KEY, new InMemoryDashboardStores(clock).stores())
                 .put(DepartureStore.KEY, departures);
     }
 }

@@ -1,0 +1,92 @@
+package org.circlekeeper.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.circlekeeper.core.dashboard.SignIn;
+import org.circlekeeper.core.dashboard.WebSession;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.Platform;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The organisers' page's links and sessions on a real Redis: a link is taken once, whoever races for it. */
+class RedisDashboardStoresTest {
+
+    @RegisterExtension
+    static final RealRedis REDIS = new RealRedis();
+
+    private static final MemberRef OLIVIA = new MemberRef(Platform.TELEGRAM, "1001", "Olivia");
+    private static final CommunityRef GROUP = new CommunityRef(Platform.TELEGRAM, "-100200");
+    private static final SignIn SIGN_IN = new SignIn(OLIVIA, GROUP);
+    private static final Duration TEN_MINUTES = Duration.ofMinutes(10);
+
+    private final RedisDashboardStores stores = new RedisDashboardStores(REDIS.connection());
+
+    @Test
+    void aLinkIsTakenOnceAndExpiresWithItsTtl() {
+        stores.put("digest-one", SIGN_IN, TEN_MINUTES);
+        assertThat(REDIS.ttlMillis(RedisDashboardStores.link("digest-one"))).isBetween(1L, TEN_MINUTES.toMillis());
+
+        Optional<SignIn> taken = stores.take("digest-one");
+        assertThat(taken).contains(SIGN_IN);
+        assertThat(taken.get().member().displayName()).as("no display name is kept").isEqualTo("1001");
+        assertThat(stores.take("digest-one")).isEmpty();
+        assertThat(stores.take("never-issued")).isEmpty();
+    }
+
+    @Test
+    void ofManyOpeningsAtOnceExactlyOneTakesTheLink() throws Exception {
+        stores.put("digest-race", SIGN_IN, TEN_MINUTES);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Optional<SignIn>>> openings = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                openings.add(() -> new RedisDashboardStores(REDIS.connection()).take("digest-race"));
+            }
+            int won = 0;
+            for (Future<Optional<SignIn>> result : pool.invokeAll(openings)) {
+                won += result.get().isPresent() ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void asksAreCountedInAWindowThatTheFirstAskStarts() {
+        MemberRef member = new MemberRef(Platform.DISCORD, "77", null);
+        assertThat(stores.countAsked(member, TEN_MINUTES)).isEqualTo(1);
+        assertThat(stores.countAsked(member, TEN_MINUTES)).isEqualTo(2);
+        assertThat(REDIS.ttlMillis(RedisDashboardStores.asked(member))).isBetween(1L, TEN_MINUTES.toMillis());
+    }
+
+    @Test
+    void aSessionIsReadAndRenewedEndsAndIsCountedAndErasedPerMember() {
+        WebSession session = new WebSession(SIGN_IN, "csrf-token", Instant.parse("2026-12-01T10:00:00Z"));
+        stores.create("session-a", session, Duration.ofSeconds(30));
+        stores.create("session-b", session, Duration.ofSeconds(30));
+        assertThat(stores.touch("session-a", TEN_MINUTES)).contains(session);
+        assertThat(REDIS.ttlMillis(RedisDashboardStores.session("session-a"))).isGreaterThan(30_000L);
+        assertThat(stores.openOf(OLIVIA)).isEqualTo(2);
+
+        stores.end("session-a");
+        assertThat(stores.touch("session-a", TEN_MINUTES)).isEmpty();
+        assertThat(stores.openOf(OLIVIA)).isEqualTo(1);
+
+        stores.endAllOf(OLIVIA);
+        assertThat(stores.touch("session-b", TEN_MINUTES)).isEmpty();
+        assertThat(stores.openOf(OLIVIA)).isZero();
+        assertThat(REDIS.exists(RedisDashboardStores.sessionsOf(OLIVIA))).isFalse();
+    }
+}

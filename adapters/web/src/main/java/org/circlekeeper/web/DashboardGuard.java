@@ -1,0 +1,69 @@
+package org.circlekeeper.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.circlekeeper.core.dashboard.DashboardAddress;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * What every answer of the organisers' page carries, and what every request to it may bring. Answers: a strict
+ * Content-Security-Policy (no script at all, styles and forms from the page itself, never framed), no caching, no
+ * referrer beyond the page itself (so no page address leaves with a link), no sniffing; HSTS when the page is served over TLS. Requests: a
+ * body only with a POST, announced by its length and at most {@link #MAX_BODY} bytes (the forms hold a token or
+ * two); anything else gets 413 before anything reads it, and the connection is closed.
+ */
+public final class DashboardGuard extends OncePerRequestFilter {
+
+    /** The largest form body accepted, in bytes. */
+    public static final int MAX_BODY = 4 * 1024;
+    static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'none'";
+
+    private final boolean secure;
+
+    public DashboardGuard(DashboardAddress address) {
+        this.secure = address.secure();
+    }
+
+    /** Whether a path belongs to the page (the guard and the page's own size limit apply). */
+    public static boolean onPage(String path) {
+        return path.equals(Paths.ROOT) || path.startsWith(Paths.ROOT + "/");
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !onPage(request.getRequestURI());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        response.setHeader("Content-Security-Policy", POLICY);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        // same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with the page's own forms
+        // (Fetch standard, "serializing a request origin"), and the same-origin check of every POST needs the origin
+        response.setHeader("Referrer-Policy", "same-origin");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+        if (!request.getRequestURI().equals(Paths.STYLESHEET)) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
+        if (secure) {
+            response.setHeader("Strict-Transport-Security", "max-age=31536000");
+        }
+        long length = request.getContentLengthLong();
+        boolean chunked = request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+        boolean post = "POST".equals(request.getMethod());
+        if (chunked || (post ? length > MAX_BODY : length > 0)) {
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

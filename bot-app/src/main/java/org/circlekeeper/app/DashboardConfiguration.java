@@ -1,0 +1,61 @@
+package org.circlekeeper.app;
+
+import org.circlekeeper.core.Bot;
+import org.circlekeeper.core.dashboard.Dashboard;
+import org.circlekeeper.core.dashboard.DashboardAddress;
+import org.circlekeeper.web.DashboardController;
+import org.circlekeeper.web.DashboardGuard;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * The organisers' page (the web adapter), on only when the app has a web port and a public address
+ * ({@code circlekeeper.web.public-url}) to put in the sign-in links; otherwise {@code /dashboard} says the page is off.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(DashboardConfiguration.Wanted.class)
+class DashboardConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardConfiguration.class);
+    static final String PUBLIC_URL = "circlekeeper.web.public-url";
+
+    /** Both settings are there: a web port and a public address. */
+    static final class Wanted implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return in(context.getEnvironment());
+        }
+
+        static boolean in(Environment environment) {
+            String port = environment.getProperty(WebPortEnvironmentPostProcessor.PORT);
+            String url = environment.getProperty(PUBLIC_URL);
+            return port != null && !port.isBlank() && url != null && !url.isBlank();
+        }
+    }
+
+    @Bean
+    DashboardAddress dashboardAddress(CirclekeeperProperties properties) {
+        DashboardAddress address = DashboardAddress.parse(properties.web().publicUrl());
+        LOG.info("organisers' page: on, at {}{}", address.base(), DashboardAddress.PATH);
+        return address;
+    }
+
+    @Bean
+    DashboardController dashboardController(Bot.Assembly bot, DashboardAddress address) {
+        return new DashboardController(bot.part(Dashboard.class).orElseThrow(() ->
+                new IllegalStateException("the organisers' page is on, but the bot has no Dashboard feature")), address);
+    }
+
+    @Bean
+    DashboardGuard dashboardGuard(DashboardAddress address) {
+        return new DashboardGuard(address);
+    }
+}

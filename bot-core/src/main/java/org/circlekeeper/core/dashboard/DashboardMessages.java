@@ -1,0 +1,51 @@
+package org.circlekeeper.core.dashboard;
+
+import org.circlekeeper.core.ref.MessageCatalog;
+import org.circlekeeper.core.ref.MessageKey;
+
+/** The keys of the organisers' page: the {@code /dashboard} command's replies and every text the pages show. */
+public final class DashboardMessages {
+
+    /** Every key this class declares, collected as declared; their texts are in {@code dashboard.yml}. */
+    public static final MessageCatalog KEYS = MessageCatalog.of("dashboard");
+
+    static final MessageKey CMD_DASHBOARD = KEYS.key("cmd.dashboard");
+    static final MessageKey LINK = KEYS.key("dashboard.link", "url", "minutes");
+    static final MessageKey OFF = KEYS.key("dashboard.off");
+    static final MessageKey TOO_MANY = KEYS.key("dashboard.too-many", "minutes");
+
+    public static final MessageKey PAGE_TITLE = KEYS.key("page.title");
+    public static final MessageKey SKIP_TO_CONTENT = KEYS.key("page.skip");
+    public static final MessageKey NAV_LABEL = KEYS.key("page.nav");
+    public static final MessageKey NAV_CALENDAR = KEYS.key("page.nav.calendar");
+    public static final MessageKey SIGN_OUT = KEYS.key("page.sign-out");
+    public static final MessageKey SIGNIN_TITLE = KEYS.key("page.signin.title");
+    public static final MessageKey SIGNIN_INTRO = KEYS.key("page.signin.intro");
+    public static final MessageKey SIGNIN_BUTTON = KEYS.key("page.signin.button");
+    public static final MessageKey SIGNIN_REFUSED = KEYS.key("page.signin.refused");
+    public static final MessageKey SIGNED_OUT = KEYS.key("page.signed-out");
+    public static final MessageKey NOT_SIGNED_IN = KEYS.key("page.not-signed-in");
+    public static final MessageKey REFUSED_CHANGE = KEYS.key("page.refused-change");
+    public static final MessageKey NOT_FOUND = KEYS.key("page.not-found");
+    public static final MessageKey CALENDAR_TITLE = KEYS.key("page.calendar.title", "month");
+    public static final MessageKey CALENDAR_ZONE = KEYS.key("page.calendar.zone", "zone");
+    public static final MessageKey CALENDAR_PREVIOUS = KEYS.key("page.calendar.previous", "month");
+    public static final MessageKey CALENDAR_NEXT = KEYS.key("page.calendar.next", "month");
+    public static final MessageKey CALENDAR_NONE = KEYS.key("page.calendar.none");
+    public static final MessageKey CALENDAR_MEETING = KEYS.key("page.calendar.meeting", "time", "name");
+    public static final MessageKey CALENDAR_LIST = KEYS.key("page.calendar.list");
+    public static final MessageKey MEETING_WHEN = KEYS.key("page.meeting.when");
+    public static final MessageKey MEETING_MOVED = KEYS.key("page.meeting.moved");
+    public static final MessageKey MEETING_SCHEDULE = KEYS.key("page.meeting.schedule");
+    public static final MessageKey MEETING_PLACE = KEYS.key("page.meeting.place");
+    public static final MessageKey MEETING_FORMAT = KEYS.key("page.meeting.format");
+    public static final MessageKey MEETING_ANSWERS = KEYS.key("page.meeting.answers");
+    public static final MessageKey MEETING_COMING = KEYS.key("page.meeting.coming", "count");
+    public static final MessageKey MEETING_MAYBE = KEYS.key("page.meeting.maybe", "count");
+    public static final MessageKey MEETING_NOT = KEYS.key("page.meeting.not", "count");
+    public static final MessageKey MEETING_BACK = KEYS.key("page.meeting.back");
+    public static final MessageKey MEETING_TIME = KEYS.key("page.meeting.time", "date", "start", "end", "zone");
+
+    private DashboardMessages() {
+    }
+}

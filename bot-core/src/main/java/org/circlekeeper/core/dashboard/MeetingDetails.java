@@ -1,0 +1,17 @@
+package org.circlekeeper.core.dashboard;
+
+import java.time.YearMonth;
+
+/**
+ * One meeting's details as the organisers' page shows them, in the reader's language and zone.
+ *
+ * @param time        the meeting's date, start and end in the reader's zone, as text
+ * @param schedule    when the circle meets, as markup ({@code /circle show}'s words)
+ * @param place       where, as markup
+ * @param format      the share format its sessions run, as text
+ * @param description the organisers' description (member-written plain text), or empty
+ * @param month       the month the meeting falls in, for the way back
+ */
+public record MeetingDetails(String circleId, String circleName, String time, boolean moved, String schedule, String place,
+                             String format, String description, int coming, int maybe, int notComing, YearMonth month) {
+}

@@ -1,0 +1,24 @@
+package org.circlekeeper.core.dashboard;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.circlekeeper.core.ref.MemberRef;
+
+/**
+ * The one-time sign-in links of the organisers' page. Only a digest of each link's secret is kept, so a copy of the
+ * store opens nothing; taking a link is atomic, so of any number of openings on any number of replicas one wins.
+ */
+public interface SignInLinks {
+
+    /** Keeps the sign-in under the digest of a new link's secret until {@code ttl} has passed. */
+    void put(String digest, SignIn signIn, Duration ttl);
+
+    /** Takes the sign-in once: the link is gone afterwards. Empty when it was used, expired or never issued. */
+    Optional<SignIn> take(String digest);
+
+    /**
+     * Counts one more link asked for by the member in the current window (which starts with the first ask and lasts
+     * {@code window}) and returns the count, this one included.
+     */
+    long countAsked(MemberRef member, Duration window);
+}
