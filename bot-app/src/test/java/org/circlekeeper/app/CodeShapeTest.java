@@ -36,12 +36,7 @@ class CodeShapeTest {
             "a parser: one pass whose order matters, in one place (its Javadoc says why)",
             "adapters/redis/src/main/java/org/circlekeeper/redis/RedisKeys.java",
             "the key schema table and nothing else (its Javadoc says why)",
-            "adapters/telegram/src/main/java/org/circlekeeper/telegram/TelegramUpdates.java", BEING_SPLIT,
-            "bot-core/src/main/java/org/circlekeeper/core/engine/Engine.java", BEING_SPLIT,
-            "adapters/redis/src/main/java/org/circlekeeper/redis/RedisJobQueue.java", BEING_SPLIT,
-            "adapters/redis/src/main/java/org/circlekeeper/redis/RedisConnection.java", BEING_SPLIT,
-            "adapters/redis/src/main/java/org/circlekeeper/redis/EmbeddedRedis.java", BEING_SPLIT,
-            "adapters/redis/src/main/java/org/circlekeeper/redis/RedisResourceStore.java", BEING_SPLIT);
+            "bot-core/src/main/java/org/circlekeeper/core/engine/Engine.java", BEING_SPLIT);
 
     /**
      * The classes that may take a digest themselves: {@code Ids} is the one SHA-256 helper; Redis names a Lua script

@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.circlekeeper.core.engine.StoreUnavailable;
@@ -18,10 +17,10 @@ import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The connections to Redis that every store of this module shares: made from a {@link RedisTarget} (one node, the
@@ -42,15 +41,12 @@ public final class RedisConnection implements AutoCloseable {
     private static final int TIMEOUT_MILLIS = RedisNodes.TIMEOUT_MILLIS;
     static final int SUBSCRIBER_TIMEOUT_MILLIS = 10_000;
 
-    /** Set on a thread while it runs {@link #acknowledged} work. */
-    private static final ThreadLocal<Boolean> ACKNOWLEDGING = new ThreadLocal<>();
 
     private final RedisTarget target;
     private final RedisNodes nodes;
-    private final Acknowledgement acknowledgement;
+    private final ReplicaWaits waits;
     /** How to log in to a data node (the primary, or a replica for {@link #onReplicas}). */
     private final JedisClientConfig dataNode;
-    private final AtomicLong unacknowledged = new AtomicLong();
     /** How the settings cache's subscription logs in: like a data node, but waiting for messages as long as it lives. */
     private final JedisClientConfig subscriberConfig;
     private final SettingsCache cache = new SettingsCache(this);
@@ -75,7 +71,7 @@ public final class RedisConnection implements AutoCloseable {
      */
     public RedisConnection(RedisTarget target, Acknowledgement acknowledgement) {
         this.target = Objects.requireNonNull(target, "target");
-        this.acknowledgement = Objects.requireNonNull(acknowledgement, "acknowledgement");
+        this.waits = new ReplicaWaits(target, acknowledgement, TIMEOUT_MILLIS);
         this.dataNode = RedisNodes.login(target, RedisNodes.TIMEOUT_MILLIS, "circlekeeper");
         this.subscriberConfig = RedisNodes.login(target, SUBSCRIBER_TIMEOUT_MILLIS, "circlekeeper-cache");
         this.nodes = RedisNodes.open(target, dataNode);
@@ -213,9 +209,7 @@ public final class RedisConnection implements AutoCloseable {
         try {
             return failures.guarded(key, () -> {
                 T result = work.apply(jedis);
-                if (ACKNOWLEDGING.get() != null) {
-                    awaitReplicas(jedis);
-                }
+                waits.afterCall(jedis);
                 return result;
             });
         } finally {
@@ -256,15 +250,7 @@ public final class RedisConnection implements AutoCloseable {
      * Without an acknowledgement configured it just runs {@code write}.
      */
     public <T> T acknowledged(Supplier<T> write) {
-        if (acknowledgement.replicas() == 0 || ACKNOWLEDGING.get() != null) {
-            return write.get();
-        }
-        ACKNOWLEDGING.set(Boolean.TRUE);
-        try {
-            return write.get();
-        } finally {
-            ACKNOWLEDGING.remove();
-        }
+        return waits.acknowledged(write);
     }
 
     /**
@@ -291,25 +277,7 @@ public final class RedisConnection implements AutoCloseable {
 
     /** How many acknowledged calls ended without every replica they waited for; 0 when none is configured. */
     public long unacknowledged() {
-        return unacknowledged.get();
-    }
-
-    private void awaitReplicas(Jedis jedis) {
-        // WAIT answers only after its timeout when the replicas are slow: the socket must wait that long and then as
-        // long as for any answer, or a wait that ran out would break the connection instead of being counted
-        long waitMillis = acknowledgement.timeout().toMillis();
-        jedis.getConnection().setSoTimeout((int) Math.min(Integer.MAX_VALUE, waitMillis + TIMEOUT_MILLIS));
-        long got;
-        try {
-            got = jedis.waitReplicas(acknowledgement.replicas(), waitMillis);
-        } finally {
-            jedis.getConnection().rollbackTimeout();
-        }
-        if (got < acknowledgement.replicas()) {
-            unacknowledged.incrementAndGet();
-            LOG.warn("a write to Redis at {} reached {} of {} replicas within {} ms; the primary has it", target, got,
-                    acknowledgement.replicas(), acknowledgement.timeout().toMillis());
-        }
+        return waits.missed();
     }
 
     private Jedis borrow(String key) {

@@ -29,8 +29,8 @@ import redis.clients.jedis.Transaction;
 /**
  * The resource feature's community data in Redis: entries (a hash bounded to {@link #MAX_ENTRIES} inside
  * Redis), hidden shipped ids and their version counter, moved together by one script per change;
- * outdated-number reports without member ids; safety settings; and members' safety cooldowns in a hash that
- * expires by itself.
+ * outdated-number reports without member ids; safety settings; and members' safety cooldowns, kept by
+ * {@link RedisSafetyCooldowns}.
  */
 public final class RedisResourceStore implements ResourceStore {
 
@@ -100,49 +100,12 @@ public final class RedisResourceStore implements ResourceStore {
             return 1
             """);
 
-    /**
-     * Drops ended (or unreadable) cooldowns, then starts the community's unless it runs: 1 when started, 0
-     * when running. The key then expires when its last cooldown ends (Redis 6.2 has no PEXPIRE GT, so the
-     * script works out the latest end itself).
-     */
-    private static final RedisScript START_COOLDOWN = new RedisScript("""
-            local now = tonumber(ARGV[2])
-            local ends = tonumber(ARGV[3])
-            local fields = redis.call('HGETALL', KEYS[1])
-            local latest = 0
-            local running = false
-            for i = 1, #fields, 2 do
-              local ending = tonumber(fields[i + 1])
-              if ending == nil or ending <= now then
-                redis.call('HDEL', KEYS[1], fields[i])
-              else
-                if fields[i] == ARGV[1] then
-                  running = true
-                end
-                if ending > latest then
-                  latest = ending
-                end
-              end
-            end
-            if not running then
-              redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
-              if ends > latest then
-                latest = ends
-              end
-            end
-            if latest > now then
-              redis.call('PEXPIRE', KEYS[1], latest - now)
-            end
-            if running then
-              return 0
-            end
-            return 1
-            """);
-
     private final RedisConnection redis;
+    private final RedisSafetyCooldowns cooldowns;
 
     public RedisResourceStore(RedisConnection redis) {
         this.redis = Objects.requireNonNull(redis, "redis");
+        this.cooldowns = new RedisSafetyCooldowns(redis);
     }
 
     @Override
@@ -357,49 +320,19 @@ public final class RedisResourceStore implements ResourceStore {
         });
     }
 
-    /**
-     * Checks and starts the cooldown in one script, on the caller's clock. Ends are kept in epoch milliseconds,
-     * rounded up, so a cooldown never ends early (it may last up to a millisecond longer).
-     *
-     * @throws IllegalArgumentException when {@code length} is shorter than a millisecond
-     */
     @Override
     public boolean startCooldown(CommunityRef community, MemberRef member, Instant now, Duration length) {
-        Objects.requireNonNull(community, "community");
-        Objects.requireNonNull(now, "now");
-        if (length == null || length.toMillis() < 1) {
-            throw new IllegalArgumentException("a cooldown lasts at least a millisecond");
-        }
-        Instant end = now.plus(length);
-        long endMillis = end.toEpochMilli() + (end.getNano() % 1_000_000 == 0 ? 0 : 1);
-        return changed(redis.call(RedisKeys.safetyCooldowns(member),
-                jedis -> START_COOLDOWN.run(jedis, List.of(RedisKeys.safetyCooldowns(member)),
-                List.of(community.key(), Long.toString(now.toEpochMilli()), Long.toString(endMillis)))));
+        return cooldowns.start(community, member, now, length);
     }
 
-    /** The running cooldowns by community key, in key order; ended ones still in Redis are left out. */
     @Override
     public Map<String, Instant> cooldowns(MemberRef member, Instant now) {
-        Objects.requireNonNull(now, "now");
-        Map<String, String> stored = redis.call(RedisKeys.safetyCooldowns(member),
-                jedis -> jedis.hgetAll(RedisKeys.safetyCooldowns(member)));
-        Map<String, Instant> running = new LinkedHashMap<>();
-        new TreeMap<>(stored).forEach((community, value) -> {
-            try {
-                Instant end = Instant.ofEpochMilli(Long.parseLong(value));
-                if (end.isAfter(now)) {
-                    running.put(community, end);
-                }
-            } catch (NumberFormatException | DateTimeException e) {
-                LOG.warn("a stored safety cooldown cannot be read and is left out of the export");
-            }
-        });
-        return running;
+        return cooldowns.running(member, now);
     }
 
     @Override
     public void clearCooldowns(MemberRef member) {
-        redis.run(RedisKeys.safetyCooldowns(member), jedis -> jedis.del(RedisKeys.safetyCooldowns(member)));
+        cooldowns.clear(member);
     }
 
     private static long storedVersion(String stored) {
