@@ -1,6 +1,7 @@
 package org.circlekeeper.redis;
 
 import java.time.Clock;
+import org.circlekeeper.core.StoreClasses;
 import org.circlekeeper.core.Stores;
 import org.circlekeeper.core.checkin.CheckinStores;
 import org.circlekeeper.core.circle.CircleStores;
@@ -17,9 +18,11 @@ import org.circlekeeper.core.share.ShareStore;
 import org.circlekeeper.core.template.WordingStore;
 
 /**
- * Every store port of the core on one Redis connection, put in by name: the one place that puts them in, so the app
- * and the adapters' end-to-end tests build the same thing and a new feature's store is one line here (a test checks
- * that every store a shipped feature declares is put in).
+ * Every store port of the core on one Redis connection, by name: the one place that builds them, so the app and the
+ * adapters' end-to-end tests build the same thing. The shipped stores are put in here (some are made of several
+ * classes); any other store a feature declares is found by its class's name, {@code Redis<Port>} in this package
+ * ({@link StoreClasses}), so a new feature's Redis class needs no line here (a test checks that every store a shipped
+ * feature declares is there).
  */
 public final class RedisStores {
 
@@ -45,6 +48,9 @@ public final class RedisStores {
      */
     public static Stores.Builder builder(RedisConnection redis, Clock clock) {
         return Stores.builder()
+                // a store no line here puts in is found by its name: org.circlekeeper.redis.Redis<Port>
+                .maker(StoreClasses.named(key -> RedisStores.class.getPackageName() + ".Redis" + key.type().getSimpleName(),
+                        redis, clock))
                 .put(MemberSettingsStore.KEY, new RedisMemberSettingsStore(redis))
                 .put(CommunitySettingsStore.KEY, new RedisCommunitySettingsStore(redis))
                 .put(WordingStore.KEY, new RedisWordingStore(redis))

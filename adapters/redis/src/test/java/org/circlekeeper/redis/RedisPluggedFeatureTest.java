@@ -36,9 +36,10 @@ class RedisPluggedFeatureTest {
 
     @Test
     void theGratitudeFeatureKeepsItsLinesInItsOwnKeyAndForgetmeErasesThem() {
-        Stores stores = RedisStores.builder(REDIS.connection(), clock)
-                .put(GratitudeStore.KEY, new RedisGratitudeStore(REDIS.connection())).build();
+        // no line puts the store in: RedisGratitudeStore is found by its name, as a shipped feature's Redis class is
+        Stores stores = RedisStores.builder(REDIS.connection(), clock).build();
         BotTester bot = new BotTester(clock, stores, List.of(GratitudeFeature.PLUGIN));
+        assertThat(stores.get(GratitudeStore.KEY)).isInstanceOf(RedisGratitudeStore.class);
         Talk alice = bot.as("alice").inDirect();
 
         alice.send("/grateful the walk by the river");

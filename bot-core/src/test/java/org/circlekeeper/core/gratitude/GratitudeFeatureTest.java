@@ -14,6 +14,7 @@ import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.Stores;
 import org.circlekeeper.core.engine.Plugin;
 import org.circlekeeper.core.ref.MessageKey;
+import org.circlekeeper.core.ref.StoreKey;
 import org.circlekeeper.core.schedule.VirtualClock;
 import org.circlekeeper.core.template.Locales;
 import org.circlekeeper.core.template.TemplateSource;
@@ -31,8 +32,9 @@ import org.junit.jupiter.api.Test;
 class GratitudeFeatureTest {
 
     private final VirtualClock clock = new VirtualClock(BotTester.START);
-    private final GratitudeStore gratitude = new InMemoryGratitudeStore();
-    private final Stores stores = InMemoryStores.builder(clock).put(GratitudeStore.KEY, gratitude).build();
+    // no line puts the store in: InMemoryGratitudeStore, beside its port, is found by its name
+    private final Stores stores = InMemoryStores.builder(clock).build();
+    private final GratitudeStore gratitude = stores.get(GratitudeStore.KEY);
     private final BotTester bot = new BotTester(clock, stores, List.of(GratitudeFeature.PLUGIN));
     private final Talk alice = bot.as("alice").inDirect();
 
@@ -100,11 +102,22 @@ class GratitudeFeatureTest {
 
     @Test
     void withoutItsStoreTheBotRefusesToStartAndSaysWhichStore() {
-        assertThatThrownBy(() -> Bot.builder().stores(InMemoryStores.create(clock)).clock(clock)
-                .features(List.of(GratitudeFeature.PLUGIN)).build())
+        Stores putOnly = InMemoryStores.builder(clock).maker(Stores.Maker.NONE).build();
+        assertThatThrownBy(() -> Bot.builder().stores(putOnly).clock(clock).features(List.of(GratitudeFeature.PLUGIN)).build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("the feature gratitude needs the store 'gratitude' (GratitudeStore)")
                 .hasMessageContaining("Stores.builder().put");
+    }
+
+    @Test
+    void aStoreWhoseClassIsNotWhereItsNameSaysIsMissingAndTheMessageSaysWhereItWasLookedFor() {
+        StoreKey<Runnable> nowhere = StoreKey.of("nowhere", Runnable.class);
+        Plugin lost = new Plugin("lost", "gratitude", List.of(nowhere), wiring -> new GratitudeFeature(gratitude));
+
+        assertThatThrownBy(() -> Bot.builder().stores(stores).clock(clock).features(List.of(lost)).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the feature lost needs the store 'nowhere'")
+                .hasMessageContaining("no class java.lang.InMemoryRunnable was found");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.circlekeeper.core.testing;
 
 import java.time.Clock;
+import org.circlekeeper.core.StoreClasses;
 import org.circlekeeper.core.Stores;
 import org.circlekeeper.core.checkin.CheckinStores;
 import org.circlekeeper.core.circle.CircleStores;
@@ -45,6 +46,8 @@ public final class InMemoryStores {
         InMemoryDepartureStore departures = new InMemoryDepartureStore(jobs, communities, wording, resources, circles, rsvps,
                 reminders, feeds, events, share, checkins);
         return Stores.builder()
+                // a store no line here puts in is found by its name: InMemory<Port> beside its port
+                .maker(StoreClasses.named(key -> key.type().getPackageName() + ".InMemory" + key.type().getSimpleName(), clock))
                 .put(MemberSettingsStore.KEY, new InMemoryMemberSettingsStore())
                 .put(CommunitySettingsStore.KEY, communities)
                 .put(WordingStore.KEY, wording)
