@@ -51,19 +51,21 @@ final class RedisCheckinStore implements CheckinStore {
         }
         entry.put("at", checkin.at().toString());
         entry.put("exp", expires.toEpochMilli());
-        boolean kept = shared.putDay(RedisKeys.checkins(member, community), member, community, checkin.day(), entry);
-        if (kept) {
-            String active = RedisKeys.checkinActive(community);
-            long day = checkin.day().toEpochDay();
-            long cutoff = LocalDate.ofInstant(shared.clock.instant(), ZoneOffset.UTC).toEpochDay() - ACTIVE_DAYS;
-            redis.run(jedis -> {
-                Pipeline pipe = jedis.pipelined();
-                pipe.zadd(active, day, member.key(), ZAddParams.zAddParams().gt());
-                pipe.zremrangeByScore(active, Double.NEGATIVE_INFINITY, cutoff);
-                pipe.pexpire(active, Duration.ofDays(ACTIVE_DAYS + 1L).toMillis());
-                pipe.sync();
-            });
+        long now = shared.clock.millis();
+        if (expires.toEpochMilli() <= now) {
+            // expired already: the script keeps nothing, and the member was not active
+            shared.putDay(RedisKeys.checkins(member, community), member, community, checkin.day(), entry);
+            return;
         }
+        // the day's entry and the community's lately-active set in one round trip (the entry is kept: it expires later)
+        String active = RedisKeys.checkinActive(community);
+        long day = checkin.day().toEpochDay();
+        long cutoff = LocalDate.ofInstant(Instant.ofEpochMilli(now), ZoneOffset.UTC).toEpochDay() - ACTIVE_DAYS;
+        shared.putDayWith(RedisKeys.checkins(member, community), member, community, checkin.day(), entry, now, pipe -> {
+            pipe.zadd(active, day, member.key(), ZAddParams.zAddParams().gt());
+            pipe.zremrangeByScore(active, Double.NEGATIVE_INFINITY, cutoff);
+            pipe.pexpire(active, Duration.ofDays(ACTIVE_DAYS + 1L).toMillis());
+        });
     }
 
     @Override
