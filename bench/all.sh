@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every benchmark in one run, then issue #15's figures as one table, each beside its anchor measured in the same run:
-#   bench/all.sh            # the full figures: about 25-35 minutes on 2 cores
-#   bench/all.sh --quick    # smaller runs of each: a few minutes plus the builds
+#   bench/all.sh            # the full figures: about 25 minutes by the benchmarks' own times, plus the builds
+#   bench/all.sh --quick    # smaller runs of each: 7 minutes in all on a quiet 2-core machine, builds included
 #   bench/all.sh --quick --skip=startup,scale   # leave some out (names: scheduler engine telegram discord replicated scale startup)
 # Each benchmark's own output is printed and kept in bench/target/all/<name>.log; the table in bench/target/all/summary.md.
 set -euo pipefail
