@@ -62,6 +62,12 @@ public final class DiscordBurstBenchmark {
                         DmBurst.Result result = DmBurst.run(discord, redis, members, replicas, replica -> pace, maxWait, lease,
                                 Duration.ofMinutes(5));
                         results.add(result);
+                        Summary.figure("discord burst", Summary.f("%d DM reminders, %d replica(s), run %d: requests/s on the wire "
+                                        + "(delivered %d, doubled %d, 429s %d)", members, replicas, run + 1, result.delivered(),
+                                        result.doubled(), result.refusedGlobal() + result.refusedRoute()),
+                                Summary.f("%.1f", result.wirePerSecond()), Summary.f("Discord's global limit %d/s", DmBurst.GLOBAL_LIMIT),
+                                Summary.f("%.2f", result.ratio()), "near 1.0, no 429, each member once",
+                                result.delivered() == members && result.doubled() == 0);
                         OUT.printf(Locale.ROOT, "  %d replica(s), run %d: %.1f s, %.1f requests/s on the wire (limit %d/s) = %.2f%n",
                                 replicas, run + 1, DmBurst.seconds(result.took()), result.wirePerSecond(), DmBurst.GLOBAL_LIMIT,
                                 result.ratio());

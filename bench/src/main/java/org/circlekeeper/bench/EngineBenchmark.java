@@ -38,6 +38,10 @@ public final class EngineBenchmark {
     private static final PrintStream OUT = System.out;
     /** The mix one member goes through: each step one event, as a member would send it. */
     static final List<String> MIX = List.of("settings", "checkin", "mood press", "next", "resource", "help");
+    /** Issue #15's targets: events/s ÷ raw round trips/s, round trips per event on average, p99 of an event. */
+    private static final double TARGET_RATIO = 0.35;
+    private static final double TARGET_ROUND_TRIPS = 2.5;
+    private static final double TARGET_P99_MILLIS = 2;
 
     private EngineBenchmark() {
     }
@@ -80,6 +84,12 @@ public final class EngineBenchmark {
                     double raw = rawRoundTrips(redis, threads, seconds);
                     Throughput engine = engine(bot, threads, seconds, "r" + threads + "-" + run);
                     double ratio = engine.perSecond() / raw;
+                    Summary.figure("engine", Summary.f("events/s, %d thread(s), run %d", threads, run + 1),
+                            Summary.f("%,.0f", engine.perSecond()), Summary.f("raw Redis round trips/s %,.0f", raw),
+                            Summary.f("%.3f", ratio), Summary.f("≥ %.2f", TARGET_RATIO), ratio >= TARGET_RATIO);
+                    Summary.figure("engine", Summary.f("event latency p99, %d thread(s), run %d", threads, run + 1),
+                            Summary.f("%.2f ms", engine.p99()), Summary.f("p50 %.2f ms", engine.p50()), "",
+                            Summary.f("≤ %.0f ms", TARGET_P99_MILLIS), engine.p99() <= TARGET_P99_MILLIS);
                     OUT.printf(Locale.ROOT, "  %d thread(s), run %d: %.0f events/s, %.0f raw round trips/s = %.3f; p50 %.2f ms, "
                                     + "p99 %.2f ms%n", threads, run + 1, engine.perSecond(), raw, ratio, engine.p50(), engine.p99());
                     rows.add(new String[] {Integer.toString(threads), String.format(Locale.ROOT, "%.0f", engine.perSecond()),
@@ -175,12 +185,17 @@ public final class EngineBenchmark {
             long[] s = e.getValue();
             OUT.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.3f ms |%n", e.getKey(), (double) s[0] / s[2], (double) s[1] / s[2],
                     s[3] / 1e6 / s[2]);
+            Summary.figure("engine", "Redis round trips per event: " + e.getKey() + " (Redis' own count)",
+                    Summary.f("%.2f", (double) s[0] / s[2]), Summary.f("%.2f commands", (double) s[1] / s[2]), "", "", null);
             reads += s[0];
             commands += s[1];
             events += s[2];
         }
         OUT.printf(Locale.ROOT, "| **the mix, on average** (target ≤ 2.5 round trips) | **%.2f** | **%.2f** | |%n%n", (double) reads / events,
                 (double) commands / events);
+        Summary.figure("engine", "Redis round trips per event, the mix on average (Redis' own count)",
+                Summary.f("%.2f", (double) reads / events), Summary.f("%.2f commands", (double) commands / events), "",
+                Summary.f("≤ %.1f", TARGET_ROUND_TRIPS), (double) reads / events <= TARGET_ROUND_TRIPS);
         // a search never asked before (a new misspelt word each time) builds its fuzzy automata; one asked before does not
         BotTester.Talk searcher = bot.as("searcher").inDirect();
         long fresh = 0;

@@ -101,6 +101,7 @@ public final class ScaleBenchmark {
             }
         }
         MonthSimulation.Result first = results.get(0);
+        summary(results, first);
         OUT.println();
         OUT.println("Cost as the communities grow (beside the first size, per event and per community-day):");
         OUT.println("| communities | events/s ÷ first | ms of engine per community-day | ÷ first | ms of scheduler per community-day "
@@ -137,6 +138,35 @@ public final class ScaleBenchmark {
                         kib(before[1] / (double) r.communities()), after[0] / (double) r.communities(),
                         kib(after[1] / (double) r.communities()));
             }
+        }
+    }
+
+    /** Issue #15's scale figures, each size beside the first size of the same run, for bench/all.sh's table. */
+    private static void summary(List<MonthSimulation.Result> results, MonthSimulation.Result first) {
+        for (MonthSimulation.Result r : results) {
+            String size = Summary.f("%,d communities × %d days", r.communities(), r.days());
+            Summary.figure("scale", size + ": events/s through the engine", Summary.f("%,.0f", r.eventsPerSecond()),
+                    Summary.f("%,d communities %,.0f", first.communities(), first.eventsPerSecond()),
+                    Summary.f("%.2f", r.eventsPerSecond() / first.eventsPerSecond()), "flat as communities grow", null);
+            Summary.figure("scale", size + ": ms of engine per community-day", Summary.f("%.2f", perCommunityDay(r, r.eventSeconds())),
+                    Summary.f("%,d communities %.2f", first.communities(), perCommunityDay(first, first.eventSeconds())),
+                    Summary.f("%.2f", perCommunityDay(r, r.eventSeconds()) / perCommunityDay(first, first.eventSeconds())),
+                    "flat as communities grow", null);
+            Summary.figure("scale", size + ": reminders delivered (lost / doubled / not due)",
+                    Summary.f("%,d (%d / %d / %d)", r.remindersDelivered(), r.lost(), r.doubled(), r.unexpected()),
+                    Summary.f("due by the circles' schedules %,d", r.remindersDue()),
+                    Summary.f("%.3f", r.remindersDue() == 0 ? 0 : r.remindersDelivered() / (double) r.remindersDue()), "1.0, 0 / 0 / 0",
+                    r.remindersDelivered() == r.remindersDue() && r.lost() == 0 && r.doubled() == 0 && r.unexpected() == 0);
+            Summary.figure("scale", size + ": Redis memory per community on the last day",
+                    kib(r.bytesPerCommunity(r.lastDayBytes())), "day 1 " + kib(r.bytesPerCommunity(r.day1Bytes())),
+                    Summary.f("%.2f", r.bytesPerCommunity(r.lastDayBytes()) / r.bytesPerCommunity(r.day1Bytes())),
+                    "bounded (check-ins grow until their retention)", null);
+            r.latencies().entrySet().stream()
+                    .filter(e -> e.getValue().length >= 100)
+                    .max(Comparator.comparingLong((Map.Entry<String, long[]> e) -> percentile(e.getValue(), 0.99)))
+                    .ifPresent(e -> Summary.figure("scale", size + ": slowest event type seen 100 times or more: " + e.getKey(),
+                            Summary.f("p99 %.2f ms", percentile(e.getValue(), 0.99) / 1e6),
+                            Summary.f("p50 %.2f ms", percentile(e.getValue(), 0.50) / 1e6), "", "", null));
         }
     }
 

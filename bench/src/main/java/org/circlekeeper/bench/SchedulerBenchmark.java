@@ -72,6 +72,7 @@ public final class SchedulerBenchmark {
             table(workload, lead, redisWindow, redisDrain, quartzWindow, quartzDrain);
             lateness(sparse, redisSparse, quartzSparse);
             targets(redisDrain, quartzDrain, redisWindow, redisSparse);
+            summary(redisDrain, quartzDrain, redisWindow, quartzWindow, redisSparse, quartzSparse);
             exactlyOnce(List.of(redisWindow, redisSparse, redisDrain, quartzWindow, quartzSparse, quartzDrain));
         } finally {
             deleteTree(dir);
@@ -147,6 +148,35 @@ public final class SchedulerBenchmark {
                     p99 <= TARGET_P99_MILLIS ? "met" : "MISSED");
         }
         OUT.println();
+    }
+
+    /** Issue #15's scheduler figures, each beside Quartz's of the same run, for bench/all.sh's table. */
+    private static void summary(Figures redisDrain, Figures quartzDrain, Figures redisWindow, Figures quartzWindow,
+                                Figures redisSparse, Figures quartzSparse) {
+        double ratio = redisDrain.deliveredPerSecond() / quartzDrain.deliveredPerSecond();
+        Summary.figure("scheduler", Summary.f("drain, %,d jobs: delivered/s", redisDrain.jobs()),
+                Summary.f("%,.0f", redisDrain.deliveredPerSecond()),
+                Summary.f("Quartz RAMJobStore %,.0f", quartzDrain.deliveredPerSecond()), Summary.f("%.2f", ratio), "≥ 1.0",
+                ratio >= TARGET_DRAIN_RATIO);
+        lateness("sparse", redisSparse, quartzSparse);
+        lateness("window", redisWindow, quartzWindow);
+        Summary.figure("scheduler", "exactly once (duplicates / missing / marker already set, all runs)",
+                (redisDrain.duplicates() + redisWindow.duplicates() + redisSparse.duplicates()) + " / "
+                        + (redisDrain.missing() + redisWindow.missing() + redisSparse.missing()) + " / "
+                        + (redisDrain.markerAlreadySet() + redisWindow.markerAlreadySet() + redisSparse.markerAlreadySet()),
+                "Quartz " + (quartzDrain.duplicates() + quartzWindow.duplicates() + quartzSparse.duplicates()) + " / "
+                        + (quartzDrain.missing() + quartzWindow.missing() + quartzSparse.missing()) + " / "
+                        + (quartzDrain.markerAlreadySet() + quartzWindow.markerAlreadySet() + quartzSparse.markerAlreadySet()),
+                "", "0 / 0 / 0", redisDrain.exactlyOnce() && redisWindow.exactlyOnce() && redisSparse.exactlyOnce());
+    }
+
+    private static void lateness(String run, Figures redis, Figures quartz) {
+        boolean backlog = redis.minLatenessMillis() > 1_000;
+        Summary.figure("scheduler", Summary.f("%s run, %,d jobs over %s: lateness p99 (app's configuration)%s", run, redis.jobs(),
+                        "the window", backlog ? "; earliest job over 1 s late: scheduling outlasted the lead, a backlog" : ""),
+                Summary.f("%.1f ms", redis.p99LatenessMillis()), Summary.f("Quartz %.1f ms", quartz.p99LatenessMillis()),
+                quartz.p99LatenessMillis() > 0 ? Summary.f("%.2f", redis.p99LatenessMillis() / quartz.p99LatenessMillis()) : "",
+                Summary.f("≤ %.0f ms", TARGET_P99_MILLIS), redis.p99LatenessMillis() <= TARGET_P99_MILLIS);
     }
 
     /** A rate: the last column is the ratio Redis/Quartz. */

@@ -87,6 +87,12 @@ public final class StartupBenchmark {
                     min(list, Sample::seconds), max(list, Sample::seconds), seconds / plainSeconds,
                     seconds <= TARGET_SECONDS ? "met" : "missed", mib, min(list, Sample::rssMib), max(list, Sample::rssMib),
                     mib / plainMib, mib <= TARGET_MIB ? "met" : "missed");
+            Summary.figure("start-up", Summary.f("%s: process start to the console's first answer, median of %d", mode.name(), runs),
+                    Summary.f("%.2f s", seconds), Summary.f("plain start %.2f s", plainSeconds), Summary.f("%.2f", seconds / plainSeconds),
+                    Summary.f("≤ %.1f s", TARGET_SECONDS), seconds <= TARGET_SECONDS);
+            Summary.figure("start-up", Summary.f("%s: idle RSS of the JVM, median of %d", mode.name(), runs), Summary.f("%.0f MiB", mib),
+                    Summary.f("plain start %.0f MiB", plainMib), Summary.f("%.2f", mib / plainMib), Summary.f("≤ %.0f MiB", TARGET_MIB),
+                    mib <= TARGET_MIB);
         }
         OUT.printf(Locale.ROOT, "targets: first answer <= %.1f s, idle RSS <= %.0f MiB (medians; the JVM only, the embedded Redis "
                 + "is a process of its own)%n", TARGET_SECONDS, TARGET_MIB);

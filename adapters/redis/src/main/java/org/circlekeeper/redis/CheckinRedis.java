@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.circlekeeper.core.checkin.Buddy;
 import org.circlekeeper.core.checkin.Checkin;
 import org.circlekeeper.core.checkin.CheckinProfile;
@@ -21,6 +22,10 @@ import org.circlekeeper.core.ref.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -74,6 +79,36 @@ final class CheckinRedis {
             end
             return 1
             """);
+
+    /**
+     * Puts a day's entry (see {@link #PUT_DAY}) that expires after {@code now}, and in the same round trip sends what
+     * {@code alongside} adds to the pipeline (writes of the same check-in elsewhere): the script keeps such an entry, so
+     * there is nothing to wait for. Should the server not know the script yet, it is sent in full after the pipeline.
+     */
+    void putDayWith(String key, MemberRef member, CommunityRef community, LocalDate day, ObjectNode entry, long now,
+                    Consumer<Pipeline> alongside) {
+        long expires = entry.path("exp").asLong();
+        if (expires <= now) {
+            throw new IllegalArgumentException("an entry that has expired already is put with putDay, which says so");
+        }
+        List<String> keys = List.of(key, RedisKeys.checkinCommunities(member));
+        List<String> args = List.of(Long.toString(day.toEpochDay()), json.writeValueAsString(entry), Long.toString(expires),
+                Long.toString(now), community.key());
+        redis.run(key, jedis -> {
+            Pipeline pipe = jedis.pipelined();
+            Response<Object> kept = pipe.evalsha(PUT_DAY.sha1(), keys, args);
+            alongside.accept(pipe);
+            pipe.sync();
+            try {
+                kept.get();
+            } catch (JedisDataException e) {
+                if (!(e instanceof JedisNoScriptException) && !String.valueOf(e.getMessage()).startsWith("NOSCRIPT")) {
+                    throw e;
+                }
+                PUT_DAY.runInFull(jedis, keys, args);
+            }
+        });
+    }
 
     /** Adds community ARGV[1] to the member's index KEYS[1] and makes the index live at least ARGV[2] ms. */
     static final RedisScript INDEX = new RedisScript("""

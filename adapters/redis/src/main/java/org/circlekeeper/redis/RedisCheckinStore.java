@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.circlekeeper.core.checkin.Checkin;
 import org.circlekeeper.core.checkin.CheckinStore;
 import org.circlekeeper.core.checkin.DayMood;
@@ -49,19 +50,32 @@ final class RedisCheckinStore implements CheckinStore {
         }
         entry.put("at", checkin.at().toString());
         entry.put("exp", expires.toEpochMilli());
-        boolean kept = shared.putDay(RedisKeys.checkins(member, community), member, community, checkin.day(), entry);
-        if (kept) {
-            String active = RedisKeys.checkinActive(community);
-            long day = checkin.day().toEpochDay();
-            long cutoff = LocalDate.ofInstant(shared.clock.instant(), ZoneOffset.UTC).toEpochDay() - ACTIVE_DAYS;
-            redis.run(active, jedis -> {
-                Pipeline pipe = jedis.pipelined();
-                pipe.zadd(active, day, member.key(), ZAddParams.zAddParams().gt());
-                pipe.zremrangeByScore(active, Double.NEGATIVE_INFINITY, cutoff);
-                pipe.pexpire(active, Duration.ofDays(ACTIVE_DAYS + 1L).toMillis());
-                pipe.sync();
-            });
+        long now = shared.clock.millis();
+        if (expires.toEpochMilli() <= now) {
+            // expired already: the script keeps nothing, and the member was not active
+            shared.putDay(RedisKeys.checkins(member, community), member, community, checkin.day(), entry);
+            return;
         }
+        String active = RedisKeys.checkinActive(community);
+        long day = checkin.day().toEpochDay();
+        long cutoff = LocalDate.ofInstant(Instant.ofEpochMilli(now), ZoneOffset.UTC).toEpochDay() - ACTIVE_DAYS;
+        Consumer<Pipeline> markActive = pipe -> {
+            pipe.zadd(active, day, member.key(), ZAddParams.zAddParams().gt());
+            pipe.zremrangeByScore(active, Double.NEGATIVE_INFINITY, cutoff);
+            pipe.pexpire(active, Duration.ofDays(ACTIVE_DAYS + 1L).toMillis());
+        };
+        if (redis.oneNode()) {
+            // the day's entry and the community's lately-active set in one round trip (the entry is kept: it expires later)
+            shared.putDayWith(RedisKeys.checkins(member, community), member, community, checkin.day(), entry, now, markActive);
+            return;
+        }
+        // on a cluster the member's entry and the community's set live in two slots: one call on each one's node
+        shared.putDay(RedisKeys.checkins(member, community), member, community, checkin.day(), entry);
+        redis.run(active, jedis -> {
+            Pipeline pipe = jedis.pipelined();
+            markActive.accept(pipe);
+            pipe.sync();
+        });
     }
 
     @Override

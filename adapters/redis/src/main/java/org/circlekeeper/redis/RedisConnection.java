@@ -85,6 +85,11 @@ public final class RedisConnection implements AutoCloseable {
         return new RedisConnection(RedisUrl.parse(url));
     }
 
+    /** True when every key is on one node (not a cluster), so one pipeline may touch keys of any slot. */
+    public boolean oneNode() {
+        return !(nodes instanceof RedisNodes.ClusterNodes);
+    }
+
     /** What this pool connects to, passwords hidden in its {@code toString()}. */
     public RedisTarget target() {
         return target;

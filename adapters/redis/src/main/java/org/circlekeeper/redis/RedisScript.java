@@ -32,6 +32,11 @@ final class RedisScript {
         }
     }
 
+    /** Sends the script in full ({@code EVAL}, which also caches it): after an {@code EVALSHA} was answered NOSCRIPT. */
+    Object runInFull(Jedis jedis, List<String> keys, List<String> args) {
+        return jedis.eval(source, keys, args);
+    }
+
     String sha1() {
         return sha1;
     }

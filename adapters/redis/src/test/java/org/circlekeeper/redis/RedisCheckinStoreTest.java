@@ -82,6 +82,44 @@ class RedisCheckinStoreTest {
     }
 
     @Test
+    void aCheckInAndTheCommunitysActiveSetAreWrittenInOneRoundTripEvenWhenRedisForgotTheScript() {
+        store.checkins().put(GROUP, BOB, checkin(TODAY, Mood.OKAY, null), NOW.plus(RETENTION));
+        // Redis' own count of reads (one request, or one pipeline read at once), the INFO itself taken out; the least of
+        // three tries, since anything else talking to this Redis meanwhile could only add to it
+        long withTheScriptSentAgain = Long.MAX_VALUE;
+        long once = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            REDIS.connection().run(jedis -> jedis.scriptFlush());
+            long before = readsProcessed();
+            store.checkins().put(GROUP, ALICE, checkin(TODAY.minusDays(i), Mood.GOOD, null), NOW.plus(RETENTION));
+            withTheScriptSentAgain = Math.min(withTheScriptSentAgain, readsProcessed() - before - 1);
+            before = readsProcessed();
+            store.checkins().put(GROUP, CAROL, checkin(TODAY.minusDays(i), Mood.LOW, null), NOW.plus(RETENTION));
+            once = Math.min(once, readsProcessed() - before - 1);
+        }
+
+        assertThat(once).as("the day's entry and the active set in one pipeline").isEqualTo(1L);
+        assertThat(withTheScriptSentAgain).as("the script sent in full after the pipeline found it unknown").isEqualTo(2L);
+        assertThat(store.checkins().find(GROUP, ALICE, TODAY).orElseThrow().mood()).isEqualTo(Mood.GOOD);
+        assertThat(zrange(RedisKeys.checkinActive(GROUP))).containsExactlyInAnyOrder("telegram:4711", "telegram:4712", "telegram:4713");
+        assertThat(store.members().communities(ALICE)).containsExactly(GROUP);
+    }
+
+    @Test
+    void aCheckInThatExpiredAlreadyIsNotKeptAndMarksNobodyActive() {
+        store.checkins().put(GROUP, ALICE, checkin(TODAY, Mood.OKAY, null), NOW.minusSeconds(1));
+
+        assertThat(store.checkins().find(GROUP, ALICE, TODAY)).isEmpty();
+        assertThat(zrange(RedisKeys.checkinActive(GROUP))).isEmpty();
+    }
+
+    private static long readsProcessed() {
+        String stats = REDIS.connection().call(jedis -> jedis.info("stats"));
+        return stats.lines().filter(line -> line.startsWith("total_reads_processed:"))
+                .mapToLong(line -> Long.parseLong(line.substring(line.indexOf(':') + 1).trim())).findFirst().orElseThrow();
+    }
+
+    @Test
     void anExpiredCheckInIsNeitherReadNorKept() {
         store.checkins().put(GROUP, ALICE, checkin(TODAY, Mood.OKAY, null), NOW.plus(Duration.ofDays(1)));
         clock.advance(Duration.ofDays(2));

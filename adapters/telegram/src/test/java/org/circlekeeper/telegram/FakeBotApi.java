@@ -24,9 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.telegram.telegrambots.meta.TelegramUrl;
 
@@ -111,6 +113,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<Call> calls = new ArrayList<>();
+    private final List<Consumer<Call>> listeners = new CopyOnWriteArrayList<>();
     private final Deque<ObjectNode> pendingUpdates = new ArrayDeque<>();
     private final List<Failure> failures = new ArrayList<>();
     private final Set<Long> neverStarted = new HashSet<>();
@@ -382,6 +385,14 @@ public final class FakeBotApi implements AutoCloseable {
 
     // --- what tests read ---
 
+    /**
+     * Calls {@code listener} with every answered call but {@code getUpdates}, as it is recorded (on the server's thread,
+     * holding the fake's lock: it must be quick), so that a benchmark can follow replies without scanning {@link #calls()}.
+     */
+    public void listen(Consumer<Call> listener) {
+        listeners.add(listener);
+    }
+
     public synchronized List<Call> calls() {
         return List.copyOf(calls);
     }
@@ -476,8 +487,10 @@ public final class FakeBotApi implements AutoCloseable {
         long now = System.nanoTime();
         ObjectNode refusal = refusal(method, params, now);
         ObjectNode answer = refusal != null ? refusal : result(method, params, fileNames);
-        calls.add(new Call(method, params, files, fileNames, now, refusal != null,
-                answer.path("result").path("message_id").asInt(0)));
+        Call call = new Call(method, params, files, fileNames, now, refusal != null,
+                answer.path("result").path("message_id").asInt(0));
+        calls.add(call);
+        listeners.forEach(listener -> listener.accept(call));
         notifyAll();
         return answer;
     }
@@ -676,8 +689,11 @@ public final class FakeBotApi implements AutoCloseable {
             // an update of a type the bot did not ask for is never sent (chat_member must be named explicitly)
             pendingUpdates.removeIf(u -> u.has("chat_member") && (allowedUpdates == null || !allowedUpdates.contains("chat_member")));
             if (!pendingUpdates.isEmpty() || closed) {
+                // Bot API, "getUpdates": limit, "Limits the number of updates to be retrieved. Values between 1-100 are
+                // accepted. Defaults to 100."
+                int limit = Math.max(1, Math.min(100, params.path("limit").asInt(100)));
                 ArrayNode out = JsonNodeFactory.instance.arrayNode();
-                pendingUpdates.forEach(out::add);
+                pendingUpdates.stream().limit(limit).forEach(out::add);
                 return out;
             }
             long left = end - System.nanoTime();

@@ -142,9 +142,10 @@ final class CheckinFlow {
     private void save(Turn turn, CommunityRef community, Mood chosen, LocalDate today) {
         MemberRef member = turn.member();
         Instant now = turn.now();
-        Optional<Checkin> existing = checkins.find(community, member, today);
-        Optional<Checkin> previous = checkins.between(community, member, today.minusDays(CheckinCare.IN_A_ROW_DAYS), today.minusDays(1))
-                .stream().reduce((a, b) -> b);
+        // today's check-in and the latest of the week before it, in one read of the store (oldest first)
+        List<Checkin> week = checkins.between(community, member, today.minusDays(CheckinCare.IN_A_ROW_DAYS), today);
+        Optional<Checkin> existing = week.stream().filter(c -> c.day().equals(today)).reduce((a, b) -> b);
+        Optional<Checkin> previous = week.stream().filter(c -> c.day().isBefore(today)).reduce((a, b) -> b);
         boolean inARow = CheckinCare.lowInARow(chosen, previous, today);
         if (existing.isPresent()) {
             checkins.put(community, member, existing.get().withMood(chosen, now), now.plus(retention));

@@ -2,17 +2,11 @@ package org.circlekeeper.core.engine;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
-import org.apache.commons.text.similarity.LevenshteinDistance;
-import org.circlekeeper.core.message.FormRequest;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
@@ -34,14 +28,13 @@ import org.slf4j.LoggerFactory;
 public final class Engine {
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
-    private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(3);
 
     private final FeatureRegistry registry;
     private final TemplateRenderer renderer;
     private final WordingStore wording;
     private final PreferenceResolver preferences;
-    private final ChairPolicy chairs;
-    private final PendingForms pendingForms;
+    private final Permissions permissions;
+    private final Dispatcher dispatcher;
     private final Clock clock;
     private final Metrics metrics;
 
@@ -61,8 +54,9 @@ public final class Engine {
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.wording = Objects.requireNonNull(wording, "wording");
         this.preferences = Objects.requireNonNull(preferences, "preferences");
-        this.chairs = Objects.requireNonNull(chairs, "chairs");
-        this.pendingForms = Objects.requireNonNull(pendingForms, "pendingForms");
+        this.permissions = new Permissions(registry, Objects.requireNonNull(chairs, "chairs"));
+        this.dispatcher = new Dispatcher(registry, permissions, preferences, Objects.requireNonNull(pendingForms, "pendingForms"),
+                FORM_WINDOW);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         registry.freeze();
@@ -106,16 +100,16 @@ public final class Engine {
             prefs = settled.preferences();
             Turn turn = newTurn(context, prefs);
             if (inbound instanceof Inbound.CommandInvoked command) {
-                outcome = onCommand(turn, command);
+                outcome = dispatcher.onCommand(turn, command);
             } else if (inbound instanceof Inbound.ButtonPressed button) {
-                outcome = onButton(turn, button);
+                outcome = dispatcher.onButton(turn, button);
             } else if (inbound instanceof Inbound.TextReceived text) {
-                onText(turn, text);
+                dispatcher.onText(turn, text);
             } else if (inbound instanceof Inbound.FormSubmitted form) {
-                onForm(turn, form);
+                dispatcher.onForm(turn, form);
             }
             List<Reply> replies = turn.replies();
-            rememberForms(context, replies);
+            dispatcher.rememberForms(context, replies);
             return replies;
         } catch (StoreUnavailable e) {
             outcome = Metrics.Outcome.UNAVAILABLE;
@@ -131,9 +125,9 @@ public final class Engine {
         } finally {
             Metrics.Outcome counted = outcome;
             if (inbound instanceof Inbound.CommandInvoked command) {
-                count(() -> metrics.commandHandled(platform, countedCommand(command.command()), counted));
+                count(() -> metrics.commandHandled(platform, dispatcher.countedCommand(command.command()), counted));
             } else if (inbound instanceof Inbound.ButtonPressed button) {
-                count(() -> metrics.buttonPressed(platform, countedAction(button.actionId()), counted));
+                count(() -> metrics.buttonPressed(platform, dispatcher.countedAction(button.actionId()), counted));
             }
         }
     }
@@ -197,10 +191,7 @@ public final class Engine {
 
     /** The commands this person may use in a place of the given kind. */
     public List<CommandSpec> commandsFor(Context context, ChannelRef.Kind kind) {
-        ChannelRef place = new ChannelRef(context.channel().platform(), context.channel().channelId(), kind);
-        return registry.commands().stream()
-                .filter(c -> allowed(c.audience(), context) && c.scope().allows(place))
-                .toList();
+        return permissions.commandsFor(context, kind);
     }
 
     /**
@@ -209,36 +200,12 @@ public final class Engine {
      * nothing usable are left out.
      */
     public List<HelpTopic> helpTopics(Context context, ChannelRef.Kind kind) {
-        ChannelRef place = new ChannelRef(context.channel().platform(), context.channel().channelId(), kind);
-        Map<String, List<HelpTopic.Entry>> topics = new LinkedHashMap<>();
-        for (Feature feature : registry.features()) {
-            List<HelpTopic.Entry> entries = topics.computeIfAbsent(feature.helpTopic(), t -> new ArrayList<>());
-            for (CommandSpec command : feature.commands()) {
-                if (!usable(command, context, place)) {
-                    continue;
-                }
-                if (!command.hasSubcommands()) {
-                    entries.add(new HelpTopic.Entry(command, command));
-                }
-                command.subcommands().stream().filter(sub -> usable(sub, context, place))
-                        .forEach(sub -> entries.add(new HelpTopic.Entry(command, sub)));
-            }
-        }
-        return topics.entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                .map(e -> new HelpTopic(e.getKey(), HelpTopic.labelOf(e.getKey()), e.getValue())).toList();
-    }
-
-    private boolean usable(CommandSpec spec, Context context, ChannelRef place) {
-        return allowed(spec.audience(), context) && spec.scope().allows(place);
+        return permissions.helpTopics(context, kind);
     }
 
     /** True when this person may use commands of this audience here. */
     public boolean allowed(Audience audience, Context context) {
-        return switch (audience) {
-            case MEMBER -> true;
-            case ORGANISER -> context.isOrganiser();
-            case CHAIR -> context.isOrganiser() || chairs.isChair(context);
-        };
+        return permissions.allowed(audience, context);
     }
 
     /**
@@ -281,181 +248,4 @@ public final class Engine {
                 kind -> commandsFor(context, kind), kind -> helpTopics(context, kind));
     }
 
-    /** The registered name of a command, or {@link Metrics#UNKNOWN}: what a member typed is never counted. */
-    private String countedCommand(String typed) {
-        return registry.command(typed.toLowerCase(Locale.ROOT)).map(CommandSpec::name).orElse(Metrics.UNKNOWN);
-    }
-
-    /** The registered id of a button's action (without its state), or {@link Metrics#UNKNOWN}. */
-    private String countedAction(String actionId) {
-        int colon = actionId.indexOf(':');
-        return registry.action(colon < 0 ? actionId : actionId.substring(0, colon)).map(ActionSpec::id).orElse(Metrics.UNKNOWN);
-    }
-
-    private Metrics.Outcome onCommand(Turn turn, Inbound.CommandInvoked invoked) {
-        String name = invoked.command().toLowerCase(Locale.ROOT);
-        Optional<CommandSpec> found = registry.command(name);
-        if (found.isEmpty()) {
-            turn.replyPrivately(EngineMessages.UNKNOWN_COMMAND, "command", invoked.command(), "suggestion", closestCommand(name, turn.context()));
-            return Metrics.Outcome.UNKNOWN;
-        }
-        CommandSpec spec = found.get();
-        if (!passes(turn, spec, "/" + spec.name())) {
-            return Metrics.Outcome.DENIED;
-        }
-        ArgumentParser.Parsed parsed;
-        try {
-            parsed = ArgumentParser.parse(spec, invoked.arguments(),
-                    leaf -> leaf.example() != null ? turn.text(leaf.example()) : spec.example() != null ? turn.text(spec.example()) : "",
-                    turn);
-        } catch (ArgumentProblem problem) {
-            turn.replyPrivately(problem.key(), flatten(problem.values()));
-            return Metrics.Outcome.INVALID;
-        }
-        if (parsed.leaf() != spec && !passes(turn, parsed.leaf(), parsed.path())) {
-            return Metrics.Outcome.DENIED;
-        }
-        LOG.debug("command {} on {}", parsed.path(), turn.context().channel().platform().id());
-        parsed.leaf().handler().handle(turn, parsed.args());
-        if (registry.commandRemembersTheGroup(spec.name())) {
-            rememberTheGroup(turn.context());
-        }
-        return Metrics.Outcome.DONE;
-    }
-
-    private boolean passes(Turn turn, CommandSpec spec, String path) {
-        Context context = turn.context();
-        if (!allowed(spec.audience(), context)) {
-            turn.replyPrivately(spec.audience() == Audience.CHAIR ? EngineMessages.CHAIR_ONLY : EngineMessages.ORGANISERS_ONLY,
-                    "command", path);
-            return false;
-        }
-        if (!spec.scope().allows(context.channel())) {
-            turn.replyPrivately(spec.scope() == Scope.DIRECT ? EngineMessages.DIRECT_ONLY : EngineMessages.GROUP_ONLY,
-                    "command", path);
-            return false;
-        }
-        return true;
-    }
-
-    private Metrics.Outcome onButton(Turn turn, Inbound.ButtonPressed pressed) {
-        String actionId = pressed.actionId();
-        int colon = actionId.indexOf(':');
-        String id = colon < 0 ? actionId : actionId.substring(0, colon);
-        String argument = colon < 0 ? "" : actionId.substring(colon + 1);
-        Optional<ActionSpec> action = registry.action(id);
-        if (action.isEmpty()) {
-            turn.replyPrivately(EngineMessages.BUTTON_STALE);
-            return Metrics.Outcome.UNKNOWN;
-        }
-        if (!allowed(action.get().audience(), turn.context())) {
-            turn.replyPrivately(refusal(action.get().audience()));
-            return Metrics.Outcome.DENIED;
-        }
-        action.get().handler().handle(turn, argument);
-        if (registry.actionRemembersTheGroup(id)) {
-            rememberTheGroup(turn.context());
-        }
-        return Metrics.Outcome.DONE;
-    }
-
-    /**
-     * After a member used a feature in a group, remembers that group for their private chats. Plain messages
-     * never get here, so a member who only reads and talks leaves nothing stored. A failure to remember is
-     * logged and does not spoil the reply the feature already gave.
-     */
-    private void rememberTheGroup(Context context) {
-        if (context.channel().isDirect() || context.community().isUnresolved()) {
-            return;
-        }
-        try {
-            preferences.remember(context);
-        } catch (RuntimeException e) {
-            LOG.warn("could not remember the group a member used on {}: {}", context.channel().platform().id(),
-                    e.getClass().getName());
-        }
-    }
-
-    /** What someone is told when a button is for others: who it is for, never that it is someone else's message. */
-    private static MessageKey refusal(Audience audience) {
-        return audience == Audience.CHAIR ? EngineMessages.BUTTON_CHAIR_ONLY : EngineMessages.BUTTON_ORGANISERS_ONLY;
-    }
-
-    private void onText(Turn turn, Inbound.TextReceived text) {
-        if (turn.context().channel().isDirect()) {
-            Optional<String> form = pendingForms.take(turn.member());
-            if (form.isPresent()) {
-                answerForm(turn, form.get(), text.text());
-                return;
-            }
-        }
-        for (TextListener listener : registry.textListeners()) {
-            if (listener.onText(turn, text.text())) {
-                return;
-            }
-        }
-        if (turn.context().channel().isDirect()) {
-            turn.reply(EngineMessages.DIRECT_HINT);
-        }
-    }
-
-    /**
-     * A form asked on a platform without forms is answered by the member's next private message,
-     * given to the form's first field. Asking again replaces the older form.
-     */
-    private void rememberForms(Context context, List<Reply> replies) {
-        if (context.channel().platform().hasNativeForms()) {
-            return;
-        }
-        for (Reply reply : replies) {
-            FormRequest form = reply.message().form();
-            if (form != null) {
-                pendingForms.await(context.member(), form.formId(), FORM_WINDOW);
-            }
-        }
-    }
-
-    private void answerForm(Turn turn, String formId, String text) {
-        Optional<FormSpec> spec = registry.form(formName(formId));
-        if (spec.isEmpty()) {
-            turn.replyPrivately(EngineMessages.FORM_STALE);
-            return;
-        }
-        spec.get().handler().handle(turn, formState(formId), Map.of(FormSpec.ANSWER, text));
-    }
-
-    private static String formName(String formId) {
-        int colon = formId.indexOf(':');
-        return colon < 0 ? formId : formId.substring(0, colon);
-    }
-
-    private static String formState(String formId) {
-        int colon = formId.indexOf(':');
-        return colon < 0 ? "" : formId.substring(colon + 1);
-    }
-
-    private void onForm(Turn turn, Inbound.FormSubmitted form) {
-        pendingForms.clear(turn.member());
-        Optional<FormSpec> spec = registry.form(formName(form.formId()));
-        if (spec.isEmpty()) {
-            turn.replyPrivately(EngineMessages.FORM_STALE);
-            return;
-        }
-        spec.get().handler().handle(turn, formState(form.formId()), form.fields());
-    }
-
-    private String closestCommand(String name, Context context) {
-        return commandsFor(context).stream()
-                .map(CommandSpec::name)
-                .filter(candidate -> DISTANCE.apply(candidate, name) >= 0 || candidate.startsWith(name))
-                .min(Comparator.comparingInt(candidate -> {
-                    int d = DISTANCE.apply(candidate, name);
-                    return d < 0 ? 4 : d;
-                }))
-                .orElse("");
-    }
-
-    private static Object[] flatten(Map<String, Object> values) {
-        return values.entrySet().stream().flatMap(e -> Stream.of(e.getKey(), e.getValue())).toArray();
-    }
 }

@@ -3,6 +3,7 @@ package org.circlekeeper.core.engine;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ public final class FeatureRegistry {
 
     private final List<Feature> features = new ArrayList<>();
     private final Map<String, CommandSpec> commands = new LinkedHashMap<>();
+    /** Each feature's commands as it declared them when added: the specs dispatch uses, read once (a feature builds them anew). */
+    private final Map<Feature, List<CommandSpec>> declared = new IdentityHashMap<>();
     private final Map<String, ActionSpec> actions = new LinkedHashMap<>();
     private final Map<String, FormSpec> forms = new LinkedHashMap<>();
     private final List<TextListener> listeners = new ArrayList<>();
@@ -28,13 +31,16 @@ public final class FeatureRegistry {
     private final Set<String> forgetfulCommands = new HashSet<>();
     private final Set<String> forgetfulActions = new HashSet<>();
     private boolean frozen;
+    private List<Feature> frozenFeatures;
+    private List<CommandSpec> frozenCommands;
 
     /** Adds a feature; its command names, action ids and form ids must be new. */
     public FeatureRegistry add(Feature feature) {
         if (frozen) {
             throw new IllegalStateException("features are fixed once the engine runs; add " + feature.id() + " before");
         }
-        for (CommandSpec spec : feature.commands()) {
+        List<CommandSpec> specs = List.copyOf(feature.commands());
+        for (CommandSpec spec : specs) {
             if (commands.putIfAbsent(spec.name(), spec) != null) {
                 throw new IllegalArgumentException("two features declare /" + spec.name());
             }
@@ -53,25 +59,34 @@ public final class FeatureRegistry {
             }
         }
         if (!feature.remembersTheGroup()) {
-            feature.commands().forEach(spec -> forgetfulCommands.add(spec.name()));
+            specs.forEach(spec -> forgetfulCommands.add(spec.name()));
             feature.actions().forEach(action -> forgetfulActions.add(action.id()));
         }
         listeners.addAll(feature.textListeners());
         personalData.addAll(feature.personalData());
         features.add(feature);
+        declared.put(feature, specs);
         return this;
     }
 
     void freeze() {
         frozen = true;
+        // fixed from now on: every event reads these, so they are copied once, not per call
+        frozenFeatures = List.copyOf(features);
+        frozenCommands = List.copyOf(commands.values());
     }
 
     public List<Feature> features() {
-        return List.copyOf(features);
+        return frozen ? frozenFeatures : List.copyOf(features);
     }
 
     public Collection<CommandSpec> commands() {
-        return List.copyOf(commands.values());
+        return frozen ? frozenCommands : List.copyOf(commands.values());
+    }
+
+    /** A feature's commands as registered (the specs that are dispatched to); empty for a feature not added here. */
+    List<CommandSpec> commandsOf(Feature feature) {
+        return declared.getOrDefault(feature, List.of());
     }
 
     public Optional<CommandSpec> command(String name) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.circlekeeper.core.Bot;
+import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.template.TemplateRenderer;
@@ -184,6 +185,47 @@ class EngineTest {
                         .option(OptionSpec.text("b", description).required())
                         .handler((t, a) -> { }).build())
                 .hasMessageContaining("must come before the optional ones");
+    }
+
+    @Test
+    void helpListsTheSpecsThatAreDispatchedReadOnceFromAFeatureThatBuildsThemAnew() {
+        int[] built = {0};
+        Feature fresh = new Feature() {
+            @Override
+            public String id() {
+                return "fresh";
+            }
+
+            @Override
+            public List<CommandSpec> commands() {
+                built[0]++;
+                return List.of(CommandSpec.command("fresh", MessageKey.of("cmd.help")).handler((t, a) -> { }).build());
+            }
+
+            @Override
+            public List<MessageKey> messages() {
+                return List.of();
+            }
+
+            @Override
+            public List<PersonalData> personalData() {
+                return List.of();
+            }
+        };
+        Engine engine = new Engine(new FeatureRegistry().add(fresh), new TemplateRenderer(Bot.templates(null)),
+                new InMemoryWordingStore(), FixedPreferences.englishUtc(), ChairPolicy.NOBODY,
+                new InMemoryPendingForms(Clock.systemUTC()), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        int afterRegistering = built[0];
+        Context member = bot.as("erin").inGroup().context();
+
+        List<HelpTopic> inGroup = engine.helpTopics(member, member.channel().kind());
+        List<HelpTopic> inDirect = engine.helpTopics(member, ChannelRef.Kind.DIRECT);
+
+        // the very spec a command is dispatched to, not a copy built for the occasion: one /help compares them by identity
+        assertThat(inGroup).singleElement().satisfies(topic -> assertThat(topic.entries()).singleElement()
+                .satisfies(entry -> assertThat(entry.leaf()).isSameAs(engine.registry().command("fresh").orElseThrow())));
+        assertThat(inDirect.get(0).entries().get(0).leaf()).isSameAs(inGroup.get(0).entries().get(0).leaf());
+        assertThat(built[0]).as("the feature's commands are read when it is added, not on every /help").isEqualTo(afterRegistering);
     }
 
     @Test
