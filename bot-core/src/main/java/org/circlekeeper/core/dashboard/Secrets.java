@@ -1,11 +1,9 @@
 package org.circlekeeper.core.dashboard;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.regex.Pattern;
+import org.circlekeeper.core.ref.Ids;
 
 /**
  * The page's secrets (sign-in links and session cookies): 256 random bits in URL-safe base64, kept in the store only
@@ -31,11 +29,6 @@ final class Secrets {
 
     /** The digest the store keeps: SHA-256 in URL-safe base64, 43 characters. */
     static String digest(String secret) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Ids.sha256(secret));
     }
 }
