@@ -41,7 +41,8 @@ import redis.clients.jedis.resps.Tuple;
  * community's hash tag is renamed into the new one's (where the new community has the same key already, hashes, sets
  * and sorted sets are merged entry by entry, the moved entry winning, and strings and lists are replaced by the moved
  * ones), members' index entries that name the old community (answers, reminder choices, share rooms) and the
- * calendar-feed token's index are rewritten, and each due job the core re-keys ({@link JobMove}) is replaced under its
+ * calendar-feed token's index are rewritten, members' check-in records of the community follow it
+ * ({@link CheckinMemberMove}), and each due job the core re-keys ({@link JobMove}) is replaced under its
  * new id at its old due score. It runs only while none of those jobs is claimed: a reminder being sent is waited for,
  * so it goes out once, under its old id before the move or its new id after it. When anything watched changed before
  * {@code EXEC} (a claim, a write in the community), nothing was done and the move is read and tried again.
@@ -217,6 +218,8 @@ final class RedisCommunityMove {
                 watched.add(key);
             }
         });
+        CheckinMemberMove checkins = CheckinMemberMove.find(jedis, from, to);
+        watched.addAll(checkins.watched());
         String fromToken = jedis.get(RedisKeys.feedToken(from));
         String toToken = jedis.get(RedisKeys.feedToken(to));
         if (!watched.isEmpty()) {
@@ -253,6 +256,7 @@ final class RedisCommunityMove {
         String version = RedisKeys.resourceVersion(from);
         long mergedVersion = taken.getOrDefault(version, false)
                 ? Math.max(number(jedis.get(version)), number(jedis.get(target.get(version)))) + 1 : -1;
+        checkins.read(jedis, rekeyed);
         Map<String, Boolean> newIdTaken = new HashMap<>();
         for (Job job : rekeyed.values()) {
             newIdTaken.put(job.id(), jedis.hexists(RedisKeys.jobsData(), job.id()));
@@ -305,6 +309,7 @@ final class RedisCommunityMove {
                     tx.del(RedisKeys.feed(toToken));
                 }
             }
+            checkins.write(tx);
             rekeyJobs(tx, rekeyed, values, dueScores, newIdTaken);
             tx.set(marker, toId);
         });
@@ -315,7 +320,8 @@ final class RedisCommunityMove {
             redis.cache().dropped(key);
             redis.cache().dropped(target.get(key));
         });
-        LOG.info("a {} community moved to its new id: {} key(s), {} due job(s)", from.platform().id(), keys.size(), rekeyed.size());
+        LOG.info("a {} community moved to its new id: {} key(s), {} member check-in record(s), {} due job(s)", from.platform().id(),
+                keys.size(), checkins.size(), rekeyed.size());
         return Attempt.DONE;
     }
 

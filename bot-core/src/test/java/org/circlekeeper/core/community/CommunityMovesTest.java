@@ -82,6 +82,28 @@ class CommunityMovesTest {
     }
 
     @Test
+    void aMembersDailyPromptArrivesTheDayAfterTheUpgradeAndTheirHistoryFollows() {
+        BotTester unmoved = groupInUse();
+        BotTester moved = groupInUse();
+        for (BotTester bot : List.of(unmoved, moved)) {
+            assertThat(bot.as("alice").inGroup().send("/checkin prompts on").text()).isNotBlank();
+            bot.as("alice").inGroup().send("/checkin");
+            bot.outbox().drain();
+        }
+        String history = moved.as("alice").inGroup().send("/checkin history").text();
+
+        moved.engine().membershipChanged(new MembershipEvent.CommunityMoved(BotTester.COMMUNITY, NEW));
+
+        List<String> unmovedWeek = week(unmoved);
+        List<String> expected = unmovedWeek.stream().filter(s -> s.startsWith("dm:alice") && s.contains("/checkin prompts off stops these")).toList();
+        assertThat(expected).as("a prompt each day of the week in %s", unmovedWeek).hasSizeGreaterThan(3);
+        assertThat(week(moved).stream().filter(s -> s.startsWith("dm:alice") && s.contains("/checkin prompts off stops these")).toList())
+                .as("the same prompts, once each, after the upgrade").isEqualTo(expected);
+        assertThat(moved.stores().checkins().members().communities(moved.as("alice").member())).containsExactly(NEW);
+        assertThat(moved.as("alice").inGroupOf(NEW.communityId()).send("/checkin history").text()).isEqualTo(history);
+    }
+
+    @Test
     void aMoveReportedAgainChangesNothing() {
         BotTester bot = groupInUse();
         DepartureStore store = bot.stores().departures();

@@ -23,6 +23,11 @@ public final class InMemoryDepartureStore implements DepartureStore {
 
         /** Moves what this store keeps for {@code from} to {@code to}; where both have the same record, the moved one wins. */
         void moveCommunity(CommunityRef from, CommunityRef to);
+
+        /** As {@link #moveCommunity(CommunityRef, CommunityRef)}, knowing each re-keyed job's new id by its old one. */
+        default void moveCommunity(CommunityRef from, CommunityRef to, Map<String, String> jobIds) {
+            moveCommunity(from, to);
+        }
     }
 
     private final Map<CommunityRef, Instant> departed = new ConcurrentHashMap<>();
@@ -63,13 +68,14 @@ public final class InMemoryDepartureStore implements DepartureStore {
         if (moved.containsKey(from)) {
             return false;
         }
+        Map<String, String> jobIds;
         try {
-            jobs.rekeyWhenIdle(job -> move.moved(job, from, to));
+            jobIds = jobs.rekeyWhenIdle(job -> move.moved(job, from, to));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while a job of the community was being run", e);
         }
-        parts.forEach(part -> part.moveCommunity(from, to));
+        parts.forEach(part -> part.moveCommunity(from, to, jobIds));
         Instant mark = departed.remove(from);
         if (mark != null) {
             departed.put(to, mark);
