@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.circlekeeper.core.engine.MembershipEvent;
 import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.ClaimedJob;
 import org.circlekeeper.core.schedule.Job;
@@ -25,6 +26,7 @@ import org.circlekeeper.core.testing.BotTester.Talk;
 import org.circlekeeper.core.testing.BotTester;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.Jedis;
 
 /**
  * A community whose id changed (a Telegram group upgraded to a supergroup), moved on a real Redis: afterwards nothing
@@ -58,19 +60,22 @@ class RedisCommunityMoveTest {
         Replies created = olivia.send("/circle create \"Tuesday circle\" every tuesday 19:00");
         alice.press(created.button("I'm coming"));
         alice.send("/checkin prompts on");
+        bot.as("bob").inGroup().send("/checkin prompts off");
+        alice.send("/checkin buddy @bob");
+        alice.send("/checkin").press("Okay");
         alice.send("/share volunteer");
         olivia.send("/share start basic");
         alice.send("/share join");
         assertThat(bot.as("alice").inDirect().send("/remind all 15m").text()).contains("15m");
     }
 
-    /** The keys that name {@code community} in their name or in what they hold, members' own check-ins and home aside. */
+    /** The keys that name {@code community} in their name or in what they hold, members' home aside. */
     private static List<String> traces(CommunityRef community) {
         String id = community.communityId();
         List<String> names = List.of("{console:" + id + "}", "console:" + id, "console%3A" + id, "console " + id + " ");
         List<String> found = new ArrayList<>();
         for (String key : REDIS.keys()) {
-            if (key.startsWith("ck:m:") && (key.contains(":checkin:") || key.endsWith(":home"))) {
+            if (key.startsWith("ck:m:") && key.endsWith(":home")) {
                 continue;
             }
             String content = content(key);
@@ -117,7 +122,8 @@ class RedisCommunityMoveTest {
         List<String> keysBefore = communityKeys(OLD);
         assertThat(keysBefore).hasSizeGreaterThan(12).contains("circles", "settings", "reminders", "feed");
         assertThat(traces(OLD)).contains("ck:m:{console:alice}:rsvps", "ck:m:{console:alice}:reminders",
-                "ck:m:{console:alice}:share:rooms", "ck:{jobs}:data").anyMatch(k -> k.startsWith("ck:feed:"));
+                "ck:m:{console:alice}:share:rooms", "ck:m:{console:alice}:checkin:communities",
+                "ck:m:{console:bob}:checkin:buddy-of", "ck:{jobs}:data").anyMatch(k -> k.startsWith("ck:feed:"));
         Map<String, Double> jobsBefore = dueScores();
 
         bot.engine().membershipChanged(new MembershipEvent.CommunityMoved(OLD, NEW));
@@ -141,6 +147,15 @@ class RedisCommunityMoveTest {
         Talk olivia = bot.asOrganiser("olivia").inGroupOf(NEW.communityId());
         assertThat(olivia.send("/circles").text()).contains("Tuesday circle");
         assertThat(new RedisWordingStore(REDIS.connection()).overrides(NEW, Locale.ENGLISH)).containsKey("circle.created");
+        MemberRef alice = bot.as("alice").member();
+        String planned = REDIS.hash(RedisKeys.checkinProfile(alice, NEW)).get(CheckinRedis.PLANNED);
+        assertThat(planned).as("alice's planned prompt, under its new id").contains("supergroup");
+        assertThat(REDIS.hash(RedisKeys.jobsData())).containsKey(planned);
+        assertThat(REDIS.connection().call((Jedis jedis) -> jedis.smembers(RedisKeys.checkinCommunities(alice)))).containsExactly(NEW.key());
+        assertThat(REDIS.connection().call((Jedis jedis) -> jedis.smembers(RedisKeys.checkinBuddyOf(bot.as("bob").member()))))
+                .containsExactly(CheckinRedis.buddyEntry(NEW, alice));
+        assertThat(REDIS.connection().call((Jedis jedis) -> jedis.pttl(RedisKeys.checkins(alice, NEW)))).as("history keeps its expiry")
+                .isPositive();
         assertThat(bot.as("alice").inDirect().send("/mydata").text()).as("members' indexes reach the moved records")
                 .contains("answers about coming to circles: 1 item", "circle reminders: 1 item", "share circles: 1 item");
     }
@@ -181,6 +196,10 @@ class RedisCommunityMoveTest {
         olivia.send("/resource add technique Evening walk | A summary that is long enough. | | walking");
         olivia.send("/resource add technique Evening stretch | A summary that is long enough. | | stretching");
         long versions = Math.max(version(OLD), version(NEW));
+        MemberRef alice = bot.as("alice").member();
+        bot.as("alice").inGroupOf(NEW.communityId()).send("/checkin").press("Low");
+        bot.as("alice").inGroup().send("/checkin").press("Okay");
+        List<String> movedDay = REDIS.connection().call((Jedis jedis) -> jedis.zrange(RedisKeys.checkins(alice, OLD), 0, -1));
 
         bot.engine().membershipChanged(new MembershipEvent.CommunityMoved(OLD, NEW));
 
@@ -189,6 +208,8 @@ class RedisCommunityMoveTest {
         assertThat(REDIS.hash(RedisKeys.communitySettings(NEW))).containsEntry("zone", "Europe/Berlin");
         assertThat(REDIS.hash(RedisKeys.communityKey(NEW, "res:entries"))).as("both groups' resources").hasSize(3);
         assertThat(version(NEW)).as("the merged catalogue has a version neither had").isGreaterThan(versions);
+        assertThat(REDIS.connection().call((Jedis jedis) -> jedis.zrange(RedisKeys.checkins(alice, NEW), 0, -1)))
+                .as("one check-in a day: the moved one").hasSize(1).isEqualTo(movedDay);
         assertThat(traces(OLD)).containsExactly("ck:c:{console:circle}:moved");
     }
 }

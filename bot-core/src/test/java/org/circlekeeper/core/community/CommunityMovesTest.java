@@ -87,10 +87,12 @@ class CommunityMovesTest {
         BotTester moved = groupInUse();
         for (BotTester bot : List.of(unmoved, moved)) {
             assertThat(bot.as("alice").inGroup().send("/checkin prompts on").text()).isNotBlank();
-            bot.as("alice").inGroup().send("/checkin");
+            bot.as("alice").inGroup().send("/checkin").press("Okay");
             bot.outbox().drain();
         }
         String history = moved.as("alice").inGroup().send("/checkin history").text();
+        assertThat(history).as("alice has a history to carry over")
+                .isNotEqualTo(moved.as("bob").inGroup().send("/checkin history").text());
 
         moved.engine().membershipChanged(new MembershipEvent.CommunityMoved(BotTester.COMMUNITY, NEW));
 
