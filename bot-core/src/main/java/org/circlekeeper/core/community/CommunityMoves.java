@@ -52,7 +52,7 @@ public final class CommunityMoves implements Feature, MembershipListener {
         return List.of();
     }
 
-    /** It keeps nothing about members; members' own records stay where they are. */
+    /** It keeps nothing about members itself; the store moves members' records of the community with it. */
     @Override
     public List<PersonalData> personalData() {
         return List.of();
