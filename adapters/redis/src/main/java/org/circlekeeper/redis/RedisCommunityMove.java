@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.circlekeeper.core.engine.StoreUnavailable;
+import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.schedule.Job;
@@ -42,7 +43,7 @@ import redis.clients.jedis.resps.Tuple;
  * and sorted sets are merged entry by entry, the moved entry winning, and strings and lists are replaced by the moved
  * ones), members' index entries that name the old community (answers, reminder choices, share rooms) and the
  * calendar-feed token's index are rewritten, members' check-in records of the community follow it
- * ({@link CheckinMemberMove}), and each due job the core re-keys ({@link JobMove}) is replaced under its
+ * ({@link CheckinMemberMove}), stored places whose channel changed id with it are rewritten ({@link ChannelRewrite}), and each due job the core re-keys ({@link JobMove}) is replaced under its
  * new id at its old due score. It runs only while none of those jobs is claimed: a reminder being sent is waited for,
  * so it goes out once, under its old id before the move or its new id after it. When anything watched changed before
  * {@code EXEC} (a claim, a write in the community), nothing was done and the move is read and tried again.
@@ -77,8 +78,9 @@ final class RedisCommunityMove {
         return Optional.ofNullable(redis.call(jedis -> jedis.get(movedMarker(from)))).map(RedisIds::parseCommunityId);
     }
 
-    boolean move(CommunityRef from, CommunityRef to, JobMove jobs) {
+    boolean move(CommunityRef from, CommunityRef to, JobMove jobs, Map<ChannelRef, ChannelRef> channels) {
         Objects.requireNonNull(jobs, "jobs");
+        Objects.requireNonNull(channels, "channels");
         String token = UUID.randomUUID().toString();
         long giveUp = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
@@ -89,7 +91,7 @@ final class RedisCommunityMove {
                     SetParams.setParams().nx().px(LOCK.toMillis()))));
             if (mine) {
                 try {
-                    return moveHolding(from, to, jobs, token, giveUp);
+                    return moveHolding(from, to, jobs, channels, token, giveUp);
                 } finally {
                     redis.run(jedis -> {
                         if (token.equals(jedis.get(lockKey(from)))) {
@@ -102,9 +104,10 @@ final class RedisCommunityMove {
         }
     }
 
-    private boolean moveHolding(CommunityRef from, CommunityRef to, JobMove jobs, String token, long giveUp) {
+    private boolean moveHolding(CommunityRef from, CommunityRef to, JobMove jobs, Map<ChannelRef, ChannelRef> channels, String token,
+                                long giveUp) {
         while (true) {
-            Attempt attempt = redis.call(jedis -> attempt(jedis, from, to, jobs));
+            Attempt attempt = redis.call(jedis -> attempt(jedis, from, to, jobs, channels));
             switch (attempt) {
                 case DONE:
                     return true;
@@ -130,7 +133,7 @@ final class RedisCommunityMove {
     private enum Attempt { DONE, MOVED_ALREADY, JOB_RUNNING, CHANGED }
 
     /** One read-and-write under {@code WATCH}. */
-    private Attempt attempt(Jedis jedis, CommunityRef from, CommunityRef to, JobMove move) {
+    private Attempt attempt(Jedis jedis, CommunityRef from, CommunityRef to, JobMove move, Map<ChannelRef, ChannelRef> channels) {
         String fromId = RedisIds.communityId(from);
         String toId = RedisIds.communityId(to);
         String marker = movedMarker(from);
@@ -257,6 +260,7 @@ final class RedisCommunityMove {
         long mergedVersion = taken.getOrDefault(version, false)
                 ? Math.max(number(jedis.get(version)), number(jedis.get(target.get(version)))) + 1 : -1;
         checkins.read(jedis, rekeyed);
+        ChannelRewrite places = ChannelRewrite.read(jedis, from, to, channels);
         Map<String, Boolean> newIdTaken = new HashMap<>();
         for (Job job : rekeyed.values()) {
             newIdTaken.put(job.id(), jedis.hexists(RedisKeys.jobsData(), job.id()));
@@ -290,6 +294,7 @@ final class RedisCommunityMove {
                 tx.publish(SettingsCache.CHANNEL, key);
                 tx.publish(SettingsCache.CHANNEL, into);
             }
+            places.write(tx);
             rsvpEntries.forEach((member, entries) -> entries.forEach((entry, score) -> {
                 tx.zrem(RedisKeys.memberRsvps(member), entry);
                 tx.zadd(RedisKeys.memberRsvps(member), score, toId + entry.substring(fromId.length()));
@@ -320,8 +325,8 @@ final class RedisCommunityMove {
             redis.cache().dropped(key);
             redis.cache().dropped(target.get(key));
         });
-        LOG.info("a {} community moved to its new id: {} key(s), {} member check-in record(s), {} due job(s)", from.platform().id(),
-                keys.size(), checkins.size(), rekeyed.size());
+        LOG.info("a {} community moved to its new id: {} key(s), {} member check-in record(s), {} place(s), {} due job(s)",
+                from.platform().id(), keys.size(), checkins.size(), places.size(), rekeyed.size());
         return Attempt.DONE;
     }
 

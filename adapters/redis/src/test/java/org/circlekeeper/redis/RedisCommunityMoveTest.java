@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.circlekeeper.core.engine.MembershipEvent;
+import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;
@@ -54,6 +55,7 @@ class RedisCommunityMoveTest {
         olivia.send("/resource add technique Evening walk | A summary that is long enough. | | walking");
         olivia.send("/resource hide box-breathing");
         olivia.send("/safety on");
+        olivia.send("/safety alerts on");
         olivia.send("/checkin setup days daily time 09:00");
         olivia.send("/share anonymous on");
         olivia.send("/circle feed");
@@ -125,8 +127,11 @@ class RedisCommunityMoveTest {
                 "ck:m:{console:alice}:share:rooms", "ck:m:{console:alice}:checkin:communities",
                 "ck:m:{console:bob}:checkin:buddy-of", "ck:{jobs}:data").anyMatch(k -> k.startsWith("ck:feed:"));
         Map<String, Double> jobsBefore = dueScores();
+        ChannelRef oldChat = new ChannelRef(Platform.CONSOLE, BotTester.GROUP_CHANNEL, ChannelRef.Kind.GROUP);
+        ChannelRef newChat = new ChannelRef(Platform.CONSOLE, "#" + NEW.communityId(), ChannelRef.Kind.GROUP);
+        assertThat(REDIS.hash(RedisKeys.circles(OLD)).values()).allMatch(circle -> circle.contains(BotTester.GROUP_CHANNEL));
 
-        bot.engine().membershipChanged(new MembershipEvent.CommunityMoved(OLD, NEW));
+        bot.engine().membershipChanged(new MembershipEvent.CommunityMoved(OLD, NEW, Map.of(oldChat, newChat)));
 
         assertThat(traces(OLD)).as("only the marker names the old id").containsExactly("ck:c:{console:circle}:moved");
         assertThat(communityKeys(NEW)).as("every key of the old community, under the new one, once").isEqualTo(keysBefore);
@@ -134,6 +139,11 @@ class RedisCommunityMoveTest {
         assertThat(jobsAfter).hasSameSizeAs(jobsBefore);
         assertThat(jobsAfter.values()).as("each job keeps its due time").containsExactlyInAnyOrderElementsOf(jobsBefore.values());
         assertThat(jobsAfter.keySet()).noneMatch(id -> id.contains("console:circle:"));
+
+        assertThat(REDIS.hash(RedisKeys.circles(NEW)).values()).as("the circle's place is the new chat").isNotEmpty()
+                .allMatch(circle -> circle.contains("\"id\":\"#supergroup\"") && !circle.contains(BotTester.GROUP_CHANNEL));
+        assertThat(REDIS.hash(RedisKeys.checkinSettings(NEW))).containsEntry("channel", "console GROUP #supergroup");
+        assertThat(REDIS.hash(RedisKeys.safety(NEW))).containsEntry(RedisResourceStore.CHANNEL_ID, "#supergroup");
 
         // the other service message, on another replica, or a failed send: nothing changes
         Set<String> settled = REDIS.keys();

@@ -1,7 +1,9 @@
 package org.circlekeeper.core.community;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.StoreKey;
 import org.circlekeeper.core.schedule.JobMove;
@@ -50,5 +52,13 @@ public interface DepartureStore {
      *
      * @return true when this call moved the community, false when it had been moved already
      */
-    boolean moveCommunity(CommunityRef from, CommunityRef to, JobMove jobs);
+    default boolean moveCommunity(CommunityRef from, CommunityRef to, JobMove jobs) {
+        return moveCommunity(from, to, jobs, Map.of());
+    }
+
+    /**
+     * As {@link #moveCommunity(CommunityRef, CommunityRef, JobMove)}, and every stored channel that is a key of
+     * {@code channels} (a circle's place, the check-in and safety alert channels) is rewritten to its value.
+     */
+    boolean moveCommunity(CommunityRef from, CommunityRef to, JobMove jobs, Map<ChannelRef, ChannelRef> channels);
 }

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.circlekeeper.core.circle.Circle;
 import org.circlekeeper.core.engine.MembershipEvent;
 import org.circlekeeper.core.message.Target;
+import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.ClaimedJob;
@@ -95,6 +98,7 @@ class CommunityMovesTest {
                 .isNotEqualTo(moved.as("bob").inGroup().send("/checkin history").text());
 
         moved.engine().membershipChanged(new MembershipEvent.CommunityMoved(BotTester.COMMUNITY, NEW));
+        assertThat(moved.as("alice").inGroupOf(NEW.communityId()).send("/checkin history").text()).isEqualTo(history);
 
         List<String> unmovedWeek = week(unmoved);
         List<String> expected = unmovedWeek.stream().filter(s -> s.startsWith("dm:alice") && s.contains("/checkin prompts off stops these")).toList();
@@ -102,7 +106,30 @@ class CommunityMovesTest {
         assertThat(week(moved).stream().filter(s -> s.startsWith("dm:alice") && s.contains("/checkin prompts off stops these")).toList())
                 .as("the same prompts, once each, after the upgrade").isEqualTo(expected);
         assertThat(moved.stores().checkins().members().communities(moved.as("alice").member())).containsExactly(NEW);
-        assertThat(moved.as("alice").inGroupOf(NEW.communityId()).send("/checkin history").text()).isEqualTo(history);
+    }
+
+    @Test
+    void everyStoredPlaceOfTheOldChatNamesTheNewChatAndTheChannelRemindersGoThere() {
+        BotTester bot = groupInUse();
+        Talk olivia = bot.asOrganiser("olivia").inGroup();
+        olivia.send("/safety on");
+        olivia.send("/safety alerts on");
+        bot.outbox().drain();
+        ChannelRef oldChat = new ChannelRef(Platform.CONSOLE, BotTester.GROUP_CHANNEL, ChannelRef.Kind.GROUP);
+        ChannelRef newChat = new ChannelRef(Platform.CONSOLE, "#" + NEW.communityId(), ChannelRef.Kind.GROUP);
+        assertThat(bot.stores().circles().circles().all(BotTester.COMMUNITY)).extracting(Circle::channel).containsExactly(oldChat);
+        assertThat(bot.stores().checkins().settings().settings(BotTester.COMMUNITY).channel()).isEqualTo(oldChat);
+        assertThat(bot.stores().resources().safety(BotTester.COMMUNITY).alertChannel()).isEqualTo(oldChat);
+
+        bot.engine().membershipChanged(new MembershipEvent.CommunityMoved(BotTester.COMMUNITY, NEW, Map.of(oldChat, newChat)));
+
+        assertThat(bot.stores().circles().circles().all(NEW)).extracting(Circle::channel).containsExactly(newChat);
+        assertThat(bot.stores().checkins().settings().settings(NEW).channel()).isEqualTo(newChat);
+        assertThat(bot.stores().resources().safety(NEW).alertChannel()).isEqualTo(newChat);
+        List<Target> channels = bot.advanceTo(Instant.parse("2026-12-02T12:00:00Z"), TICK).stream().map(Sent::target)
+                .filter(t -> t instanceof Target.Channel).toList();
+        assertThat(channels).as("the circle's reminders, in the supergroup's chat").isNotEmpty()
+                .containsOnly(new Target.Channel(newChat));
     }
 
     @Test

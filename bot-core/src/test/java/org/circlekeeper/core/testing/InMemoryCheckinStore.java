@@ -27,6 +27,7 @@ import org.circlekeeper.core.checkin.JourneyMark;
 import org.circlekeeper.core.checkin.JourneyStore;
 import org.circlekeeper.core.checkin.PendingShare;
 import org.circlekeeper.core.checkin.SharedLineStore;
+import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 
@@ -270,19 +271,22 @@ public final class InMemoryCheckinStore implements CheckinStore, JourneyStore, C
     /** The moved community's check-in settings win; members' records of it follow it (see the other overload). */
     @Override
     public synchronized void moveCommunity(CommunityRef from, CommunityRef to) {
-        moveCommunity(from, to, Map.of());
+        moveCommunity(from, to, Map.of(), Map.of());
     }
 
     /**
      * The moved community's check-in settings win; members' records of it follow it, as in Redis: a profile, line or
      * cooldown replaces the member's record of {@code to}, check-ins and journey marks are merged day by day (the moved
-     * day winning), and a planned prompt re-keyed by the move is named by its new id.
+     * day winning), a planned prompt re-keyed by the move is named by its new id, and the settings' alert channel follows
+     * {@code channels}.
      */
     @Override
-    public synchronized void moveCommunity(CommunityRef from, CommunityRef to, Map<String, String> jobIds) {
+    public synchronized void moveCommunity(CommunityRef from, CommunityRef to, Map<String, String> jobIds,
+                                           Map<ChannelRef, ChannelRef> channels) {
         CheckinSettings moved = settings.remove(from.key());
         if (moved != null) {
-            settings.put(to.key(), moved);
+            ChannelRef channel = moved.channel() == null ? null : channels.getOrDefault(moved.channel(), moved.channel());
+            settings.put(to.key(), new CheckinSettings(moved.days(), moved.time(), moved.questions(), channel));
         }
         mergeDays(checkins, from, to);
         mergeDays(journeys, from, to);
