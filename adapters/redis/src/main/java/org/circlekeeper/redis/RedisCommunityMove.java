@@ -38,7 +38,8 @@ import redis.clients.jedis.resps.Tuple;
  *     waits for the marker meanwhile, and takes over when the lock runs out (its holder died).</li>
  * </ul>
  *
- * <p>The move is one {@code MULTI}/{@code EXEC} under {@code WATCH} of every key it read: every key with the old
+ * <p>On a Redis Cluster the move is refused ({@link #CLUSTER_REFUSAL}): the old and new ids' keys are in different
+ * slots. Elsewhere the move is one {@code MULTI}/{@code EXEC} under {@code WATCH} of every key it read: every key with the old
  * community's hash tag is renamed into the new one's (where the new community has the same key already, hashes, sets
  * and sorted sets are merged entry by entry, the moved entry winning, and strings and lists are replaced by the moved
  * ones), members' index entries that name the old community (answers, reminder choices, share rooms) and the
@@ -57,6 +58,10 @@ final class RedisCommunityMove {
     static final Duration PATIENCE = Duration.ofMinutes(3);
     private static final long PAUSE_MILLIS = 50;
     private static final int PAGE = 500;
+    /** Why a move is refused on a Redis Cluster (README, deploy/README.md "Redis Cluster"). */
+    static final String CLUSTER_REFUSAL = "a community whose id changed (a Telegram group upgraded to a supergroup) cannot be"
+            + " moved on a Redis Cluster: its old and new keys are in different hash slots, which one transaction cannot span;"
+            + " its data stays under the old id and the new one starts empty (run a single Redis or Sentinel to move groups)";
 
     private final RedisConnection redis;
 
@@ -81,6 +86,9 @@ final class RedisCommunityMove {
     boolean move(CommunityRef from, CommunityRef to, JobMove jobs, Map<ChannelRef, ChannelRef> channels) {
         Objects.requireNonNull(jobs, "jobs");
         Objects.requireNonNull(channels, "channels");
+        if (RedisConnection.Topology.CLUSTER.equals(redis.topology().shape())) {
+            throw new UnsupportedOperationException(CLUSTER_REFUSAL);
+        }
         String token = UUID.randomUUID().toString();
         long giveUp = System.nanoTime() + PATIENCE.toNanos();
         while (true) {

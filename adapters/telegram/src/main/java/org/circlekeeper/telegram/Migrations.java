@@ -87,6 +87,10 @@ final class Migrations implements AutoCloseable {
         } catch (StoreUnavailable e) {
             LOG.warn("an upgraded Telegram group could not be moved now: the store is unreachable; it is moved when reported again");
             engine.metrics().storeUnavailable(Platform.TELEGRAM);
+        } catch (UnsupportedOperationException e) {
+            // the store cannot move a group (a Redis Cluster): the group's data stays under its old id; the reason has no personal data
+            LOG.warn("an upgraded Telegram group could not be moved: {}", e.getMessage());
+            engine.metrics().unitFailed(Platform.TELEGRAM, "migration");
         }
     }
 
