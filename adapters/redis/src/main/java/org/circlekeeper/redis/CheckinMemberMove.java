@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.schedule.Job;
@@ -15,15 +16,20 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.ScanResult;
 import redis.clients.jedis.resps.Tuple;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The part of a community's move ({@link RedisCommunityMove}) that concerns members' check-in records there: each member
  * whose check-in index ({@link RedisKeys#checkinCommunities}) names the old community has their records of it (check-ins,
  * journey, profile with its prompt choice and planned prompt, a waiting line, the alert cooldown) renamed to the new
  * community, the index and their buddy's buddy-of entry rewritten, and a planned prompt that the move re-keys is named by
- * its new id, so that prompts and history carry on in the new group. Where the member has a record of the new community
+ * its new id, so that prompts and history carry on in the new group; a waiting line to be posted in a channel whose id
+ * changed with the community is posted in the new one. Where the member has a record of the new community
  * already, the moved one wins: a profile, line or cooldown replaces it, and check-ins and journey marks are merged day by
  * day. Found in one read before the move's {@code WATCH}, read again under it, written in its transaction.
  */
@@ -31,6 +37,7 @@ final class CheckinMemberMove {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckinMemberMove.class);
     private static final int PAGE = 500;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private record Records(MemberRef member, List<String> from, List<String> to) {
     }
@@ -43,6 +50,7 @@ final class CheckinMemberMove {
     private final Set<String> present = new LinkedHashSet<>();
     private final Map<String, String> planned = new HashMap<>();
     private final Map<MemberRef, String> buddies = new HashMap<>();
+    private final Map<String, String> lines = new HashMap<>();
 
     private CheckinMemberMove(CommunityRef from, CommunityRef to) {
         this.source = from;
@@ -94,8 +102,11 @@ final class CheckinMemberMove {
         return keys;
     }
 
-    /** Reads, under {@code WATCH}, what the transaction writes; {@code rekeyed} are the due jobs the move re-keys, by old id. */
-    void read(Jedis jedis, Map<String, Job> rekeyed) {
+    /**
+     * Reads, under {@code WATCH}, what the transaction writes; {@code rekeyed} are the due jobs the move re-keys, by old id,
+     * and a waiting line to be posted in a channel that is a key of {@code channels} is to be posted in its value.
+     */
+    void read(Jedis jedis, Map<String, Job> rekeyed, Map<ChannelRef, ChannelRef> channels) {
         for (Records records : members) {
             for (int i = 0; i < records.from().size(); i++) {
                 String from = records.from().get(i);
@@ -109,6 +120,10 @@ final class CheckinMemberMove {
                     merged.put(from, jedis.zrangeWithScores(from, 0, -1));
                     ttl.put(to, Math.max(jedis.pttl(from), jedis.pttl(to)));
                 }
+            }
+            String line = RedisKeys.checkinShare(records.member(), source);
+            if (present.contains(line) && !channels.isEmpty()) {
+                movedLine(jedis.get(line), channels).ifPresent(value -> lines.put(RedisKeys.checkinShare(records.member(), target), value));
             }
             String profile = RedisKeys.checkinProfile(records.member(), source);
             if (present.contains(profile)) {
@@ -126,6 +141,25 @@ final class CheckinMemberMove {
                     }
                 }
             }
+        }
+    }
+
+    /** A waiting line's stored value (RedisSharedLineStore) with its channel moved, if its channel moved. */
+    private static Optional<String> movedLine(String stored, Map<ChannelRef, ChannelRef> channels) {
+        if (stored == null) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = JSON.readTree(stored);
+            Optional<ChannelRef> moved = CheckinRedis.channel(node.path("channel").asString("")).map(channels::get);
+            if (moved.isEmpty() || !(node instanceof ObjectNode object)) {
+                return Optional.empty();
+            }
+            object.put("channel", CheckinRedis.channel(moved.get()));
+            return Optional.of(JSON.writeValueAsString(object));
+        } catch (RuntimeException e) {
+            // an unreadable line moves as it is; its reader drops it
+            return Optional.empty();
         }
     }
 
@@ -169,6 +203,11 @@ final class CheckinMemberMove {
                 String buddyOf = RedisKeys.checkinBuddyOf(MemberRef.fromKey(buddy));
                 tx.srem(buddyOf, CheckinRedis.buddyEntry(source, member));
                 tx.sadd(buddyOf, CheckinRedis.buddyEntry(target, member));
+            }
+            String line = lines.get(RedisKeys.checkinShare(member, target));
+            if (line != null) {
+                // renamed with its expiry above; the channel it goes to is the new chat
+                tx.set(RedisKeys.checkinShare(member, target), line, SetParams.setParams().keepTtl());
             }
             String index = RedisKeys.checkinCommunities(member);
             tx.srem(index, source.key());

@@ -267,7 +267,7 @@ final class RedisCommunityMove {
         String version = RedisKeys.resourceVersion(from);
         long mergedVersion = taken.getOrDefault(version, false)
                 ? Math.max(number(jedis.get(version)), number(jedis.get(target.get(version)))) + 1 : -1;
-        checkins.read(jedis, rekeyed);
+        checkins.read(jedis, rekeyed, channels);
         ChannelRewrite places = ChannelRewrite.read(jedis, from, to, channels);
         Map<String, Boolean> newIdTaken = new HashMap<>();
         for (Job job : rekeyed.values()) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.circlekeeper.core.checkin.PendingShare;
 import org.circlekeeper.core.engine.MembershipEvent;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
@@ -130,6 +131,8 @@ class RedisCommunityMoveTest {
         ChannelRef oldChat = new ChannelRef(Platform.CONSOLE, BotTester.GROUP_CHANNEL, ChannelRef.Kind.GROUP);
         ChannelRef newChat = new ChannelRef(Platform.CONSOLE, "#" + NEW.communityId(), ChannelRef.Kind.GROUP);
         assertThat(REDIS.hash(RedisKeys.circles(OLD)).values()).allMatch(circle -> circle.contains(BotTester.GROUP_CHANNEL));
+        MemberRef mia = bot.as("mia").member();
+        bot.stores().checkins().lines().holdShare(OLD, mia, new PendingShare(oldChat, "A good walk today."), Duration.ofMinutes(30));
 
         bot.engine().membershipChanged(new MembershipEvent.CommunityMoved(OLD, NEW, Map.of(oldChat, newChat)));
 
@@ -144,6 +147,9 @@ class RedisCommunityMoveTest {
                 .allMatch(circle -> circle.contains("\"id\":\"#supergroup\"") && !circle.contains(BotTester.GROUP_CHANNEL));
         assertThat(REDIS.hash(RedisKeys.checkinSettings(NEW))).containsEntry("channel", "console GROUP #supergroup");
         assertThat(REDIS.hash(RedisKeys.safety(NEW))).containsEntry(RedisResourceStore.CHANNEL_ID, "#supergroup");
+        assertThat(bot.stores().checkins().lines().heldShare(NEW, mia)).as("a waiting line goes to the new chat")
+                .contains(new PendingShare(newChat, "A good walk today."));
+        assertThat(REDIS.connection().call((Jedis jedis) -> jedis.pttl(RedisKeys.checkinShare(mia, NEW)))).isPositive();
 
         // the other service message, on another replica, or a failed send: nothing changes
         Set<String> settled = REDIS.keys();

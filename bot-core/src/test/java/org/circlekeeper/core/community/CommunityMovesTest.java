@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.circlekeeper.core.checkin.PendingShare;
 import org.circlekeeper.core.circle.Circle;
 import org.circlekeeper.core.engine.MembershipEvent;
 import org.circlekeeper.core.message.Target;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.ClaimedJob;
 import org.circlekeeper.core.schedule.Job;
@@ -120,12 +122,15 @@ class CommunityMovesTest {
         assertThat(bot.stores().circles().circles().all(BotTester.COMMUNITY)).extracting(Circle::channel).containsExactly(oldChat);
         assertThat(bot.stores().checkins().settings().settings(BotTester.COMMUNITY).channel()).isEqualTo(oldChat);
         assertThat(bot.stores().resources().safety(BotTester.COMMUNITY).alertChannel()).isEqualTo(oldChat);
+        MemberRef mia = bot.as("mia").member();
+        bot.stores().checkins().lines().holdShare(BotTester.COMMUNITY, mia, new PendingShare(oldChat, "A good walk."), Duration.ofHours(1));
 
         bot.engine().membershipChanged(new MembershipEvent.CommunityMoved(BotTester.COMMUNITY, NEW, Map.of(oldChat, newChat)));
 
         assertThat(bot.stores().circles().circles().all(NEW)).extracting(Circle::channel).containsExactly(newChat);
         assertThat(bot.stores().checkins().settings().settings(NEW).channel()).isEqualTo(newChat);
         assertThat(bot.stores().resources().safety(NEW).alertChannel()).isEqualTo(newChat);
+        assertThat(bot.stores().checkins().lines().heldShare(NEW, mia)).contains(new PendingShare(newChat, "A good walk."));
         List<Target> channels = bot.advanceTo(Instant.parse("2026-12-02T12:00:00Z"), TICK).stream().map(Sent::target)
                 .filter(t -> t instanceof Target.Channel).toList();
         assertThat(channels).as("the circle's reminders, in the supergroup's chat").isNotEmpty()

@@ -277,8 +277,8 @@ public final class InMemoryCheckinStore implements CheckinStore, JourneyStore, C
     /**
      * The moved community's check-in settings win; members' records of it follow it, as in Redis: a profile, line or
      * cooldown replaces the member's record of {@code to}, check-ins and journey marks are merged day by day (the moved
-     * day winning), a planned prompt re-keyed by the move is named by its new id, and the settings' alert channel follows
-     * {@code channels}.
+     * day winning), a planned prompt re-keyed by the move is named by its new id, and the settings' channel and a waiting line's
+     * channel follow {@code channels}.
      */
     @Override
     public synchronized void moveCommunity(CommunityRef from, CommunityRef to, Map<String, String> jobIds,
@@ -292,6 +292,8 @@ public final class InMemoryCheckinStore implements CheckinStore, JourneyStore, C
         mergeDays(journeys, from, to);
         moveRecords(profiles, from, to);
         moveRecords(shares, from, to);
+        shares.replaceAll((place, kept) -> place.community().equals(to.key()) && channels.containsKey(kept.value().channel())
+                ? new Kept<>(new PendingShare(channels.get(kept.value().channel()), kept.value().line()), kept.expires()) : kept);
         moveRecords(cooldowns, from, to);
         profiles.replaceAll((place, kept) -> {
             String planned = kept.value().planned();
