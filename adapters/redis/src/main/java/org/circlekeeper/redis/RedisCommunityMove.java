@@ -22,7 +22,6 @@ import org.circlekeeper.core.share.ShareRoom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -323,7 +322,7 @@ final class RedisCommunityMove {
                 }
             }
             checkins.write(tx);
-            rekeyJobs(tx, rekeyed, values, dueScores, newIdTaken);
+            JobRekey.write(tx, rekeyed, values, dueScores, newIdTaken);
             tx.set(marker, toId);
         });
         if (done == null) {
@@ -336,30 +335,6 @@ final class RedisCommunityMove {
         LOG.info("a {} community moved to its new id: {} key(s), {} member check-in record(s), {} place(s), {} due job(s)",
                 from.platform().id(), keys.size(), checkins.size(), places.size(), rekeyed.size());
         return Attempt.DONE;
-    }
-
-    /**
-     * Each re-keyed job leaves its old id and waits under its new one at the same due score with its claim count
-     * ({@link RedisJobQueue#encode}); when a job of the new id waits already, that one stays and the moved one goes. A job
-     * whose id names no community keeps its id and takes its new payload.
-     */
-    private static void rekeyJobs(Pipeline tx, Map<String, Job> rekeyed, Map<String, String> values, Map<String, Double> dueScores,
-                                  Map<String, Boolean> newIdTaken) {
-        rekeyed.forEach((oldId, job) -> {
-            boolean sameId = job.id().equals(oldId);
-            if (!sameId) {
-                tx.hdel(RedisKeys.jobsData(), oldId);
-                tx.zrem(RedisKeys.jobsDue(), oldId);
-                if (newIdTaken.get(job.id())) {
-                    return;
-                }
-            }
-            String value = values.get(oldId);
-            int claims = Integer.parseInt(value.substring(0, value.indexOf(' ')));
-            tx.hset(RedisKeys.jobsData(), job.id(), RedisJobQueue.encode(claims, job));
-            Double score = dueScores.get(oldId);
-            tx.zadd(RedisKeys.jobsDue(), score != null ? score : RedisJobQueue.ceilMillis(job.due()), job.id());
-        });
     }
 
     private static long number(String stored) {
