@@ -58,7 +58,8 @@ public interface DepartureStore {
 
     /**
      * As {@link #moveCommunity(CommunityRef, CommunityRef, JobMove)}, and every stored channel that is a key of
-     * {@code channels} (a circle's place, the check-in and safety alert channels) is rewritten to its value.
+     * {@code channels} (a circle's channel, the check-in and safety alert channels, a member's waiting check-in line) is
+     * rewritten to its value. A share circle's rooms keep their channel (README: start it again in the new chat).
      */
     boolean moveCommunity(CommunityRef from, CommunityRef to, JobMove jobs, Map<ChannelRef, ChannelRef> channels);
 }
