@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.circlekeeper.core.engine.StoreUnavailable;
+import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.schedule.Job;
@@ -21,7 +22,6 @@ import org.circlekeeper.core.share.ShareRoom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -37,11 +37,13 @@ import redis.clients.jedis.resps.Tuple;
  *     waits for the marker meanwhile, and takes over when the lock runs out (its holder died).</li>
  * </ul>
  *
- * <p>The move is one {@code MULTI}/{@code EXEC} under {@code WATCH} of every key it read: every key with the old
+ * <p>On a Redis Cluster the move is refused ({@link #CLUSTER_REFUSAL}): the old and new ids' keys are in different
+ * slots. Elsewhere the move is one {@code MULTI}/{@code EXEC} under {@code WATCH} of every key it read: every key with the old
  * community's hash tag is renamed into the new one's (where the new community has the same key already, hashes, sets
  * and sorted sets are merged entry by entry, the moved entry winning, and strings and lists are replaced by the moved
  * ones), members' index entries that name the old community (answers, reminder choices, share rooms) and the
- * calendar-feed token's index are rewritten, and each due job the core re-keys ({@link JobMove}) is replaced under its
+ * calendar-feed token's index are rewritten, members' check-in records of the community follow it
+ * ({@link CheckinMemberMove}), stored places whose channel changed id with it are rewritten ({@link ChannelRewrite}), and each due job the core re-keys ({@link JobMove}) is replaced under its
  * new id at its old due score. It runs only while none of those jobs is claimed: a reminder being sent is waited for,
  * so it goes out once, under its old id before the move or its new id after it. When anything watched changed before
  * {@code EXEC} (a claim, a write in the community), nothing was done and the move is read and tried again.
@@ -55,6 +57,10 @@ final class RedisCommunityMove {
     static final Duration PATIENCE = Duration.ofMinutes(3);
     private static final long PAUSE_MILLIS = 50;
     private static final int PAGE = 500;
+    /** Why a move is refused on a Redis Cluster (README, deploy/README.md "Redis Cluster"). */
+    static final String CLUSTER_REFUSAL = "a community whose id changed (a Telegram group upgraded to a supergroup) cannot be"
+            + " moved on a Redis Cluster: its old and new keys are in different hash slots, which one transaction cannot span;"
+            + " its data stays under the old id and the new one starts empty (run a single Redis or Sentinel to move groups)";
 
     private final RedisConnection redis;
 
@@ -76,8 +82,12 @@ final class RedisCommunityMove {
         return Optional.ofNullable(redis.call(jedis -> jedis.get(movedMarker(from)))).map(RedisIds::parseCommunityId);
     }
 
-    boolean move(CommunityRef from, CommunityRef to, JobMove jobs) {
+    boolean move(CommunityRef from, CommunityRef to, JobMove jobs, Map<ChannelRef, ChannelRef> channels) {
         Objects.requireNonNull(jobs, "jobs");
+        Objects.requireNonNull(channels, "channels");
+        if (RedisConnection.Topology.CLUSTER.equals(redis.topology().shape())) {
+            throw new UnsupportedOperationException(CLUSTER_REFUSAL);
+        }
         String token = UUID.randomUUID().toString();
         long giveUp = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
@@ -88,7 +98,7 @@ final class RedisCommunityMove {
                     SetParams.setParams().nx().px(LOCK.toMillis()))));
             if (mine) {
                 try {
-                    return moveHolding(from, to, jobs, token, giveUp);
+                    return moveHolding(from, to, jobs, channels, token, giveUp);
                 } finally {
                     redis.run(jedis -> {
                         if (token.equals(jedis.get(lockKey(from)))) {
@@ -101,9 +111,10 @@ final class RedisCommunityMove {
         }
     }
 
-    private boolean moveHolding(CommunityRef from, CommunityRef to, JobMove jobs, String token, long giveUp) {
+    private boolean moveHolding(CommunityRef from, CommunityRef to, JobMove jobs, Map<ChannelRef, ChannelRef> channels, String token,
+                                long giveUp) {
         while (true) {
-            Attempt attempt = redis.call(jedis -> attempt(jedis, from, to, jobs));
+            Attempt attempt = redis.call(jedis -> attempt(jedis, from, to, jobs, channels));
             switch (attempt) {
                 case DONE:
                     return true;
@@ -129,7 +140,7 @@ final class RedisCommunityMove {
     private enum Attempt { DONE, MOVED_ALREADY, JOB_RUNNING, CHANGED }
 
     /** One read-and-write under {@code WATCH}. */
-    private Attempt attempt(Jedis jedis, CommunityRef from, CommunityRef to, JobMove move) {
+    private Attempt attempt(Jedis jedis, CommunityRef from, CommunityRef to, JobMove move, Map<ChannelRef, ChannelRef> channels) {
         String fromId = RedisIds.communityId(from);
         String toId = RedisIds.communityId(to);
         String marker = movedMarker(from);
@@ -217,6 +228,8 @@ final class RedisCommunityMove {
                 watched.add(key);
             }
         });
+        CheckinMemberMove checkins = CheckinMemberMove.find(jedis, from, to);
+        watched.addAll(checkins.watched());
         String fromToken = jedis.get(RedisKeys.feedToken(from));
         String toToken = jedis.get(RedisKeys.feedToken(to));
         if (!watched.isEmpty()) {
@@ -253,6 +266,8 @@ final class RedisCommunityMove {
         String version = RedisKeys.resourceVersion(from);
         long mergedVersion = taken.getOrDefault(version, false)
                 ? Math.max(number(jedis.get(version)), number(jedis.get(target.get(version)))) + 1 : -1;
+        checkins.read(jedis, rekeyed, channels);
+        ChannelRewrite places = ChannelRewrite.read(jedis, from, to, channels);
         Map<String, Boolean> newIdTaken = new HashMap<>();
         for (Job job : rekeyed.values()) {
             newIdTaken.put(job.id(), jedis.hexists(RedisKeys.jobsData(), job.id()));
@@ -286,6 +301,7 @@ final class RedisCommunityMove {
                 tx.publish(SettingsCache.CHANNEL, key);
                 tx.publish(SettingsCache.CHANNEL, into);
             }
+            places.write(tx);
             rsvpEntries.forEach((member, entries) -> entries.forEach((entry, score) -> {
                 tx.zrem(RedisKeys.memberRsvps(member), entry);
                 tx.zadd(RedisKeys.memberRsvps(member), score, toId + entry.substring(fromId.length()));
@@ -305,7 +321,8 @@ final class RedisCommunityMove {
                     tx.del(RedisKeys.feed(toToken));
                 }
             }
-            rekeyJobs(tx, rekeyed, values, dueScores, newIdTaken);
+            checkins.write(tx);
+            JobRekey.write(tx, rekeyed, values, dueScores, newIdTaken);
             tx.set(marker, toId);
         });
         if (done == null) {
@@ -315,32 +332,9 @@ final class RedisCommunityMove {
             redis.cache().dropped(key);
             redis.cache().dropped(target.get(key));
         });
-        LOG.info("a {} community moved to its new id: {} key(s), {} due job(s)", from.platform().id(), keys.size(), rekeyed.size());
+        LOG.info("a {} community moved to its new id: {} key(s), {} member check-in record(s), {} place(s), {} due job(s)",
+                from.platform().id(), keys.size(), checkins.size(), places.size(), rekeyed.size());
         return Attempt.DONE;
-    }
-
-    /**
-     * Each re-keyed job leaves its old id and waits under its new one at the same due score with its claim count
-     * ({@link RedisJobQueue#encode}); when a job of the new id waits already, that one stays and the moved one goes. A job
-     * whose id names no community keeps its id and takes its new payload.
-     */
-    private static void rekeyJobs(Pipeline tx, Map<String, Job> rekeyed, Map<String, String> values, Map<String, Double> dueScores,
-                                  Map<String, Boolean> newIdTaken) {
-        rekeyed.forEach((oldId, job) -> {
-            boolean sameId = job.id().equals(oldId);
-            if (!sameId) {
-                tx.hdel(RedisKeys.jobsData(), oldId);
-                tx.zrem(RedisKeys.jobsDue(), oldId);
-                if (newIdTaken.get(job.id())) {
-                    return;
-                }
-            }
-            String value = values.get(oldId);
-            int claims = Integer.parseInt(value.substring(0, value.indexOf(' ')));
-            tx.hset(RedisKeys.jobsData(), job.id(), RedisJobQueue.encode(claims, job));
-            Double score = dueScores.get(oldId);
-            tx.zadd(RedisKeys.jobsDue(), score != null ? score : RedisJobQueue.ceilMillis(job.due()), job.id());
-        });
     }
 
     private static long number(String stored) {

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.circlekeeper.core.community.DepartureStore;
+import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.schedule.JobMove;
@@ -124,8 +126,8 @@ public final class RedisDepartureStore implements DepartureStore {
 
     /** See {@link RedisCommunityMove}: one transaction, once, after any job of the community being run. */
     @Override
-    public boolean moveCommunity(CommunityRef from, CommunityRef to, JobMove jobs) {
-        return moves.move(from, to, jobs);
+    public boolean moveCommunity(CommunityRef from, CommunityRef to, JobMove jobs, Map<ChannelRef, ChannelRef> channels) {
+        return moves.move(from, to, jobs, channels);
     }
 
     /** Takes the member's answer-index entries of the community ({@code <communityId>/...}) out. */

@@ -274,7 +274,7 @@ public final class RedisResourceStore implements ResourceStore {
         return new SafetySettings(detection, true, channel);
     }
 
-    private static ChannelRef channel(Map<String, String> hash) {
+    static ChannelRef channel(Map<String, String> hash) {
         String platform = hash.get(CHANNEL_PLATFORM);
         String kind = hash.get(CHANNEL_KIND);
         String id = hash.get(CHANNEL_ID);

@@ -3,10 +3,14 @@ package org.circlekeeper.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.Platform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -43,6 +47,22 @@ class RedisClusterTest {
                 return List.of(one, two);
             }
         }
+    }
+
+    @Test
+    void aCommunityMoveIsRefusedWithItsReasonAndChangesNothing() {
+        CommunityRef from = new CommunityRef(Platform.TELEGRAM, "-4001");
+        CommunityRef to = new CommunityRef(Platform.TELEGRAM, "-1004001");
+        String settings = RedisKeys.communitySettings(from);
+        REDIS.connection().run(settings, jedis -> jedis.hset(settings, "zone", "Europe/Berlin"));
+        RedisDepartureStore store = new RedisDepartureStore(REDIS.connection(), Clock.systemUTC());
+
+        assertThatThrownBy(() -> store.moveCommunity(from, to, (job, a, b) -> Optional.empty()))
+                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("Redis Cluster")
+                .hasMessageContaining("different hash slots");
+        assertThat(REDIS.hash(settings)).containsEntry("zone", "Europe/Berlin");
+        assertThat(REDIS.exists(RedisKeys.communitySettings(to))).isFalse();
+        assertThat(REDIS.exists(RedisCommunityMove.movedMarker(from))).isFalse();
     }
 
     @Test

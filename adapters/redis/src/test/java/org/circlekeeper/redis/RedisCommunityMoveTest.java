@@ -13,8 +13,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.circlekeeper.core.checkin.PendingShare;
 import org.circlekeeper.core.engine.MembershipEvent;
+import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.ClaimedJob;
 import org.circlekeeper.core.schedule.Job;
@@ -25,6 +28,7 @@ import org.circlekeeper.core.testing.BotTester.Talk;
 import org.circlekeeper.core.testing.BotTester;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.Jedis;
 
 /**
  * A community whose id changed (a Telegram group upgraded to a supergroup), moved on a real Redis: afterwards nothing
@@ -52,25 +56,29 @@ class RedisCommunityMoveTest {
         olivia.send("/resource add technique Evening walk | A summary that is long enough. | | walking");
         olivia.send("/resource hide box-breathing");
         olivia.send("/safety on");
+        olivia.send("/safety alerts on");
         olivia.send("/checkin setup days daily time 09:00");
         olivia.send("/share anonymous on");
         olivia.send("/circle feed");
         Replies created = olivia.send("/circle create \"Tuesday circle\" every tuesday 19:00");
         alice.press(created.button("I'm coming"));
         alice.send("/checkin prompts on");
+        bot.as("bob").inGroup().send("/checkin prompts off");
+        alice.send("/checkin buddy @bob");
+        alice.send("/checkin").press("Okay");
         alice.send("/share volunteer");
         olivia.send("/share start basic");
         alice.send("/share join");
         assertThat(bot.as("alice").inDirect().send("/remind all 15m").text()).contains("15m");
     }
 
-    /** The keys that name {@code community} in their name or in what they hold, members' own check-ins and home aside. */
+    /** The keys that name {@code community} in their name or in what they hold, members' home aside. */
     private static List<String> traces(CommunityRef community) {
         String id = community.communityId();
         List<String> names = List.of("{console:" + id + "}", "console:" + id, "console%3A" + id, "console " + id + " ");
         List<String> found = new ArrayList<>();
         for (String key : REDIS.keys()) {
-            if (key.startsWith("ck:m:") && (key.contains(":checkin:") || key.endsWith(":home"))) {
+            if (key.startsWith("ck:m:") && key.endsWith(":home")) {
                 continue;
             }
             String content = content(key);
@@ -117,10 +125,16 @@ class RedisCommunityMoveTest {
         List<String> keysBefore = communityKeys(OLD);
         assertThat(keysBefore).hasSizeGreaterThan(12).contains("circles", "settings", "reminders", "feed");
         assertThat(traces(OLD)).contains("ck:m:{console:alice}:rsvps", "ck:m:{console:alice}:reminders",
-                "ck:m:{console:alice}:share:rooms", "ck:{jobs}:data").anyMatch(k -> k.startsWith("ck:feed:"));
+                "ck:m:{console:alice}:share:rooms", "ck:m:{console:alice}:checkin:communities",
+                "ck:m:{console:bob}:checkin:buddy-of", "ck:{jobs}:data").anyMatch(k -> k.startsWith("ck:feed:"));
         Map<String, Double> jobsBefore = dueScores();
+        ChannelRef oldChat = new ChannelRef(Platform.CONSOLE, BotTester.GROUP_CHANNEL, ChannelRef.Kind.GROUP);
+        ChannelRef newChat = new ChannelRef(Platform.CONSOLE, "#" + NEW.communityId(), ChannelRef.Kind.GROUP);
+        assertThat(REDIS.hash(RedisKeys.circles(OLD)).values()).allMatch(circle -> circle.contains(BotTester.GROUP_CHANNEL));
+        MemberRef mia = bot.as("mia").member();
+        bot.stores().checkins().lines().holdShare(OLD, mia, new PendingShare(oldChat, "A good walk today."), Duration.ofMinutes(30));
 
-        bot.engine().membershipChanged(new MembershipEvent.CommunityMoved(OLD, NEW));
+        bot.engine().membershipChanged(new MembershipEvent.CommunityMoved(OLD, NEW, Map.of(oldChat, newChat)));
 
         assertThat(traces(OLD)).as("only the marker names the old id").containsExactly("ck:c:{console:circle}:moved");
         assertThat(communityKeys(NEW)).as("every key of the old community, under the new one, once").isEqualTo(keysBefore);
@@ -128,6 +142,14 @@ class RedisCommunityMoveTest {
         assertThat(jobsAfter).hasSameSizeAs(jobsBefore);
         assertThat(jobsAfter.values()).as("each job keeps its due time").containsExactlyInAnyOrderElementsOf(jobsBefore.values());
         assertThat(jobsAfter.keySet()).noneMatch(id -> id.contains("console:circle:"));
+
+        assertThat(REDIS.hash(RedisKeys.circles(NEW)).values()).as("the circle's place is the new chat").isNotEmpty()
+                .allMatch(circle -> circle.contains("\"id\":\"#supergroup\"") && !circle.contains(BotTester.GROUP_CHANNEL));
+        assertThat(REDIS.hash(RedisKeys.checkinSettings(NEW))).containsEntry("channel", "console GROUP #supergroup");
+        assertThat(REDIS.hash(RedisKeys.safety(NEW))).containsEntry(RedisResourceStore.CHANNEL_ID, "#supergroup");
+        assertThat(bot.stores().checkins().lines().heldShare(NEW, mia)).as("a waiting line goes to the new chat")
+                .contains(new PendingShare(newChat, "A good walk today."));
+        assertThat(REDIS.connection().call((Jedis jedis) -> jedis.pttl(RedisKeys.checkinShare(mia, NEW)))).isPositive();
 
         // the other service message, on another replica, or a failed send: nothing changes
         Set<String> settled = REDIS.keys();
@@ -141,6 +163,15 @@ class RedisCommunityMoveTest {
         Talk olivia = bot.asOrganiser("olivia").inGroupOf(NEW.communityId());
         assertThat(olivia.send("/circles").text()).contains("Tuesday circle");
         assertThat(new RedisWordingStore(REDIS.connection()).overrides(NEW, Locale.ENGLISH)).containsKey("circle.created");
+        MemberRef alice = bot.as("alice").member();
+        String planned = REDIS.hash(RedisKeys.checkinProfile(alice, NEW)).get(CheckinRedis.PLANNED);
+        assertThat(planned).as("alice's planned prompt, under its new id").contains("supergroup");
+        assertThat(REDIS.hash(RedisKeys.jobsData())).containsKey(planned);
+        assertThat(REDIS.connection().call((Jedis jedis) -> jedis.smembers(RedisKeys.checkinCommunities(alice)))).containsExactly(NEW.key());
+        assertThat(REDIS.connection().call((Jedis jedis) -> jedis.smembers(RedisKeys.checkinBuddyOf(bot.as("bob").member()))))
+                .containsExactly(CheckinRedis.buddyEntry(NEW, alice));
+        assertThat(REDIS.connection().call((Jedis jedis) -> jedis.pttl(RedisKeys.checkins(alice, NEW)))).as("history keeps its expiry")
+                .isPositive();
         assertThat(bot.as("alice").inDirect().send("/mydata").text()).as("members' indexes reach the moved records")
                 .contains("answers about coming to circles: 1 item", "circle reminders: 1 item", "share circles: 1 item");
     }
@@ -181,6 +212,10 @@ class RedisCommunityMoveTest {
         olivia.send("/resource add technique Evening walk | A summary that is long enough. | | walking");
         olivia.send("/resource add technique Evening stretch | A summary that is long enough. | | stretching");
         long versions = Math.max(version(OLD), version(NEW));
+        MemberRef alice = bot.as("alice").member();
+        bot.as("alice").inGroupOf(NEW.communityId()).send("/checkin").press("Low");
+        bot.as("alice").inGroup().send("/checkin").press("Okay");
+        List<String> movedDay = REDIS.connection().call((Jedis jedis) -> jedis.zrange(RedisKeys.checkins(alice, OLD), 0, -1));
 
         bot.engine().membershipChanged(new MembershipEvent.CommunityMoved(OLD, NEW));
 
@@ -189,6 +224,8 @@ class RedisCommunityMoveTest {
         assertThat(REDIS.hash(RedisKeys.communitySettings(NEW))).containsEntry("zone", "Europe/Berlin");
         assertThat(REDIS.hash(RedisKeys.communityKey(NEW, "res:entries"))).as("both groups' resources").hasSize(3);
         assertThat(version(NEW)).as("the merged catalogue has a version neither had").isGreaterThan(versions);
+        assertThat(REDIS.connection().call((Jedis jedis) -> jedis.zrange(RedisKeys.checkins(alice, NEW), 0, -1)))
+                .as("one check-in a day: the moved one").hasSize(1).isEqualTo(movedDay);
         assertThat(traces(OLD)).containsExactly("ck:c:{console:circle}:moved");
     }
 }

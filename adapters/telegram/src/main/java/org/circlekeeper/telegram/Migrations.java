@@ -1,5 +1,6 @@
 package org.circlekeeper.telegram;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -7,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.MembershipEvent;
 import org.circlekeeper.core.engine.StoreUnavailable;
+import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.Platform;
 import org.slf4j.Logger;
@@ -79,10 +81,16 @@ final class Migrations implements AutoCloseable {
             return;
         }
         try {
-            engine.membershipChanged(new MembershipEvent.CommunityMoved(group(from), group(to)));
+            // the group's chat is the community: its stored places follow it
+            engine.membershipChanged(new MembershipEvent.CommunityMoved(group(from), group(to),
+                    Map.of(TelegramChat.of(from).channel(ChannelRef.Kind.GROUP), TelegramChat.of(to).channel(ChannelRef.Kind.GROUP))));
         } catch (StoreUnavailable e) {
             LOG.warn("an upgraded Telegram group could not be moved now: the store is unreachable; it is moved when reported again");
             engine.metrics().storeUnavailable(Platform.TELEGRAM);
+        } catch (UnsupportedOperationException e) {
+            // the store cannot move a group (a Redis Cluster): the group's data stays under its old id; the reason has no personal data
+            LOG.warn("an upgraded Telegram group could not be moved: {}", e.getMessage());
+            engine.metrics().unitFailed(Platform.TELEGRAM, "migration");
         }
     }
 

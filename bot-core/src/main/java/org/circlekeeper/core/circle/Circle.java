@@ -66,6 +66,11 @@ public record Circle(String id, String name, String description, Place place, Ch
         return new Circle(id, newName, description, place, channel, schedule, skips, moves, cancelled, version + 1);
     }
 
+    /** The circle in {@code newChannel}, the same group channel under its new id (its group moved). */
+    public Circle withChannel(ChannelRef newChannel) {
+        return new Circle(id, name, description, place, newChannel, schedule, skips, moves, cancelled, version + 1);
+    }
+
     public Circle withDescription(String newDescription) {
         return new Circle(id, name, newDescription, place, channel, schedule, skips, moves, cancelled, version + 1);
     }

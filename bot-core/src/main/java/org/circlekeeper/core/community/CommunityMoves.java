@@ -52,7 +52,7 @@ public final class CommunityMoves implements Feature, MembershipListener {
         return List.of();
     }
 
-    /** It keeps nothing about members; members' own records stay where they are. */
+    /** It keeps nothing about members itself; the store moves members' records of the community with it. */
     @Override
     public List<PersonalData> personalData() {
         return List.of();
@@ -67,7 +67,7 @@ public final class CommunityMoves implements Feature, MembershipListener {
 
     private void move(MembershipEvent.CommunityMoved moved) {
         JobMove jobs = JobMove.firstOf(registry.features().stream().flatMap(f -> f.jobMoves().stream()).toList());
-        if (store.moveCommunity(moved.community(), moved.to(), jobs)) {
+        if (store.moveCommunity(moved.community(), moved.to(), jobs, moved.channels())) {
             LOG.info("a {} community moved to its new id with everything it owns", moved.to().platform().id());
         } else {
             LOG.debug("a {} community's move was reported again; it had moved already", moved.to().platform().id());

@@ -1,7 +1,9 @@
 package org.circlekeeper.core.community;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.StoreKey;
 import org.circlekeeper.core.schedule.JobMove;
@@ -37,8 +39,9 @@ public interface DepartureStore {
      * Moves everything the community {@code from} owns to {@code to}, its new id on the same platform: every record
      * {@link #eraseCommunity} would erase (settings, wording, circles, answers, reminder choices, the calendar feed and
      * its token, check-in settings, the share circle's settings, resources, the cached administrators, a removal mark),
-     * the members' index entries that point to them, and the due jobs {@code jobs} re-keys, each keeping its due time.
-     * Members' own records stay where they are.
+     * the members' index entries that point to them, members' check-in records of the community (profile, with a
+     * planned prompt {@code jobs} re-keys named by its new id, check-ins, journey, waiting line, cooldown, buddy entry),
+     * and the due jobs {@code jobs} re-keys, each keeping its due time. Records keyed by the member alone stay.
      *
      * <p>Atomic and once: the store keeps a marker ({@code from} moved to {@code to}), so a later call for the same
      * move (the other service message, a failed send, another replica) changes nothing, and a call made while another
@@ -49,5 +52,14 @@ public interface DepartureStore {
      *
      * @return true when this call moved the community, false when it had been moved already
      */
-    boolean moveCommunity(CommunityRef from, CommunityRef to, JobMove jobs);
+    default boolean moveCommunity(CommunityRef from, CommunityRef to, JobMove jobs) {
+        return moveCommunity(from, to, jobs, Map.of());
+    }
+
+    /**
+     * As {@link #moveCommunity(CommunityRef, CommunityRef, JobMove)}, and every stored channel that is a key of
+     * {@code channels} (a circle's channel, the check-in and safety alert channels, a member's waiting check-in line) is
+     * rewritten to its value. A share circle's rooms keep their channel (README: start it again in the new chat).
+     */
+    boolean moveCommunity(CommunityRef from, CommunityRef to, JobMove jobs, Map<ChannelRef, ChannelRef> channels);
 }

@@ -1,5 +1,6 @@
 package org.circlekeeper.core.engine;
 
+import java.util.Map;
 import java.util.Objects;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
@@ -54,14 +55,26 @@ public sealed interface MembershipEvent {
      *
      * @param community the community's old id
      * @param to        its new id, on the same platform
+     * @param channels  the community's channels whose id changed with it, old to new (a Telegram group's own chat), so
+     *                  that every stored place naming an old one names the new one
      */
-    record CommunityMoved(CommunityRef community, CommunityRef to) implements MembershipEvent {
+    record CommunityMoved(CommunityRef community, CommunityRef to, Map<ChannelRef, ChannelRef> channels) implements MembershipEvent {
         public CommunityMoved {
             Objects.requireNonNull(community, "community");
             Objects.requireNonNull(to, "to");
             if (community.platform() != to.platform() || community.equals(to)) {
                 throw new IllegalArgumentException("a community moves to another id on its own platform");
             }
+            channels = Map.copyOf(channels);
+            if (channels.entrySet().stream().anyMatch(e -> e.getKey().platform() != community.platform()
+                    || e.getValue().platform() != community.platform() || e.getKey().kind() != e.getValue().kind())) {
+                throw new IllegalArgumentException("a channel moves to another id of its own kind on its own platform");
+            }
+        }
+
+        /** A move whose channels keep their ids. */
+        public CommunityMoved(CommunityRef community, CommunityRef to) {
+            this(community, to, Map.of());
         }
     }
 }

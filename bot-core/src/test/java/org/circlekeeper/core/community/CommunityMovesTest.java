@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.circlekeeper.core.checkin.PendingShare;
+import org.circlekeeper.core.circle.Circle;
 import org.circlekeeper.core.engine.MembershipEvent;
 import org.circlekeeper.core.message.Target;
+import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.ClaimedJob;
 import org.circlekeeper.core.schedule.Job;
@@ -79,6 +84,57 @@ class CommunityMovesTest {
         assertThat(expected).as("the week has reminders to compare").anyMatch(s -> s.startsWith("channel"))
                 .anyMatch(s -> s.startsWith("dm:alice"));
         assertThat(week(moved)).as("the same reminders, once each").isEqualTo(expected);
+    }
+
+    @Test
+    void aMembersDailyPromptArrivesTheDayAfterTheUpgradeAndTheirHistoryFollows() {
+        BotTester unmoved = groupInUse();
+        BotTester moved = groupInUse();
+        for (BotTester bot : List.of(unmoved, moved)) {
+            assertThat(bot.as("alice").inGroup().send("/checkin prompts on").text()).isNotBlank();
+            bot.as("alice").inGroup().send("/checkin").press("Okay");
+            bot.outbox().drain();
+        }
+        String history = moved.as("alice").inGroup().send("/checkin history").text();
+        assertThat(history).as("alice has a history to carry over")
+                .isNotEqualTo(moved.as("bob").inGroup().send("/checkin history").text());
+
+        moved.engine().membershipChanged(new MembershipEvent.CommunityMoved(BotTester.COMMUNITY, NEW));
+        assertThat(moved.as("alice").inGroupOf(NEW.communityId()).send("/checkin history").text()).isEqualTo(history);
+
+        List<String> unmovedWeek = week(unmoved);
+        List<String> expected = unmovedWeek.stream().filter(s -> s.startsWith("dm:alice") && s.contains("/checkin prompts off stops these")).toList();
+        assertThat(expected).as("a prompt each day of the week in %s", unmovedWeek).hasSizeGreaterThan(3);
+        assertThat(week(moved).stream().filter(s -> s.startsWith("dm:alice") && s.contains("/checkin prompts off stops these")).toList())
+                .as("the same prompts, once each, after the upgrade").isEqualTo(expected);
+        assertThat(moved.stores().checkins().members().communities(moved.as("alice").member())).containsExactly(NEW);
+    }
+
+    @Test
+    void everyStoredPlaceOfTheOldChatNamesTheNewChatAndTheChannelRemindersGoThere() {
+        BotTester bot = groupInUse();
+        Talk olivia = bot.asOrganiser("olivia").inGroup();
+        olivia.send("/safety on");
+        olivia.send("/safety alerts on");
+        bot.outbox().drain();
+        ChannelRef oldChat = new ChannelRef(Platform.CONSOLE, BotTester.GROUP_CHANNEL, ChannelRef.Kind.GROUP);
+        ChannelRef newChat = new ChannelRef(Platform.CONSOLE, "#" + NEW.communityId(), ChannelRef.Kind.GROUP);
+        assertThat(bot.stores().circles().circles().all(BotTester.COMMUNITY)).extracting(Circle::channel).containsExactly(oldChat);
+        assertThat(bot.stores().checkins().settings().settings(BotTester.COMMUNITY).channel()).isEqualTo(oldChat);
+        assertThat(bot.stores().resources().safety(BotTester.COMMUNITY).alertChannel()).isEqualTo(oldChat);
+        MemberRef mia = bot.as("mia").member();
+        bot.stores().checkins().lines().holdShare(BotTester.COMMUNITY, mia, new PendingShare(oldChat, "A good walk."), Duration.ofHours(1));
+
+        bot.engine().membershipChanged(new MembershipEvent.CommunityMoved(BotTester.COMMUNITY, NEW, Map.of(oldChat, newChat)));
+
+        assertThat(bot.stores().circles().circles().all(NEW)).extracting(Circle::channel).containsExactly(newChat);
+        assertThat(bot.stores().checkins().settings().settings(NEW).channel()).isEqualTo(newChat);
+        assertThat(bot.stores().resources().safety(NEW).alertChannel()).isEqualTo(newChat);
+        assertThat(bot.stores().checkins().lines().heldShare(NEW, mia)).contains(new PendingShare(newChat, "A good walk."));
+        List<Target> channels = bot.advanceTo(Instant.parse("2026-12-02T12:00:00Z"), TICK).stream().map(Sent::target)
+                .filter(t -> t instanceof Target.Channel).toList();
+        assertThat(channels).as("the circle's reminders, in the supergroup's chat").isNotEmpty()
+                .containsOnly(new Target.Channel(newChat));
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.circlekeeper.core.checkin.JourneyMark;
 import org.circlekeeper.core.checkin.JourneyStore;
 import org.circlekeeper.core.checkin.PendingShare;
 import org.circlekeeper.core.checkin.SharedLineStore;
+import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 
@@ -267,12 +268,53 @@ public final class InMemoryCheckinStore implements CheckinStore, JourneyStore, C
         settings.remove(community.key());
     }
 
-    /** The moved community's check-in settings win; members' own check-ins stay where they are. */
+    /** The moved community's check-in settings win; members' records of it follow it (see the other overload). */
     @Override
     public synchronized void moveCommunity(CommunityRef from, CommunityRef to) {
+        moveCommunity(from, to, Map.of(), Map.of());
+    }
+
+    /**
+     * The moved community's check-in settings win; members' records of it follow it, as in Redis: a profile, line or
+     * cooldown replaces the member's record of {@code to}, check-ins and journey marks are merged day by day (the moved
+     * day winning), a planned prompt re-keyed by the move is named by its new id, and the settings' channel and a waiting line's
+     * channel follow {@code channels}.
+     */
+    @Override
+    public synchronized void moveCommunity(CommunityRef from, CommunityRef to, Map<String, String> jobIds,
+                                           Map<ChannelRef, ChannelRef> channels) {
         CheckinSettings moved = settings.remove(from.key());
         if (moved != null) {
-            settings.put(to.key(), moved);
+            ChannelRef channel = moved.channel() == null ? null : channels.getOrDefault(moved.channel(), moved.channel());
+            settings.put(to.key(), new CheckinSettings(moved.days(), moved.time(), moved.questions(), channel));
+        }
+        mergeDays(checkins, from, to);
+        mergeDays(journeys, from, to);
+        moveRecords(profiles, from, to);
+        moveRecords(shares, from, to);
+        shares.replaceAll((place, kept) -> place.community().equals(to.key()) && channels.containsKey(kept.value().channel())
+                ? new Kept<>(new PendingShare(channels.get(kept.value().channel()), kept.value().line()), kept.expires()) : kept);
+        moveRecords(cooldowns, from, to);
+        profiles.replaceAll((place, kept) -> {
+            String planned = kept.value().planned();
+            return place.community().equals(to.key()) && planned != null && jobIds.containsKey(planned)
+                    ? new Kept<>(kept.value().withPlanned(jobIds.get(planned)), kept.expires()) : kept;
+        });
+    }
+
+    private static <T> void mergeDays(Map<Place, TreeMap<LocalDate, T>> all, CommunityRef from, CommunityRef to) {
+        for (Place place : List.copyOf(all.keySet())) {
+            if (place.community().equals(from.key())) {
+                all.computeIfAbsent(new Place(to.key(), place.member()), k -> new TreeMap<>()).putAll(all.remove(place));
+            }
+        }
+    }
+
+    private static <T> void moveRecords(Map<Place, T> all, CommunityRef from, CommunityRef to) {
+        for (Place place : List.copyOf(all.keySet())) {
+            if (place.community().equals(from.key())) {
+                all.put(new Place(to.key(), place.member()), all.remove(place));
+            }
         }
     }
 }

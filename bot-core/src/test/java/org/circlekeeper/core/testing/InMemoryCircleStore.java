@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.circlekeeper.core.circle.Circle;
 import org.circlekeeper.core.circle.CircleSettings;
 import org.circlekeeper.core.circle.CircleStore;
+import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 
 /** Circles and circle settings in memory, with the same version check as Redis, for the core's unit tests only. */
@@ -84,9 +85,17 @@ public final class InMemoryCircleStore implements CircleStore, InMemoryDeparture
     /** The moved community's circles join the new id's (the moved one winning for the same id); its settings win. */
     @Override
     public synchronized void moveCommunity(CommunityRef from, CommunityRef to) {
+        moveCommunity(from, to, Map.of(), Map.of());
+    }
+
+    /** As the other overload, and a circle whose channel is a key of {@code channels} is in its value now. */
+    @Override
+    public synchronized void moveCommunity(CommunityRef from, CommunityRef to, Map<String, String> jobIds,
+                                           Map<ChannelRef, ChannelRef> channels) {
         Map<String, Circle> moved = circles.remove(from.key());
         if (moved != null) {
-            of(to).putAll(moved);
+            moved.forEach((id, circle) -> of(to).put(id, channels.containsKey(circle.channel())
+                    ? circle.withChannel(channels.get(circle.channel())) : circle));
         }
         CircleSettings movedSettings = settings.remove(from.key());
         if (movedSettings != null) {

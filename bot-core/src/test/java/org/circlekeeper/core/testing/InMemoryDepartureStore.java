@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.circlekeeper.core.community.DepartureStore;
+import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.schedule.JobMove;
 
@@ -23,6 +24,14 @@ public final class InMemoryDepartureStore implements DepartureStore {
 
         /** Moves what this store keeps for {@code from} to {@code to}; where both have the same record, the moved one wins. */
         void moveCommunity(CommunityRef from, CommunityRef to);
+
+        /**
+         * As {@link #moveCommunity(CommunityRef, CommunityRef)}, knowing each re-keyed job's new id by its old one, and
+         * rewriting each stored channel that is a key of {@code channels} to its value.
+         */
+        default void moveCommunity(CommunityRef from, CommunityRef to, Map<String, String> jobIds, Map<ChannelRef, ChannelRef> channels) {
+            moveCommunity(from, to);
+        }
     }
 
     private final Map<CommunityRef, Instant> departed = new ConcurrentHashMap<>();
@@ -59,17 +68,18 @@ public final class InMemoryDepartureStore implements DepartureStore {
 
     /** Under this store's lock, once a job of {@code from} being run has finished (as the Redis store waits for it). */
     @Override
-    public synchronized boolean moveCommunity(CommunityRef from, CommunityRef to, JobMove move) {
+    public synchronized boolean moveCommunity(CommunityRef from, CommunityRef to, JobMove move, Map<ChannelRef, ChannelRef> channels) {
         if (moved.containsKey(from)) {
             return false;
         }
+        Map<String, String> jobIds;
         try {
-            jobs.rekeyWhenIdle(job -> move.moved(job, from, to));
+            jobIds = jobs.rekeyWhenIdle(job -> move.moved(job, from, to));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while a job of the community was being run", e);
         }
-        parts.forEach(part -> part.moveCommunity(from, to));
+        parts.forEach(part -> part.moveCommunity(from, to, jobIds, channels));
         Instant mark = departed.remove(from);
         if (mark != null) {
             departed.put(to, mark);

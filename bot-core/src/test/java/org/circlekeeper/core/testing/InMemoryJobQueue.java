@@ -174,9 +174,9 @@ public final class InMemoryJobQueue implements JobQueue {
     /**
      * Replaces each job {@code move} re-keys by its new form (same due time, same attempts), waiting first while any of
      * them is claimed, so that a job being run is never run again under its new id; a job whose new id is taken
-     * already gives way to the one there.
+     * already gives way to the one there. Returns each re-keyed job's new id by its old one.
      */
-    public synchronized void rekeyWhenIdle(Function<Job, Optional<Job>> move) throws InterruptedException {
+    public synchronized Map<String, String> rekeyWhenIdle(Function<Job, Optional<Job>> move) throws InterruptedException {
         while (true) {
             Map<String, Job> picked = new HashMap<>();
             boolean busy = false;
@@ -193,7 +193,9 @@ public final class InMemoryJobQueue implements JobQueue {
                     jobs.putIfAbsent(job.id(), new Entry(job, old.attempts(), null, null));
                 });
                 wake();
-                return;
+                Map<String, String> ids = new HashMap<>();
+                picked.forEach((oldId, job) -> ids.put(oldId, job.id()));
+                return ids;
             }
             wait(10);
         }

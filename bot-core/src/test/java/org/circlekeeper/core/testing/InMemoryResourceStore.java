@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.resource.CommunityCatalog;
@@ -160,9 +161,20 @@ public final class InMemoryResourceStore implements ResourceStore, InMemoryDepar
     /** The moved community's entries, hidden ids and reports join the new id's, the moved one winning for the same id. */
     @Override
     public synchronized void moveCommunity(CommunityRef from, CommunityRef to) {
+        moveCommunity(from, to, Map.of(), Map.of());
+    }
+
+    /** As the other overload, and a safety alert channel that is a key of {@code channels} is its value now. */
+    @Override
+    public synchronized void moveCommunity(CommunityRef from, CommunityRef to, Map<String, String> jobIds,
+                                           Map<ChannelRef, ChannelRef> channels) {
         Community moved = communities.remove(from.key());
         if (moved == null) {
             return;
+        }
+        ChannelRef alerts = moved.safety == null ? null : moved.safety.alertChannel();
+        if (alerts != null && channels.containsKey(alerts)) {
+            moved.safety = new SafetySettings(moved.safety.detection(), moved.safety.alerts(), channels.get(alerts));
         }
         Community there = communities.get(to.key());
         if (there == null) {
