@@ -95,6 +95,32 @@ class VoiceCircleTest {
     }
 
     @Test
+    void someoneWhoDropsOutOfVoiceAndComesBackIsCountedOnce() {
+        rooms.join(VOICE, oliviaRef);
+        rooms.join(VOICE, alice);
+        olivia.send("/share start basic");
+        posted();
+
+        rooms.leave(VOICE, alice);
+        rooms.join(VOICE, alice);
+        rooms.leave(VOICE, alice);
+        rooms.join(VOICE, alice);
+        assertThat(names(live().present())).as("back in the round each time").containsExactly("olivia", "alice");
+        Talk bobTyping = bot.as("bob").inChannel(VOICE);
+        bobTyping.send("/share join");
+        bobTyping.send("/share leave");
+        bobTyping.send("/share join");
+        rooms.leave(VOICE, oliviaRef);
+        rooms.join(VOICE, oliviaRef);
+
+        olivia.send("/share end");
+        SessionSummary summary = bot.stores().share().history(BotTester.COMMUNITY, 1).get(0);
+        assertThat(summary.joined()).as("three people, however often they came and went").isEqualTo(3);
+        assertThat(olivia.send("/share history").text()).contains("3 joined,");
+        assertThat(bot.stores().share().live(ROOM)).as("who came and went goes with the session").isEmpty();
+    }
+
+    @Test
     void comingsAndGoingsElsewhereOrOfPeopleNotInTheCircleChangeNothing() {
         rooms.join(VOICE, oliviaRef);
         olivia.send("/share start basic");
