@@ -211,12 +211,19 @@ public final class DiscordMessenger implements Messenger {
                 .orElseThrow(() -> new DeliveryFailed("no Discord shard is running on this replica", false, null));
     }
 
-    /** Closed direct messages, a deleted channel or a lost permission will not heal by retrying. */
+    /**
+     * Closed direct messages, a deleted channel, a lost permission or a thread a moderator archived and locked will not
+     * heal by retrying. A send to an archived thread reopens it unless it is locked, which only someone with Manage
+     * Threads can undo (Topics, Threads: "Active &amp; Archived Threads"); Discord refuses it with JSON error 50083
+     * "Operation cannot be performed on an archived thread" (or 160005 "Thread is locked"; Topics, Opcodes and Status
+     * Codes: "JSON Error Codes"), so the place is as lost as a deleted one until someone reopens it.
+     */
     static DeliveryFailed failed(Target target, ErrorResponseException e) {
         ErrorResponse error = e.getErrorResponse();
         boolean permanent = error == ErrorResponse.CANNOT_SEND_TO_USER || error == ErrorResponse.UNKNOWN_USER
                 || error == ErrorResponse.UNKNOWN_CHANNEL || error == ErrorResponse.MISSING_ACCESS
-                || error == ErrorResponse.MISSING_PERMISSIONS || error == ErrorResponse.UNKNOWN_MESSAGE;
+                || error == ErrorResponse.MISSING_PERMISSIONS || error == ErrorResponse.UNKNOWN_MESSAGE
+                || error == ErrorResponse.ILLEGAL_OPERATION_ARCHIVED_THREAD || error == ErrorResponse.THREAD_LOCKED;
         String what = error == ErrorResponse.CANNOT_SEND_TO_USER
                 ? "the member does not accept direct messages from the bot"
                 : "Discord refused the message: error " + e.getErrorCode() + " (" + error + ")";

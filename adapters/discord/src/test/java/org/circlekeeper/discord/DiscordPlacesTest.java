@@ -255,6 +255,46 @@ class DiscordPlacesTest {
     }
 
     @Test
+    @Order(7)
+    void aThreadArchivedAndLockedIsToldOnceNotRetriedAndAnArchivedOneReopens() {
+        String locked = discord.nextId();
+        String archived = discord.nextId();
+        discord.dispatch("THREAD_CREATE", FakeDiscord.thread(locked, FakeDiscord.CHANNEL, "locked-thread"));
+        discord.dispatch("THREAD_CREATE", FakeDiscord.thread(archived, FakeDiscord.CHANNEL, "quiet-thread"));
+        waitFor(() -> adapter.shardManager().getThreadChannelById(locked) != null
+                && adapter.shardManager().getThreadChannelById(archived) != null, "the threads known");
+        String circle = circleIn(locked, "Locked circle", 16);
+        circleIn(archived, "Quiet circle", 16);
+        say(ALICE, locked, Role.MEMBER, "/remind " + circle + " 15m");
+
+        // a moderator archives and locks one thread; the other is archived only, as Discord does after inactivity
+        discord.dispatch("THREAD_UPDATE", FakeDiscord.archivedThread(locked, FakeDiscord.CHANNEL, "locked-thread", true));
+        discord.dispatch("THREAD_UPDATE", FakeDiscord.archivedThread(archived, FakeDiscord.CHANNEL, "quiet-thread", false));
+        waitFor(() -> discord.archived(locked) && discord.archived(archived), "both threads archived");
+
+        untilBefore(16, 60);
+        untilBefore(16, 45);
+        untilBefore(16, 15);
+
+        assertThat(reminders(locked, "Locked circle")).as("tried once, refused with 50083, never retried").hasSize(1);
+        assertThat(discord.createdMessages()).noneMatch(r -> r.path().equals("/channels/" + locked + "/messages"));
+        assertThat(toldOrganisers("Locked circle")).as("the owner is told once, where they can read it").hasSize(1);
+        assertThat(postsTo(ALICE_DM)).as("alice's own reminder still goes out")
+                .anySatisfy(r -> assertThat(r.body().path("content").asString()).contains("A gentle reminder: **Locked circle**"));
+        assertThat(stores.circles().circles().find(SERVER, circle)).as("the circle keeps its data").isPresent();
+
+        assertThat(discord.createdMessages()).as("an archived thread that is not locked takes its reminder")
+                .anySatisfy(r -> assertThat(r.path()).isEqualTo("/channels/" + archived + "/messages"));
+        assertThat(discord.archived(archived)).as("and the message reopened it, as Discord does").isFalse();
+        assertThat(toldOrganisers("Quiet circle")).isEmpty();
+    }
+
+    private List<FakeDiscord.Request> reminders(String channelId, String circle) {
+        return postsTo(channelId).stream().filter(r -> r.body().path("content").asString().contains("Reminder: **" + circle + "**"))
+                .toList();
+    }
+
+    @Test
     @Order(6)
     void aCircleLivesInAForumPostAndAShareCircleRunsInThatThread() throws Exception {
         String forum = discord.nextId();

@@ -123,10 +123,14 @@ class DiscordVoiceTest {
         discord.dispatch("VOICE_STATE_UPDATE", FakeDiscord.voiceState(CAROL.userId(), "carol", other));
         waitFor(() -> names(live().present()).equals(List.of("olivia", "bob")), "carol moved to another voice channel");
         assertThat(live().queue()).as("carol left the round before her turn").isEmpty();
+        discord.dispatch("VOICE_STATE_UPDATE", FakeDiscord.voiceState(CAROL.userId(), "carol", FakeDiscord.VOICE));
+        discord.dispatch("VOICE_STATE_UPDATE", FakeDiscord.voiceState(ALICE.userId(), "alice", FakeDiscord.VOICE));
+        waitFor(() -> names(live().present()).equals(List.of("olivia", "bob", "carol", "alice")), "carol and alice came back");
 
         say(OLIVIA, "/share end");
         SessionSummary summary = stores.share().history(SERVER, 1).get(0);
-        assertThat(summary.joined()).as("four were in the voice channel; counts only").isEqualTo(4);
+        assertThat(summary.joined()).as("four people were in the voice channel, two of them twice; counts people, not arrivals")
+                .isEqualTo(4);
         assertThat(summary.shares()).as("olivia's, and bob's, which the end closed").isEqualTo(2);
         assertThat(stores.share().live(ROOM)).isEmpty();
     }

@@ -263,7 +263,15 @@ public final class FakeDiscord implements AutoCloseable {
                 respond(exchange, refused.status(), Map.of("code", refused.code(), "message", refused.message()));
             } else if (closedDmChannels.contains(p[2])) {
                 respond(exchange, 403, Map.of("code", 50007, "message", "Cannot send messages to this user"));
+            } else if (archivedAndLocked(p[2])) {
+                // Topics, Threads ("Active & Archived Threads"): "Sending a message will automatically unarchive the
+                // thread, unless the thread has been locked by a moderator", and a locked thread is unarchived only by
+                // someone with MANAGE_THREADS, which the bot has not: the send is refused with JSON error 50083
+                // "Operation cannot be performed on an archived thread" (Topics, Opcodes and Status Codes: "JSON Error
+                // Codes"), as a request Discord will not carry out, 400 ("HTTP Response Codes")
+                respond(exchange, 400, Map.of("code", 50083, "message", "Operation cannot be performed on an archived thread"));
             } else {
+                unarchiveBySending(p[2]);
                 created.add(new Request(method, path, body, raw));
                 respond(exchange, 200, message(nextId(), p[2], body));
             }
@@ -384,6 +392,28 @@ public final class FakeDiscord implements AutoCloseable {
     List<String> threadsUnder(String parentId) {
         return channels.values().stream().filter(c -> c.has("thread_metadata") && c.path("parent_id").asString().equals(parentId))
                 .map(c -> c.path("id").asString()).toList();
+    }
+
+    private boolean archivedAndLocked(String channelId) {
+        ObjectNode thread = channels.get(channelId);
+        return thread != null && thread.path("thread_metadata").path("archived").asBoolean()
+                && thread.path("thread_metadata").path("locked").asBoolean();
+    }
+
+    /**
+     * A message sent in an archived thread that is not locked unarchives it (Topics, Threads: "Active &amp; Archived
+     * Threads"; unarchiving changes {@code archive_timestamp}), and the change comes as a THREAD_UPDATE.
+     */
+    private void unarchiveBySending(String channelId) {
+        ObjectNode thread = channels.get(channelId);
+        if (thread == null || !thread.path("thread_metadata").path("archived").asBoolean()) {
+            return;
+        }
+        ObjectNode changed = thread.deepCopy();
+        ((ObjectNode) changed.get("thread_metadata")).put("archived", false).put("archive_timestamp", "2026-11-27T10:00:00.000000+00:00");
+        changed.remove("newly_created");
+        channels.put(channelId, changed);
+        gateway.send("THREAD_UPDATE", changed);
     }
 
     /** An archived state of a thread as the fake keeps it now. */
@@ -559,6 +589,18 @@ public final class FakeDiscord implements AutoCloseable {
         thread.put("thread_metadata", Map.of("archived", false, "auto_archive_duration", 1440,
                 "archive_timestamp", "2026-11-27T09:00:00.000000+00:00", "locked", false));
         thread.put("newly_created", true);
+        return thread;
+    }
+
+    /**
+     * The thread as a THREAD_UPDATE brings it once a moderator archived it, and locked it or not (Topics, Threads:
+     * {@code thread_metadata} with {@code archived} and {@code locked}; archiving changes {@code archive_timestamp}).
+     */
+    static Map<String, Object> archivedThread(String id, String parentId, String name, boolean locked) {
+        Map<String, Object> thread = thread(id, parentId, name);
+        thread.remove("newly_created");
+        thread.put("thread_metadata", Map.of("archived", true, "auto_archive_duration", 1440,
+                "archive_timestamp", "2026-11-27T09:30:00.000000+00:00", "locked", locked));
         return thread;
     }
 

@@ -37,7 +37,7 @@ class RedisShareStoreTest {
 
     private static ShareSession circle(long version) {
         return new ShareSession("m1", version, "basic", 0, OLIVIA, List.of(OLIVIA), List.of(), null, (int) version, 0, 0, T, T, null,
-                null, false, 0, 0, null, new ShareSession.Counts(1, (int) version, 0, 0), Map.of());
+                null, false, 0, 0, null, new ShareSession.Counts(1, (int) version, 0, 0), Map.of(), List.of());
     }
 
     @Test
@@ -55,7 +55,7 @@ class RedisShareStoreTest {
     void onlyOneCircleStartsInAChannel() {
         assertThat(store.start(ROOM, circle(1))).isTrue();
         ShareSession other = new ShareSession("m2", 1, "checkin", 0, OLIVIA, List.of(OLIVIA), List.of(), null, 1, 0, 0, T, T, null, null,
-                false, 0, 0, null, ShareSession.Counts.NONE, Map.of());
+                false, 0, 0, null, ShareSession.Counts.NONE, Map.of(), List.of());
         assertThat(store.start(ROOM, other)).isFalse();
         assertThat(store.live(ROOM).orElseThrow().id()).isEqualTo("m1");
     }

@@ -150,7 +150,7 @@ final class CircleMessages {
             "items.gap", "items.actual", "items.offset");
     static final MessageKey ERR_AMBIGUOUS = KEYS.key("circle.error.ambiguous", "given", "ids");
     static final MessageKey ERR_CLASH = KEYS.key("circle.error.clash", "name", "id", "from", "to", "other", "date");
-    /** Said once to organisers when a circle's channel is gone or the bot lost access to it. */
+    /** Said once to organisers when a circle's channel is gone or locked, or the bot lost access to it. */
     static final MessageKey PLACE_GONE = KEYS.key("circle.place-gone", "circles");
 
     private CircleMessages() {

@@ -31,8 +31,7 @@ final class Rules {
     /** A new session: the chair is the first one present, and the format's first step begins. */
     static Change.Moved open(String id, ShareFormat format, Person chair, Instant now) {
         ShareSession.Draft d = new ShareSession.Draft(id, format.id(), chair, now);
-        d.present.add(chair);
-        d.joined = 1;
+        d.arrive(chair);
         List<Event> events = new ArrayList<>();
         events.add(new Event.Started(chair));
         boolean ends = TalkingPiece.begin(d, format, 0, now, events);
@@ -46,9 +45,8 @@ final class Rules {
      */
     static Change.Moved openInPlace(String id, ShareFormat format, Person chair, List<Person> inPlace, Instant now) {
         ShareSession.Draft d = new ShareSession.Draft(id, format.id(), chair, now);
-        inPlace.stream().filter(p -> p.key().equals(chair.key())).findFirst().ifPresent(d.present::add);
-        inPlace.stream().filter(p -> d.present.stream().noneMatch(q -> q.key().equals(p.key()))).forEach(d.present::add);
-        d.joined = d.present.size();
+        inPlace.stream().filter(p -> p.key().equals(chair.key())).findFirst().ifPresent(d::arrive);
+        inPlace.stream().filter(p -> d.present.stream().noneMatch(q -> q.key().equals(p.key()))).forEach(d::arrive);
         List<Event> events = new ArrayList<>();
         events.add(new Event.Started(chair));
         events.add(new Event.FollowsPlace(d.present.size()));
@@ -61,8 +59,7 @@ final class Rules {
             return Change.stay(ShareMessages.ALREADY_HERE);
         }
         ShareSession.Draft d = c.draft();
-        d.present.add(who);
-        d.joined++;
+        d.arrive(who);
         List<Event> events = new ArrayList<>();
         Kind kind = f.step(d.step).kind();
         if (kind == Kind.ROUND) {
@@ -84,10 +81,20 @@ final class Rules {
     static Change leave(ShareSession c, ShareFormat f, MemberRef who, boolean forget, Instant now) {
         boolean wasChair = c.chairedBy(who);
         if (!c.includes(who) && !(forget && wasChair)) {
+            if (forget && c.left().contains(who.key())) {
+                ShareSession.Draft d = c.draft();
+                d.left.remove(who.key());
+                return new Change.Moved(d.build(), List.of(), null, false);
+            }
             return forget ? Change.quietly() : Change.stay(ShareMessages.NOT_IN_SESSION);
         }
         ShareSession.Draft d = c.draft();
-        d.present.removeIf(p -> p.same(who));
+        if (forget) {
+            d.present.removeIf(p -> p.same(who));
+            d.left.remove(who.key());
+        } else {
+            d.depart(who);
+        }
         d.queue.removeIf(p -> p.same(who));
         if (forget && wasChair) {
             d.chair = null;

@@ -40,8 +40,12 @@ final class ShareData implements PersonalData {
                 return created;
             });
             Map<String, Object> here = new LinkedHashMap<>();
-            store.live(room).filter(s -> s.includes(member) || s.chairedBy(member)).ifPresent(s -> {
+            store.live(room).filter(s -> s.includes(member) || s.chairedBy(member) || s.left().contains(member.key())).ifPresent(s -> {
                 here.put("inCircleNow", s.includes(member));
+                if (s.left().contains(member.key())) {
+                    // kept for the session's life only, so that coming back is not counted as a second person joining
+                    here.put("leftThisCircleWhileItRuns", true);
+                }
                 // kept for the session's life only, so that the others see who is here and who holds the piece
                 here.put("nameShownInCircle", s.member(member).or(() -> Optional.ofNullable(s.chair()).filter(p -> p.same(member)))
                         .map(Person::name).orElse(""));

@@ -35,11 +35,14 @@ import org.circlekeeper.core.ref.MemberRef;
  * @param notices       which turn notices (bits: 1 nearly time, 2 time) went out for the current turn
  * @param board         the platform id of the current step's message, edited as people join and raise hands
  * @param waiting       the text of each share without a name in the queue, by its queue key; removed once posted
+ * @param left          the keys of those who were present and left while it runs (a typed leave, or out of the voice
+ *                      room), so that someone who comes back is not counted as joining twice; with the rest of the
+ *                      session it is gone when the session ends, and a member's erasure takes their key out of it
  */
 public record ShareSession(String id, long version, String format, int step, Person chair, List<Person> present,
                            List<Person> queue, Person speaker, int turn, int rounds, int pauses, Instant startedAt,
                            Instant stepStartedAt, Instant turnStartedAt, Instant pausedAt, boolean stepTimeUp, int support,
-                           int notices, String board, Counts counts, Map<String, String> waiting) {
+                           int notices, String board, Counts counts, Map<String, String> waiting, List<String> left) {
 
     /** How many joined, shared, passed and shared without a name: all that remains of a session when it ends. */
     public record Counts(int joined, int shares, int passes, int anonymous) {
@@ -55,6 +58,7 @@ public record ShareSession(String id, long version, String format, int step, Per
         present = List.copyOf(present);
         queue = List.copyOf(queue);
         waiting = waiting == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(waiting));
+        left = left == null ? List.of() : List.copyOf(left);
         if (version < 1) {
             throw new IllegalArgumentException("a share session's version starts at 1");
         }
@@ -122,6 +126,7 @@ public record ShareSession(String id, long version, String format, int step, Per
         int passes;
         int anonymous;
         final Map<String, String> waiting;
+        final List<String> left;
 
         /** A new session, before its first step began. */
         Draft(String id, String format, Person chair, Instant now) {
@@ -135,6 +140,7 @@ public record ShareSession(String id, long version, String format, int step, Per
             this.startedAt = now;
             this.stepStartedAt = now;
             this.waiting = new LinkedHashMap<>();
+            this.left = new ArrayList<>();
         }
 
         private Draft(ShareSession c) {
@@ -162,12 +168,32 @@ public record ShareSession(String id, long version, String format, int step, Per
             this.passes = c.counts.passes();
             this.anonymous = c.counts.anonymous();
             this.waiting = new LinkedHashMap<>(c.waiting);
+            this.left = new ArrayList<>(c.left);
+        }
+
+        /**
+         * The person is present from now on; counted as joining only the first time in this session, so attendance
+         * counts people, not arrivals.
+         */
+        void arrive(Person who) {
+            present.add(who);
+            if (!left.remove(who.key())) {
+                joined++;
+            }
+        }
+
+        /** The member is no longer present; their key is kept until the session ends so a return is not counted again. */
+        void depart(MemberRef who) {
+            present.stream().filter(p -> p.same(who)).findFirst().ifPresent(p -> {
+                present.remove(p);
+                left.add(p.key());
+            });
         }
 
         ShareSession build() {
             return new ShareSession(id, version + 1, format, step, chair, present, queue, speaker, turn, rounds, pauses, startedAt,
                     stepStartedAt, turnStartedAt, pausedAt, stepTimeUp, support, notices, board,
-                    new Counts(joined, shares, passes, anonymous), waiting);
+                    new Counts(joined, shares, passes, anonymous), waiting, left);
         }
     }
 }

@@ -61,6 +61,39 @@ class RulesTest {
     }
 
     @Test
+    void attendanceCountsPeopleNotArrivals() {
+        ShareSession circle = Rules.openInPlace("m4", basic, person("olivia"), List.of(person("olivia"), person("alice")), NOW).next();
+        assertThat(circle.counts().joined()).isEqualTo(2);
+        ShareSession away = moved(Rules.leave(circle, basic, member("alice"), false, NOW));
+        assertThat(away.left()).as("kept only while the session runs, as a key").containsExactly("console:alice");
+        ShareSession back = moved(Rules.join(away, basic, person("alice"), NOW));
+        assertThat(back.counts().joined()).as("alice came back: still two people").isEqualTo(2);
+        assertThat(back.left()).isEmpty();
+        ShareSession again = moved(Rules.join(moved(Rules.leave(back, basic, member("alice"), false, NOW)), basic, person("alice"), NOW));
+        assertThat(again.counts().joined()).as("however often she comes back").isEqualTo(2);
+        ShareSession bob = moved(Rules.join(again, basic, person("bob"), NOW));
+        assertThat(bob.counts().joined()).as("someone new is one more").isEqualTo(3);
+
+        ShareSession chairLeft = moved(Rules.leave(started(), basic, member("olivia"), false, NOW));
+        assertThat(moved(Rules.join(chairLeft, basic, person("olivia"), NOW)).counts().joined())
+                .as("the chair who left and came back by a typed join").isEqualTo(1);
+    }
+
+    @Test
+    void anErasureTakesTheMemberOutOfWhoLeftAndKeepsTheCount() {
+        ShareSession away = moved(Rules.leave(started("alice"), basic, member("alice"), false, NOW));
+        assertThat(away.left()).containsExactly("console:alice");
+        ShareSession erased = moved(Rules.leave(away, basic, member("alice"), true, NOW));
+        assertThat(erased.left()).isEmpty();
+        assertThat(erased.counts().joined()).as("a count is no one's data").isEqualTo(2);
+        assertThat(Rules.leave(erased, basic, member("alice"), true, NOW)).as("nothing more of hers to erase")
+                .isEqualTo(Change.quietly());
+
+        ShareSession present = moved(Rules.leave(moved(Rules.join(away, basic, person("bob"), NOW)), basic, member("bob"), true, NOW));
+        assertThat(present.left()).as("an erasure is not a departure to remember").containsExactly("console:alice");
+    }
+
+    @Test
     void everyChangeIsTheNextVersionAndARefusalIsNone() {
         ShareSession circle = started("alice");
         assertThat(circle.version()).isEqualTo(2);

@@ -22,13 +22,16 @@ class ShareCodecTest {
         Person waiting = Person.waitingShare("16");
         ShareSession circle = new ShareSession("k3x9a0", 17, "basic", 2, olivia, List.of(olivia, alice), List.of(alice, waiting), olivia,
                 9, 1, 2, T, T.plusSeconds(60), T.plusSeconds(90), T.plusSeconds(120), true, 5, 1, "msg-42",
-                new ShareSession.Counts(2, 3, 1, 1), Map.of(waiting.key(), "words \"without\" a name"));
+                new ShareSession.Counts(3, 3, 1, 1), Map.of(waiting.key(), "words \"without\" a name"), List.of("discord:3"));
         assertThat(ShareCodec.readLive(ShareCodec.write(circle))).isEqualTo(circle);
         assertThat(ShareCodec.readLive(ShareCodec.write(circle)).queue().get(1).anonymousShare()).isTrue();
         assertThat(ShareCodec.write(circle)).as("only the record's own fields are written").doesNotContain("anonymousShare");
         String older = ShareCodec.write(circle).replaceAll(",\"waiting\":\\{[^}]*\\}", "");
         assertThat(older).doesNotContain("waiting");
         assertThat(ShareCodec.readLive(older).waiting()).as("a circle stored before shares could wait").isEmpty();
+        String beforeLeft = ShareCodec.write(circle).replaceAll(",\"left\":\\[[^]]*\\]", "");
+        assertThat(beforeLeft).doesNotContain("\"left\"");
+        assertThat(ShareCodec.readLive(beforeLeft).left()).as("a circle stored before it kept who left").isEmpty();
 
         ShareSession fresh = Rules.open("m", ShareFormats.shipped().standard(), olivia, T).next();
         assertThat(ShareCodec.readLive(ShareCodec.write(fresh))).isEqualTo(fresh);

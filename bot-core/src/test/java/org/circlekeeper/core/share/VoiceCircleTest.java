@@ -2,6 +2,7 @@ package org.circlekeeper.core.share;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -92,6 +93,50 @@ class VoiceCircleTest {
         SessionSummary summary = bot.stores().share().history(BotTester.COMMUNITY, 1).get(0);
         assertThat(summary.joined()).as("four were in the room: counts only").isEqualTo(4);
         assertThat(summary.shares()).isEqualTo(2);
+    }
+
+    @Test
+    void someoneWhoDropsOutOfVoiceAndComesBackIsCountedOnce() {
+        rooms.join(VOICE, oliviaRef);
+        rooms.join(VOICE, alice);
+        olivia.send("/share start basic");
+        posted();
+
+        rooms.leave(VOICE, alice);
+        rooms.join(VOICE, alice);
+        rooms.leave(VOICE, alice);
+        rooms.join(VOICE, alice);
+        assertThat(names(live().present())).as("back in the round each time").containsExactly("olivia", "alice");
+        Talk bobTyping = bot.as("bob").inChannel(VOICE);
+        bobTyping.send("/share join");
+        bobTyping.send("/share leave");
+        bobTyping.send("/share join");
+        rooms.leave(VOICE, oliviaRef);
+        rooms.join(VOICE, oliviaRef);
+
+        olivia.send("/share end");
+        SessionSummary summary = bot.stores().share().history(BotTester.COMMUNITY, 1).get(0);
+        assertThat(summary.joined()).as("three people, however often they came and went").isEqualTo(3);
+        assertThat(olivia.send("/share history").text()).contains("3 joined,");
+        assertThat(bot.stores().share().live(ROOM)).as("who came and went goes with the session").isEmpty();
+    }
+
+    @Test
+    void whoLeftIsInTheirExportAndGoesWithTheirErasure() {
+        rooms.join(VOICE, oliviaRef);
+        rooms.join(VOICE, alice);
+        olivia.send("/share start basic");
+        rooms.leave(VOICE, alice);
+        posted();
+        assertThat(live().left()).containsExactly(alice.key());
+
+        Talk aliceAlone = bot.as("alice").inDirect();
+        String json = new String(aliceAlone.send("/mydata").all().get(0).message().attachment().content(), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"leftThisCircleWhileItRuns\" : true").contains("\"inCircleNow\" : false");
+
+        aliceAlone.send("/forgetme").press("Yes, erase everything");
+        assertThat(live().left()).as("nothing of alice stays in the circle").isEmpty();
+        assertThat(live().counts().joined()).isEqualTo(2);
     }
 
     @Test
