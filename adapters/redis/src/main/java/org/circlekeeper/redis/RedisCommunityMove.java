@@ -192,6 +192,9 @@ final class RedisCommunityMove {
         for (String key : keys) {
             target.put(key, toPrefix + key.substring(fromPrefix.length()));
         }
+        // a channel's chair rotation is keyed by the channel: it follows the channel to its new id
+        channels.forEach((old, now) -> target.computeIfPresent(RedisKeys.shareRotation(from, old),
+                (key, into) -> RedisKeys.shareRotation(to, now)));
         Set<String> watched = new LinkedHashSet<>(keys);
         watched.addAll(target.values());
         // members' index entries that name the community

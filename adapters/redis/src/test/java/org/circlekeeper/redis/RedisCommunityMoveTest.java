@@ -23,6 +23,8 @@ import org.circlekeeper.core.schedule.ClaimedJob;
 import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.schedule.JobMove;
 import org.circlekeeper.core.schedule.VirtualClock;
+import org.circlekeeper.core.share.ChairRotation;
+import org.circlekeeper.core.share.ShareRoom;
 import org.circlekeeper.core.testing.BotTester.Replies;
 import org.circlekeeper.core.testing.BotTester.Talk;
 import org.circlekeeper.core.testing.BotTester;
@@ -122,6 +124,10 @@ class RedisCommunityMoveTest {
     @Test
     void everythingTheCommunityOwnsMovesOnceAndOnlyItsMarkerStays() {
         theGroupUsesEverything();
+        // the group's chat has a chair rotation of its own (a circle ended there before)
+        ChannelRef groupChat = new ChannelRef(Platform.CONSOLE, BotTester.GROUP_CHANNEL, ChannelRef.Kind.GROUP);
+        ChairRotation rotation = new ChairRotation(1, 1, null, List.of(), null);
+        assertThat(bot.stores().share().saveRotation(new ShareRoom(OLD, groupChat), rotation)).isTrue();
         List<String> keysBefore = communityKeys(OLD);
         assertThat(keysBefore).hasSizeGreaterThan(12).contains("circles", "settings", "reminders", "feed");
         assertThat(traces(OLD)).contains("ck:m:{console:alice}:rsvps", "ck:m:{console:alice}:reminders",
@@ -137,7 +143,13 @@ class RedisCommunityMoveTest {
         bot.engine().membershipChanged(new MembershipEvent.CommunityMoved(OLD, NEW, Map.of(oldChat, newChat)));
 
         assertThat(traces(OLD)).as("only the marker names the old id").containsExactly("ck:c:{console:circle}:moved");
-        assertThat(communityKeys(NEW)).as("every key of the old community, under the new one, once").isEqualTo(keysBefore);
+        // the chair rotation is keyed by its channel, which changed id with the group: it follows the channel
+        String oldRotation = RedisKeys.shareRotation(OLD, oldChat).substring(RedisKeys.communityKey(OLD, "x").length() - 1);
+        String newRotation = RedisKeys.shareRotation(NEW, newChat).substring(RedisKeys.communityKey(NEW, "x").length() - 1);
+        assertThat(keysBefore).contains(oldRotation);
+        assertThat(bot.stores().share().rotation(new ShareRoom(NEW, newChat))).isEqualTo(rotation);
+        assertThat(communityKeys(NEW)).as("every key of the old community, under the new one, once")
+                .isEqualTo(keysBefore.stream().map(k -> k.equals(oldRotation) ? newRotation : k).sorted().toList());
         Map<String, Double> jobsAfter = dueScores();
         assertThat(jobsAfter).hasSameSizeAs(jobsBefore);
         assertThat(jobsAfter.values()).as("each job keeps its due time").containsExactlyInAnyOrderElementsOf(jobsBefore.values());

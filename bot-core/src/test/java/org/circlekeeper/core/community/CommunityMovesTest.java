@@ -21,6 +21,8 @@ import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.schedule.ClaimedJob;
 import org.circlekeeper.core.schedule.Job;
 import org.circlekeeper.core.schedule.JobMove;
+import org.circlekeeper.core.share.ChairRotation;
+import org.circlekeeper.core.share.ShareRoom;
 import org.circlekeeper.core.testing.BotTester.Replies;
 import org.circlekeeper.core.testing.BotTester.Talk;
 import org.circlekeeper.core.testing.BotTester;
@@ -135,6 +137,23 @@ class CommunityMovesTest {
                 .filter(t -> t instanceof Target.Channel).toList();
         assertThat(channels).as("the circle's reminders, in the supergroup's chat").isNotEmpty()
                 .containsOnly(new Target.Channel(newChat));
+    }
+
+    @Test
+    void aChatsChairRotationFollowsTheChatToItsNewId() {
+        BotTester bot = groupInUse();
+        Talk olivia = bot.asOrganiser("olivia").inGroup();
+        ChannelRef oldChat = new ChannelRef(Platform.CONSOLE, BotTester.GROUP_CHANNEL, ChannelRef.Kind.GROUP);
+        ChannelRef newChat = new ChannelRef(Platform.CONSOLE, "#" + NEW.communityId(), ChannelRef.Kind.GROUP);
+        olivia.send("/share start basic");
+        olivia.send("/share end");
+        ChairRotation rotation = bot.stores().share().rotation(new ShareRoom(BotTester.COMMUNITY, oldChat));
+        assertThat(rotation.version()).as("the chair rotation of the old chat has moved on").isPositive();
+
+        bot.engine().membershipChanged(new MembershipEvent.CommunityMoved(BotTester.COMMUNITY, NEW, Map.of(oldChat, newChat)));
+
+        assertThat(bot.stores().share().rotation(new ShareRoom(NEW, newChat))).as("the rotation follows its chat").isEqualTo(rotation);
+        assertThat(bot.stores().share().rotation(new ShareRoom(NEW, oldChat))).isEqualTo(ChairRotation.NONE);
     }
 
     @Test

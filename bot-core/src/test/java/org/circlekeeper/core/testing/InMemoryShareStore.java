@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.share.ChairRotation;
@@ -180,8 +181,21 @@ public final class InMemoryShareStore implements ShareStore, InMemoryDepartureSt
      */
     @Override
     public synchronized void moveCommunity(CommunityRef from, CommunityRef to) {
+        moveCommunity(from, to, Map.of(), Map.of());
+    }
+
+    /** As the Redis store: a channel's chair rotation follows the channel when it changed id with the community. */
+    @Override
+    public synchronized void moveCommunity(CommunityRef from, CommunityRef to, Map<String, String> jobIds,
+                                           Map<ChannelRef, ChannelRef> channels) {
         moveRooms(live, from, to);
         moveRooms(rotations, from, to);
+        channels.forEach((old, now) -> {
+            String rotation = rotations.remove(new ShareRoom(to, old));
+            if (rotation != null) {
+                rotations.put(new ShareRoom(to, now), rotation);
+            }
+        });
         List<String> movedHistory = history.remove(from.key());
         if (movedHistory != null) {
             history.put(to.key(), movedHistory);
