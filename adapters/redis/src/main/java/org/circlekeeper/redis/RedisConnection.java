@@ -137,7 +137,7 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work}, which reads or writes no key (PING, PUBLISH, a subscription), on any primary.
+     * Runs {@code work}, which reads or writes no key (PING, PUBLISH), on any primary.
      *
      * @throws StoreUnavailable when Redis cannot be reached now
      */

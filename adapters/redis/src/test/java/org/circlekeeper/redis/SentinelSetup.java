@@ -174,10 +174,15 @@ final class SentinelSetup implements AutoCloseable {
 
     /** Waits (up to a minute, for a loaded machine) until {@code condition} holds. */
     static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + READY.toNanos();
+        await(what, READY, condition);
+    }
+
+    /** Waits up to {@code max} until {@code condition} holds. */
+    static void await(String what, Duration max, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + max.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + READY.toSeconds() + " s and still not: " + what);
+                throw new AssertionError("waited " + max.toSeconds() + " s and still not: " + what);
             }
             try {
                 Thread.sleep(50);
