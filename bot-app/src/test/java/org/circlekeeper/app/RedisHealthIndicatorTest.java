@@ -9,11 +9,16 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.redis.ClusterSetup;
 import org.circlekeeper.redis.EmbeddedRedis;
 import org.circlekeeper.redis.RealRedis;
 import org.circlekeeper.redis.RedisCluster;
 import org.circlekeeper.redis.RedisConnection;
+import org.circlekeeper.redis.RedisJobQueue;
+import org.circlekeeper.redis.RedisMemberSettingsStore;
 import org.circlekeeper.redis.RedisSentinel;
 import org.circlekeeper.redis.RedisUrl;
 import org.junit.jupiter.api.Test;
@@ -38,6 +43,26 @@ class RedisHealthIndicatorTest {
         assertThat(health.getDetails()).containsEntry("topology", "single")
                 .containsEntry("primary", "127.0.0.1:" + server.port()).doesNotContainKey("master");
         assertThat(health.getDetails().toString()).doesNotContain(server.url().password());
+    }
+
+    @Test
+    void theSubscriptionsAreListedOnceStarted(EmbeddedRedis server) throws InterruptedException {
+        try (RedisConnection redis = new RedisConnection(server.url()); RedisJobQueue queue = new RedisJobQueue(redis)) {
+            assertThat(new RedisHealthIndicator(redis).health().getDetails().get("subscriptions"))
+                    .isEqualTo(Map.of("jobWakeups", "idle", "settingsCache", "idle"));
+            queue.wakeups();
+            new RedisMemberSettingsStore(redis).get(new MemberRef(Platform.CONSOLE, "health", "Health"));
+            Map<String, String> subscribed = Map.of("jobWakeups", "subscribed", "settingsCache", "subscribed");
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (!subscribed.equals(new RedisHealthIndicator(redis).health().getDetails().get("subscriptions"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            Health health = new RedisHealthIndicator(redis).health();
+
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
+            assertThat(health.getDetails()).containsEntry("subscriptions", subscribed);
+        }
     }
 
     @Test

@@ -5,12 +5,15 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 
 /**
  * The wake-ups of one {@link RedisJobQueue}: a daemon thread, started on first use, subscribed to {@link
- * RedisKeys#jobsWake()} on a connection of its own from the pool, counts every message; a waiter sleeps on that count
- * in the JVM, so it wakes to the millisecond (a Redis blocking command would time out only at the server's 100 ms
+ * RedisKeys#jobsWake()} on a connection of its own outside the pool ({@link RedisSubscriptions}: with Sentinel the
+ * primary of the moment, which a {@link SubscriptionWatch} follows through a failover), counts every message; a
+ * waiter sleeps on that count in the JVM, so it wakes to the millisecond (a Redis blocking command would time out only at the server's 100 ms
  * tick). A subscription that breaks is made again after {@link #RECONNECT}; each new subscription counts as a wake-up
  * too, since messages may have been missed meanwhile. A listener whose subscription failed and that nobody asked for
  * {@link #IDLE_STOP} ends its thread (the app that used it stopped); the next use starts another. Waiters never depend
@@ -25,7 +28,7 @@ final class JobWakeups implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobWakeups.class);
 
-    private final RedisConnection redis;
+    private final RedisSubscriptions subscriptions;
     private final String channel;
     private final Object lock = new Object();
     private long heard;
@@ -36,8 +39,17 @@ final class JobWakeups implements AutoCloseable {
     private Subscription subscription;
 
     JobWakeups(RedisConnection redis, String channel) {
-        this.redis = Objects.requireNonNull(redis, "redis");
+        this.subscriptions = Objects.requireNonNull(redis, "redis").subscriptions();
         this.channel = Objects.requireNonNull(channel, "channel");
+        subscriptions.register("jobWakeups", () -> {
+            synchronized (lock) {
+                if (listener == null || closed) {
+                    return RedisSubscriptions.State.IDLE;
+                }
+                return subscription != null && subscription.isSubscribed() ? RedisSubscriptions.State.SUBSCRIBED
+                        : RedisSubscriptions.State.RECONNECTING;
+            }
+        });
     }
 
     /** How many wake-ups were heard so far; starts the listener on first use. */
@@ -96,8 +108,16 @@ final class JobWakeups implements AutoCloseable {
     }
 
     private void run() {
+        try (SubscriptionWatch watch = new SubscriptionWatch(subscriptions, "circlekeeper-job-wakeups")) {
+            listenUntilStopped(watch);
+        }
+    }
+
+    private void listenUntilStopped(SubscriptionWatch watch) {
+        // the node the last subscription was on: it ended, so on a cluster the next one tries another
+        HostAndPort ended = null;
         while (true) {
-            Subscription current = new Subscription();
+            Subscription current = new Subscription(watch);
             synchronized (lock) {
                 if (closed) {
                     return;
@@ -105,10 +125,13 @@ final class JobWakeups implements AutoCloseable {
                 subscription = current;
             }
             try {
-                redis.anyNode(jedis -> {
+                // with Sentinel the primary of the moment: after a failover, the promoted replica
+                HostAndPort node = subscriptions.node(ended);
+                ended = node;
+                try (Jedis jedis = subscriptions.open(node)) {
+                    watch.holding(jedis, node, current);
                     jedis.subscribe(current, channel);
-                    return null;
-                });
+                }
             } catch (RuntimeException e) {
                 synchronized (lock) {
                     if (!closed && !failing) {
@@ -117,6 +140,8 @@ final class JobWakeups implements AutoCloseable {
                                 e.getClass().getName());
                     }
                 }
+            } finally {
+                watch.released();
             }
             try {
                 Thread.sleep(RECONNECT.toMillis());
@@ -141,8 +166,15 @@ final class JobWakeups implements AutoCloseable {
     }
 
     private final class Subscription extends JedisPubSub {
+        private final SubscriptionWatch watch;
+
+        Subscription(SubscriptionWatch watch) {
+            this.watch = watch;
+        }
+
         @Override
         public void onSubscribe(String subscribed, int count) {
+            watch.heard();
             boolean close;
             synchronized (lock) {
                 close = closed;
@@ -159,7 +191,13 @@ final class JobWakeups implements AutoCloseable {
 
         @Override
         public void onMessage(String from, String message) {
+            watch.heard();
             wake();
+        }
+
+        @Override
+        public void onPong(String pattern) {
+            watch.heard();
         }
     }
 }

@@ -47,9 +47,8 @@ public final class RedisConnection implements AutoCloseable {
     private final ReplicaWaits waits;
     /** How to log in to a data node (the primary, or a replica for {@link #onReplicas}). */
     private final JedisClientConfig dataNode;
-    /** How the settings cache's subscription logs in: like a data node, but waiting for messages as long as it lives. */
-    private final JedisClientConfig subscriberConfig;
-    private final SettingsCache cache = new SettingsCache(this);
+    private final RedisSubscriptions subscriptions;
+    private final SettingsCache cache;
     private final RedisFailures failures;
     private final OtherNodes otherNodes;
 
@@ -73,8 +72,11 @@ public final class RedisConnection implements AutoCloseable {
         this.target = Objects.requireNonNull(target, "target");
         this.waits = new ReplicaWaits(target, acknowledgement, TIMEOUT_MILLIS);
         this.dataNode = RedisNodes.login(target, RedisNodes.TIMEOUT_MILLIS, "circlekeeper");
-        this.subscriberConfig = RedisNodes.login(target, SUBSCRIBER_TIMEOUT_MILLIS, "circlekeeper-cache");
         this.nodes = RedisNodes.open(target, dataNode);
+        // a subscription logs in like a data node, under a name of its own
+        this.subscriptions = new RedisSubscriptions(nodes,
+                RedisNodes.login(target, SUBSCRIBER_TIMEOUT_MILLIS, "circlekeeper-subscriber"));
+        this.cache = new SettingsCache(this);
         this.failures = new RedisFailures(target, nodes);
         this.otherNodes = new OtherNodes(this, nodes, dataNode);
         LOG.info("Redis connections to {} opened", target);
@@ -135,7 +137,7 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work}, which reads or writes no key (PING, PUBLISH, a subscription), on any primary.
+     * Runs {@code work}, which reads or writes no key (PING, PUBLISH), on any primary.
      *
      * @throws StoreUnavailable when Redis cannot be reached now
      */
@@ -330,10 +332,9 @@ public final class RedisConnection implements AutoCloseable {
         return cache;
     }
 
-    /** A connection of its own, outside the pool, for a subscription that holds it as long as it lives. */
-    Jedis dedicated() {
-        // with Sentinel, the primary of the moment; a failover ends the subscription, which then comes back here
-        return new Jedis(nodes.subscriberNode(), subscriberConfig);
+    /** The long-lived subscriptions on this connection: where they connect, and how each is doing (for readiness). */
+    public RedisSubscriptions subscriptions() {
+        return subscriptions;
     }
 
     /**

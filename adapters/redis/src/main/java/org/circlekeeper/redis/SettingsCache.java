@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.Pipeline;
@@ -16,7 +17,9 @@ import redis.clients.jedis.Pipeline;
  * event does not pay a Redis round trip for each. Every replica keeps its own copy and subscribes to {@link #CHANNEL}:
  * a store that changes one of these keys publishes the key's name in the same {@code MULTI} as its write, and every
  * replica (this one included) drops it. While the subscription is not up (starting, Redis away, reconnecting) the
- * cache is bypassed and emptied, so a change missed then cannot stay behind. Entries also age out after {@link #KEPT}
+ * cache is bypassed and emptied, so a change missed then cannot stay behind; it subscribes again by itself, on the
+ * node named now (after a Sentinel failover, the promoted primary), and a {@link SubscriptionWatch} ends a
+ * subscription whose node went silent or stopped being the one to listen on. Entries also age out after {@link #KEPT}
  * (a member's home group expires in Redis on its own). One per {@link RedisConnection}; thread-safe.
  */
 final class SettingsCache implements AutoCloseable {
@@ -29,8 +32,6 @@ final class SettingsCache implements AutoCloseable {
     /** Entries kept at most; past it the cache starts again empty (members active in one minute, far fewer). */
     static final int MAX_ENTRIES = 50_000;
     private static final Duration RECONNECT = Duration.ofSeconds(1);
-    /** Well inside the subscription's socket timeout, so that a quiet channel is not taken for a dead one. */
-    private static final Duration PING = Duration.ofMillis(RedisConnection.SUBSCRIBER_TIMEOUT_MILLIS / 4);
 
     private record Entry(Object value, long until) {
     }
@@ -47,6 +48,8 @@ final class SettingsCache implements AutoCloseable {
 
     SettingsCache(RedisConnection redis) {
         this.redis = Objects.requireNonNull(redis, "redis");
+        redis.subscriptions().register("settingsCache", () -> thread == null || closed ? RedisSubscriptions.State.IDLE
+                : live ? RedisSubscriptions.State.SUBSCRIBED : RedisSubscriptions.State.RECONNECTING);
     }
 
     /** The value of {@code key}: kept here while the subscription is live, else (and on a miss) {@code load}ed. */
@@ -123,43 +126,37 @@ final class SettingsCache implements AutoCloseable {
     }
 
     private void listen() {
-        Thread pinger = new Thread(() -> {
+        RedisSubscriptions subscriptions = redis.subscriptions();
+        try (SubscriptionWatch watch = new SubscriptionWatch(subscriptions, "redis-settings-cache")) {
+            // the node the last subscription was on: it ended, so on a cluster the next one tries another
+            HostAndPort ended = null;
             while (!closed) {
                 try {
-                    Thread.sleep(PING.toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                }
-                Subscriber current = subscriber;
-                if (current != null && current.isSubscribed()) {
-                    try {
-                        current.ping();
-                    } catch (RuntimeException e) {
-                        LOG.debug("pinging the settings cache's subscription: {}", e.getClass().getName());
+                    // with Sentinel the primary of the moment: after a failover, the promoted replica
+                    HostAndPort node = subscriptions.node(ended);
+                    ended = node;
+                    try (Jedis jedis = subscriptions.open(node)) {
+                        Subscriber listener = new Subscriber(watch);
+                        subscriber = listener;
+                        watch.holding(jedis, node, listener);
+                        jedis.subscribe(listener, CHANNEL);
                     }
+                } catch (RuntimeException e) {
+                    if (!closed) {
+                        LOG.warn("the settings cache lost its subscription, reads go to Redis until it is back: {}", e.getClass().getName());
+                    }
+                } finally {
+                    watch.released();
+                    live = false;
+                    // what changed until the next subscription is unknown: nothing read before it is kept
+                    dropped(EVERYTHING);
                 }
-            }
-        }, "redis-settings-cache-ping");
-        pinger.setDaemon(true);
-        pinger.start();
-        while (!closed) {
-            try (Jedis jedis = redis.dedicated()) {
-                Subscriber listener = new Subscriber();
-                subscriber = listener;
-                jedis.subscribe(listener, CHANNEL);
-            } catch (RuntimeException e) {
                 if (!closed) {
-                    LOG.warn("the settings cache lost its subscription, reads go to Redis until it is back: {}", e.getClass().getName());
-                }
-            } finally {
-                live = false;
-                dropped(EVERYTHING);
-            }
-            if (!closed) {
-                try {
-                    Thread.sleep(RECONNECT.toMillis());
-                } catch (InterruptedException e) {
-                    return;
+                    try {
+                        Thread.sleep(RECONNECT.toMillis());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
                 }
             }
         }
@@ -186,8 +183,15 @@ final class SettingsCache implements AutoCloseable {
     }
 
     private final class Subscriber extends JedisPubSub {
+        private final SubscriptionWatch watch;
+
+        Subscriber(SubscriptionWatch watch) {
+            this.watch = watch;
+        }
+
         @Override
         public void onSubscribe(String channel, int subscribedChannels) {
+            watch.heard();
             // whatever changed while no one listened is unknown: start empty
             dropped(EVERYTHING);
             live = true;
@@ -195,7 +199,13 @@ final class SettingsCache implements AutoCloseable {
 
         @Override
         public void onMessage(String channel, String key) {
+            watch.heard();
             dropped(key);
+        }
+
+        @Override
+        public void onPong(String pattern) {
+            watch.heard();
         }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.circlekeeper.core.engine.StoreUnavailable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
@@ -37,6 +38,29 @@ class RedisClusterOutageTest {
             } catch (StoreUnavailable e) {
                 assertThat(e).hasMessageContaining("cannot serve");
             }
+        }
+    }
+
+    /**
+     * The subscriptions (settings cache, job wake-ups) listen on one primary; when that one is lost they subscribe again
+     * on a surviving primary (a classic PUBLISH reaches every node), not on the lost one the slot map still names.
+     */
+    @Test
+    void subscriptionsOnALostPrimaryMoveToASurvivingOne(@TempDir Path dir) throws Exception {
+        try (ClusterSetup cluster = ClusterSetup.start(dir, 3); RedisConnection redis = new RedisConnection(cluster.target());
+             RedisJobQueue queue = new RedisJobQueue(redis)) {
+            queue.wakeups();
+            redis.cache().get("ck:c:{outage:cache}:settings", () -> "loaded");
+            SentinelSetup.await("both subscriptions are up", () -> redis.cache().isLive() && queue.listening());
+            HostAndPort listenedOn = redis.subscriptions().node(null);
+
+            cluster.kill(listenedOn.getPort());
+
+            SentinelSetup.await("the subscriptions see their node gone", () -> !redis.subscriptions().allListening());
+            SentinelSetup.await("both subscribed again, on a surviving primary",
+                    () -> redis.cache().isLive() && queue.listening() && redis.subscriptions().allListening());
+            assertThat(redis.subscriptions().states()).containsEntry("settingsCache", RedisSubscriptions.State.SUBSCRIBED)
+                    .containsEntry("jobWakeups", RedisSubscriptions.State.SUBSCRIBED);
         }
     }
 

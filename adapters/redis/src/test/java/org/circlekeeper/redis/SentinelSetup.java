@@ -96,6 +96,17 @@ final class SentinelSetup implements AutoCloseable {
         primary.waitFor();
     }
 
+    /**
+     * SIGSTOP to the primary, as a network partition looks to its clients: its sockets stay open and nothing comes
+     * back on them, so only a timeout or the sentinels' news tells a client it is gone. {@link #close()} still ends it.
+     */
+    void freezePrimary() throws IOException, InterruptedException {
+        Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(primary.pid())).inheritIO().start();
+        if (stop.waitFor() != 0) {
+            throw new IllegalStateException("kill -STOP " + primary.pid() + " failed");
+        }
+    }
+
     private Process dataNode(String name, int port, String extra) throws IOException {
         Path home = Files.createDirectories(dir.resolve(name));
         String conf = common(port, home) + "requirepass " + DATA_PASSWORD + "\nmasterauth " + DATA_PASSWORD + "\n"
@@ -163,10 +174,15 @@ final class SentinelSetup implements AutoCloseable {
 
     /** Waits (up to a minute, for a loaded machine) until {@code condition} holds. */
     static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + READY.toNanos();
+        await(what, READY, condition);
+    }
+
+    /** Waits up to {@code max} until {@code condition} holds. */
+    static void await(String what, Duration max, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + max.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + READY.toSeconds() + " s and still not: " + what);
+                throw new AssertionError("waited " + max.toSeconds() + " s and still not: " + what);
             }
             try {
                 Thread.sleep(50);
