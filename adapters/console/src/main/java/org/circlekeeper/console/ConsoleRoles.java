@@ -63,8 +63,8 @@ public final class ConsoleRoles implements OrganiserCheck {
 
     /** An organiser: played last with the organiser role, in this console's community. */
     @Override
-    public boolean isOrganiser(CommunityRef community, MemberRef member) {
+    public Answer ask(CommunityRef community, MemberRef member) {
         return community.equals(community()) && member.platform() == Platform.CONSOLE
-                && roles.get(member.userId()) == Role.ORGANISER;
+                && roles.get(member.userId()) == Role.ORGANISER ? Answer.ORGANISER : Answer.NOT_ORGANISER;
     }
 }

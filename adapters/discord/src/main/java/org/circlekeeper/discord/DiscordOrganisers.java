@@ -1,6 +1,7 @@
 package org.circlekeeper.discord;
 
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * "Get Guild" gives its owner and roles, and the member's permissions are computed as "Permissions", "Permission
  * Hierarchy" (Topics) lays out: the owner has all; otherwise {@code @everyone}'s permissions (the role whose id is the
  * server's) OR those of each of the member's roles, ADMINISTRATOR meaning all. Someone who is not a member (JSON error
- * 10007 Unknown Member) or a server Discord does not answer for is no organiser, as chat treats an unknown role.
+ * 10007 Unknown Member) of a server the bot is in (else 10004 or 50001) is no organiser; any other failure leaves the
+ * answer unknown.
  */
 final class DiscordOrganisers implements OrganiserCheck {
 
@@ -40,6 +42,9 @@ final class DiscordOrganisers implements OrganiserCheck {
     /** "Bitwise Permission Flags": ADMINISTRATOR (1 << 3) and MANAGE_GUILD (1 << 5). */
     private static final long ADMINISTRATOR = 1L << 3;
     private static final long MANAGE_GUILD = 1L << 5;
+    /** "JSON Error Codes": 10007 Unknown Member, 10004 Unknown Guild, 50001 Missing Access. */
+    private static final Set<ErrorResponse> GONE = EnumSet.of(ErrorResponse.UNKNOWN_MEMBER, ErrorResponse.UNKNOWN_GUILD,
+            ErrorResponse.MISSING_ACCESS);
 
     private final Supplier<ShardManager> shards;
     private final DiscordSettings settings;
@@ -57,10 +62,10 @@ final class DiscordOrganisers implements OrganiserCheck {
     }
 
     @Override
-    public boolean isOrganiser(CommunityRef community, MemberRef member) {
+    public Answer ask(CommunityRef community, MemberRef member) {
         if (community.platform() != Platform.DISCORD || member.platform() != Platform.DISCORD
                 || !snowflake(community.communityId()) || !snowflake(member.userId())) {
-            return false;
+            return Answer.NOT_ORGANISER;
         }
         ShardManager manager = shards.get();
         if (manager == null) {
@@ -68,16 +73,25 @@ final class DiscordOrganisers implements OrganiserCheck {
         }
         try {
             Guild guild = manager.getGuildById(community.communityId());
+            boolean organiser;
             if (guild != null) {
                 Member fresh = guild.retrieveMemberById(member.userId()).useCache(false).complete();
-                return contexts.role(fresh) == Role.ORGANISER;
+                organiser = contexts.role(fresh) == Role.ORGANISER;
+            } else {
+                organiser = remote(anyShard(manager), community.communityId(), member.userId());
             }
-            return remote(anyShard(manager), community.communityId(), member.userId());
+            return organiser ? Answer.ORGANISER : Answer.NOT_ORGANISER;
         } catch (ErrorResponseException e) {
-            if (e.getErrorResponse() != ErrorResponse.UNKNOWN_MEMBER) {
-                LOG.warn("Discord did not say whether a member organises a server (error {}); treating them as a member", e.getErrorCode());
+            // not a member, or a server the bot is not in (or no longer knows): nobody organises it for the bot
+            if (GONE.contains(e.getErrorResponse())) {
+                return Answer.NOT_ORGANISER;
             }
-            return false;
+            LOG.warn("Discord did not say whether a member organises a server (error {}); the answer is unknown", e.getErrorCode());
+            return Answer.UNKNOWN;
+        } catch (RuntimeException e) {
+            LOG.warn("Discord could not be asked whether a member organises a server ({}); the answer is unknown",
+                    e.getClass().getSimpleName());
+            return Answer.UNKNOWN;
         }
     }
 

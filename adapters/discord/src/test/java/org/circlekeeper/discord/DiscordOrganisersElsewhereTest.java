@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.circlekeeper.core.platform.OrganiserCheck;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,8 @@ class DiscordOrganisersElsewhereTest extends DiscordOrganisersTest {
     @Test
     void theServerIsReadThroughGetGuild() {
         discord.memberRoles(FakeDiscord.GUILD, MANAGER, FakeDiscord.ORGANISER_ROLE);
-        assertThat(adapter.organiserCheck().isOrganiser(SERVER, new MemberRef(Platform.DISCORD, MANAGER, "m"))).isTrue();
+        assertThat(adapter.organiserCheck().ask(SERVER, new MemberRef(Platform.DISCORD, MANAGER, "m")))
+                .isEqualTo(OrganiserCheck.Answer.ORGANISER);
         assertThat(discord.requests()).anyMatch(r -> r.method().equals("GET") && r.path().equals("/guilds/" + FakeDiscord.GUILD));
     }
 }

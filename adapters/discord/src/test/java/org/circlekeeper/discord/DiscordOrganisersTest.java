@@ -81,7 +81,7 @@ class DiscordOrganisersTest {
     }
 
     private boolean organiser(String userId) {
-        return check.isOrganiser(SERVER, new MemberRef(Platform.DISCORD, userId, "someone"));
+        return check.ask(SERVER, new MemberRef(Platform.DISCORD, userId, "someone")) == OrganiserCheck.Answer.ORGANISER;
     }
 
     @Test
@@ -98,10 +98,12 @@ class DiscordOrganisersTest {
         assertThat(organiser(HOST)).as("the configured organiser role").isTrue();
         assertThat(organiser(MEMBER)).as("@everyone only").isFalse();
         assertThat(organiser(STRANGER)).as("not in the server (Unknown Member)").isFalse();
-        assertThat(check.isOrganiser(new CommunityRef(Platform.TELEGRAM, FakeDiscord.GUILD),
-                new MemberRef(Platform.DISCORD, OWNER, "o"))).as("another platform's community").isFalse();
-        assertThat(check.isOrganiser(new CommunityRef(Platform.DISCORD, "100000000000000999"),
-                new MemberRef(Platform.DISCORD, OWNER, "o"))).as("a server the bot is not in").isFalse();
+        assertThat(check.ask(new CommunityRef(Platform.TELEGRAM, FakeDiscord.GUILD), new MemberRef(Platform.DISCORD, OWNER, "o")))
+                .as("another platform's community").isEqualTo(OrganiserCheck.Answer.NOT_ORGANISER);
+        assertThat(check.ask(new CommunityRef(Platform.DISCORD, "100000000000000999"), new MemberRef(Platform.DISCORD, OWNER, "o")))
+                .as("a server the bot is not in (Missing Access)").isEqualTo(OrganiserCheck.Answer.NOT_ORGANISER);
+        assertThat(check.ask(SERVER, new MemberRef(Platform.DISCORD, STRANGER, "s")))
+                .as("Unknown Member is a clear no, not an unknown").isEqualTo(OrganiserCheck.Answer.NOT_ORGANISER);
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.HeldCommands;
-import org.circlekeeper.core.engine.Role;
 import org.circlekeeper.core.message.OnceMarks;
 import org.circlekeeper.core.platform.OrganiserCheck;
 import org.circlekeeper.core.ref.CommunityRef;
@@ -106,7 +105,7 @@ public final class TelegramBot implements AutoCloseable {
      * Whether a member is an organiser of a group, decided as chat decides it: a group's administrators (and its
      * creator) as {@code getChatAdministrators} lists them, through the shared cache of
      * {@link TelegramSettings#adminCacheTtl()} that a change in the group's members drops. The organisers' page asks it
-     * before every change and on every page load.
+     * before every change and on every page load; when Telegram cannot be reached the answer is unknown.
      */
     public OrganiserCheck organiserCheck() {
         return new OrganiserCheck() {
@@ -116,9 +115,12 @@ public final class TelegramBot implements AutoCloseable {
             }
 
             @Override
-            public boolean isOrganiser(CommunityRef community, MemberRef member) {
-                return community.platform() == Platform.TELEGRAM && member.platform() == Platform.TELEGRAM
-                        && organisers.roleIn(community, member.userId()) == Role.ORGANISER;
+            public Answer ask(CommunityRef community, MemberRef member) {
+                if (community.platform() != Platform.TELEGRAM || member.platform() != Platform.TELEGRAM) {
+                    return Answer.NOT_ORGANISER;
+                }
+                return organisers.listed(community).map(admins -> admins.contains(member.userId())
+                        ? Answer.ORGANISER : Answer.NOT_ORGANISER).orElse(Answer.UNKNOWN);
             }
         };
     }

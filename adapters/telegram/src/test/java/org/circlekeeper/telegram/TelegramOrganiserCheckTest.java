@@ -50,11 +50,11 @@ class TelegramOrganiserCheckTest {
         OrganiserCheck check = telegram.bot.organiserCheck();
 
         assertThat(check.platform()).isEqualTo(Platform.TELEGRAM);
-        assertThat(check.isOrganiser(THE_GROUP, OLGA_MEMBER)).isTrue();
-        assertThat(check.isOrganiser(THE_GROUP, MIA_MEMBER)).isFalse();
+        assertThat(check.ask(THE_GROUP, OLGA_MEMBER)).isEqualTo(OrganiserCheck.Answer.ORGANISER);
+        assertThat(check.ask(THE_GROUP, MIA_MEMBER)).isEqualTo(OrganiserCheck.Answer.NOT_ORGANISER);
         assertThat(fake.calls("getChatAdministrators")).as("asked once, then read from the shared cache").hasSize(1);
-        assertThat(check.isOrganiser(new CommunityRef(Platform.DISCORD, Long.toString(GROUP)), OLGA_MEMBER))
-                .as("another platform's community").isFalse();
+        assertThat(check.ask(new CommunityRef(Platform.DISCORD, Long.toString(GROUP)), OLGA_MEMBER))
+                .as("another platform's community").isEqualTo(OrganiserCheck.Answer.NOT_ORGANISER);
 
         // Olga is demoted; Telegram tells the bot (an administrator gets chat_member updates) and the cached list is dropped
         fake.admins(GROUP, 900L);
@@ -75,7 +75,22 @@ class TelegramOrganiserCheckTest {
             Thread.sleep(50);
         }
 
-        assertThat(check.isOrganiser(THE_GROUP, OLGA_MEMBER)).isFalse();
+        assertThat(check.ask(THE_GROUP, OLGA_MEMBER)).isEqualTo(OrganiserCheck.Answer.NOT_ORGANISER);
         assertThat(fake.calls("getChatAdministrators")).hasSize(2);
+    }
+
+    @Test
+    void whenTelegramCannotBeReachedTheAnswerIsUnknownAndNothingIsCached() throws Exception {
+        telegram = TelegramFixture.longPolling(REDIS.connection());
+        FakeBotApi fake = telegram.fake;
+        fake.admins(GROUP, 900L, OLGA);
+        for (int i = 0; i < TelegramApi.TRANSIENT_TRIES; i++) {
+            fake.failNext("getChatAdministrators", 502, "Bad Gateway", 0);
+        }
+        OrganiserCheck check = telegram.bot.organiserCheck();
+
+        assertThat(check.ask(THE_GROUP, OLGA_MEMBER)).isEqualTo(OrganiserCheck.Answer.UNKNOWN);
+        assertThat(REDIS.exists("ck:c:{telegram:-1001}:admins")).isFalse();
+        assertThat(check.ask(THE_GROUP, OLGA_MEMBER)).isEqualTo(OrganiserCheck.Answer.ORGANISER);
     }
 }

@@ -172,13 +172,21 @@ public class DashboardController {
         return cookieValue(request).map(secret -> dashboard.access(secret, organisers)).orElseGet(Dashboard.Access.None::new);
     }
 
-    /** No session: not signed in, or signed out just now because the member is no longer an organiser (told why). */
+    /**
+     * No page: not signed in; signed out just now because the member is no longer an organiser (told why); or the
+     * platform could not confirm the role just now (refused, the session kept).
+     */
     private ResponseEntity<String> closed(Dashboard.Access access, HttpServletRequest request) {
         if (access instanceof Dashboard.Access.RoleLost lost) {
             LOG.info("organisers' page: a session ended because its member is no longer an organiser");
             return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(HTML)
                     .header(HttpHeaders.SET_COOKIE, cookie("", true).toString())
                     .body(pages.message(lost.texts(), null, Pages.html(lost.texts(), DashboardMessages.ROLE_LOST)));
+        }
+        if (access instanceof Dashboard.Access.Unconfirmed unconfirmed) {
+            LOG.warn("organisers' page: the platform did not confirm a member's role just now; the request was refused");
+            return page(HttpStatus.SERVICE_UNAVAILABLE, pages.message(unconfirmed.texts(), null,
+                    Pages.html(unconfirmed.texts(), DashboardMessages.ROLE_UNCONFIRMED)));
         }
         return notSignedIn(request);
     }

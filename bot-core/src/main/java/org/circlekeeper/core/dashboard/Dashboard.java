@@ -125,12 +125,17 @@ public final class Dashboard {
         /** The session was ended because its member is no longer an organiser of the community; texts in their language. */
         record RoleLost(PageTexts texts) implements Access {
         }
+
+        /** The platform could not say just now whether the member is still an organiser: the session stays, nothing is done. */
+        record Unconfirmed(PageTexts texts) implements Access {
+        }
     }
 
     /**
      * The session a cookie's secret names, with its member's role re-checked with the platform, as chat checks it before
      * every organiser command: on every page load and before every change. A member who is no longer an organiser there
-     * is signed out (the session ends) and told why, in their language.
+     * is signed out (the session ends) and told why, in their language. When the platform cannot answer just now, the
+     * request is refused and the session stays, so a passing outage signs nobody out.
      */
     public Access access(String secret, OrganiserChecks organisers) {
         Optional<WebSession> session = session(secret);
@@ -138,11 +143,14 @@ public final class Dashboard {
             return new Access.None();
         }
         SignIn who = session.get().signIn();
-        if (!organisers.isOrganiser(who.community(), who.member())) {
-            stores.sessions().end(Secrets.digest(secret));
-            return new Access.RoleLost(texts(session.get()));
-        }
-        return new Access.Open(session.get());
+        return switch (organisers.ask(who.community(), who.member())) {
+            case ORGANISER -> new Access.Open(session.get());
+            case UNKNOWN -> new Access.Unconfirmed(texts(session.get()));
+            case NOT_ORGANISER -> {
+                stores.sessions().end(Secrets.digest(secret));
+                yield new Access.RoleLost(texts(session.get()));
+            }
+        };
     }
 
     /** Ends the session (signing out). */

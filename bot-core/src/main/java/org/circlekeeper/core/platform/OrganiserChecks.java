@@ -24,11 +24,11 @@ public final class OrganiserChecks {
     }
 
     /** Whether the member is an organiser of the community now, asked of the community's platform. */
-    public boolean isOrganiser(CommunityRef community, MemberRef member) {
-        if (community.platform() != member.platform()) {
-            return false;
-        }
+    public OrganiserCheck.Answer ask(CommunityRef community, MemberRef member) {
         OrganiserCheck check = checks.get(community.platform());
-        return check != null && check.isOrganiser(community, member);
+        if (check == null || community.platform() != member.platform()) {
+            return OrganiserCheck.Answer.NOT_ORGANISER;
+        }
+        return check.ask(community, member);
     }
 }

@@ -72,6 +72,7 @@ class DashboardFeatureTest {
     private static final class PlatformRoles implements OrganiserCheck {
         final Set<String> organisers = new HashSet<>();
         final List<String> asked = new ArrayList<>();
+        boolean reachable = true;
 
         @Override
         public Platform platform() {
@@ -79,9 +80,12 @@ class DashboardFeatureTest {
         }
 
         @Override
-        public boolean isOrganiser(CommunityRef community, MemberRef member) {
+        public Answer ask(CommunityRef community, MemberRef member) {
             asked.add(community.key() + "/" + member.userId());
-            return organisers.contains(community.key() + "/" + member.userId());
+            if (!reachable) {
+                return Answer.UNKNOWN;
+            }
+            return organisers.contains(community.key() + "/" + member.userId()) ? Answer.ORGANISER : Answer.NOT_ORGANISER;
         }
     }
 
@@ -106,6 +110,22 @@ class DashboardFeatureTest {
         assertThat(dashboard.access(secret, checks)).as("the session ended; getting the role back needs a new link")
                 .isInstanceOf(Dashboard.Access.None.class);
         assertThat(dashboard.session(secret)).isEmpty();
+    }
+
+    @Test
+    void aPlatformThatCannotAnswerJustNowRefusesTheRequestButKeepsTheSession() {
+        PlatformRoles platform = new PlatformRoles();
+        platform.organisers.add(BotTester.COMMUNITY.key() + "/olivia");
+        OrganiserChecks checks = new OrganiserChecks(List.of(platform));
+        String secret = dashboard.signIn(secretOf(olivia.send("/dashboard"))).orElseThrow().secret();
+
+        platform.reachable = false;
+        Dashboard.Access unconfirmed = dashboard.access(secret, checks);
+        assertThat(unconfirmed).isInstanceOf(Dashboard.Access.Unconfirmed.class);
+        assertThat(((Dashboard.Access.Unconfirmed) unconfirmed).texts().text(DashboardMessages.ROLE_UNCONFIRMED))
+                .contains("still signed in");
+        platform.reachable = true;
+        assertThat(dashboard.access(secret, checks)).isInstanceOf(Dashboard.Access.Open.class);
     }
 
     @Test
