@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.circlekeeper.console.ConsoleAdapter;
 import org.circlekeeper.console.ConsoleMessenger;
+import org.circlekeeper.console.ConsoleRoles;
 import org.circlekeeper.console.ConsoleSession;
 import org.circlekeeper.core.Bot;
 import org.slf4j.Logger;
@@ -44,12 +45,18 @@ class ConsoleConfiguration {
         return new ConsoleMessenger();
     }
 
+    /** The roles {@code :as} plays in the console's community; the organisers' page asks them too. */
     @Bean
-    ApplicationRunner consoleRunner(Bot.Assembly bot, Clock clock, ConsoleMessenger messenger,
+    ConsoleRoles consoleRoles(CirclekeeperProperties properties) {
+        return new ConsoleRoles(properties.console().community());
+    }
+
+    @Bean
+    ApplicationRunner consoleRunner(Bot.Assembly bot, Clock clock, ConsoleMessenger messenger, ConsoleRoles roles,
                                     CirclekeeperProperties properties, ConsoleStreams streams,
                                     ConfigurableApplicationContext context) {
         return arguments -> {
-            ConsoleSession session = new ConsoleSession(bot.engine(), clock, messenger, properties.console().community());
+            ConsoleSession session = new ConsoleSession(bot.engine(), clock, messenger, roles);
             session.addClockListener(now -> bot.scheduler().runDue());
             List<String> args = scriptArguments(arguments, properties);
             LOG.info("adapter: console, {}", args.isEmpty()

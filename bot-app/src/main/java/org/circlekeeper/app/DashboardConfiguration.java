@@ -3,10 +3,13 @@ package org.circlekeeper.app;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.dashboard.Dashboard;
 import org.circlekeeper.core.dashboard.DashboardAddress;
+import org.circlekeeper.core.platform.OrganiserCheck;
+import org.circlekeeper.core.platform.OrganiserChecks;
 import org.circlekeeper.web.DashboardController;
 import org.circlekeeper.web.DashboardGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -49,9 +52,10 @@ class DashboardConfiguration {
     }
 
     @Bean
-    DashboardController dashboardController(Bot.Assembly bot, DashboardAddress address) {
+    DashboardController dashboardController(Bot.Assembly bot, DashboardAddress address, ObjectProvider<OrganiserCheck> organisers) {
         return new DashboardController(bot.part(Dashboard.class).orElseThrow(() ->
-                new IllegalStateException("the organisers' page is on, but the bot has no Dashboard feature")), address);
+                new IllegalStateException("the organisers' page is on, but the bot has no Dashboard feature")), address,
+                new OrganiserChecks(organisers.orderedStream().toList()));
     }
 
     @Bean

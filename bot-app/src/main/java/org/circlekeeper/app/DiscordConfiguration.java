@@ -3,6 +3,7 @@ package org.circlekeeper.app;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import org.circlekeeper.core.Bot;
+import org.circlekeeper.core.platform.OrganiserCheck;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.discord.DiscordAdapter;
 import org.circlekeeper.discord.DiscordEventMirror;
@@ -44,6 +45,12 @@ class DiscordConfiguration {
      */
     static RequestPace pace(RedisConnection redis) {
         return RequestPace.shared(new RedisRateLimiter(redis, Platform.DISCORD), RequestPace.PER_SECOND);
+    }
+
+    /** Whether a member organises a server now, for the organisers' page (Manage Server or the configured role). */
+    @Bean
+    OrganiserCheck discordOrganisers(DiscordAdapter adapter) {
+        return adapter.organiserCheck();
     }
 
     @Bean

@@ -3,6 +3,7 @@ package org.circlekeeper.app;
 import java.net.URI;
 import java.time.Clock;
 import org.circlekeeper.core.engine.Engine;
+import org.circlekeeper.core.platform.OrganiserCheck;
 import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.redis.RedisAdapterState;
 import org.circlekeeper.redis.RedisConnection;
@@ -86,6 +87,12 @@ class TelegramConfiguration {
                             CirclekeeperProperties properties) {
         return new TelegramBot(connection, engine, new RedisHeldCommands(redis), new RedisOnceMarks(redis),
                 properties.defaults().locale());
+    }
+
+    /** Whether a member organises a group now, for the organisers' page: its administrators, as in chat. */
+    @Bean
+    OrganiserCheck telegramOrganisers(TelegramBot bot) {
+        return bot.organiserCheck();
     }
 
     static TelegramSettings settings(TelegramProperties properties) {

@@ -270,6 +270,28 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void anOrganiserWhoLostTheRoleIsSignedOutKindlyAtTheNextPage() throws Exception {
+        signIn(newLink("rosa"));
+        browser.driver.get(base + "/dashboard/calendar");
+        assertThat(heading()).startsWith("Circles in ");
+
+        // the group's administrators take the role away; the page asks the platform (here the console) on every request
+        say(":as rosa member", "you are rosa (member)");
+        browser.driver.get(base + "/dashboard/calendar?month=" + firstMeetingMonth());
+        assertThat(browser.driver.findElement(By.cssSelector("main p.message")).getText())
+                .startsWith("You are signed out: the group no longer lists you as an organiser");
+        assertThat(browser.driver.findElements(By.cssSelector("form.signout"))).as("no page of an organiser's is shown").isEmpty();
+        assertThat(browser.driver.manage().getCookieNamed("ck-page")).as("the session cookie is cleared").isNull();
+        assertAccessible("role lost");
+        browser.screenshot("role-lost-phone", HeadlessChromium.PHONE);
+
+        // getting the role back does not bring the ended session back: a new link is needed
+        say(":as rosa organiser", "you are rosa (organiser)");
+        browser.driver.get(base + "/dashboard/calendar");
+        assertThat(browser.driver.findElement(By.cssSelector("main p.message")).getText()).startsWith("You are not signed in");
+    }
+
+    @Test
     void everyPageCarriesAStrictPolicyAndNoCaching() throws Exception {
         HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/dashboard/calendar"))
                 .build(), HttpResponse.BodyHandlers.ofString());

@@ -71,11 +71,19 @@ public final class ConsoleSession {
      * only shows (the console beside a chat platform, whose members need their reminders on time).
      */
     public ConsoleSession(Engine engine, Clock clock, ConsoleMessenger messenger, String communityId) {
+        this(engine, clock, messenger, new ConsoleRoles(communityId));
+    }
+
+    /**
+     * A session in the roles' community, whose {@code :as} directives set those roles (the app shares them with the
+     * organisers' page, which asks them whether someone is still an organiser).
+     */
+    public ConsoleSession(Engine engine, Clock clock, ConsoleMessenger messenger, ConsoleRoles roles) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.clock = new ConsoleClock(clock, engine.metrics());
         this.messenger = Objects.requireNonNull(messenger, "messenger");
         this.transcript = messenger.transcript();
-        this.stage = new ConsoleStage(communityId);
+        this.stage = new ConsoleStage(Objects.requireNonNull(roles, "roles"));
     }
 
     /** The directives the console understands, for help and completion. */

@@ -1,10 +1,8 @@
 package org.circlekeeper.console;
 
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -26,13 +24,14 @@ final class ConsoleStage {
     private static final Pattern CHANNEL = Pattern.compile("#[\\p{L}\\p{N}_.-]{1,64}");
 
     private final CommunityRef community;
-    private final Map<String, Role> roles = new LinkedHashMap<>();
+    private final ConsoleRoles roles;
     private final Set<String> channels = new LinkedHashSet<>();
     private MemberRef member;
     private String place;
 
-    ConsoleStage(String communityId) {
-        this.community = new CommunityRef(Platform.CONSOLE, communityId);
+    ConsoleStage(ConsoleRoles roles) {
+        this.roles = roles;
+        this.community = roles.community();
         becomes(ConsoleSession.DEFAULT_PERSON, Role.MEMBER);
         goTo(ConsoleSession.DEFAULT_CHANNEL);
     }
@@ -70,7 +69,7 @@ final class ConsoleStage {
 
     /** The names of the people played so far, in order of appearance. */
     List<String> people() {
-        return List.copyOf(roles.keySet());
+        return roles.people();
     }
 
     /** The group channels visited so far, in order of appearance. */

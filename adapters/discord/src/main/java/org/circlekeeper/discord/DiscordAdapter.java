@@ -28,6 +28,7 @@ import net.dv8tion.jda.api.utils.MemberCachePolicy;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import org.circlekeeper.core.engine.Engine;
+import org.circlekeeper.core.platform.OrganiserCheck;
 import org.circlekeeper.core.platform.Roster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -182,6 +183,14 @@ public final class DiscordAdapter implements AutoCloseable {
         ShardManager manager = shards;
         return manager != null && manager.getShardsQueued() == 0 && manager.getShardCache().size() > 0
                 && manager.getShardCache().stream().allMatch(jda -> jda.getStatus() == JDA.Status.CONNECTED);
+    }
+
+    /**
+     * Whether a member organises a server now, as chat decides it (Manage Server or the configured role), asked of
+     * Discord afresh; through REST alone when another replica's shard carries the server. The organisers' page asks it.
+     */
+    public OrganiserCheck organiserCheck() {
+        return new DiscordOrganisers(() -> shards, settings);
     }
 
     /** The running shards, for callers that need JDA itself (tests, diagnostics); null before start. */

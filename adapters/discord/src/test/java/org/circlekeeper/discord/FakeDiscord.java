@@ -75,6 +75,8 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<String, Double> rateLimits = new ConcurrentHashMap<>();
     private final Set<String> closedDmChannels = ConcurrentHashMap.newKeySet();
     private final Map<String, ObjectNode> scheduledEvents = new ConcurrentHashMap<>();
+    /** The servers' members a test made known, by {@code guildId/userId}: their role ids. */
+    private final Map<String, List<String>> memberRoles = new ConcurrentHashMap<>();
     private final FakeRateLimits limits = new FakeRateLimits();
     private final List<Request> created = new CopyOnWriteArrayList<>();
     private final List<String> guilds;
@@ -277,6 +279,8 @@ public final class FakeDiscord implements AutoCloseable {
             }
         } else if (method.equals("PATCH") && path.matches("/channels/\\d+/messages/\\d+")) {
             respond(exchange, 200, message(p[4], p[2], body));
+        } else if (method.equals("GET") && path.matches("/guilds/\\d+/members/\\d+")) {
+            guildMember(exchange, p[2], p[4]);
         } else if (method.equals("GET") && path.matches("/guilds/\\d+(/channels)?")) {
             guild(exchange, p[2], p.length > 3);
         } else if (method.equals("POST") && path.matches("/channels/\\d+/threads")) {
@@ -369,7 +373,38 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /**
-     * "Get Guild" and "Get Guild Channels" (API reference, Resources, Guild): the server (its id and name), or its
+     * Makes the user a member of the server with these roles (none: only {@code @everyone}), or changes their roles, as
+     * the server's administrators would; "Get Guild Member" answers with them from then on.
+     */
+    public void memberRoles(String guildId, String userId, String... roleIds) {
+        memberRoles.put(guildId + "/" + userId, List.of(roleIds));
+    }
+
+    /** The user leaves the server: "Get Guild Member" answers Unknown Member. */
+    public void memberLeft(String guildId, String userId) {
+        memberRoles.remove(guildId + "/" + userId);
+    }
+
+    /**
+     * "Get Guild Member" (API reference, Resources, Guild: {@code GET /guilds/{guild.id}/members/{user.id}}): the guild
+     * member object with its {@code roles}; 404 with JSON error 10007 Unknown Member ("JSON Error Codes") for someone not
+     * in the server, 403 with 50001 Missing Access for a server the bot is not in.
+     */
+    private void guildMember(HttpExchange exchange, String guildId, String userId) throws IOException {
+        if (!guilds.contains(guildId)) {
+            respond(exchange, 403, Map.of("code", 50001, "message", "Missing Access"));
+            return;
+        }
+        List<String> roles = memberRoles.get(guildId + "/" + userId);
+        if (roles == null) {
+            respond(exchange, 404, Map.of("code", 10007, "message", "Unknown Member"));
+            return;
+        }
+        respond(exchange, 200, member(userId, "member" + userId.substring(userId.length() - 3), roles));
+    }
+
+    /**
+     * "Get Guild" and "Get Guild Channels" (API reference, Resources, Guild): the server (its id, name, owner and roles), or its
      * channels, threads left out (the list "does not include threads"), with those made since the start; a server the
      * bot is not in is answered 403 with JSON error 50001.
      */
@@ -380,7 +415,8 @@ public final class FakeDiscord implements AutoCloseable {
         }
         Map<String, Object> guild = guildCreate(id);
         if (!channelsOnly) {
-            respond(exchange, 200, Map.of("id", id, "name", guild.get("name"), "owner_id", guild.get("owner_id")));
+            respond(exchange, 200, Map.of("id", id, "name", guild.get("name"), "owner_id", guild.get("owner_id"),
+                    "roles", guild.get("roles")));
             return;
         }
         List<Object> all = new ArrayList<>((List<?>) guild.get("channels"));

@@ -44,15 +44,23 @@ final class Organisers {
     }
 
     private Set<String> admins(CommunityRef group) {
+        return listed(group).orElse(Set.of());
+    }
+
+    /**
+     * The group's administrators' user ids, from the shared cache or else {@code getChatAdministrators}; none when
+     * Telegram refuses (the bot is not in the group); empty when Telegram cannot be reached just now.
+     */
+    Optional<Set<String>> listed(CommunityRef group) {
         Optional<Set<String>> cached = roles.admins(group);
         if (cached.isPresent()) {
-            return cached.get();
+            return cached;
         }
         long chatId;
         try {
             chatId = Long.parseLong(group.communityId());
         } catch (NumberFormatException e) {
-            return Set.of();
+            return Optional.of(Set.of());
         }
         try {
             GetChatAdministrators request = GetChatAdministrators.builder().chatId(chatId).build();
@@ -64,15 +72,15 @@ final class Organisers {
                 }
             }
             roles.put(group, ids, ttl);
-            return Set.copyOf(ids);
+            return Optional.of(Set.copyOf(ids));
         } catch (TelegramApi.Refused refused) {
             // the bot is not in the group (any more): nobody is an organiser there for it
             LOG.warn("getChatAdministrators refused ({}); treating everyone in that group as a member", refused.code());
             roles.put(group, List.of(), ttl);
-            return Set.of();
+            return Optional.of(Set.of());
         } catch (TelegramApi.Unavailable unavailable) {
-            LOG.warn("getChatAdministrators failed; treating the person as a member this time");
-            return Set.of();
+            LOG.warn("getChatAdministrators failed; the administrators are unknown this time");
+            return Optional.empty();
         }
     }
 }

@@ -16,7 +16,10 @@ import okhttp3.OkHttpClient;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.HeldCommands;
 import org.circlekeeper.core.message.OnceMarks;
+import org.circlekeeper.core.platform.OrganiserCheck;
+import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.Ids;
+import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +71,7 @@ public final class TelegramBot implements AutoCloseable {
     private final Engine engine;
     private final Locale defaultLocale;
     private final TelegramUpdates updates;
+    private final Organisers organisers;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final byte[] secretDigest;
     private volatile String username;
@@ -89,12 +93,36 @@ public final class TelegramBot implements AutoCloseable {
         this.settings = connection.settings();
         this.engine = Objects.requireNonNull(engine, "engine");
         this.defaultLocale = Objects.requireNonNull(defaultLocale, "defaultLocale");
-        Organisers organisers = new Organisers(connection.api(), connection.state().roles(), settings.adminCacheTtl());
+        this.organisers = new Organisers(connection.api(), connection.state().roles(), settings.adminCacheTtl());
         this.updates = new TelegramUpdates(engine, connection.api(), connection.delivery(), connection.state().updates(),
                 connection.state().reachability(), organisers, settings.unreachableTtl(), this::username, settings.workers(),
                 connection.refusals(), held, marks);
         this.secretDigest = settings.webhook() ? Ids.sha256(settings.webhookSecret()) : null;
         this.lastHealth = new Health(false, mode(), "", "not started");
+    }
+
+    /**
+     * Whether a member is an organiser of a group, decided as chat decides it: a group's administrators (and its
+     * creator) as {@code getChatAdministrators} lists them, through the shared cache of
+     * {@link TelegramSettings#adminCacheTtl()} that a change in the group's members drops. The organisers' page asks it
+     * before every change and on every page load; when Telegram cannot be reached the answer is unknown.
+     */
+    public OrganiserCheck organiserCheck() {
+        return new OrganiserCheck() {
+            @Override
+            public Platform platform() {
+                return Platform.TELEGRAM;
+            }
+
+            @Override
+            public Answer ask(CommunityRef community, MemberRef member) {
+                if (community.platform() != Platform.TELEGRAM || member.platform() != Platform.TELEGRAM) {
+                    return Answer.NOT_ORGANISER;
+                }
+                return organisers.listed(community).map(admins -> admins.contains(member.userId())
+                        ? Answer.ORGANISER : Answer.NOT_ORGANISER).orElse(Answer.UNKNOWN);
+            }
+        };
     }
 
     /**

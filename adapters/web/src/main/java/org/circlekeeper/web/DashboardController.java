@@ -21,6 +21,7 @@ import org.circlekeeper.core.dashboard.DashboardAddress;
 import org.circlekeeper.core.dashboard.DashboardMessages;
 import org.circlekeeper.core.dashboard.PageTexts;
 import org.circlekeeper.core.dashboard.WebSession;
+import org.circlekeeper.core.platform.OrganiserChecks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
@@ -50,13 +51,16 @@ public class DashboardController {
 
     private final Dashboard dashboard;
     private final DashboardAddress address;
+    private final OrganiserChecks organisers;
     private final Pages pages = new Pages();
     private final String cookieName;
     private final byte[] stylesheet;
 
-    public DashboardController(Dashboard dashboard, DashboardAddress address) {
+    /** The page over the core's dashboard, asking {@code organisers} (the running platforms) about the role on every request. */
+    public DashboardController(Dashboard dashboard, DashboardAddress address, OrganiserChecks organisers) {
         this.dashboard = Objects.requireNonNull(dashboard, "dashboard");
         this.address = Objects.requireNonNull(address, "address");
+        this.organisers = Objects.requireNonNull(organisers, "organisers");
         // the __Host- prefix makes a browser refuse the cookie unless it is Secure, for this host only, on path /
         this.cookieName = address.secure() ? "__Host-ck-page" : "ck-page";
         this.stylesheet = resource("web/dashboard.css");
@@ -101,14 +105,16 @@ public class DashboardController {
 
     @PostMapping(Paths.SIGN_OUT)
     ResponseEntity<String> signOut(@RequestParam(name = "_csrf", defaultValue = "") String csrf, HttpServletRequest request) {
-        Optional<WebSession> session = session(request);
-        if (session.isEmpty()) {
+        // signing out needs no role, only the session and its token: it works even while the platform cannot answer
+        Optional<WebSession> signedIn = cookieValue(request).flatMap(dashboard::session);
+        if (signedIn.isEmpty()) {
             return notSignedIn(request);
         }
-        PageTexts texts = dashboard.texts(session.get());
-        if (!sameOrigin(request) || !sameSecret(csrf, session.get().csrf())) {
+        WebSession session = signedIn.get();
+        PageTexts texts = dashboard.texts(session);
+        if (!sameOrigin(request) || !sameSecret(csrf, session.csrf())) {
             LOG.info("organisers' page: a change without its token or from another origin was refused");
-            return page(HttpStatus.FORBIDDEN, pages.message(texts, session.get(), Pages.html(texts, DashboardMessages.REFUSED_CHANGE)));
+            return page(HttpStatus.FORBIDDEN, pages.message(texts, session, Pages.html(texts, DashboardMessages.REFUSED_CHANGE)));
         }
         dashboard.signOut(cookieValue(request).orElse(""));
         return ResponseEntity.status(HttpStatus.OK).contentType(HTML)
@@ -118,37 +124,39 @@ public class DashboardController {
 
     @GetMapping(Paths.CALENDAR)
     ResponseEntity<String> calendar(@RequestParam(name = "month", required = false) String month, HttpServletRequest request) {
-        Optional<WebSession> session = session(request);
-        if (session.isEmpty()) {
-            return notSignedIn(request);
+        Dashboard.Access access = access(request);
+        if (!(access instanceof Dashboard.Access.Open open)) {
+            return closed(access, request);
         }
-        PageTexts texts = dashboard.texts(session.get());
+        WebSession session = open.session();
+        PageTexts texts = dashboard.texts(session);
         YearMonth shown = dashboard.thisMonth(texts);
         if (month != null) {
             try {
                 shown = YearMonth.parse(month);
             } catch (DateTimeParseException e) {
-                return notFound(texts, session.get());
+                return notFound(texts, session);
             }
             if (!dashboard.shows(texts, shown)) {
-                return notFound(texts, session.get());
+                return notFound(texts, session);
             }
         }
-        CalendarMonth calendar = dashboard.month(session.get(), texts, shown);
-        return page(HttpStatus.OK, pages.calendar(texts, session.get(), calendar));
+        CalendarMonth calendar = dashboard.month(session, texts, shown);
+        return page(HttpStatus.OK, pages.calendar(texts, session, calendar));
     }
 
     @GetMapping(Paths.MEETINGS + "{circleId}/{key}")
     ResponseEntity<String> meeting(@PathVariable("circleId") String circleId, @PathVariable("key") String key,
                                    HttpServletRequest request) {
-        Optional<WebSession> session = session(request);
-        if (session.isEmpty()) {
-            return notSignedIn(request);
+        Dashboard.Access access = access(request);
+        if (!(access instanceof Dashboard.Access.Open open)) {
+            return closed(access, request);
         }
-        PageTexts texts = dashboard.texts(session.get());
-        return dashboard.meeting(session.get(), texts, circleId, key)
-                .map(m -> page(HttpStatus.OK, pages.meeting(texts, session.get(), m)))
-                .orElseGet(() -> notFound(texts, session.get()));
+        WebSession session = open.session();
+        PageTexts texts = dashboard.texts(session);
+        return dashboard.meeting(session, texts, circleId, key)
+                .map(m -> page(HttpStatus.OK, pages.meeting(texts, session, m)))
+                .orElseGet(() -> notFound(texts, session));
     }
 
     private ResponseEntity<String> notSignedIn(HttpServletRequest request) {
@@ -160,8 +168,28 @@ public class DashboardController {
         return page(HttpStatus.NOT_FOUND, pages.message(texts, session, Pages.html(texts, DashboardMessages.NOT_FOUND)));
     }
 
-    private Optional<WebSession> session(HttpServletRequest request) {
-        return cookieValue(request).flatMap(dashboard::session);
+    /** The request's session, its member's role re-checked with the platform (every page load and every change). */
+    private Dashboard.Access access(HttpServletRequest request) {
+        return cookieValue(request).map(secret -> dashboard.access(secret, organisers)).orElseGet(Dashboard.Access.None::new);
+    }
+
+    /**
+     * No page: not signed in; signed out just now because the member is no longer an organiser (told why); or the
+     * platform could not confirm the role just now (refused, the session kept).
+     */
+    private ResponseEntity<String> closed(Dashboard.Access access, HttpServletRequest request) {
+        if (access instanceof Dashboard.Access.RoleLost lost) {
+            LOG.info("organisers' page: a session ended because its member is no longer an organiser");
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(HTML)
+                    .header(HttpHeaders.SET_COOKIE, cookie("", true).toString())
+                    .body(pages.message(lost.texts(), null, Pages.html(lost.texts(), DashboardMessages.ROLE_LOST)));
+        }
+        if (access instanceof Dashboard.Access.Unconfirmed unconfirmed) {
+            LOG.warn("organisers' page: the platform did not confirm a member's role just now; the request was refused");
+            return page(HttpStatus.SERVICE_UNAVAILABLE, pages.message(unconfirmed.texts(), null,
+                    Pages.html(unconfirmed.texts(), DashboardMessages.ROLE_UNCONFIRMED)));
+        }
+        return notSignedIn(request);
     }
 
     private Optional<String> cookieValue(HttpServletRequest request) {

@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.circlekeeper.core.circle.CircleCalendar;
 import org.circlekeeper.core.engine.PreferenceResolver;
+import org.circlekeeper.core.platform.OrganiserChecks;
 import org.circlekeeper.core.ref.Preferences;
 import org.circlekeeper.core.share.CircleFormats;
 import org.circlekeeper.core.template.Locales;
@@ -109,6 +110,47 @@ public final class Dashboard {
             return Optional.empty();
         }
         return session;
+    }
+
+    /** What a request's cookie admits it to: a session, none, or none any more because its organiser lost the role. */
+    public sealed interface Access {
+        /** Signed in, and an organiser of the session's community as its platform said just now. */
+        record Open(WebSession session) implements Access {
+        }
+
+        /** No session: none was started, or it ended, idled out or ran too long. */
+        record None() implements Access {
+        }
+
+        /** The session was ended because its member is no longer an organiser of the community; texts in their language. */
+        record RoleLost(PageTexts texts) implements Access {
+        }
+
+        /** The platform could not say just now whether the member is still an organiser: the session stays, nothing is done. */
+        record Unconfirmed(PageTexts texts) implements Access {
+        }
+    }
+
+    /**
+     * The session a cookie's secret names, with its member's role re-checked with the platform, as chat checks it before
+     * every organiser command: on every page load and before every change. A member who is no longer an organiser there
+     * is signed out (the session ends) and told why, in their language. When the platform cannot answer just now, the
+     * request is refused and the session stays, so a passing outage signs nobody out.
+     */
+    public Access access(String secret, OrganiserChecks organisers) {
+        Optional<WebSession> session = session(secret);
+        if (session.isEmpty()) {
+            return new Access.None();
+        }
+        SignIn who = session.get().signIn();
+        return switch (organisers.ask(who.community(), who.member())) {
+            case ORGANISER -> new Access.Open(session.get());
+            case UNKNOWN -> new Access.Unconfirmed(texts(session.get()));
+            case NOT_ORGANISER -> {
+                stores.sessions().end(Secrets.digest(secret));
+                yield new Access.RoleLost(texts(session.get()));
+            }
+        };
     }
 
     /** Ends the session (signing out). */

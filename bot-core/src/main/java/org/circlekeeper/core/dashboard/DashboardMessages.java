@@ -25,6 +25,8 @@ public final class DashboardMessages {
     public static final MessageKey SIGNIN_REFUSED = KEYS.key("page.signin.refused");
     public static final MessageKey SIGNED_OUT = KEYS.key("page.signed-out");
     public static final MessageKey NOT_SIGNED_IN = KEYS.key("page.not-signed-in");
+    public static final MessageKey ROLE_LOST = KEYS.key("page.role-lost");
+    public static final MessageKey ROLE_UNCONFIRMED = KEYS.key("page.role-unconfirmed");
     public static final MessageKey REFUSED_CHANGE = KEYS.key("page.refused-change");
     public static final MessageKey NOT_FOUND = KEYS.key("page.not-found");
     public static final MessageKey CALENDAR_TITLE = KEYS.key("page.calendar.title", "month");

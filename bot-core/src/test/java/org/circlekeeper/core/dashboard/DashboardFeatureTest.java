@@ -7,12 +7,20 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.circlekeeper.core.platform.OrganiserCheck;
+import org.circlekeeper.core.platform.OrganiserChecks;
+import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.Platform;
 import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.BotTester.Replies;
 import org.circlekeeper.core.testing.BotTester.Talk;
@@ -58,6 +66,73 @@ class DashboardFeatureTest {
         assertThat(dashboard.session(signedIn.get().secret())).contains(signedIn.get().session());
 
         assertThat(dashboard.signIn(secretOf(replies))).as("a used link").isEmpty();
+    }
+
+    /** The platform's word on who organises which group, as a platform's check would ask it; changed by the test. */
+    private static final class PlatformRoles implements OrganiserCheck {
+        final Set<String> organisers = new HashSet<>();
+        final List<String> asked = new ArrayList<>();
+        boolean reachable = true;
+
+        @Override
+        public Platform platform() {
+            return BotTester.COMMUNITY.platform();
+        }
+
+        @Override
+        public Answer ask(CommunityRef community, MemberRef member) {
+            asked.add(community.key() + "/" + member.userId());
+            if (!reachable) {
+                return Answer.UNKNOWN;
+            }
+            return organisers.contains(community.key() + "/" + member.userId()) ? Answer.ORGANISER : Answer.NOT_ORGANISER;
+        }
+    }
+
+    @Test
+    void everyRequestReChecksTheRoleWithThePlatformAndAMemberWhoLostItIsSignedOutKindly() {
+        PlatformRoles platform = new PlatformRoles();
+        platform.organisers.add(BotTester.COMMUNITY.key() + "/olivia");
+        OrganiserChecks checks = new OrganiserChecks(List.of(platform));
+        String secret = dashboard.signIn(secretOf(olivia.send("/dashboard"))).orElseThrow().secret();
+
+        assertThat(dashboard.access(secret, checks)).isInstanceOf(Dashboard.Access.Open.class);
+        assertThat(dashboard.access(secret, checks)).isInstanceOf(Dashboard.Access.Open.class);
+        assertThat(platform.asked).as("asked on every request, never remembered by the page")
+                .containsExactly(BotTester.COMMUNITY.key() + "/olivia", BotTester.COMMUNITY.key() + "/olivia");
+
+        platform.organisers.clear();
+        Dashboard.Access lost = dashboard.access(secret, checks);
+        assertThat(lost).isInstanceOf(Dashboard.Access.RoleLost.class);
+        assertThat(((Dashboard.Access.RoleLost) lost).texts().text(DashboardMessages.ROLE_LOST))
+                .contains("no longer lists you as an organiser").contains("/dashboard");
+        platform.organisers.add(BotTester.COMMUNITY.key() + "/olivia");
+        assertThat(dashboard.access(secret, checks)).as("the session ended; getting the role back needs a new link")
+                .isInstanceOf(Dashboard.Access.None.class);
+        assertThat(dashboard.session(secret)).isEmpty();
+    }
+
+    @Test
+    void aPlatformThatCannotAnswerJustNowRefusesTheRequestButKeepsTheSession() {
+        PlatformRoles platform = new PlatformRoles();
+        platform.organisers.add(BotTester.COMMUNITY.key() + "/olivia");
+        OrganiserChecks checks = new OrganiserChecks(List.of(platform));
+        String secret = dashboard.signIn(secretOf(olivia.send("/dashboard"))).orElseThrow().secret();
+
+        platform.reachable = false;
+        Dashboard.Access unconfirmed = dashboard.access(secret, checks);
+        assertThat(unconfirmed).isInstanceOf(Dashboard.Access.Unconfirmed.class);
+        assertThat(((Dashboard.Access.Unconfirmed) unconfirmed).texts().text(DashboardMessages.ROLE_UNCONFIRMED))
+                .contains("still signed in");
+        platform.reachable = true;
+        assertThat(dashboard.access(secret, checks)).isInstanceOf(Dashboard.Access.Open.class);
+    }
+
+    @Test
+    void aPlatformWithNoCheckConfirmsNobody() {
+        String secret = dashboard.signIn(secretOf(olivia.send("/dashboard"))).orElseThrow().secret();
+        assertThat(dashboard.access(secret, new OrganiserChecks(List.of()))).isInstanceOf(Dashboard.Access.RoleLost.class);
+        assertThat(dashboard.access("A".repeat(43), new OrganiserChecks(List.of()))).isInstanceOf(Dashboard.Access.None.class);
     }
 
     @Test
