@@ -1,22 +1,37 @@
 package org.circlekeeper.redis;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BiFunction;
 import org.circlekeeper.core.platform.UpdateLog;
+import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * The {@link UpdateLog} of one platform on Redis: a claim is a {@code SET NX} with the lease as its expiry,
- * and a handled update's marker is kept for {@link UpdateLog#REMEMBERED}.
+ * The {@link UpdateLog} of one platform on Redis: a claim is a {@code SET NX} with the lease as its expiry, and a
+ * handled update's marker is kept for {@link UpdateLog#REMEMBERED}. The done markers wait in this process for the
+ * next claim, which sends them, the claim and the clearing of a member's unreachable mark ({@link RedisReachability})
+ * as one pipeline ({@link RedisConnection#perKey}: one round trip on one node, one per node on a cluster).
  */
 public final class RedisUpdateLog implements UpdateLog {
 
     private static final String PROCESSING = "processing";
     private static final String DONE = "done";
 
+    private enum Write { DONE, CLAIM, REACHABLE }
+
     private final RedisConnection redis;
     private final Platform platform;
+    private final ConcurrentLinkedQueue<String> unwritten = new ConcurrentLinkedQueue<>();
 
     public RedisUpdateLog(RedisConnection redis, Platform platform) {
         this.redis = Objects.requireNonNull(redis, "redis");
@@ -24,17 +39,61 @@ public final class RedisUpdateLog implements UpdateLog {
     }
 
     @Override
-    public boolean claim(String updateId, Duration lease) {
+    public boolean claim(String updateId, Duration lease, Optional<MemberRef> wrotePrivately) {
         if (lease.toMillis() < 1) {
             throw new IllegalArgumentException("a lease lasts at least a millisecond");
         }
-        String key = RedisKeys.update(platform, updateId);
-        return "OK".equals(redis.call(key, jedis -> jedis.set(key, PROCESSING, SetParams.setParams().nx().px(lease.toMillis()))));
+        String claimKey = RedisKeys.update(platform, updateId);
+        List<String> done = drain();
+        // an update this process handled and has not written yet is a repeat: its done marker goes out, no claim
+        boolean repeat = done.contains(claimKey);
+        Map<String, Write> writes = new HashMap<>();
+        List<String> keys = new ArrayList<>(done);
+        done.forEach(key -> writes.put(key, Write.DONE));
+        if (!repeat) {
+            keys.add(claimKey);
+            writes.put(claimKey, Write.CLAIM);
+        }
+        wrotePrivately.ifPresent(member -> {
+            keys.add(RedisKeys.memberUnreachable(member));
+            writes.put(RedisKeys.memberUnreachable(member), Write.REACHABLE);
+        });
+        List<Object> answers = send(keys, done, (pipeline, key) -> switch (writes.get(key)) {
+            case DONE -> pipeline.set(key, DONE, SetParams.setParams().px(REMEMBERED.toMillis()));
+            case CLAIM -> pipeline.set(key, PROCESSING, SetParams.setParams().nx().px(lease.toMillis()));
+            case REACHABLE -> pipeline.del(key);
+        });
+        return !repeat && "OK".equals(answers.get(done.size()));
     }
 
     @Override
     public void done(String updateId) {
-        String key = RedisKeys.update(platform, updateId);
-        redis.run(key, jedis -> jedis.set(key, DONE, SetParams.setParams().px(REMEMBERED.toMillis())));
+        unwritten.add(RedisKeys.update(platform, updateId));
+    }
+
+    @Override
+    public void flush() {
+        List<String> done = drain();
+        send(done, done, (pipeline, key) -> pipeline.set(key, DONE, SetParams.setParams().px(REMEMBERED.toMillis())));
+    }
+
+    /** The done markers waiting to be written, taken out of the queue. */
+    private List<String> drain() {
+        List<String> keys = new ArrayList<>();
+        for (String key = unwritten.poll(); key != null; key = unwritten.poll()) {
+            keys.add(key);
+        }
+        return keys;
+    }
+
+    /** One pipeline of {@code keys}; when it fails, the done markers it carried wait for the next one. */
+    @SuppressWarnings("unchecked")
+    private List<Object> send(List<String> keys, List<String> done, BiFunction<AbstractPipeline, String, Response<?>> command) {
+        try {
+            return redis.perKey(keys, (pipeline, key) -> (Response<Object>) command.apply(pipeline, key));
+        } catch (RuntimeException e) {
+            unwritten.addAll(done);
+            throw e;
+        }
     }
 }

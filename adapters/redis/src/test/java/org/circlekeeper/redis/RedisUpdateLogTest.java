@@ -3,6 +3,8 @@ package org.circlekeeper.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Optional;
+import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,5 +37,56 @@ class RedisUpdateLogTest {
         assertThat(log.claim("8", Duration.ofMillis(50))).isTrue();
         Thread.sleep(120);
         assertThat(log.claim("8", Duration.ofMinutes(5))).isTrue();
+    }
+
+    @Test
+    void aDoneMarkTravelsWithTheNextClaimAndTheClaimKeepsRepeatsOutUntilThen() {
+        log.claim("20", Duration.ofMinutes(5));
+        log.done("20");
+        assertThat(REDIS.ttlMillis("ck:update:telegram:20")).as("not yet written: the lease holds").isLessThanOrEqualTo(Duration.ofMinutes(5).toMillis());
+        RedisUpdateLog otherReplica = new RedisUpdateLog(REDIS.connection(), Platform.TELEGRAM);
+        assertThat(otherReplica.claim("20", Duration.ofMinutes(5))).as("a repeat on another replica meanwhile").isFalse();
+
+        assertThat(log.claim("21", Duration.ofMinutes(5))).isTrue();
+
+        assertThat(REDIS.ttlMillis("ck:update:telegram:20")).isGreaterThan(Duration.ofHours(23).toMillis());
+        assertThat(REDIS.ttlMillis("ck:update:telegram:21")).isLessThanOrEqualTo(Duration.ofMinutes(5).toMillis());
+    }
+
+    @Test
+    void aRepeatOfAnUpdateDoneHereButNotYetWrittenIsRefusedAndItsMarkWritten() {
+        log.claim("30", Duration.ofMinutes(5));
+        log.done("30");
+
+        assertThat(log.claim("30", Duration.ofMinutes(5))).isFalse();
+        assertThat(REDIS.ttlMillis("ck:update:telegram:30")).isGreaterThan(Duration.ofHours(23).toMillis());
+    }
+
+    @Test
+    void aFlushWritesTheDoneMarksNoClaimTookAlong() {
+        log.claim("40", Duration.ofMinutes(5));
+        log.claim("41", Duration.ofMinutes(5));
+        log.done("40");
+        log.done("41");
+
+        log.flush();
+        log.flush();
+
+        assertThat(REDIS.ttlMillis("ck:update:telegram:40")).isGreaterThan(Duration.ofHours(23).toMillis());
+        assertThat(REDIS.ttlMillis("ck:update:telegram:41")).isGreaterThan(Duration.ofHours(23).toMillis());
+    }
+
+    @Test
+    void aClaimOfAPrivateMessageClearsTheWritersUnreachableMarkWinOrLose() {
+        MemberRef mia = new MemberRef(Platform.TELEGRAM, "101", "Mia");
+        RedisReachability reachability = new RedisReachability(REDIS.connection());
+        reachability.markUnreachable(mia, Duration.ofDays(30));
+
+        assertThat(log.claim("50", Duration.ofMinutes(5), Optional.of(mia))).isTrue();
+        assertThat(reachability.isUnreachable(mia)).isFalse();
+
+        reachability.markUnreachable(mia, Duration.ofDays(30));
+        assertThat(log.claim("50", Duration.ofMinutes(5), Optional.of(mia))).isFalse();
+        assertThat(reachability.isUnreachable(mia)).isFalse();
     }
 }

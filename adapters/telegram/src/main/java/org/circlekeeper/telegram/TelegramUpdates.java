@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -24,6 +25,7 @@ import org.circlekeeper.core.platform.Reachability;
 import org.circlekeeper.core.platform.UpdateLog;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +51,13 @@ public final class TelegramUpdates implements AutoCloseable {
 
     /** How long a replica holds a claimed update before another may process a repeat of it. */
     static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
+    /**
+     * How long no update may be claimed before the done marks that no claim took along are written on their own
+     * ({@link UpdateLog#flush}): far inside {@link #CLAIM_LEASE}, so a repeat meets the claim's lease until then and
+     * the done mark after. While updates keep coming, each claim takes them along and nothing else is sent.
+     */
+    static final Duration DONE_FLUSH = Duration.ofSeconds(5);
+    private static final Duration FLUSH_CHECK = Duration.ofSeconds(1);
     /** The deep-link payload of the inline results' "search privately" button (see {@link InlineSearch}). */
     static final String START_FROM_INLINE = InlineSearch.START_FROM_INLINE;
     /** The most results one inline answer holds (see {@link InlineSearch}). */
@@ -59,7 +68,6 @@ public final class TelegramUpdates implements AutoCloseable {
 
     private final Engine engine;
     private final UpdateLog updateLog;
-    private final Reachability reachability;
     private final Supplier<String> botUsername;
     private final TelegramContexts contexts;
     private final TelegramReplies replies;
@@ -68,13 +76,14 @@ public final class TelegramUpdates implements AutoCloseable {
     private final Migrations migrations;
     private final AnonymousAdmins anonymousAdmins;
     private final ExecutorService[] workers;
+    private final ScheduledExecutorService flusher;
+    private volatile long lastClaimNanos = System.nanoTime();
 
     TelegramUpdates(Engine engine, TelegramApi api, TelegramDelivery delivery, UpdateLog updateLog, Reachability reachability,
                     Organisers organisers, Duration unreachableTtl, Supplier<String> botUsername,
                     int workerCount, Refusals refusals, HeldCommands held, OnceMarks marks) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.updateLog = Objects.requireNonNull(updateLog, "updateLog");
-        this.reachability = Objects.requireNonNull(reachability, "reachability");
         this.botUsername = Objects.requireNonNull(botUsername, "botUsername");
         this.contexts = new TelegramContexts(engine, organisers);
         this.replies = new TelegramReplies(engine, api, delivery, reachability, unreachableTtl, botUsername, refusals, marks, contexts);
@@ -84,6 +93,16 @@ public final class TelegramUpdates implements AutoCloseable {
         delivery.onMigration(migrations::failedSend);
         this.anonymousAdmins = new AnonymousAdmins(replies, contexts, engine, delivery, Objects.requireNonNull(held, "held"));
         refusals.attach(engine.metrics(), replies::topicGone);
+        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "telegram-updates-done");
+            thread.setDaemon(true);
+            return thread;
+        });
+        flusher.scheduleWithFixedDelay(() -> {
+            if (System.nanoTime() - lastClaimNanos >= DONE_FLUSH.toNanos()) {
+                flush();
+            }
+        }, FLUSH_CHECK.toMillis(), FLUSH_CHECK.toMillis(), TimeUnit.MILLISECONDS);
         this.workers = new ExecutorService[workerCount];
         for (int i = 0; i < workerCount; i++) {
             int number = i;
@@ -97,12 +116,13 @@ public final class TelegramUpdates implements AutoCloseable {
 
     /**
      * Takes one update (long polling or webhook): claims it once across replicas and queues it on its
-     * chat's worker. Returns false for a repeat, which is dropped.
+     * chat's worker. Returns false for a repeat, which is dropped. The claim's one round trip also carries the
+     * adapter's other bookkeeping of the update (see {@link UpdateLog#claim}).
      */
     public boolean accept(Update update) {
         Objects.requireNonNull(update, "update");
         long id = update.getUpdateId();
-        if (!claim(id)) {
+        if (!claim(id, wrotePrivately(update))) {
             LOG.debug("update {} was already handled; dropped", id);
             return false;
         }
@@ -133,8 +153,42 @@ public final class TelegramUpdates implements AutoCloseable {
      * anyway: a repeat can then get a second answer, which beats no answer, and while the store is down every
      * answer is the engine's "try again in a minute".
      */
-    private boolean claim(long id) {
-        return bestEffort("claim an update", () -> updateLog.claim(Long.toString(id), CLAIM_LEASE), true);
+    private boolean claim(long id, Optional<MemberRef> wrotePrivately) {
+        lastClaimNanos = System.nanoTime();
+        return bestEffort("claim an update", () -> updateLog.claim(Long.toString(id), CLAIM_LEASE, wrotePrivately), true);
+    }
+
+    /**
+     * The person who wrote to the bot in their private chat: whoever writes there has not blocked the bot (Bot API,
+     * "Message": a message in a chat of type "private" comes from its one other member), so their unreachable mark goes.
+     */
+    static Optional<MemberRef> wrotePrivately(Update update) {
+        if (!update.hasMessage()) {
+            return Optional.empty();
+        }
+        Message message = update.getMessage();
+        User from = message.getFrom();
+        if (from == null || Boolean.TRUE.equals(from.getIsBot()) || message.getSenderChat() != null || message.getChat() == null
+                || TelegramContexts.kindOf(message.getChat()).filter(kind -> kind == ChannelRef.Kind.DIRECT).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(TelegramContexts.member(from));
+    }
+
+    /**
+     * Writes the done marks no claim took along; a Redis out of reach keeps them for the next try. A unit of work of
+     * its own: whatever it throws is logged and counted, and the next run comes.
+     */
+    private void flush() {
+        try {
+            bestEffort("write the handled updates' marks", () -> {
+                updateLog.flush();
+                return null;
+            }, null);
+        } catch (RuntimeException e) {
+            LOG.error("writing the handled updates' marks failed: {}", e.getClass().getName(), e);
+            engine.metrics().unitFailed(Platform.TELEGRAM, "update-log");
+        }
     }
 
 
@@ -163,6 +217,7 @@ public final class TelegramUpdates implements AutoCloseable {
     @Override
     public void close() {
         migrations.close();
+        flusher.shutdown();
         for (ExecutorService worker : workers) {
             worker.shutdown();
         }
@@ -176,6 +231,7 @@ public final class TelegramUpdates implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        flush();
     }
 
     // --- messages and commands ---
@@ -203,13 +259,8 @@ public final class TelegramUpdates implements AutoCloseable {
         if (Boolean.TRUE.equals(from.getIsBot())) {
             return;
         }
+        // a member writing privately was marked reachable with the update's claim (see wrotePrivately)
         Context context = contexts.context(from, chat, place);
-        if (context.channel().isDirect()) {
-            bestEffort("mark a member reachable", () -> {
-                reachability.markReachable(context.member());
-                return null;
-            }, null);
-        }
         Inbound inbound;
         Matcher command = COMMAND.matcher(text.strip());
         if (command.matches()) {

@@ -101,16 +101,31 @@ final class TelegramFixture implements AutoCloseable {
         return start(redis, webhookSecret, limits, members, metrics, budgets, null);
     }
 
+    /**
+     * Long polling with the features' stores on {@code redis} and the adapter's own state (update log, role cache,
+     * reachability, send budget) on {@code stateRedis}, so that each Redis counts one side's round trips.
+     */
+    static TelegramFixture withStateOn(RedisConnection redis, RedisConnection stateRedis) throws IOException {
+        return start(redis, stateRedis, null, new TelegramSettings.Limits(1_000, 100, 1_000), UnaryOperator.identity(),
+                Metrics.NONE, UnaryOperator.identity(), null);
+    }
+
     private static TelegramFixture start(RedisConnection redis, String webhookSecret, TelegramSettings.Limits limits,
                                          UnaryOperator<MemberSettingsStore> members, Metrics metrics,
                                          UnaryOperator<SendBudget> budgets, FakeBotApi shared) throws IOException {
+        return start(redis, redis, webhookSecret, limits, members, metrics, budgets, shared);
+    }
+
+    private static TelegramFixture start(RedisConnection redis, RedisConnection stateRedis, String webhookSecret,
+                                         TelegramSettings.Limits limits, UnaryOperator<MemberSettingsStore> members,
+                                         Metrics metrics, UnaryOperator<SendBudget> budgets, FakeBotApi shared) throws IOException {
         FakeBotApi fake = shared != null ? shared : new FakeBotApi(TOKEN);
         Stores stores = withMemberSettings(RedisStores.create(redis, Clock.systemUTC()), members);
         TelegramSettings settings = TelegramSettings.longPolling(TOKEN).withApiUrl(fake.url()).withLimits(limits);
         if (webhookSecret != null) {
             settings = settings.withWebhook(URI.create("https://bot.example.org/telegram/webhook"), webhookSecret);
         }
-        AdapterState state = RedisAdapterState.create(redis, Platform.TELEGRAM);
+        AdapterState state = RedisAdapterState.create(stateRedis, Platform.TELEGRAM);
         state = new AdapterState(state.updates(), state.roles(), state.reachability(), budgets.apply(state.budget()));
         TelegramConnection connection = new TelegramConnection(settings, state, Clock.systemUTC());
         Bot.Assembly core = Bot.builder().stores(stores).clock(Clock.systemUTC())
