@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import org.circlekeeper.core.engine.StoreUnavailable;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
@@ -183,7 +182,7 @@ final class RedisCommunityMove {
         toPrefix = toPrefix.substring(0, toPrefix.length() - 1);
         List<String> keys = new ArrayList<>();
         Set<String> ownKeys = Set.of(marker, lockKey(from));
-        scan(jedis, RedisKeys.communityKeys(from), key -> {
+        RedisDepartureStore.scan(jedis, RedisKeys.communityKeys(from), key -> {
             if (!ownKeys.contains(key)) {
                 keys.add(key);
             }
@@ -203,7 +202,7 @@ final class RedisCommunityMove {
         for (String key : keys) {
             if (key.startsWith(RedisKeys.rsvpsPrefix(from))) {
                 for (String member : jedis.hkeys(key)) {
-                    memberOf(member).ifPresent(m -> rsvpEntries.computeIfAbsent(m, x -> new HashMap<>()));
+                    RedisDepartureStore.memberOf(member).ifPresent(m -> rsvpEntries.computeIfAbsent(m, x -> new HashMap<>()));
                 }
             }
         }
@@ -217,13 +216,13 @@ final class RedisCommunityMove {
             }
         }
         for (String member : jedis.hkeys(RedisKeys.reminderChoices(from))) {
-            memberOf(member).ifPresent(m -> {
+            RedisDepartureStore.memberOf(member).ifPresent(m -> {
                 chose.add(m);
                 watched.add(RedisKeys.memberReminderChoices(m));
             });
         }
         Map<String, List<String>> rooms = new HashMap<>();
-        scan(jedis, RedisKeys.PREFIX + "m:*:share:rooms", key -> {
+        RedisDepartureStore.scan(jedis, RedisKeys.PREFIX + "m:*:share:rooms", key -> {
             List<String> here = jedis.smembers(key).stream()
                     .filter(t -> ShareRoom.parse(t).map(room -> room.community().equals(from)).orElse(false)).toList();
             if (!here.isEmpty()) {
@@ -358,25 +357,6 @@ final class RedisCommunityMove {
             Thread.currentThread().interrupt();
             throw new StoreUnavailable("interrupted while a community's move waited for " + what, e);
         }
-    }
-
-    private static Optional<MemberRef> memberOf(String memberId) {
-        try {
-            return Optional.of(RedisIds.parseMemberId(memberId));
-        } catch (IllegalArgumentException e) {
-            LOG.warn("a member id in a community's keys cannot be read and is skipped: {}", e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private static void scan(Jedis jedis, String pattern, Consumer<String> each) {
-        ScanParams match = new ScanParams().match(pattern).count(PAGE);
-        String cursor = ScanParams.SCAN_POINTER_START;
-        do {
-            ScanResult<String> page = jedis.scan(cursor, match);
-            page.getResult().forEach(each);
-            cursor = page.getCursor();
-        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
     }
 
     private static void scanHash(Jedis jedis, String key, BiConsumer<String, String> each) {

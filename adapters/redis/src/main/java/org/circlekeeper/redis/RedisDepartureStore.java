@@ -139,7 +139,8 @@ public final class RedisDepartureStore implements DepartureStore {
         }
     }
 
-    private static Optional<MemberRef> memberOf(String memberId) {
+    /** The member an id in a community's keys names; empty (logged without the id's owner) when it cannot be read. */
+    static Optional<MemberRef> memberOf(String memberId) {
         try {
             return Optional.of(RedisIds.parseMemberId(memberId));
         } catch (IllegalArgumentException e) {
@@ -148,7 +149,8 @@ public final class RedisDepartureStore implements DepartureStore {
         }
     }
 
-    private static void scan(Jedis jedis, String pattern, Consumer<String> each) {
+    /** Every key on {@code jedis}'s node matching {@code pattern}, a page at a time (also the community move's). */
+    static void scan(Jedis jedis, String pattern, Consumer<String> each) {
         ScanParams match = new ScanParams().match(pattern).count(PAGE);
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
