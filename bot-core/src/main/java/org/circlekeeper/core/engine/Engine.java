@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
@@ -139,22 +140,29 @@ public final class Engine {
      */
     public void membershipChanged(MembershipEvent event) {
         Objects.requireNonNull(event, "event");
-        Platform platform = event.community().platform();
+        tellEach(MembershipListener.class, listener -> listener.onMembership(event), event.community().platform(),
+                event.getClass().getSimpleName(), "membership");
+    }
+
+    /**
+     * Hands a platform's report to every feature that is a {@code type}: each listener's failure is its own, logged
+     * (the report's kind only) and counted as {@code unit}, and the others still hear it; an unreachable store is
+     * thrown on once every listener has heard, so that the adapter can report it again later.
+     */
+    <L> void tellEach(Class<L> type, Consumer<L> tell, Platform platform, String kind, String unit) {
         StoreUnavailable unavailable = null;
         for (Feature feature : registry.features()) {
-            if (!(feature instanceof MembershipListener listener)) {
+            if (!type.isInstance(feature)) {
                 continue;
             }
             try {
-                listener.onMembership(event);
+                tell.accept(type.cast(feature));
             } catch (StoreUnavailable e) {
-                LOG.warn("feature {} could not act on a {} on {}: the store is unreachable", feature.id(),
-                        event.getClass().getSimpleName(), platform.id());
+                LOG.warn("feature {} could not act on a {} on {}: the store is unreachable", feature.id(), kind, platform.id());
                 unavailable = e;
             } catch (RuntimeException e) {
-                LOG.error("feature {} failed on a {} on {}: {}", feature.id(), event.getClass().getSimpleName(), platform.id(),
-                        e.getClass().getName(), e);
-                count(() -> metrics.unitFailed(platform, "membership"));
+                LOG.error("feature {} failed on a {} on {}: {}", feature.id(), kind, platform.id(), e.getClass().getName(), e);
+                count(() -> metrics.unitFailed(platform, unit));
             }
         }
         if (unavailable != null) {
