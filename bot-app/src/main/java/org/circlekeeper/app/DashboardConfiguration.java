@@ -1,12 +1,17 @@
 package org.circlekeeper.app;
 
+import java.util.List;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.dashboard.Dashboard;
 import org.circlekeeper.core.dashboard.DashboardAddress;
+import org.circlekeeper.core.message.Messenger;
+import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.platform.OrganiserCheck;
 import org.circlekeeper.core.platform.OrganiserChecks;
+import org.circlekeeper.web.ActionsController;
 import org.circlekeeper.web.DashboardController;
 import org.circlekeeper.web.DashboardGuard;
+import org.circlekeeper.web.WebRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,10 +57,20 @@ class DashboardConfiguration {
     }
 
     @Bean
-    DashboardController dashboardController(Bot.Assembly bot, DashboardAddress address, ObjectProvider<OrganiserCheck> organisers) {
-        return new DashboardController(bot.part(Dashboard.class).orElseThrow(() ->
+    WebRequests webRequests(Bot.Assembly bot, DashboardAddress address, ObjectProvider<OrganiserCheck> organisers) {
+        return WebRequests.of(bot.part(Dashboard.class).orElseThrow(() ->
                 new IllegalStateException("the organisers' page is on, but the bot has no Dashboard feature")), address,
                 new OrganiserChecks(organisers.orderedStream().toList()));
+    }
+
+    @Bean
+    DashboardController dashboardController(WebRequests web) {
+        return new DashboardController(web);
+    }
+
+    @Bean
+    ActionsController actionsController(WebRequests web, Bot.Assembly bot, List<Messenger> messengers) {
+        return new ActionsController(web, bot.engine(), new Messengers(messengers));
     }
 
     @Bean

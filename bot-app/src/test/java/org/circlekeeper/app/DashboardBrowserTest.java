@@ -24,7 +24,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,118 +45,40 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class DashboardBrowserTest {
 
-    private static final Pattern LINK = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/dashboard/signin/[A-Za-z0-9_-]{43})");
-    private static final long WAIT_MILLIS = 30_000;
-    /** A loaded two-core machine was seen to take over 40 s to start the whole app. */
-    private static final long START_MILLIS = 180_000;
-
-    @TempDir
-    static Path data;
-
-    private static final ByteArrayOutputStream CONSOLE_OUT = new ByteArrayOutputStream();
-    private static PipedOutputStream consoleIn;
-    private static Thread app;
-    private static final AtomicReference<ConfigurableApplicationContext> CONTEXT = new AtomicReference<>();
-    private static final AtomicReference<Throwable> FAILED = new AtomicReference<>();
+    private static DashboardApp app;
     private static String base;
     private static HeadlessChromium browser;
 
     @BeforeAll
-    static void startTheAppAndABrowser() throws Exception {
-        browser = new HeadlessChromium("en-US,en");
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        base = "http://127.0.0.1:" + port;
-        consoleIn = new PipedOutputStream();
-        PipedInputStream in = new PipedInputStream(consoleIn, 1 << 16);
-        ConsoleConfiguration.ConsoleStreams streams = new ConsoleConfiguration.ConsoleStreams(in,
-                new PrintStream(CONSOLE_OUT, true, StandardCharsets.UTF_8));
-        app = new Thread(() -> {
-            try {
-                new SpringApplicationBuilder(CirclekeeperApplication.class)
-                        .initializers(ctx -> {
-                            ctx.getBeanFactory().registerSingleton("consoleStreams", streams);
-                            CONTEXT.set(ctx);
-                        })
-                        .run("--circlekeeper.redis.embedded.port=0", "--circlekeeper.redis.embedded.data-dir=" + data.resolve("redis"),
-                                "--circlekeeper.web.port=" + port, "--circlekeeper.web.public-url=" + base);
-            } catch (Throwable failed) {
-                FAILED.set(failed);
-            }
-        }, "app");
-        app.start();
-        say(":as olivia organiser", "you are olivia", START_MILLIS);
-        say("/community timezone Europe/Berlin", "Europe/Berlin");
-        say("/circle create \"Tuesday circle\" every tuesday 19:00", "New circle: Tuesday circle");
-        say(":as alice", "you are alice");
-        say("/next", "Will you come?");
-        say(":click 1", "coming");
-        say(":as olivia organiser", "you are olivia");
+    static void theAppAndABrowser() throws Exception {
+        app = DashboardApp.get();
+        base = app.base;
+        browser = app.browser;
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (consoleIn != null) {
-            consoleIn.write(":quit\n".getBytes(StandardCharsets.UTF_8));
-            consoleIn.close();
-        }
-        if (app != null) {
-            app.join(WAIT_MILLIS);
-        }
+    @AfterEach
+    void signedOut() {
+        browser.driver.manage().deleteAllCookies();
     }
 
-    /** Types a line into the console and waits until the console has printed {@code expected} after it. */
     private static String say(String line, String expected) throws Exception {
-        return say(line, expected, WAIT_MILLIS);
+        return app.say(line, expected);
     }
 
-    private static String say(String line, String expected, long waitMillis) throws Exception {
-        int from = CONSOLE_OUT.size();
-        consoleIn.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        consoleIn.flush();
-        long until = System.currentTimeMillis() + waitMillis;
-        while (System.currentTimeMillis() < until) {
-            byte[] all = CONSOLE_OUT.toByteArray();
-            String said = new String(all, from, all.length - from, StandardCharsets.UTF_8);
-            if (said.contains(expected)) {
-                return said;
-            }
-            Thread.sleep(50);
-        }
-        AssertionError late = new AssertionError("the console did not answer '" + line + "' with '" + expected + "'; it printed:\n"
-                + CONSOLE_OUT.toString(StandardCharsets.UTF_8), FAILED.get());
-        Throwable where = new Throwable("the app's thread, " + app.getState());
-        where.setStackTrace(app.getStackTrace());
-        late.addSuppressed(where);
-        throw late;
-    }
-
-    /** A new sign-in link, asked for by the organiser in the console (each test has its own, so none meets the limit). */
     private static String newLink(String organiser) throws Exception {
-        say(":as " + organiser + " organiser", "you are " + organiser);
-        Matcher link = LINK.matcher(say("/dashboard", "/dashboard/signin/"));
-        assertThat(link.find()).isTrue();
-        return link.group(1);
+        return app.newLink(organiser);
     }
 
-    /** The month of the circle's first meeting, by the app's own clock (a virtual one, started at the real time). */
     private static YearMonth firstMeetingMonth() {
-        ZonedDateTime now = ZonedDateTime.now(CONTEXT.get().getBean(Clock.class)).withZoneSameInstant(ZoneId.of("Europe/Berlin"));
-        ZonedDateTime next = now.with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY)).withHour(19).withMinute(0);
-        return YearMonth.from(next.isAfter(now) ? next : next.plusWeeks(1));
+        return app.firstMeetingMonth();
     }
 
     private static String heading() {
-        return browser.driver.findElement(By.tagName("h1")).getText();
+        return app.heading();
     }
 
     private static void assertAccessible(String page) {
-        assertThat(browser.accessibilityViolations()).as("axe-core on the %s page", page).isEmpty();
+        app.assertAccessible(page);
     }
 
     private static void signIn(String link) {
@@ -165,11 +87,8 @@ class DashboardBrowserTest {
         submit(By.cssSelector("main form button"));
     }
 
-    /** Presses a form's button and waits until the browser has left the page (a form's answer is a new page). */
     private static void submit(By button) {
-        WebElement pressed = browser.driver.findElement(button);
-        pressed.click();
-        new WebDriverWait(browser.driver, Duration.ofMillis(WAIT_MILLIS)).until(ExpectedConditions.stalenessOf(pressed));
+        app.submit(button);
     }
 
     @Test
@@ -203,7 +122,7 @@ class DashboardBrowserTest {
         assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo("Skip to the main content");
 
         first.click();
-        new WebDriverWait(browser.driver, Duration.ofMillis(WAIT_MILLIS)).until(ExpectedConditions.stalenessOf(first));
+        new WebDriverWait(browser.driver, Duration.ofMillis(DashboardApp.WAIT_MILLIS)).until(ExpectedConditions.stalenessOf(first));
         assertThat(heading()).isEqualTo("Tuesday circle");
         String details = browser.driver.findElement(By.cssSelector("dl.details")).getText();
         assertThat(details).contains("here in the group chat").contains("Basic peer-support circle").contains("every Tuesday at 7:00 PM");

@@ -2,7 +2,7 @@ package org.circlekeeper.redis;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +14,7 @@ import org.circlekeeper.core.dashboard.SignIn;
 import org.circlekeeper.core.dashboard.SignInLinks;
 import org.circlekeeper.core.dashboard.WebSession;
 import org.circlekeeper.core.dashboard.WebSessions;
+import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;
@@ -41,10 +42,13 @@ public final class RedisDashboardStores implements SignInLinks, WebSessions {
     private static final String COMMUNITY = "community";
     private static final String CSRF = "csrf";
     private static final String STARTED = "started";
+    private static final String CHANNEL = "channel";
+    private static final String PLACE = "place";
+    private static final String KIND = "kind";
 
     /** Reads a link's fields and deletes it in one step, so of two openings only one finds it. */
     private static final RedisScript TAKE = new RedisScript("""
-            local link = redis.call('HMGET', KEYS[1], 'platform', 'user', 'community')
+            local link = redis.call('HMGET', KEYS[1], 'platform', 'user', 'community', 'channel', 'place', 'kind')
             redis.call('DEL', KEYS[1])
             return link
             """);
@@ -60,7 +64,7 @@ public final class RedisDashboardStores implements SignInLinks, WebSessions {
 
     /** Reads a session and renews its idle expiry in one step; nothing when it is gone. */
     private static final RedisScript TOUCH = new RedisScript("""
-            local session = redis.call('HMGET', KEYS[1], 'platform', 'user', 'community', 'csrf', 'started')
+            local session = redis.call('HMGET', KEYS[1], 'platform', 'user', 'community', 'channel', 'place', 'kind', 'csrf', 'started')
             if not session[1] then
               return nil
             end
@@ -105,8 +109,7 @@ public final class RedisDashboardStores implements SignInLinks, WebSessions {
     @Override
     public void put(String digest, SignIn signIn, Duration ttl) {
         String key = link(digest);
-        Map<String, String> fields = Map.of(PLATFORM, signIn.member().platform().name(), USER, signIn.member().userId(),
-                COMMUNITY, signIn.community().communityId());
+        Map<String, String> fields = fields(signIn);
         redis.run(key, jedis -> RedisConnection.atomically(jedis, create -> {
             create.hset(key, fields);
             create.pexpire(key, ttl.toMillis());
@@ -117,7 +120,7 @@ public final class RedisDashboardStores implements SignInLinks, WebSessions {
     public Optional<SignIn> take(String digest) {
         String key = link(digest);
         Object taken = redis.call(key, jedis -> TAKE.run(jedis, List.of(key), List.of()));
-        if (!(taken instanceof List<?> fields) || fields.size() < 3 || fields.get(0) == null) {
+        if (!(taken instanceof List<?> fields) || fields.size() < 6 || !complete(fields.subList(0, 6))) {
             return Optional.empty();
         }
         return Optional.of(signIn(fields));
@@ -137,8 +140,9 @@ public final class RedisDashboardStores implements SignInLinks, WebSessions {
     public void create(String digest, WebSession session, Duration idle) {
         String key = session(digest);
         SignIn who = session.signIn();
-        Map<String, String> fields = Map.of(PLATFORM, who.member().platform().name(), USER, who.member().userId(),
-                COMMUNITY, who.community().communityId(), CSRF, session.csrf(), STARTED, Long.toString(session.started().toEpochMilli()));
+        Map<String, String> fields = new HashMap<>(fields(who));
+        fields.put(CSRF, session.csrf());
+        fields.put(STARTED, Long.toString(session.started().toEpochMilli()));
         String index = sessionsOf(who.member());
         redis.run(key, jedis -> RedisConnection.atomically(jedis, create -> {
             create.hset(key, fields);
@@ -155,11 +159,16 @@ public final class RedisDashboardStores implements SignInLinks, WebSessions {
     public Optional<WebSession> touch(String digest, Duration idle) {
         String key = session(digest);
         Object found = redis.call(key, jedis -> TOUCH.run(jedis, List.of(key), List.of(Long.toString(idle.toMillis()))));
-        if (!(found instanceof List<?> fields) || fields.size() < 5 || fields.get(0) == null) {
+        if (!(found instanceof List<?> fields) || fields.size() < 8 || fields.get(0) == null) {
             return Optional.empty();
         }
-        return Optional.of(new WebSession(signIn(fields), (String) fields.get(3),
-                Instant.ofEpochMilli(Long.parseLong((String) fields.get(4)))));
+        if (!complete(fields)) {
+            // a session started before sessions named their channel and page: ended, its member signs in again
+            end(digest);
+            return Optional.empty();
+        }
+        return Optional.of(new WebSession(signIn(fields), (String) fields.get(6),
+                Instant.ofEpochMilli(Long.parseLong((String) fields.get(7)))));
     }
 
     @Override
@@ -171,7 +180,7 @@ public final class RedisDashboardStores implements SignInLinks, WebSessions {
             return fields;
         });
         if (who.get(0) != null) {
-            String index = sessionsOf(signIn(new ArrayList<>(who)).member());
+            String index = sessionsOf(new MemberRef(Platform.valueOf(who.get(0)), who.get(1), null));
             redis.run(index, jedis -> jedis.srem(index, digest));
         }
     }
@@ -203,8 +212,21 @@ public final class RedisDashboardStores implements SignInLinks, WebSessions {
         redis.run(index, jedis -> jedis.del(index, asked(member)));
     }
 
+    private static Map<String, String> fields(SignIn signIn) {
+        return Map.of(PLATFORM, signIn.member().platform().name(), USER, signIn.member().userId(),
+                COMMUNITY, signIn.community().communityId(), CHANNEL, signIn.channel().channelId(),
+                PLACE, signIn.channel().kind().name(), KIND, signIn.kind().name());
+    }
+
+    private static boolean complete(List<?> fields) {
+        return fields.stream().allMatch(f -> f instanceof String);
+    }
+
+    /** Reads platform, user, community, channel, place and kind, the first six fields of a link or a session. */
     private static SignIn signIn(List<?> fields) {
         Platform platform = Platform.valueOf((String) fields.get(0));
-        return new SignIn(new MemberRef(platform, (String) fields.get(1), null), new CommunityRef(platform, (String) fields.get(2)));
+        return new SignIn(new MemberRef(platform, (String) fields.get(1), null), new CommunityRef(platform, (String) fields.get(2)),
+                new ChannelRef(platform, (String) fields.get(3), ChannelRef.Kind.valueOf((String) fields.get(4))),
+                SignIn.Kind.valueOf((String) fields.get(5)));
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.circlekeeper.core.dashboard.SignIn;
 import org.circlekeeper.core.dashboard.WebSession;
+import org.circlekeeper.core.ref.ChannelRef;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.Platform;
@@ -27,7 +29,8 @@ class RedisDashboardStoresTest {
 
     private static final MemberRef OLIVIA = new MemberRef(Platform.TELEGRAM, "1001", "Olivia");
     private static final CommunityRef GROUP = new CommunityRef(Platform.TELEGRAM, "-100200");
-    private static final SignIn SIGN_IN = new SignIn(OLIVIA, GROUP);
+    private static final SignIn SIGN_IN = new SignIn(OLIVIA, GROUP, new ChannelRef(Platform.TELEGRAM, "-100200", ChannelRef.Kind.GROUP),
+            SignIn.Kind.ORGANISER);
     private static final Duration TEN_MINUTES = Duration.ofMinutes(10);
 
     private final RedisDashboardStores stores = new RedisDashboardStores(REDIS.connection());
@@ -88,5 +91,20 @@ class RedisDashboardStoresTest {
         assertThat(stores.touch("session-b", TEN_MINUTES)).isEmpty();
         assertThat(stores.openOf(OLIVIA)).isZero();
         assertThat(REDIS.exists(RedisDashboardStores.sessionsOf(OLIVIA))).isFalse();
+    }
+
+    @Test
+    void aMembersOwnPageSessionKeepsItsKindAndAnOlderSessionWithoutItsChannelIsEnded() {
+        SignIn own = new SignIn(OLIVIA, GROUP, new ChannelRef(Platform.TELEGRAM, "1001", ChannelRef.Kind.DIRECT), SignIn.Kind.MEMBER);
+        WebSession session = new WebSession(own, "csrf-own", Instant.parse("2026-12-01T10:00:00Z"));
+        stores.create("session-own", session, TEN_MINUTES);
+        assertThat(stores.touch("session-own", TEN_MINUTES)).contains(session);
+
+        // a session written before sessions named their channel and page (the fields of the earlier version)
+        String older = RedisDashboardStores.session("session-old");
+        REDIS.connection().run(older, jedis -> jedis.hset(older, Map.of("platform", "TELEGRAM", "user", "1001",
+                "community", "-100200", "csrf", "x", "started", "1764583200000")));
+        assertThat(stores.touch("session-old", TEN_MINUTES)).isEmpty();
+        assertThat(REDIS.exists(older)).isFalse();
     }
 }

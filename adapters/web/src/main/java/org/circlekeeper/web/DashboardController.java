@@ -1,34 +1,25 @@
 package org.circlekeeper.web;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.Collections;
-import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.circlekeeper.core.dashboard.CalendarMonth;
 import org.circlekeeper.core.dashboard.Dashboard;
-import org.circlekeeper.core.dashboard.DashboardAddress;
 import org.circlekeeper.core.dashboard.DashboardMessages;
 import org.circlekeeper.core.dashboard.PageTexts;
 import org.circlekeeper.core.dashboard.WebSession;
-import org.circlekeeper.core.platform.OrganiserChecks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,28 +38,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class DashboardController {
 
     private static final Logger LOG = LoggerFactory.getLogger(DashboardController.class);
-    private static final MediaType HTML = MediaType.parseMediaType("text/html; charset=utf-8");
 
+    private final WebRequests web;
     private final Dashboard dashboard;
-    private final DashboardAddress address;
-    private final OrganiserChecks organisers;
-    private final Pages pages = new Pages();
-    private final String cookieName;
+    private final Pages pages;
     private final byte[] stylesheet;
 
-    /** The page over the core's dashboard, asking {@code organisers} (the running platforms) about the role on every request. */
-    public DashboardController(Dashboard dashboard, DashboardAddress address, OrganiserChecks organisers) {
-        this.dashboard = Objects.requireNonNull(dashboard, "dashboard");
-        this.address = Objects.requireNonNull(address, "address");
-        this.organisers = Objects.requireNonNull(organisers, "organisers");
-        // the __Host- prefix makes a browser refuse the cookie unless it is Secure, for this host only, on path /
-        this.cookieName = address.secure() ? "__Host-ck-page" : "ck-page";
+    /** The sign-in, calendar and meeting pages. */
+    public DashboardController(WebRequests web) {
+        this.web = Objects.requireNonNull(web, "web");
+        this.dashboard = web.dashboard();
+        this.pages = web.pages();
         this.stylesheet = resource("web/dashboard.css");
     }
 
     @GetMapping(Paths.ROOT)
     ResponseEntity<String> root() {
-        return redirect(Paths.CALENDAR);
+        return WebRequests.redirect(Paths.CALENDAR);
     }
 
     @GetMapping(Paths.STYLESHEET)
@@ -79,172 +65,84 @@ public class DashboardController {
 
     @GetMapping(Paths.SIGN_IN + "/{secret}")
     ResponseEntity<String> signInPage(@PathVariable("secret") String secret, HttpServletRequest request) {
-        PageTexts texts = dashboard.texts(browserLanguages(request));
+        PageTexts texts = dashboard.texts(WebRequests.browserLanguages(request));
         // the link is only shown back as the form's value, and only when it is shaped like one
         if (!secret.matches("[A-Za-z0-9_-]{43}")) {
-            return page(HttpStatus.NOT_FOUND, pages.message(texts, null, Pages.html(texts, DashboardMessages.SIGNIN_REFUSED)));
+            return WebRequests.page(HttpStatus.NOT_FOUND, pages.message(texts, null, Pages.html(texts, DashboardMessages.SIGNIN_REFUSED)));
         }
-        return page(HttpStatus.OK, pages.signIn(texts, secret));
+        return WebRequests.page(HttpStatus.OK, pages.signIn(texts, secret));
     }
 
     @PostMapping(Paths.SIGN_IN)
     ResponseEntity<String> signIn(@RequestParam(name = "link", defaultValue = "") String link, HttpServletRequest request) {
-        PageTexts texts = dashboard.texts(browserLanguages(request));
-        if (!sameOrigin(request)) {
-            return page(HttpStatus.FORBIDDEN, pages.message(texts, null, Pages.html(texts, DashboardMessages.REFUSED_CHANGE)));
+        PageTexts texts = dashboard.texts(WebRequests.browserLanguages(request));
+        if (!web.sameOrigin(request)) {
+            return WebRequests.page(HttpStatus.FORBIDDEN, pages.message(texts, null, Pages.html(texts, DashboardMessages.REFUSED_CHANGE)));
         }
         Optional<Dashboard.SignedIn> signedIn = dashboard.signIn(link);
         if (signedIn.isEmpty()) {
             LOG.info("organisers' page: a sign-in link was refused (used, expired or unknown)");
-            return page(HttpStatus.FORBIDDEN, pages.message(texts, null, Pages.html(texts, DashboardMessages.SIGNIN_REFUSED)));
+            return WebRequests.page(HttpStatus.FORBIDDEN, pages.message(texts, null, Pages.html(texts, DashboardMessages.SIGNIN_REFUSED)));
         }
-        LOG.info("organisers' page: signed in on {}", signedIn.get().session().signIn().community().platform().id());
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(Paths.CALENDAR))
-                .header(HttpHeaders.SET_COOKIE, cookie(signedIn.get().secret(), false).toString()).build();
+        WebSession session = signedIn.get().session();
+        LOG.info("organisers' page: signed in on {}", session.signIn().community().platform().id());
+        String home = session.signIn().organiser() ? Paths.CALENDAR : Paths.OWN;
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(home))
+                .header(HttpHeaders.SET_COOKIE, web.cookie(signedIn.get().secret(), false).toString()).build();
     }
 
     @PostMapping(Paths.SIGN_OUT)
     ResponseEntity<String> signOut(@RequestParam(name = "_csrf", defaultValue = "") String csrf, HttpServletRequest request) {
         // signing out needs no role, only the session and its token: it works even while the platform cannot answer
-        Optional<WebSession> signedIn = cookieValue(request).flatMap(dashboard::session);
+        Optional<WebSession> signedIn = web.cookieValue(request).flatMap(dashboard::session);
         if (signedIn.isEmpty()) {
-            return notSignedIn(request);
+            return web.notSignedIn(request);
         }
         WebSession session = signedIn.get();
         PageTexts texts = dashboard.texts(session);
-        if (!sameOrigin(request) || !sameSecret(csrf, session.csrf())) {
-            LOG.info("organisers' page: a change without its token or from another origin was refused");
-            return page(HttpStatus.FORBIDDEN, pages.message(texts, session, Pages.html(texts, DashboardMessages.REFUSED_CHANGE)));
+        Optional<ResponseEntity<String>> refused = web.refuseChange(request, session, texts, csrf);
+        if (refused.isPresent()) {
+            return refused.get();
         }
-        dashboard.signOut(cookieValue(request).orElse(""));
-        return ResponseEntity.status(HttpStatus.OK).contentType(HTML)
-                .header(HttpHeaders.SET_COOKIE, cookie("", true).toString())
+        dashboard.signOut(web.cookieValue(request).orElse(""));
+        return ResponseEntity.status(HttpStatus.OK).contentType(WebRequests.HTML)
+                .header(HttpHeaders.SET_COOKIE, web.cookie("", true).toString())
                 .body(pages.message(texts, null, Pages.html(texts, DashboardMessages.SIGNED_OUT)));
     }
 
     @GetMapping(Paths.CALENDAR)
     ResponseEntity<String> calendar(@RequestParam(name = "month", required = false) String month, HttpServletRequest request) {
-        Dashboard.Access access = access(request);
-        if (!(access instanceof Dashboard.Access.Open open)) {
-            return closed(access, request);
+        WebRequests.Admission admission = web.organiser(request);
+        if (!(admission instanceof WebRequests.Admission.In in)) {
+            return ((WebRequests.Admission.Out) admission).answer();
         }
-        WebSession session = open.session();
-        PageTexts texts = dashboard.texts(session);
+        WebSession session = in.session();
+        PageTexts texts = in.texts();
         YearMonth shown = dashboard.thisMonth(texts);
         if (month != null) {
             try {
                 shown = YearMonth.parse(month);
             } catch (DateTimeParseException e) {
-                return notFound(texts, session);
+                return web.notFound(texts, session);
             }
             if (!dashboard.shows(texts, shown)) {
-                return notFound(texts, session);
+                return web.notFound(texts, session);
             }
         }
         CalendarMonth calendar = dashboard.month(session, texts, shown);
-        return page(HttpStatus.OK, pages.calendar(texts, session, calendar));
+        return WebRequests.page(HttpStatus.OK, pages.calendar(texts, session, calendar));
     }
 
     @GetMapping(Paths.MEETINGS + "{circleId}/{key}")
     ResponseEntity<String> meeting(@PathVariable("circleId") String circleId, @PathVariable("key") String key,
                                    HttpServletRequest request) {
-        Dashboard.Access access = access(request);
-        if (!(access instanceof Dashboard.Access.Open open)) {
-            return closed(access, request);
+        WebRequests.Admission admission = web.organiser(request);
+        if (!(admission instanceof WebRequests.Admission.In in)) {
+            return ((WebRequests.Admission.Out) admission).answer();
         }
-        WebSession session = open.session();
-        PageTexts texts = dashboard.texts(session);
-        return dashboard.meeting(session, texts, circleId, key)
-                .map(m -> page(HttpStatus.OK, pages.meeting(texts, session, m)))
-                .orElseGet(() -> notFound(texts, session));
-    }
-
-    private ResponseEntity<String> notSignedIn(HttpServletRequest request) {
-        PageTexts texts = dashboard.texts(browserLanguages(request));
-        return page(HttpStatus.UNAUTHORIZED, pages.message(texts, null, Pages.html(texts, DashboardMessages.NOT_SIGNED_IN)));
-    }
-
-    private ResponseEntity<String> notFound(PageTexts texts, WebSession session) {
-        return page(HttpStatus.NOT_FOUND, pages.message(texts, session, Pages.html(texts, DashboardMessages.NOT_FOUND)));
-    }
-
-    /** The request's session, its member's role re-checked with the platform (every page load and every change). */
-    private Dashboard.Access access(HttpServletRequest request) {
-        return cookieValue(request).map(secret -> dashboard.access(secret, organisers)).orElseGet(Dashboard.Access.None::new);
-    }
-
-    /**
-     * No page: not signed in; signed out just now because the member is no longer an organiser (told why); or the
-     * platform could not confirm the role just now (refused, the session kept).
-     */
-    private ResponseEntity<String> closed(Dashboard.Access access, HttpServletRequest request) {
-        if (access instanceof Dashboard.Access.RoleLost lost) {
-            LOG.info("organisers' page: a session ended because its member is no longer an organiser");
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(HTML)
-                    .header(HttpHeaders.SET_COOKIE, cookie("", true).toString())
-                    .body(pages.message(lost.texts(), null, Pages.html(lost.texts(), DashboardMessages.ROLE_LOST)));
-        }
-        if (access instanceof Dashboard.Access.Unconfirmed unconfirmed) {
-            LOG.warn("organisers' page: the platform did not confirm a member's role just now; the request was refused");
-            return page(HttpStatus.SERVICE_UNAVAILABLE, pages.message(unconfirmed.texts(), null,
-                    Pages.html(unconfirmed.texts(), DashboardMessages.ROLE_UNCONFIRMED)));
-        }
-        return notSignedIn(request);
-    }
-
-    private Optional<String> cookieValue(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return Optional.empty();
-        }
-        for (Cookie cookie : cookies) {
-            if (cookieName.equals(cookie.getName())) {
-                return Optional.of(cookie.getValue());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private ResponseCookie cookie(String value, boolean expire) {
-        ResponseCookie.ResponseCookieBuilder cookie = ResponseCookie.from(cookieName, value)
-                .httpOnly(true).secure(address.secure()).sameSite("Lax").path("/");
-        return (expire ? cookie.maxAge(0) : cookie).build();
-    }
-
-    /**
-     * Whether a POST comes from the page itself: its {@code Origin} is the public address's (browsers send it with
-     * every POST); where it is missing or {@code null}, {@code Sec-Fetch-Site} must say the same origin (a client
-     * without either, not a browser, is held by the session cookie and the change token alone).
-     */
-    private boolean sameOrigin(HttpServletRequest request) {
-        String origin = request.getHeader(HttpHeaders.ORIGIN);
-        if (origin != null && !origin.equals("null")) {
-            return origin.equalsIgnoreCase(origin(address.base()));
-        }
-        // Fetch Metadata (https://www.w3.org/TR/fetch-metadata/): the browser's own word on where the request came from
-        String site = request.getHeader("Sec-Fetch-Site");
-        return origin == null ? site == null || site.equals("same-origin") : "same-origin".equals(site);
-    }
-
-    private static String origin(URI base) {
-        return base.getScheme().toLowerCase(Locale.ROOT) + "://" + base.getHost().toLowerCase(Locale.ROOT)
-                + (base.getPort() == -1 ? "" : ":" + base.getPort());
-    }
-
-    private static boolean sameSecret(String given, String expected) {
-        return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static List<Locale> browserLanguages(HttpServletRequest request) {
-        return request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? List.of() : Collections.list(request.getLocales());
-    }
-
-    private static ResponseEntity<String> page(HttpStatus status, String html) {
-        return ResponseEntity.status(status).contentType(HTML).body(html);
-    }
-
-    private static ResponseEntity<String> redirect(String path) {
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(path)).build();
+        return dashboard.meeting(in.session(), in.texts(), circleId, key)
+                .map(m -> WebRequests.page(HttpStatus.OK, pages.meeting(in.texts(), in.session(), m)))
+                .orElseGet(() -> web.notFound(in.texts(), in.session()));
     }
 
     private static byte[] resource(String name) {

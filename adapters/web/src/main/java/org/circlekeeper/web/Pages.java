@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.circlekeeper.core.dashboard.CalendarMonth;
 import org.circlekeeper.core.dashboard.DashboardMessages;
 import org.circlekeeper.core.dashboard.MeetingDetails;
@@ -31,12 +32,27 @@ import org.circlekeeper.core.template.Markup;
  */
 final class Pages {
 
-    private final Map<String, Template> templates = new HashMap<>();
+    private final Mustache.Compiler compiler = Mustache.compiler().escapeHTML(true);
+    private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
-    Pages() {
-        Mustache.Compiler compiler = Mustache.compiler().escapeHTML(true);
-        for (String name : List.of("layout", "message", "signin", "calendar", "meeting")) {
-            templates.put(name, compiler.compile(read("web/" + name + ".mustache")));
+    /**
+     * The places the navigation offers, in order: each its path and its label. An organiser's session sees the
+     * organisers' places; a member's own-page session sees only {@link #OWN}.
+     */
+    enum Nav {
+        CALENDAR(Paths.CALENDAR, DashboardMessages.NAV_CALENDAR, true),
+        ACTIONS(Paths.ACTIONS, DashboardMessages.NAV_ACTIONS, true),
+        OWN(Paths.OWN, DashboardMessages.NAV_OWN, false),
+        NONE(null, null, false);
+
+        private final String path;
+        private final MessageKey label;
+        private final boolean organisers;
+
+        Nav(String path, MessageKey label, boolean organisers) {
+            this.path = path;
+            this.label = label;
+            this.organisers = organisers;
         }
     }
 
@@ -54,7 +70,7 @@ final class Pages {
     /** A page with only a heading and a message (signed out, refused, not found). */
     String message(PageTexts texts, WebSession session, String message) {
         Map<String, Object> body = Map.of("heading", html(texts, DashboardMessages.PAGE_TITLE), "message", message);
-        return layout(texts, session, false, Markup.plain(texts.text(DashboardMessages.PAGE_TITLE)), render("message", body));
+        return layout(texts, session, Nav.NONE, Markup.plain(texts.text(DashboardMessages.PAGE_TITLE)), render("message", body));
     }
 
     /** The page a sign-in link opens: a button that signs in, so that a link preview fetching it signs nobody in. */
@@ -62,7 +78,7 @@ final class Pages {
         Map<String, Object> body = Map.of("heading", html(texts, DashboardMessages.SIGNIN_TITLE),
                 "intro", html(texts, DashboardMessages.SIGNIN_INTRO), "button", html(texts, DashboardMessages.SIGNIN_BUTTON),
                 "secret", secret);
-        return layout(texts, null, false, Markup.plain(texts.text(DashboardMessages.SIGNIN_TITLE)), render("signin", body));
+        return layout(texts, null, Nav.NONE, Markup.plain(texts.text(DashboardMessages.SIGNIN_TITLE)), render("signin", body));
     }
 
     String calendar(PageTexts texts, WebSession session, CalendarMonth month) {
@@ -104,7 +120,7 @@ final class Pages {
         body.put("entries", entries);
         body.put("hasEntries", !entries.isEmpty());
         body.put("none", html(texts, DashboardMessages.CALENDAR_NONE));
-        return layout(texts, session, true, Markup.plain(title), render("calendar", body));
+        return layout(texts, session, Nav.CALENDAR, Markup.plain(title), render("calendar", body));
     }
 
     private static Map<String, Object> entry(PageTexts texts, CalendarMonth.Entry entry, DateTimeFormatter dayName) {
@@ -134,10 +150,14 @@ final class Pages {
         body.put("coming", html(texts, DashboardMessages.MEETING_COMING, "count", meeting.coming()));
         body.put("maybe", html(texts, DashboardMessages.MEETING_MAYBE, "count", meeting.maybe()));
         body.put("notComing", html(texts, DashboardMessages.MEETING_NOT, "count", meeting.notComing()));
-        return layout(texts, session, false, meeting.circleName(), render("meeting", body));
+        return layout(texts, session, Nav.CALENDAR, meeting.circleName(), render("meeting", body));
     }
 
-    private String layout(PageTexts texts, WebSession session, boolean onCalendar, String title, String body) {
+    /**
+     * The whole page around a body: language, title, skip link, the navigation for the session's kind (none when
+     * signed out) with {@code current} marked, and sign out.
+     */
+    String layout(PageTexts texts, WebSession session, Nav current, String title, String body) {
         Map<String, Object> page = new HashMap<>();
         page.put("lang", texts.locale().toLanguageTag());
         page.put("title", title);
@@ -146,16 +166,25 @@ final class Pages {
         page.put("skip", html(texts, DashboardMessages.SKIP_TO_CONTENT));
         page.put("signedIn", session != null);
         page.put("navLabel", Markup.plain(texts.text(DashboardMessages.NAV_LABEL)));
-        page.put("navCalendar", html(texts, DashboardMessages.NAV_CALENDAR));
-        page.put("onCalendar", onCalendar);
+        List<Map<String, Object>> nav = new ArrayList<>();
+        if (session != null) {
+            boolean organiser = session.signIn().organiser();
+            for (Nav place : Nav.values()) {
+                if (place.path != null && place.organisers == organiser) {
+                    nav.add(Map.of("href", place.path, "label", html(texts, place.label), "current", place == current));
+                }
+            }
+        }
+        page.put("nav", nav);
         page.put("csrf", session == null ? "" : session.csrf());
         page.put("signOut", html(texts, DashboardMessages.SIGN_OUT));
         page.put("body", body);
         return render("layout", page);
     }
 
-    private String render(String template, Map<String, Object> values) {
-        return templates.get(template).execute(values);
+    /** Renders the Mustache layout {@code web/<template>.mustache} (compiled once, on first use) with the values. */
+    String render(String template, Map<String, Object> values) {
+        return templates.computeIfAbsent(template, name -> compiler.compile(read("web/" + name + ".mustache"))).execute(values);
     }
 
     static String html(PageTexts texts, MessageKey key, Object... values) {

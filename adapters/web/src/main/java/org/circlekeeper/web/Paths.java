@@ -11,8 +11,18 @@ final class Paths {
     static final String CALENDAR = ROOT + "/calendar";
     static final String MEETINGS = ROOT + "/meetings/";
     static final String STYLESHEET = ROOT + "/static/dashboard.css";
+    /** The forms that act through the engine: {@code /dashboard/do/<command>[/<subcommand>]}. */
+    static final String ACTIONS = ROOT + "/do";
+    /** A button of an answer shown on the page, pressed. */
+    static final String PRESS = ROOT + "/press";
+    /** A member's own page (their history, export and erase). */
+    static final String OWN = ROOT + "/me";
 
     private Paths() {
+    }
+
+    static String action(String command, String subcommand) {
+        return ACTIONS + "/" + command + (subcommand == null ? "" : "/" + subcommand);
     }
 
     static String meeting(String circleId, String key) {

@@ -129,13 +129,18 @@ public final class Dashboard {
         /** The platform could not say just now whether the member is still an organiser: the session stays, nothing is done. */
         record Unconfirmed(PageTexts texts) implements Access {
         }
+
+        /** A member's session for their own page: it opens no organiser page, and needs no role. */
+        record OwnPage(WebSession session) implements Access {
+        }
     }
 
     /**
      * The session a cookie's secret names, with its member's role re-checked with the platform, as chat checks it before
      * every organiser command: on every page load and before every change. A member who is no longer an organiser there
      * is signed out (the session ends) and told why, in their language. When the platform cannot answer just now, the
-     * request is refused and the session stays, so a passing outage signs nobody out.
+     * request is refused and the session stays, so a passing outage signs nobody out. A member's session for their own
+     * page is {@link Access.OwnPage}, asked nothing of the platform.
      */
     public Access access(String secret, OrganiserChecks organisers) {
         Optional<WebSession> session = session(secret);
@@ -143,6 +148,9 @@ public final class Dashboard {
             return new Access.None();
         }
         SignIn who = session.get().signIn();
+        if (!who.organiser()) {
+            return new Access.OwnPage(session.get());
+        }
         return switch (organisers.ask(who.community(), who.member())) {
             case ORGANISER -> new Access.Open(session.get());
             case UNKNOWN -> new Access.Unconfirmed(texts(session.get()));

@@ -70,7 +70,7 @@ public final class DashboardFeature implements Feature {
             turn.replyPrivately(DashboardMessages.OFF);
             return;
         }
-        SignIn signIn = new SignIn(turn.member(), turn.community());
+        SignIn signIn = new SignIn(turn.member(), turn.community(), turn.context().channel(), SignIn.Kind.ORGANISER);
         if (!dashboard.mayAsk(signIn)) {
             turn.replyPrivately(DashboardMessages.TOO_MANY, "minutes", Dashboard.ASK_WINDOW.toMinutes());
             return;

@@ -93,7 +93,7 @@ final class ArgumentParser {
         String example = examples.apply(leaf);
         for (String given : named.options().keySet()) {
             if (leaf.options().stream().noneMatch(o -> o.name().equals(given))) {
-                throw new ArgumentProblem(EngineMessages.OPTION_UNKNOWN, "option", given, "usage", usage);
+                throw new ArgumentProblem(given, EngineMessages.OPTION_UNKNOWN, "option", given, "usage", usage);
             }
         }
         Map<String, String> raw = new LinkedHashMap<>();
@@ -111,7 +111,7 @@ final class ArgumentParser {
             String value = raw.get(option.name());
             if (value == null || value.isEmpty()) {
                 if (option.required()) {
-                    throw new ArgumentProblem(EngineMessages.OPTION_MISSING, "option", turn.label(option), "usage", usage, "example", example);
+                    throw new ArgumentProblem(option.name(), EngineMessages.OPTION_MISSING, "option", turn.label(option), "usage", usage, "example", example);
                 }
                 continue;
             }
@@ -126,10 +126,10 @@ final class ArgumentParser {
             case TEXT -> {
                 int length = value.codePointCount(0, value.length());
                 if (length > option.maxLength()) {
-                    throw new ArgumentProblem(EngineMessages.OPTION_TOO_LONG, "option", label, "max", option.maxLength(), "length", length);
+                    throw new ArgumentProblem(option.name(), EngineMessages.OPTION_TOO_LONG, "option", label, "max", option.maxLength(), "length", length);
                 }
                 if (length < option.minLength()) {
-                    throw new ArgumentProblem(EngineMessages.OPTION_TOO_SHORT, "option", label, "min", option.minLength());
+                    throw new ArgumentProblem(option.name(), EngineMessages.OPTION_TOO_SHORT, "option", label, "min", option.minLength());
                 }
                 return value;
             }
@@ -138,16 +138,16 @@ final class ArgumentParser {
                 try {
                     number = Long.parseLong(value.strip());
                 } catch (NumberFormatException e) {
-                    throw new ArgumentProblem(EngineMessages.OPTION_NOT_A_NUMBER, "option", label, "value", shorten(value));
+                    throw new ArgumentProblem(option.name(), EngineMessages.OPTION_NOT_A_NUMBER, "option", label, "value", shorten(value));
                 }
                 if (number < option.min() || number > option.max()) {
-                    throw new ArgumentProblem(EngineMessages.OPTION_OUT_OF_RANGE, "option", label, "min", option.min(), "max", option.max());
+                    throw new ArgumentProblem(option.name(), EngineMessages.OPTION_OUT_OF_RANGE, "option", label, "min", option.min(), "max", option.max());
                 }
                 return Long.toString(number);
             }
             case CHOICE -> {
                 return turn.choiceTyped(option, value)
-                        .orElseThrow(() -> new ArgumentProblem(EngineMessages.OPTION_NOT_A_CHOICE, "option", label,
+                        .orElseThrow(() -> new ArgumentProblem(option.name(), EngineMessages.OPTION_NOT_A_CHOICE, "option", label,
                                 "choices", option.choices().stream().map(c -> turn.choiceLabel(option, c)).collect(Collectors.joining(", "))));
             }
             default -> throw new IllegalStateException("unhandled option type " + option.type());

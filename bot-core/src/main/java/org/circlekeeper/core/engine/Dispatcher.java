@@ -68,6 +68,7 @@ final class Dispatcher {
                     turn);
         } catch (ArgumentProblem problem) {
             turn.replyPrivately(problem.key(), flatten(problem.values()));
+            turn.refusedOption(problem.option());
             return Metrics.Outcome.INVALID;
         }
         if (parsed.leaf() != spec && !passes(turn, parsed.leaf(), parsed.path())) {

@@ -91,6 +91,25 @@ public final class Engine {
      * restart set {@code -XX:+ExitOnOutOfMemoryError}).
      */
     public List<Reply> handle(Inbound inbound) {
+        return answer(inbound).replies();
+    }
+
+    /**
+     * What one event was answered, and for a command whose arguments were refused, which option they were refused
+     * for: a form (the organisers' page) shows the answer beside that field. Otherwise as {@link #handle(Inbound)}.
+     *
+     * @param refusedOption the name of the option whose value (or absence) was refused; empty when the arguments
+     *                      passed, or the refusal was about the command as a whole
+     */
+    public record Answer(List<Reply> replies, Optional<String> refusedOption) {
+        public Answer {
+            replies = List.copyOf(replies);
+            Objects.requireNonNull(refusedOption, "refusedOption");
+        }
+    }
+
+    /** Handles one event as {@link #handle(Inbound)} does, and says which option a refusal of its arguments concerns. */
+    public Answer answer(Inbound inbound) {
         Context context = inbound.context();
         Platform platform = context.channel().platform();
         Preferences prefs = null;
@@ -111,18 +130,18 @@ public final class Engine {
             }
             List<Reply> replies = turn.replies();
             dispatcher.rememberForms(context, replies);
-            return replies;
+            return new Answer(replies, turn.refusedOption());
         } catch (StoreUnavailable e) {
             outcome = Metrics.Outcome.UNAVAILABLE;
             LOG.warn("handling a {} on {}: the store is unreachable ({}: {})", inbound.getClass().getSimpleName(), platform.id(),
                     e.getMessage(), e.getCause() == null ? "" : e.getCause().getClass().getName());
             count(() -> metrics.storeUnavailable(platform));
-            return apology(context, prefs, EngineMessages.STORE_UNAVAILABLE);
+            return new Answer(apology(context, prefs, EngineMessages.STORE_UNAVAILABLE), Optional.empty());
         } catch (Throwable e) {
             outcome = Metrics.Outcome.FAILED;
             LOG.error("handling a {} on {} failed: {}", inbound.getClass().getSimpleName(), platform.id(), e.getClass().getName(), e);
             count(() -> metrics.unitFailed(platform, "engine"));
-            return apology(context, prefs, EngineMessages.INTERNAL_ERROR);
+            return new Answer(apology(context, prefs, EngineMessages.INTERNAL_ERROR), Optional.empty());
         } finally {
             Metrics.Outcome counted = outcome;
             if (inbound instanceof Inbound.CommandInvoked command) {

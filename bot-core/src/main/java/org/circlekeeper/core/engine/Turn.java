@@ -38,6 +38,7 @@ public final class Turn implements Speech {
     private final Function<ChannelRef.Kind, List<HelpTopic>> helpTopics;
     private Map<String, String> wordingSnapshot;
     private final List<Reply> replies = new ArrayList<>();
+    private String refusedOption;
 
     Turn(Context context, Preferences preferences, Clock clock, TemplateRenderer renderer,
          Supplier<Map<String, String>> wording, Function<ChannelRef.Kind, List<CommandSpec>> commands,
@@ -223,6 +224,15 @@ public final class Turn implements Speech {
 
     List<Reply> replies() {
         return List.copyOf(replies);
+    }
+
+    /** Marks the option whose value the command refused (null: the command as a whole), for a form to show beside it. */
+    void refusedOption(String option) {
+        this.refusedOption = option;
+    }
+
+    Optional<String> refusedOption() {
+        return Optional.ofNullable(refusedOption);
     }
 
     private Map<String, String> communityWording() {
