@@ -21,6 +21,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -220,6 +221,15 @@ class DashboardBrowserTest {
         assertThat(page.headers().firstValue("Referrer-Policy")).contains("same-origin");
         assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
         assertThat(page.body()).doesNotContain("<script");
+
+        HttpResponse<String> css = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/dashboard/static/dashboard.css"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
+        for (String missing : List.of("/dashboard/static/nothing.js", "/dashboard/static/..%2Fcalendar.mustache", "/dashboard/static/layout.mustache")) {
+            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + missing)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).as(missing).isIn(400, 404);
+        }
     }
 
     @Test

@@ -7,8 +7,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.circlekeeper.core.dashboard.CalendarMonth;
 import org.circlekeeper.core.dashboard.Dashboard;
 import org.circlekeeper.core.dashboard.DashboardMessages;
@@ -42,14 +44,16 @@ public class DashboardController {
     private final WebRequests web;
     private final Dashboard dashboard;
     private final Pages pages;
-    private final byte[] stylesheet;
+    private final Map<String, byte[]> statics = new ConcurrentHashMap<>();
 
     /** The sign-in, calendar and meeting pages. */
     public DashboardController(WebRequests web) {
         this.web = Objects.requireNonNull(web, "web");
         this.dashboard = web.dashboard();
         this.pages = web.pages();
-        this.stylesheet = resource("web/dashboard.css");
+        if (optionalResource("web/static/dashboard.css").length == 0) {
+            throw new IllegalStateException("web/static/dashboard.css is not on the classpath");
+        }
     }
 
     @GetMapping(Paths.ROOT)
@@ -57,10 +61,21 @@ public class DashboardController {
         return WebRequests.redirect(Paths.CALENDAR);
     }
 
-    @GetMapping(Paths.STYLESHEET)
-    ResponseEntity<byte[]> stylesheet() {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/css; charset=utf-8"))
-                .cacheControl(CacheControl.noCache()).body(stylesheet);
+    /**
+     * The page's own files, from {@code web/static/} on the classpath: its stylesheet and the small scripts that make
+     * some forms nicer (every page works without them). Only plain names of {@code .css} and {@code .js} files.
+     */
+    @GetMapping(Paths.STATIC + "{file:[a-z][a-z0-9-]+\\.(?:css|js)}")
+    ResponseEntity<byte[]> staticFile(@PathVariable("file") String file) {
+        if (file.length() > 48) {
+            return ResponseEntity.notFound().build();
+        }
+        byte[] content = statics.computeIfAbsent(file, name -> optionalResource("web/static/" + name));
+        if (content.length == 0) {
+            return ResponseEntity.notFound().build();
+        }
+        String type = file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type)).cacheControl(CacheControl.noCache()).body(content);
     }
 
     @GetMapping(Paths.SIGN_IN + "/{secret}")
@@ -145,10 +160,11 @@ public class DashboardController {
                 .orElseGet(() -> web.notFound(in.texts(), in.session()));
     }
 
-    private static byte[] resource(String name) {
+    /** The resource's bytes, or none when it is not on the classpath. */
+    private static byte[] optionalResource(String name) {
         try (InputStream in = DashboardController.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException(name + " is not on the classpath");
+                return new byte[0];
             }
             return in.readAllBytes();
         } catch (IOException e) {

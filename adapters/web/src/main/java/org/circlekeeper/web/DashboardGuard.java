@@ -12,7 +12,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * What every answer of the organisers' page carries, and what every request to it may bring. Answers: a strict
- * Content-Security-Policy (no script at all, styles and forms from the page itself, never framed), no caching, no
+ * Content-Security-Policy (no inline script: scripts, styles, requests and forms only from the page itself, never framed), no caching, no
  * referrer beyond the page itself (so no page address leaves with a link), no sniffing; HSTS when the page is served over TLS. Requests: a
  * body only with a POST, announced by its length and at most {@link #MAX_BODY} bytes (the forms hold a token or
  * two); anything else gets 413 before anything reads it, and the connection is closed.
@@ -21,7 +21,7 @@ public final class DashboardGuard extends OncePerRequestFilter {
 
     /** The largest form body accepted, in bytes. */
     public static final int MAX_BODY = 4 * 1024;
-    static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+    static final String POLICY = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
 
     private final boolean secure;

@@ -10,7 +10,8 @@ final class Paths {
     static final String SIGN_OUT = ROOT + "/signout";
     static final String CALENDAR = ROOT + "/calendar";
     static final String MEETINGS = ROOT + "/meetings/";
-    static final String STYLESHEET = ROOT + "/static/dashboard.css";
+    static final String STATIC = ROOT + "/static/";
+    static final String STYLESHEET = STATIC + "dashboard.css";
     /** The forms that act through the engine: {@code /dashboard/do/<command>[/<subcommand>]}. */
     static final String ACTIONS = ROOT + "/do";
     /** A button of an answer shown on the page, pressed. */
