@@ -223,6 +223,43 @@ public final class Dashboard {
         return new CalendarMonth(month, zone, weeks);
     }
 
+    /** This week's Monday in the reader's zone. */
+    public LocalDate thisWeek(PageTexts texts) {
+        return CalendarWeek.mondayOf(LocalDate.now(clock.withZone(texts.zone())));
+    }
+
+    /** Whether the week view may be paged to the week starting {@code monday}: within {@link #MONTHS_AROUND} months of now. */
+    public boolean showsWeek(PageTexts texts, LocalDate monday) {
+        LocalDate now = LocalDate.now(clock.withZone(texts.zone()));
+        return !monday.isBefore(now.minusMonths(MONTHS_AROUND)) && !monday.isAfter(now.plusMonths(MONTHS_AROUND));
+    }
+
+    /**
+     * The community's meetings in one week (Monday to Sunday, starting {@code monday}), in the reader's zone. The span
+     * runs from local midnight to local midnight, so a week with a change of clocks is an hour longer or shorter.
+     */
+    public CalendarWeek week(WebSession session, PageTexts texts, LocalDate monday) {
+        ZoneId zone = texts.zone();
+        LocalDate first = CalendarWeek.mondayOf(monday);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        Instant from = first.atStartOfDay(zone).toInstant();
+        Instant to = first.plusWeeks(1).atStartOfDay(zone).toInstant();
+        Map<LocalDate, List<CalendarMonth.Entry>> byDay = new LinkedHashMap<>();
+        for (CircleCalendar.Meeting meeting : calendar.meetings(session.signIn().community(), from, to, texts)) {
+            ZonedDateTime start = meeting.start().withZoneSameInstant(zone);
+            if (start.toInstant().isBefore(from) || !start.toInstant().isBefore(to)) {
+                continue; // a meeting that began the Sunday before and runs on into Monday belongs to its own day
+            }
+            byDay.computeIfAbsent(start.toLocalDate(), d -> new ArrayList<>()).add(new CalendarMonth.Entry(meeting.circleId(),
+                    meeting.key(), meeting.circleName(), start.toLocalDate(), time(start, texts.locale()), meeting.moved()));
+        }
+        List<CalendarWeek.Day> days = new ArrayList<>();
+        for (LocalDate day = first; day.isBefore(first.plusWeeks(1)); day = day.plusDays(1)) {
+            days.add(new CalendarWeek.Day(day, day.equals(today), byDay.getOrDefault(day, List.of())));
+        }
+        return new CalendarWeek(first, zone, days);
+    }
+
     /** One meeting's details; empty when the community has no such meeting. */
     public Optional<MeetingDetails> meeting(WebSession session, PageTexts texts, String circleId, String key) {
         return calendar.meeting(session.signIn().community(), circleId, key, texts).map(m -> {
@@ -234,7 +271,7 @@ public final class Dashboard {
             String format = texts.text(formats.formatName(session.signIn().community(), m.circleId()));
             return new MeetingDetails(m.circleId(), m.circleName(), time, m.moved(), m.when(), m.place(), format,
                     m.description() == null ? "" : m.description(), m.answers().coming(), m.answers().maybe(),
-                    m.answers().notComing(), YearMonth.from(start));
+                    m.answers().notComing(), YearMonth.from(start), m.start().toLocalDate());
         });
     }
 

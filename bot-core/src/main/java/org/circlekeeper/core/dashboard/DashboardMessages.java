@@ -63,6 +63,22 @@ public final class DashboardMessages {
     public static final MessageKey MEETING_BACK = KEYS.key("page.meeting.back");
     public static final MessageKey MEETING_TIME = KEYS.key("page.meeting.time", "date", "start", "end", "zone");
 
+    public static final MessageKey CALENDAR_NEW_CIRCLE = KEYS.key("page.calendar.new-circle");
+    public static final MessageKey CALENDAR_WEEK_VIEW = KEYS.key("page.calendar.week-view");
+    public static final MessageKey MEETING_CHANGES = KEYS.key("page.meeting.changes");
+    public static final MessageKey MEETING_MOVE = KEYS.key("page.meeting.move");
+    public static final MessageKey MEETING_SKIP = KEYS.key("page.meeting.skip");
+    public static final MessageKey MEETING_EDIT = KEYS.key("page.meeting.edit");
+    public static final MessageKey MEETING_REMINDERS = KEYS.key("page.meeting.reminders");
+    public static final MessageKey MEETING_CANCEL = KEYS.key("page.meeting.cancel");
+    public static final MessageKey WEEK_TITLE = KEYS.key("page.week.title", "from", "to");
+    public static final MessageKey WEEK_PREVIOUS = KEYS.key("page.week.previous");
+    public static final MessageKey WEEK_NEXT = KEYS.key("page.week.next");
+    public static final MessageKey WEEK_THIS = KEYS.key("page.week.this");
+    public static final MessageKey WEEK_MONTH_VIEW = KEYS.key("page.week.month-view", "month");
+    public static final MessageKey WEEK_NONE = KEYS.key("page.week.none");
+    public static final MessageKey WEEK_NOTHING_THIS_DAY = KEYS.key("page.week.nothing");
+
     private DashboardMessages() {
     }
 }

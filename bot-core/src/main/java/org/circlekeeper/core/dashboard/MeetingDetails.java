@@ -1,5 +1,6 @@
 package org.circlekeeper.core.dashboard;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 
 /**
@@ -11,7 +12,10 @@ import java.time.YearMonth;
  * @param format      the share format its sessions run, as text
  * @param description the organisers' description (member-written plain text), or empty
  * @param month       the month the meeting falls in, for the way back
+ * @param date        the meeting's date in its circle's own calendar: the date {@code /circle skip} and
+ *                    {@code /circle reschedule} take for it
  */
 public record MeetingDetails(String circleId, String circleName, String time, boolean moved, String schedule, String place,
-                             String format, String description, int coming, int maybe, int notComing, YearMonth month) {
+                             String format, String description, int coming, int maybe, int notComing, YearMonth month,
+                             LocalDate date) {
 }
