@@ -12,6 +12,7 @@ import org.circlekeeper.web.ActionsController;
 import org.circlekeeper.web.DashboardController;
 import org.circlekeeper.web.DashboardGuard;
 import org.circlekeeper.web.WebRequests;
+import org.circlekeeper.web.WeekController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -71,6 +72,11 @@ class DashboardConfiguration {
     @Bean
     ActionsController actionsController(WebRequests web, Bot.Assembly bot, List<Messenger> messengers) {
         return new ActionsController(web, bot.engine(), new Messengers(messengers));
+    }
+
+    @Bean
+    WeekController weekController(WebRequests web) {
+        return new WeekController(web);
     }
 
     @Bean

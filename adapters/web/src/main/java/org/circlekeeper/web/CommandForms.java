@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.circlekeeper.core.dashboard.DashboardMessages;
 import org.circlekeeper.core.dashboard.PageTexts;
 import org.circlekeeper.core.dashboard.WebSession;
@@ -20,6 +21,7 @@ import org.circlekeeper.core.engine.OptionType;
 import org.circlekeeper.core.engine.Role;
 import org.circlekeeper.core.engine.Suggester;
 import org.circlekeeper.core.ref.ChannelRef;
+import org.circlekeeper.core.template.Markup;
 
 /**
  * The organisers' forms, generated from the engine's own {@link CommandSpec}s as Discord's slash commands are: one form
@@ -111,8 +113,10 @@ final class CommandForms {
         }
         Map<String, Object> body = new HashMap<>();
         body.put("heading", HtmlMarkup.html(texts.text(form.leaf().description())));
-        body.put("usage", form.leaf() == form.command() ? form.command().usage("/")
-                : form.command().usage("/", form.command().name() + " " + form.leaf().name(), OptionSpec::name));
+        // typed as chat's /help shows it: a subcommand after its command, each option by its label in the reader's language
+        Function<OptionSpec, String> label = o -> Markup.plain(texts.text(o.label()));
+        body.put("usage", form.leaf() == form.command() ? form.command().usage("/", label)
+                : form.leaf().usage("/", form.command().name() + " " + form.leaf().name(), label));
         body.put("usageLabel", Pages.html(texts, DashboardMessages.ACTIONS_USAGE));
         body.put("action", form.path());
         body.put("fields", fields);

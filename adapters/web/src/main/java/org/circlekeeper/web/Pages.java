@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -18,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.circlekeeper.core.dashboard.CalendarMonth;
+import org.circlekeeper.core.dashboard.CalendarWeek;
 import org.circlekeeper.core.dashboard.DashboardMessages;
+import org.circlekeeper.core.dashboard.FormLink;
 import org.circlekeeper.core.dashboard.MeetingDetails;
 import org.circlekeeper.core.dashboard.PageTexts;
 import org.circlekeeper.core.dashboard.WebSession;
@@ -41,6 +44,7 @@ final class Pages {
      */
     enum Nav {
         CALENDAR(Paths.CALENDAR, DashboardMessages.NAV_CALENDAR, true),
+        WEEK(Paths.WEEK, DashboardMessages.NAV_WEEK, true),
         ACTIONS(Paths.ACTIONS, DashboardMessages.NAV_ACTIONS, true),
         OWN(Paths.OWN, DashboardMessages.NAV_OWN, false),
         NONE(null, null, false);
@@ -120,6 +124,13 @@ final class Pages {
         body.put("entries", entries);
         body.put("hasEntries", !entries.isEmpty());
         body.put("none", html(texts, DashboardMessages.CALENDAR_NONE));
+        body.put("newCircleHref", Paths.form(FormLink.newCircle()));
+        body.put("newCircle", html(texts, FormLink.newCircle().label()));
+        // the week view opens on today's week in this month, else on the month's first week
+        LocalDate weekOf = month.weeks().stream().flatMap(w -> w.days().stream()).filter(d -> d.inMonth() && d.today())
+                .map(CalendarMonth.Day::date).findFirst().orElse(month.month().atDay(1));
+        body.put("weekHref", Paths.week(CalendarWeek.name(weekOf)));
+        body.put("weekView", html(texts, DashboardMessages.CALENDAR_WEEK_VIEW));
         return layout(texts, session, Nav.CALENDAR, Markup.plain(title), render("calendar", body));
     }
 
@@ -150,6 +161,9 @@ final class Pages {
         body.put("coming", html(texts, DashboardMessages.MEETING_COMING, "count", meeting.coming()));
         body.put("maybe", html(texts, DashboardMessages.MEETING_MAYBE, "count", meeting.maybe()));
         body.put("notComing", html(texts, DashboardMessages.MEETING_NOT, "count", meeting.notComing()));
+        body.put("changesHeading", html(texts, DashboardMessages.MEETING_CHANGES));
+        body.put("changes", FormLink.forMeeting(meeting).stream()
+                .map(link -> Map.of("href", Paths.form(link), "label", html(texts, link.label()))).toList());
         return layout(texts, session, Nav.CALENDAR, meeting.circleName(), render("meeting", body));
     }
 

@@ -1,6 +1,10 @@
 package org.circlekeeper.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.StringJoiner;
 import org.circlekeeper.core.dashboard.DashboardAddress;
+import org.circlekeeper.core.dashboard.FormLink;
 
 /** The organisers' page's addresses. None carries personal data: circle ids, meeting keys and months only. */
 final class Paths {
@@ -18,6 +22,8 @@ final class Paths {
     static final String PRESS = ROOT + "/press";
     /** A member's own page (their history, export and erase). */
     static final String OWN = ROOT + "/me";
+    /** The week view: {@code /dashboard/week?week=2026-W49}. */
+    static final String WEEK = ROOT + "/week";
 
     private Paths() {
     }
@@ -28,5 +34,17 @@ final class Paths {
 
     static String meeting(String circleId, String key) {
         return MEETINGS + circleId + "/" + key;
+    }
+
+    static String week(String isoWeek) {
+        return WEEK + "?week=" + isoWeek;
+    }
+
+    /** A form's address with its prefill as query parameters named like the options (circle ids and dates, no personal data). */
+    static String form(FormLink link) {
+        StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
+        link.prefill().forEach((name, value) -> query.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return action(link.command(), link.subcommand()) + query;
     }
 }

@@ -63,6 +63,7 @@ public final class DashboardMessages {
     public static final MessageKey MEETING_BACK = KEYS.key("page.meeting.back");
     public static final MessageKey MEETING_TIME = KEYS.key("page.meeting.time", "date", "start", "end", "zone");
 
+    public static final MessageKey NAV_WEEK = KEYS.key("page.nav.week");
     public static final MessageKey CALENDAR_NEW_CIRCLE = KEYS.key("page.calendar.new-circle");
     public static final MessageKey CALENDAR_WEEK_VIEW = KEYS.key("page.calendar.week-view");
     public static final MessageKey MEETING_CHANGES = KEYS.key("page.meeting.changes");
@@ -76,7 +77,6 @@ public final class DashboardMessages {
     public static final MessageKey WEEK_NEXT = KEYS.key("page.week.next");
     public static final MessageKey WEEK_THIS = KEYS.key("page.week.this");
     public static final MessageKey WEEK_MONTH_VIEW = KEYS.key("page.week.month-view", "month");
-    public static final MessageKey WEEK_NONE = KEYS.key("page.week.none");
     public static final MessageKey WEEK_NOTHING_THIS_DAY = KEYS.key("page.week.nothing");
 
     private DashboardMessages() {
