@@ -86,7 +86,7 @@ class DashboardFormsBrowserTest {
         both("changes");
         app.submit(By.cssSelector("a[href='/dashboard/do/circle/create']"));
         assertThat(find("p.usage code").getText()).isEqualTo("/circle create <name> <when>");
-        assertThat(find("label[for=f-name]").getText()).startsWith("name");
+        assertThat(find("label[for=f-name]").getText()).startsWith("Name");
         assertThat(find("#f-name").getAttribute("required")).isNotNull();
         assertThat(find("#f-name").getAttribute("aria-describedby")).isEqualTo("h-name");
         assertThat(find("#h-when").getText()).contains("every tuesday 19:00");
@@ -229,7 +229,7 @@ class DashboardFormsBrowserTest {
                 .contains("tuesday-circle");
         assertThat(find("#f-id").getAttribute("list")).isEqualTo("l-id");
         assertThat(browser.driver.findElements(By.cssSelector("select#f-field option"))).extracting(WebElement::getText)
-                .containsExactly("name", "description", "place", "duration", "when");
+                .containsExactly("Name", "Description", "Place", "Duration", "When");
         assertThat(find("#f-value").getTagName()).isEqualTo("textarea");
         both("form-edit");
     }
@@ -255,7 +255,7 @@ class DashboardFormsBrowserTest {
         go("/dashboard/meetings/garden-circle/" + KEY.format(first.plusWeeks(1).atTime(10, 0)));
         app.submit(By.linkText("Edit the circle"));
         assertThat(browser.driver.getCurrentUrl()).endsWith("/dashboard/do/circle/edit?id=garden-circle");
-        new org.openqa.selenium.support.ui.Select(find("#f-field")).selectByVisibleText("place");
+        new org.openqa.selenium.support.ui.Select(find("#f-field")).selectByVisibleText("Place");
         type("value", "the library's back room");
         app.submit(By.cssSelector("form.command-form button[type=submit]"));
         assertThat(find("section.answer").getText()).contains("Garden circle");
@@ -277,10 +277,10 @@ class DashboardFormsBrowserTest {
         app.say("/language es", "español");
         app.signIn(app.newLink("santiago"));
         go("/dashboard/do/circle/edit");
-        assertThat(find("label[for=f-field]").getText()).startsWith("campo");
+        assertThat(find("label[for=f-field]").getText()).startsWith("Campo");
         assertThat(find("#h-field").getText()).startsWith("Qué cambiar");
         assertThat(browser.driver.findElements(By.cssSelector("select#f-field option"))).extracting(WebElement::getText)
-                .containsExactly("nombre", "descripción", "lugar", "duración", "horario");
+                .containsExactly("Nombre", "Descripción", "Lugar", "Duración", "Horario");
         assertThat(find("form.command-form button[type=submit]").getText()).isEqualTo("Enviar");
         assertThat(find("#f-value").getTagName()).isEqualTo("textarea");
         app.assertAccessible("a form in Spanish");

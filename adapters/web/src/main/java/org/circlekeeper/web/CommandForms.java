@@ -132,7 +132,7 @@ final class CommandForms {
         String id = "f-" + option.name();
         field.put("id", id);
         field.put("name", option.name());
-        field.put("label", HtmlMarkup.html(texts.text(option.label())));
+        field.put("label", HtmlMarkup.html(shown(texts.text(option.label()), texts.locale())));
         field.put("hint", HtmlMarkup.html(texts.text(option.description())));
         field.put("hintId", "h-" + option.name());
         field.put("required", option.required());
@@ -155,7 +155,8 @@ final class CommandForms {
                 choices.add(Map.of("value", "", "label", Pages.html(texts, DashboardMessages.ACTIONS_NOTHING_CHOSEN), "selected", value.isEmpty()));
             }
             for (String choice : option.choices()) {
-                choices.add(Map.of("value", choice, "label", HtmlMarkup.html(texts.text(option.choiceLabel(choice))),
+                String label = shown(texts.text(option.choiceLabel(choice)), texts.locale());
+                choices.add(Map.of("value", choice, "label", HtmlMarkup.html(label),
                         "selected", choice.equals(value.toLowerCase(Locale.ROOT))));
             }
             field.put("choices", choices);
@@ -170,5 +171,18 @@ final class CommandForms {
         field.put("hasSuggestions", !suggestions.isEmpty());
         field.put("listId", "l-" + option.name());
         return field;
+    }
+
+    /**
+     * A label as chat types it ({@code new-time}, {@code nombre}) as a form shows it: {@code New time}, {@code Nombre}.
+     * Only its look changes; the value sent is still the option's own.
+     */
+    static String shown(String label, Locale locale) {
+        String words = label.strip().replace('-', ' ');
+        if (words.isEmpty()) {
+            return words;
+        }
+        int first = words.offsetByCodePoints(0, 1);
+        return words.substring(0, first).toUpperCase(locale) + words.substring(first);
     }
 }

@@ -15,6 +15,7 @@ import org.circlekeeper.core.dashboard.CalendarWeek;
 import org.circlekeeper.core.dashboard.Dashboard;
 import org.circlekeeper.core.dashboard.DashboardMessages;
 import org.circlekeeper.core.dashboard.PageTexts;
+import org.circlekeeper.core.dashboard.WebSession;
 import org.circlekeeper.core.template.Markup;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -55,11 +56,15 @@ public class WeekController {
             monday = named.get();
         }
         CalendarWeek shown = dashboard.week(in.session(), texts, monday);
+        return WebRequests.page(HttpStatus.OK, page(web.pages(), texts, in.session(), shown, dashboard.thisWeek(texts)));
+    }
+
+    /** The week's whole page; {@code thisMonday} starts the reader's current week (for "This week"). */
+    static String page(Pages pages, PageTexts texts, WebSession session, CalendarWeek week, LocalDate thisMonday) {
         DateTimeFormatter longDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(texts.locale());
-        String title = texts.text(DashboardMessages.WEEK_TITLE, "from", longDate.format(shown.monday()),
-                "to", longDate.format(shown.monday().plusDays(6)));
-        return WebRequests.page(HttpStatus.OK, web.pages().layout(texts, in.session(), Pages.Nav.WEEK, Markup.plain(title),
-                web.pages().render("week", body(texts, shown, title, dashboard.thisWeek(texts)))));
+        String title = texts.text(DashboardMessages.WEEK_TITLE, "from", longDate.format(week.monday()),
+                "to", longDate.format(week.monday().plusDays(6)));
+        return pages.layout(texts, session, Pages.Nav.WEEK, Markup.plain(title), pages.render("week", body(texts, week, title, thisMonday)));
     }
 
     private static Map<String, Object> body(PageTexts texts, CalendarWeek week, String title, LocalDate thisMonday) {
