@@ -64,7 +64,8 @@ public class WeekController {
         DateTimeFormatter longDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(texts.locale());
         String title = texts.text(DashboardMessages.WEEK_TITLE, "from", longDate.format(week.monday()),
                 "to", longDate.format(week.monday().plusDays(6)));
-        return pages.layout(texts, session, Pages.Nav.WEEK, Markup.plain(title), pages.render("week", body(texts, week, title, thisMonday)));
+        return pages.layout(texts, session, Pages.Nav.WEEK, Markup.plain(title),
+                pages.render("week", body(texts, week, title, thisMonday)));
     }
 
     private static Map<String, Object> body(PageTexts texts, CalendarWeek week, String title, LocalDate thisMonday) {

@@ -53,7 +53,8 @@ class WeekPageTest {
 
         MeetingDetails meeting = dashboard.meeting(session, texts, id, "20261201T1900").orElseThrow();
         String details = pages.meeting(texts, session, meeting);
-        assertThat(details).contains("<a href=\"/dashboard/do/circle/reschedule?id&#x3D;" + id + "&amp;date&#x3D;2026-12-01\">Move this meeting</a>")
+        assertThat(details)
+                .contains("<a href=\"/dashboard/do/circle/reschedule?id&#x3D;" + id + "&amp;date&#x3D;2026-12-01\">Move this meeting</a>")
                 .contains("<a href=\"/dashboard/do/circle/skip?id&#x3D;" + id + "&amp;date&#x3D;2026-12-01\">Skip this meeting</a>")
                 .contains("<a href=\"/dashboard/do/circle/cancel?id&#x3D;" + id + "\">Cancel the circle</a>");
         String calendar = pages.calendar(texts, session, dashboard.month(session, texts, java.time.YearMonth.of(2026, 11)));
