@@ -13,6 +13,10 @@ public final class DashboardMessages {
     static final MessageKey LINK = KEYS.key("dashboard.link", "url", "minutes");
     static final MessageKey OFF = KEYS.key("dashboard.off");
     static final MessageKey TOO_MANY = KEYS.key("dashboard.too-many", "minutes");
+    static final MessageKey OWN_BUTTON = KEYS.key("dashboard.own.button");
+    static final MessageKey OWN_LINK = KEYS.key("dashboard.own.link", "url", "minutes");
+    static final MessageKey OWN_OFF = KEYS.key("dashboard.own.off");
+    static final MessageKey OWN_NO_GROUP = KEYS.key("dashboard.own.no-group");
 
     public static final MessageKey PAGE_TITLE = KEYS.key("page.title");
     public static final MessageKey SKIP_TO_CONTENT = KEYS.key("page.skip");
