@@ -11,6 +11,7 @@ import org.circlekeeper.core.platform.OrganiserChecks;
 import org.circlekeeper.web.ActionsController;
 import org.circlekeeper.web.DashboardController;
 import org.circlekeeper.web.DashboardGuard;
+import org.circlekeeper.web.OwnPageController;
 import org.circlekeeper.web.WebRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +72,11 @@ class DashboardConfiguration {
     @Bean
     ActionsController actionsController(WebRequests web, Bot.Assembly bot, List<Messenger> messengers) {
         return new ActionsController(web, bot.engine(), new Messengers(messengers));
+    }
+
+    @Bean
+    OwnPageController ownPageController(WebRequests web, Bot.Assembly bot) {
+        return new OwnPageController(web, bot.engine());
     }
 
     @Bean

@@ -18,6 +18,11 @@ final class Paths {
     static final String PRESS = ROOT + "/press";
     /** A member's own page (their history, export and erase). */
     static final String OWN = ROOT + "/me";
+    /** The member's data file, as {@code /mydata} makes it. */
+    static final String OWN_EXPORT = OWN + "/export";
+    /** The erasure's question, then its confirmation. */
+    static final String OWN_ERASE = OWN + "/erase";
+    static final String OWN_ERASE_CONFIRM = OWN_ERASE + "/confirm";
 
     private Paths() {
     }

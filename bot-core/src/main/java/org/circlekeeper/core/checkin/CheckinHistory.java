@@ -23,6 +23,7 @@ import org.circlekeeper.core.message.Attachment;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.MessageKey;
 
 /**
  * The member's own view of their check-ins: the last {@link #HISTORY_DAYS} days as a chart and a calendar,
@@ -120,7 +121,8 @@ final class CheckinHistory {
         Read read = read(community, member, flows.today(member, community, clock.instant()));
         List<OwnCheckins.Day> days = read.moods().entrySet().stream()
                 .map(e -> new OwnCheckins.Day(e.getKey(), e.getValue().level(), e.getValue().word(), e.getValue().emoji())).toList();
-        return new OwnCheckins.History(read.from(), read.today(), days, read.streak(), read.since());
+        List<MessageKey> levels = Arrays.stream(Mood.values()).sorted((a, b) -> a.level() - b.level()).map(Mood::word).toList();
+        return new OwnCheckins.History(read.from(), read.today(), days, read.streak(), read.since(), levels);
     }
 
     /** {@code /checkin journey [clear]}: the member's marks and a button per stage, or the marks cleared. */

@@ -28,11 +28,13 @@ public interface OwnCheckins {
 
     /**
      * What the history shows: the days from {@code from} to {@code today}, the ones with a check-in in {@code days}
-     * (oldest first), the running streak (0 for none) and the member's first day with the group, if kept.
+     * (oldest first), the running streak (0 for none), the member's first day with the group, if kept, and the word
+     * of each mood level from 1 to 5 (for a chart's scale).
      */
     @FeaturePort
-    record History(LocalDate from, LocalDate today, List<Day> days, int streak, Optional<LocalDate> since) {
+    record History(LocalDate from, LocalDate today, List<Day> days, int streak, Optional<LocalDate> since, List<MessageKey> levels) {
         public History {
+            levels = List.copyOf(levels);
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(today, "today");
             days = List.copyOf(days);

@@ -261,7 +261,8 @@ public final class Dashboard {
                 OwnCheckins.Day checkin = byDay.get(day);
                 days.add(checkin == null ? new OwnHistory.Day(day, 0, "") : new OwnHistory.Day(day, checkin.level(), texts.text(checkin.word())));
             }
-            return new OwnHistory(history.from(), history.today(), days, history.streak(), history.since());
+            return new OwnHistory(history.from(), history.today(), days, history.streak(), history.since(),
+                    history.levels().stream().map(texts::text).toList());
         });
     }
 }

@@ -10,11 +10,13 @@ import java.util.Optional;
  * {@code from} to {@code today}, the running streak and their first day with the group. No notes: they stay in the
  * member's export.
  *
- * @param days every day of the span, oldest first; a day without a check-in has level 0 and no mood
+ * @param days   every day of the span, oldest first; a day without a check-in has level 0 and no mood
+ * @param levels the word of each mood level, from 1 to 5, in the reader's language
  */
-public record OwnHistory(LocalDate from, LocalDate today, List<Day> days, int streak, Optional<LocalDate> since) {
+public record OwnHistory(LocalDate from, LocalDate today, List<Day> days, int streak, Optional<LocalDate> since, List<String> levels) {
 
     public OwnHistory {
+        levels = List.copyOf(levels);
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(today, "today");
         days = List.copyOf(days);
