@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * A member's own page end to end, in the shared real headless Chromium against the whole app: a member checks in in
  * the console, asks for their page from {@code /mydata}'s button, reads their history (and no one else's), downloads
  * the same export {@code /mydata} sends, cannot open an organisers' page, and erases their data through the page, after
- * which the console finds nothing; a used link is refused. axe-core on every page; screenshots at desktop and phone
+ * which the console finds nothing; a used link, and one ten minutes old by the bot's (the console's virtual) clock, are
+ * refused. axe-core on every page; screenshots at desktop and phone
  * widths under {@code target/screenshots}. Its members (mara, nils, milo) and organiser (orla) are its own.
  */
 class DashboardMemberBrowserTest {
@@ -173,5 +174,17 @@ class DashboardMemberBrowserTest {
         browser.driver.get(app.base + "/dashboard/me");
         assertThat(text("li.streak")).isEqualTo("Check-ins in a row, up to today: 1.");
         app.assertAccessible("an organiser's own page");
+    }
+
+    @Test
+    void aLinkOlderThanTenMinutesByTheBotsClockIsRefused() throws Exception {
+        app.say(":as milo", "you are milo");
+        click(app.say("/checkin", "How are you today?"), "Okay", "I saved");
+        String link = ownLink();
+        app.say(":clock +11m", "the time is now");
+        app.signIn(link);
+        assertThat(text("main p.message")).startsWith("This link has been used already or has expired.");
+        assertThat(browser.driver.manage().getCookieNamed("ck-page")).isNull();
+        app.assertAccessible("expired link");
     }
 }

@@ -77,7 +77,7 @@ public final class Dashboard {
     /** Makes a one-time link's secret for the member in the community, valid {@link #LINK_VALID}. */
     String issue(SignIn signIn) {
         String secret = secrets.next();
-        stores.links().put(Secrets.digest(secret), signIn, LINK_VALID);
+        stores.links().put(Secrets.digest(secret), signIn, clock.instant().plus(LINK_VALID), LINK_VALID);
         return secret;
     }
 
@@ -94,7 +94,7 @@ public final class Dashboard {
         if (!Secrets.wellFormed(linkSecret)) {
             return Optional.empty();
         }
-        return stores.links().take(Secrets.digest(linkSecret)).map(signIn -> {
+        return stores.links().take(Secrets.digest(linkSecret), clock.instant()).map(signIn -> {
             String secret = secrets.next();
             WebSession session = new WebSession(signIn, secrets.next(), clock.instant());
             stores.sessions().create(Secrets.digest(secret), session, IDLE);
