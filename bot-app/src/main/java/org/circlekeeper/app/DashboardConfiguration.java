@@ -11,6 +11,7 @@ import org.circlekeeper.core.platform.OrganiserChecks;
 import org.circlekeeper.web.ActionsController;
 import org.circlekeeper.web.DashboardController;
 import org.circlekeeper.web.DashboardGuard;
+import org.circlekeeper.web.OwnPageController;
 import org.circlekeeper.web.WebRequests;
 import org.circlekeeper.web.WeekController;
 import org.slf4j.Logger;
@@ -77,6 +78,11 @@ class DashboardConfiguration {
     @Bean
     WeekController weekController(WebRequests web) {
         return new WeekController(web);
+    }
+
+    @Bean
+    OwnPageController ownPageController(WebRequests web, Bot.Assembly bot) {
+        return new OwnPageController(web, bot.engine());
     }
 
     @Bean

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.circlekeeper.core.circle.CalendarFeeds;
+import org.circlekeeper.core.dashboard.DashboardAddress;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -178,8 +179,9 @@ class DeployFilesTest {
         }
         Map<String, Object> ingress = object("Ingress", "circlekeeper", "base");
         List<Object> paths = list(at(map(list(at(ingress, "spec.rules")).get(0)), "http.paths"));
-        assertThat(paths).extracting(p -> map(p).get("path")).as("only Telegram's webhook and the calendar feeds are public")
-                .containsExactlyInAnyOrder("/telegram", CalendarFeeds.PATH_PREFIX.replaceAll("/$", ""));
+        assertThat(paths).extracting(p -> map(p).get("path"))
+                .as("only Telegram's webhook, the calendar feeds and the organisers' page are public")
+                .containsExactlyInAnyOrder("/telegram", CalendarFeeds.PATH_PREFIX.replaceAll("/$", ""), DashboardAddress.PATH);
         assertThat(paths).allSatisfy(p -> {
             Map<String, Object> service = object("Service", String.valueOf(at(p, "backend.service.name")), "base");
             assertThat(list(at(service, "spec.ports"))).anySatisfy(port ->
@@ -204,6 +206,32 @@ class DeployFilesTest {
         assertThat(strings(map(list(at(ingress, "spec.tls")).get(0)).get("hosts"))).contains(url.getHost());
         assertThat(list(at(rule, "http.paths"))).as("an Ingress path leads to the webhook")
                 .anySatisfy(p -> assertThat(url.getPath()).startsWith(String.valueOf(map(p).get("path")) + "/"));
+    }
+
+    @Test
+    void theOrganisersPageIsOnAndRoutedThroughTheIngressToTheWebPortOverTls() {
+        Map<String, Object> config = map(object("ConfigMap", "circlekeeper-config", "base").get("data"));
+        assertThat(config).containsKeys("CIRCLEKEEPER_WEB_PORT", "CIRCLEKEEPER_WEB_PUBLIC_URL");
+        DashboardAddress address = DashboardAddress.parse(String.valueOf(config.get("CIRCLEKEEPER_WEB_PUBLIC_URL")));
+        assertThat(address.secure()).as("the page's cookie and links travel over TLS only").isTrue();
+        assertThat(address.base().getPath()).as("the page lives at the host's root, where the Ingress routes it").isEmpty();
+        Map<String, Object> ingress = object("Ingress", "circlekeeper", "base");
+        Map<String, Object> rule = map(list(at(ingress, "spec.rules")).get(0));
+        assertThat(rule.get("host")).isEqualTo(address.base().getHost());
+        assertThat(strings(map(list(at(ingress, "spec.tls")).get(0)).get("hosts"))).contains(address.base().getHost());
+        Map<String, Object> page = list(at(rule, "http.paths")).stream().map(DeployChecks::map)
+                .filter(p -> DashboardAddress.PATH.equals(p.get("path"))).findFirst().orElseThrow();
+        assertThat(page.get("pathType")).as("every page under /dashboard").isEqualTo("Prefix");
+        // the Ingress's Service port leads to the container port that listens on CIRCLEKEEPER_WEB_PORT
+        Map<String, Object> service = object("Service", String.valueOf(at(page, "backend.service.name")), "base");
+        Object target = list(at(service, "spec.ports")).stream().map(DeployChecks::map)
+                .filter(port -> port.get("name").equals(at(page, "backend.service.port.name"))).findFirst().orElseThrow().get("targetPort");
+        Map<String, Object> deployment = object("Deployment", "circlekeeper", "base");
+        List<Object> ports = list(map(list(at(deployment, "spec.template.spec.containers")).get(0)).get("ports"));
+        assertThat(ports).anySatisfy(port -> {
+            assertThat(String.valueOf(map(port).get("name"))).isEqualTo(String.valueOf(target));
+            assertThat(String.valueOf(map(port).get("containerPort"))).isEqualTo(String.valueOf(config.get("CIRCLEKEEPER_WEB_PORT")));
+        });
     }
 
     @Test

@@ -25,7 +25,8 @@ import org.circlekeeper.core.ref.Platform;
  * <caption>keys</caption>
  * <tr><th>key</th><th>type</th><th>holds</th><th>bound</th></tr>
  * <tr><td>{@code ck:dashboard:link:<digest>}</td><td>hash</td><td>whom a sign-in link signs in: platform, user id,
- *     community id</td><td>TTL {@link Dashboard#LINK_VALID}; taken (read and deleted) by one script</td></tr>
+ *     community id, channel, page, its end by the bot's clock</td><td>TTL {@link Dashboard#LINK_VALID}; taken (read and
+ *     deleted) by one script</td></tr>
  * <tr><td>{@code ck:m:{platform:userId}:dashboard:asked}</td><td>string</td><td>how many links the member asked for
  *     in the current window</td><td>TTL the window, set by the first ask</td></tr>
  * <tr><td>{@code ck:dashboard:session:<digest>}</td><td>hash</td><td>a page session: platform, user id, community id,
@@ -45,10 +46,11 @@ public final class RedisDashboardStores implements SignInLinks, WebSessions {
     private static final String CHANNEL = "channel";
     private static final String PLACE = "place";
     private static final String KIND = "kind";
+    private static final String UNTIL = "until";
 
     /** Reads a link's fields and deletes it in one step, so of two openings only one finds it. */
     private static final RedisScript TAKE = new RedisScript("""
-            local link = redis.call('HMGET', KEYS[1], 'platform', 'user', 'community', 'channel', 'place', 'kind')
+            local link = redis.call('HMGET', KEYS[1], 'platform', 'user', 'community', 'channel', 'place', 'kind', 'until')
             redis.call('DEL', KEYS[1])
             return link
             """);
@@ -107,9 +109,10 @@ public final class RedisDashboardStores implements SignInLinks, WebSessions {
     }
 
     @Override
-    public void put(String digest, SignIn signIn, Duration ttl) {
+    public void put(String digest, SignIn signIn, Instant until, Duration ttl) {
         String key = link(digest);
-        Map<String, String> fields = fields(signIn);
+        Map<String, String> fields = new HashMap<>(fields(signIn));
+        fields.put(UNTIL, Long.toString(until.toEpochMilli()));
         redis.run(key, jedis -> RedisConnection.atomically(jedis, create -> {
             create.hset(key, fields);
             create.pexpire(key, ttl.toMillis());
@@ -117,10 +120,14 @@ public final class RedisDashboardStores implements SignInLinks, WebSessions {
     }
 
     @Override
-    public Optional<SignIn> take(String digest) {
+    public Optional<SignIn> take(String digest, Instant now) {
         String key = link(digest);
         Object taken = redis.call(key, jedis -> TAKE.run(jedis, List.of(key), List.of()));
         if (!(taken instanceof List<?> fields) || fields.size() < 6 || !complete(fields.subList(0, 6))) {
+            return Optional.empty();
+        }
+        // the bot's clock decides too (a link kept from before links carried their end has only the key's TTL)
+        if (fields.size() > 6 && fields.get(6) instanceof String until && !now.isBefore(Instant.ofEpochMilli(Long.parseLong(until)))) {
             return Optional.empty();
         }
         return Optional.of(signIn(fields));

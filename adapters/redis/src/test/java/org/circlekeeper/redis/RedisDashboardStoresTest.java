@@ -32,29 +32,41 @@ class RedisDashboardStoresTest {
     private static final SignIn SIGN_IN = new SignIn(OLIVIA, GROUP, new ChannelRef(Platform.TELEGRAM, "-100200", ChannelRef.Kind.GROUP),
             SignIn.Kind.ORGANISER);
     private static final Duration TEN_MINUTES = Duration.ofMinutes(10);
+    /** The bot's clock, which the console can run apart from Redis's own time. */
+    private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
 
     private final RedisDashboardStores stores = new RedisDashboardStores(REDIS.connection());
 
     @Test
     void aLinkIsTakenOnceAndExpiresWithItsTtl() {
-        stores.put("digest-one", SIGN_IN, TEN_MINUTES);
+        stores.put("digest-one", SIGN_IN, NOW.plus(TEN_MINUTES), TEN_MINUTES);
         assertThat(REDIS.ttlMillis(RedisDashboardStores.link("digest-one"))).isBetween(1L, TEN_MINUTES.toMillis());
 
-        Optional<SignIn> taken = stores.take("digest-one");
+        Optional<SignIn> taken = stores.take("digest-one", NOW);
         assertThat(taken).contains(SIGN_IN);
         assertThat(taken.get().member().displayName()).as("no display name is kept").isEqualTo("1001");
-        assertThat(stores.take("digest-one")).isEmpty();
-        assertThat(stores.take("never-issued")).isEmpty();
+        assertThat(stores.take("digest-one", NOW)).isEmpty();
+        assertThat(stores.take("never-issued", NOW)).isEmpty();
+    }
+
+    @Test
+    void aLinkPastItsEndByTheBotsClockIsRefusedThoughItsKeyStillLives() {
+        stores.put("digest-late", SIGN_IN, NOW.plus(TEN_MINUTES), TEN_MINUTES);
+        assertThat(stores.take("digest-late", NOW.plus(TEN_MINUTES))).isEmpty();
+        assertThat(REDIS.ttlMillis(RedisDashboardStores.link("digest-late"))).as("taken all the same").isLessThan(0L);
+
+        stores.put("digest-in-time", SIGN_IN, NOW.plus(TEN_MINUTES), TEN_MINUTES);
+        assertThat(stores.take("digest-in-time", NOW.plus(TEN_MINUTES).minusMillis(1))).contains(SIGN_IN);
     }
 
     @Test
     void ofManyOpeningsAtOnceExactlyOneTakesTheLink() throws Exception {
-        stores.put("digest-race", SIGN_IN, TEN_MINUTES);
+        stores.put("digest-race", SIGN_IN, NOW.plus(TEN_MINUTES), TEN_MINUTES);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Optional<SignIn>>> openings = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                openings.add(() -> new RedisDashboardStores(REDIS.connection()).take("digest-race"));
+                openings.add(() -> new RedisDashboardStores(REDIS.connection()).take("digest-race", NOW));
             }
             int won = 0;
             for (Future<Optional<SignIn>> result : pool.invokeAll(openings)) {

@@ -40,7 +40,7 @@ final class Pages {
 
     /**
      * The places the navigation offers, in order: each its path and its label. An organiser's session sees the
-     * organisers' places; a member's own-page session sees only {@link #OWN}.
+     * organisers' places and their own page; a member's own-page session sees only {@link #OWN}.
      */
     enum Nav {
         CALENDAR(Paths.CALENDAR, DashboardMessages.NAV_CALENDAR, true),
@@ -184,7 +184,8 @@ final class Pages {
         if (session != null) {
             boolean organiser = session.signIn().organiser();
             for (Nav place : Nav.values()) {
-                if (place.path != null && place.organisers == organiser) {
+                // a member's session sees only their own page; an organiser's sees the organisers' places and their own page
+                if (place.path != null && (organiser || !place.organisers)) {
                     nav.add(Map.of("href", place.path, "label", html(texts, place.label), "current", place == current));
                 }
             }

@@ -24,6 +24,11 @@ final class Paths {
     static final String OWN = ROOT + "/me";
     /** The week view: {@code /dashboard/week?week=2026-W49}. */
     static final String WEEK = ROOT + "/week";
+    /** The member's data file, as {@code /mydata} makes it. */
+    static final String OWN_EXPORT = OWN + "/export";
+    /** The erasure's question, then its confirmation. */
+    static final String OWN_ERASE = OWN + "/erase";
+    static final String OWN_ERASE_CONFIRM = OWN_ERASE + "/confirm";
 
     private Paths() {
     }

@@ -3,6 +3,7 @@ package org.circlekeeper.core.checkin;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.circlekeeper.core.engine.ActionSpec;
 import org.circlekeeper.core.engine.Audience;
 import org.circlekeeper.core.engine.CommandSpec;
@@ -12,9 +13,11 @@ import org.circlekeeper.core.engine.OptionSpec;
 import org.circlekeeper.core.engine.PendingForms;
 import org.circlekeeper.core.engine.Plugin;
 import org.circlekeeper.core.engine.PreferenceResolver;
+import org.circlekeeper.core.member.OwnPageOffer;
 import org.circlekeeper.core.message.Outbox;
 import org.circlekeeper.core.ref.CommunityData;
 import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.Metrics;
 import org.circlekeeper.core.ref.PersonalData;
@@ -31,14 +34,14 @@ import org.circlekeeper.core.schedule.JobQueue;
  * ({@code /checkin setup}) and see the group's {@code /pulse} ({@link CheckinOrganisers}). Everything about a
  * member's check-ins is answered privately; notes are sealed before they reach the store. Bad input changes nothing.
  */
-public final class CheckinFeature implements Feature {
+public final class CheckinFeature implements Feature, OwnCheckins {
 
     /** How this feature plugs into the bot: its bundle, the stores it needs, how it is built. */
     public static final Plugin PLUGIN = new Plugin("checkin", CheckinMessages.KEYS.bundle(),
             List.of(CheckinStores.KEY, JobQueue.KEY, PendingForms.KEY),
             wiring -> new CheckinFeature(wiring.store(CheckinStores.KEY), wiring.part(CheckinOptions.class),
                     wiring.store(JobQueue.KEY), wiring.outbox(), wiring.preferences(), wiring.part(CrisisSupport.class),
-                    wiring.store(PendingForms.KEY), wiring.clock(), wiring.metrics()));
+                    wiring.store(PendingForms.KEY), wiring.clock(), wiring.metrics(), OwnPageOffer.in(wiring.registry())));
 
     /** The most characters a note holds (a form field allows up to 4,000; a check-in note is shorter). */
     public static final int MAX_NOTE = 1_000;
@@ -63,13 +66,22 @@ public final class CheckinFeature implements Feature {
     public CheckinFeature(CheckinStores stores, CheckinOptions options, JobQueue jobs, Outbox outbox,
                           PreferenceResolver preferences, CrisisSupport crisisSupport, PendingForms forms, Clock clock,
                           Metrics metrics) {
+        this(stores, options, jobs, outbox, preferences, crisisSupport, forms, clock, metrics, turn -> Optional.empty());
+    }
+
+    /**
+     * @param ownPage the way to the member's own page on the web, offered under the history
+     */
+    public CheckinFeature(CheckinStores stores, CheckinOptions options, JobQueue jobs, Outbox outbox,
+                          PreferenceResolver preferences, CrisisSupport crisisSupport, PendingForms forms, Clock clock,
+                          Metrics metrics, OwnPageOffer ownPage) {
         QuestionSets questions = QuestionSets.shipped();
         Flows flows = new Flows(stores.checkins(), stores.members(), preferences);
         CheckinCare care = new CheckinCare(stores.profiles(), stores.cooldowns(), crisisSupport, outbox);
         this.sharing = new LineSharing(stores.settings(), stores.lines(), outbox, flows);
         this.flow = new CheckinFlow(stores, options, forms, questions, care, sharing, flows, metrics);
         this.prompts = new Prompts(stores, jobs, outbox, preferences, clock, options.retention(), flow::promptMessage);
-        this.history = new CheckinHistory(stores, options.retention(), flows);
+        this.history = new CheckinHistory(stores, options.retention(), flows, ownPage, clock);
         this.choices = new CheckinChoices(stores, options.retention(), outbox, questions, prompts, care, flows);
         this.organisers = new CheckinOrganisers(stores, preferences, questions, prompts);
         this.data = new CheckinData(stores, options.cipher(), prompts, forms);
@@ -78,6 +90,12 @@ public final class CheckinFeature implements Feature {
     @Override
     public String id() {
         return "checkin";
+    }
+
+    /** The member's own history, as {@code /checkin history} shows it, for their page. */
+    @Override
+    public History history(CommunityRef community, MemberRef member) {
+        return history.own(community, member);
     }
 
     @Override

@@ -1,31 +1,35 @@
 package org.circlekeeper.core.checkin;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.circlekeeper.core.engine.ActionSpec;
 import org.circlekeeper.core.engine.Args;
 import org.circlekeeper.core.engine.Audience;
 import org.circlekeeper.core.engine.Turn;
+import org.circlekeeper.core.member.OwnPageOffer;
 import org.circlekeeper.core.message.Attachment;
 import org.circlekeeper.core.message.OutgoingMessage;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.ref.MemberRef;
+import org.circlekeeper.core.ref.MessageKey;
 
 /**
  * The member's own view of their check-ins: the last {@link #HISTORY_DAYS} days as a chart and a calendar,
  * their streak and first day ({@code /checkin history}), and their journey with the group, which they mark
- * with a button or clear ({@code /checkin journey}). Answered privately.
+ * with a button or clear ({@code /checkin journey}). Answered privately, with the way to the member's own page on the
+ * web when it is on; the page reads the same history ({@link #own}).
  */
 final class CheckinHistory {
 
@@ -39,10 +43,14 @@ final class CheckinHistory {
     private final CheckinProfileStore profiles;
     private final Duration retention;
     private final Flows flows;
+    private final OwnPageOffer ownPage;
+    private final Clock clock;
 
     private final ActionSpec journey = new ActionSpec("checkin.journey", Audience.MEMBER, this::onJourney);
 
-    CheckinHistory(CheckinStores stores, Duration retention, Flows flows) {
+    CheckinHistory(CheckinStores stores, Duration retention, Flows flows, OwnPageOffer ownPage, Clock clock) {
+        this.ownPage = ownPage;
+        this.clock = clock;
         this.checkins = stores.checkins();
         this.journeys = stores.journeys();
         this.profiles = stores.profiles();
@@ -57,11 +65,10 @@ final class CheckinHistory {
     void history(Turn turn, Args args) {
         CommunityRef community = turn.community();
         MemberRef member = turn.member();
-        LocalDate today = flows.today(turn, community);
-        LocalDate from = today.minusDays(HISTORY_DAYS - 1L);
-        List<Checkin> kept = checkins.between(community, member, today.minusDays(retention.toDays()), today);
-        Map<LocalDate, Mood> moods = new LinkedHashMap<>();
-        kept.stream().filter(c -> !c.day().isBefore(from)).forEach(c -> moods.put(c.day(), c.mood()));
+        Read read = read(community, member, flows.today(turn, community));
+        LocalDate today = read.today();
+        LocalDate from = read.from();
+        Map<LocalDate, Mood> moods = read.moods();
         List<JourneyMark> marks = journeys.journey(community, member);
         if (moods.isEmpty() && marks.isEmpty()) {
             turn.replyPrivately(CheckinMessages.HISTORY_EMPTY);
@@ -78,8 +85,7 @@ final class CheckinHistory {
             }
             weeks.add(Map.of("label", shortDay.format(start) + " – " + shortDay.format(start.plusDays(6)), "days", days.toString()));
         }
-        Set<LocalDate> days = kept.stream().map(Checkin::day).collect(Collectors.toSet());
-        int streak = Streaks.current(days, today);
+        int streak = read.streak();
         String legend = Arrays.stream(Mood.values()).sorted((a, b) -> b.level() - a.level())
                 .map(m -> turn.text(m.emoji()) + " " + turn.text(m.word()).toLowerCase(locale)).collect(Collectors.joining(" · "));
         Map<Mood, String> words = new EnumMap<>(Mood.class);
@@ -88,12 +94,35 @@ final class CheckinHistory {
         }
         Optional<byte[]> chart = moods.isEmpty() ? Optional.empty()
                 : MoodChart.render(turn.text(CheckinMessages.CHART_TITLE), from, today, moods, words, locale);
-        String since = profiles.profile(community, member).sinceDay().map(d -> CheckinWords.dayText(d, locale)).orElse("");
+        String since = read.since().map(d -> CheckinWords.dayText(d, locale)).orElse("");
         OutgoingMessage.Builder message = turn.compose(CheckinMessages.HISTORY, "count", moods.size(), "legend", legend,
                 "weeks", weeks, "streak", streak == 0 ? "" : Integer.toString(streak), "since", since,
                 "journey", journeyText(turn, marks), "chart", chart.isPresent());
         chart.ifPresent(png -> message.attachment(new Attachment("checkins.png", "image/png", png)));
+        ownPage.ownPageButton(turn).ifPresent(message::button);
         turn.replyPrivately(message.build());
+    }
+
+    /** What the history shows, read once for chat and for the member's own page: the same days, moods and streak. */
+    private record Read(LocalDate from, LocalDate today, Map<LocalDate, Mood> moods, int streak, Optional<LocalDate> since) {
+    }
+
+    private Read read(CommunityRef community, MemberRef member, LocalDate today) {
+        LocalDate from = today.minusDays(HISTORY_DAYS - 1L);
+        List<Checkin> kept = checkins.between(community, member, today.minusDays(retention.toDays()), today);
+        Map<LocalDate, Mood> moods = new TreeMap<>();
+        kept.stream().filter(c -> !c.day().isBefore(from)).forEach(c -> moods.put(c.day(), c.mood()));
+        Set<LocalDate> days = kept.stream().map(Checkin::day).collect(Collectors.toSet());
+        return new Read(from, today, moods, Streaks.current(days, today), profiles.profile(community, member).sinceDay());
+    }
+
+    /** The member's own history for their page, up to today in their zone in the community. */
+    OwnCheckins.History own(CommunityRef community, MemberRef member) {
+        Read read = read(community, member, flows.today(member, community, clock.instant()));
+        List<OwnCheckins.Day> days = read.moods().entrySet().stream()
+                .map(e -> new OwnCheckins.Day(e.getKey(), e.getValue().level(), e.getValue().word(), e.getValue().emoji())).toList();
+        List<MessageKey> levels = Arrays.stream(Mood.values()).sorted((a, b) -> a.level() - b.level()).map(Mood::word).toList();
+        return new OwnCheckins.History(read.from(), read.today(), days, read.streak(), read.since(), levels);
     }
 
     /** {@code /checkin journey [clear]}: the member's marks and a button per stage, or the marks cleared. */

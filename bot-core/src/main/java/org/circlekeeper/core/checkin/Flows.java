@@ -1,11 +1,13 @@
 package org.circlekeeper.core.checkin;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.circlekeeper.core.engine.PreferenceResolver;
 import org.circlekeeper.core.engine.Turn;
 import org.circlekeeper.core.ref.CommunityRef;
+import org.circlekeeper.core.ref.MemberRef;
 
 /**
  * Where a step of the check-in flow belongs: the community and day a button or form was made for
@@ -81,5 +83,10 @@ final class Flows {
     LocalDate today(Turn turn, CommunityRef community) {
         ZoneId zone = community.equals(turn.community()) ? turn.zone() : preferences.resolve(turn.member(), community).zone();
         return LocalDate.ofInstant(turn.now(), zone);
+    }
+
+    /** The member's local date in a community at an instant, outside any turn (their own page). */
+    LocalDate today(MemberRef member, CommunityRef community, Instant now) {
+        return LocalDate.ofInstant(now, preferences.resolve(member, community).zone());
     }
 }

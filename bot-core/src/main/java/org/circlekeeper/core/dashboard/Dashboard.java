@@ -18,7 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.circlekeeper.core.checkin.OwnCheckins;
 import org.circlekeeper.core.circle.CircleCalendar;
+import org.circlekeeper.core.engine.FeatureRegistry;
 import org.circlekeeper.core.engine.PreferenceResolver;
 import org.circlekeeper.core.platform.OrganiserChecks;
 import org.circlekeeper.core.ref.Preferences;
@@ -53,10 +55,11 @@ public final class Dashboard {
     private final WordingStore wording;
     private final CircleCalendar calendar;
     private final CircleFormats formats;
+    private final FeatureRegistry registry;
     private final Secrets secrets = new Secrets();
 
     Dashboard(DashboardStores stores, Clock clock, PreferenceResolver preferences, TemplateRenderer renderer, WordingStore wording,
-              CircleCalendar calendar, CircleFormats formats) {
+              CircleCalendar calendar, CircleFormats formats, FeatureRegistry registry) {
         this.stores = Objects.requireNonNull(stores, "stores");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.preferences = Objects.requireNonNull(preferences, "preferences");
@@ -64,6 +67,7 @@ public final class Dashboard {
         this.wording = Objects.requireNonNull(wording, "wording");
         this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.formats = Objects.requireNonNull(formats, "formats");
+        this.registry = Objects.requireNonNull(registry, "registry");
     }
 
     /** A signed-in session and the secret its cookie carries. */
@@ -73,7 +77,7 @@ public final class Dashboard {
     /** Makes a one-time link's secret for the member in the community, valid {@link #LINK_VALID}. */
     String issue(SignIn signIn) {
         String secret = secrets.next();
-        stores.links().put(Secrets.digest(secret), signIn, LINK_VALID);
+        stores.links().put(Secrets.digest(secret), signIn, clock.instant().plus(LINK_VALID), LINK_VALID);
         return secret;
     }
 
@@ -90,7 +94,7 @@ public final class Dashboard {
         if (!Secrets.wellFormed(linkSecret)) {
             return Optional.empty();
         }
-        return stores.links().take(Secrets.digest(linkSecret)).map(signIn -> {
+        return stores.links().take(Secrets.digest(linkSecret), clock.instant()).map(signIn -> {
             String secret = secrets.next();
             WebSession session = new WebSession(signIn, secrets.next(), clock.instant());
             stores.sessions().create(Secrets.digest(secret), session, IDLE);
@@ -277,5 +281,25 @@ public final class Dashboard {
 
     private static String time(ZonedDateTime at, Locale locale) {
         return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(at);
+    }
+
+    /**
+     * The session's member's own check-in history in the session's community, read through the check-in feature's
+     * port as {@code /checkin history} reads it (the same days, moods and streak); empty when the bot has no check-ins.
+     * It shows that member alone their own data, and never a note.
+     */
+    public Optional<OwnHistory> ownHistory(WebSession session, PageTexts texts) {
+        SignIn who = session.signIn();
+        return OwnCheckins.in(registry).map(checkins -> checkins.history(who.community(), who.member())).map(history -> {
+            Map<LocalDate, OwnCheckins.Day> byDay = new LinkedHashMap<>();
+            history.days().forEach(d -> byDay.put(d.day(), d));
+            List<OwnHistory.Day> days = new ArrayList<>();
+            for (LocalDate day = history.from(); !day.isAfter(history.today()); day = day.plusDays(1)) {
+                OwnCheckins.Day checkin = byDay.get(day);
+                days.add(checkin == null ? new OwnHistory.Day(day, 0, "") : new OwnHistory.Day(day, checkin.level(), texts.text(checkin.word())));
+            }
+            return new OwnHistory(history.from(), history.today(), days, history.streak(), history.since(),
+                    history.levels().stream().map(texts::text).toList());
+        });
     }
 }

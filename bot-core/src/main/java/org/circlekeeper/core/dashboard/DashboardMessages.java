@@ -13,6 +13,10 @@ public final class DashboardMessages {
     static final MessageKey LINK = KEYS.key("dashboard.link", "url", "minutes");
     static final MessageKey OFF = KEYS.key("dashboard.off");
     static final MessageKey TOO_MANY = KEYS.key("dashboard.too-many", "minutes");
+    static final MessageKey OWN_BUTTON = KEYS.key("dashboard.own.button");
+    static final MessageKey OWN_LINK = KEYS.key("dashboard.own.link", "url", "minutes");
+    static final MessageKey OWN_OFF = KEYS.key("dashboard.own.off");
+    static final MessageKey OWN_NO_GROUP = KEYS.key("dashboard.own.no-group");
 
     public static final MessageKey PAGE_TITLE = KEYS.key("page.title");
     public static final MessageKey SKIP_TO_CONTENT = KEYS.key("page.skip");
@@ -78,6 +82,27 @@ public final class DashboardMessages {
     public static final MessageKey WEEK_THIS = KEYS.key("page.week.this");
     public static final MessageKey WEEK_MONTH_VIEW = KEYS.key("page.week.month-view", "month");
     public static final MessageKey WEEK_NOTHING_THIS_DAY = KEYS.key("page.week.nothing");
+    public static final MessageKey OWN_TITLE = KEYS.key("page.own.title");
+    public static final MessageKey OWN_INTRO = KEYS.key("page.own.intro");
+    public static final MessageKey OWN_HISTORY = KEYS.key("page.own.history", "days");
+    public static final MessageKey OWN_CHART = KEYS.key("page.own.chart", "from", "to", "count");
+    public static final MessageKey OWN_TABLE = KEYS.key("page.own.table");
+    public static final MessageKey OWN_DAY = KEYS.key("page.own.day");
+    public static final MessageKey OWN_MOOD = KEYS.key("page.own.mood");
+    public static final MessageKey OWN_NONE = KEYS.key("page.own.none");
+    public static final MessageKey OWN_STREAK = KEYS.key("page.own.streak", "streak");
+    public static final MessageKey OWN_NO_STREAK = KEYS.key("page.own.no-streak");
+    public static final MessageKey OWN_SINCE = KEYS.key("page.own.since", "since");
+    public static final MessageKey OWN_NOTES = KEYS.key("page.own.notes");
+    public static final MessageKey OWN_EXPORT_HEADING = KEYS.key("page.own.export.heading");
+    public static final MessageKey OWN_EXPORT_INTRO = KEYS.key("page.own.export.intro");
+    public static final MessageKey OWN_EXPORT_BUTTON = KEYS.key("page.own.export.button");
+    public static final MessageKey OWN_ERASE_HEADING = KEYS.key("page.own.erase.heading");
+    public static final MessageKey OWN_ERASE_INTRO = KEYS.key("page.own.erase.intro");
+    public static final MessageKey OWN_ERASE_BUTTON = KEYS.key("page.own.erase.button");
+    public static final MessageKey OWN_ERASE_TITLE = KEYS.key("page.own.erase.title");
+    public static final MessageKey OWN_ERASED = KEYS.key("page.own.erased");
+    public static final MessageKey OWN_BACK = KEYS.key("page.own.back");
 
     private DashboardMessages() {
     }

@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The privacy pair: {@code /mydata} exports everything every feature keeps about the member, and
  * {@code /forgetme} (after a one-time confirmation) erases it in every feature. Both walk the
- * {@link FeatureRegistry}'s personal-data participants, so a new feature cannot be left out.
+ * {@link FeatureRegistry}'s personal-data participants, so a new feature cannot be left out. The export's answer
+ * carries the way to the member's own page on the web, when it is on ({@link OwnPageOffer}).
  */
 public final class PrivacyFeature implements Feature {
 
@@ -48,6 +49,7 @@ public final class PrivacyFeature implements Feature {
     private final ActionTokens tokens;
     private final List<PersonalData> platformData;
     private final ErasureFlush flush;
+    private final OwnPageOffer ownPage;
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private final ActionSpec erase = new ActionSpec("privacy.erase", Audience.MEMBER, this::onErase);
     private final ActionSpec keep = new ActionSpec("privacy.keep", Audience.MEMBER, this::onKeep);
@@ -68,6 +70,7 @@ public final class PrivacyFeature implements Feature {
         this.tokens = tokens;
         this.platformData = List.copyOf(platformData);
         this.flush = Objects.requireNonNull(flush, "flush");
+        this.ownPage = OwnPageOffer.in(registry);
     }
 
     @Override
@@ -134,9 +137,10 @@ public final class PrivacyFeature implements Feature {
         export.put("userId", turn.member().userId());
         export.put("data", sections);
         byte[] file = json.writeValueAsString(export).getBytes(StandardCharsets.UTF_8);
-        turn.replyPrivately(turn.compose(SettingsMessages.MYDATA, "sections", summary)
-                .attachment(new Attachment("circlekeeper-my-data.json", "application/json", file))
-                .build());
+        OutgoingMessage.Builder answer = turn.compose(SettingsMessages.MYDATA, "sections", summary)
+                .attachment(new Attachment("circlekeeper-my-data.json", "application/json", file));
+        ownPage.ownPageButton(turn).ifPresent(answer::button);
+        turn.replyPrivately(answer.build());
     }
 
     private void forgetMe(Turn turn, Args args) {

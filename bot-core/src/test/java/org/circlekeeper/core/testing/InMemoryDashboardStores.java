@@ -37,14 +37,15 @@ public final class InMemoryDashboardStores implements SignInLinks, WebSessions {
     }
 
     @Override
-    public void put(String digest, SignIn signIn, Duration ttl) {
-        links.put(digest, new Held<>(signIn, clock.instant().plus(ttl)));
+    public void put(String digest, SignIn signIn, Instant until, Duration ttl) {
+        Instant kept = clock.instant().plus(ttl);
+        links.put(digest, new Held<>(signIn, until.isBefore(kept) ? until : kept));
     }
 
     @Override
-    public Optional<SignIn> take(String digest) {
+    public Optional<SignIn> take(String digest, Instant now) {
         Held<SignIn> held = links.remove(digest);
-        return alive(held) ? Optional.of(held.value()) : Optional.empty();
+        return alive(held) && now.isBefore(held.expires()) ? Optional.of(held.value()) : Optional.empty();
     }
 
     @Override
