@@ -2,6 +2,7 @@ package org.circlekeeper.app;
 
 import java.util.List;
 import org.circlekeeper.core.Bot;
+import org.circlekeeper.core.community.Wordings;
 import org.circlekeeper.core.dashboard.Dashboard;
 import org.circlekeeper.core.dashboard.DashboardAddress;
 import org.circlekeeper.core.message.Messenger;
@@ -12,6 +13,7 @@ import org.circlekeeper.web.ActionsController;
 import org.circlekeeper.web.DashboardController;
 import org.circlekeeper.web.DashboardGuard;
 import org.circlekeeper.web.WebRequests;
+import org.circlekeeper.web.WordingController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -71,6 +73,12 @@ class DashboardConfiguration {
     @Bean
     ActionsController actionsController(WebRequests web, Bot.Assembly bot, List<Messenger> messengers) {
         return new ActionsController(web, bot.engine(), new Messengers(messengers));
+    }
+
+    @Bean
+    WordingController wordingController(WebRequests web, Bot.Assembly bot) {
+        return new WordingController(web, bot.engine(), bot.part(Wordings.class).orElseThrow(() ->
+                new IllegalStateException("the organisers' page is on, but the bot has no community wording")));
     }
 
     @Bean

@@ -42,6 +42,7 @@ final class Pages {
     enum Nav {
         CALENDAR(Paths.CALENDAR, DashboardMessages.NAV_CALENDAR, true),
         ACTIONS(Paths.ACTIONS, DashboardMessages.NAV_ACTIONS, true),
+        WORDING(Paths.WORDING, DashboardMessages.NAV_WORDING, true),
         OWN(Paths.OWN, DashboardMessages.NAV_OWN, false),
         NONE(null, null, false);
 

@@ -18,12 +18,23 @@ final class Paths {
     static final String PRESS = ROOT + "/press";
     /** A member's own page (their history, export and erase). */
     static final String OWN = ROOT + "/me";
+    /** The bot's wording, by topic; {@code /dashboard/wording/<message key>} edits one text. */
+    static final String WORDING = ROOT + "/wording";
 
     private Paths() {
     }
 
     static String action(String command, String subcommand) {
         return ACTIONS + "/" + command + (subcommand == null ? "" : "/" + subcommand);
+    }
+
+    static String wording(String key) {
+        return WORDING + "/" + key;
+    }
+
+    /** Where the wording editor's script asks for a draft's preview. */
+    static String wordingPreview(String key) {
+        return wording(key) + "/preview";
     }
 
     static String meeting(String circleId, String key) {

@@ -57,11 +57,15 @@ public final class Wordings {
         }
     }
 
-    /** One text organisers may change, and the languages the community has its own wording of it in. */
-    public record Entry(String key, List<Locale> changedIn) {
+    /**
+     * One text organisers may change: its key, the languages the community has its own wording of it in, and its
+     * current wording (the template, values unfilled) in the language asked for.
+     */
+    public record Entry(String key, List<Locale> changedIn, String current) {
         public Entry {
             Objects.requireNonNull(key, "key");
             changedIn = List.copyOf(changedIn);
+            Objects.requireNonNull(current, "current");
         }
     }
 
@@ -97,8 +101,12 @@ public final class Wordings {
         }
     }
 
-    /** Every text organisers may change (the keys {@code /wording} accepts), by topic, with where the community changed it. */
-    public List<Topic> topics(CommunityRef community) {
+    /**
+     * Every text organisers may change (the keys {@code /wording} accepts), by topic, with where the community changed
+     * it and its current wording in {@code locale}.
+     */
+    public List<Topic> topics(CommunityRef community, Locale locale) {
+        Locale in = Locales.supported(locale).orElse(Locales.ENGLISH);
         Map<Locale, Map<String, String>> overrides = new LinkedHashMap<>();
         Locales.SUPPORTED.forEach(l -> overrides.put(l, store.overrides(community, l)));
         List<Topic> topics = new ArrayList<>();
@@ -106,7 +114,8 @@ public final class Wordings {
             List<Entry> entries = new ArrayList<>();
             for (MessageKey key : keys) {
                 List<Locale> changed = Locales.SUPPORTED.stream().filter(l -> overrides.get(l).containsKey(key.key())).toList();
-                entries.add(new Entry(key.key(), changed));
+                String own = overrides.get(in).get(key.key());
+                entries.add(new Entry(key.key(), changed, own != null ? own : standard(key, in)));
             }
             topics.add(new Topic(topic.isEmpty() ? Optional.empty() : Optional.of(HelpTopic.labelOf(topic)), entries));
         });

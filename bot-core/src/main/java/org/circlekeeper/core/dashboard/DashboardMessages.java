@@ -62,6 +62,28 @@ public final class DashboardMessages {
     public static final MessageKey MEETING_NOT = KEYS.key("page.meeting.not", "count");
     public static final MessageKey MEETING_BACK = KEYS.key("page.meeting.back");
     public static final MessageKey MEETING_TIME = KEYS.key("page.meeting.time", "date", "start", "end", "zone");
+    public static final MessageKey NAV_WORDING = KEYS.key("page.nav.wording");
+    public static final MessageKey WORDING_TITLE = KEYS.key("page.wording.title");
+    public static final MessageKey WORDING_INTRO = KEYS.key("page.wording.intro");
+    public static final MessageKey WORDING_GENERAL = KEYS.key("page.wording.general");
+    public static final MessageKey WORDING_COUNT = KEYS.key("page.wording.count", "count", "changed");
+    public static final MessageKey WORDING_CHANGED = KEYS.key("page.wording.changed", "languages");
+    public static final MessageKey WORDING_BACK = KEYS.key("page.wording.back");
+    public static final MessageKey WORDING_EDIT_TITLE = KEYS.key("page.wording.edit-title", "key");
+    public static final MessageKey WORDING_VALUES = KEYS.key("page.wording.values", "values");
+    public static final MessageKey WORDING_NO_VALUES = KEYS.key("page.wording.no-values");
+    public static final MessageKey WORDING_FIELD = KEYS.key("page.wording.field", "language");
+    public static final MessageKey WORDING_FIELD_HINT = KEYS.key("page.wording.field-hint", "max");
+    public static final MessageKey WORDING_PREVIEW = KEYS.key("page.wording.preview");
+    public static final MessageKey WORDING_SAVE = KEYS.key("page.wording.save");
+    public static final MessageKey WORDING_RESET = KEYS.key("page.wording.reset");
+    public static final MessageKey WORDING_PREVIEW_HEADING = KEYS.key("page.wording.preview-heading");
+    public static final MessageKey WORDING_PREVIEW_DRAFT = KEYS.key("page.wording.preview-draft", "language");
+    public static final MessageKey WORDING_PREVIEW_NOW = KEYS.key("page.wording.preview-now", "language");
+    public static final MessageKey WORDING_TEXTS_HEADING = KEYS.key("page.wording.texts-heading", "language");
+    public static final MessageKey WORDING_STANDARD = KEYS.key("page.wording.standard");
+    public static final MessageKey WORDING_OWN = KEYS.key("page.wording.own");
+    public static final MessageKey WORDING_LANGUAGE_NOTE = KEYS.key("page.wording.language-note", "language");
 
     private DashboardMessages() {
     }

@@ -29,7 +29,7 @@ class WordingsTest {
     @Test
     void theTopicsHoldEveryKeyChatAcceptsOnceAndSayWhereTheGroupChangedIt() {
         olivia.send("/wording set settings.welcome Hi {{name}}");
-        List<Wordings.Topic> topics = wordings.topics(BotTester.COMMUNITY);
+        List<Wordings.Topic> topics = wordings.topics(BotTester.COMMUNITY, Locales.SPANISH);
         List<String> listed = topics.stream().flatMap(t -> t.entries().stream()).map(Wordings.Entry::key).toList();
         assertThat(listed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
                 bot.engine().registry().messageKeys().stream().map(MessageKey::key).toList());
@@ -38,6 +38,7 @@ class WordingsTest {
         Wordings.Entry entry = topics.stream().flatMap(t -> t.entries().stream()).filter(e -> e.key().equals("settings.welcome"))
                 .findFirst().orElseThrow();
         assertThat(entry.changedIn()).containsExactly(Locales.ENGLISH);
+        assertThat(entry.current()).as("the Spanish text, which the group did not change").startsWith("Hola, {{name}}");
     }
 
     @Test
