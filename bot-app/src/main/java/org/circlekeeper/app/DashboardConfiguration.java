@@ -2,9 +2,9 @@ package org.circlekeeper.app;
 
 import java.util.List;
 import org.circlekeeper.core.Bot;
-import org.circlekeeper.core.community.Wordings;
 import org.circlekeeper.core.dashboard.Dashboard;
 import org.circlekeeper.core.dashboard.DashboardAddress;
+import org.circlekeeper.core.dashboard.WordingPage;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.platform.OrganiserCheck;
@@ -77,7 +77,7 @@ class DashboardConfiguration {
 
     @Bean
     WordingController wordingController(WebRequests web, Bot.Assembly bot) {
-        return new WordingController(web, bot.engine(), bot.part(Wordings.class).orElseThrow(() ->
+        return new WordingController(web, bot.engine(), bot.part(WordingPage.class).orElseThrow(() ->
                 new IllegalStateException("the organisers' page is on, but the bot has no community wording")));
     }
 

@@ -5,8 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.circlekeeper.core.community.Wordings;
 import org.circlekeeper.core.dashboard.DashboardAddress;
+import org.circlekeeper.core.dashboard.WordingPage;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -21,10 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public final class DashboardGuard extends OncePerRequestFilter {
 
     /**
-     * The largest form body accepted, in bytes: the wording editor's, whose text may have {@link Wordings#MAX_LENGTH}
+     * The largest form body accepted, in bytes: the wording editor's, whose text may have {@link WordingPage#MAX_LENGTH}
      * characters of up to 4 bytes in UTF-8, each byte sent as {@code %XX}, plus 2 KB for its token and button (20,048).
      */
-    public static final int MAX_BODY = Wordings.MAX_LENGTH * 4 * 3 + 2 * 1024;
+    public static final int MAX_BODY = WordingPage.MAX_LENGTH * 4 * 3 + 2 * 1024;
     static final String POLICY = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
 

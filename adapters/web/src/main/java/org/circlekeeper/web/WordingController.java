@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.circlekeeper.core.community.Wordings;
 import org.circlekeeper.core.dashboard.WebSession;
+import org.circlekeeper.core.dashboard.WordingPage;
 import org.circlekeeper.core.engine.Arguments;
 import org.circlekeeper.core.engine.Engine;
 import org.circlekeeper.core.engine.Inbound;
@@ -37,11 +37,11 @@ public class WordingController {
 
     private final WebRequests web;
     private final Engine engine;
-    private final Wordings wordings;
+    private final WordingPage wordings;
     private final WordingView view;
 
     /** The wording pages over the core's {@code wordings}, changes sent through {@code engine}. */
-    public WordingController(WebRequests web, Engine engine, Wordings wordings) {
+    public WordingController(WebRequests web, Engine engine, WordingPage wordings) {
         this.web = Objects.requireNonNull(web, "web");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.wordings = Objects.requireNonNull(wordings, "wordings");
@@ -90,8 +90,8 @@ public class WordingController {
         String draft = lines(text);
         switch (what) {
             case "preview" -> {
-                Optional<String> why = wordings.preview(in.texts(), key.get(), draft) instanceof Wordings.Preview.Refused r
-                        ? Optional.of(r.why()) : Optional.empty();
+                WordingPage.Preview preview = wordings.preview(in.texts(), key.get(), draft);
+                Optional<String> why = preview.refused() ? Optional.of(preview.text()) : Optional.empty();
                 return WebRequests.page(why.isPresent() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK,
                         view.editor(in.texts(), in.session(), key.get(), new WordingView.Draft(Optional.of(draft), why, List.of())));
             }

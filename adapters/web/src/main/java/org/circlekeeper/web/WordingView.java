@@ -7,15 +7,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.circlekeeper.core.community.Wordings;
 import org.circlekeeper.core.dashboard.DashboardMessages;
 import org.circlekeeper.core.dashboard.PageTexts;
 import org.circlekeeper.core.dashboard.WebSession;
+import org.circlekeeper.core.dashboard.WordingPage;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.template.Markup;
 
 /**
- * Renders the wording pages from what the core's {@link Wordings} returns: the texts by topic, and one text's editor
+ * Renders the wording pages from what the core's {@link WordingPage} returns: the texts by topic, and one text's editor
  * with its standard and current wording and its preview in every language. It decides nothing: which texts exist,
  * whether a draft fits and how it reads all come from the core.
  */
@@ -25,9 +25,9 @@ final class WordingView {
     private static final int SNIPPET = 90;
 
     private final Pages pages;
-    private final Wordings wordings;
+    private final WordingPage wordings;
 
-    WordingView(Pages pages, Wordings wordings) {
+    WordingView(Pages pages, WordingPage wordings) {
         this.pages = pages;
         this.wordings = wordings;
     }
@@ -43,9 +43,9 @@ final class WordingView {
     String index(PageTexts texts, WebSession session) {
         List<Map<String, Object>> topics = new ArrayList<>();
         int n = 0;
-        for (Wordings.Topic topic : wordings.topics(session.signIn().community(), texts.locale())) {
+        for (WordingPage.Topic topic : wordings.topics(session, texts)) {
             List<Map<String, Object>> entries = new ArrayList<>();
-            for (Wordings.Entry entry : topic.entries()) {
+            for (WordingPage.Entry entry : topic.entries()) {
                 Map<String, Object> item = new HashMap<>();
                 item.put("href", Paths.wording(entry.key()));
                 item.put("key", entry.key());
@@ -72,10 +72,10 @@ final class WordingView {
     }
 
     String editor(PageTexts texts, WebSession session, MessageKey key, Draft draft) {
-        List<Wordings.Version> versions = wordings.versions(session.signIn().community(), key);
-        Wordings.Version own = own(texts, versions);
+        List<WordingPage.Version> versions = wordings.versions(session, key);
+        WordingPage.Version own = own(texts, versions);
         String language = own.locale().getDisplayLanguage(texts.locale());
-        String values = Wordings.valueNames(key);
+        String values = WordingPage.valueNames(key);
         Map<String, Object> body = new HashMap<>();
         body.put("back", Pages.html(texts, DashboardMessages.WORDING_BACK));
         body.put("backHref", Paths.WORDING);
@@ -91,7 +91,7 @@ final class WordingView {
         body.put("previewAction", Paths.wordingPreview(key.key()));
         body.put("csrf", session.csrf());
         body.put("label", Pages.html(texts, DashboardMessages.WORDING_FIELD, "language", language));
-        body.put("hint", Pages.html(texts, DashboardMessages.WORDING_FIELD_HINT, "max", Wordings.MAX_LENGTH));
+        body.put("hint", Pages.html(texts, DashboardMessages.WORDING_FIELD_HINT, "max", WordingPage.MAX_LENGTH));
         body.put("text", draft.text().orElse(own.current()));
         body.put("invalid", draft.refused().isPresent());
         body.put("problem", draft.refused().map(HtmlMarkup::html).orElse(""));
@@ -101,7 +101,7 @@ final class WordingView {
         body.put("previewHeading", Pages.html(texts, DashboardMessages.WORDING_PREVIEW_HEADING));
         body.put("preview", preview(texts, key, versions, draft.text()));
         List<Map<String, Object>> languages = new ArrayList<>();
-        for (Wordings.Version version : versions) {
+        for (WordingPage.Version version : versions) {
             Map<String, Object> view = new HashMap<>();
             view.put("heading", Pages.html(texts, DashboardMessages.WORDING_TEXTS_HEADING, "language",
                     version.locale().getDisplayLanguage(texts.locale())));
@@ -122,37 +122,34 @@ final class WordingView {
 
     /** The draft's preview (the {@code aria-live} region's content): a fragment the editor's script puts in place. */
     String previewFragment(PageTexts texts, WebSession session, MessageKey key, String draft) {
-        return preview(texts, key, wordings.versions(session.signIn().community(), key), Optional.of(draft));
+        return preview(texts, key, wordings.versions(session, key), Optional.of(draft));
     }
 
     /**
      * The preview in every language: the reader's own with the draft (or why it does not fit) when there is one, else
      * what members read now; the other languages as their members read them now.
      */
-    private String preview(PageTexts texts, MessageKey key, List<Wordings.Version> versions, Optional<String> draft) {
+    private String preview(PageTexts texts, MessageKey key, List<WordingPage.Version> versions, Optional<String> draft) {
         Locale own = own(texts, versions).locale();
-        Optional<Wordings.Preview> drafted = draft.map(d -> wordings.preview(texts, key, d));
+        Optional<WordingPage.Preview> drafted = draft.map(d -> wordings.preview(texts, key, d));
         List<Map<String, Object>> items = new ArrayList<>();
-        for (Wordings.Version version : versions) {
+        for (WordingPage.Version version : versions) {
             String language = version.locale().getDisplayLanguage(texts.locale());
-            Optional<Wordings.Preview> mine = version.locale().equals(own) ? drafted : Optional.empty();
+            Optional<WordingPage.Preview> mine = version.locale().equals(own) ? drafted : Optional.empty();
             Map<String, Object> item = new HashMap<>();
             item.put("lang", version.locale().toLanguageTag());
             item.put("heading", mine.isPresent() ? Pages.html(texts, DashboardMessages.WORDING_PREVIEW_DRAFT, "language", language)
                     : Pages.html(texts, DashboardMessages.WORDING_PREVIEW_NOW, "language", language));
-            boolean refused = mine.isPresent() && mine.get() instanceof Wordings.Preview.Refused;
+            boolean refused = mine.map(WordingPage.Preview::refused).orElse(false);
             item.put("refused", refused);
-            item.put("why", mine.filter(Wordings.Preview.Refused.class::isInstance)
-                    .map(p -> HtmlMarkup.html(((Wordings.Preview.Refused) p).why())).orElse(""));
-            item.put("shown", mine.filter(Wordings.Preview.Shown.class::isInstance)
-                    .map(p -> HtmlMarkup.html(((Wordings.Preview.Shown) p).markup()))
-                    .orElse(refused ? "" : HtmlMarkup.html(version.preview())));
+            item.put("why", refused ? HtmlMarkup.html(mine.get().text()) : "");
+            item.put("shown", mine.map(p -> p.refused() ? "" : HtmlMarkup.html(p.text())).orElse(HtmlMarkup.html(version.preview())));
             items.add(item);
         }
         return pages.render("wording-preview", Map.of("items", items));
     }
 
-    private static Wordings.Version own(PageTexts texts, List<Wordings.Version> versions) {
+    private static WordingPage.Version own(PageTexts texts, List<WordingPage.Version> versions) {
         return versions.stream().filter(v -> v.locale().getLanguage().equals(texts.locale().getLanguage())).findFirst()
                 .orElse(versions.get(0));
     }

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.circlekeeper.core.community.Wordings;
 import org.circlekeeper.core.dashboard.Dashboard;
 import org.circlekeeper.core.dashboard.DashboardAddress;
 import org.circlekeeper.core.dashboard.PageTexts;
 import org.circlekeeper.core.dashboard.WebSession;
+import org.circlekeeper.core.dashboard.WordingPage;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.testing.BotTester;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class WordingViewTest {
 
     private final BotTester bot = new BotTester(Map.of(DashboardAddress.class, DashboardAddress.parse("https://page.example.org")));
     private final Dashboard dashboard = bot.part(Dashboard.class);
-    private final Wordings wordings = bot.part(Wordings.class);
+    private final WordingPage wordings = bot.part(WordingPage.class);
     private final WordingView view = new WordingView(new Pages(), wordings);
 
     private WebSession signIn() {
