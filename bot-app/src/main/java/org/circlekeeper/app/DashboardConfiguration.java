@@ -4,6 +4,7 @@ import java.util.List;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.dashboard.Dashboard;
 import org.circlekeeper.core.dashboard.DashboardAddress;
+import org.circlekeeper.core.dashboard.WordingPage;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.platform.OrganiserCheck;
@@ -14,6 +15,7 @@ import org.circlekeeper.web.DashboardGuard;
 import org.circlekeeper.web.OwnPageController;
 import org.circlekeeper.web.WebRequests;
 import org.circlekeeper.web.WeekController;
+import org.circlekeeper.web.WordingController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -83,6 +85,12 @@ class DashboardConfiguration {
     @Bean
     OwnPageController ownPageController(WebRequests web, Bot.Assembly bot) {
         return new OwnPageController(web, bot.engine());
+    }
+
+    @Bean
+    WordingController wordingController(WebRequests web, Bot.Assembly bot) {
+        return new WordingController(web, bot.engine(), bot.part(WordingPage.class).orElseThrow(() ->
+                new IllegalStateException("the organisers' page is on, but the bot has no community wording")));
     }
 
     @Bean

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.circlekeeper.web.DashboardGuard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -183,7 +184,7 @@ class DashboardBrowserTest {
         assertThat(foreign.statusCode()).isEqualTo(403);
         HttpResponse<String> big = http.send(HttpRequest.newBuilder(URI.create(base + "/dashboard/signout"))
                 .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + "x".repeat(8_000))).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + "x".repeat(DashboardGuard.MAX_BODY))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(big.statusCode()).isEqualTo(413);
         browser.driver.get(base + "/dashboard/calendar");
         assertThat(heading()).as("still signed in").startsWith("Circles in ");

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.circlekeeper.core.dashboard.DashboardAddress;
+import org.circlekeeper.core.dashboard.WordingPage;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -14,13 +15,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * What every answer of the organisers' page carries, and what every request to it may bring. Answers: a strict
  * Content-Security-Policy (no inline script: scripts, styles, requests and forms only from the page itself, never framed), no caching, no
  * referrer beyond the page itself (so no page address leaves with a link), no sniffing; HSTS when the page is served over TLS. Requests: a
- * body only with a POST, announced by its length and at most {@link #MAX_BODY} bytes (the forms hold a token or
- * two); anything else gets 413 before anything reads it, and the connection is closed.
+ * body only with a POST, announced by its length and at most {@link #MAX_BODY} bytes (a form's fields, the longest a
+ * wording); anything else gets 413 before anything reads it, and the connection is closed.
  */
 public final class DashboardGuard extends OncePerRequestFilter {
 
-    /** The largest form body accepted, in bytes. */
-    public static final int MAX_BODY = 4 * 1024;
+    /**
+     * The largest form body accepted, in bytes: the wording editor's, whose text may have {@link WordingPage#MAX_LENGTH}
+     * characters of up to 4 bytes in UTF-8, each byte sent as {@code %XX}, plus 2 KB for its token and button (20,048).
+     */
+    public static final int MAX_BODY = WordingPage.MAX_LENGTH * 4 * 3 + 2 * 1024;
     static final String POLICY = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
 

@@ -46,6 +46,7 @@ final class Pages {
         CALENDAR(Paths.CALENDAR, DashboardMessages.NAV_CALENDAR, true),
         WEEK(Paths.WEEK, DashboardMessages.NAV_WEEK, true),
         ACTIONS(Paths.ACTIONS, DashboardMessages.NAV_ACTIONS, true),
+        WORDING(Paths.WORDING, DashboardMessages.NAV_WORDING, true),
         OWN(Paths.OWN, DashboardMessages.NAV_OWN, false),
         NONE(null, null, false);
 

@@ -29,12 +29,23 @@ final class Paths {
     /** The erasure's question, then its confirmation. */
     static final String OWN_ERASE = OWN + "/erase";
     static final String OWN_ERASE_CONFIRM = OWN_ERASE + "/confirm";
+    /** The bot's wording, by topic; {@code /dashboard/wording/<message key>} edits one text. */
+    static final String WORDING = ROOT + "/wording";
 
     private Paths() {
     }
 
     static String action(String command, String subcommand) {
         return ACTIONS + "/" + command + (subcommand == null ? "" : "/" + subcommand);
+    }
+
+    static String wording(String key) {
+        return WORDING + "/" + key;
+    }
+
+    /** Where the wording editor's script asks for a draft's preview. */
+    static String wordingPreview(String key) {
+        return wording(key) + "/preview";
     }
 
     static String meeting(String circleId, String key) {

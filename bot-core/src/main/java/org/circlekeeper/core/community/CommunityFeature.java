@@ -3,7 +3,6 @@ package org.circlekeeper.core.community;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.circlekeeper.core.engine.Args;
 import org.circlekeeper.core.engine.Audience;
 import org.circlekeeper.core.engine.CommandSpec;
@@ -20,7 +19,6 @@ import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.template.Locales;
 import org.circlekeeper.core.template.TemplateRenderer;
-import org.circlekeeper.core.template.WordingCheck;
 import org.circlekeeper.core.template.WordingStore;
 
 /**
@@ -34,8 +32,13 @@ public final class CommunityFeature implements Feature {
 
     /** How this feature plugs into the bot: its bundle, the stores it needs, how it is built. */
     public static final Plugin PLUGIN = new Plugin("community", KEYS.bundle(), List.of(CommunitySettingsStore.KEY, WordingStore.KEY),
-            wiring -> new CommunityFeature(wiring.store(CommunitySettingsStore.KEY), wiring.store(WordingStore.KEY), wiring.renderer(),
-                    wiring.registry(), wiring.part(ZoneLookup.class, ZoneLookup::new)));
+            wiring -> {
+                CommunityFeature feature = new CommunityFeature(wiring.store(CommunitySettingsStore.KEY), wiring.store(WordingStore.KEY),
+                        wiring.renderer(), wiring.registry(), wiring.part(ZoneLookup.class, ZoneLookup::new));
+                // the organisers' page reads and previews wording through the same
+                wiring.provide(Wordings.class, feature.wordings);
+                return feature;
+            });
 
     static final MessageKey CMD_COMMUNITY = KEYS.key("cmd.community");
     static final MessageKey CMD_COMMUNITY_SHOW = KEYS.key("cmd.community.show");
@@ -57,6 +60,7 @@ public final class CommunityFeature implements Feature {
     static final MessageKey ZONE_UNKNOWN = KEYS.key("community.timezone.unknown", "given", "example");
     static final MessageKey LANGUAGE_SET = KEYS.key("community.language.set", "language");
     static final MessageKey WORDING_SHOW = KEYS.key("wording.show", "key", "text", "values", "custom");
+    static final MessageKey WORDING_PREVIEW = KEYS.key("wording.preview");
     static final MessageKey WORDING_UNKNOWN_KEY = KEYS.key("wording.unknown-key", "key");
     static final MessageKey WORDING_UNKNOWN_VALUE = KEYS.key("wording.unknown-value", "key", "name", "values");
     static final MessageKey WORDING_BROKEN = KEYS.key("wording.broken", "key", "values");
@@ -66,16 +70,14 @@ public final class CommunityFeature implements Feature {
 
     private final CommunitySettingsStore store;
     private final WordingStore wording;
-    private final TemplateRenderer renderer;
-    private final FeatureRegistry registry;
+    private final Wordings wordings;
     private final ZoneLookup zones;
 
     public CommunityFeature(CommunitySettingsStore store, WordingStore wording, TemplateRenderer renderer,
                             FeatureRegistry registry, ZoneLookup zones) {
         this.store = store;
         this.wording = wording;
-        this.renderer = renderer;
-        this.registry = registry;
+        this.wordings = new Wordings(wording, renderer, registry);
         this.zones = zones;
     }
 
@@ -110,7 +112,7 @@ public final class CommunityFeature implements Feature {
                         .subcommand(CommandSpec.command("set", CMD_WORDING_SET).audience(Audience.ORGANISER)
                                 .example(CMD_WORDING_SET_EXAMPLE)
                                 .option(OptionSpec.text("key", OPT_KEY).required().length(3, 80))
-                                .option(OptionSpec.text("text", OPT_TEXT).required().length(1, 1500))
+                                .option(Wordings.textOption())
                                 .handler(this::setWording).build())
                         .subcommand(CommandSpec.command("reset", CMD_WORDING_RESET).audience(Audience.ORGANISER)
                                 .option(OptionSpec.text("key", OPT_KEY).required().length(3, 80))
@@ -152,46 +154,37 @@ public final class CommunityFeature implements Feature {
                 turn.textIn(chosen, LANGUAGE_SET, "language", chosen.getDisplayLanguage(chosen))).build());
     }
 
-    private Optional<MessageKey> key(String name) {
-        return registry.messageKeys().stream().filter(k -> k.key().equals(name.strip())).findFirst();
-    }
-
+    /** The wording in the member's language, then how members read it, with sample values (as the organisers' page shows it). */
     private void showWording(Turn turn, Args args) {
-        Optional<MessageKey> key = key(args.text("key"));
+        Optional<MessageKey> key = wordings.key(args.text("key"));
         if (key.isEmpty()) {
             turn.replyPrivately(WORDING_UNKNOWN_KEY, "key", args.text("key"));
+            turn.refusedOption("key");
             return;
         }
-        String custom = wording.overrides(turn.community(), turn.locale()).get(key.get().key());
-        String text = custom != null ? custom : renderer.source().text(turn.locale(), key.get().key());
-        turn.replyPrivately(WORDING_SHOW, "key", key.get().key(), "text", text == null ? "" : text,
-                "values", valueNames(key.get()), "custom", custom != null);
+        Wordings.Version version = wordings.versions(turn.community(), key.get()).stream()
+                .filter(v -> v.locale().getLanguage().equals(turn.locale().getLanguage())).findFirst().orElseThrow();
+        turn.replyPrivately(WORDING_SHOW, "key", key.get().key(), "text", version.current(),
+                "values", Wordings.valueNames(key.get()), "custom", version.custom().isPresent());
+        turn.replyPrivately(OutgoingMessage.text(turn.text(WORDING_PREVIEW) + "\n" + version.preview()).build());
     }
 
     private void setWording(Turn turn, Args args) {
-        Optional<MessageKey> key = key(args.text("key"));
+        Optional<MessageKey> key = wordings.key(args.text("key"));
         if (key.isEmpty()) {
             turn.replyPrivately(WORDING_UNKNOWN_KEY, "key", args.text("key"));
+            turn.refusedOption("key");
             return;
         }
         String text = args.text("text").replace("\\n", "\n");
-        String values = valueNames(key.get());
-        WordingCheck check = renderer.check(key.get(), text);
-        if (check instanceof WordingCheck.UnknownValue unknown) {
-            turn.replyPrivately(WORDING_UNKNOWN_VALUE, "key", key.get().key(), "name", "{{" + unknown.name() + "}}", "values", values);
-            return;
-        }
-        if (check instanceof WordingCheck.Broken) {
-            turn.replyPrivately(WORDING_BROKEN, "key", key.get().key(), "values", values);
+        Optional<String> problem = wordings.problem(turn, key.get(), text);
+        if (problem.isPresent()) {
+            turn.replyPrivately(OutgoingMessage.text(problem.get()).build());
+            turn.refusedOption("text");
             return;
         }
         wording.put(turn.community(), turn.locale(), key.get().key(), text);
         turn.replyPrivately(WORDING_SET, "key", key.get().key(), "language", turn.locale().getDisplayLanguage(turn.locale()));
-    }
-
-    /** The values a message can use, as they are written in a template, e.g. {@code {{name}}}. */
-    private static String valueNames(MessageKey key) {
-        return key.params().stream().sorted().map(p -> "{{" + p + "}}").collect(Collectors.joining(", "));
     }
 
     private void resetWording(Turn turn, Args args) {

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.circlekeeper.core.circle.CircleCalendar;
 import org.circlekeeper.core.engine.ActionSpec;
+import org.circlekeeper.core.community.Wordings;
 import org.circlekeeper.core.engine.Args;
 import org.circlekeeper.core.engine.Audience;
 import org.circlekeeper.core.engine.CommandSpec;
@@ -42,6 +43,7 @@ public final class DashboardFeature implements Feature, OwnPageOffer {
                         wiring.store(WordingStore.KEY), wiring.part(CircleCalendar.class), wiring.part(CircleFormats.class),
                         wiring.registry());
                 wiring.provide(Dashboard.class, dashboard);
+                wiring.find(Wordings.class).ifPresent(wordings -> wiring.provide(WordingPage.class, new WordingPage(wordings)));
                 return new DashboardFeature(dashboard, stores.sessions(), wiring.find(DashboardAddress.class));
             });
 

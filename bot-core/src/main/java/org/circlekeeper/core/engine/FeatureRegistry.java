@@ -120,6 +120,36 @@ public final class FeatureRegistry {
         return List.copyOf(personalData);
     }
 
+    /**
+     * The same keys as {@link #messageKeys()}, each once, grouped by the help topic of the feature that names it first
+     * (the engine's own under the empty topic, first); topics in the order features were added.
+     */
+    public Map<String, List<MessageKey>> messageKeysByTopic() {
+        Map<String, Map<String, MessageKey>> byTopic = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        Map<String, MessageKey> engine = byTopic.computeIfAbsent("", t -> new LinkedHashMap<>());
+        EngineMessages.KEYS.keys().forEach(k -> {
+            if (seen.add(k.key())) {
+                engine.put(k.key(), k);
+            }
+        });
+        for (Feature feature : features) {
+            Map<String, MessageKey> topic = byTopic.computeIfAbsent(feature.helpTopic(), t -> new LinkedHashMap<>());
+            List<MessageKey> named = new ArrayList<>();
+            feature.commands().forEach(c -> named.addAll(c.messageKeys()));
+            named.addAll(feature.messages());
+            named.add(HelpTopic.labelOf(feature.helpTopic()));
+            named.forEach(k -> {
+                if (seen.add(k.key())) {
+                    topic.put(k.key(), k);
+                }
+            });
+        }
+        Map<String, List<MessageKey>> topics = new LinkedHashMap<>();
+        byTopic.forEach((topic, keys) -> topics.put(topic, List.copyOf(keys.values())));
+        return topics;
+    }
+
     /** Every message key any feature or command spec names, plus the engine's own. */
     public List<MessageKey> messageKeys() {
         Map<String, MessageKey> keys = new LinkedHashMap<>();

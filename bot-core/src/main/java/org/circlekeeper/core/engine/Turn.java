@@ -226,8 +226,11 @@ public final class Turn implements Speech {
         return List.copyOf(replies);
     }
 
-    /** Marks the option whose value the command refused (null: the command as a whole), for a form to show beside it. */
-    void refusedOption(String option) {
+    /**
+     * Marks the option whose value the command refused (null: the command as a whole), for a form to show beside it; a
+     * handler's own check of a value marks it too.
+     */
+    public void refusedOption(String option) {
         this.refusedOption = option;
     }
 

@@ -163,14 +163,31 @@ public final class TemplateRenderer {
         return new WordingCheck.Fits();
     }
 
-    /** A value for every name a key declares: a word for plain values, one item for lists. */
+    /**
+     * A text as members would read it with sample values (see {@link #sampleValues}), as neutral markup: how a wording
+     * previews before it is saved. The text must {@link #check fit} the key.
+     *
+     * @throws IllegalArgumentException when it does not compile or render
+     */
+    public String preview(MessageKey key, String text) {
+        try {
+            return Markup.balanceBidi(compiler.compile(text).execute(sampleValues(key)));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the wording of " + key.key() + " does not fit it; check it first", e);
+        }
+    }
+
+    /**
+     * A value for every name a key declares, showing its own name in guillemets ({@code «name»}) so a preview says
+     * where each value goes: a word for plain values, one item for lists.
+     */
     static Map<String, Object> sampleValues(MessageKey key) {
         Map<String, Object> values = new HashMap<>();
         for (String param : key.topLevelParams()) {
             Map<String, Object> item = new HashMap<>();
             key.params().stream().filter(p -> p.startsWith(param + "."))
-                    .forEach(p -> item.put(p.substring(param.length() + 1), "x"));
-            values.put(param, item.isEmpty() ? "x" : List.of(item));
+                    .forEach(p -> item.put(p.substring(param.length() + 1), "«" + p.substring(param.length() + 1) + "»"));
+            values.put(param, item.isEmpty() ? "«" + param + "»" : List.of(item));
         }
         return values;
     }

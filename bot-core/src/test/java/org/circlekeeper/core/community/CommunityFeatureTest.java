@@ -2,7 +2,14 @@ package org.circlekeeper.core.community;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.circlekeeper.core.engine.Arguments;
+import org.circlekeeper.core.engine.Engine;
+import org.circlekeeper.core.engine.Inbound;
+import org.circlekeeper.core.engine.Reply;
+import org.circlekeeper.core.message.Visibility;
 import org.circlekeeper.core.testing.BotTester.Talk;
 import org.circlekeeper.core.testing.BotTester;
 import org.junit.jupiter.api.Test;
@@ -64,6 +71,29 @@ class CommunityFeatureTest {
                 .contains("llaves que no cuadran").contains("No se ha cambiado nada");
         assertThat(olga.send("/wording set circle.created Nuevo: {{titulo}}").text())
                 .contains("usa {{titulo}}, que circle.created no tiene");
+    }
+
+    @Test
+    void showingAWordingPreviewsItWithEachValueNamed() {
+        olivia.send("/wording set settings.welcome Welcome, *{{name}}*!");
+        List<Reply> shown = olivia.send("/wording show settings.welcome").all();
+        assertThat(shown).hasSize(2).allMatch(r -> r.message().visibility() == Visibility.PRIVATE);
+        assertThat(shown.get(1).message().markup()).isEqualTo("How members read it, each value shown by its name:\nWelcome, *«name»*!");
+        Talk olga = bot.asOrganiser("olga", Locale.forLanguageTag("es")).inGroup();
+        assertThat(olga.send("/wording show settings.welcome").all().get(1).message().markup())
+                .startsWith("Así lo leen los miembros").contains("Hola, «name», y bienvenida");
+    }
+
+    @Test
+    void aRefusedWordingNamesItsFieldForAForm() {
+        Engine.Answer answer = bot.engine().answer(new Inbound.CommandInvoked(olivia.context(), "wording",
+                new Arguments.Named("set", Map.of("key", "settings.welcome", "text", "Hi {{email}}"))));
+        assertThat(answer.refusedOption()).contains("text");
+        assertThat(answer.replies().get(0).message().markup()).contains("{{email}}").contains("Nothing was changed");
+        Engine.Answer unknown = bot.engine().answer(new Inbound.CommandInvoked(olivia.context(), "wording",
+                new Arguments.Named("set", Map.of("key", "settings.nope", "text", "Hi"))));
+        assertThat(unknown.refusedOption()).contains("key");
+        assertThat(bot.as("Alice").inGroup().send("/start").text()).contains("I'm circlekeeper");
     }
 
     @Test
