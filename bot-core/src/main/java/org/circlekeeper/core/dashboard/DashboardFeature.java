@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.circlekeeper.core.circle.CalendarFeed;
 import org.circlekeeper.core.circle.CircleCalendar;
 import org.circlekeeper.core.engine.Args;
 import org.circlekeeper.core.engine.Audience;
@@ -15,6 +16,7 @@ import org.circlekeeper.core.engine.Turn;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.PersonalData;
+import org.circlekeeper.core.resource.ResourceLibrary;
 import org.circlekeeper.core.share.CircleFormats;
 import org.circlekeeper.core.template.WordingStore;
 
@@ -22,7 +24,8 @@ import org.circlekeeper.core.template.WordingStore;
  * {@code /dashboard}: an organiser, in their group, gets a one-time link to the organisers' page, privately. The link
  * is valid {@link Dashboard#LINK_VALID}, opens once, and binds the member, the group and the platform; a member asks
  * for at most {@link Dashboard#ASK_MAX} in {@link Dashboard#ASK_WINDOW}. Without a public address the page is off and
- * the command says so. The feature offers the bot the {@link Dashboard} the web adapter serves.
+ * the command says so. The feature offers the bot the {@link Dashboard} the web adapter serves, and the
+ * {@link DashboardLibrary} (the resource library and the calendar feed's address).
  */
 public final class DashboardFeature implements Feature {
 
@@ -36,6 +39,8 @@ public final class DashboardFeature implements Feature {
                 Dashboard dashboard = new Dashboard(stores, wiring.clock(), wiring.preferences(), wiring.renderer(),
                         wiring.store(WordingStore.KEY), wiring.part(CircleCalendar.class), wiring.part(CircleFormats.class));
                 wiring.provide(Dashboard.class, dashboard);
+                wiring.provide(DashboardLibrary.class, new DashboardLibrary(wiring.part(ResourceLibrary.class),
+                        wiring.part(CalendarFeed.class), wiring.find(DashboardAddress.class)));
                 return new DashboardFeature(dashboard, stores.sessions(), wiring.find(DashboardAddress.class));
             });
 
