@@ -18,6 +18,11 @@ final class Paths {
     static final String PRESS = ROOT + "/press";
     /** A member's own page (their history, export and erase). */
     static final String OWN = ROOT + "/me";
+    /** The community's resource library. */
+    static final String LIBRARY = ROOT + "/library";
+    /** The calendar feed's address, and renewing it. */
+    static final String FEED = ROOT + "/feed";
+    static final String FEED_RENEW = FEED + "/renew";
 
     private Paths() {
     }

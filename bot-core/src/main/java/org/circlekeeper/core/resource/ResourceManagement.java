@@ -147,7 +147,8 @@ final class ResourceManagement {
     /**
      * Changes several fields of one of the community's own entries at once ({@code /library edit}, each field a named
      * option): every value is checked as {@code /resource edit} checks it, and nothing is saved unless all are right.
-     * An empty value is no change; {@code -} clears details, link and tags, as in chat.
+     * An empty value, or the value the entry has, is no change (a form sends every field, prefilled); {@code -} clears
+     * details, link and tags, as in chat.
      */
     void edit(Turn turn, String id, Map<String, String> values) {
         Optional<Resource> found = own(turn, id.strip().toLowerCase(Locale.ROOT));
@@ -168,8 +169,10 @@ final class ResourceManagement {
             if (changed.isEmpty()) {
                 return;
             }
-            entry = changed.get();
-            fields.add(field);
+            if (!changed.get().equals(entry)) {
+                entry = changed.get();
+                fields.add(field);
+            }
         }
         if (fields.isEmpty()) {
             turn.replyPrivately(ResourceMessages.EDIT_NOTHING, "id", entry.id());

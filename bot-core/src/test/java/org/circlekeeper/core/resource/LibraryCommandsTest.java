@@ -58,6 +58,10 @@ class LibraryCommandsTest {
         assertThat(entry.kind()).isEqualTo(ResourceKind.EXERCISE);
         assertThat(entry.texts().get("en").tags()).isEmpty();
         assertThat(olivia.sendNamed("library", named("edit", "id", "c-evening-walk")).text()).contains("Nothing to change in c-evening-walk");
+        // a form sends every field prefilled: only what differs is changed and named
+        assertThat(olivia.sendNamed("library", named("edit", "id", "c-evening-walk", "title", "Night walk", "summary",
+                "A slow walk after dinner helps me switch off before bed.", "link", "https://example.org/walk", "kind", "exercise",
+                "details", "Shoes on, phone off.")).text()).contains("Saved: the details of c-evening-walk is updated");
     }
 
     @Test
