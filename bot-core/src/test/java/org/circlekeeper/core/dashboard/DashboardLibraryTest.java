@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.circlekeeper.core.engine.Arguments;
+import org.circlekeeper.core.template.Locales;
 import org.circlekeeper.core.testing.BotTester;
 import org.circlekeeper.core.testing.BotTester.Talk;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,11 @@ class DashboardLibraryTest {
     private final Talk alice = bot.as("alice").inDirect();
 
     private WebSession signedIn() {
-        Matcher link = LINK.matcher(olivia.send("/dashboard").text().replace("\\", ""));
+        return signedIn(olivia);
+    }
+
+    private WebSession signedIn(Talk organiser) {
+        Matcher link = LINK.matcher(organiser.send("/dashboard").text().replace("\\", ""));
         assertThat(link.find()).isTrue();
         return dashboard.signIn(link.group(1)).orElseThrow().session();
     }
@@ -53,6 +58,16 @@ class DashboardLibraryTest {
         assertThat(shelf.lines()).extracting(LibraryShelf.Line::name).contains("Samaritans");
         assertThat(shelf.lines()).allSatisfy(l -> assertThat(l.source()).isNotBlank());
         assertThat(shelf.reports()).isEmpty();
+    }
+
+    @Test
+    void aSpanishOrganiserReadsTheLibraryInSpanish() {
+        Talk lucia = bot.asOrganiser("lucia", Locales.SPANISH).inGroup();
+        lucia.send("/language es");
+        WebSession session = signedIn(lucia);
+        LibraryShelf shelf = library.shelf(session, dashboard.texts(session));
+        assertThat(shelf.groups()).extracting(LibraryShelf.Group::label).contains("técnica", "lectura");
+        assertThat(shelf.lines()).extracting(LibraryShelf.Line::country).contains("Reino Unido", "internacional");
     }
 
     @Test
