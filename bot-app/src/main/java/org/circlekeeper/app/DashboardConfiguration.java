@@ -4,6 +4,7 @@ import java.util.List;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.dashboard.Dashboard;
 import org.circlekeeper.core.dashboard.DashboardAddress;
+import org.circlekeeper.core.dashboard.DashboardLibrary;
 import org.circlekeeper.core.dashboard.WordingPage;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.Messengers;
@@ -12,6 +13,7 @@ import org.circlekeeper.core.platform.OrganiserChecks;
 import org.circlekeeper.web.ActionsController;
 import org.circlekeeper.web.DashboardController;
 import org.circlekeeper.web.DashboardGuard;
+import org.circlekeeper.web.LibraryController;
 import org.circlekeeper.web.OwnPageController;
 import org.circlekeeper.web.WebRequests;
 import org.circlekeeper.web.WeekController;
@@ -91,6 +93,12 @@ class DashboardConfiguration {
     WordingController wordingController(WebRequests web, Bot.Assembly bot) {
         return new WordingController(web, bot.engine(), bot.part(WordingPage.class).orElseThrow(() ->
                 new IllegalStateException("the organisers' page is on, but the bot has no community wording")));
+    }
+
+    @Bean
+    LibraryController libraryController(WebRequests web, Bot.Assembly bot) {
+        return new LibraryController(web, bot.part(DashboardLibrary.class).orElseThrow(() ->
+                new IllegalStateException("the organisers' page is on, but the bot has no DashboardLibrary")), bot.engine());
     }
 
     @Bean

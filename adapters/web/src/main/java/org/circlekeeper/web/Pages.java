@@ -31,7 +31,7 @@ import org.circlekeeper.core.template.Markup;
 /**
  * Renders the organisers' pages: Mustache layouts under {@code web/} hold only structure, every word comes from the
  * core's texts ({@code templates/messages/<lang>/dashboard.yml}) in the reader's language, turned from markup into
- * escaped HTML. No page carries a script.
+ * escaped HTML. No page carries inline script; the only script is the page's own file {@code static/copy.js}.
  */
 final class Pages {
 
@@ -47,6 +47,8 @@ final class Pages {
         WEEK(Paths.WEEK, DashboardMessages.NAV_WEEK, true),
         ACTIONS(Paths.ACTIONS, DashboardMessages.NAV_ACTIONS, true),
         WORDING(Paths.WORDING, DashboardMessages.NAV_WORDING, true),
+        LIBRARY(Paths.LIBRARY, DashboardMessages.NAV_LIBRARY, true),
+        FEED(Paths.FEED, DashboardMessages.NAV_FEED, true),
         OWN(Paths.OWN, DashboardMessages.NAV_OWN, false),
         NONE(null, null, false);
 

@@ -31,6 +31,11 @@ final class Paths {
     static final String OWN_ERASE_CONFIRM = OWN_ERASE + "/confirm";
     /** The bot's wording, by topic; {@code /dashboard/wording/<message key>} edits one text. */
     static final String WORDING = ROOT + "/wording";
+    /** The community's resource library. */
+    static final String LIBRARY = ROOT + "/library";
+    /** The calendar feed's address, and renewing it. */
+    static final String FEED = ROOT + "/feed";
+    static final String FEED_RENEW = FEED + "/renew";
 
     private Paths() {
     }

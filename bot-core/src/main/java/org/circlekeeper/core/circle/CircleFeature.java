@@ -45,14 +45,16 @@ public final class CircleFeature implements Feature, MembershipListener {
 
     /**
      * How this feature plugs into the bot: its bundle, the stores it needs, how it is built. It offers the features
-     * built after it the {@link ScheduledCircles} port (the share circle uses it) and the {@link CircleCalendar}
-     * (the organisers' page).
+     * built after it the {@link ScheduledCircles} port (the share circle uses it), the {@link CircleCalendar} and the
+     * {@link CalendarFeed} (the organisers' page).
      */
     public static final Plugin PLUGIN = new Plugin("circle", CircleMessages.KEYS.bundle(), List.of(CircleStores.KEY, JobQueue.KEY),
             wiring -> {
                 CircleStores stores = wiring.store(CircleStores.KEY);
                 wiring.provide(ScheduledCircles.class, new StoredScheduledCircles(stores.circles()));
                 wiring.provide(CircleCalendar.class, new StoredCircleCalendar(stores));
+                CalendarFeeds feeds = new CalendarFeeds(stores, wiring.clock());
+                wiring.provide(CalendarFeed.class, community -> CalendarFeeds.path(feeds.tokenFor(community)));
                 return new CircleFeature(stores, wiring.store(JobQueue.KEY), wiring.outbox(), wiring.preferences(),
                         wiring.part(ZoneLookup.class, ZoneLookup::new), wiring.clock(), wiring.mirrors());
             });

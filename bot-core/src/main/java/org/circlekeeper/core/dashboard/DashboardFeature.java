@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.circlekeeper.core.circle.CalendarFeed;
 import org.circlekeeper.core.circle.CircleCalendar;
-import org.circlekeeper.core.engine.ActionSpec;
 import org.circlekeeper.core.community.Wordings;
+import org.circlekeeper.core.engine.ActionSpec;
 import org.circlekeeper.core.engine.Args;
 import org.circlekeeper.core.engine.Audience;
 import org.circlekeeper.core.engine.CommandSpec;
@@ -19,6 +20,7 @@ import org.circlekeeper.core.message.Button;
 import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.PersonalData;
+import org.circlekeeper.core.resource.ResourceLibrary;
 import org.circlekeeper.core.share.CircleFormats;
 import org.circlekeeper.core.template.WordingStore;
 
@@ -26,9 +28,9 @@ import org.circlekeeper.core.template.WordingStore;
  * {@code /dashboard}: an organiser, in their group, gets a one-time link to the organisers' page, privately. The link
  * is valid {@link Dashboard#LINK_VALID}, opens once, and binds the member, the group and the platform; a member asks
  * for at most {@link Dashboard#ASK_MAX} in {@link Dashboard#ASK_WINDOW}. Without a public address the page is off and
- * the command says so. The feature offers the bot the {@link Dashboard} the web adapter serves. Any member gets a link
- * to their own page the same way from the button it offers under {@code /mydata} and the check-in history
- * ({@link OwnPageOffer}).
+ * the command says so. The feature offers the bot the {@link Dashboard} the web adapter serves, and the
+ * {@link DashboardLibrary} (the resource library and the calendar feed's address). Any member gets a link to their
+ * own page the same way from the button it offers under {@code /mydata} and the check-in history ({@link OwnPageOffer}).
  */
 public final class DashboardFeature implements Feature, OwnPageOffer {
 
@@ -44,6 +46,8 @@ public final class DashboardFeature implements Feature, OwnPageOffer {
                         wiring.registry());
                 wiring.provide(Dashboard.class, dashboard);
                 wiring.find(Wordings.class).ifPresent(wordings -> wiring.provide(WordingPage.class, new WordingPage(wordings)));
+                wiring.provide(DashboardLibrary.class, new DashboardLibrary(wiring.part(ResourceLibrary.class),
+                        wiring.part(CalendarFeed.class), wiring.find(DashboardAddress.class)));
                 return new DashboardFeature(dashboard, stores.sessions(), wiring.find(DashboardAddress.class));
             });
 

@@ -125,6 +125,45 @@ public final class DashboardMessages {
     public static final MessageKey OWN_ERASE_TITLE = KEYS.key("page.own.erase.title");
     public static final MessageKey OWN_ERASED = KEYS.key("page.own.erased");
     public static final MessageKey OWN_BACK = KEYS.key("page.own.back");
+    // the resource library and the calendar feed (issue #17)
+    public static final MessageKey NAV_LIBRARY = KEYS.key("page.nav.library");
+    public static final MessageKey NAV_FEED = KEYS.key("page.nav.feed");
+    public static final MessageKey LIBRARY_TITLE = KEYS.key("page.library.title");
+    public static final MessageKey LIBRARY_INTRO = KEYS.key("page.library.intro");
+    public static final MessageKey LIBRARY_ADD = KEYS.key("page.library.add");
+    public static final MessageKey LIBRARY_GROUP = KEYS.key("page.library.group", "kind", "count");
+    public static final MessageKey LIBRARY_OWN = KEYS.key("page.library.own");
+    public static final MessageKey LIBRARY_SHIPPED = KEYS.key("page.library.shipped");
+    public static final MessageKey LIBRARY_HIDDEN = KEYS.key("page.library.hidden");
+    public static final MessageKey LIBRARY_FOR = KEYS.key("page.library.for", "countries");
+    public static final MessageKey LIBRARY_ANYWHERE = KEYS.key("page.library.anywhere");
+    public static final MessageKey LIBRARY_ID = KEYS.key("page.library.id");
+    public static final MessageKey LIBRARY_EDIT = KEYS.key("page.library.edit");
+    public static final MessageKey LIBRARY_REMOVE = KEYS.key("page.library.remove");
+    public static final MessageKey LIBRARY_HIDE = KEYS.key("page.library.hide");
+    public static final MessageKey LIBRARY_UNHIDE = KEYS.key("page.library.unhide");
+    public static final MessageKey LIBRARY_REPORTS = KEYS.key("page.library.reports");
+    public static final MessageKey LIBRARY_REPORTS_NONE = KEYS.key("page.library.reports.none");
+    public static final MessageKey LIBRARY_REPORT = KEYS.key("page.library.report", "name", "country", "contact", "count", "last");
+    public static final MessageKey LIBRARY_REPORTS_REVIEW = KEYS.key("page.library.reports.review");
+    public static final MessageKey LIBRARY_LINES = KEYS.key("page.library.lines");
+    public static final MessageKey LIBRARY_LINES_INTRO = KEYS.key("page.library.lines.intro", "date");
+    public static final MessageKey LIBRARY_LINE_NAME = KEYS.key("page.library.line.name");
+    public static final MessageKey LIBRARY_LINE_COUNTRY = KEYS.key("page.library.line.country");
+    public static final MessageKey LIBRARY_LINE_CONTACT = KEYS.key("page.library.line.contact");
+    public static final MessageKey LIBRARY_LINE_SOURCE = KEYS.key("page.library.line.source");
+    public static final MessageKey LIBRARY_LINE_VERIFIED = KEYS.key("page.library.line.verified");
+    public static final MessageKey FEED_TITLE = KEYS.key("page.feed.title");
+    public static final MessageKey FEED_INTRO = KEYS.key("page.feed.intro");
+    public static final MessageKey FEED_LABEL = KEYS.key("page.feed.label");
+    public static final MessageKey FEED_HINT = KEYS.key("page.feed.hint");
+    public static final MessageKey FEED_COPY = KEYS.key("page.feed.copy");
+    public static final MessageKey FEED_COPIED = KEYS.key("page.feed.copied");
+    public static final MessageKey FEED_COPY_FAILED = KEYS.key("page.feed.copy-failed");
+    public static final MessageKey FEED_RENEW_HEADING = KEYS.key("page.feed.renew.heading");
+    public static final MessageKey FEED_RENEW_EXPLAIN = KEYS.key("page.feed.renew.explain");
+    public static final MessageKey FEED_RENEW_BUTTON = KEYS.key("page.feed.renew.button");
+    public static final MessageKey FEED_RENEWED = KEYS.key("page.feed.renewed");
 
     private DashboardMessages() {
     }

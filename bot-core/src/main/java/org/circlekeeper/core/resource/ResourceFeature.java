@@ -22,7 +22,8 @@ import org.circlekeeper.core.ref.PersonalData;
 /**
  * {@code /resource}: members search the catalog ({@code /resource sleep}, {@code /resource technique
  * anxiety}), page through results and open an entry; organisers add, edit and remove their
- * community's own entries, hide shipped ones, and read the outdated-number reports. Every answer is
+ * community's own entries, hide shipped ones, and read the outdated-number reports, typed after {@code /resource} or
+ * with named options through {@code /library} ({@link LibraryCommands}). Every answer is
  * private: what someone looks for is their own business. This class reads the command and dispatches:
  * {@link ResourceBrowsing} shows results and entries, {@link ResourceManagement} does the organisers' work.
  */
@@ -30,7 +31,8 @@ public final class ResourceFeature implements Feature {
 
     /**
      * How this feature plugs into the bot: its bundle, the stores it needs, how it is built. It offers the features
-     * built after it the {@link CrisisSupport} port (check-ins use it).
+     * built after it the {@link CrisisSupport} port (check-ins use it) and the {@link ResourceLibrary} (the organisers'
+     * page reads it).
      */
     public static final Plugin PLUGIN = new Plugin("resource", ResourceMessages.SEARCH.bundle(),
             List.of(ResourceStore.KEY, MemberSettingsStore.KEY),
@@ -41,6 +43,7 @@ public final class ResourceFeature implements Feature {
                 MemberSettingsStore members = wiring.store(MemberSettingsStore.KEY);
                 wiring.provide(CrisisSupport.class,
                         new ResourceCrisisSupport(crisisLines, SafetyPhrases.shipped(), catalog, store, members));
+                wiring.provide(ResourceLibrary.class, new StoredResourceLibrary(catalog, store, crisisLines));
                 return new ResourceFeature(new ResourceSearch(catalog, store, wiring.preferences(), members), catalog, store,
                         crisisLines);
             });
@@ -53,11 +56,13 @@ public final class ResourceFeature implements Feature {
     private final ResourceSearch search;
     private final ResourceBrowsing browsing;
     private final ResourceManagement management;
+    private final LibraryCommands library;
 
     public ResourceFeature(ResourceSearch search, ResourceCatalog catalog, ResourceStore store, CrisisLines crisisLines) {
         this.search = search;
         this.browsing = new ResourceBrowsing(search);
         this.management = new ResourceManagement(catalog, store, crisisLines);
+        this.library = new LibraryCommands(management);
     }
 
     @Override
@@ -78,7 +83,7 @@ public final class ResourceFeature implements Feature {
                 .example(ResourceMessages.CMD_RESOURCE_EXAMPLE)
                 .option(OptionSpec.text("query", ResourceMessages.OPT_RESOURCE_QUERY).length(1, MAX_LINE_CHARS).suggestions(suggester))
                 .handler(this::resource)
-                .build());
+                .build(), library.spec());
     }
 
     @Override

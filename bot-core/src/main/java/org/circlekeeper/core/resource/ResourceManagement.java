@@ -77,23 +77,32 @@ final class ResourceManagement {
             turn.replyPrivately(ResourceMessages.ADD_USAGE);
             return;
         }
-        Optional<ResourceKind> kind = ResourceKind.parse(kindAndRest[0]);
-        if (kind.isEmpty()) {
-            turn.replyPrivately(ResourceMessages.ADD_UNKNOWN_KIND, "given", kindAndRest[0]);
-            return;
-        }
         String[] parts = kindAndRest[1].split("\\|", -1);
-        if (parts.length < 2 || parts.length > 4) {
+        if (ResourceKind.parse(kindAndRest[0]).isPresent() && (parts.length < 2 || parts.length > 4)) {
             turn.replyPrivately(ResourceMessages.ADD_USAGE);
             return;
         }
-        Optional<String> title = EntryInput.title(turn, parts[0]);
-        Optional<String> summary = title.flatMap(t -> EntryInput.summary(turn, parts[1]));
+        add(turn, kindAndRest[0], parts[0], parts.length > 1 ? parts[1] : "", parts.length > 2 ? parts[2] : "",
+                parts.length > 3 ? parts[3] : "");
+    }
+
+    /**
+     * Adds one of the community's own entries from its parts as an organiser gave them ({@code /resource add} typed with
+     * bars, or {@code /library add} with named options): each part checked, the organiser told kindly what is wrong.
+     */
+    void add(Turn turn, String kindGiven, String titleGiven, String summaryGiven, String contactGiven, String tagsGiven) {
+        Optional<ResourceKind> kind = ResourceKind.parse(kindGiven);
+        if (kind.isEmpty()) {
+            turn.replyPrivately(ResourceMessages.ADD_UNKNOWN_KIND, "given", kindGiven);
+            return;
+        }
+        Optional<String> title = EntryInput.title(turn, titleGiven);
+        Optional<String> summary = title.flatMap(t -> EntryInput.summary(turn, summaryGiven));
         if (summary.isEmpty()) {
             return;
         }
-        Optional<EntryInput.Contact> contact = EntryInput.contact(turn, parts.length > 2 ? parts[2] : "");
-        Optional<List<String>> tags = contact.flatMap(c -> EntryInput.tags(turn, parts.length > 3 ? parts[3] : ""));
+        Optional<EntryInput.Contact> contact = EntryInput.contact(turn, contactGiven);
+        Optional<List<String>> tags = contact.flatMap(c -> EntryInput.tags(turn, tagsGiven));
         if (tags.isEmpty()) {
             return;
         }
@@ -135,6 +144,44 @@ final class ResourceManagement {
         }
     }
 
+    /**
+     * Changes several fields of one of the community's own entries at once ({@code /library edit}, each field a named
+     * option): every value is checked as {@code /resource edit} checks it, and nothing is saved unless all are right.
+     * An empty value, or the value the entry has, is no change (a form sends every field, prefilled); {@code -} clears
+     * details, link and tags, as in chat.
+     */
+    void edit(Turn turn, String id, Map<String, String> values) {
+        Optional<Resource> found = own(turn, id.strip().toLowerCase(Locale.ROOT));
+        if (found.isEmpty()) {
+            return;
+        }
+        Resource entry = found.get();
+        List<String> fields = new ArrayList<>();
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            String field = EDIT_FIELDS.get(WordForms.fold(value.getKey()));
+            if (field == null) {
+                throw new IllegalArgumentException("no such field of an entry: " + value.getKey());
+            }
+            if (value.getValue() == null || value.getValue().isBlank()) {
+                continue;
+            }
+            Optional<Resource> changed = changed(turn, entry, field, value.getValue().strip());
+            if (changed.isEmpty()) {
+                return;
+            }
+            if (!changed.get().equals(entry)) {
+                entry = changed.get();
+                fields.add(field);
+            }
+        }
+        if (fields.isEmpty()) {
+            turn.replyPrivately(ResourceMessages.EDIT_NOTHING, "id", entry.id());
+            return;
+        }
+        store.save(turn.community(), entry.withVerified(today(turn)));
+        turn.replyPrivately(ResourceMessages.EDITED, "id", entry.id(), "field", String.join(", ", fields));
+    }
+
     private Optional<Resource> changed(Turn turn, Resource entry, String field, String value) {
         ResourceText text = entry.texts().get(entry.language());
         switch (field) {
@@ -164,7 +211,7 @@ final class ResourceManagement {
         }
     }
 
-    private void remove(Turn turn, String rest) {
+    void remove(Turn turn, String rest) {
         String id = firstWord(rest);
         if (id.isEmpty()) {
             turn.replyPrivately(ResourceMessages.ID_USAGE, "command", "/resource remove");
@@ -176,7 +223,7 @@ final class ResourceManagement {
         }
     }
 
-    private void hide(Turn turn, String rest) {
+    void hide(Turn turn, String rest) {
         String id = firstWord(rest);
         if (id.isEmpty()) {
             turn.replyPrivately(ResourceMessages.ID_USAGE, "command", "/resource hide");
@@ -199,7 +246,7 @@ final class ResourceManagement {
         }
     }
 
-    private void unhide(Turn turn, String rest) {
+    void unhide(Turn turn, String rest) {
         String id = firstWord(rest);
         if (id.isEmpty()) {
             turn.replyPrivately(ResourceMessages.ID_USAGE, "command", "/resource unhide");
@@ -215,7 +262,7 @@ final class ResourceManagement {
         }
     }
 
-    private void reports(Turn turn) {
+    void reports(Turn turn) {
         List<OutdatedReport> reports = store.outdatedReports(turn.community());
         if (reports.isEmpty()) {
             turn.replyPrivately(ResourceMessages.REPORTS_NONE);
