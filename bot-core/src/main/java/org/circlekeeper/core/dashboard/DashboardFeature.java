@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.circlekeeper.core.checkin.GroupPulses;
 import org.circlekeeper.core.circle.CircleCalendar;
 import org.circlekeeper.core.engine.Args;
 import org.circlekeeper.core.engine.Audience;
@@ -16,6 +17,7 @@ import org.circlekeeper.core.ref.MemberRef;
 import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.share.CircleFormats;
+import org.circlekeeper.core.share.ShareHistory;
 import org.circlekeeper.core.template.WordingStore;
 
 /**
@@ -27,7 +29,8 @@ import org.circlekeeper.core.template.WordingStore;
 public final class DashboardFeature implements Feature {
 
     /**
-     * How this feature plugs into the bot: its bundle, its stores, and the circles' and share circle's ports it reads.
+     * How this feature plugs into the bot: its bundle, its stores, and the circles', share circle's and check-ins' ports
+     * it reads (so it is built after those features).
      * The page's address is a part ({@link DashboardAddress}); without one the page is off.
      */
     public static final Plugin PLUGIN = new Plugin("dashboard", DashboardMessages.KEYS.bundle(), List.of(DashboardStores.KEY),
@@ -36,6 +39,7 @@ public final class DashboardFeature implements Feature {
                 Dashboard dashboard = new Dashboard(stores, wiring.clock(), wiring.preferences(), wiring.renderer(),
                         wiring.store(WordingStore.KEY), wiring.part(CircleCalendar.class), wiring.part(CircleFormats.class));
                 wiring.provide(Dashboard.class, dashboard);
+                wiring.provide(Trends.class, new Trends(wiring.part(GroupPulses.class), wiring.part(ShareHistory.class), wiring.clock()));
                 return new DashboardFeature(dashboard, stores.sessions(), wiring.find(DashboardAddress.class));
             });
 
