@@ -4,6 +4,7 @@ import java.util.List;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.dashboard.Dashboard;
 import org.circlekeeper.core.dashboard.DashboardAddress;
+import org.circlekeeper.core.dashboard.Trends;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.Messengers;
 import org.circlekeeper.core.platform.OrganiserCheck;
@@ -11,6 +12,7 @@ import org.circlekeeper.core.platform.OrganiserChecks;
 import org.circlekeeper.web.ActionsController;
 import org.circlekeeper.web.DashboardController;
 import org.circlekeeper.web.DashboardGuard;
+import org.circlekeeper.web.TrendsController;
 import org.circlekeeper.web.WebRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +73,12 @@ class DashboardConfiguration {
     @Bean
     ActionsController actionsController(WebRequests web, Bot.Assembly bot, List<Messenger> messengers) {
         return new ActionsController(web, bot.engine(), new Messengers(messengers));
+    }
+
+    @Bean
+    TrendsController trendsController(WebRequests web, Bot.Assembly bot) {
+        return new TrendsController(web, bot.part(Trends.class).orElseThrow(() ->
+                new IllegalStateException("the organisers' page is on, but the bot has no trends")));
     }
 
     @Bean

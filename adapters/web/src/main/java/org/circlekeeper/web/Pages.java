@@ -42,6 +42,7 @@ final class Pages {
     enum Nav {
         CALENDAR(Paths.CALENDAR, DashboardMessages.NAV_CALENDAR, true),
         ACTIONS(Paths.ACTIONS, DashboardMessages.NAV_ACTIONS, true),
+        TRENDS(Paths.TRENDS, DashboardMessages.NAV_TRENDS, true),
         OWN(Paths.OWN, DashboardMessages.NAV_OWN, false),
         NONE(null, null, false);
 

@@ -18,6 +18,8 @@ final class Paths {
     static final String PRESS = ROOT + "/press";
     /** A member's own page (their history, export and erase). */
     static final String OWN = ROOT + "/me";
+    /** The organisers' trends: the pulse of closed weeks and the share circles' history, as charts and tables. */
+    static final String TRENDS = ROOT + "/trends";
 
     private Paths() {
     }

@@ -90,11 +90,15 @@ class TrendsTest {
         assertThat(view.weeks().get(Trends.WEEKS - 1).label()).isEqualTo("Nov 16, 2026 – Nov 22, 2026");
     }
 
+    /** A share circle chaired by olivia that {@code joining} join; in its check-in round olivia shares and the first joiner passes. */
     private void shareCircle(List<String> joining) {
         olivia.send("/share start basic");
         for (String name : joining) {
             bot.as(name).inGroup().send("/share join");
         }
+        olivia.send("/share next");
+        olivia.send("/share done");
+        bot.as(joining.get(0)).inGroup().send("/share pass");
         bot.advance(Duration.ofMinutes(20));
         olivia.send("/share end");
     }
@@ -115,7 +119,11 @@ class TrendsTest {
         assertThat(first.minutes()).isEqualTo(20);
         assertThat(first.shown()).isTrue();
         assertThat(first.joined()).as("the chair and four members, as /share history counts them").isEqualTo(5);
-        assertThat(chat).contains("5 joined");
+        assertThat(first.shares()).isEqualTo(2);
+        assertThat(first.passes()).isEqualTo(1);
+        assertThat(first.anonymous()).isZero();
+        assertThat(chat).as("the same figures as chat's /share history")
+                .contains("Nov 27, 2026: Basic peer-support circle, 20 min; 5 joined, 2 shared, 1 passed, 0 without a name");
         TrendsView.ShareCircle second = view.circles().get(1);
         assertThat(second.date()).isEqualTo("Dec 4, 2026");
         assertThat(second.shown()).isFalse();
