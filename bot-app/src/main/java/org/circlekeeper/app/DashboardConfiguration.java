@@ -5,6 +5,7 @@ import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.dashboard.Dashboard;
 import org.circlekeeper.core.dashboard.DashboardAddress;
 import org.circlekeeper.core.dashboard.DashboardLibrary;
+import org.circlekeeper.core.dashboard.Trends;
 import org.circlekeeper.core.dashboard.WordingPage;
 import org.circlekeeper.core.message.Messenger;
 import org.circlekeeper.core.message.Messengers;
@@ -15,6 +16,7 @@ import org.circlekeeper.web.DashboardController;
 import org.circlekeeper.web.DashboardGuard;
 import org.circlekeeper.web.LibraryController;
 import org.circlekeeper.web.OwnPageController;
+import org.circlekeeper.web.TrendsController;
 import org.circlekeeper.web.WebRequests;
 import org.circlekeeper.web.WeekController;
 import org.circlekeeper.web.WordingController;
@@ -99,6 +101,12 @@ class DashboardConfiguration {
     LibraryController libraryController(WebRequests web, Bot.Assembly bot) {
         return new LibraryController(web, bot.part(DashboardLibrary.class).orElseThrow(() ->
                 new IllegalStateException("the organisers' page is on, but the bot has no DashboardLibrary")), bot.engine());
+    }
+
+    @Bean
+    TrendsController trendsController(WebRequests web, Bot.Assembly bot) {
+        return new TrendsController(web, bot.part(Trends.class).orElseThrow(() ->
+                new IllegalStateException("the organisers' page is on, but the bot has no trends")));
     }
 
     @Bean

@@ -63,8 +63,9 @@ public final class Bot {
             CommunityFeature.PLUGIN,
             CircleFeature.PLUGIN,
             ShareFeature.PLUGIN,
-            DashboardFeature.PLUGIN,
-            CheckinFeature.PLUGIN);
+            CheckinFeature.PLUGIN,
+            // after the features whose ports the organisers' page reads (circles, share circle, check-ins)
+            DashboardFeature.PLUGIN);
 
     /** How long a claimed job is held before another replica may take it over. */
     public static final Duration JOB_LEASE = Duration.ofSeconds(60);

@@ -49,6 +49,7 @@ final class Pages {
         WORDING(Paths.WORDING, DashboardMessages.NAV_WORDING, true),
         LIBRARY(Paths.LIBRARY, DashboardMessages.NAV_LIBRARY, true),
         FEED(Paths.FEED, DashboardMessages.NAV_FEED, true),
+        TRENDS(Paths.TRENDS, DashboardMessages.NAV_TRENDS, true),
         OWN(Paths.OWN, DashboardMessages.NAV_OWN, false),
         NONE(null, null, false);
 

@@ -36,6 +36,8 @@ final class Paths {
     /** The calendar feed's address, and renewing it. */
     static final String FEED = ROOT + "/feed";
     static final String FEED_RENEW = FEED + "/renew";
+    /** The organisers' trends: the pulse of closed weeks and the share circles' history, as charts and tables. */
+    static final String TRENDS = ROOT + "/trends";
 
     private Paths() {
     }

@@ -39,9 +39,14 @@ public final class CheckinFeature implements Feature, OwnCheckins {
     /** How this feature plugs into the bot: its bundle, the stores it needs, how it is built. */
     public static final Plugin PLUGIN = new Plugin("checkin", CheckinMessages.KEYS.bundle(),
             List.of(CheckinStores.KEY, JobQueue.KEY, PendingForms.KEY),
-            wiring -> new CheckinFeature(wiring.store(CheckinStores.KEY), wiring.part(CheckinOptions.class),
-                    wiring.store(JobQueue.KEY), wiring.outbox(), wiring.preferences(), wiring.part(CrisisSupport.class),
-                    wiring.store(PendingForms.KEY), wiring.clock(), wiring.metrics(), OwnPageOffer.in(wiring.registry())));
+            wiring -> {
+                CheckinStores stores = wiring.store(CheckinStores.KEY);
+                // the organisers' page reads the pulse of closed weeks through this port, by /pulse's own rule
+                wiring.provide(GroupPulses.class, new StoredGroupPulses(stores.checkins(), wiring.preferences()));
+                return new CheckinFeature(stores, wiring.part(CheckinOptions.class), wiring.store(JobQueue.KEY),
+                        wiring.outbox(), wiring.preferences(), wiring.part(CrisisSupport.class), wiring.store(PendingForms.KEY),
+                        wiring.clock(), wiring.metrics(), OwnPageOffer.in(wiring.registry()));
+            });
 
     /** The most characters a note holds (a form field allows up to 4,000; a check-in note is shorter). */
     public static final int MAX_NOTE = 1_000;

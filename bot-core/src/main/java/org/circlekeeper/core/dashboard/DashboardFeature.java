@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.circlekeeper.core.checkin.GroupPulses;
 import org.circlekeeper.core.circle.CalendarFeed;
 import org.circlekeeper.core.circle.CircleCalendar;
 import org.circlekeeper.core.community.Wordings;
@@ -22,6 +23,7 @@ import org.circlekeeper.core.ref.MessageKey;
 import org.circlekeeper.core.ref.PersonalData;
 import org.circlekeeper.core.resource.ResourceLibrary;
 import org.circlekeeper.core.share.CircleFormats;
+import org.circlekeeper.core.share.ShareHistory;
 import org.circlekeeper.core.template.WordingStore;
 
 /**
@@ -35,7 +37,8 @@ import org.circlekeeper.core.template.WordingStore;
 public final class DashboardFeature implements Feature, OwnPageOffer {
 
     /**
-     * How this feature plugs into the bot: its bundle, its stores, and the circles' and share circle's ports it reads.
+     * How this feature plugs into the bot: its bundle, its stores, and the circles', share circle's and check-ins' ports
+     * it reads (so it is built after those features).
      * The page's address is a part ({@link DashboardAddress}); without one the page is off.
      */
     public static final Plugin PLUGIN = new Plugin("dashboard", DashboardMessages.KEYS.bundle(), List.of(DashboardStores.KEY),
@@ -48,6 +51,7 @@ public final class DashboardFeature implements Feature, OwnPageOffer {
                 wiring.find(Wordings.class).ifPresent(wordings -> wiring.provide(WordingPage.class, new WordingPage(wordings)));
                 wiring.provide(DashboardLibrary.class, new DashboardLibrary(wiring.part(ResourceLibrary.class),
                         wiring.part(CalendarFeed.class), wiring.find(DashboardAddress.class)));
+                wiring.provide(Trends.class, new Trends(wiring.part(GroupPulses.class), wiring.part(ShareHistory.class), wiring.clock()));
                 return new DashboardFeature(dashboard, stores.sessions(), wiring.find(DashboardAddress.class));
             });
 

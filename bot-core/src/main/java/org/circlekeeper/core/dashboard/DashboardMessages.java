@@ -164,6 +164,36 @@ public final class DashboardMessages {
     public static final MessageKey FEED_RENEW_EXPLAIN = KEYS.key("page.feed.renew.explain");
     public static final MessageKey FEED_RENEW_BUTTON = KEYS.key("page.feed.renew.button");
     public static final MessageKey FEED_RENEWED = KEYS.key("page.feed.renewed");
+    public static final MessageKey NAV_TRENDS = KEYS.key("page.nav.trends");
+    public static final MessageKey TRENDS_TITLE = KEYS.key("page.trends.title");
+    public static final MessageKey TRENDS_INTRO = KEYS.key("page.trends.intro", "min");
+    public static final MessageKey TRENDS_TOO_FEW = KEYS.key("page.trends.too-few");
+    public static final MessageKey TRENDS_CHART_NOTE = KEYS.key("page.trends.chart-note");
+    public static final MessageKey TRENDS_WEEK = KEYS.key("page.trends.week", "from", "to");
+    public static final MessageKey TRENDS_MOOD = KEYS.key("page.trends.mood", "emoji", "word", "count");
+    public static final MessageKey TRENDS_PULSE_HEADING = KEYS.key("page.trends.pulse.heading");
+    public static final MessageKey TRENDS_PULSE_ABOUT = KEYS.key("page.trends.pulse.about", "min");
+    public static final MessageKey TRENDS_PULSE_CHART = KEYS.key("page.trends.pulse.chart", "count");
+    public static final MessageKey TRENDS_PULSE_TABLE = KEYS.key("page.trends.pulse.table");
+    public static final MessageKey TRENDS_PULSE_WEEK = KEYS.key("page.trends.pulse.week");
+    public static final MessageKey TRENDS_PULSE_CHECKINS = KEYS.key("page.trends.pulse.checkins");
+    public static final MessageKey TRENDS_PULSE_AVERAGE = KEYS.key("page.trends.pulse.average");
+    public static final MessageKey TRENDS_PULSE_SPREAD = KEYS.key("page.trends.pulse.spread");
+    public static final MessageKey TRENDS_JOINED_HEADING = KEYS.key("page.trends.joined.heading");
+    public static final MessageKey TRENDS_JOINED_ABOUT = KEYS.key("page.trends.joined.about", "min");
+    public static final MessageKey TRENDS_JOINED_CHART = KEYS.key("page.trends.joined.chart", "count");
+    public static final MessageKey TRENDS_HISTORY_HEADING = KEYS.key("page.trends.history.heading");
+    public static final MessageKey TRENDS_HISTORY_NONE = KEYS.key("page.trends.history.none");
+    public static final MessageKey TRENDS_HISTORY_TOTALS = KEYS.key("page.trends.history.totals", "held", "shown", "min", "shares",
+            "passes", "anonymous");
+    public static final MessageKey TRENDS_HISTORY_TABLE = KEYS.key("page.trends.history.table");
+    public static final MessageKey TRENDS_HISTORY_DATE = KEYS.key("page.trends.history.date");
+    public static final MessageKey TRENDS_HISTORY_FORMAT = KEYS.key("page.trends.history.format");
+    public static final MessageKey TRENDS_HISTORY_MINUTES = KEYS.key("page.trends.history.minutes");
+    public static final MessageKey TRENDS_HISTORY_JOINED = KEYS.key("page.trends.history.joined");
+    public static final MessageKey TRENDS_HISTORY_SHARES = KEYS.key("page.trends.history.shares");
+    public static final MessageKey TRENDS_HISTORY_PASSES = KEYS.key("page.trends.history.passes");
+    public static final MessageKey TRENDS_HISTORY_ANONYMOUS = KEYS.key("page.trends.history.anonymous");
 
     private DashboardMessages() {
     }

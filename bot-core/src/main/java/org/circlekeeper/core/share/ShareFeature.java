@@ -56,6 +56,7 @@ public final class ShareFeature implements Feature, PresenceListener {
                         wiring.store(JobQueue.KEY), wiring.outbox(), wiring.messengers(), wiring.clock());
                 wiring.provide(ChairPolicy.class, share.chairs());
                 wiring.provide(CircleFormats.class, share.circleFormats());
+                wiring.provide(ShareHistory.class, share.shareHistory());
                 return share;
             });
 
@@ -82,6 +83,14 @@ public final class ShareFeature implements Feature, PresenceListener {
     CircleFormats circleFormats() {
         return (community, circleId) -> formats.find(store.settings(community).formats().getOrDefault(circleId, ""))
                 .orElseGet(formats::standard).name();
+    }
+
+    /** The counts of the last ended sessions, read as {@code /share history} reads them. */
+    ShareHistory shareHistory() {
+        return (community, max, speech) -> store.history(community, Math.max(0, Math.min(max, ShareHistory.MAX))).stream()
+                .map(s -> new ShareHistory.Session(s.startedAt(), s.length(), ShareOrganising.formatText(formats, s.format(), speech),
+                        s.joined(), s.shares(), s.passes(), s.anonymous()))
+                .toList();
     }
 
     public ShareFeature(ShareStore store, ScheduledCircles circles, JobQueue jobs, Outbox outbox, Messengers messengers, Clock clock) {

@@ -16,6 +16,7 @@ import org.circlekeeper.core.engine.Args;
 import org.circlekeeper.core.engine.OptionSpec;
 import org.circlekeeper.core.engine.Turn;
 import org.circlekeeper.core.ref.MessageKey;
+import org.circlekeeper.core.template.Speech;
 
 /**
  * The formats and the organisers' side of the share circle: the list of formats, the format a scheduled circle's
@@ -82,6 +83,11 @@ final class ShareOrganising {
         turn.reply(on ? ShareMessages.ANONYMOUS_ON : ShareMessages.ANONYMOUS_OFF);
     }
 
+    /** The name of an ended session's format in the reader's language; its stored id when the format is gone. */
+    static String formatText(ShareFormats formats, String id, Speech speech) {
+        return formats.find(id).map(f -> speech.text(f.name())).orElse(id);
+    }
+
     /** The counts of the community's last sessions, newest first: no names and nothing anyone said. */
     void history(Turn turn, Args args) {
         List<SessionSummary> ended = store.history(turn.community(), HISTORY_SHOWN);
@@ -94,7 +100,7 @@ final class ShareOrganising {
         for (SessionSummary summary : ended) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("date", date.format(LocalDate.ofInstant(summary.startedAt(), turn.zone())));
-            item.put("format", formats.find(summary.format()).map(f -> turn.text(f.name())).orElse(summary.format()));
+            item.put("format", formatText(formats, summary.format(), turn));
             item.put("minutes", summary.length().toMinutes());
             item.put("joined", summary.joined());
             item.put("shares", summary.shares());
