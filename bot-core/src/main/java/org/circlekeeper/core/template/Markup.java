@@ -253,8 +253,12 @@ public final class Markup {
 
     private static boolean hasSpecial(String text) {
         for (int i = 0; i < text.length(); i++) {
-            if (SPECIAL.indexOf(text.charAt(i)) >= 0) {
-                return true;
+            switch (text.charAt(i)) {
+                case '\\', '*', '_', '`', '[', ']' -> {
+                    return true;
+                }
+                default -> {
+                }
             }
         }
         return false;
