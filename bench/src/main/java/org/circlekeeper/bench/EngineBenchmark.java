@@ -1,7 +1,9 @@
 package org.circlekeeper.bench;
 
+import com.sun.management.ThreadMXBean;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +38,8 @@ import redis.clients.jedis.JedisMonitor;
 public final class EngineBenchmark {
 
     private static final PrintStream OUT = System.out;
+    /** The JVM's per-thread CPU clock: how much work an event costs the calling thread, apart from waiting. */
+    private static final ThreadMXBean CPU = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     /** The mix one member goes through: each step one event, as a member would send it. */
     static final List<String> MIX = List.of("settings", "checkin", "mood press", "next", "resource", "help");
     /** Issue #15's targets: events/s ÷ raw round trips/s, round trips per event on average, p99 of an event. */
@@ -81,7 +85,8 @@ public final class EngineBenchmark {
             List<String[]> rows = new ArrayList<>();
             for (int threads : threadCounts) {
                 for (int run = 0; run < runs; run++) {
-                    double raw = rawRoundTrips(redis, threads, seconds);
+                    double[] rawCpu = new double[1];
+                    double raw = rawRoundTrips(redis, threads, seconds, rawCpu);
                     Throughput engine = engine(bot, threads, seconds, "r" + threads + "-" + run);
                     double ratio = engine.perSecond() / raw;
                     Summary.figure("engine", Summary.f("events/s, %d thread(s), run %d", threads, run + 1),
@@ -90,8 +95,14 @@ public final class EngineBenchmark {
                     Summary.figure("engine", Summary.f("event latency p99, %d thread(s), run %d", threads, run + 1),
                             Summary.f("%.2f ms", engine.p99()), Summary.f("p50 %.2f ms", engine.p50()), "",
                             Summary.f("≤ %.0f ms", TARGET_P99_MILLIS), engine.p99() <= TARGET_P99_MILLIS);
+                    Summary.figure("engine", Summary.f("engine thread CPU per event, %d thread(s), run %d", threads, run + 1),
+                            Summary.f("%.0f µs", engine.cpuMicros()), Summary.f("raw round trip %.1f µs", rawCpu[0]), "", "", null);
+                    Summary.figure("engine", Summary.f("heap allocated per event, %d thread(s), run %d", threads, run + 1),
+                            Summary.f("%.1f KiB", engine.allocatedKib()), "", "", "", null);
                     OUT.printf(Locale.ROOT, "  %d thread(s), run %d: %.0f events/s, %.0f raw round trips/s = %.3f; p50 %.2f ms, "
-                                    + "p99 %.2f ms%n", threads, run + 1, engine.perSecond(), raw, ratio, engine.p50(), engine.p99());
+                                    + "p99 %.2f ms; CPU of the calling thread %.0f µs an event, %.1f µs a raw round trip; %.1f KiB allocated an event%n",
+                            threads, run + 1, engine.perSecond(), raw, ratio, engine.p50(), engine.p99(), engine.cpuMicros(), rawCpu[0],
+                            engine.allocatedKib());
                     rows.add(new String[] {Integer.toString(threads), String.format(Locale.ROOT, "%.0f", engine.perSecond()),
                             String.format(Locale.ROOT, "%.0f", raw), String.format(Locale.ROOT, "%.3f", ratio),
                             String.format(Locale.ROOT, "%.2f", engine.p50()), String.format(Locale.ROOT, "%.2f", engine.p99())});
@@ -275,24 +286,46 @@ public final class EngineBenchmark {
     }
 
     /** Bare round trips: each thread one GET at a time through the pool the stores use, for {@code seconds}. */
-    private static double rawRoundTrips(RedisConnection redis, int threads, int seconds) throws InterruptedException {
+    private static double rawRoundTrips(RedisConnection redis, int threads, int seconds, double[] cpuMicros) throws InterruptedException {
         redis.run(jedis -> jedis.set("bench:raw", "x"));
-        return flatOut(threads, seconds, thread -> latencies -> redis.call(jedis -> jedis.get("bench:raw"))).perSecond();
+        Throughput raw = flatOut(threads, seconds, thread -> latencies -> redis.call(jedis -> jedis.get("bench:raw")));
+        cpuMicros[0] = raw.cpuMicros();
+        return raw.perSecond();
     }
 
     private static Throughput engine(BotTester bot, int threads, int seconds, String run) throws InterruptedException {
-        return flatOut(threads, seconds, thread -> {
+        // per event type too, so that the tail shows where it lies: one Latencies per thread and step, merged after
+        List<Map<String, Latencies>> perThread = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Map<String, Latencies> steps = new HashMap<>();
+            MIX.forEach(step -> steps.put(step, new Latencies()));
+            perThread.add(steps);
+        }
+        Throughput all = flatOut(threads, seconds, thread -> {
             Mix mix = new Mix(bot, run + "-" + thread);
+            Map<String, Latencies> steps = perThread.get(thread);
             int[] next = {0};
             return latencies -> {
                 mix.member(next[0]++, (step, since) -> {
                     long now = System.nanoTime();
                     latencies.add(now - since);
+                    steps.get(step).add(now - since);
                     return now;
                 });
                 return null;
             };
         });
+        StringBuilder line = new StringBuilder("    per event type, p50 / p99 / max in ms:");
+        for (String step : MIX) {
+            long[] merged = perThread.stream().flatMapToLong(m -> Arrays.stream(m.get(step).values, 0, m.get(step).size)).sorted()
+                    .toArray();
+            if (merged.length > 0) {
+                line.append(String.format(Locale.ROOT, " %s %.2f / %.2f / %.1f;", step, merged[merged.length / 2] / 1e6,
+                        merged[(int) (merged.length * 0.99)] / 1e6, merged[merged.length - 1] / 1e6));
+            }
+        }
+        OUT.println(line);
+        return all;
     }
 
     /** Latencies of one thread, in ns. */
@@ -308,13 +341,19 @@ public final class EngineBenchmark {
         }
     }
 
-    private record Throughput(double perSecond, double p50, double p99) {
+    /**
+     * @param cpuMicros    the worker threads' own CPU time per operation (JVM thread CPU time), in µs: less moved by the load
+     * @param allocatedKib the heap the worker threads allocated per operation, in KiB: not moved by the load at all
+     */
+    private record Throughput(double perSecond, double p50, double p99, double cpuMicros, double allocatedKib) {
     }
 
     /** Runs each thread's work in a loop for {@code seconds}; counts each latency recorded, or each loop when none. */
     private static Throughput flatOut(int threads, int seconds, Function<Integer, Function<Latencies, Object>> work)
             throws InterruptedException {
         AtomicLong operations = new AtomicLong();
+        AtomicLong cpu = new AtomicLong();
+        AtomicLong allocated = new AtomicLong();
         List<Latencies> all = new ArrayList<>();
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> workers = new ArrayList<>();
@@ -331,11 +370,15 @@ public final class EngineBenchmark {
                     return;
                 }
                 long done = 0;
+                long cpuBefore = CPU.getCurrentThreadCpuTime();
+                long allocatedBefore = CPU.getCurrentThreadAllocatedBytes();
                 while (System.nanoTime() < window[1]) {
                     int had = latencies.size;
                     body.apply(latencies);
                     done += latencies.size == had ? 1 : latencies.size - had;
                 }
+                cpu.addAndGet(CPU.getCurrentThreadCpuTime() - cpuBefore);
+                allocated.addAndGet(CPU.getCurrentThreadAllocatedBytes() - allocatedBefore);
                 operations.addAndGet(done);
             }, "bench-" + t);
             workers.add(worker);
@@ -351,7 +394,8 @@ public final class EngineBenchmark {
         long[] merged = all.stream().flatMapToLong(l -> Arrays.stream(l.values, 0, l.size)).sorted().toArray();
         double p50 = merged.length == 0 ? 0 : merged[merged.length / 2] / 1e6;
         double p99 = merged.length == 0 ? 0 : merged[(int) (merged.length * 0.99)] / 1e6;
-        return new Throughput(operations.get() / took, p50, p99);
+        return new Throughput(operations.get() / took, p50, p99, cpu.get() / 1e3 / Math.max(1, operations.get()),
+                allocated.get() / 1024.0 / Math.max(1, operations.get()));
     }
 
     private static void deleteTree(Path dir) throws IOException {
