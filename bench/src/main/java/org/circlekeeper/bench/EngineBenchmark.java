@@ -1,9 +1,7 @@
 package org.circlekeeper.bench;
 
-import com.sun.management.ThreadMXBean;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,8 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.circlekeeper.core.schedule.VirtualClock;
 import org.circlekeeper.core.testing.BotTester;
@@ -38,8 +34,6 @@ import redis.clients.jedis.JedisMonitor;
 public final class EngineBenchmark {
 
     private static final PrintStream OUT = System.out;
-    /** The JVM's per-thread CPU clock: how much work an event costs the calling thread, apart from waiting. */
-    private static final ThreadMXBean CPU = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     /** The mix one member goes through: each step one event, as a member would send it. */
     static final List<String> MIX = List.of("settings", "checkin", "mood press", "next", "resource", "help");
     /** Issue #15's targets: events/s ÷ raw round trips/s, round trips per event on average, p99 of an event. */
@@ -87,7 +81,7 @@ public final class EngineBenchmark {
                 for (int run = 0; run < runs; run++) {
                     double[] rawCpu = new double[1];
                     double raw = rawRoundTrips(redis, threads, seconds, rawCpu);
-                    Throughput engine = engine(bot, threads, seconds, "r" + threads + "-" + run);
+                    FlatOut.Throughput engine = engine(bot, threads, seconds, "r" + threads + "-" + run);
                     double ratio = engine.perSecond() / raw;
                     Summary.figure("engine", Summary.f("events/s, %d thread(s), run %d", threads, run + 1),
                             Summary.f("%,.0f", engine.perSecond()), Summary.f("raw Redis round trips/s %,.0f", raw),
@@ -288,22 +282,22 @@ public final class EngineBenchmark {
     /** Bare round trips: each thread one GET at a time through the pool the stores use, for {@code seconds}. */
     private static double rawRoundTrips(RedisConnection redis, int threads, int seconds, double[] cpuMicros) throws InterruptedException {
         redis.run(jedis -> jedis.set("bench:raw", "x"));
-        Throughput raw = flatOut(threads, seconds, thread -> latencies -> redis.call(jedis -> jedis.get("bench:raw")));
+        FlatOut.Throughput raw = FlatOut.run(threads, seconds, thread -> latencies -> redis.call(jedis -> jedis.get("bench:raw")));
         cpuMicros[0] = raw.cpuMicros();
         return raw.perSecond();
     }
 
-    private static Throughput engine(BotTester bot, int threads, int seconds, String run) throws InterruptedException {
+    private static FlatOut.Throughput engine(BotTester bot, int threads, int seconds, String run) throws InterruptedException {
         // per event type too, so that the tail shows where it lies: one Latencies per thread and step, merged after
-        List<Map<String, Latencies>> perThread = new ArrayList<>();
+        List<Map<String, FlatOut.Latencies>> perThread = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            Map<String, Latencies> steps = new HashMap<>();
-            MIX.forEach(step -> steps.put(step, new Latencies()));
+            Map<String, FlatOut.Latencies> steps = new HashMap<>();
+            MIX.forEach(step -> steps.put(step, new FlatOut.Latencies()));
             perThread.add(steps);
         }
-        Throughput all = flatOut(threads, seconds, thread -> {
+        FlatOut.Throughput all = FlatOut.run(threads, seconds, thread -> {
             Mix mix = new Mix(bot, run + "-" + thread);
-            Map<String, Latencies> steps = perThread.get(thread);
+            Map<String, FlatOut.Latencies> steps = perThread.get(thread);
             int[] next = {0};
             return latencies -> {
                 mix.member(next[0]++, (step, since) -> {
@@ -317,7 +311,7 @@ public final class EngineBenchmark {
         });
         StringBuilder line = new StringBuilder("    per event type, p50 / p99 / max in ms:");
         for (String step : MIX) {
-            long[] merged = perThread.stream().flatMapToLong(m -> Arrays.stream(m.get(step).values, 0, m.get(step).size)).sorted()
+            long[] merged = perThread.stream().flatMapToLong(m -> Arrays.stream(m.get(step).values(), 0, m.get(step).size())).sorted()
                     .toArray();
             if (merged.length > 0) {
                 line.append(String.format(Locale.ROOT, " %s %.2f / %.2f / %.1f;", step, merged[merged.length / 2] / 1e6,
@@ -326,76 +320,6 @@ public final class EngineBenchmark {
         }
         OUT.println(line);
         return all;
-    }
-
-    /** Latencies of one thread, in ns. */
-    private static final class Latencies {
-        private long[] values = new long[1 << 16];
-        private int size;
-
-        void add(long nanos) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = nanos;
-        }
-    }
-
-    /**
-     * @param cpuMicros    the worker threads' own CPU time per operation (JVM thread CPU time), in µs: less moved by the load
-     * @param allocatedKib the heap the worker threads allocated per operation, in KiB: not moved by the load at all
-     */
-    private record Throughput(double perSecond, double p50, double p99, double cpuMicros, double allocatedKib) {
-    }
-
-    /** Runs each thread's work in a loop for {@code seconds}; counts each latency recorded, or each loop when none. */
-    private static Throughput flatOut(int threads, int seconds, Function<Integer, Function<Latencies, Object>> work)
-            throws InterruptedException {
-        AtomicLong operations = new AtomicLong();
-        AtomicLong cpu = new AtomicLong();
-        AtomicLong allocated = new AtomicLong();
-        List<Latencies> all = new ArrayList<>();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> workers = new ArrayList<>();
-        long[] window = new long[2];
-        for (int t = 0; t < threads; t++) {
-            Function<Latencies, Object> body = work.apply(t);
-            Latencies latencies = new Latencies();
-            all.add(latencies);
-            Thread worker = new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                long done = 0;
-                long cpuBefore = CPU.getCurrentThreadCpuTime();
-                long allocatedBefore = CPU.getCurrentThreadAllocatedBytes();
-                while (System.nanoTime() < window[1]) {
-                    int had = latencies.size;
-                    body.apply(latencies);
-                    done += latencies.size == had ? 1 : latencies.size - had;
-                }
-                cpu.addAndGet(CPU.getCurrentThreadCpuTime() - cpuBefore);
-                allocated.addAndGet(CPU.getCurrentThreadAllocatedBytes() - allocatedBefore);
-                operations.addAndGet(done);
-            }, "bench-" + t);
-            workers.add(worker);
-            worker.start();
-        }
-        window[0] = System.nanoTime();
-        window[1] = window[0] + seconds * 1_000_000_000L;
-        start.countDown();
-        for (Thread worker : workers) {
-            worker.join();
-        }
-        double took = (System.nanoTime() - window[0]) / 1e9;
-        long[] merged = all.stream().flatMapToLong(l -> Arrays.stream(l.values, 0, l.size)).sorted().toArray();
-        double p50 = merged.length == 0 ? 0 : merged[merged.length / 2] / 1e6;
-        double p99 = merged.length == 0 ? 0 : merged[(int) (merged.length * 0.99)] / 1e6;
-        return new Throughput(operations.get() / took, p50, p99, cpu.get() / 1e3 / Math.max(1, operations.get()),
-                allocated.get() / 1024.0 / Math.max(1, operations.get()));
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -25,8 +25,6 @@ import java.util.regex.Pattern;
 public final class Markup {
 
     private static final String SPECIAL = "\\*_`[]";
-    /** U+0590, where Hebrew, the first right-to-left script, begins (see {@link #beforeRightToLeft}). */
-    static final char FIRST_RIGHT_TO_LEFT = '\u0590';
     private static final String FIRST_STRONG_ISOLATE = "\u2068";
     private static final String POP_DIRECTIONAL_ISOLATE = "\u2069";
     /** The target of a moment: {@code time:} and epoch seconds (at most 12 digits) and a style letter. */
@@ -161,7 +159,7 @@ public final class Markup {
      */
     public static String escape(String text) {
         String isolated = isolate(text);
-        if (!hasSpecial(isolated)) {
+        if (!PlainText.hasMarkupCharacter(isolated)) {
             return isolated;
         }
         StringBuilder out = new StringBuilder(isolated.length() + 8);
@@ -182,7 +180,7 @@ public final class Markup {
      * returned as it is.
      */
     public static String isolate(String text) {
-        if (beforeRightToLeft(text)) {
+        if (PlainText.beforeRightToLeft(text)) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length() + 2);
@@ -208,7 +206,7 @@ public final class Markup {
      * nothing a message holds can reorder the text after it. Every outgoing message passes here.
      */
     public static String balanceBidi(String markup) {
-        if (noBidiControl(markup)) {
+        if (PlainText.noBidiControl(markup)) {
             return markup;
         }
         StringBuilder out = new StringBuilder(markup);
@@ -235,42 +233,6 @@ public final class Markup {
         drop.sort(Comparator.reverseOrder());
         drop.forEach(out::deleteCharAt);
         return out.toString();
-    }
-
-    /**
-     * True when every character lies before U+0590, where the first right-to-left script (Hebrew) begins: no
-     * character there is right-to-left, an Arabic digit or a bidi control (those lie at U+202A and later), so
-     * {@link #isolate} has nothing to do. Most messages are such text, and every value of every message passes here.
-     */
-    static boolean beforeRightToLeft(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= FIRST_RIGHT_TO_LEFT) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean hasSpecial(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            switch (text.charAt(i)) {
-                case '\\', '*', '_', '`', '[', ']' -> {
-                    return true;
-                }
-                default -> {
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean noBidiControl(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (isBidiControl(text.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean isBidiControl(int c) {
