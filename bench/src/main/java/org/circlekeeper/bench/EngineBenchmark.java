@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.circlekeeper.core.schedule.VirtualClock;
 import org.circlekeeper.core.testing.BotTester;
@@ -81,8 +79,9 @@ public final class EngineBenchmark {
             List<String[]> rows = new ArrayList<>();
             for (int threads : threadCounts) {
                 for (int run = 0; run < runs; run++) {
-                    double raw = rawRoundTrips(redis, threads, seconds);
-                    Throughput engine = engine(bot, threads, seconds, "r" + threads + "-" + run);
+                    double[] rawCpu = new double[1];
+                    double raw = rawRoundTrips(redis, threads, seconds, rawCpu);
+                    FlatOut.Throughput engine = engine(bot, threads, seconds, "r" + threads + "-" + run);
                     double ratio = engine.perSecond() / raw;
                     Summary.figure("engine", Summary.f("events/s, %d thread(s), run %d", threads, run + 1),
                             Summary.f("%,.0f", engine.perSecond()), Summary.f("raw Redis round trips/s %,.0f", raw),
@@ -90,8 +89,14 @@ public final class EngineBenchmark {
                     Summary.figure("engine", Summary.f("event latency p99, %d thread(s), run %d", threads, run + 1),
                             Summary.f("%.2f ms", engine.p99()), Summary.f("p50 %.2f ms", engine.p50()), "",
                             Summary.f("≤ %.0f ms", TARGET_P99_MILLIS), engine.p99() <= TARGET_P99_MILLIS);
+                    Summary.figure("engine", Summary.f("engine thread CPU per event, %d thread(s), run %d", threads, run + 1),
+                            Summary.f("%.0f µs", engine.cpuMicros()), Summary.f("raw round trip %.1f µs", rawCpu[0]), "", "", null);
+                    Summary.figure("engine", Summary.f("heap allocated per event, %d thread(s), run %d", threads, run + 1),
+                            Summary.f("%.1f KiB", engine.allocatedKib()), "", "", "", null);
                     OUT.printf(Locale.ROOT, "  %d thread(s), run %d: %.0f events/s, %.0f raw round trips/s = %.3f; p50 %.2f ms, "
-                                    + "p99 %.2f ms%n", threads, run + 1, engine.perSecond(), raw, ratio, engine.p50(), engine.p99());
+                                    + "p99 %.2f ms; CPU of the calling thread %.0f µs an event, %.1f µs a raw round trip; %.1f KiB allocated an event%n",
+                            threads, run + 1, engine.perSecond(), raw, ratio, engine.p50(), engine.p99(), engine.cpuMicros(), rawCpu[0],
+                            engine.allocatedKib());
                     rows.add(new String[] {Integer.toString(threads), String.format(Locale.ROOT, "%.0f", engine.perSecond()),
                             String.format(Locale.ROOT, "%.0f", raw), String.format(Locale.ROOT, "%.3f", ratio),
                             String.format(Locale.ROOT, "%.2f", engine.p50()), String.format(Locale.ROOT, "%.2f", engine.p99())});
@@ -275,83 +280,46 @@ public final class EngineBenchmark {
     }
 
     /** Bare round trips: each thread one GET at a time through the pool the stores use, for {@code seconds}. */
-    private static double rawRoundTrips(RedisConnection redis, int threads, int seconds) throws InterruptedException {
+    private static double rawRoundTrips(RedisConnection redis, int threads, int seconds, double[] cpuMicros) throws InterruptedException {
         redis.run(jedis -> jedis.set("bench:raw", "x"));
-        return flatOut(threads, seconds, thread -> latencies -> redis.call(jedis -> jedis.get("bench:raw"))).perSecond();
+        FlatOut.Throughput raw = FlatOut.run(threads, seconds, thread -> latencies -> redis.call(jedis -> jedis.get("bench:raw")));
+        cpuMicros[0] = raw.cpuMicros();
+        return raw.perSecond();
     }
 
-    private static Throughput engine(BotTester bot, int threads, int seconds, String run) throws InterruptedException {
-        return flatOut(threads, seconds, thread -> {
+    private static FlatOut.Throughput engine(BotTester bot, int threads, int seconds, String run) throws InterruptedException {
+        // per event type too, so that the tail shows where it lies: one Latencies per thread and step, merged after
+        List<Map<String, FlatOut.Latencies>> perThread = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Map<String, FlatOut.Latencies> steps = new HashMap<>();
+            MIX.forEach(step -> steps.put(step, new FlatOut.Latencies()));
+            perThread.add(steps);
+        }
+        FlatOut.Throughput all = FlatOut.run(threads, seconds, thread -> {
             Mix mix = new Mix(bot, run + "-" + thread);
+            Map<String, FlatOut.Latencies> steps = perThread.get(thread);
             int[] next = {0};
             return latencies -> {
                 mix.member(next[0]++, (step, since) -> {
                     long now = System.nanoTime();
                     latencies.add(now - since);
+                    steps.get(step).add(now - since);
                     return now;
                 });
                 return null;
             };
         });
-    }
-
-    /** Latencies of one thread, in ns. */
-    private static final class Latencies {
-        private long[] values = new long[1 << 16];
-        private int size;
-
-        void add(long nanos) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
+        StringBuilder line = new StringBuilder("    per event type, p50 / p99 / max in ms:");
+        for (String step : MIX) {
+            long[] merged = perThread.stream().flatMapToLong(m -> Arrays.stream(m.get(step).values(), 0, m.get(step).size())).sorted()
+                    .toArray();
+            if (merged.length > 0) {
+                line.append(String.format(Locale.ROOT, " %s %.2f / %.2f / %.1f;", step, merged[merged.length / 2] / 1e6,
+                        merged[(int) (merged.length * 0.99)] / 1e6, merged[merged.length - 1] / 1e6));
             }
-            values[size++] = nanos;
         }
-    }
-
-    private record Throughput(double perSecond, double p50, double p99) {
-    }
-
-    /** Runs each thread's work in a loop for {@code seconds}; counts each latency recorded, or each loop when none. */
-    private static Throughput flatOut(int threads, int seconds, Function<Integer, Function<Latencies, Object>> work)
-            throws InterruptedException {
-        AtomicLong operations = new AtomicLong();
-        List<Latencies> all = new ArrayList<>();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> workers = new ArrayList<>();
-        long[] window = new long[2];
-        for (int t = 0; t < threads; t++) {
-            Function<Latencies, Object> body = work.apply(t);
-            Latencies latencies = new Latencies();
-            all.add(latencies);
-            Thread worker = new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                long done = 0;
-                while (System.nanoTime() < window[1]) {
-                    int had = latencies.size;
-                    body.apply(latencies);
-                    done += latencies.size == had ? 1 : latencies.size - had;
-                }
-                operations.addAndGet(done);
-            }, "bench-" + t);
-            workers.add(worker);
-            worker.start();
-        }
-        window[0] = System.nanoTime();
-        window[1] = window[0] + seconds * 1_000_000_000L;
-        start.countDown();
-        for (Thread worker : workers) {
-            worker.join();
-        }
-        double took = (System.nanoTime() - window[0]) / 1e9;
-        long[] merged = all.stream().flatMapToLong(l -> Arrays.stream(l.values, 0, l.size)).sorted().toArray();
-        double p50 = merged.length == 0 ? 0 : merged[merged.length / 2] / 1e6;
-        double p99 = merged.length == 0 ? 0 : merged[(int) (merged.length * 0.99)] / 1e6;
-        return new Throughput(operations.get() / took, p50, p99);
+        OUT.println(line);
+        return all;
     }
 
     private static void deleteTree(Path dir) throws IOException {

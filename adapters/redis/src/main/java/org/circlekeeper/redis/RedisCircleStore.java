@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.circlekeeper.core.circle.Circle;
 import org.circlekeeper.core.circle.CircleSettings;
 import org.circlekeeper.core.circle.CircleStore;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * circle's JSON ({@link CircleJson}), and its settings in another ({@link RedisKeys#circleSettings}). Adding
  * checks the id and the {@link #MAX_CIRCLES} bound, and replacing checks the stored version, each inside one
  * Lua script, so that two organisers or two replicas cannot overrun the bound or overwrite each other's change.
- * A stored circle that cannot be read is skipped with a warning, never fatal.
+ * A stored circle that cannot be read is skipped with a warning, never fatal. Parsed circles are kept by their stored
+ * JSON ({@link #PARSED}), so that {@code /next} and every RSVP do not parse the same unchanged text again: a change
+ * stores another text, which is parsed anew, so nothing stale can be read.
  */
 public final class RedisCircleStore implements CircleStore {
 
@@ -64,6 +67,16 @@ public final class RedisCircleStore implements CircleStore {
             end
             return redis.call('SADD', KEYS[1], ARGV[1])
             """);
+
+    /** Parsed circles kept at most; past it the map starts again empty (a circle is about 1 KiB of JSON). */
+    static final int MAX_PARSED = 4_096;
+
+    /**
+     * Stored JSON → the circle it reads as. A {@link Circle} is immutable, and the key is the whole stored text (id
+     * and version included), so an entry is right for as long as that exact text is what Redis holds. Shared by
+     * every store of this process: the text alone decides the circle.
+     */
+    private static final Map<String, Circle> PARSED = new ConcurrentHashMap<>();
 
     private final RedisConnection redis;
 
@@ -160,7 +173,7 @@ public final class RedisCircleStore implements CircleStore {
 
     private static Optional<Circle> read(CommunityRef community, String id, String value) {
         try {
-            Circle circle = CircleJson.readCircle(value);
+            Circle circle = parsed(value);
             if (!circle.id().equals(id)) {
                 throw new Unreadable("stored under another id");
             }
@@ -169,5 +182,19 @@ public final class RedisCircleStore implements CircleStore {
             LOG.warn("a stored circle in {} cannot be read and is skipped: {}", community.key(), e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** The circle the stored text reads as, parsed once while the text stays the same; a text that cannot be read is not kept. */
+    static Circle parsed(String value) throws Unreadable {
+        Circle known = PARSED.get(value);
+        if (known != null) {
+            return known;
+        }
+        Circle circle = CircleJson.readCircle(value);
+        if (PARSED.size() >= MAX_PARSED) {
+            PARSED.clear();
+        }
+        PARSED.put(value, circle);
+        return circle;
     }
 }

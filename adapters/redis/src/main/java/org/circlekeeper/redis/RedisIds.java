@@ -121,6 +121,9 @@ public final class RedisIds {
      */
     public static String escape(String id) {
         Objects.requireNonNull(id, "id");
+        if (safeAsItIs(id)) {
+            return id;
+        }
         StringBuilder out = new StringBuilder(id.length());
         for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
@@ -132,6 +135,17 @@ public final class RedisIds {
             }
         }
         return out.toString();
+    }
+
+    /** True when every character is one {@link #escape} keeps as it is (every key of every event escapes its ids). */
+    private static boolean safeAsItIs(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '~' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -235,6 +235,25 @@ class RedisCircleStoresTest extends CircleStoresContract {
     }
 
     @Test
+    void aCircleParsedOnceIsReadAgainWhenAnotherReplicaChangesIt() throws Exception {
+        CircleStore here = stores().circles();
+        CircleStore otherReplica = new RedisCircleStore(REDIS.connection());
+        here.add(GROUP, tuesday());
+        assertThat(here.all(GROUP)).containsExactly(tuesday());
+        assertThat(here.find(GROUP, "tuesday")).contains(tuesday());
+
+        Circle renamed = tuesday().withName("Tuesday evening");
+        assertThat(otherReplica.replace(GROUP, renamed)).isTrue();
+        assertThat(here.all(GROUP)).as("the changed text is parsed, not the kept circle of the old one").containsExactly(renamed);
+        assertThat(here.find(GROUP, "tuesday")).contains(renamed);
+
+        String stored = REDIS.hash(CIRCLES).get("tuesday");
+        REDIS.connection().run(CIRCLES, jedis -> jedis.hset(CIRCLES, "tuesday", stored.replace("Europe/Berlin", "Mars/Olympus")));
+        assertThat(here.all(GROUP)).as("a text made unreadable is never answered from the kept circle").isEmpty();
+        assertThat(RedisCircleStore.parsed(stored)).as("one text, one parse").isSameAs(RedisCircleStore.parsed(stored));
+    }
+
+    @Test
     void answersAndIndexEntriesThatCannotBeReadAreSkipped() {
         CircleStores stores = stores();
         Rsvp coming = new Rsvp(Rsvp.Answer.COMING, "Alice", START);

@@ -76,7 +76,12 @@ public final class FeatureRegistry {
         frozenCommands = List.copyOf(commands.values());
     }
 
-    public List<Feature> features() {
+    /** True once the engine runs: from then on no feature, command or action is added. */
+    boolean isFrozen() {
+        return frozen;
+    }
+
+        public List<Feature> features() {
         return frozen ? frozenFeatures : List.copyOf(features);
     }
 

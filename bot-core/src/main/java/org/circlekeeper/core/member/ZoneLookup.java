@@ -28,6 +28,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class ZoneLookup {
 
+    /** Compiled once: every {@code /timezone} normalises what was typed. */
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     /** The outcome of a lookup. */
     public sealed interface Result {
         record Found(ZoneId zone) implements Result {
@@ -164,7 +168,8 @@ public final class ZoneLookup {
 
     /** Lower case, no accents, underscores as spaces, single spaces. */
     static String normalize(String text) {
-        String stripped = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return stripped.toLowerCase(Locale.ROOT).replace('_', ' ').replaceAll("\\s+", " ").strip();
+        String stripped = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD);
+        stripped = MARKS.matcher(stripped).replaceAll("");
+        return SPACES.matcher(stripped.toLowerCase(Locale.ROOT).replace('_', ' ')).replaceAll(" ").strip();
     }
 }

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +18,9 @@ public final class Ids {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9:._-]{1,40}");
     private static final int PART_DIGITS = 24;
     private static final int TAG_DIGITS = 4;
+    /** Community tags made so far, at most {@link #MAX_TAGS} (one per community that pressed a button lately). */
+    private static final Map<String, String> TAGS = new ConcurrentHashMap<>();
+    private static final int MAX_TAGS = 10_000;
 
     private Ids() {
     }
@@ -45,7 +50,17 @@ public final class Ids {
 
     /** Four hex digits naming a community inside a button id, so a button cannot act in another community. */
     public static String tag(CommunityRef community) {
-        return sha256Hex(community.key()).substring(0, TAG_DIGITS);
+        // every button of a check-in or an RSVP carries it: kept per community rather than hashed again each time
+        String key = community.key();
+        String known = TAGS.get(key);
+        if (known == null) {
+            known = sha256Hex(key).substring(0, TAG_DIGITS);
+            if (TAGS.size() >= MAX_TAGS) {
+                TAGS.clear();
+            }
+            TAGS.put(key, known);
+        }
+        return known;
     }
 
     private static byte[] sha256(byte[] data) {

@@ -2,8 +2,10 @@ package org.circlekeeper.core.ref;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -15,6 +17,9 @@ import java.util.stream.Collectors;
 public record MessageKey(String key, Set<String> params) {
 
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z0-9][a-z0-9-]*)+");
+    /** Keys without values made by {@link #of}, kept at most {@link #MAX_PLAIN} (the templates hold about two thousand). */
+    private static final Map<String, MessageKey> PLAIN = new ConcurrentHashMap<>();
+    private static final int MAX_PLAIN = 8_192;
 
     public MessageKey {
         Objects.requireNonNull(key, "key");
@@ -25,6 +30,19 @@ public record MessageKey(String key, Set<String> params) {
     }
 
     public static MessageKey of(String key, String... params) {
+        if (params.length == 0) {
+            // a label's or a word's key is made again on every use: keep the checked key instead of checking it again
+            MessageKey known = PLAIN.get(key);
+            if (known != null) {
+                return known;
+            }
+            MessageKey made = new MessageKey(key, Set.of());
+            if (PLAIN.size() >= MAX_PLAIN) {
+                PLAIN.clear();
+            }
+            PLAIN.put(key, made);
+            return made;
+        }
         return new MessageKey(key, new LinkedHashSet<>(Arrays.asList(params)));
     }
 

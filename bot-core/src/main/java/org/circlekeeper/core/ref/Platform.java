@@ -6,6 +6,9 @@ import java.util.Locale;
 public enum Platform {
     CONSOLE, TELEGRAM, DISCORD;
 
+    /** Made once: every storage key of every event holds it. */
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     /**
      * True when the platform shows forms itself (Discord's modals); elsewhere the engine takes the
      * member's next private message as a form's answer.
@@ -32,7 +35,7 @@ public enum Platform {
 
     /** A short lower-case id used in storage keys and logs. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     /**

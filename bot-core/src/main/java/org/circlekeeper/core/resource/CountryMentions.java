@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.circlekeeper.core.template.Locales;
 
 /**
@@ -18,6 +19,9 @@ import org.circlekeeper.core.template.Locales;
  * where {@code AM} or {@code IN} is a word again.
  */
 final class CountryMentions {
+
+    /** Compiled once: every search looks for countries in its words. */
+    private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
 
     private static final Set<String> CODES = Set.of(Locale.getISOCountries());
     /** Names people use that the JDK's display names do not give. */
@@ -102,6 +106,6 @@ final class CountryMentions {
 
     /** Lower case, no accents, only letters and digits, words separated by one space. */
     private static String words(String text) {
-        return WordForms.fold(text).replaceAll("[^a-z0-9]+", " ").strip();
+        return NOT_WORD.matcher(WordForms.fold(text)).replaceAll(" ").strip();
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Word families that a stemmer does not bring together ({@code anxious} / {@code anxiety}), per
@@ -12,6 +13,9 @@ import java.util.Map;
  * first word, in entries and in queries alike.
  */
 final class WordForms {
+
+    /** Compiled once: every search folds its words. */
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
 
     static final String FILE = "resources/word-forms.yml";
 
@@ -47,6 +51,6 @@ final class WordForms {
     }
 
     static String fold(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).strip();
+        return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT).strip();
     }
 }

@@ -159,6 +159,9 @@ public final class Markup {
      */
     public static String escape(String text) {
         String isolated = isolate(text);
+        if (!PlainText.hasMarkupCharacter(isolated)) {
+            return isolated;
+        }
         StringBuilder out = new StringBuilder(isolated.length() + 8);
         for (int i = 0; i < isolated.length(); i++) {
             char c = isolated.charAt(i);
@@ -177,6 +180,9 @@ public final class Markup {
      * returned as it is.
      */
     public static String isolate(String text) {
+        if (PlainText.beforeRightToLeft(text)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length() + 2);
         boolean rightToLeft = false;
         for (int i = 0; i < text.length(); ) {
@@ -200,7 +206,7 @@ public final class Markup {
      * nothing a message holds can reorder the text after it. Every outgoing message passes here.
      */
     public static String balanceBidi(String markup) {
-        if (markup.chars().noneMatch(Markup::isBidiControl)) {
+        if (PlainText.noBidiControl(markup)) {
             return markup;
         }
         StringBuilder out = new StringBuilder(markup);

@@ -30,6 +30,7 @@ public final class TemplateRenderer {
             .emptyStringIsFalse(true)
             .strictSections(true);
     private final Map<String, Template> compiled = new ConcurrentHashMap<>();
+    private final Map<Locale, Map<String, Template>> byLocale = new ConcurrentHashMap<>();
     private final Map<String, Template> compiledOverrides = new ConcurrentHashMap<>();
 
     public TemplateRenderer(TemplateSource source) {
@@ -52,8 +53,9 @@ public final class TemplateRenderer {
      * @throws IllegalArgumentException when the code did not supply a value the key declares
      */
     public String render(MessageKey key, Locale locale, Map<String, String> communityWording, Map<String, ?> values) {
-        for (String param : key.topLevelParams()) {
-            if (!values.containsKey(param)) {
+        for (String param : key.params()) {
+            // a dotted name is a field of a list's items, not a value of its own (MessageKey.topLevelParams)
+            if (param.indexOf('.') < 0 && !values.containsKey(param)) {
                 throw new IllegalArgumentException("message " + key.key() + " needs the value '" + param + "'");
             }
         }
@@ -215,6 +217,17 @@ public final class TemplateRenderer {
     }
 
     private Template template(String key, Locale locale) {
+        // the source never changes, so the template a key resolves to in a locale (its own or English) is kept by both
+        Map<String, Template> inLocale = byLocale.computeIfAbsent(locale, l -> new ConcurrentHashMap<>());
+        Template known = inLocale.get(key);
+        if (known == null) {
+            known = resolve(key, locale);
+            inLocale.put(key, known);
+        }
+        return known;
+    }
+
+    private Template resolve(String key, Locale locale) {
         Locale effective = source.text(locale, key) != null ? locale : Locales.ENGLISH;
         return compiled.computeIfAbsent(effective.getLanguage() + ":" + key, k -> {
             String text = source.text(effective, key);

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.assertj.core.api.Assertions;
 import org.circlekeeper.core.Bot;
 import org.circlekeeper.core.ref.ChannelRef;
@@ -226,6 +227,54 @@ class EngineTest {
                 .satisfies(entry -> assertThat(entry.leaf()).isSameAs(engine.registry().command("fresh").orElseThrow())));
         assertThat(inDirect.get(0).entries().get(0).leaf()).isSameAs(inGroup.get(0).entries().get(0).leaf());
         assertThat(built[0]).as("the feature's commands are read when it is added, not on every /help").isEqualTo(afterRegistering);
+    }
+
+    @Test
+    void helpTopicsKeptPerAccessNeverShowOnePersonAnotherPersonsCommands() {
+        Feature roles = new Feature() {
+            @Override
+            public String id() {
+                return "roles";
+            }
+
+            @Override
+            public List<CommandSpec> commands() {
+                return List.of(CommandSpec.command("everyone", MessageKey.of("cmd.help")).handler((t, a) -> { }).build(),
+                        CommandSpec.command("organise", MessageKey.of("cmd.help")).audience(Audience.ORGANISER).handler((t, a) -> { })
+                                .build(),
+                        CommandSpec.command("chair", MessageKey.of("cmd.help")).audience(Audience.CHAIR).handler((t, a) -> { }).build());
+            }
+
+            @Override
+            public List<MessageKey> messages() {
+                return List.of();
+            }
+
+            @Override
+            public List<PersonalData> personalData() {
+                return List.of();
+            }
+        };
+        int[] asked = {0};
+        ChairPolicy onlyChloe = context -> {
+            asked[0]++;
+            return context.member().userId().equals("chloe");
+        };
+        Engine engine = new Engine(new FeatureRegistry().add(roles), new TemplateRenderer(Bot.templates(null)),
+                new InMemoryWordingStore(), FixedPreferences.englishUtc(), onlyChloe,
+                new InMemoryPendingForms(Clock.systemUTC()), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        Function<Context, List<String>> commands = context -> engine.helpTopics(context, ChannelRef.Kind.GROUP).stream()
+                .flatMap(topic -> topic.entries().stream()).map(entry -> entry.leaf().name()).toList();
+
+        for (int round = 0; round < 2; round++) {
+            asked[0] = 0;
+            assertThat(commands.apply(bot.as("chloe").inGroup().context())).containsExactly("everyone", "chair");
+            assertThat(commands.apply(bot.as("erin").inGroup().context())).as("kept for a chair, never shown to a member")
+                    .containsExactly("everyone");
+            assertThat(commands.apply(bot.asOrganiser("olivia").inGroup().context())).containsExactly("everyone", "organise", "chair");
+            assertThat(commands.apply(bot.as("erin").inDirect().context())).containsExactly("everyone");
+            assertThat(asked[0]).as("whether a member chairs is asked once per call, organisers never").isEqualTo(3);
+        }
     }
 
     @Test
