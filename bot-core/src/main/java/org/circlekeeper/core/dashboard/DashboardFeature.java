@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.circlekeeper.core.checkin.GroupPulses;
 import org.circlekeeper.core.circle.CircleCalendar;
+import org.circlekeeper.core.circle.ScheduledCircles;
 import org.circlekeeper.core.engine.Args;
 import org.circlekeeper.core.engine.Audience;
 import org.circlekeeper.core.engine.CommandSpec;
@@ -39,7 +40,8 @@ public final class DashboardFeature implements Feature {
                 Dashboard dashboard = new Dashboard(stores, wiring.clock(), wiring.preferences(), wiring.renderer(),
                         wiring.store(WordingStore.KEY), wiring.part(CircleCalendar.class), wiring.part(CircleFormats.class));
                 wiring.provide(Dashboard.class, dashboard);
-                wiring.provide(Trends.class, new Trends(wiring.part(GroupPulses.class), wiring.part(ShareHistory.class), wiring.clock()));
+                wiring.provide(Trends.class, new Trends(wiring.part(GroupPulses.class), wiring.part(ShareHistory.class),
+                        wiring.part(ScheduledCircles.class), wiring.part(CircleCalendar.class), wiring.clock()));
                 return new DashboardFeature(dashboard, stores.sessions(), wiring.find(DashboardAddress.class));
             });
 
