@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The organisers' trends page in a real headless Chromium against the whole app, with data made through the console as
@@ -172,6 +173,19 @@ class DashboardTrendsBrowserTest {
         app.assertAccessible("trends");
         browser.screenshot("trends-desktop", HeadlessChromium.DESKTOP);
         browser.screenshot("trends-phone", HeadlessChromium.PHONE);
+
+        // one circle's share circles: the seeded Tuesday circle meets at 19:00, and these ran at noon, so none are its
+        new Select(browser.driver.findElement(By.id("circle"))).selectByVisibleText("Tuesday circle");
+        app.submit(By.cssSelector("form.circle-choice button"));
+        assertThat(browser.driver.getCurrentUrl()).isEqualTo(app.base + "/dashboard/trends?circle=tuesday-circle");
+        assertThat(browser.driver.findElement(By.cssSelector("#joined-heading + form + p")).getText())
+                .isEqualTo("No share circle has run at this circle's meetings yet.");
+        assertThat(browser.driver.findElements(By.cssSelector("table#history"))).isEmpty();
+        assertThat(new Select(browser.driver.findElement(By.id("circle"))).getFirstSelectedOption().getText()).isEqualTo("Tuesday circle");
+        app.assertAccessible("trends of one circle");
+        browser.driver.get(app.base + "/dashboard/trends?circle=no-such-circle");
+        assertThat(browser.driver.findElement(By.cssSelector("main p.message")).getText()).as("an unknown circle")
+                .isEqualTo("There is nothing here. It may have been cancelled or moved.");
     }
 
     @Test

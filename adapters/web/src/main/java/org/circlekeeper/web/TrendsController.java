@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The organisers' trends page ({@code /dashboard/trends}): the core's {@link Trends} drawn as server-rendered SVG bar
@@ -36,13 +37,17 @@ public class TrendsController {
         this.pages = web.pages();
     }
 
+    /** The trends; {@code circle} (a circle's id, from the page's own choice) narrows the share circles to that circle's. */
     @GetMapping(Paths.TRENDS)
-    ResponseEntity<String> trends(HttpServletRequest request) {
+    ResponseEntity<String> trends(@RequestParam(name = "circle", required = false) String circle, HttpServletRequest request) {
         WebRequests.Admission admission = web.organiser(request);
         if (!(admission instanceof WebRequests.Admission.In in)) {
             return ((WebRequests.Admission.Out) admission).answer();
         }
-        return WebRequests.page(HttpStatus.OK, render(in.texts(), in.session(), trends.view(in.session(), in.texts())));
+        String chosen = circle == null || circle.isBlank() ? null : circle;
+        return trends.view(in.session(), in.texts(), chosen)
+                .map(view -> WebRequests.page(HttpStatus.OK, render(in.texts(), in.session(), view)))
+                .orElseGet(() -> web.notFound(in.texts(), in.session()));
     }
 
     private String render(PageTexts texts, WebSession session, TrendsView view) {
@@ -82,7 +87,15 @@ public class TrendsController {
         body.put("joinedAbout", Pages.html(texts, DashboardMessages.TRENDS_JOINED_ABOUT, "min", view.floor()));
         body.put("historyHeading", Pages.html(texts, DashboardMessages.TRENDS_HISTORY_HEADING));
         body.put("hasCircles", !view.circles().isEmpty());
-        body.put("historyNone", Pages.html(texts, DashboardMessages.TRENDS_HISTORY_NONE));
+        body.put("historyNone", Pages.html(texts, view.chosen().isEmpty() ? DashboardMessages.TRENDS_HISTORY_NONE
+                : DashboardMessages.TRENDS_CIRCLE_NONE));
+        body.put("hasChoices", !view.choices().isEmpty());
+        body.put("circleLabel", Pages.html(texts, DashboardMessages.TRENDS_CIRCLE_LABEL));
+        body.put("circleAll", Pages.html(texts, DashboardMessages.TRENDS_CIRCLE_ALL));
+        body.put("circleShow", Pages.html(texts, DashboardMessages.TRENDS_CIRCLE_SHOW));
+        body.put("circleAbout", Pages.html(texts, DashboardMessages.TRENDS_CIRCLE_ABOUT, "minutes", Trends.EARLY.toMinutes()));
+        body.put("choices", view.choices().stream().map(c -> Map.of("id", c.id(), "name", c.name(),
+                "selected", c.id().equals(view.chosen()))).toList());
         int most = view.circles().stream().filter(TrendsView.ShareCircle::shown).mapToInt(TrendsView.ShareCircle::joined).max().orElse(0);
         List<SvgBars.Bar> joinedBars = new ArrayList<>();
         List<Map<String, Object>> circles = new ArrayList<>();

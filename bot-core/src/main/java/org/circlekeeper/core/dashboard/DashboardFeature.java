@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.circlekeeper.core.checkin.GroupPulses;
 import org.circlekeeper.core.circle.CalendarFeed;
 import org.circlekeeper.core.circle.CircleCalendar;
+import org.circlekeeper.core.circle.ScheduledCircles;
 import org.circlekeeper.core.community.Wordings;
 import org.circlekeeper.core.engine.ActionSpec;
 import org.circlekeeper.core.engine.Args;
@@ -51,7 +52,8 @@ public final class DashboardFeature implements Feature, OwnPageOffer {
                 wiring.find(Wordings.class).ifPresent(wordings -> wiring.provide(WordingPage.class, new WordingPage(wordings)));
                 wiring.provide(DashboardLibrary.class, new DashboardLibrary(wiring.part(ResourceLibrary.class),
                         wiring.part(CalendarFeed.class), wiring.find(DashboardAddress.class)));
-                wiring.provide(Trends.class, new Trends(wiring.part(GroupPulses.class), wiring.part(ShareHistory.class), wiring.clock()));
+                wiring.provide(Trends.class, new Trends(wiring.part(GroupPulses.class), wiring.part(ShareHistory.class),
+                        wiring.part(ScheduledCircles.class), wiring.part(CircleCalendar.class), wiring.clock()));
                 return new DashboardFeature(dashboard, stores.sessions(), wiring.find(DashboardAddress.class));
             });
 

@@ -194,6 +194,11 @@ public final class DashboardMessages {
     public static final MessageKey TRENDS_HISTORY_SHARES = KEYS.key("page.trends.history.shares");
     public static final MessageKey TRENDS_HISTORY_PASSES = KEYS.key("page.trends.history.passes");
     public static final MessageKey TRENDS_HISTORY_ANONYMOUS = KEYS.key("page.trends.history.anonymous");
+    public static final MessageKey TRENDS_CIRCLE_LABEL = KEYS.key("page.trends.circle.label");
+    public static final MessageKey TRENDS_CIRCLE_ALL = KEYS.key("page.trends.circle.all");
+    public static final MessageKey TRENDS_CIRCLE_SHOW = KEYS.key("page.trends.circle.show");
+    public static final MessageKey TRENDS_CIRCLE_ABOUT = KEYS.key("page.trends.circle.about", "minutes");
+    public static final MessageKey TRENDS_CIRCLE_NONE = KEYS.key("page.trends.circle.none");
 
     private DashboardMessages() {
     }

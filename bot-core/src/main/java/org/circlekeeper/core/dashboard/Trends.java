@@ -1,6 +1,7 @@
 package org.circlekeeper.core.dashboard;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -8,7 +9,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.circlekeeper.core.checkin.GroupPulses;
+import org.circlekeeper.core.circle.CircleCalendar;
+import org.circlekeeper.core.circle.ScheduledCircle;
+import org.circlekeeper.core.circle.ScheduledCircles;
 import org.circlekeeper.core.ref.CommunityRef;
 import org.circlekeeper.core.share.ShareHistory;
 
@@ -24,20 +29,46 @@ public final class Trends {
     public static final int WEEKS = 8;
     /** How many of the last ended share circles the page shows. */
     public static final int CIRCLES = 12;
+    /**
+     * A share circle counts for a scheduled circle when it started during one of its meetings or up to this long before
+     * (a share circle keeps no circle of its own: only its start, in the channel where circles meet).
+     */
+    public static final Duration EARLY = Duration.ofMinutes(30);
 
     private final GroupPulses pulses;
     private final ShareHistory history;
+    private final ScheduledCircles circles;
+    private final CircleCalendar calendar;
     private final Clock clock;
 
-    Trends(GroupPulses pulses, ShareHistory history, Clock clock) {
+    Trends(GroupPulses pulses, ShareHistory history, ScheduledCircles circles, CircleCalendar calendar, Clock clock) {
         this.pulses = Objects.requireNonNull(pulses, "pulses");
         this.history = Objects.requireNonNull(history, "history");
+        this.circles = Objects.requireNonNull(circles, "circles");
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The page's figures for the session's community, in the reader's language and zone. */
+    /** The page's figures for the session's community and all its circles, in the reader's language and zone. */
     public TrendsView view(WebSession session, PageTexts texts) {
+        return view(session, texts, null).orElseThrow();
+    }
+
+    /**
+     * The page's figures with the share circles of one scheduled circle only (its id; {@code null} for all); empty when
+     * the community has no such circle running.
+     */
+    public Optional<TrendsView> view(WebSession session, PageTexts texts, String circleId) {
         CommunityRef community = session.signIn().community();
+        Optional<ScheduledCircle> chosen = Optional.empty();
+        if (circleId != null) {
+            chosen = circles.find(community, circleId);
+            if (chosen.isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        List<TrendsView.CircleChoice> choices = circles.active(community).stream()
+                .map(c -> new TrendsView.CircleChoice(c.id(), c.name())).toList();
         DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(texts.locale());
         DateTimeFormatter shortDay = DateTimeFormatter.ofPattern(texts.locale().getLanguage().equals("en") ? "M/d" : "d/M",
                 texts.locale());
@@ -50,10 +81,15 @@ public final class Trends {
                     week.shown() ? week.average() : 0, week.shown() ? String.format(texts.locale(), "%.1f", week.average()) : "",
                     spread));
         }
-        List<ShareHistory.Session> ended = new ArrayList<>(history.recent(community, CIRCLES, texts));
+        List<ShareHistory.Session> ended = new ArrayList<>();
+        for (ShareHistory.Session s : history.recent(community, chosen.isEmpty() ? CIRCLES : ShareHistory.MAX, texts)) {
+            if (ended.size() < CIRCLES && (chosen.isEmpty() || during(community, chosen.get().id(), s, texts))) {
+                ended.add(s);
+            }
+        }
         Collections.reverse(ended);
-        List<TrendsView.ShareCircle> circles = new ArrayList<>();
-        int shown = 0;
+        List<TrendsView.ShareCircle> shown = new ArrayList<>();
+        int enoughPeople = 0;
         int shares = 0;
         int passes = 0;
         int anonymous = 0;
@@ -61,15 +97,21 @@ public final class Trends {
             LocalDate started = LocalDate.ofInstant(s.startedAt(), texts.zone());
             boolean enough = s.joined() >= GroupPulses.MIN_CONTRIBUTORS;
             if (enough) {
-                shown++;
+                enoughPeople++;
                 shares += s.shares();
                 passes += s.passes();
                 anonymous += s.anonymous();
             }
-            circles.add(new TrendsView.ShareCircle(day.format(started), shortDay.format(started), s.format(), s.length().toMinutes(),
+            shown.add(new TrendsView.ShareCircle(day.format(started), shortDay.format(started), s.format(), s.length().toMinutes(),
                     enough, enough ? s.joined() : 0, enough ? s.shares() : 0, enough ? s.passes() : 0, enough ? s.anonymous() : 0));
         }
-        return new TrendsView(GroupPulses.MIN_CONTRIBUTORS, weeks, circles,
-                new TrendsView.ShareTotals(ended.size(), shown, shares, passes, anonymous));
+        return Optional.of(new TrendsView(GroupPulses.MIN_CONTRIBUTORS, weeks, choices, chosen.map(ScheduledCircle::id).orElse(""),
+                shown, new TrendsView.ShareTotals(ended.size(), enoughPeople, shares, passes, anonymous)));
+    }
+
+    /** Whether the share circle started during a meeting of the circle, or up to {@link #EARLY} before one. */
+    private boolean during(CommunityRef community, String circleId, ShareHistory.Session session, PageTexts texts) {
+        return calendar.meetings(community, session.startedAt(), session.startedAt().plus(EARLY).plusSeconds(1), texts).stream()
+                .anyMatch(m -> m.circleId().equals(circleId) && !session.startedAt().isBefore(m.start().toInstant().minus(EARLY)));
     }
 }

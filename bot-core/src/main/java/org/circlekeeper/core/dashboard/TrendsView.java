@@ -7,13 +7,21 @@ import java.util.List;
  * last closed weeks, how many joined each recent share circle, and the share circles' counts. Every figure from people
  * is under the floor of {@code floor} people; a row under it is not {@code shown} and carries zeros, never a figure.
  *
- * @param floor the fewest people a figure is shown from ({@code /pulse}'s own floor)
+ * @param floor   the fewest people a figure is shown from ({@code /pulse}'s own floor)
+ * @param choices the community's running circles, to narrow the share circles to one
+ * @param chosen  the id of the circle the share circles are narrowed to, or empty for all
  */
-public record TrendsView(int floor, List<PulseWeek> weeks, List<ShareCircle> circles, ShareTotals totals) {
+public record TrendsView(int floor, List<PulseWeek> weeks, List<CircleChoice> choices, String chosen, List<ShareCircle> circles,
+                         ShareTotals totals) {
 
     public TrendsView {
         weeks = List.copyOf(weeks);
+        choices = List.copyOf(choices);
         circles = List.copyOf(circles);
+    }
+
+    /** A scheduled circle the share circles can be narrowed to (its id and name, as {@code /circles} names it). */
+    public record CircleChoice(String id, String name) {
     }
 
     /**

@@ -132,6 +132,32 @@ class TrendsTest {
     }
 
     @Test
+    void oneCirclesShareCirclesAreThoseThatStartedDuringItsMeetingsOrJustBefore() {
+        olivia.send("/circle create \"Morning circle\" every friday 09:10");
+        olivia.send("/circle create \"Evening circle\" every friday 19:00");
+        // Friday 09:00: ten minutes before the morning circle meets
+        shareCircle(List.of("ann", "ben", "cat", "dan"));
+        // Saturday: no circle meets
+        bot.advance(Duration.ofDays(1));
+        shareCircle(List.of("ann", "ben", "cat", "dan", "eve"));
+        WebSession session = session();
+        PageTexts texts = dashboard.texts(session);
+
+        TrendsView all = trends.view(session, texts);
+        assertThat(all.circles()).hasSize(2);
+        assertThat(all.chosen()).isEmpty();
+        assertThat(all.choices()).extracting(TrendsView.CircleChoice::id).containsExactlyInAnyOrder("morning-circle", "evening-circle");
+
+        TrendsView morning = trends.view(session, texts, "morning-circle").orElseThrow();
+        assertThat(morning.chosen()).isEqualTo("morning-circle");
+        assertThat(morning.circles()).extracting(TrendsView.ShareCircle::date).containsExactly("Nov 27, 2026");
+        assertThat(morning.totals().held()).isEqualTo(1);
+        assertThat(trends.view(session, texts, "evening-circle").orElseThrow().circles()).isEmpty();
+        assertThat(trends.view(session, texts, "no-such-circle")).isEmpty();
+        assertThat(trends.view(session, texts, "../morning-circle")).isEmpty();
+    }
+
+    @Test
     void aCommunityWithNoHistoryHasNoCircles() {
         TrendsView view = trends.view(session(), dashboard.texts(session()));
         assertThat(view.circles()).isEmpty();
