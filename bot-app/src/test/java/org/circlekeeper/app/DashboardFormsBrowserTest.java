@@ -10,6 +10,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The organisers' forms in context, end to end in a real headless Chromium against the whole app (issue #17): an
@@ -190,8 +192,8 @@ class DashboardFormsBrowserTest {
     }
 
     private static String isoWeek(LocalDate day) {
-        return String.format("%04d-W%02d", day.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
-                day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return String.format("%04d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR),
+                day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     @Test
@@ -255,7 +257,7 @@ class DashboardFormsBrowserTest {
         go("/dashboard/meetings/garden-circle/" + KEY.format(first.plusWeeks(1).atTime(10, 0)));
         app.submit(By.linkText("Edit the circle"));
         assertThat(browser.driver.getCurrentUrl()).endsWith("/dashboard/do/circle/edit?id=garden-circle");
-        new org.openqa.selenium.support.ui.Select(find("#f-field")).selectByVisibleText("Place");
+        new Select(find("#f-field")).selectByVisibleText("Place");
         type("value", "the library's back room");
         app.submit(By.cssSelector("form.command-form button[type=submit]"));
         assertThat(find("section.answer").getText()).contains("Garden circle");

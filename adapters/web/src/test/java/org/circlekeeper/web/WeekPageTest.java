@@ -3,6 +3,7 @@ package org.circlekeeper.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,7 +58,7 @@ class WeekPageTest {
                 .contains("<a href=\"/dashboard/do/circle/reschedule?id&#x3D;" + id + "&amp;date&#x3D;2026-12-01\">Move this meeting</a>")
                 .contains("<a href=\"/dashboard/do/circle/skip?id&#x3D;" + id + "&amp;date&#x3D;2026-12-01\">Skip this meeting</a>")
                 .contains("<a href=\"/dashboard/do/circle/cancel?id&#x3D;" + id + "\">Cancel the circle</a>");
-        String calendar = pages.calendar(texts, session, dashboard.month(session, texts, java.time.YearMonth.of(2026, 11)));
+        String calendar = pages.calendar(texts, session, dashboard.month(session, texts, YearMonth.of(2026, 11)));
         assertThat(calendar).contains("<a href=\"/dashboard/do/circle/create\">New circle</a>")
                 .contains("<a href=\"/dashboard/week?week&#x3D;2026-W48\">Week view</a>");
     }

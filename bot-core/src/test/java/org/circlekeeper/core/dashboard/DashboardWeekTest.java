@@ -1,6 +1,7 @@
 package org.circlekeeper.core.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -98,8 +99,8 @@ class DashboardWeekTest {
         assertThat(sunday.date()).isEqualTo(LocalDate.of(2027, 10, 31));
         // Sunday 23:30 CET is Monday 00:30 by summer time's reckoning: a week counted as 7 × 24 hours would lose it
         assertThat(sunday.entries()).extracting(CalendarMonth.Entry::circleName, CalendarMonth.Entry::time)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Evening circle", "7:00 PM"),
-                        org.assertj.core.groups.Tuple.tuple("Late circle", "11:30 PM"));
+                .containsExactly(tuple("Evening circle", "7:00 PM"),
+                        tuple("Late circle", "11:30 PM"));
         CalendarWeek.Day monday = week.days().get(0);
         assertThat(monday.entries()).extracting(CalendarMonth.Entry::circleName).containsExactly("Early circle", "Evening circle");
         assertThat(week.entries()).extracting(CalendarMonth.Entry::date).allSatisfy(d ->
@@ -108,7 +109,7 @@ class DashboardWeekTest {
         // the next week begins with Monday 1 November's early meeting, at its local time, not the Sunday before
         CalendarWeek after = dashboard.week(session, texts, LocalDate.of(2027, 11, 1));
         assertThat(after.days().get(0).entries()).extracting(CalendarMonth.Entry::circleName, CalendarMonth.Entry::time)
-                .startsWith(org.assertj.core.groups.Tuple.tuple("Early circle", "12:30 AM"));
+                .startsWith(tuple("Early circle", "12:30 AM"));
         assertThat(after.entries()).noneMatch(e -> e.circleName().equals("Late circle") && e.date().isBefore(LocalDate.of(2027, 11, 7)));
         assertThat(List.of(week.name(), after.name())).containsExactly("2027-W43", "2027-W44");
     }
