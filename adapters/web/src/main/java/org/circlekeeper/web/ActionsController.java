@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.circlekeeper.core.dashboard.DashboardMessages;
 import org.circlekeeper.core.dashboard.PageTexts;
 import org.circlekeeper.core.dashboard.WebSession;
@@ -23,6 +24,7 @@ import org.circlekeeper.core.message.Visibility;
 import org.circlekeeper.core.template.Markup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -46,6 +48,9 @@ public class ActionsController {
     private static final Logger LOG = LoggerFactory.getLogger(ActionsController.class);
     /** The fields a form sends that are no option of the command. */
     private static final String CSRF = "_csrf";
+    private static final String BACK = "_back";
+    /** A page of the organisers' page other than a form, with at most a short query: where "back" may lead. */
+    private static final Pattern BACK_PATH = Pattern.compile("(?!.*\\.\\.)/dashboard/(?!do(?:/|$))[a-z][A-Za-z0-9/_.-]{0,150}(?:\\?[A-Za-z0-9=&_.-]{0,80})?");
 
     private final WebRequests web;
     private final Engine engine;
@@ -82,7 +87,8 @@ public class ActionsController {
         if (form.isEmpty()) {
             return web.notFound(in.texts(), in.session());
         }
-        return WebRequests.page(HttpStatus.OK, page(in.texts(), in.session(), form.get(), prefill, List.of(), Optional.empty()));
+        return WebRequests.page(HttpStatus.OK, page(in.texts(), in.session(), form.get(), prefill, List.of(), Optional.empty(),
+                back(prefill.get(BACK), request)));
     }
 
     @PostMapping({Paths.ACTIONS + "/{command}", Paths.ACTIONS + "/{command}/{sub}"})
@@ -113,7 +119,13 @@ public class ActionsController {
         HttpStatus status = answer.refusedOption().isPresent() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK;
         Optional<Map.Entry<String, String>> problem = answer.refusedOption().filter(o -> !answer.replies().isEmpty())
                 .map(o -> Map.entry(o, answer.replies().get(0).message().markup()));
-        return WebRequests.page(status, page(in.texts(), in.session(), form.get(), options, deliver(in.session(), answer.replies()), problem));
+        List<Delivered> delivered = deliver(in.session(), answer.replies());
+        String back = back(sent.get(BACK), null);
+        if (problem.isEmpty() && delivered.stream().anyMatch(d -> d.posted() || d.postFailed())) {
+            // done, and the group was told: the answer alone, so that a second press cannot repeat the change
+            return WebRequests.page(status, done(in.texts(), in.session(), form.get(), delivered, back));
+        }
+        return WebRequests.page(status, page(in.texts(), in.session(), form.get(), options, delivered, problem, back));
     }
 
     @PostMapping(Paths.PRESS)
@@ -199,8 +211,42 @@ public class ActionsController {
         return web.pages().render("answers", Map.of("answers", answers));
     }
 
+    /**
+     * Where "back" leads from a form: the organisers' page it was opened from (the {@code _back} field it carries, else
+     * the browser's same-origin {@code Referer}), or the list of all changes. Only a plain path of this page is taken.
+     */
+    private String back(String carried, HttpServletRequest request) {
+        if (carried != null && BACK_PATH.matcher(carried).matches()) {
+            return carried;
+        }
+        if (request != null) {
+            Optional<String> from = web.ownPath(request.getHeader(HttpHeaders.REFERER));
+            if (from.isPresent() && BACK_PATH.matcher(from.get()).matches()) {
+                return from.get();
+            }
+        }
+        return Paths.ACTIONS;
+    }
+
+    private void backLink(Map<String, Object> body, PageTexts texts, String back) {
+        body.put("back", Pages.html(texts, back.equals(Paths.ACTIONS) ? DashboardMessages.ACTIONS_BACK : DashboardMessages.ACTIONS_BACK_PAGE));
+        body.put("backHref", back);
+    }
+
+    /** A change done and told to the group: its answers, the way back, and a link to the same form, empty. */
+    private String done(PageTexts texts, WebSession session, CommandForms.Form form, List<Delivered> answers, String back) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("heading", HtmlMarkup.html(texts.text(form.leaf().description())));
+        body.put("answers", answers(answers.stream().map(a -> a.view(texts, session)).toList()));
+        backLink(body, texts, back);
+        body.put("again", Pages.html(texts, DashboardMessages.ACTIONS_AGAIN));
+        body.put("againHref", form.path());
+        return web.pages().layout(texts, session, Pages.Nav.ACTIONS, Markup.plain(texts.text(form.leaf().description())),
+                web.pages().render("answer", body));
+    }
+
     private String page(PageTexts texts, WebSession session, CommandForms.Form form, Map<String, String> values,
-                        List<Delivered> answers, Optional<Map.Entry<String, String>> problem) {
+                        List<Delivered> answers, Optional<Map.Entry<String, String>> problem, String back) {
         Map<String, Object> body = forms.form(texts, session, form, values, problem.map(Map.Entry::getKey),
                 problem.map(Map.Entry::getValue).orElse(""));
         // the refusal is shown beside its field, not again above the form
@@ -211,8 +257,7 @@ public class ActionsController {
         body.put("answerHeading", Pages.html(texts, DashboardMessages.ACTIONS_ANSWER));
         body.put("hasProblem", problem.isPresent());
         body.put("problemSummary", Pages.html(texts, DashboardMessages.ACTIONS_PROBLEM));
-        body.put("back", Pages.html(texts, DashboardMessages.ACTIONS_BACK));
-        body.put("backHref", Paths.ACTIONS);
+        backLink(body, texts, back);
         return web.pages().layout(texts, session, Pages.Nav.ACTIONS, Markup.plain(texts.text(form.leaf().description())),
                 web.pages().render("action", body));
     }

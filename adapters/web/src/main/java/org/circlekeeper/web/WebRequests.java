@@ -3,6 +3,7 @@ package org.circlekeeper.web;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Collections;
@@ -181,6 +182,22 @@ public final class WebRequests {
         // Fetch Metadata (https://www.w3.org/TR/fetch-metadata/): the browser's own word on where the request came from
         String site = request.getHeader("Sec-Fetch-Site");
         return origin == null ? site == null || site.equals("same-origin") : "same-origin".equals(site);
+    }
+
+    /** A same-origin address's path and query (a {@code Referer}, say); empty for another origin or no address. */
+    Optional<String> ownPath(String url) {
+        if (url == null || url.length() > 400) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(url);
+            if (uri.getScheme() == null || uri.getHost() == null || !origin(uri).equals(origin(address.base()))) {
+                return Optional.empty();
+            }
+            return Optional.of(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     private static String origin(URI base) {

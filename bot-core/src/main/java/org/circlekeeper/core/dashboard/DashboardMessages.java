@@ -43,6 +43,8 @@ public final class DashboardMessages {
     public static final MessageKey ACTIONS_SUBMIT = KEYS.key("page.actions.submit");
     public static final MessageKey ACTIONS_ANSWER = KEYS.key("page.actions.answer");
     public static final MessageKey ACTIONS_BACK = KEYS.key("page.actions.back");
+    public static final MessageKey ACTIONS_BACK_PAGE = KEYS.key("page.actions.back-page");
+    public static final MessageKey ACTIONS_AGAIN = KEYS.key("page.actions.again");
     public static final MessageKey ACTIONS_POSTED = KEYS.key("page.actions.posted");
     public static final MessageKey ACTIONS_NOT_POSTED = KEYS.key("page.actions.not-posted");
     public static final MessageKey ACTIONS_SENT_PRIVATELY = KEYS.key("page.actions.sent-privately");
