@@ -20,9 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Starts the real app jar (the extracted {@code -Pfast-start} build) as a child process, several times in each mode
- * (plain, class-data sharing, class-data sharing with Spring AOT), and measures the time from the process's start to
- * the console's first answer to a scripted {@code /help} (read from its standard output), and the JVM's resident
- * memory ({@code VmRSS}) once it has idled after that answer. Prints each mode's medians as ratios to the plain start
+ * (plain, class-data sharing, class-data sharing with Spring AOT, and the production start: the build's
+ * {@code circlekeeper.args}, which adds the production JVM options to the last), and measures the time from the process's
+ * start to the console's first answer to a scripted {@code /help} (read from its standard output), the CPU time the JVM
+ * had used by then (all its threads, the JIT compilers' too: a figure a loaded machine changes less than the wall time),
+ * and the JVM's resident memory ({@code VmRSS}) once it has idled after that answer. Prints each mode's medians as ratios to the plain start
  * of the same run, beside the targets of issue #15.
  */
 public final class StartupBenchmark {
@@ -33,13 +35,16 @@ public final class StartupBenchmark {
     private static final double TARGET_SECONDS = 1.5;
     private static final double TARGET_MIB = 160;
 
-    /** One way of starting the jar. */
-    private record Mode(String name, List<String> jvmOptions) {
+    /** One way of starting the jar; {@code aot} when it must take the AOT path. */
+    private record Mode(String name, List<String> jvmOptions, boolean aot) {
     }
 
-    /** One start: seconds to the first answer, resident MiB when idle after it. */
-    private record Sample(double seconds, double rssMib) {
+    /** One start: seconds to the first answer, CPU seconds the JVM had used by then, resident MiB when idle after it. */
+    private record Sample(double seconds, double cpuSeconds, double rssMib) {
     }
+
+    /** Linux counts a process's CPU time in clock ticks of 1/100 s ({@code getconf CLK_TCK}). */
+    private static final double TICKS_PER_SECOND = 100;
 
     private StartupBenchmark() {
     }
@@ -51,15 +56,18 @@ public final class StartupBenchmark {
         long idleMillis = Long.parseLong(options.getOrDefault("idle-ms", "3000"));
         Path jar = app.resolve("circlekeeper.jar");
         Path archive = app.resolve("circlekeeper.jsa");
-        if (!Files.isRegularFile(jar) || !Files.isRegularFile(archive)) {
+        Path production = app.resolve("circlekeeper.args");
+        if (!Files.isRegularFile(jar) || !Files.isRegularFile(archive) || !Files.isRegularFile(production)) {
             throw new IllegalStateException("no fast-start build in " + app + ": run ./mvnw -B -pl bot-app -am clean package -Pfast-start -DskipTests");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // -Xshare:on: a class-data archive that cannot be mapped fails the start instead of measuring a plain one
         List<Mode> modes = List.of(
-                new Mode("plain", List.of()),
-                new Mode("CDS", List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive)),
-                new Mode("CDS+AOT", List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-Dspring.aot.enabled=true")));
+                new Mode("plain", List.of(), false),
+                new Mode("CDS", List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive), false),
+                new Mode("CDS+AOT", List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-Dspring.aot.enabled=true"), true),
+                new Mode("production", List.of("-Xshare:on", "@" + production), true));
+        OUT.printf(Locale.ROOT, "production options (%s): %s%n", production, String.join(" ", Files.readAllLines(production)));
         Path work = Files.createTempDirectory("circlekeeper-startup");
         OUT.printf(Locale.ROOT, "circlekeeper start-up benchmark: %s, %d runs per mode (interleaved), %s%n", jar, runs,
                 System.getProperty("java.vm.version"));
@@ -71,25 +79,31 @@ public final class StartupBenchmark {
             for (Mode mode : modes) {
                 Sample sample = start(java, mode, jar, work, idleMillis);
                 samples.get(mode.name()).add(sample);
-                OUT.printf(Locale.ROOT, "  run %d %-8s %6.2f s  %6.1f MiB%n", run, mode.name(), sample.seconds(), sample.rssMib());
+                OUT.printf(Locale.ROOT, "  run %d %-10s %6.2f s  CPU %5.2f s  %6.1f MiB%n", run, mode.name(), sample.seconds(),
+                        sample.cpuSeconds(), sample.rssMib());
             }
         }
         OUT.printf(Locale.ROOT, "load average after: %s%n%n", loadAverage());
         double plainSeconds = median(samples.get("plain"), Sample::seconds);
         double plainMib = median(samples.get("plain"), Sample::rssMib);
-        OUT.printf(Locale.ROOT, "%-9s %22s %10s %8s %22s %10s %8s%n", "mode", "first answer (min-max)", "÷ plain", "target",
-                "idle RSS MiB (min-max)", "÷ plain", "target");
+        double plainCpu = median(samples.get("plain"), Sample::cpuSeconds);
+        OUT.printf(Locale.ROOT, "%-11s %22s %10s %8s %22s %10s %22s %10s %8s%n", "mode", "first answer (min-max)", "÷ plain", "target",
+                "CPU by then (min-max)", "÷ plain", "idle RSS MiB (min-max)", "÷ plain", "target");
         for (Mode mode : modes) {
             List<Sample> list = samples.get(mode.name());
             double seconds = median(list, Sample::seconds);
             double mib = median(list, Sample::rssMib);
-            OUT.printf(Locale.ROOT, "%-9s %8.2f s (%.2f-%.2f) %10.2f %8s %10.1f (%.0f-%.0f) %10.2f %8s%n", mode.name(), seconds,
-                    min(list, Sample::seconds), max(list, Sample::seconds), seconds / plainSeconds,
-                    seconds <= TARGET_SECONDS ? "met" : "missed", mib, min(list, Sample::rssMib), max(list, Sample::rssMib),
-                    mib / plainMib, mib <= TARGET_MIB ? "met" : "missed");
+            double cpu = median(list, Sample::cpuSeconds);
+            OUT.printf(Locale.ROOT, "%-11s %8.2f s (%.2f-%.2f) %10.2f %8s %8.2f s (%.2f-%.2f) %10.2f %10.1f (%.0f-%.0f) %10.2f %8s%n",
+                    mode.name(), seconds, min(list, Sample::seconds), max(list, Sample::seconds), seconds / plainSeconds,
+                    seconds <= TARGET_SECONDS ? "met" : "missed", cpu, min(list, Sample::cpuSeconds), max(list, Sample::cpuSeconds),
+                    cpu / plainCpu, mib, min(list, Sample::rssMib), max(list, Sample::rssMib), mib / plainMib,
+                    mib <= TARGET_MIB ? "met" : "missed");
             Summary.figure("start-up", Summary.f("%s: process start to the console's first answer, median of %d", mode.name(), runs),
                     Summary.f("%.2f s", seconds), Summary.f("plain start %.2f s", plainSeconds), Summary.f("%.2f", seconds / plainSeconds),
                     Summary.f("≤ %.1f s", TARGET_SECONDS), seconds <= TARGET_SECONDS);
+            Summary.figure("start-up", Summary.f("%s: CPU time of the JVM (all threads) by the first answer, median of %d", mode.name(), runs),
+                    Summary.f("%.2f s", cpu), Summary.f("plain start %.2f s", plainCpu), Summary.f("%.2f", cpu / plainCpu), "", null);
             Summary.figure("start-up", Summary.f("%s: idle RSS of the JVM, median of %d", mode.name(), runs), Summary.f("%.0f MiB", mib),
                     Summary.f("plain start %.0f MiB", plainMib), Summary.f("%.2f", mib / plainMib), Summary.f("≤ %.0f MiB", TARGET_MIB),
                     mib <= TARGET_MIB);
@@ -112,9 +126,10 @@ public final class StartupBenchmark {
         long began = System.nanoTime();
         Process process = builder.start();
         AtomicLong answered = new AtomicLong();
+        AtomicLong cpuTicks = new AtomicLong(-1);
         CountDownLatch answer = new CountDownLatch(1);
         List<String> output = new ArrayList<>();
-        Thread reader = new Thread(() -> read(process, answered, answer, output), "startup-output");
+        Thread reader = new Thread(() -> read(process, answered, cpuTicks, answer, output), "startup-output");
         reader.setDaemon(true);
         reader.start();
         try (OutputStream in = process.getOutputStream()) {
@@ -133,23 +148,24 @@ public final class StartupBenchmark {
             }
             synchronized (output) {
                 boolean aot = output.stream().anyMatch(line -> line.contains("Starting AOT-processed"));
-                if (aot != mode.jvmOptions().contains("-Dspring.aot.enabled=true")) {
+                if (aot != mode.aot()) {
                     throw new IllegalStateException(mode.name() + ": AOT path " + (aot ? "taken" : "not taken") + "; output:\n"
                             + String.join("\n", output));
                 }
             }
-            return new Sample((answered.get() - began) / 1e9, rss);
+            return new Sample((answered.get() - began) / 1e9, cpuTicks.get() / TICKS_PER_SECOND, rss);
         } finally {
             process.destroyForcibly();
             reader.join(10_000);
         }
     }
 
-    private static void read(Process process, AtomicLong answered, CountDownLatch answer, List<String> output) {
+    private static void read(Process process, AtomicLong answered, AtomicLong cpuTicks, CountDownLatch answer, List<String> output) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (answer.getCount() > 0 && line.contains(ANSWER)) {
                     answered.set(System.nanoTime());
+                    cpuTicks.set(cpuTicks(process.pid()));
                     answer.countDown();
                 }
                 synchronized (output) {
@@ -171,6 +187,13 @@ public final class StartupBenchmark {
             }
         }
         throw new IllegalStateException("no VmRSS for process " + pid);
+    }
+
+    /** User plus system CPU time of the process from /proc (Linux), in clock ticks: fields 14 and 15 of its stat line. */
+    private static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     private static String loadAverage() throws IOException {

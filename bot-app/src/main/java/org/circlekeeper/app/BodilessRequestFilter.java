@@ -8,6 +8,7 @@ import java.io.IOException;
 import org.circlekeeper.web.DashboardGuard;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the page's forms are capped by its {@link DashboardGuard}.
  */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class BodilessRequestFilter extends OncePerRequestFilter {
 
     private final String webhookPath;

@@ -8,6 +8,7 @@ import org.circlekeeper.core.circle.CalendarExport;
 import org.circlekeeper.core.circle.CalendarFeeds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * circlekeeper.web.port} set; an unknown, malformed or rotated token gets an empty 404.
  */
 @RestController
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class CalendarFeedController {
 
     private static final Logger LOG = LoggerFactory.getLogger(CalendarFeedController.class);

@@ -2,6 +2,9 @@ package org.circlekeeper.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -23,11 +26,13 @@ import org.circlekeeper.redis.RedisUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConverters;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The app boots with no Redis URL: it starts an embedded Redis with data in a folder, opens no web
@@ -58,6 +63,25 @@ class AppWithRedisTest {
     @Test
     void noWebServerRunsWithoutAWebPort() {
         assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);
+    }
+
+    /** What only a web port serves is not built at all (#15: a faster start); the meters still count, in memory. */
+    @Test
+    void withoutAWebPortNothingThatOnlyAWebPortServesIsBuilt() {
+        assertThat(context.getBeanNamesForType(HttpMessageConverters.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(BodilessRequestFilter.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(CalendarFeedController.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(PrometheusMeterRegistry.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(JsonMapper.class)).as("the core keeps its own JSON mappers").isEmpty();
+        MeterRegistry registry = context.getBean(MeterRegistry.class);
+        double before = helpCount(registry);
+        engine.handle(Inbound.CommandInvoked.typed(inDirect, "help", ""));
+        assertThat(helpCount(registry)).isEqualTo(before + 1);
+    }
+
+    private static double helpCount(MeterRegistry registry) {
+        Counter counter = registry.find("circlekeeper.commands").tag("command", "help").tag("outcome", "done").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -132,6 +132,8 @@ sealed interface RedisNodes extends AutoCloseable permits RedisNodes.OnePrimary,
         poolConfig.setMaxWait(RedisConnection.BORROW_WAIT);
         poolConfig.setTestOnBorrow(false);
         poolConfig.setTestWhileIdle(true);
+        // nothing reads the pools over JMX; registering them would start the platform MBean server at every start (#15)
+        poolConfig.setJmxEnabled(false);
         return poolConfig;
     }
 
@@ -252,6 +254,7 @@ sealed interface RedisNodes extends AutoCloseable permits RedisNodes.OnePrimary,
             perNode.setMinIdle(0);
             perNode.setMaxWait(RedisConnection.BORROW_WAIT);
             perNode.setTestWhileIdle(true);
+            perNode.setJmxEnabled(false);
             try {
                 this.provider = new ClusterConnectionProvider(new LinkedHashSet<>(target.seeds()), dataNode, perNode);
             } catch (JedisException e) {
