@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.circlekeeper.core.engine.Context;
 import org.circlekeeper.core.engine.Engine;
@@ -73,6 +74,15 @@ final class TelegramReplies {
      * message when it goes to the same chat (so a private answer never overwrites a public message).
      */
     void deliver(Context context, List<Reply> replies, Origin origin) {
+        deliver(context, replies, origin, Optional.empty());
+    }
+
+    /**
+     * As {@link #deliver(Context, List, Origin)}, with whether the member was unreachable privately when the update's
+     * claim read it ahead ({@link UpdateClaims}): "reachable" is used as read (a send that meets a block since is handled as
+     * any refusal); "unreachable" is read again, as the member may have written to the bot since.
+     */
+    void deliver(Context context, List<Reply> replies, Origin origin, Optional<Boolean> unreachableRead) {
         boolean noted = false;
         boolean toldPrivately = false;
         TelegramChat here = TelegramChat.parse(context.channel().channelId());
@@ -81,7 +91,7 @@ final class TelegramReplies {
             OutgoingMessage message = reply.message();
             boolean toMember = context.channel().isDirect() || message.visibility() == Visibility.PRIVATE;
             TelegramChat target = context.channel().isDirect() ? here : toMember ? memberChat : here;
-            if (toMember && !context.channel().isDirect()
+            if (toMember && !context.channel().isDirect() && !unreachableRead.equals(Optional.of(false))
                     && bestEffort("look up whether a member is reachable", () -> reachability.isUnreachable(context.member()), false)) {
                 noted = noteOnce(context, noted);
                 continue;

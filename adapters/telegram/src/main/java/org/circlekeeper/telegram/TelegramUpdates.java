@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +38,8 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
  * The one consumer of Telegram updates, from long polling or the webhook alike. Each update is claimed
- * once in the shared {@link UpdateLog} (a repeat is dropped), then handled on a worker chosen by its
- * chat, so one chat's updates keep their order while chats run in parallel. Messages, commands and
+ * once in the shared {@link UpdateLog} (a repeat is dropped), then handled by the {@link ChatWorkers}: one chat's
+ * updates keep their order while chats run in parallel on any free thread. Messages, commands and
  * button presses become the core's {@link Inbound} events in the member's context ({@link TelegramContexts});
  * the replies go where their visibility says ({@link TelegramReplies}); inline queries ({@link InlineSearch})
  * and membership updates ({@link TelegramMemberships}) have classes of their own.
@@ -75,7 +74,8 @@ public final class TelegramUpdates implements AutoCloseable {
     private final TelegramMemberships memberships;
     private final Migrations migrations;
     private final AnonymousAdmins anonymousAdmins;
-    private final ExecutorService[] workers;
+    private final Organisers organisers;
+    private final ChatWorkers workers;
     private final ScheduledExecutorService flusher;
     private volatile long lastClaimNanos = System.nanoTime();
 
@@ -85,6 +85,7 @@ public final class TelegramUpdates implements AutoCloseable {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.updateLog = Objects.requireNonNull(updateLog, "updateLog");
         this.botUsername = Objects.requireNonNull(botUsername, "botUsername");
+        this.organisers = Objects.requireNonNull(organisers, "organisers");
         this.contexts = new TelegramContexts(engine, organisers);
         this.replies = new TelegramReplies(engine, api, delivery, reachability, unreachableTtl, botUsername, refusals, marks, contexts);
         this.inline = new InlineSearch(engine, api);
@@ -103,15 +104,7 @@ public final class TelegramUpdates implements AutoCloseable {
                 flush();
             }
         }, FLUSH_CHECK.toMillis(), FLUSH_CHECK.toMillis(), TimeUnit.MILLISECONDS);
-        this.workers = new ExecutorService[workerCount];
-        for (int i = 0; i < workerCount; i++) {
-            int number = i;
-            workers[i] = Executors.newSingleThreadExecutor(r -> {
-                Thread thread = new Thread(r, "telegram-updates-" + number);
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
+        this.workers = new ChatWorkers(workerCount, "telegram-updates");
     }
 
     /**
@@ -122,13 +115,16 @@ public final class TelegramUpdates implements AutoCloseable {
     public boolean accept(Update update) {
         Objects.requireNonNull(update, "update");
         long id = update.getUpdateId();
-        if (!claim(id, wrotePrivately(update))) {
+        long rolesSeen = organisers.changes();
+        UpdateLog.Claimed claimed = claim(UpdateClaims.claimOf(update, CLAIM_LEASE, wrotePrivately(update)));
+        if (!claimed.first()) {
             LOG.debug("update {} was already handled; dropped", id);
             return false;
         }
-        workers[Math.floorMod(Long.hashCode(orderKey(update)), workers.length)].execute(() -> {
+        UpdateClaims.Prefetched prefetched = new UpdateClaims.Prefetched(claimed.admins(), rolesSeen, claimed.unreachable());
+        workers.execute(orderKey(update), () -> {
             try {
-                handle(update);
+                handle(update, prefetched);
             } catch (StoreUnavailable e) {
                 // outside the engine (an inline search): nothing to answer with but Telegram's own "no results"
                 LOG.warn("handling update {}: the store is unreachable", id);
@@ -153,9 +149,10 @@ public final class TelegramUpdates implements AutoCloseable {
      * anyway: a repeat can then get a second answer, which beats no answer, and while the store is down every
      * answer is the engine's "try again in a minute".
      */
-    private boolean claim(long id, Optional<MemberRef> wrotePrivately) {
+    private UpdateLog.Claimed claim(UpdateLog.Claim claim) {
         lastClaimNanos = System.nanoTime();
-        return bestEffort("claim an update", () -> updateLog.claim(Long.toString(id), CLAIM_LEASE, wrotePrivately), true);
+        return bestEffort("claim an update", () -> updateLog.claim(claim),
+                new UpdateLog.Claimed(true, Optional.empty(), Optional.empty()));
     }
 
     /**
@@ -194,6 +191,11 @@ public final class TelegramUpdates implements AutoCloseable {
 
     /** Handles one update now, on the calling thread (after {@link #accept}'s claim). */
     void handle(Update update) {
+        handle(update, UpdateClaims.Prefetched.NOTHING);
+    }
+
+    /** Handles one update with what its claim read ahead for it. */
+    private void handle(Update update, UpdateClaims.Prefetched prefetched) {
         if (update.hasEditedMessage() || update.hasEditedChannelPost() || update.hasChannelPost()) {
             // never asked for (ALLOWED_UPDATES); should one come anyway, an edit is not a new message: the safety
             // check reacted (or not) to what was first written, its private offer stays where it went, and nothing
@@ -202,9 +204,9 @@ public final class TelegramUpdates implements AutoCloseable {
             return;
         }
         if (update.hasMessage()) {
-            onMessage(update.getMessage());
+            onMessage(update.getMessage(), prefetched);
         } else if (update.hasCallbackQuery()) {
-            onButton(update.getCallbackQuery());
+            onButton(update.getCallbackQuery(), prefetched);
         } else if (update.hasInlineQuery()) {
             inline.answer(update.getInlineQuery());
         } else if (update.getMyChatMember() != null) {
@@ -218,25 +220,13 @@ public final class TelegramUpdates implements AutoCloseable {
     public void close() {
         migrations.close();
         flusher.shutdown();
-        for (ExecutorService worker : workers) {
-            worker.shutdown();
-        }
-        for (ExecutorService worker : workers) {
-            try {
-                if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
-                    worker.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                worker.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-        }
+        workers.close();
         flush();
     }
 
     // --- messages and commands ---
 
-    private void onMessage(Message message) {
+    private void onMessage(Message message, UpdateClaims.Prefetched prefetched) {
         User from = message.getFrom();
         Chat chat = message.getChat();
         if (chat != null && Migrations.isServiceMessage(message)
@@ -260,7 +250,7 @@ public final class TelegramUpdates implements AutoCloseable {
             return;
         }
         // a member writing privately was marked reachable with the update's claim (see wrotePrivately)
-        Context context = contexts.context(from, chat, place);
+        Context context = contexts.context(from, chat, place, prefetched);
         Inbound inbound;
         Matcher command = COMMAND.matcher(text.strip());
         if (command.matches()) {
@@ -277,7 +267,7 @@ public final class TelegramUpdates implements AutoCloseable {
         } else {
             inbound = new Inbound.TextReceived(context, text);
         }
-        replies.deliver(context, engine.handle(inbound), null);
+        replies.deliver(context, engine.handle(inbound), null, prefetched.unreachable());
     }
 
     /** Whether a typed command is ours: addressed to this bot, or bare and known (in a group another bot may own it). */
@@ -315,7 +305,7 @@ public final class TelegramUpdates implements AutoCloseable {
 
     // --- buttons ---
 
-    private void onButton(CallbackQuery query) {
+    private void onButton(CallbackQuery query, UpdateClaims.Prefetched prefetched) {
         try {
             MaybeInaccessibleMessage origin = query.getMessage();
             User from = query.getFrom();
@@ -326,7 +316,7 @@ public final class TelegramUpdates implements AutoCloseable {
                 return;
             }
             TelegramChat place = origin instanceof Message message ? TelegramContexts.placeOf(message) : TelegramChat.of(origin.getChatId());
-            Context context = contexts.context(from, origin.getChat(), place);
+            Context context = contexts.context(from, origin.getChat(), place, prefetched);
             TelegramReplies.Origin where = new TelegramReplies.Origin(place, origin.getMessageId());
             if (confirmation) {
                 // answered there, with a word for the presser alone when the press changes nothing
@@ -334,7 +324,8 @@ public final class TelegramUpdates implements AutoCloseable {
                 return;
             }
             replies.answer(query);
-            replies.deliver(context, engine.handle(new Inbound.ButtonPressed(context, query.getData(), Integer.toString(origin.getMessageId()))), where);
+            replies.deliver(context, engine.handle(new Inbound.ButtonPressed(context, query.getData(), Integer.toString(origin.getMessageId()))),
+                    where, prefetched.unreachable());
         } catch (Throwable e) {
             LOG.error("a button press could not be handled: {}", e.getClass().getName(), e);
             engine.metrics().unitFailed(Platform.TELEGRAM, "update");
