@@ -3,6 +3,8 @@ package org.circlekeeper.redis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,46 +45,67 @@ public final class RedisUpdateLog implements UpdateLog {
 
     @Override
     public Claimed claim(Claim claim) {
-        String claimKey = RedisKeys.update(platform, claim.updateId());
+        return claimAll(List.of(claim)).get(0);
+    }
+
+    /**
+     * The claims of several updates and what rides with them, in one pipeline. A key named twice is sent once: a second
+     * claim of one update id in the batch is a repeat, and a member who wrote privately is reachable for every look-up
+     * of the batch.
+     */
+    @Override
+    public List<Claimed> claimAll(List<Claim> claims) {
+        if (claims.isEmpty()) {
+            return List.of();
+        }
         List<String> done = drain();
-        // an update this process handled and has not written yet is a repeat: its done marker goes out, no claim
-        boolean repeat = done.contains(claimKey);
-        Map<String, Write> writes = new HashMap<>();
-        List<String> keys = new ArrayList<>(done);
+        Map<String, Write> writes = new LinkedHashMap<>();
         done.forEach(key -> writes.put(key, Write.DONE));
-        if (!repeat) {
-            keys.add(claimKey);
-            writes.put(claimKey, Write.CLAIM);
+        Map<String, Duration> leases = new HashMap<>();
+        List<String> claimKeys = new ArrayList<>();
+        for (Claim claim : claims) {
+            // an update this process handled and has not written yet is a repeat: its done marker goes out, no claim
+            String claimKey = RedisKeys.update(platform, claim.updateId());
+            claimKeys.add(claimKey);
+            if (writes.putIfAbsent(claimKey, Write.CLAIM) == null) {
+                leases.put(claimKey, claim.lease());
+            }
         }
-        claim.wrotePrivately().ifPresent(member -> {
-            keys.add(RedisKeys.memberUnreachable(member));
-            writes.put(RedisKeys.memberUnreachable(member), Write.REACHABLE);
-        });
-        // the look-ups come last, each under a key of its own kind: a member who wrote privately is reachable now
-        String adminsKey = claim.adminsOf().map(RedisKeys::communityAdmins).orElse(null);
-        if (adminsKey != null) {
-            keys.add(adminsKey);
-            writes.put(adminsKey, Write.READ_ADMINS);
+        for (Claim claim : claims) {
+            claim.wrotePrivately().ifPresent(member -> writes.put(RedisKeys.memberUnreachable(member), Write.REACHABLE));
         }
-        String unreachableKey = claim.reachabilityOf().filter(member -> !claim.wrotePrivately().equals(Optional.of(member)))
-                .map(RedisKeys::memberUnreachable).orElse(null);
-        if (unreachableKey != null) {
-            keys.add(unreachableKey);
-            writes.put(unreachableKey, Write.READ_UNREACHABLE);
+        // the look-ups last: a mark this pipeline clears is known without a read
+        for (Claim claim : claims) {
+            claim.adminsOf().ifPresent(community -> writes.putIfAbsent(RedisKeys.communityAdmins(community), Write.READ_ADMINS));
+            claim.reachabilityOf().ifPresent(member -> writes.putIfAbsent(RedisKeys.memberUnreachable(member), Write.READ_UNREACHABLE));
         }
-        Duration lease = claim.lease();
+        List<String> keys = new ArrayList<>(writes.keySet());
         List<Object> answers = send(keys, done, (pipeline, key) -> switch (writes.get(key)) {
             case DONE -> pipeline.set(key, DONE, SetParams.setParams().px(REMEMBERED.toMillis()));
-            case CLAIM -> pipeline.set(key, PROCESSING, SetParams.setParams().nx().px(lease.toMillis()));
+            case CLAIM -> pipeline.set(key, PROCESSING, SetParams.setParams().nx().px(leases.get(key).toMillis()));
             case REACHABLE -> pipeline.del(key);
             case READ_ADMINS -> pipeline.get(key);
             case READ_UNREACHABLE -> pipeline.exists(key);
         });
-        Optional<Set<String>> admins = adminsKey == null ? Optional.empty()
-                : RedisAdminCache.parse((String) answers.get(keys.indexOf(adminsKey)));
-        Optional<Boolean> unreachable = claim.reachabilityOf().isEmpty() ? Optional.empty()
-                : Optional.of(unreachableKey != null && Boolean.TRUE.equals(answers.get(keys.indexOf(unreachableKey))));
-        return new Claimed(!repeat && "OK".equals(answers.get(done.size())), admins, unreachable);
+        Map<String, Object> answerOf = new HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            answerOf.put(keys.get(i), answers.get(i));
+        }
+        List<Claimed> claimed = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        for (int i = 0; i < claims.size(); i++) {
+            Claim claim = claims.get(i);
+            String claimKey = claimKeys.get(i);
+            boolean first = writes.get(claimKey) == Write.CLAIM && "OK".equals(answerOf.get(claimKey)) && taken.add(claimKey);
+            Optional<Set<String>> admins = claim.adminsOf()
+                    .flatMap(community -> RedisAdminCache.parse((String) answerOf.get(RedisKeys.communityAdmins(community))));
+            Optional<Boolean> unreachable = claim.reachabilityOf().map(member -> {
+                String key = RedisKeys.memberUnreachable(member);
+                return writes.get(key) == Write.READ_UNREACHABLE && Boolean.TRUE.equals(answerOf.get(key));
+            });
+            claimed.add(new Claimed(first, admins, unreachable));
+        }
+        return claimed;
     }
 
     @Override

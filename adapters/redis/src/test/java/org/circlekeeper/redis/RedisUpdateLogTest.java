@@ -129,4 +129,25 @@ class RedisUpdateLogTest {
         assertThat(claimed.unreachable()).contains(false);
         assertThat(new RedisReachability(REDIS.connection()).isUnreachable(writer)).isFalse();
     }
+
+    @Test
+    void aPollsBatchIsClaimedTogetherAndASecondClaimOfOneIdInItIsARepeat() {
+        CommunityRef group = new CommunityRef(Platform.TELEGRAM, "-100600");
+        MemberRef mia = new MemberRef(Platform.TELEGRAM, "79", "Mia");
+        new RedisReachability(REDIS.connection()).markUnreachable(mia, Duration.ofDays(1));
+        new RedisAdminCache(REDIS.connection()).put(group, List.of("900"), Duration.ofMinutes(10));
+        log.claim("70", Duration.ofMinutes(5));
+        log.done("70");
+
+        List<UpdateLog.Claimed> claimed = log.claimAll(List.of(
+                new UpdateLog.Claim("71", Duration.ofMinutes(5), Optional.empty(), Optional.of(group), Optional.of(mia)),
+                UpdateLog.Claim.of("72", Duration.ofMinutes(5)),
+                UpdateLog.Claim.of("71", Duration.ofMinutes(5)),
+                UpdateLog.Claim.of("70", Duration.ofMinutes(5))));
+
+        assertThat(claimed).extracting(UpdateLog.Claimed::first).containsExactly(true, true, false, false);
+        assertThat(claimed.get(0).admins()).contains(Set.of("900"));
+        assertThat(claimed.get(0).unreachable()).contains(true);
+        assertThat(REDIS.ttlMillis("ck:update:telegram:70")).as("the done mark went along").isGreaterThan(Duration.ofHours(23).toMillis());
+    }
 }

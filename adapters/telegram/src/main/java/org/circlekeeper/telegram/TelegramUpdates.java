@@ -3,6 +3,9 @@ package org.circlekeeper.telegram;
 import static org.circlekeeper.telegram.StoreFallback.bestEffort;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -114,9 +117,42 @@ public final class TelegramUpdates implements AutoCloseable {
      */
     public boolean accept(Update update) {
         Objects.requireNonNull(update, "update");
-        long id = update.getUpdateId();
         long rolesSeen = organisers.changes();
-        UpdateLog.Claimed claimed = claim(UpdateClaims.claimOf(update, CLAIM_LEASE, wrotePrivately(update)));
+        UpdateLog.Claimed claimed = claim(List.of(UpdateClaims.claimOf(update, CLAIM_LEASE))).get(0);
+        return queue(update, claimed, rolesSeen);
+    }
+
+    /**
+     * Takes a long poll's batch in order, as {@link #accept} takes each, with one claim round trip for them all. An
+     * update whose claim cannot even be put together is logged, counted and dropped; the others go on.
+     */
+    public void acceptAll(List<Update> batch) {
+        long rolesSeen = organisers.changes();
+        List<Update> taken = new ArrayList<>();
+        List<UpdateLog.Claim> claims = new ArrayList<>();
+        for (Update update : batch) {
+            try {
+                claims.add(UpdateClaims.claimOf(update, CLAIM_LEASE));
+                taken.add(update);
+            } catch (RuntimeException e) {
+                LOG.error("taking a polled update failed: {}", e.getClass().getName(), e);
+                engine.metrics().unitFailed(Platform.TELEGRAM, "update");
+            }
+        }
+        List<UpdateLog.Claimed> claimed = claim(claims);
+        for (int i = 0; i < taken.size(); i++) {
+            try {
+                queue(taken.get(i), claimed.get(i), rolesSeen);
+            } catch (RuntimeException e) {
+                LOG.error("taking a polled update failed: {}", e.getClass().getName(), e);
+                engine.metrics().unitFailed(Platform.TELEGRAM, "update");
+            }
+        }
+    }
+
+    /** Queues a claimed update on its chat's worker; false, and dropped, for a repeat. */
+    private boolean queue(Update update, UpdateLog.Claimed claimed, long rolesSeen) {
+        long id = update.getUpdateId();
         if (!claimed.first()) {
             LOG.debug("update {} was already handled; dropped", id);
             return false;
@@ -145,31 +181,14 @@ public final class TelegramUpdates implements AutoCloseable {
     }
 
     /**
-     * Claims an update once across replicas. When the update log cannot be reached the update is handled
+     * Claims updates once across replicas, in one round trip. When the update log cannot be reached the update is handled
      * anyway: a repeat can then get a second answer, which beats no answer, and while the store is down every
      * answer is the engine's "try again in a minute".
      */
-    private UpdateLog.Claimed claim(UpdateLog.Claim claim) {
+    private List<UpdateLog.Claimed> claim(List<UpdateLog.Claim> claims) {
         lastClaimNanos = System.nanoTime();
-        return bestEffort("claim an update", () -> updateLog.claim(claim),
-                new UpdateLog.Claimed(true, Optional.empty(), Optional.empty()));
-    }
-
-    /**
-     * The person who wrote to the bot in their private chat: whoever writes there has not blocked the bot (Bot API,
-     * "Message": a message in a chat of type "private" comes from its one other member), so their unreachable mark goes.
-     */
-    static Optional<MemberRef> wrotePrivately(Update update) {
-        if (!update.hasMessage()) {
-            return Optional.empty();
-        }
-        Message message = update.getMessage();
-        User from = message.getFrom();
-        if (from == null || Boolean.TRUE.equals(from.getIsBot()) || message.getSenderChat() != null || message.getChat() == null
-                || TelegramContexts.kindOf(message.getChat()).filter(kind -> kind == ChannelRef.Kind.DIRECT).isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(TelegramContexts.member(from));
+        return bestEffort("claim an update", () -> updateLog.claimAll(claims),
+                Collections.nCopies(claims.size(), new UpdateLog.Claimed(true, Optional.empty(), Optional.empty())));
     }
 
     /**

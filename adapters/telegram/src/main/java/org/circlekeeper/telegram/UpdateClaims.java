@@ -32,8 +32,11 @@ final class UpdateClaims {
     private UpdateClaims() {
     }
 
-    /** The claim of {@code update}, carrying {@code wrotePrivately} and, for a person in a group, the look-ups above. */
-    static UpdateLog.Claim claimOf(Update update, Duration lease, Optional<MemberRef> wrotePrivately) {
+    /**
+     * The claim of {@code update}, carrying the person who wrote privately ({@link #wrotePrivately}) and, for a person in
+     * a group, the look-ups above.
+     */
+    static UpdateLog.Claim claimOf(Update update, Duration lease) {
         Optional<CommunityRef> group = Optional.empty();
         Optional<MemberRef> person = Optional.empty();
         User from = null;
@@ -54,6 +57,23 @@ final class UpdateClaims {
             group = Optional.of(TelegramContexts.group(chat));
             person = Optional.of(TelegramContexts.member(from));
         }
-        return new UpdateLog.Claim(Long.toString(update.getUpdateId()), lease, wrotePrivately, group, person);
+        return new UpdateLog.Claim(Long.toString(update.getUpdateId()), lease, wrotePrivately(update), group, person);
+    }
+
+    /**
+     * The person who wrote to the bot in their private chat: whoever writes there has not blocked the bot (Bot API,
+     * "Message": a message in a chat of type "private" comes from its one other member), so their unreachable mark goes.
+     */
+    static Optional<MemberRef> wrotePrivately(Update update) {
+        if (!update.hasMessage()) {
+            return Optional.empty();
+        }
+        Message message = update.getMessage();
+        User from = message.getFrom();
+        if (from == null || Boolean.TRUE.equals(from.getIsBot()) || message.getSenderChat() != null || message.getChat() == null
+                || TelegramContexts.kindOf(message.getChat()).filter(kind -> kind == ChannelRef.Kind.DIRECT).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(TelegramContexts.member(from));
     }
 }

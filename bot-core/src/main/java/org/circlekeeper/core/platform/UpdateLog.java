@@ -1,6 +1,7 @@
 package org.circlekeeper.core.platform;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -65,6 +66,14 @@ public interface UpdateLog {
      * unreachable mark and the look-ups the claim asks for, whether or not it wins.
      */
     Claimed claim(Claim claim);
+
+    /**
+     * The claims of several updates (a long poll's batch), in their order, each answered as {@link #claim(Claim)} would;
+     * an implementation sends them in one round trip. Of two claims of one update id, only the first can win.
+     */
+    default List<Claimed> claimAll(List<Claim> claims) {
+        return claims.stream().map(this::claim).toList();
+    }
 
     /**
      * True for the first claim of this update id (the caller handles it); false for every repeat. With the claim go
