@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.circlekeeper.core.engine.Context;
 import org.circlekeeper.core.engine.Engine;
@@ -50,6 +53,12 @@ final class TelegramReplies {
     private final Refusals refusals;
     private final OnceMarks marks;
     private final TelegramContexts contexts;
+    /** Answers presses while their update is handled; as many at once as updates are handled, each joined by its own. */
+    private final ExecutorService answering = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "telegram-press-answers");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     TelegramReplies(Engine engine, TelegramApi api, TelegramDelivery delivery, Reachability reachability, Duration unreachableTtl,
                     Supplier<String> botUsername, Refusals refusals, OnceMarks marks, TelegramContexts contexts) {
@@ -202,6 +211,20 @@ final class TelegramReplies {
     /** Stops the button's spinner; Telegram wants it answered whatever happens next. */
     void answer(CallbackQuery query) {
         answer(query, null);
+    }
+
+    /**
+     * Stops the button's spinner on another thread, so that the press is handled while the answer travels (Bot API,
+     * "answerCallbackQuery": the client shows a progress bar until it is called, whatever else the bot sends). The
+     * caller joins the future before its update ends.
+     */
+    CompletableFuture<Void> answerSoon(CallbackQuery query) {
+        return CompletableFuture.runAsync(() -> answer(query), answering);
+    }
+
+    /** Lets the threads that answer presses end. */
+    void close() {
+        answering.shutdown();
     }
 
     /**

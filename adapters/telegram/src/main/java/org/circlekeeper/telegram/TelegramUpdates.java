@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -240,6 +241,7 @@ public final class TelegramUpdates implements AutoCloseable {
         migrations.close();
         flusher.shutdown();
         workers.close();
+        replies.close();
         flush();
     }
 
@@ -342,9 +344,13 @@ public final class TelegramUpdates implements AutoCloseable {
                 anonymousAdmins.press(query, context, where);
                 return;
             }
-            replies.answer(query);
-            replies.deliver(context, engine.handle(new Inbound.ButtonPressed(context, query.getData(), Integer.toString(origin.getMessageId()))),
-                    where, prefetched.unreachable());
+            CompletableFuture<Void> answered = replies.answerSoon(query);
+            try {
+                replies.deliver(context, engine.handle(new Inbound.ButtonPressed(context, query.getData(),
+                        Integer.toString(origin.getMessageId()))), where, prefetched.unreachable());
+            } finally {
+                answered.join();
+            }
         } catch (Throwable e) {
             LOG.error("a button press could not be handled: {}", e.getClass().getName(), e);
             engine.metrics().unitFailed(Platform.TELEGRAM, "update");
