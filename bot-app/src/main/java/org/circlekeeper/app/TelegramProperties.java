@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param limits         the send limits, shared by all replicas through Redis
  * @param adminCacheTtl  how long a group's administrator list is trusted before Telegram is asked again
  * @param unreachableTtl how long a member who blocked the bot (or never started it) is not written to privately
- * @param workers        threads handling updates (one chat's updates stay in order on one of them)
+ * @param workers        threads handling updates (one chat's updates stay in order; chats share the threads)
  */
 @ConfigurationProperties("circlekeeper.telegram")
 public record TelegramProperties(
@@ -28,7 +28,7 @@ public record TelegramProperties(
         @DefaultValue Limits limits,
         @DefaultValue("10m") Duration adminCacheTtl,
         @DefaultValue("30d") Duration unreachableTtl,
-        @DefaultValue("4") int workers) {
+        @DefaultValue("8") int workers) {
 
     /** How updates arrive. */
     public enum Mode { LONG_POLLING, WEBHOOK }

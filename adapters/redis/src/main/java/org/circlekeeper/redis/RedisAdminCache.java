@@ -25,7 +25,11 @@ public final class RedisAdminCache implements RoleCache {
 
     @Override
     public Optional<Set<String>> admins(CommunityRef community) {
-        String value = redis.call(RedisKeys.communityAdmins(community), jedis -> jedis.get(RedisKeys.communityAdmins(community)));
+        return parse(redis.call(RedisKeys.communityAdmins(community), jedis -> jedis.get(RedisKeys.communityAdmins(community))));
+    }
+
+    /** A cached list as it is stored (space-separated ids; null when nothing is cached), also read by {@link RedisUpdateLog}. */
+    static Optional<Set<String>> parse(String value) {
         if (value == null) {
             return Optional.empty();
         }

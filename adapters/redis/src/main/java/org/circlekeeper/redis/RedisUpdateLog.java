@@ -3,10 +3,13 @@ package org.circlekeeper.redis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BiFunction;
 import org.circlekeeper.core.platform.UpdateLog;
@@ -20,14 +23,16 @@ import redis.clients.jedis.params.SetParams;
  * The {@link UpdateLog} of one platform on Redis: a claim is a {@code SET NX} with the lease as its expiry, and a
  * handled update's marker is kept for {@link UpdateLog#REMEMBERED}. The done markers wait in this process for the
  * next claim, which sends them, the claim and the clearing of a member's unreachable mark ({@link RedisReachability})
- * as one pipeline ({@link RedisConnection#perKey}: one round trip on one node, one per node on a cluster).
+ * and the look-ups the claim asks for (a group's cached administrators, as {@link RedisAdminCache} keeps them, and a
+ * member's unreachable mark) as one pipeline ({@link RedisConnection#perKey}: one round trip on one node, one per node
+ * on a cluster).
  */
 public final class RedisUpdateLog implements UpdateLog {
 
     private static final String PROCESSING = "processing";
     private static final String DONE = "done";
 
-    private enum Write { DONE, CLAIM, REACHABLE }
+    private enum Write { DONE, CLAIM, REACHABLE, READ_ADMINS, READ_UNREACHABLE }
 
     private final RedisConnection redis;
     private final Platform platform;
@@ -39,31 +44,68 @@ public final class RedisUpdateLog implements UpdateLog {
     }
 
     @Override
-    public boolean claim(String updateId, Duration lease, Optional<MemberRef> wrotePrivately) {
-        if (lease.toMillis() < 1) {
-            throw new IllegalArgumentException("a lease lasts at least a millisecond");
+    public Claimed claim(Claim claim) {
+        return claimAll(List.of(claim)).get(0);
+    }
+
+    /**
+     * The claims of several updates and what rides with them, in one pipeline. A key named twice is sent once: a second
+     * claim of one update id in the batch is a repeat, and a member who wrote privately is reachable for every look-up
+     * of the batch.
+     */
+    @Override
+    public List<Claimed> claimAll(List<Claim> claims) {
+        if (claims.isEmpty()) {
+            return List.of();
         }
-        String claimKey = RedisKeys.update(platform, updateId);
         List<String> done = drain();
-        // an update this process handled and has not written yet is a repeat: its done marker goes out, no claim
-        boolean repeat = done.contains(claimKey);
-        Map<String, Write> writes = new HashMap<>();
-        List<String> keys = new ArrayList<>(done);
+        Map<String, Write> writes = new LinkedHashMap<>();
         done.forEach(key -> writes.put(key, Write.DONE));
-        if (!repeat) {
-            keys.add(claimKey);
-            writes.put(claimKey, Write.CLAIM);
+        Map<String, Duration> leases = new HashMap<>();
+        List<String> claimKeys = new ArrayList<>();
+        for (Claim claim : claims) {
+            // an update this process handled and has not written yet is a repeat: its done marker goes out, no claim
+            String claimKey = RedisKeys.update(platform, claim.updateId());
+            claimKeys.add(claimKey);
+            if (writes.putIfAbsent(claimKey, Write.CLAIM) == null) {
+                leases.put(claimKey, claim.lease());
+            }
         }
-        wrotePrivately.ifPresent(member -> {
-            keys.add(RedisKeys.memberUnreachable(member));
-            writes.put(RedisKeys.memberUnreachable(member), Write.REACHABLE);
-        });
+        for (Claim claim : claims) {
+            claim.wrotePrivately().ifPresent(member -> writes.put(RedisKeys.memberUnreachable(member), Write.REACHABLE));
+        }
+        // the look-ups last: a mark this pipeline clears is known without a read
+        for (Claim claim : claims) {
+            claim.adminsOf().ifPresent(community -> writes.putIfAbsent(RedisKeys.communityAdmins(community), Write.READ_ADMINS));
+            claim.reachabilityOf().ifPresent(member -> writes.putIfAbsent(RedisKeys.memberUnreachable(member), Write.READ_UNREACHABLE));
+        }
+        List<String> keys = new ArrayList<>(writes.keySet());
         List<Object> answers = send(keys, done, (pipeline, key) -> switch (writes.get(key)) {
             case DONE -> pipeline.set(key, DONE, SetParams.setParams().px(REMEMBERED.toMillis()));
-            case CLAIM -> pipeline.set(key, PROCESSING, SetParams.setParams().nx().px(lease.toMillis()));
+            case CLAIM -> pipeline.set(key, PROCESSING, SetParams.setParams().nx().px(leases.get(key).toMillis()));
             case REACHABLE -> pipeline.del(key);
+            case READ_ADMINS -> pipeline.get(key);
+            case READ_UNREACHABLE -> pipeline.exists(key);
         });
-        return !repeat && "OK".equals(answers.get(done.size()));
+        Map<String, Object> answerOf = new HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            answerOf.put(keys.get(i), answers.get(i));
+        }
+        List<Claimed> claimed = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        for (int i = 0; i < claims.size(); i++) {
+            Claim claim = claims.get(i);
+            String claimKey = claimKeys.get(i);
+            boolean first = writes.get(claimKey) == Write.CLAIM && "OK".equals(answerOf.get(claimKey)) && taken.add(claimKey);
+            Optional<Set<String>> admins = claim.adminsOf()
+                    .flatMap(community -> RedisAdminCache.parse((String) answerOf.get(RedisKeys.communityAdmins(community))));
+            Optional<Boolean> unreachable = claim.reachabilityOf().map(member -> {
+                String key = RedisKeys.memberUnreachable(member);
+                return writes.get(key) == Write.READ_UNREACHABLE && Boolean.TRUE.equals(answerOf.get(key));
+            });
+            claimed.add(new Claimed(first, admins, unreachable));
+        }
+        return claimed;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.circlekeeper.core.engine.Role;
 import org.circlekeeper.core.platform.RoleCache;
 import org.circlekeeper.core.ref.CommunityRef;
@@ -26,6 +27,7 @@ final class Organisers {
     private final TelegramApi api;
     private final RoleCache roles;
     private final Duration ttl;
+    private final AtomicLong changes = new AtomicLong();
 
     Organisers(TelegramApi api, RoleCache roles, Duration ttl) {
         this.api = Objects.requireNonNull(api, "api");
@@ -38,9 +40,32 @@ final class Organisers {
         return admins(group).contains(userId) ? Role.ORGANISER : Role.MEMBER;
     }
 
+    /**
+     * The person's role from the list the update's claim read ahead ({@link UpdateClaims}), when one was cached then and no
+     * group's administrators changed since; else as {@link #roleIn(CommunityRef, String)} finds it now.
+     */
+    Role roleIn(CommunityRef group, String userId, UpdateClaims.Prefetched prefetched) {
+        if (prefetched.admins().isPresent() && prefetched.rolesSeen() == changes.get()) {
+            return prefetched.admins().get().contains(userId) ? Role.ORGANISER : Role.MEMBER;
+        }
+        return roleIn(group, userId);
+    }
+
+    /**
+     * How many changes of administrators this replica has been told of: a list read before a change (by an update's claim)
+     * is not used after it. Counted once the cached list is dropped, so a read that precedes the drop is always caught.
+     */
+    long changes() {
+        return changes.get();
+    }
+
     /** Drops the cached list; the next look-up asks Telegram. */
     void changed(CommunityRef group) {
-        roles.forget(group);
+        try {
+            roles.forget(group);
+        } finally {
+            changes.incrementAndGet();
+        }
     }
 
     private Set<String> admins(CommunityRef group) {

@@ -153,7 +153,7 @@ public final class TelegramBot implements AutoCloseable {
                 });
                 polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollingHttp, () -> pollingThread);
                 session = polling.registerBot(settings.token(), settings::apiUrl, new DefaultGetUpdatesGenerator(ALLOWED_UPDATES),
-                        received -> received.forEach(this::acceptPolled));
+                        this::acceptPolled);
             } catch (TelegramApiException e) {
                 throw new IllegalStateException("long polling could not start: " + e.getClass().getSimpleName());
             }
@@ -213,12 +213,15 @@ public final class TelegramBot implements AutoCloseable {
         return WebhookAnswer.ACCEPTED;
     }
 
-    /** One polled update; whatever fails in taking it is logged and counted, and the next one is taken. */
-    private void acceptPolled(Update update) {
+    /**
+     * One long poll's updates, claimed in one round trip ({@link TelegramUpdates#acceptAll}); whatever fails in taking
+     * them is logged and counted, and the next poll comes.
+     */
+    private void acceptPolled(List<Update> received) {
         try {
-            updates.accept(update);
+            updates.acceptAll(received);
         } catch (Throwable e) {
-            LOG.error("taking a polled update failed: {}", e.getClass().getName(), e);
+            LOG.error("taking polled updates failed: {}", e.getClass().getName(), e);
             engine.metrics().unitFailed(Platform.TELEGRAM, "update");
         }
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.circlekeeper.core.platform.AdapterState;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -30,6 +31,7 @@ public final class TelegramConnection implements AutoCloseable {
      */
     public TelegramConnection(TelegramSettings settings, AdapterState state, Clock clock) {
         this(settings, state, clock, new OkHttpClient.Builder()
+                .dispatcher(dispatcher())
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(60))
                 .writeTimeout(Duration.ofSeconds(60))
@@ -46,6 +48,18 @@ public final class TelegramConnection implements AutoCloseable {
         this.delivery = new TelegramDelivery(api);
         this.messenger = new TelegramMessenger(delivery, state.reachability(), settings.unreachableTtl(),
                 Objects.requireNonNull(clock, "clock"), refusals);
+    }
+
+    /**
+     * The Bot API client's call dispatcher. The library runs every call through OkHttp's asynchronous queue, which by
+     * default lets only 5 calls to one host run at once: the update workers and the scheduler's deliveries would queue
+     * behind each other on the client. Telegram paces a bot by messages (the shared send budget keeps its limits), not by
+     * connections, so calls to the one Bot API host may run as many at once as the client allows overall.
+     */
+    private static Dispatcher dispatcher() {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequestsPerHost(dispatcher.getMaxRequests());
+        return dispatcher;
     }
 
     /** The core's outbound port for Telegram (reminders, prompts, alerts). */

@@ -42,13 +42,18 @@ final class TelegramContexts {
     }
 
     Context context(User from, Chat chat, TelegramChat place) {
+        return context(from, chat, place, UpdateClaims.Prefetched.NOTHING);
+    }
+
+    /** The context, the member's role in a group taken from what the update's claim read ahead when it still holds. */
+    Context context(User from, Chat chat, TelegramChat place, UpdateClaims.Prefetched prefetched) {
         MemberRef member = member(from);
         ChannelRef.Kind kind = kindOf(chat).orElseThrow();
         ChannelRef channel = kind == ChannelRef.Kind.GROUP ? place.channel(kind) : TelegramChat.of(chat.getId()).channel(kind);
         if (kind == ChannelRef.Kind.GROUP) {
             CommunityRef group = group(chat);
             return new Context(member, channel, group,
-                    bestEffort("look up a member's role", () -> organisers.roleIn(group, member.userId()), Role.MEMBER), locale(from));
+                    bestEffort("look up a member's role", () -> organisers.roleIn(group, member.userId(), prefetched), Role.MEMBER), locale(from));
         }
         // a private chat belongs to no group: the engine settles it to the member's last group, and their
         // role is the one they have there

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.circlekeeper.core.engine.Context;
 import org.circlekeeper.core.engine.Engine;
@@ -49,6 +53,12 @@ final class TelegramReplies {
     private final Refusals refusals;
     private final OnceMarks marks;
     private final TelegramContexts contexts;
+    /** Answers presses while their update is handled; as many at once as updates are handled, each joined by its own. */
+    private final ExecutorService answering = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "telegram-press-answers");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     TelegramReplies(Engine engine, TelegramApi api, TelegramDelivery delivery, Reachability reachability, Duration unreachableTtl,
                     Supplier<String> botUsername, Refusals refusals, OnceMarks marks, TelegramContexts contexts) {
@@ -73,6 +83,15 @@ final class TelegramReplies {
      * message when it goes to the same chat (so a private answer never overwrites a public message).
      */
     void deliver(Context context, List<Reply> replies, Origin origin) {
+        deliver(context, replies, origin, Optional.empty());
+    }
+
+    /**
+     * As {@link #deliver(Context, List, Origin)}, with whether the member was unreachable privately when the update's
+     * claim read it ahead ({@link UpdateClaims}): "reachable" is used as read (a send that meets a block since is handled as
+     * any refusal); "unreachable" is read again, as the member may have written to the bot since.
+     */
+    void deliver(Context context, List<Reply> replies, Origin origin, Optional<Boolean> unreachableRead) {
         boolean noted = false;
         boolean toldPrivately = false;
         TelegramChat here = TelegramChat.parse(context.channel().channelId());
@@ -81,7 +100,7 @@ final class TelegramReplies {
             OutgoingMessage message = reply.message();
             boolean toMember = context.channel().isDirect() || message.visibility() == Visibility.PRIVATE;
             TelegramChat target = context.channel().isDirect() ? here : toMember ? memberChat : here;
-            if (toMember && !context.channel().isDirect()
+            if (toMember && !context.channel().isDirect() && !unreachableRead.equals(Optional.of(false))
                     && bestEffort("look up whether a member is reachable", () -> reachability.isUnreachable(context.member()), false)) {
                 noted = noteOnce(context, noted);
                 continue;
@@ -192,6 +211,20 @@ final class TelegramReplies {
     /** Stops the button's spinner; Telegram wants it answered whatever happens next. */
     void answer(CallbackQuery query) {
         answer(query, null);
+    }
+
+    /**
+     * Stops the button's spinner on another thread, so that the press is handled while the answer travels (Bot API,
+     * "answerCallbackQuery": the client shows a progress bar until it is called, whatever else the bot sends). The
+     * caller joins the future before its update ends.
+     */
+    CompletableFuture<Void> answerSoon(CallbackQuery query) {
+        return CompletableFuture.runAsync(() -> answer(query), answering);
+    }
+
+    /** Lets the threads that answer presses end. */
+    void close() {
+        answering.shutdown();
     }
 
     /**

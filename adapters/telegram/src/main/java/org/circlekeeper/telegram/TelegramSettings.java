@@ -16,7 +16,7 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  *
  * @param webhookUrl      the public HTTPS address Telegram posts updates to; null for long polling
  * @param webhookSecret   the secret Telegram sends back in {@code X-Telegram-Bot-Api-Secret-Token}; required with a webhook
- * @param workers         how many threads handle updates (updates of one chat are handled in order on one of them)
+ * @param workers         how many threads handle updates (one chat's updates in order, chats on any free thread; see ChatWorkers)
  */
 public record TelegramSettings(String token, TelegramUrl apiUrl, URI webhookUrl, String webhookSecret, Limits limits,
                                Duration adminCacheTtl, Duration unreachableTtl, int workers) {
@@ -52,7 +52,7 @@ public record TelegramSettings(String token, TelegramUrl apiUrl, URI webhookUrl,
     /** Long polling against Telegram's own servers, with the documented limits. */
     public static TelegramSettings longPolling(String token) {
         return new TelegramSettings(token, TelegramUrl.DEFAULT_URL, null, null, Limits.TELEGRAM, Duration.ofMinutes(10),
-                Duration.ofDays(30), 4);
+                Duration.ofDays(30), 8);
     }
 
     public boolean webhook() {

@@ -3,10 +3,13 @@ package org.circlekeeper.telegram;
 import static org.circlekeeper.telegram.StoreFallback.bestEffort;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +42,8 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
  * The one consumer of Telegram updates, from long polling or the webhook alike. Each update is claimed
- * once in the shared {@link UpdateLog} (a repeat is dropped), then handled on a worker chosen by its
- * chat, so one chat's updates keep their order while chats run in parallel. Messages, commands and
+ * once in the shared {@link UpdateLog} (a repeat is dropped), then handled by the {@link ChatWorkers}: one chat's
+ * updates keep their order while chats run in parallel on any free thread. Messages, commands and
  * button presses become the core's {@link Inbound} events in the member's context ({@link TelegramContexts});
  * the replies go where their visibility says ({@link TelegramReplies}); inline queries ({@link InlineSearch})
  * and membership updates ({@link TelegramMemberships}) have classes of their own.
@@ -75,7 +78,8 @@ public final class TelegramUpdates implements AutoCloseable {
     private final TelegramMemberships memberships;
     private final Migrations migrations;
     private final AnonymousAdmins anonymousAdmins;
-    private final ExecutorService[] workers;
+    private final Organisers organisers;
+    private final ChatWorkers workers;
     private final ScheduledExecutorService flusher;
     private volatile long lastClaimNanos = System.nanoTime();
 
@@ -85,6 +89,7 @@ public final class TelegramUpdates implements AutoCloseable {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.updateLog = Objects.requireNonNull(updateLog, "updateLog");
         this.botUsername = Objects.requireNonNull(botUsername, "botUsername");
+        this.organisers = Objects.requireNonNull(organisers, "organisers");
         this.contexts = new TelegramContexts(engine, organisers);
         this.replies = new TelegramReplies(engine, api, delivery, reachability, unreachableTtl, botUsername, refusals, marks, contexts);
         this.inline = new InlineSearch(engine, api);
@@ -103,15 +108,7 @@ public final class TelegramUpdates implements AutoCloseable {
                 flush();
             }
         }, FLUSH_CHECK.toMillis(), FLUSH_CHECK.toMillis(), TimeUnit.MILLISECONDS);
-        this.workers = new ExecutorService[workerCount];
-        for (int i = 0; i < workerCount; i++) {
-            int number = i;
-            workers[i] = Executors.newSingleThreadExecutor(r -> {
-                Thread thread = new Thread(r, "telegram-updates-" + number);
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
+        this.workers = new ChatWorkers(workerCount, "telegram-updates");
     }
 
     /**
@@ -121,14 +118,50 @@ public final class TelegramUpdates implements AutoCloseable {
      */
     public boolean accept(Update update) {
         Objects.requireNonNull(update, "update");
+        long rolesSeen = organisers.changes();
+        UpdateLog.Claimed claimed = claim(List.of(UpdateClaims.claimOf(update, CLAIM_LEASE))).get(0);
+        return queue(update, claimed, rolesSeen);
+    }
+
+    /**
+     * Takes a long poll's batch in order, as {@link #accept} takes each, with one claim round trip for them all. An
+     * update whose claim cannot even be put together is logged, counted and dropped; the others go on.
+     */
+    public void acceptAll(List<Update> batch) {
+        long rolesSeen = organisers.changes();
+        List<Update> taken = new ArrayList<>();
+        List<UpdateLog.Claim> claims = new ArrayList<>();
+        for (Update update : batch) {
+            try {
+                claims.add(UpdateClaims.claimOf(update, CLAIM_LEASE));
+                taken.add(update);
+            } catch (RuntimeException e) {
+                LOG.error("taking a polled update failed: {}", e.getClass().getName(), e);
+                engine.metrics().unitFailed(Platform.TELEGRAM, "update");
+            }
+        }
+        List<UpdateLog.Claimed> claimed = claim(claims);
+        for (int i = 0; i < taken.size(); i++) {
+            try {
+                queue(taken.get(i), claimed.get(i), rolesSeen);
+            } catch (RuntimeException e) {
+                LOG.error("taking a polled update failed: {}", e.getClass().getName(), e);
+                engine.metrics().unitFailed(Platform.TELEGRAM, "update");
+            }
+        }
+    }
+
+    /** Queues a claimed update on its chat's worker; false, and dropped, for a repeat. */
+    private boolean queue(Update update, UpdateLog.Claimed claimed, long rolesSeen) {
         long id = update.getUpdateId();
-        if (!claim(id, wrotePrivately(update))) {
+        if (!claimed.first()) {
             LOG.debug("update {} was already handled; dropped", id);
             return false;
         }
-        workers[Math.floorMod(Long.hashCode(orderKey(update)), workers.length)].execute(() -> {
+        UpdateClaims.Prefetched prefetched = new UpdateClaims.Prefetched(claimed.admins(), rolesSeen, claimed.unreachable());
+        workers.execute(orderKey(update), () -> {
             try {
-                handle(update);
+                handle(update, prefetched);
             } catch (StoreUnavailable e) {
                 // outside the engine (an inline search): nothing to answer with but Telegram's own "no results"
                 LOG.warn("handling update {}: the store is unreachable", id);
@@ -149,30 +182,14 @@ public final class TelegramUpdates implements AutoCloseable {
     }
 
     /**
-     * Claims an update once across replicas. When the update log cannot be reached the update is handled
+     * Claims updates once across replicas, in one round trip. When the update log cannot be reached the update is handled
      * anyway: a repeat can then get a second answer, which beats no answer, and while the store is down every
      * answer is the engine's "try again in a minute".
      */
-    private boolean claim(long id, Optional<MemberRef> wrotePrivately) {
+    private List<UpdateLog.Claimed> claim(List<UpdateLog.Claim> claims) {
         lastClaimNanos = System.nanoTime();
-        return bestEffort("claim an update", () -> updateLog.claim(Long.toString(id), CLAIM_LEASE, wrotePrivately), true);
-    }
-
-    /**
-     * The person who wrote to the bot in their private chat: whoever writes there has not blocked the bot (Bot API,
-     * "Message": a message in a chat of type "private" comes from its one other member), so their unreachable mark goes.
-     */
-    static Optional<MemberRef> wrotePrivately(Update update) {
-        if (!update.hasMessage()) {
-            return Optional.empty();
-        }
-        Message message = update.getMessage();
-        User from = message.getFrom();
-        if (from == null || Boolean.TRUE.equals(from.getIsBot()) || message.getSenderChat() != null || message.getChat() == null
-                || TelegramContexts.kindOf(message.getChat()).filter(kind -> kind == ChannelRef.Kind.DIRECT).isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(TelegramContexts.member(from));
+        return bestEffort("claim an update", () -> updateLog.claimAll(claims),
+                Collections.nCopies(claims.size(), new UpdateLog.Claimed(true, Optional.empty(), Optional.empty())));
     }
 
     /**
@@ -194,6 +211,11 @@ public final class TelegramUpdates implements AutoCloseable {
 
     /** Handles one update now, on the calling thread (after {@link #accept}'s claim). */
     void handle(Update update) {
+        handle(update, UpdateClaims.Prefetched.NOTHING);
+    }
+
+    /** Handles one update with what its claim read ahead for it. */
+    private void handle(Update update, UpdateClaims.Prefetched prefetched) {
         if (update.hasEditedMessage() || update.hasEditedChannelPost() || update.hasChannelPost()) {
             // never asked for (ALLOWED_UPDATES); should one come anyway, an edit is not a new message: the safety
             // check reacted (or not) to what was first written, its private offer stays where it went, and nothing
@@ -202,9 +224,9 @@ public final class TelegramUpdates implements AutoCloseable {
             return;
         }
         if (update.hasMessage()) {
-            onMessage(update.getMessage());
+            onMessage(update.getMessage(), prefetched);
         } else if (update.hasCallbackQuery()) {
-            onButton(update.getCallbackQuery());
+            onButton(update.getCallbackQuery(), prefetched);
         } else if (update.hasInlineQuery()) {
             inline.answer(update.getInlineQuery());
         } else if (update.getMyChatMember() != null) {
@@ -218,25 +240,14 @@ public final class TelegramUpdates implements AutoCloseable {
     public void close() {
         migrations.close();
         flusher.shutdown();
-        for (ExecutorService worker : workers) {
-            worker.shutdown();
-        }
-        for (ExecutorService worker : workers) {
-            try {
-                if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
-                    worker.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                worker.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-        }
+        workers.close();
+        replies.close();
         flush();
     }
 
     // --- messages and commands ---
 
-    private void onMessage(Message message) {
+    private void onMessage(Message message, UpdateClaims.Prefetched prefetched) {
         User from = message.getFrom();
         Chat chat = message.getChat();
         if (chat != null && Migrations.isServiceMessage(message)
@@ -260,7 +271,7 @@ public final class TelegramUpdates implements AutoCloseable {
             return;
         }
         // a member writing privately was marked reachable with the update's claim (see wrotePrivately)
-        Context context = contexts.context(from, chat, place);
+        Context context = contexts.context(from, chat, place, prefetched);
         Inbound inbound;
         Matcher command = COMMAND.matcher(text.strip());
         if (command.matches()) {
@@ -277,7 +288,7 @@ public final class TelegramUpdates implements AutoCloseable {
         } else {
             inbound = new Inbound.TextReceived(context, text);
         }
-        replies.deliver(context, engine.handle(inbound), null);
+        replies.deliver(context, engine.handle(inbound), null, prefetched.unreachable());
     }
 
     /** Whether a typed command is ours: addressed to this bot, or bare and known (in a group another bot may own it). */
@@ -315,7 +326,7 @@ public final class TelegramUpdates implements AutoCloseable {
 
     // --- buttons ---
 
-    private void onButton(CallbackQuery query) {
+    private void onButton(CallbackQuery query, UpdateClaims.Prefetched prefetched) {
         try {
             MaybeInaccessibleMessage origin = query.getMessage();
             User from = query.getFrom();
@@ -326,15 +337,20 @@ public final class TelegramUpdates implements AutoCloseable {
                 return;
             }
             TelegramChat place = origin instanceof Message message ? TelegramContexts.placeOf(message) : TelegramChat.of(origin.getChatId());
-            Context context = contexts.context(from, origin.getChat(), place);
+            Context context = contexts.context(from, origin.getChat(), place, prefetched);
             TelegramReplies.Origin where = new TelegramReplies.Origin(place, origin.getMessageId());
             if (confirmation) {
                 // answered there, with a word for the presser alone when the press changes nothing
                 anonymousAdmins.press(query, context, where);
                 return;
             }
-            replies.answer(query);
-            replies.deliver(context, engine.handle(new Inbound.ButtonPressed(context, query.getData(), Integer.toString(origin.getMessageId()))), where);
+            CompletableFuture<Void> answered = replies.answerSoon(query);
+            try {
+                replies.deliver(context, engine.handle(new Inbound.ButtonPressed(context, query.getData(),
+                        Integer.toString(origin.getMessageId()))), where, prefetched.unreachable());
+            } finally {
+                answered.join();
+            }
         } catch (Throwable e) {
             LOG.error("a button press could not be handled: {}", e.getClass().getName(), e);
             engine.metrics().unitFailed(Platform.TELEGRAM, "update");

@@ -22,20 +22,20 @@ class TelegramWrotePrivatelyTest {
 
     @Test
     void aPrivateMessageNamesItsWriter() throws Exception {
-        assertThat(TelegramUpdates.wrotePrivately(update(text(MIA_USER, MIA, "hello"))))
+        assertThat(UpdateClaims.wrotePrivately(update(text(MIA_USER, MIA, "hello"))))
                 .contains(new MemberRef(Platform.TELEGRAM, Long.toString(MIA), "Mia"));
     }
 
     @Test
     void aGroupMessageOrAPressNamesNobody() throws Exception {
-        assertThat(TelegramUpdates.wrotePrivately(update(text(MIA_USER, GROUP, "/help")))).isEmpty();
-        assertThat(TelegramUpdates.wrotePrivately(update(TelegramFixture.press(MIA_USER, MIA, 7, "x")))).isEmpty();
+        assertThat(UpdateClaims.wrotePrivately(update(text(MIA_USER, GROUP, "/help")))).isEmpty();
+        assertThat(UpdateClaims.wrotePrivately(update(TelegramFixture.press(MIA_USER, MIA, 7, "x")))).isEmpty();
     }
 
     @Test
     void anotherBotNamesNobody() throws Exception {
         ObjectNode bot = FakeBotApi.user(555, "Other", "other_bot", true);
-        assertThat(TelegramUpdates.wrotePrivately(update(text(bot, MIA, "hello")))).isEmpty();
+        assertThat(UpdateClaims.wrotePrivately(update(text(bot, MIA, "hello")))).isEmpty();
     }
 
     private static Update update(ObjectNode json) throws Exception {
