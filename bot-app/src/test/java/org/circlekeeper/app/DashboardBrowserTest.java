@@ -99,7 +99,7 @@ class DashboardBrowserTest {
         browser.driver.get(link);
         assertThat(heading()).isEqualTo("Sign in to the organisers' page");
         assertAccessible("sign-in");
-        browser.screenshot("signin-desktop", HeadlessChromium.DESKTOP);
+        browser.screenshots("signin");
         submit(By.cssSelector("main form button"));
 
         assertThat(browser.driver.getCurrentUrl()).isEqualTo(base + "/dashboard/calendar");
@@ -138,8 +138,11 @@ class DashboardBrowserTest {
         submit(By.cssSelector("form.signout button"));
         assertThat(browser.driver.findElement(By.cssSelector("main p.message")).getText()).startsWith("You are signed out.");
         assertAccessible("signed-out");
+        browser.screenshots("signed-out");
         browser.driver.get(base + "/dashboard/calendar");
         assertThat(browser.driver.findElement(By.cssSelector("main p.message")).getText()).startsWith("You are not signed in");
+        assertAccessible("not signed in");
+        browser.screenshots("not-signed-in");
     }
 
     @Test
@@ -158,6 +161,7 @@ class DashboardBrowserTest {
         assertThat(browser.driver.findElement(By.cssSelector("main p.message")).getText())
                 .startsWith("This link has been used already or has expired.");
         assertAccessible("refused link");
+        browser.screenshots("refused-link");
         assertThat(browser.driver.manage().getCookieNamed("ck-page")).isNull();
     }
 
@@ -204,7 +208,7 @@ class DashboardBrowserTest {
         assertThat(browser.driver.findElements(By.cssSelector("form.signout"))).as("no page of an organiser's is shown").isEmpty();
         assertThat(browser.driver.manage().getCookieNamed("ck-page")).as("the session cookie is cleared").isNull();
         assertAccessible("role lost");
-        browser.screenshot("role-lost-phone", HeadlessChromium.PHONE);
+        browser.screenshots("role-lost");
 
         // getting the role back does not bring the ended session back: a new link is needed
         say(":as rosa organiser", "you are rosa (organiser)");

@@ -253,6 +253,7 @@ class DashboardFormsBrowserTest {
         assertThat(find("section.answer").getText()).contains("Garden circle");
         go(meeting);
         assertThat(find("main p.message").getText()).as("a skipped meeting has no page").startsWith("There is nothing here.");
+        browser.screenshots("not-found");
 
         go("/dashboard/meetings/garden-circle/" + KEY.format(first.plusWeeks(1).atTime(10, 0)));
         app.submit(By.linkText("Edit the circle"));
@@ -293,6 +294,6 @@ class DashboardFormsBrowserTest {
                 .containsExactly("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo");
         assertThat(find("a[rel=prev]").getText()).isEqualTo("Semana anterior");
         app.assertAccessible("the week in Spanish");
-        browser.screenshot("week-es-phone", HeadlessChromium.PHONE);
+        browser.screenshots("week-es");
     }
 }

@@ -194,7 +194,7 @@ class DashboardLibraryBrowserTest {
         assertThat(calendar.statusCode()).isEqualTo(200);
         assertThat(calendar.body()).startsWith("BEGIN:VCALENDAR").contains("Tuesday circle");
         app.assertAccessible("feed renewed");
-        browser.screenshot("feed-renewed-phone", HeadlessChromium.PHONE);
+        browser.screenshots("feed-renewed");
     }
 
     private static HttpResponse<String> get(HttpClient http, String address) throws Exception {

@@ -139,6 +139,7 @@ class DashboardMemberBrowserTest {
         browser.driver.get(app.base + "/dashboard/calendar");
         assertThat(text("main p.message")).startsWith("This page is for the group's organisers");
         app.assertAccessible("organisers only");
+        browser.screenshots("organisers-only");
 
         // erasing: the engine's own question, then its confirmation; the session ends with the data
         browser.driver.get(app.base + "/dashboard/me");
@@ -146,11 +147,12 @@ class DashboardMemberBrowserTest {
         assertThat(app.heading()).isEqualTo("Erase your data?");
         assertThat(text("main .answer-text")).startsWith("This erases everything I keep about you");
         app.assertAccessible("erase question");
-        browser.screenshot("own-erase-phone", HeadlessChromium.PHONE);
+        browser.screenshots("own-erase");
         app.submit(By.cssSelector("main form button.danger"));
         assertThat(text("main .answer-text")).startsWith("Done. I erased everything I kept about you.");
         assertThat(browser.driver.manage().getCookieNamed("ck-page")).as("the session cookie is cleared").isNull();
         app.assertAccessible("erased");
+        browser.screenshots("own-erased");
         browser.driver.get(app.base + "/dashboard/me");
         assertThat(text("main p.message")).startsWith("You are not signed in");
         assertThat(app.say("/mydata", "I keep")).contains("I keep nothing about you at the moment.");

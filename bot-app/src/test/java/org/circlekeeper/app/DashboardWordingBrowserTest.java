@@ -135,7 +135,7 @@ class DashboardWordingBrowserTest {
         text.sendKeys("Hola {{nombre}}");
         waitForPreview("Esa redacción usa {{nombre}}, que " + KEY + " no tiene");
         app.assertAccessible("wording editor in Spanish");
-        browser.screenshot("wording-editor-es-phone", HeadlessChromium.PHONE);
+        browser.screenshots("wording-editor-es");
     }
 
     private static String preview() {

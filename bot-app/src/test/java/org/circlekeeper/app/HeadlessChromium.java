@@ -74,6 +74,12 @@ final class HeadlessChromium implements AutoCloseable {
         return new ArrayList<>((List<String>) result);
     }
 
+    /** Saves what the browser shows at both widths, as {@code <page>-desktop.png} and {@code <page>-phone.png}. */
+    void screenshots(String page) {
+        screenshot(page + "-desktop", DESKTOP);
+        screenshot(page + "-phone", PHONE);
+    }
+
     /** Saves what the browser shows at the given size under {@code target/screenshots/<name>.png}. */
     Path screenshot(String name, Dimension size) {
         Dimension before = driver.manage().window().getSize();
