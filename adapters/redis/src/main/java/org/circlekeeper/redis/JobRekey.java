@@ -12,8 +12,9 @@ final class JobRekey {
 
     /**
      * Each re-keyed job leaves its old id and waits under its new one at the same due score with its claim count
-     * ({@link RedisJobQueue#encode}), or at its new due time when the move gave it one (a planning chain's slot); when a job of the new id waits already, that one stays and the moved one goes. A job
-     * whose id names no community keeps its id and takes its new payload.
+     * ({@link RedisJobQueue#encode}), or at its new due time when the move gave it one (a planning chain's slot);
+     * when a job of the new id waits already, that one stays and the moved one goes. A job whose id names no community
+     * keeps its id and takes its new payload.
      */
     static void write(Pipeline tx, Map<String, Job> rekeyed, Map<String, String> values, Map<String, Double> dueScores,
                       Map<String, Boolean> newIdTaken) {
@@ -31,7 +32,8 @@ final class JobRekey {
             tx.hset(RedisKeys.jobsData(), job.id(), RedisJobQueue.encode(claims, job));
             Double score = dueScores.get(oldId);
             boolean sameDue = RedisJobQueue.job(oldId, value).due().equals(job.due());
-            tx.zadd(RedisKeys.jobsDue(), score != null && sameDue ? score : RedisJobQueue.ceilMillis(job.due()), job.id());
+            double due = score != null && sameDue ? score : RedisJobQueue.ceilMillis(job.due());
+            tx.zadd(RedisKeys.jobsDue(), due, job.id());
         });
     }
 }

@@ -35,7 +35,7 @@ import redis.clients.jedis.Jedis;
 /**
  * A community whose id changed (a Telegram group upgraded to a supergroup), moved on a real Redis: afterwards nothing
  * in Redis names the old id but its marker and members' own records, every key it had is under the new id once, its
- * jobs wait under their new ids at their old due scores, and a second request changes nothing; a job being run holds
+ * jobs wait under their new ids at their old due scores (planning chains at the new id's slots), and a second request changes nothing; a job being run holds
  * the move back until it is done; where the new id has data already, both are kept and the moved record wins.
  */
 class RedisCommunityMoveTest {
