@@ -12,8 +12,9 @@ final class JobRekey {
 
     /**
      * Each re-keyed job leaves its old id and waits under its new one at the same due score with its claim count
-     * ({@link RedisJobQueue#encode}); when a job of the new id waits already, that one stays and the moved one goes. A job
-     * whose id names no community keeps its id and takes its new payload.
+     * ({@link RedisJobQueue#encode}), or at its new due time when the move gave it one (a planning chain's slot);
+     * when a job of the new id waits already, that one stays and the moved one goes. A job whose id names no community
+     * keeps its id and takes its new payload.
      */
     static void write(Pipeline tx, Map<String, Job> rekeyed, Map<String, String> values, Map<String, Double> dueScores,
                       Map<String, Boolean> newIdTaken) {
@@ -30,7 +31,9 @@ final class JobRekey {
             int claims = Integer.parseInt(value.substring(0, value.indexOf(' ')));
             tx.hset(RedisKeys.jobsData(), job.id(), RedisJobQueue.encode(claims, job));
             Double score = dueScores.get(oldId);
-            tx.zadd(RedisKeys.jobsDue(), score != null ? score : RedisJobQueue.ceilMillis(job.due()), job.id());
+            boolean sameDue = RedisJobQueue.job(oldId, value).due().equals(job.due());
+            double due = score != null && sameDue ? score : RedisJobQueue.ceilMillis(job.due());
+            tx.zadd(RedisKeys.jobsDue(), due, job.id());
         });
     }
 }

@@ -43,7 +43,7 @@ import redis.clients.jedis.resps.Tuple;
  * ones), members' index entries that name the old community (answers, reminder choices, share rooms) and the
  * calendar-feed token's index are rewritten, members' check-in records of the community follow it
  * ({@link CheckinMemberMove}), stored places whose channel changed id with it are rewritten ({@link ChannelRewrite}), and each due job the core re-keys ({@link JobMove}) is replaced under its
- * new id at its old due score. It runs only while none of those jobs is claimed: a reminder being sent is waited for,
+ * new id at its old due score (at its new due, when the core moved it). It runs only while none of those jobs is claimed: a reminder being sent is waited for,
  * so it goes out once, under its old id before the move or its new id after it. When anything watched changed before
  * {@code EXEC} (a claim, a write in the community), nothing was done and the move is read and tried again.
  */

@@ -35,7 +35,7 @@ import redis.clients.jedis.Jedis;
 /**
  * A community whose id changed (a Telegram group upgraded to a supergroup), moved on a real Redis: afterwards nothing
  * in Redis names the old id but its marker and members' own records, every key it had is under the new id once, its
- * jobs wait under their new ids at their old due scores, and a second request changes nothing; a job being run holds
+ * jobs wait under their new ids at their old due scores (planning chains at the new id's slots), and a second request changes nothing; a job being run holds
  * the move back until it is done; where the new id has data already, both are kept and the moved record wins.
  */
 class RedisCommunityMoveTest {
@@ -152,7 +152,15 @@ class RedisCommunityMoveTest {
                 .isEqualTo(keysBefore.stream().map(k -> k.equals(oldRotation) ? newRotation : k).sorted().toList());
         Map<String, Double> jobsAfter = dueScores();
         assertThat(jobsAfter).hasSameSizeAs(jobsBefore);
-        assertThat(jobsAfter.values()).as("each job keeps its due time").containsExactlyInAnyOrderElementsOf(jobsBefore.values());
+        assertThat(planning(jobsAfter, false).values()).as("each reminder and prompt keeps its due time")
+                .containsExactlyInAnyOrderElementsOf(planning(jobsBefore, false).values());
+        // planning slots are spread by the community's key: a planning job takes the new id's next slot
+        assertThat(planning(jobsAfter, true)).as("the circle's and the check-ins' planning").hasSize(2)
+                .allSatisfy((id, due) -> assertThat(due).isGreaterThan(clock.instant().toEpochMilli())
+                        .isLessThanOrEqualTo(clock.instant().plus(Duration.ofDays(1)).toEpochMilli()));
+        Map<String, String> data = REDIS.hash(RedisKeys.jobsData());
+        assertThat(planning(jobsAfter, true)).as("due where the job says").allSatisfy((id, due) ->
+                assertThat(due).isEqualTo((double) RedisJobQueue.ceilMillis(RedisJobQueue.job(id, data.get(id)).due())));
         assertThat(jobsAfter.keySet()).noneMatch(id -> id.contains("console:circle:"));
 
         assertThat(REDIS.hash(RedisKeys.circles(NEW)).values()).as("the circle's place is the new chat").isNotEmpty()
@@ -186,6 +194,21 @@ class RedisCommunityMoveTest {
                 .isPositive();
         assertThat(bot.as("alice").inDirect().send("/mydata").text()).as("members' indexes reach the moved records")
                 .contains("answers about coming to circles: 1 item", "circle reminders: 1 item", "share circles: 1 item");
+        // planning under the new id (a circle changed, the check-ins set up again) finds the moved chains
+        olivia.send("/circle edit tuesday-circle description Tea from 18:45");
+        olivia.send("/checkin setup days daily time 09:00");
+        assertThat(planning(dueScores(), true)).as("one planning chain each").isEqualTo(planning(jobsAfter, true));
+    }
+
+    /** The due scores of the planning jobs (the circles' and the check-ins' daily chains), or of every other job. */
+    private static Map<String, Double> planning(Map<String, Double> scores, boolean planning) {
+        Map<String, Double> picked = new TreeMap<>();
+        scores.forEach((id, due) -> {
+            if ((id.startsWith("circle.plan:") || id.startsWith("checkin.plan:")) == planning) {
+                picked.put(id, due);
+            }
+        });
+        return picked;
     }
 
     @Test

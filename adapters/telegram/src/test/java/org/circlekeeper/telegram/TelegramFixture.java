@@ -57,6 +57,15 @@ final class TelegramFixture implements AutoCloseable {
         return start(redis, null, new TelegramSettings.Limits(1_000, 100, 1_000));
     }
 
+    /**
+     * Long polling whose core (its stores, scheduler and engine) reads {@code clock}, for a test whose jobs depend on the
+     * time of day; the adapter's pacing keeps the real clock.
+     */
+    static TelegramFixture longPolling(RedisConnection redis, Clock clock) throws IOException {
+        return start(redis, redis, null, new TelegramSettings.Limits(1_000, 100, 1_000), UnaryOperator.identity(), Metrics.NONE,
+                UnaryOperator.identity(), null, clock);
+    }
+
     static TelegramFixture webhook(RedisConnection redis, String secret) throws IOException {
         return start(redis, secret, new TelegramSettings.Limits(1_000, 100, 1_000));
     }
@@ -90,6 +99,12 @@ final class TelegramFixture implements AutoCloseable {
                 UnaryOperator.identity(), fake);
     }
 
+    /** {@link #replica(RedisConnection, FakeBotApi, String)} whose core reads {@code clock}. */
+    static TelegramFixture replica(RedisConnection redis, FakeBotApi fake, String webhookSecret, Clock clock) throws IOException {
+        return start(redis, redis, webhookSecret, new TelegramSettings.Limits(1_000, 100, 1_000), UnaryOperator.identity(),
+                Metrics.NONE, UnaryOperator.identity(), fake, clock);
+    }
+
     private static TelegramFixture start(RedisConnection redis, String webhookSecret, TelegramSettings.Limits limits) throws IOException {
         return start(redis, webhookSecret, limits, UnaryOperator.identity(), Metrics.NONE,
                 UnaryOperator.identity());
@@ -119,8 +134,15 @@ final class TelegramFixture implements AutoCloseable {
     private static TelegramFixture start(RedisConnection redis, RedisConnection stateRedis, String webhookSecret,
                                          TelegramSettings.Limits limits, UnaryOperator<MemberSettingsStore> members,
                                          Metrics metrics, UnaryOperator<SendBudget> budgets, FakeBotApi shared) throws IOException {
+        return start(redis, stateRedis, webhookSecret, limits, members, metrics, budgets, shared, Clock.systemUTC());
+    }
+
+    private static TelegramFixture start(RedisConnection redis, RedisConnection stateRedis, String webhookSecret,
+                                         TelegramSettings.Limits limits, UnaryOperator<MemberSettingsStore> members,
+                                         Metrics metrics, UnaryOperator<SendBudget> budgets, FakeBotApi shared, Clock clock)
+            throws IOException {
         FakeBotApi fake = shared != null ? shared : new FakeBotApi(TOKEN);
-        Stores stores = withMemberSettings(RedisStores.create(redis, Clock.systemUTC()), members);
+        Stores stores = withMemberSettings(RedisStores.create(redis, clock), members);
         TelegramSettings settings = TelegramSettings.longPolling(TOKEN).withApiUrl(fake.url()).withLimits(limits);
         if (webhookSecret != null) {
             settings = settings.withWebhook(URI.create("https://bot.example.org/telegram/webhook"), webhookSecret);
@@ -128,7 +150,7 @@ final class TelegramFixture implements AutoCloseable {
         AdapterState state = RedisAdapterState.create(stateRedis, Platform.TELEGRAM);
         state = new AdapterState(state.updates(), state.roles(), state.reachability(), budgets.apply(state.budget()));
         TelegramConnection connection = new TelegramConnection(settings, state, Clock.systemUTC());
-        Bot.Assembly core = Bot.builder().stores(stores).clock(Clock.systemUTC())
+        Bot.Assembly core = Bot.builder().stores(stores).clock(clock)
                 .messengers(new Messengers(List.of(connection.messenger())))
                 .with(CheckinOptions.class, CheckinOptions.of(AesGcmNoteCipher.fromBase64(AesGcmNoteCipher.newKey()))).metrics(metrics).build();
         TelegramBot bot = new TelegramBot(connection, core.engine(), new RedisHeldCommands(redis), new RedisOnceMarks(redis),

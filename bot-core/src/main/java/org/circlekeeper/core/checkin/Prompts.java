@@ -191,7 +191,11 @@ final class Prompts {
         if (!store.settings().settings(community).promptsOn()) {
             return;
         }
-        Instant now = clock.instant();
+        queue.schedule(planJob(community, clock.instant()));
+    }
+
+    /** The community's planning job in the first daily slot after {@code now}, spread over the day by its key, named by its day. */
+    private Job planJob(CommunityRef community, Instant now) {
         long day = PLAN_EVERY.getSeconds();
         long offset = Math.floorMod(community.key().hashCode(), day);
         long slot = Math.floorDiv(now.getEpochSecond(), day) * day + offset;
@@ -201,7 +205,7 @@ final class Prompts {
         Instant at = Instant.ofEpochSecond(slot);
         String id = String.join(":", PLAN, CheckinKeys.idPart(community.key()),
                 CheckinKeys.day(LocalDate.ofInstant(at, ZoneOffset.UTC)));
-        queue.schedule(new Job(id, PLAN, at, json.writeValueAsString(new Payload(community.key(), null, null))));
+        return new Job(id, PLAN, at, json.writeValueAsString(new Payload(community.key(), null, null)));
     }
 
     // ---- running due jobs ----
@@ -262,7 +266,11 @@ final class Prompts {
         plan(community, member, profile, true);
     }
 
-    /** A prompt or planning job of {@code from} re-keyed for {@code to}, at the same due time. */
+    /**
+     * A prompt or planning job of {@code from} re-keyed for {@code to}. A prompt keeps its due time; the planning job
+     * becomes the one {@link #ensureChain} makes for {@code to} now (slots are spread by the community's key: keeping the
+     * old one would leave the community a second planning chain as soon as anything plans it under its new id).
+     */
     Optional<Job> moved(Job job, CommunityRef from, CommunityRef to) {
         if (!(job.kind().equals(PROMPT) || job.kind().equals(PLAN))) {
             return Optional.empty();
@@ -271,9 +279,10 @@ final class Prompts {
         if (!from.key().equals(p.community())) {
             return Optional.empty();
         }
-        String id = job.kind().equals(PROMPT)
-                ? String.join(":", PROMPT, CheckinKeys.idPart(to.key()), CheckinKeys.idPart(p.member()), p.day())
-                : String.join(":", PLAN, CheckinKeys.idPart(to.key()), CheckinKeys.day(LocalDate.ofInstant(job.due(), ZoneOffset.UTC)));
+        if (job.kind().equals(PLAN)) {
+            return Optional.of(planJob(to, clock.instant()));
+        }
+        String id = String.join(":", PROMPT, CheckinKeys.idPart(to.key()), CheckinKeys.idPart(p.member()), p.day());
         return Optional.of(new Job(id, job.kind(), job.due(), json.writeValueAsString(new Payload(to.key(), p.member(), p.day()))));
     }
 

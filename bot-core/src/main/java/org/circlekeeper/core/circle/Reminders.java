@@ -57,7 +57,10 @@ final class Reminders {
     private static final DateTimeFormatter UTC_KEY = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY_KEY = DateTimeFormatter.ofPattern("uuuuMMdd");
 
-    /** What a reminder job carries: ids only. {@code member} is null for channel reminders and planning. */
+    /**
+     * What a reminder job carries: ids only. {@code member} is null for channel reminders and planning; a planning job's
+     * {@code start} is the start of the meeting its chain waits for (null in jobs planned by older versions).
+     */
     record Payload(String community, String circle, String occurrence, String start, long leadMinutes, String member) {
     }
 
@@ -193,11 +196,21 @@ final class Reminders {
         if (next.isEmpty()) {
             return;
         }
-        Instant comesInReach = next.get().start().toInstant().minus(HORIZON);
-        Instant slot = nextSlot(community, circle.id(), comesInReach.isAfter(now) ? comesInReach : now);
-        String id = String.join(":", PLAN, Ids.part(community.key()), circle.id(),
-                DAY_KEY.format(LocalDate.ofInstant(slot, ZoneOffset.UTC)));
-        queue.schedule(new Job(id, PLAN, slot, json.writeValueAsString(new Payload(community.key(), circle.id(), null, null, 0, null))));
+        Instant start = next.get().start().toInstant();
+        queue.schedule(planJob(community, circle.id(), chainSlot(community, circle.id(), start, now), start));
+    }
+
+    /** The planning job of the circle's chain due at {@code slot}, named by its day, waiting for the meeting at {@code start}. */
+    private Job planJob(CommunityRef community, String circleId, Instant slot, Instant start) {
+        String id = String.join(":", PLAN, Ids.part(community.key()), circleId, DAY_KEY.format(LocalDate.ofInstant(slot, ZoneOffset.UTC)));
+        Payload payload = new Payload(community.key(), circleId, null, start == null ? null : start.toString(), 0, null);
+        return new Job(id, PLAN, slot, json.writeValueAsString(payload));
+    }
+
+    /** The slot of the circle's next planning at {@code now}: the first after its meeting at {@code start} comes within the horizon. */
+    private static Instant chainSlot(CommunityRef community, String circleId, Instant start, Instant now) {
+        Instant comesInReach = start.minus(HORIZON);
+        return nextSlot(community, circleId, comesInReach.isAfter(now) ? comesInReach : now);
     }
 
     private static Instant nextSlot(CommunityRef community, String circleId, Instant after) {
@@ -332,7 +345,9 @@ final class Reminders {
 
     /**
      * A reminder or planning job of {@code from} re-keyed for {@code to}: the id it would have been given there and a
-     * payload naming {@code to}, at the same due time (a planning job's id names the day of its slot, which is its due).
+     * payload naming {@code to}. A reminder keeps its due time. A planning job becomes the one {@link #ensureChain} makes
+     * for {@code to} now: slots are spread by the community's key, so the old slot is another day's at another time of
+     * day, and keeping it would leave the circle a second chain as soon as anything plans it under its new id.
      */
     Optional<Job> moved(Job job, CommunityRef from, CommunityRef to) {
         if (!(job.kind().equals(PLAN) || job.kind().equals(CHANNEL) || job.kind().equals(MEMBER))) {
@@ -342,10 +357,18 @@ final class Reminders {
         if (!from.key().equals(p.community())) {
             return Optional.empty();
         }
+        if (job.kind().equals(PLAN)) {
+            Instant now = clock.instant();
+            if (p.start() != null) {
+                Instant start = Instant.parse(p.start());
+                return Optional.of(planJob(to, p.circle(), chainSlot(to, p.circle(), start, now), start));
+            }
+            // planned by an older version, without its meeting: the slot came at most a planning period after it was wanted
+            Instant wanted = job.due().minus(PLAN_EVERY);
+            return Optional.of(planJob(to, p.circle(), nextSlot(to, p.circle(), wanted.isAfter(now) ? wanted : now), null));
+        }
         Payload payload = new Payload(to.key(), p.circle(), p.occurrence(), p.start(), p.leadMinutes(), p.member());
-        String id = job.kind().equals(PLAN)
-                ? String.join(":", PLAN, Ids.part(to.key()), p.circle(), DAY_KEY.format(LocalDate.ofInstant(job.due(), ZoneOffset.UTC)))
-                : reminderId(job.kind(), to.key(), p.circle(), Instant.parse(p.start()), p.leadMinutes(), p.member());
+        String id = reminderId(job.kind(), to.key(), p.circle(), Instant.parse(p.start()), p.leadMinutes(), p.member());
         return Optional.of(new Job(id, job.kind(), job.due(), json.writeValueAsString(payload)));
     }
 

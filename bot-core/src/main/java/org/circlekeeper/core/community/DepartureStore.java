@@ -41,7 +41,7 @@ public interface DepartureStore {
      * its token, check-in settings, the share circle's settings, resources, the cached administrators, a removal mark),
      * the members' index entries that point to them, members' check-in records of the community (profile, with a
      * planned prompt {@code jobs} re-keys named by its new id, check-ins, journey, waiting line, cooldown, buddy entry),
-     * and the due jobs {@code jobs} re-keys, each keeping its due time. Records keyed by the member alone stay.
+     * and the due jobs {@code jobs} re-keys, each at the due time it comes back with. Records keyed by the member alone stay.
      *
      * <p>Atomic and once: the store keeps a marker ({@code from} moved to {@code to}), so a later call for the same
      * move (the other service message, a failed send, another replica) changes nothing, and a call made while another

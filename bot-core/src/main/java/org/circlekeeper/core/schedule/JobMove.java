@@ -6,7 +6,8 @@ import org.circlekeeper.core.ref.CommunityRef;
 /**
  * How a feature's due jobs follow a community whose id changed (a Telegram group upgraded to a supergroup): a job of
  * the old community comes back re-keyed for the new one, its id and payload naming the new community and its kind and
- * due time kept, so that a reminder due during the move goes out once, under the id the feature would now give it.
+ * due time kept, so that a reminder due during the move goes out once, under the id the feature would now give it. A
+ * job whose due time depends on the community's key (a daily planning slot) comes back at the one the new id has.
  */
 @FunctionalInterface
 public interface JobMove {

@@ -30,6 +30,8 @@ import org.circlekeeper.core.testing.InMemoryDepartureStore;
 import org.circlekeeper.core.testing.InMemoryJobQueue;
 import org.circlekeeper.core.testing.RecordingMessenger.Sent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A group whose id changed (a Telegram group upgraded to a supergroup), as its organisers and members live it: under
@@ -188,5 +190,30 @@ class CommunityMovesTest {
         assertThat(queue.all()).extracting(Job::id, Job::due).containsExactly(
                 tuple("test.rem:console:supergroup:2", due.plusSeconds(60)));
         assertThat(store.movedTo(BotTester.COMMUNITY)).contains(NEW);
+    }
+    /**
+     * Planning chains are spread over the day by the community's key, so the old id's slot and the new id's fall at other
+     * times of day. At 19:45 UTC (the evening the Telegram test failed) the circle's old slot (16:00) has passed and its
+     * new one (23:00) has not; at 09:00 the same holds for the check-ins' (old 15:55, new 01:33). A planning job moved
+     * with its old slot was named by another day than the one planning under the new id makes: two chains.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-12-03T19:45:00Z", "2026-12-03T09:00:00Z"})
+    void theMovedCircleAndCheckInsKeepOnePlanningChainEach(String at) {
+        BotTester bot = groupInUse();
+        bot.advanceTo(Instant.parse(at), TICK);
+        bot.outbox().drain();
+
+        bot.engine().membershipChanged(new MembershipEvent.CommunityMoved(BotTester.COMMUNITY, NEW));
+        // planning under the new id: a circle changed, the check-ins set up again
+        Talk olivia = bot.asOrganiser("olivia").inGroupOf(NEW.communityId());
+        olivia.send("/circle edit tuesday-circle description Tea from 18:45");
+        olivia.send("/checkin setup days daily time 09:00");
+
+        List<Job> plans = ((InMemoryJobQueue) bot.stores().jobs()).all().stream()
+                .filter(j -> j.kind().equals("circle.plan") || j.kind().equals("checkin.plan")).toList();
+        assertThat(plans).extracting(Job::kind).as("one planning chain each").containsExactlyInAnyOrder("circle.plan", "checkin.plan");
+        assertThat(plans).allSatisfy(j -> assertThat(j.payload()).contains("\"" + NEW.key() + "\""))
+                .allSatisfy(j -> assertThat(j.due()).isAfter(Instant.parse(at)).isBefore(Instant.parse(at).plus(Duration.ofDays(1))));
     }
 }

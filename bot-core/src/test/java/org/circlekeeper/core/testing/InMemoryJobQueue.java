@@ -172,7 +172,7 @@ public final class InMemoryJobQueue implements JobQueue {
     }
 
     /**
-     * Replaces each job {@code move} re-keys by its new form (same due time, same attempts), waiting first while any of
+     * Replaces each job {@code move} re-keys by its new form (its due time as it comes back, same attempts), waiting first while any of
      * them is claimed, so that a job being run is never run again under its new id; a job whose new id is taken
      * already gives way to the one there. Returns each re-keyed job's new id by its old one.
      */
