@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -181,6 +182,27 @@ final class DashboardApp {
     void submit(By button) {
         WebElement pressed = browser.driver.findElement(button);
         pressed.click();
-        new WebDriverWait(browser.driver, Duration.ofMillis(WAIT_MILLIS)).until(ExpectedConditions.stalenessOf(pressed));
+        waitGone(pressed);
+    }
+
+    /**
+     * Waits until an element of the page before a navigation is gone. ChromeDriver answers a question about such an
+     * element with a stale-element error, or, while the old document is being replaced, with the inspector's "does
+     * not belong to the document": both mean the page was left.
+     */
+    void waitGone(WebElement element) {
+        new WebDriverWait(browser.driver, Duration.ofMillis(WAIT_MILLIS)).until(driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException replaced) {
+                if (String.valueOf(replaced.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw replaced;
+            }
+        });
     }
 }

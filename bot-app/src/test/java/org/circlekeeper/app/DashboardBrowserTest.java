@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -34,8 +33,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -124,7 +121,7 @@ class DashboardBrowserTest {
         assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo("Skip to the main content");
 
         first.click();
-        new WebDriverWait(browser.driver, Duration.ofMillis(DashboardApp.WAIT_MILLIS)).until(ExpectedConditions.stalenessOf(first));
+        app.waitGone(first);
         assertThat(heading()).isEqualTo("Tuesday circle");
         String details = browser.driver.findElement(By.cssSelector("dl.details")).getText();
         assertThat(details).contains("here in the group chat").contains("Basic peer-support circle").contains("every Tuesday at 7:00 PM");
